@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { pingDatabase } from "@/db";
+import { startupState } from "@/lib/server/startup";
+
+export const dynamic = "force-dynamic";
+
+/** Readiness: 200 when the database answers within 2 s and is migrated, else 503. */
+export async function GET() {
+  const ok = startupState() === "ready" && (await pingDatabase(2000).catch(() => false));
+  const headers = { "Cache-Control": "no-store" };
+  if (!ok) return NextResponse.json({ status: "unavailable" }, { status: 503, headers });
+  return NextResponse.json({ status: "ok", database: "ok" }, { headers });
+}

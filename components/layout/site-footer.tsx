@@ -1,0 +1,38 @@
+import Link from "next/link";
+
+export function SiteFooter() {
+  return (
+    <footer className="no-print mt-16 border-t-4 border-brand-700 bg-slate-100">
+      <div className="mx-auto grid max-w-5xl gap-6 px-4 py-8 text-sm sm:grid-cols-3 sm:px-6">
+        <div>
+          <h2 className="font-semibold">Direct hulp nodig?</h2>
+          <p>
+            Bij spoed: bel <strong>112</strong>. Geen spoed: bel de politie op <strong>0900-8844</strong>.
+          </p>
+        </div>
+        <div>
+          <h2 className="font-semibold">Meer weten</h2>
+          <ul>
+            <li>
+              <Link href="/informatie">Hoe werkt buurtpreventie?</Link>
+            </li>
+            <li>
+              <Link href="/wijken">Groepen per wijk</Link>
+            </li>
+          </ul>
+        </div>
+        <div>
+          <h2 className="font-semibold">Over deze website</h2>
+          <ul>
+            <li>
+              <Link href="/privacy">Privacy</Link>
+            </li>
+            <li>
+              <Link href="/toegankelijkheid">Toegankelijkheid</Link>
+            </li>
+          </ul>
+        </div>
+      </div>
+    </footer>
+  );
+}

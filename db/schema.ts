@@ -1,0 +1,646 @@
+/**
+ * The whole data model. Tables are plural and snake_case in SQL (drizzle `casing: "snake_case"`),
+ * camelCase in TypeScript. Every rule the domain implies that a database can hold is also a
+ * constraint here, so a bug in the application cannot store what the rules forbid.
+ */
+import { relations, sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** Postcode as stored: four digits (first not 0), two letters, never SA, SD or SS. */
+const POSTCODE_SQL = `'^[1-9][0-9]{3}[A-Z]{2}$'`;
+const POSTCODE_EXCLUDED_SQL = `'(SA|SD|SS)$'`;
+
+const timestamps = {
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Enums
+
+export const userRoles = ["resident", "staff", "wijkagent", "platform_admin"] as const;
+export type UserRole = (typeof userRoles)[number];
+export const userRole = pgEnum("user_role", userRoles);
+
+export const contactKinds = ["wijkagent", "wethouder"] as const;
+export type ContactKind = (typeof contactKinds)[number];
+export const contactKind = pgEnum("contact_kind", contactKinds);
+
+export const groupStatuses = ["active", "dissolved"] as const;
+export type GroupStatus = (typeof groupStatuses)[number];
+export const groupStatus = pgEnum("group_status", groupStatuses);
+
+export const joinRequestStatuses = ["open", "accepted", "declined"] as const;
+export type JoinRequestStatus = (typeof joinRequestStatuses)[number];
+export const joinRequestStatus = pgEnum("join_request_status", joinRequestStatuses);
+
+export const signRequestStatuses = [
+  "submitted",
+  "in_review",
+  "approved",
+  "placed",
+  "rejected",
+  "withdrawn",
+] as const;
+export type SignRequestStatusValue = (typeof signRequestStatuses)[number];
+export const signRequestStatus = pgEnum("sign_request_status", signRequestStatuses);
+
+export const outboxStatuses = ["pending", "sending", "sent", "dead"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+export const outboxStatus = pgEnum("outbox_status", outboxStatuses);
+
+// ---------------------------------------------------------------------------------------------
+// Municipalities and their wijken
+
+export const municipalities = pgTable(
+  "municipalities",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** CBS code, e.g. GM0542 (Krimpen aan den IJssel). */
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    slug: text().notNull().unique(),
+    /** Distinct participating addresses inside the municipality needed for a bord. */
+    bordThreshold: integer().notNull().default(50),
+    /** Team Veiligheid's mailbox: receives new bord requests. */
+    safetyEmail: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    check("municipalities_code_format", sql`${t.code} ~ '^GM[0-9]{4}$'`),
+    check("municipalities_bord_threshold_range", sql`${t.bordThreshold} between 1 and 100000`),
+    check("municipalities_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const areas = pgTable(
+  "areas",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "restrict" }),
+    /** CBS wijk code, e.g. WK054201. */
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    slug: text().notNull().unique(),
+    /** Total number of addresses in the wijk, for the coverage figure; null when unknown. */
+    totalAddresses: integer(),
+    ...timestamps,
+  },
+  (t) => [
+    check("areas_code_format", sql`${t.code} ~ '^WK[0-9]{6}$'`),
+    check("areas_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("areas_total_addresses_range", sql`${t.totalAddresses} is null or ${t.totalAddresses} >= 0`),
+    uniqueIndex("areas_municipality_name_unique").on(t.municipalityId, sql`lower(${t.name})`),
+  ],
+);
+
+/**
+ * Which postcodes belong to which wijk: either a 4-digit area (`2921`) or a full postcode
+ * (`2921AB`). A full postcode wins over its 4-digit area when both are present.
+ */
+export const areaPostcodes = pgTable(
+  "area_postcodes",
+  {
+    areaId: uuid()
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+    postcode: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.areaId, t.postcode] }),
+    index("area_postcodes_postcode_idx").on(t.postcode),
+    check(
+      "area_postcodes_postcode_format",
+      sql`${t.postcode} ~ '^[1-9][0-9]{3}([A-Z]{2})?$' and ${t.postcode} !~ ${sql.raw(POSTCODE_EXCLUDED_SQL)}`,
+    ),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// People: users (everyone who signs in) and Auth.js tables
+
+export const users = pgTable(
+  "users",
+  {
+    id: text()
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    /** Always stored in lower case; unique regardless of case. */
+    email: text().notNull(),
+    name: text(),
+    /** E.164, e.g. +31612345678. */
+    phone: text(),
+    birthDate: date({ mode: "string" }),
+    postcode: text(),
+    houseNumber: integer(),
+    addition: text().notNull().default(""),
+    role: userRole().notNull().default("resident"),
+    /** Staff and wijkagenten belong to one municipality. */
+    municipalityId: uuid().references(() => municipalities.id, { onDelete: "restrict" }),
+    emailVerified: timestamp({ withTimezone: true, mode: "date" }),
+    image: text(),
+    disabledAt: timestamp({ withTimezone: true }),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+    check(
+      "users_role_municipality",
+      sql`${t.role} not in ('staff', 'wijkagent') or ${t.municipalityId} is not null`,
+    ),
+    check(
+      "users_postcode_format",
+      sql`${t.postcode} is null or (${t.postcode} ~ ${sql.raw(POSTCODE_SQL)} and ${t.postcode} !~ ${sql.raw(POSTCODE_EXCLUDED_SQL)})`,
+    ),
+    check("users_house_number_range", sql`${t.houseNumber} is null or ${t.houseNumber} between 1 and 99999`),
+    check("users_addition_length", sql`char_length(${t.addition}) <= 6`),
+    index("users_municipality_role_idx").on(t.municipalityId, t.role),
+  ],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_idx").on(t.userId),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expires)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] }), index("verification_tokens_expires_idx").on(t.expires)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Contacts: wijkagenten and wethouders, per wijk
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "restrict" }),
+    kind: contactKind().notNull(),
+    name: text().notNull(),
+    email: text().notNull(),
+    phone: text(),
+    /** The account this contact signs in with (a wijkagent's view of their wijken). */
+    userId: text().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("contacts_municipality_idx").on(t.municipalityId, t.kind),
+    index("contacts_user_idx").on(t.userId),
+    check("contacts_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const contactAreas = pgTable(
+  "contact_areas",
+  {
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    areaId: uuid()
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.areaId] }), index("contact_areas_area_idx").on(t.areaId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Groups, their admins and member addresses
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "restrict" }),
+    areaId: uuid()
+      .notNull()
+      .references(() => areas.id, { onDelete: "restrict" }),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    /** Free description of the streets the group covers. */
+    description: text().notNull().default(""),
+    status: groupStatus().notNull().default("active"),
+    /** The WhatsApp invite link; shown only to the group's admins and sent to accepted residents. */
+    whatsappInviteUrl: text(),
+    version: integer().notNull().default(1),
+    ...timestamps,
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    dissolvedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("groups_municipality_name_unique").on(t.municipalityId, sql`lower(${t.name})`),
+    index("groups_area_status_idx").on(t.areaId, t.status),
+    index("groups_municipality_status_idx").on(t.municipalityId, t.status, t.createdAt),
+    check("groups_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check("groups_name_length", sql`char_length(${t.name}) between 3 and 80`),
+    check(
+      "groups_dissolved_at",
+      sql`(${t.status} = 'dissolved') = (${t.dissolvedAt} is not null)`,
+    ),
+  ],
+);
+
+export const groupAdmins = pgTable(
+  "group_admins",
+  {
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_admins_user_idx").on(t.userId)],
+);
+
+/** An invitation to become co-admin, accepted through a link sent by e-mail. */
+export const groupAdminInvitations = pgTable(
+  "group_admin_invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text().notNull().unique(),
+    invitedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("group_admin_invitations_open_unique")
+      .on(t.groupId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null`),
+  ],
+);
+
+/**
+ * A participating address. Only the address is stored: no names or phone numbers of members.
+ * The address is normalised (postcode `1234AB`, addition upper case without spaces) and unique
+ * per group, so a count of rows is the count of distinct addresses.
+ */
+export const memberAddresses = pgTable(
+  "member_addresses",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    postcode: text().notNull(),
+    houseNumber: integer().notNull(),
+    addition: text().notNull().default(""),
+    street: text(),
+    town: text(),
+    /** Wijk the address lies in, when known (from the area-postcode table or the address service). */
+    areaId: uuid().references(() => areas.id, { onDelete: "set null" }),
+    /** Whether the address lies inside the group's municipality (only those count for a bord). */
+    inMunicipality: boolean().notNull().default(true),
+    /** Checked against the national address register (BAG via PDOK). */
+    verified: boolean().notNull().default(false),
+    addedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("member_addresses_group_address_unique").on(t.groupId, t.postcode, t.houseNumber, t.addition),
+    index("member_addresses_lookup_idx").on(t.postcode, t.houseNumber, t.addition),
+    index("member_addresses_group_counted_idx").on(t.groupId).where(sql`${t.inMunicipality}`),
+    check(
+      "member_addresses_postcode_format",
+      sql`${t.postcode} ~ ${sql.raw(POSTCODE_SQL)} and ${t.postcode} !~ ${sql.raw(POSTCODE_EXCLUDED_SQL)}`,
+    ),
+    check("member_addresses_house_number_range", sql`${t.houseNumber} between 1 and 99999`),
+    check(
+      "member_addresses_addition_format",
+      sql`char_length(${t.addition}) <= 6 and ${t.addition} = upper(${t.addition}) and ${t.addition} !~ '\\s'`,
+    ),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Join requests (aanmeldingen)
+
+export const joinRequests = pgTable(
+  "join_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    status: joinRequestStatus().notNull().default("open"),
+    /** Contact details: kept only until handled plus the retention period, then set to null. */
+    name: text(),
+    email: text(),
+    phone: text(),
+    birthDate: date({ mode: "string" }),
+    postcode: text(),
+    houseNumber: integer(),
+    addition: text(),
+    declineReason: text(),
+    handledByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    handledAt: timestamp({ withTimezone: true }),
+    /** When the contact details of a handled request are removed. */
+    purgeAfter: timestamp({ withTimezone: true }),
+    purgedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("join_requests_group_status_idx").on(t.groupId, t.status, t.createdAt),
+    index("join_requests_purge_idx").on(t.purgeAfter).where(sql`${t.purgedAt} is null`),
+    /** One open request per e-mail address per group: a resent form does not create a second. */
+    uniqueIndex("join_requests_open_unique")
+      .on(t.groupId, sql`lower(${t.email})`)
+      .where(sql`${t.status} = 'open'`),
+    check(
+      "join_requests_postcode_format",
+      sql`${t.postcode} is null or (${t.postcode} ~ ${sql.raw(POSTCODE_SQL)} and ${t.postcode} !~ ${sql.raw(POSTCODE_EXCLUDED_SQL)})`,
+    ),
+    check("join_requests_house_number_range", sql`${t.houseNumber} is null or ${t.houseNumber} between 1 and 99999`),
+    check(
+      "join_requests_handled",
+      sql`(${t.status} = 'open') = (${t.handledAt} is null)`,
+    ),
+    check(
+      "join_requests_contact_present",
+      sql`${t.purgedAt} is not null or (${t.name} is not null and ${t.email} is not null)`,
+    ),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Bord requests (bordaanvragen) and their history
+
+export const signRequests = pgTable(
+  "sign_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    status: signRequestStatus().notNull().default("submitted"),
+    signCount: integer().notNull().default(1),
+    street: text().notNull(),
+    nearHouseNumber: integer(),
+    locationDescription: text().notNull().default(""),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    note: text().notNull().default(""),
+    /** Reason for a rejection (required then). */
+    reason: text(),
+    placedOn: date({ mode: "string" }),
+    placedLocation: text(),
+    placedCount: integer(),
+    version: integer().notNull().default(1),
+    requestedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    decidedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_requests_status_idx").on(t.status, t.createdAt, t.id),
+    index("sign_requests_group_idx").on(t.groupId, t.createdAt),
+    /** One open request per group at a time. */
+    uniqueIndex("sign_requests_one_open_per_group")
+      .on(t.groupId)
+      .where(sql`${t.status} in ('submitted', 'in_review', 'approved')`),
+    check("sign_requests_sign_count_range", sql`${t.signCount} between 1 and 4`),
+    check("sign_requests_placed_count_range", sql`${t.placedCount} is null or ${t.placedCount} between 1 and 20`),
+    check(
+      "sign_requests_near_house_number_range",
+      sql`${t.nearHouseNumber} is null or ${t.nearHouseNumber} between 1 and 99999`,
+    ),
+    check(
+      "sign_requests_point",
+      sql`(${t.latitude} is null and ${t.longitude} is null) or (${t.latitude} between 50.7 and 53.7 and ${t.longitude} between 3.2 and 7.3)`,
+    ),
+    check(
+      "sign_requests_rejection_reason",
+      sql`${t.status} <> 'rejected' or char_length(coalesce(${t.reason}, '')) > 0`,
+    ),
+    check("sign_requests_placed", sql`${t.status} <> 'placed' or ${t.placedOn} is not null`),
+  ],
+);
+
+/** Append-only history of a bord request: who moved it from which status to which, and why. */
+export const signRequestEvents = pgTable(
+  "sign_request_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    signRequestId: uuid()
+      .notNull()
+      .references(() => signRequests.id, { onDelete: "cascade" }),
+    actorUserId: text().references(() => users.id, { onDelete: "set null" }),
+    fromStatus: signRequestStatus(),
+    toStatus: signRequestStatus().notNull(),
+    note: text().notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [index("sign_request_events_request_idx").on(t.signRequestId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// E-mail outbox, audit log, rate limits, application metadata
+
+/** Every e-mail goes through here: written in the transaction of the change that causes it. */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Unique per message: the same event never queues the same e-mail twice. */
+    idempotencyKey: text().notNull().unique(),
+    kind: text().notNull(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    html: text(),
+    status: outboxStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    /** "smtp" or "mailbox" (the demo mailbox). */
+    transport: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+    index("mail_outbox_status_idx").on(t.status, t.createdAt),
+    check("mail_outbox_attempts", sql`${t.attempts} >= 0`),
+  ],
+);
+
+/** Append-only record of who did what to which subject, including views of personal data. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    actorUserId: text().references(() => users.id, { onDelete: "set null" }),
+    /** e.g. "auth.sign_in", "group.view_admins", "sign_request.approve". */
+    action: text().notNull(),
+    subjectType: text().notNull(),
+    subjectId: text(),
+    municipalityId: uuid().references(() => municipalities.id, { onDelete: "set null" }),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_log_municipality_idx").on(t.municipalityId, t.createdAt),
+    index("audit_log_actor_idx").on(t.actorUserId, t.createdAt),
+  ],
+);
+
+/** Counters for rate limits (sign-in links, join requests, API), shared by all server processes. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  points: integer().notNull().default(0),
+  expire: timestamp({ withTimezone: true }),
+});
+
+/** Small facts about this installation, e.g. when the demo data was seeded. */
+export const appMeta = pgTable("app_meta", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Relations (for drizzle's relational queries)
+
+export const municipalitiesRelations = relations(municipalities, ({ many }) => ({
+  areas: many(areas),
+  groups: many(groups),
+  contacts: many(contacts),
+}));
+
+export const areasRelations = relations(areas, ({ one, many }) => ({
+  municipality: one(municipalities, { fields: [areas.municipalityId], references: [municipalities.id] }),
+  postcodes: many(areaPostcodes),
+  groups: many(groups),
+  contactAreas: many(contactAreas),
+}));
+
+export const areaPostcodesRelations = relations(areaPostcodes, ({ one }) => ({
+  area: one(areas, { fields: [areaPostcodes.areaId], references: [areas.id] }),
+}));
+
+export const contactsRelations = relations(contacts, ({ one, many }) => ({
+  municipality: one(municipalities, { fields: [contacts.municipalityId], references: [municipalities.id] }),
+  user: one(users, { fields: [contacts.userId], references: [users.id] }),
+  areas: many(contactAreas),
+}));
+
+export const contactAreasRelations = relations(contactAreas, ({ one }) => ({
+  contact: one(contacts, { fields: [contactAreas.contactId], references: [contacts.id] }),
+  area: one(areas, { fields: [contactAreas.areaId], references: [areas.id] }),
+}));
+
+export const groupsRelations = relations(groups, ({ one, many }) => ({
+  municipality: one(municipalities, { fields: [groups.municipalityId], references: [municipalities.id] }),
+  area: one(areas, { fields: [groups.areaId], references: [areas.id] }),
+  admins: many(groupAdmins),
+  addresses: many(memberAddresses),
+  joinRequests: many(joinRequests),
+  signRequests: many(signRequests),
+}));
+
+export const groupAdminsRelations = relations(groupAdmins, ({ one }) => ({
+  group: one(groups, { fields: [groupAdmins.groupId], references: [groups.id] }),
+  user: one(users, { fields: [groupAdmins.userId], references: [users.id] }),
+}));
+
+export const memberAddressesRelations = relations(memberAddresses, ({ one }) => ({
+  group: one(groups, { fields: [memberAddresses.groupId], references: [groups.id] }),
+  area: one(areas, { fields: [memberAddresses.areaId], references: [areas.id] }),
+}));
+
+export const joinRequestsRelations = relations(joinRequests, ({ one }) => ({
+  group: one(groups, { fields: [joinRequests.groupId], references: [groups.id] }),
+}));
+
+export const signRequestsRelations = relations(signRequests, ({ one, many }) => ({
+  group: one(groups, { fields: [signRequests.groupId], references: [groups.id] }),
+  events: many(signRequestEvents),
+}));
+
+export const signRequestEventsRelations = relations(signRequestEvents, ({ one }) => ({
+  signRequest: one(signRequests, { fields: [signRequestEvents.signRequestId], references: [signRequests.id] }),
+}));
+
+export const usersRelations = relations(users, ({ one, many }) => ({
+  municipality: one(municipalities, { fields: [users.municipalityId], references: [municipalities.id] }),
+  groupAdmins: many(groupAdmins),
+}));
+
+export type Municipality = typeof municipalities.$inferSelect;
+export type Area = typeof areas.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Group = typeof groups.$inferSelect;
+export type MemberAddress = typeof memberAddresses.$inferSelect;
+export type JoinRequest = typeof joinRequests.$inferSelect;
+export type SignRequest = typeof signRequests.$inferSelect;
+export type SignRequestEvent = typeof signRequestEvents.$inferSelect;
+export type OutboxMessage = typeof mailOutbox.$inferSelect;

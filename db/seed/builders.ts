@@ -1,0 +1,262 @@
+/**
+ * Builders for rows, shared by the demo seed, the integration tests, the e2e fixtures and the
+ * benchmark. Each inserts one thing with sensible defaults and returns the inserted row; pass
+ * overrides for what the case is about.
+ */
+import { sql } from "drizzle-orm";
+import type { Executor } from "../index";
+import {
+  areaPostcodes,
+  areas,
+  contactAreas,
+  contacts,
+  groupAdmins,
+  groups,
+  memberAddresses,
+  municipalities,
+  signRequestEvents,
+  signRequests,
+  users,
+  type Area,
+  type ContactKind,
+  type Group,
+  type Municipality,
+  type SignRequestStatusValue,
+  type User,
+  type UserRole,
+} from "../schema";
+
+let counter = 0;
+/** A number unique within this process, for names and e-mail addresses in tests. */
+export function unique(): number {
+  counter += 1;
+  return counter;
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+}
+
+export async function aMunicipality(
+  db: Executor,
+  overrides: Partial<typeof municipalities.$inferInsert> = {},
+): Promise<Municipality> {
+  const n = unique();
+  const name = overrides.name ?? `Testgemeente ${n}`;
+  const [row] = await db
+    .insert(municipalities)
+    .values({
+      code: `GM${String(9000 + (n % 1000)).padStart(4, "0")}`,
+      name,
+      slug: slugify(name),
+      safetyEmail: `veiligheid${n}@gemeente.example`,
+      ...overrides,
+    })
+    .returning();
+  return row;
+}
+
+export async function anArea(
+  db: Executor,
+  municipality: Pick<Municipality, "id">,
+  overrides: Partial<typeof areas.$inferInsert> & { postcodes?: string[] } = {},
+): Promise<Area> {
+  const { postcodes = [], ...values } = overrides;
+  const n = unique();
+  const name = values.name ?? `Wijk ${n}`;
+  const [row] = await db
+    .insert(areas)
+    .values({
+      municipalityId: municipality.id,
+      code: `WK${String(n).padStart(6, "0")}`,
+      name,
+      slug: slugify(`${name}-${n}`),
+      ...values,
+    })
+    .returning();
+  if (postcodes.length > 0) {
+    await db.insert(areaPostcodes).values(postcodes.map((postcode) => ({ areaId: row.id, postcode })));
+  }
+  return row;
+}
+
+export async function aUser(db: Executor, overrides: Partial<typeof users.$inferInsert> = {}): Promise<User> {
+  const n = unique();
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: `gebruiker${n}@test.example`,
+      name: `Gebruiker ${n}`,
+      role: "resident" as UserRole,
+      ...overrides,
+    })
+    .returning();
+  return row;
+}
+
+export async function aContact(
+  db: Executor,
+  municipality: Pick<Municipality, "id">,
+  kind: ContactKind,
+  areaList: Array<Pick<Area, "id">>,
+  overrides: Partial<typeof contacts.$inferInsert> = {},
+) {
+  const n = unique();
+  const [row] = await db
+    .insert(contacts)
+    .values({
+      municipalityId: municipality.id,
+      kind,
+      name: `${kind === "wijkagent" ? "Wijkagent" : "Wethouder"} ${n}`,
+      email: `${kind}${n}@test.example`,
+      ...overrides,
+    })
+    .returning();
+  if (areaList.length > 0) {
+    await db.insert(contactAreas).values(areaList.map((a) => ({ contactId: row.id, areaId: a.id })));
+  }
+  return row;
+}
+
+export interface AddressSpec {
+  postcode: string;
+  houseNumber: number;
+  addition?: string;
+  street?: string;
+  town?: string;
+  inMunicipality?: boolean;
+  verified?: boolean;
+}
+
+/**
+ * `count` distinct, normalised addresses in postcode `base` (four digits) and a few letter pairs,
+ * numbered 1, 2, 3 …, clustered the way real streets are.
+ */
+export function addresses(count: number, base = "2922", street = "Teststraat"): AddressSpec[] {
+  const letterPairs = ["AB", "AC", "AD", "AE", "AG", "AH", "AJ", "AK", "AL", "AM"];
+  const perPostcode = 40;
+  return Array.from({ length: count }, (_, i) => ({
+    postcode: `${base}${letterPairs[Math.floor(i / perPostcode) % letterPairs.length]}`,
+    houseNumber: (i % perPostcode) + 1 + Math.floor(i / (perPostcode * letterPairs.length)) * perPostcode,
+    street,
+    town: "Krimpen aan den IJssel",
+  }));
+}
+
+export async function addAddresses(
+  db: Executor,
+  group: Pick<Group, "id" | "areaId">,
+  list: AddressSpec[],
+  addedByUserId?: string,
+): Promise<void> {
+  const chunk = 1000;
+  for (let i = 0; i < list.length; i += chunk) {
+    await db
+      .insert(memberAddresses)
+      .values(
+        list.slice(i, i + chunk).map((a) => ({
+          groupId: group.id,
+          postcode: a.postcode,
+          houseNumber: a.houseNumber,
+          addition: a.addition ?? "",
+          street: a.street ?? null,
+          town: a.town ?? null,
+          areaId: group.areaId,
+          inMunicipality: a.inMunicipality ?? true,
+          verified: a.verified ?? false,
+          addedByUserId: addedByUserId ?? null,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+}
+
+export async function aGroup(
+  db: Executor,
+  area: Pick<Area, "id" | "municipalityId">,
+  overrides: Partial<typeof groups.$inferInsert> & {
+    admins?: Array<Pick<User, "id">>;
+    addresses?: AddressSpec[];
+  } = {},
+): Promise<Group> {
+  const { admins = [], addresses: addressList = [], ...values } = overrides;
+  const n = unique();
+  const name = values.name ?? `Buurtpreventie Testgroep ${n}`;
+  const [row] = await db
+    .insert(groups)
+    .values({
+      municipalityId: area.municipalityId,
+      areaId: area.id,
+      name,
+      slug: values.slug ?? slugify(`${name}-${n}`),
+      description: "De straten rond het testplein.",
+      ...values,
+    })
+    .returning();
+  if (admins.length > 0) {
+    await db.insert(groupAdmins).values(admins.map((u) => ({ groupId: row.id, userId: u.id })));
+  }
+  if (addressList.length > 0) await addAddresses(db, row, addressList, admins[0]?.id);
+  return row;
+}
+
+/** A bord request with its history up to `status`, as if each step had been taken in turn. */
+export async function aSignRequest(
+  db: Executor,
+  group: Pick<Group, "id">,
+  overrides: Partial<typeof signRequests.$inferInsert> & {
+    status?: SignRequestStatusValue;
+    requestedBy?: Pick<User, "id">;
+    decidedBy?: Pick<User, "id">;
+  } = {},
+) {
+  const { requestedBy, decidedBy, status = "submitted", ...values } = overrides;
+  const path: SignRequestStatusValue[] =
+    status === "submitted" || status === "withdrawn"
+      ? ["submitted"]
+      : status === "rejected"
+        ? ["submitted", "in_review"]
+        : ["submitted", "in_review", "approved", "placed"].slice(
+            0,
+            ["submitted", "in_review", "approved", "placed"].indexOf(status) + 1,
+          ) as SignRequestStatusValue[];
+  if (status === "withdrawn" || status === "rejected") path.push(status);
+  const [row] = await db
+    .insert(signRequests)
+    .values({
+      groupId: group.id,
+      status,
+      street: "Teststraat",
+      nearHouseNumber: 1,
+      locationDescription: "Bij de ingang van de straat, aan de lantaarnpaal.",
+      requestedByUserId: requestedBy?.id ?? null,
+      decidedByUserId: ["approved", "placed", "rejected"].includes(status) ? (decidedBy?.id ?? null) : null,
+      decidedAt: ["approved", "placed", "rejected"].includes(status) ? sql`now()` : null,
+      reason: status === "rejected" ? "Er staat al een bord in deze straat." : null,
+      placedOn: status === "placed" ? "2026-06-01" : null,
+      placedCount: status === "placed" ? 1 : null,
+      placedLocation: status === "placed" ? "Hoek Teststraat / Testplein" : null,
+      version: path.length,
+      ...values,
+    })
+    .returning();
+  let from: SignRequestStatusValue | null = null;
+  for (const to of path) {
+    await db.insert(signRequestEvents).values({
+      signRequestId: row.id,
+      actorUserId: to === "submitted" || to === "withdrawn" ? (requestedBy?.id ?? null) : (decidedBy?.id ?? null),
+      fromStatus: from,
+      toStatus: to,
+      note: to === "rejected" ? (row.reason ?? "") : "",
+    });
+    from = to;
+  }
+  return row;
+}

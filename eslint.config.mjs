@@ -1,0 +1,46 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+/** Imports run downward only: app → components → lib → db (see CONVENTIONS.md). */
+const noUpwardImports = {
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        { group: ["@/app/*", "@/app"], message: "lib/, db/ and components/ must not import from app/." },
+        { group: ["@/components/*", "@/components"], message: "lib/ and db/ must not import from components/." },
+      ],
+    },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  { files: ["lib/**/*.{ts,tsx}", "db/**/*.ts"], rules: noUpwardImports },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "@/app"], message: "components/ must not import from app/." }] },
+      ],
+    },
+  },
+  {
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "@/components/*"], message: "db/ is the bottom layer." },
+            { regex: "^@/lib/(?!env$)", message: "db/ may only import lib/env (configuration)." },
+          ],
+        },
+      ],
+    },
+  },
+  globalIgnores([".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"]),
+]);

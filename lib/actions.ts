@@ -1,0 +1,108 @@
+/**
+ * The wrappers every server action goes through: parse the input with the action's zod schema,
+ * (for signed-in actions) load the user from the session and the database, check the
+ * permission, run the body, and turn expected errors into a result the form can show.
+ *
+ * A result is `{ ok: true, data }` or `{ ok: false, code, message, fieldErrors }`; field errors
+ * are keyed by the form field's name (dotted for nested fields, e.g. `admin.phone`).
+ */
+import "server-only";
+import { headers } from "next/headers";
+import type { z } from "zod";
+import { AppError, fromDatabaseError, isAppError, type ErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/server/logger";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+
+export interface ActionContext {
+  /** The client's IP address, for rate limits (first X-Forwarded-For hop behind a proxy). */
+  ip: string;
+  now: Date;
+}
+
+/** FormData (a form posted without JavaScript) becomes a plain object; repeated keys become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value;
+    if (key in out) {
+      const existing = out[key];
+      out[key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
+    } else {
+      out[key] = v;
+    }
+  }
+  return out;
+}
+
+export function zodFieldErrors(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    fieldErrors[key] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+export async function requestContext(): Promise<ActionContext> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ip: forwarded || h.get("x-real-ip") || "unknown", now: new Date() };
+}
+
+/** Parses `input` with `schema`, or returns the failed result with a message per field. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; result: ActionResult<never> } {
+  const raw = input instanceof FormData ? formDataToObject(input) : input;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    result: {
+      ok: false,
+      code: "bad_request",
+      message: "Niet alles is goed ingevuld. Kijk naar de meldingen bij de velden.",
+      fieldErrors: zodFieldErrors(parsed.error),
+    },
+  };
+}
+
+/** Maps an error thrown by an action body to a result; unexpected errors are logged. */
+export function errorResult(error: unknown, action: string): ActionResult<never> {
+  const mapped = fromDatabaseError(error);
+  if (isAppError(mapped)) {
+    return { ok: false, code: mapped.code, message: mapped.message, fieldErrors: mapped.fieldErrors };
+  }
+  // Next's redirect() and notFound() work by throwing: let them through.
+  if (isNextControlFlow(error)) throw error;
+  logger.error(`Action ${action} failed`, error);
+  const unavailable = new AppError("unavailable");
+  return { ok: false, code: unavailable.code, message: unavailable.message };
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown })?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}
+
+/** An action anyone may call (the join form, the sign-in form). */
+export function publicAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  body: (input: z.output<S>, context: ActionContext) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input: unknown) => {
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return parsed.result;
+    try {
+      return { ok: true, data: await body(parsed.data, await requestContext()) };
+    } catch (error) {
+      return errorResult(error, name);
+    }
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { assertServerSettings, ConfigError, parseEnv } from "@/lib/env";
+
+describe("settings", () => {
+  it("runs in demo mode without DATABASE_URL, with mail to the demo mailbox", () => {
+    const env = parseEnv({});
+    expect(env.demoMode).toBe(true);
+    expect(env.mailboxEnabled).toBe(true);
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(() => assertServerSettings(env)).not.toThrow();
+  });
+
+  it("stops a production start that lacks settings, naming each one", () => {
+    const env = parseEnv({ DATABASE_URL: "postgres://db.example/app" });
+    expect(env.demoMode).toBe(false);
+    expect(() => assertServerSettings(env)).toThrow(ConfigError);
+    expect(() => assertServerSettings(env)).toThrow(/AUTH_SECRET, APP_URL, SMTP_URL/);
+    const partly = parseEnv({ DATABASE_URL: "postgres://db.example/app", AUTH_SECRET: "s".repeat(32), APP_URL: "https://bp.example" });
+    expect(() => assertServerSettings(partly)).toThrow(/Missing required setting: SMTP_URL/);
+  });
+
+  it("refuses malformed values with the name of the setting", () => {
+    expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => parseEnv({ SMTP_URL: "not a url" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).demoMode).toBe(true);
+  });
+});
