@@ -1,0 +1,87 @@
+/**
+ * The domain rules of the buurtpreventie register: plain functions over plain data.
+ * No I/O, no clock (dates are passed in), no framework imports; safe in the browser too.
+ */
+export { DomainError, isDomainError, type DomainErrorCode } from "./errors";
+export { NORMALIZED_POSTCODE_PATTERN, formatPostcode, isValidPostcode, normalizePostcode } from "./postcode";
+export {
+  MAX_ADDITION_LENGTH,
+  MAX_HOUSE_NUMBER,
+  MIN_HOUSE_NUMBER,
+  addressKey,
+  countDistinctAddresses,
+  formatAddress,
+  isValidHouseNumber,
+  normalizeAddition,
+  normalizeAddress,
+  type AddressInput,
+  type NormalizedAddress,
+} from "./address";
+export {
+  calendarDateIn,
+  formatCalendarDate,
+  isValidCalendarDate,
+  parseCalendarDate,
+  type CalendarDate,
+} from "./dates";
+export {
+  DEFAULT_SIGN_THRESHOLD,
+  EARLIEST_BIRTH_DATE,
+  MAX_SIGN_THRESHOLD,
+  MINIMUM_AGE,
+  MIN_SIGN_THRESHOLD,
+  RECOMMENDED_MIN_ADMINS,
+  isAdultOn,
+  needsMoreAdmins,
+  signEligibility,
+  type SignEligibility,
+} from "./eligibility";
+export {
+  FINAL_SIGN_REQUEST_STATUSES,
+  OPEN_SIGN_REQUEST_STATUSES,
+  SIGN_REQUEST_ACTIONS,
+  SIGN_REQUEST_ACTION_LABELS,
+  SIGN_REQUEST_ACTORS,
+  SIGN_REQUEST_STATUSES,
+  SIGN_REQUEST_STATUS_LABELS,
+  STAFF_SIGN_REQUEST_ACTIONS,
+  allowedSignRequestActions,
+  isOpenSignRequestStatus,
+  isSignRequestStatus,
+  nextSignRequestStatus,
+  type OpenSignRequestStatus,
+  type SignRequestAction,
+  type SignRequestActor,
+  type SignRequestStatus,
+  type StaffSignRequestAction,
+} from "./sign-request";
+export {
+  MAX_ADDRESS_LIST_LINES,
+  countAddressListLines,
+  parseAddressList,
+  summarizeAddressList,
+  type AddressListLine,
+  type AddressListSummary,
+} from "./address-list";
+export {
+  AREA_CODE_PATTERN,
+  BUURT_CODE_PATTERN,
+  MUNICIPALITY_CODE_PATTERN,
+  isAreaCode,
+  isAreaInMunicipality,
+  isBuurtCode,
+  isMunicipalityCode,
+  municipalityCodeFromGemeentecode,
+  municipalityCodeOfArea,
+  resolveAreaCode,
+} from "./area";
+export {
+  EMERGENCY_NUMBER,
+  HOUSE_RULES,
+  HOUSE_RULES_VERSION,
+  POLICE_NON_EMERGENCY_NUMBER,
+  SAAR_STEPS,
+  type HouseRule,
+  type HouseRuleId,
+  type SaarStep,
+} from "./house-rules";

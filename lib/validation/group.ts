@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+import { addressSchema } from "./address";
+import {
+  acceptedField,
+  areaCodeField,
+  birthDateField,
+  emailField,
+  personNameField,
+  phoneField,
+} from "./fields";
+import { cleanSingleLine, optionalMultiLineText } from "./text";
+
+export const GROUP_NAME_MIN_LENGTH = 3;
+export const GROUP_NAME_MAX_LENGTH = 80;
+export const AREA_DESCRIPTION_MAX_LENGTH = 1000;
+export const MAX_GROUP_ADMINS = 10;
+
+export const HOUSE_RULES_REQUIRED = "Lees de huisregels en vink aan dat u zich eraan houdt.";
+
+/**
+ * Details of one group admin (groepsbeheerder): name, e-mail, phone (mobile or landline, as
+ * E.164), date of birth (18+ on `today`) and home address.
+ * A factory because of the age rule: pass today's date in the Netherlands (`YYYY-MM-DD`,
+ * calendarDateIn(new Date()) from lib/domain).
+ */
+export function adminDetailsSchema(today: string) {
+  return z.object({
+    name: personNameField,
+    email: emailField,
+    phone: phoneField("mobile_or_landline"),
+    birthDate: birthDateField(today, "Een groepsbeheerder moet 18 jaar of ouder zijn."),
+    address: addressSchema,
+  });
+}
+export type AdminDetailsFormInput = z.input<ReturnType<typeof adminDetailsSchema>>;
+export type AdminDetails = z.output<ReturnType<typeof adminDetailsSchema>>;
+
+export const groupNameField = z
+  .string({ error: "Vul een naam voor de groep in." })
+  .overwrite(cleanSingleLine)
+  .min(1, { message: "Vul een naam voor de groep in.", abort: true })
+  .min(GROUP_NAME_MIN_LENGTH, { message: `Een groepsnaam heeft minstens ${GROUP_NAME_MIN_LENGTH} tekens, bijvoorbeeld WhatsApp BP Kortland-Noord.`, abort: true })
+  .max(GROUP_NAME_MAX_LENGTH, { message: `Deze naam is te lang. Gebruik hooguit ${GROUP_NAME_MAX_LENGTH} tekens.`, abort: true })
+  .regex(/\p{L}/u, "Een groepsnaam bevat letters, bijvoorbeeld WhatsApp BP Kortland-Noord.");
+
+const WHATSAPP_INVITE_LINK = /^https:\/\/chat\.whatsapp\.com\/(?:invite\/)?[A-Za-z0-9]{10,40}(?:\?[A-Za-z0-9_=&.-]{0,80})?$/;
+
+/**
+ * The group's WhatsApp invite link, stored privately and sent only to accepted residents.
+ * Optional: "", null or missing gives null.
+ */
+export const whatsappInviteLinkField = z
+  .string({ error: "Plak de uitnodigingslink van uw WhatsApp-groep." })
+  .overwrite(cleanSingleLine)
+  .max(200, { message: "Deze link is te lang. Plak alleen de uitnodigingslink van uw WhatsApp-groep.", abort: true })
+  .refine((value) => value === "" || WHATSAPP_INVITE_LINK.test(value), {
+    message: "Plak de uitnodigingslink van uw WhatsApp-groep. Die begint met https://chat.whatsapp.com/.",
+  })
+  .nullish()
+  .transform((value) => (value ? value : null));
+
+function findDuplicateEmails(admins: ReadonlyArray<{ email: string }>): number[] {
+  const seen = new Set<string>();
+  const duplicates: number[] = [];
+  admins.forEach(({ email }, index) => {
+    if (seen.has(email)) duplicates.push(index);
+    seen.add(email);
+  });
+  return duplicates;
+}
+
+/**
+ * Registering a group (SPEC rule 3): a clear name, a wijk, an optional description of the
+ * area, 1–10 admins with different e-mail addresses, and the house rules accepted.
+ * Fewer than two admins is allowed; the form shows a warning (needsMoreAdmins in lib/domain).
+ * Whether the name is free within the municipality is checked by the server (database).
+ */
+export function groupRegistrationSchema(today: string) {
+  return z.object({
+    name: groupNameField,
+    areaCode: areaCodeField,
+    areaDescription: optionalMultiLineText(
+      AREA_DESCRIPTION_MAX_LENGTH,
+      `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
+    ),
+    admins: z
+      .array(adminDetailsSchema(today), { error: "Vul de gegevens van minstens één groepsbeheerder in." })
+      .min(1, { message: "Vul de gegevens van minstens één groepsbeheerder in.", abort: true })
+      .max(MAX_GROUP_ADMINS, { message: `Een groep heeft hooguit ${MAX_GROUP_ADMINS} groepsbeheerders.`, abort: true })
+      .superRefine((admins, ctx) => {
+        for (const index of findDuplicateEmails(admins)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "email"],
+            message: "Dit e-mailadres staat al bij een andere groepsbeheerder. Elke beheerder heeft een eigen e-mailadres.",
+          });
+        }
+      }),
+    whatsappInviteLink: whatsappInviteLinkField,
+    acceptHouseRules: acceptedField(HOUSE_RULES_REQUIRED),
+  });
+}
+export type GroupRegistrationFormInput = z.input<ReturnType<typeof groupRegistrationSchema>>;
+export type GroupRegistration = z.output<ReturnType<typeof groupRegistrationSchema>>;

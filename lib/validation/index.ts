@@ -1,0 +1,82 @@
+/**
+ * zod schemas shared by client forms (react-hook-form + zodResolver), server actions and the
+ * API. Safe in the browser: no Node-only imports.
+ *
+ * Schemas with a date-of-birth field are factories taking today's date (`YYYY-MM-DD`, the date
+ * in the Netherlands: calendarDateIn(new Date()) from lib/domain), because the 18+ rule needs
+ * "today" and lib/domain and lib/validation never read the clock:
+ *   adminDetailsSchema(today), groupRegistrationSchema(today), joinRequestSchema(today).
+ * Each schema exports `XFormInput` (what the form holds, z.input) and `X` (clean data, z.output).
+ */
+export { cleanMultiLine, cleanSingleLine } from "./text";
+export {
+  EMAIL_MAX_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+  acceptedField,
+  additionField,
+  areaCodeField,
+  birthDateField,
+  emailField,
+  houseNumberField,
+  integerField,
+  optionalHouseNumberField,
+  optionalIntegerField,
+  personNameField,
+  phoneField,
+  postcodeField,
+} from "./fields";
+export {
+  MAX_ADDRESS_LIST_CHARACTERS,
+  addressListSchema,
+  addressLookupQuerySchema,
+  addressSchema,
+  memberAddressSchema,
+  type Address,
+  type AddressFormInput,
+  type AddressList,
+  type AddressListFormInput,
+  type AddressLookupQueryInput,
+  type MemberAddress,
+  type MemberAddressFormInput,
+} from "./address";
+export {
+  AREA_DESCRIPTION_MAX_LENGTH,
+  GROUP_NAME_MAX_LENGTH,
+  GROUP_NAME_MIN_LENGTH,
+  HOUSE_RULES_REQUIRED,
+  MAX_GROUP_ADMINS,
+  adminDetailsSchema,
+  groupNameField,
+  groupRegistrationSchema,
+  whatsappInviteLinkField,
+  type AdminDetails,
+  type AdminDetailsFormInput,
+  type GroupRegistration,
+  type GroupRegistrationFormInput,
+} from "./group";
+export {
+  JOIN_REQUEST_DECISIONS,
+  joinRequestDecisionSchema,
+  joinRequestSchema,
+  type JoinRequest,
+  type JoinRequestDecision,
+  type JoinRequestDecisionFormInput,
+  type JoinRequestFormInput,
+} from "./join-request";
+export {
+  MAX_SIGNS_PER_REQUEST,
+  MIN_SIGNS_PER_REQUEST,
+  NETHERLANDS_BOUNDS,
+  REJECTION_REASON_MIN_LENGTH,
+  SIGN_NOTE_MAX_LENGTH,
+  mapPointSchema,
+  signRequestSchema,
+  staffDecisionSchema,
+  type MapPoint,
+  type SignRequestFormInput,
+  type SignRequestInput,
+  type StaffDecision,
+  type StaffDecisionFormInput,
+} from "./sign-request";
+export { staffSettingsSchema, type StaffSettings, type StaffSettingsFormInput } from "./settings";
+export { signInSchema, type SignIn, type SignInFormInput } from "./auth";

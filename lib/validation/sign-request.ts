@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+import { SIGN_REQUEST_STATUSES, STAFF_SIGN_REQUEST_ACTIONS } from "@/lib/domain/sign-request";
+
+import { integerField, optionalHouseNumberField } from "./fields";
+import { cleanSingleLine, optionalMultiLineText } from "./text";
+
+export const MIN_SIGNS_PER_REQUEST = 1;
+export const MAX_SIGNS_PER_REQUEST = 4;
+export const SIGN_NOTE_MAX_LENGTH = 1000;
+export const REJECTION_REASON_MIN_LENGTH = 10;
+
+/**
+ * The Netherlands (European part, with the Wadden islands and coastal waters) as a bounding box
+ * in WGS84. A map point outside it is refused.
+ */
+export const NETHERLANDS_BOUNDS = { south: 50.7, north: 53.7, west: 3.2, east: 7.3 } as const;
+
+function isInNetherlands(lat: number, lng: number): boolean {
+  const { south, north, west, east } = NETHERLANDS_BOUNDS;
+  return lat >= south && lat <= north && lng >= west && lng <= east;
+}
+
+const DECIMAL = /^-?\d{1,3}(?:\.\d{1,12})?$/;
+
+function parseCoordinate(raw: number | string): number {
+  if (typeof raw === "number") return raw;
+  const text = cleanSingleLine(raw);
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+function coordinateField(message: string) {
+  return z.union([z.number(), z.string()], { error: message }).transform((raw, ctx) => {
+    const value = parseCoordinate(raw);
+    if (!Number.isFinite(value)) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** A point on the map: `{ lat, lng }` in WGS84 degrees, inside the Netherlands. */
+export const mapPointSchema = z
+  .object({
+    lat: coordinateField("Kies een punt op de kaart."),
+    lng: coordinateField("Kies een punt op de kaart."),
+  })
+  .refine(({ lat, lng }) => isInNetherlands(lat, lng), {
+    message: "Dit punt ligt niet in Nederland. Kies een plek in uw wijk op de kaart.",
+  });
+export type MapPoint = z.output<typeof mapPointSchema>;
+
+/**
+ * A group admin asking for one or more bords (1–4): where they would like them (street
+ * required; near which house number and a free description optional) and optionally a point
+ * on the map. Whether the group has enough addresses is checked by the server
+ * (signEligibility), when asking and again when staff approve.
+ */
+export const signRequestSchema = z.object({
+  signCount: integerField(MIN_SIGNS_PER_REQUEST, MAX_SIGNS_PER_REQUEST, {
+    required: "Vul in hoeveel borden u wilt, van 1 tot en met 4.",
+    notANumber: "Vul het aantal borden in als getal, van 1 tot en met 4.",
+    outOfRange: "U kunt 1 tot en met 4 borden aanvragen.",
+  }),
+  street: z
+    .string({ error: "Vul de straat in waar het bord moet komen." })
+    .overwrite(cleanSingleLine)
+    .min(1, { message: "Vul de straat in waar het bord moet komen.", abort: true })
+    .min(2, { message: "Vul de hele straatnaam in, bijvoorbeeld Raadhuisplein.", abort: true })
+    .max(100, { message: "Deze straatnaam is te lang. Gebruik hooguit 100 tekens.", abort: true }),
+  nearHouseNumber: optionalHouseNumberField.optional(),
+  description: optionalMultiLineText(
+    SIGN_NOTE_MAX_LENGTH,
+    `Deze beschrijving is te lang. Gebruik hooguit ${SIGN_NOTE_MAX_LENGTH} tekens.`,
+  ),
+  point: mapPointSchema.nullish().transform((point) => point ?? null),
+});
+export type SignRequestFormInput = z.input<typeof signRequestSchema>;
+export type SignRequestInput = z.output<typeof signRequestSchema>;
+
+/**
+ * A staff decision on a bord request: take into review, approve, reject or record placement.
+ * `note` is stored with the transition (who, when, from, to, note). On `reject` the note is
+ * the reason and is required (the group admins receive it). `expectedStatus` is optional: the
+ * status the staff member saw, so the server can refuse a decision on a request that changed
+ * meanwhile (conditional update `where status = expectedStatus`).
+ * Whether the move is allowed at all is decided by nextSignRequestStatus (lib/domain).
+ */
+export const staffDecisionSchema = z
+  .object({
+    action: z.enum(STAFF_SIGN_REQUEST_ACTIONS, { error: "Kies wat u met de aanvraag wilt doen." }),
+    note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH, `Deze toelichting is te lang. Gebruik hooguit ${SIGN_NOTE_MAX_LENGTH} tekens.`),
+    expectedStatus: z.enum(SIGN_REQUEST_STATUSES).optional(),
+  })
+  .superRefine(({ action, note }, ctx) => {
+    if (action !== "reject") return;
+    if (note.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: "Schrijf op waarom u de aanvraag afwijst. De groepsbeheerders krijgen deze uitleg.",
+      });
+    } else if (note.length < REJECTION_REASON_MIN_LENGTH) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: `Leg iets meer uit waarom u de aanvraag afwijst (minstens ${REJECTION_REASON_MIN_LENGTH} tekens).`,
+      });
+    }
+  });
+export type StaffDecisionFormInput = z.input<typeof staffDecisionSchema>;
+export type StaffDecision = z.output<typeof staffDecisionSchema>;
