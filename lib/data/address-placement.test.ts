@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { aMunicipality, anArea } from "@/db/seed/builders";
+import type { Area, Municipality } from "@/db/schema";
+import type { AddressLookup, AddressQuery, AddressVerification } from "@/lib/address";
+import { addressKey } from "@/lib/domain";
+import { areasForPostcodes, placeAddresses } from "@/lib/data/address-placement";
+import { withTestDatabase } from "@/tests/db";
+
+const database = withTestDatabase();
+let krimpen: Municipality;
+let langeland: Area;
+let kortland: Area;
+let rotterdamArea: Area;
+
+beforeAll(async () => {
+  const { db } = database.current.handle;
+  krimpen = await aMunicipality(db, { code: "GM0542", name: "Krimpen", slug: "krimpen" });
+  const rotterdam = await aMunicipality(db, { code: "GM0599", name: "Rotterdam", slug: "rotterdam" });
+  langeland = await anArea(db, krimpen, { code: "WK054202", postcodes: ["2922"] });
+  kortland = await anArea(db, krimpen, { code: "WK054203", postcodes: ["2922XX", "2923"] });
+  rotterdamArea = await anArea(db, rotterdam, { code: "WK059901", postcodes: ["3011"] });
+});
+
+/** An address service that knows a few addresses (the real adapter is tested against HTTP in lib/address). */
+function serviceKnowing(known: Record<string, Extract<AddressVerification, { verified: true }>>): AddressLookup {
+  return {
+    configured: true,
+    async verify(q: AddressQuery) {
+      return known[addressKey(q)] ?? { verified: false, reason: "not_found" };
+    },
+  };
+}
+
+const notConfigured: AddressLookup = { configured: false, verify: async () => ({ verified: false, reason: "not_configured" }) };
+
+describe("which wijk an address belongs to", () => {
+  it("prefers a full postcode over its 4-digit area in the postcode table", async () => {
+    const map = await areasForPostcodes(["2922AB", "2922XX", "2923AA", "9999ZZ"]);
+    expect(map.get("2922AB")?.id).toBe(langeland.id);
+    expect(map.get("2922XX")?.id).toBe(kortland.id);
+    expect(map.get("2923AA")?.id).toBe(kortland.id);
+    expect(map.has("9999ZZ")).toBe(false);
+  });
+
+  it("without an address service, places by postcode table and marks the address unverified", async () => {
+    const list = [
+      { postcode: "2922AB", houseNumber: 1, addition: "" },
+      { postcode: "3011AA", houseNumber: 5, addition: "" },
+      { postcode: "9999ZZ", houseNumber: 5, addition: "" },
+    ];
+    const placed = await placeAddresses(list, krimpen, { lookup: notConfigured });
+    expect(placed.get(addressKey(list[0]))).toEqual({ areaId: langeland.id, inMunicipality: true, verified: false, street: null, town: null });
+    expect(placed.get(addressKey(list[1]))).toMatchObject({ areaId: null, inMunicipality: false });
+    expect(placed.get(addressKey(list[2]))).toMatchObject({ areaId: null, inMunicipality: false });
+  });
+
+  it("lets the wijk code of the address service win and fills in street and town", async () => {
+    const address = { postcode: "2922AB", houseNumber: 12, addition: "" };
+    const lookup = serviceKnowing({
+      [addressKey(address)]: {
+        verified: true,
+        ...address,
+        street: "Tiendweg",
+        town: "Krimpen aan den IJssel",
+        municipalityCode: "GM0542",
+        areaCode: "WK054203",
+        buurtCode: null,
+      },
+    });
+    const placed = await placeAddresses([address], krimpen, { lookup });
+    expect(placed.get(addressKey(address))).toEqual({
+      areaId: kortland.id,
+      inMunicipality: true,
+      verified: true,
+      street: "Tiendweg",
+      town: "Krimpen aan den IJssel",
+    });
+  });
+
+  it("does not count a verified address in another municipality", async () => {
+    const address = { postcode: "3011AA", houseNumber: 1, addition: "" };
+    const lookup = serviceKnowing({
+      [addressKey(address)]: {
+        verified: true,
+        ...address,
+        street: "Coolsingel",
+        town: "Rotterdam",
+        municipalityCode: "GM0599",
+        areaCode: rotterdamArea.code,
+        buurtCode: null,
+      },
+    });
+    const placed = await placeAddresses([address], krimpen, { lookup });
+    expect(placed.get(addressKey(address))).toMatchObject({ areaId: null, inMunicipality: false, verified: true });
+  });
+});

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addAddresses, addresses, aGroup, aMunicipality, anArea } from "@/db/seed/builders";
+import type { Area } from "@/db/schema";
+import { countCountedAddresses, getSignEligibility } from "@/lib/data/eligibility";
+import { onPostgres, withTestDatabase } from "@/tests/db";
+
+const database = withTestDatabase();
+let area: Area;
+
+beforeAll(async () => {
+  const { db } = database.current.handle;
+  const municipality = await aMunicipality(db, { bordThreshold: 50 });
+  area = await anArea(db, municipality, { postcodes: ["2922"] });
+});
+
+describe(`counting a group's addresses for the bord (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  it("counts each address once and leaves out addresses outside the municipality", async () => {
+    const { db } = database.current.handle;
+    const group = await aGroup(db, area, { addresses: addresses(48) });
+    // Two spellings of one address are stored once (normalised, unique per group).
+    await addAddresses(db, group, [{ postcode: "2922AB", houseNumber: 1 }]);
+    await addAddresses(db, group, [
+      { postcode: "3011AA", houseNumber: 1, inMunicipality: false },
+      { postcode: "3011AA", houseNumber: 2, inMunicipality: false },
+    ]);
+    expect(await countCountedAddresses(group.id)).toBe(48);
+    expect(await getSignEligibility(group.id)).toEqual({ counted: 48, threshold: 50, eligible: false, missing: 2 });
+
+    await addAddresses(db, group, [
+      { postcode: "2922ZZ", houseNumber: 1 },
+      { postcode: "2922ZZ", houseNumber: 1, addition: "A" },
+    ]);
+    expect(await getSignEligibility(group.id)).toEqual({ counted: 50, threshold: 50, eligible: true, missing: 0 });
+  });
+
+  it("counts 10,000 addresses", async () => {
+    const { db } = database.current.handle;
+    const group = await aGroup(db, area, { addresses: addresses(10_000) });
+    expect(await countCountedAddresses(group.id)).toBe(10_000);
+  });
+
+  it("answers null for a group that does not exist", async () => {
+    expect(await getSignEligibility("00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+});
