@@ -162,7 +162,12 @@ export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilt
   const page = rows.slice(0, GROUP_PAGE_SIZE);
   const last = page.at(-1);
   return {
-    items: page.map(({ sortName: _s, createdText: _c, ...item }) => item),
+    items: page.map((row) => {
+      const item: Partial<typeof row> = { ...row };
+      delete item.sortName;
+      delete item.createdText;
+      return item as StaffGroupListItem;
+    }),
     total,
     nextCursor: more && last ? encodeCursor(filters.sort === "naam" ? last.sortName : last.createdText, last.id) : null,
   };
@@ -313,8 +318,9 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
     },
   ]);
 
-  const { municipalityId: _m, ...rest } = group;
-  return { ...rest, admins, addresses: addressRows, signRequests: requests };
+  const rest: Partial<typeof group> = { ...group };
+  delete rest.municipalityId;
+  return { ...(rest as Omit<typeof group, "municipalityId">), admins, addresses: addressRows, signRequests: requests };
 }
 
 /**

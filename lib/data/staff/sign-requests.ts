@@ -175,7 +175,11 @@ export async function listSignRequestsForStaff(
   const page = rows.slice(0, SIGN_REQUEST_PAGE_SIZE);
   const last = page.at(-1);
   return {
-    items: page.map(({ createdText: _createdText, ...item }) => ({ ...item, ageDays: Number(item.ageDays) })),
+    items: page.map((row) => {
+      const item: Partial<typeof row> = { ...row };
+      delete item.createdText;
+      return { ...(item as Omit<typeof row, "createdText">), ageDays: Number(row.ageDays) };
+    }),
     total,
     nextCursor: more && last ? encodeCursor(last.createdText, last.id) : null,
   };
