@@ -1,8 +1,9 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 
 /**
  * A labelled input with its hint and error linked through aria-describedby; an error also sets
- * aria-invalid. Works in server-rendered forms without JavaScript.
+ * aria-invalid. Works in server-rendered forms without JavaScript. Takes a `ref` (React 19 passes
+ * it as a prop), so react-hook-form's `register()` can be spread onto it.
  */
 export function TextField({
   id,
@@ -11,7 +12,7 @@ export function TextField({
   error,
   className = "",
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & {
+}: ComponentPropsWithRef<"input"> & {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
