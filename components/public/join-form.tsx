@@ -81,7 +81,10 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
   const errorFor = (name: FieldName) => messageAt(errors, name) ?? (hydrated ? undefined : serverErrors[name]);
   const shownErrors = FIELD_ORDER.map((name) => [name, errorFor(name)] as const).filter(([, m]) => m !== undefined);
   // A message about the whole form (too many attempts, group gone), not about a field.
-  const formMessage = state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? state.message : undefined;
+  const formMessage =
+    state.status === "error" && !Object.keys(state.fieldErrors).some((name) => (FIELD_ORDER as readonly string[]).includes(name))
+      ? state.message
+      : undefined;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -153,7 +156,7 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
         id={FIELD_IDS.phone}
         type="tel"
         label="Mobiel nummer"
-        hint="De groep is een WhatsApp-groep. Bijvoorbeeld 06 12345678."
+        hint="De groep is een WhatsApp-groep. Bijvoorbeeld 06 87654321."
         autoComplete="tel"
         defaultValue={initial.phone}
         error={errorFor("phone")}

@@ -2,8 +2,7 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 
 /**
  * A labelled input with its hint and error linked through aria-describedby; an error also sets
- * aria-invalid. Works in server-rendered forms without JavaScript. Takes a `ref` (React 19 passes
- * it as a prop), so react-hook-form's `register()` can be spread onto it.
+ * aria-invalid. Works in server-rendered forms without JavaScript.
  */
 export function TextField({
   id,

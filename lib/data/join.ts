@@ -42,7 +42,8 @@ export interface JoinRequestSubmission extends JoinRequest {
  */
 export function joinSubmissionSchema(today: string) {
   return joinRequestSchema(today).extend({
-    groupSlug: z.string({ error: "Deze groep bestaat niet (meer)." }).max(200, { message: "Deze groep bestaat niet (meer)." }),
+    // Anything that is not a known slug answers not_found in submitJoinRequest.
+    groupSlug: z.string().catch(""),
     honeypot: z
       .unknown()
       .optional()
