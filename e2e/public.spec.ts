@@ -103,6 +103,9 @@ test.describe("looking up an address", () => {
     expect(bad.status()).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("bad_request");
     expect((await request.get("/api/v1/openapi.json")).status()).toBe(200);
+    const unknown = await request.get("/api/v1/bestaat-niet");
+    expect(unknown.status()).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("not_found");
   });
 });
 
@@ -179,6 +182,23 @@ test.describe("the join form", () => {
     await expect(confirmation).toContainText("De beheerders van Oud-Krimpen Dijkzijde krijgen uw gegevens per e-mail.");
     const html = await page.content();
     for (const secret of ["Fatima Yilmaz", "dijkzijde@krimpen.example", "+31645678901", "06 45678901"]) expect(html).not.toContain(secret);
+    await expectAccessible(page);
+  });
+
+  test("answers in Dutch at the top of the form when the limit per e-mail address is used up", async ({ page }) => {
+    // 3 per e-mail address per group per day; a resent form counts too (and changes nothing).
+    for (let i = 0; i < 3; i++) {
+      await page.goto("/groepen/boveneind-alert");
+      await fillValid(page, "eline.limiet@bewoner.example");
+      await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+      await expect(page.getByText("Uw aanmelding is verstuurd")).toBeVisible();
+    }
+    await page.goto("/groepen/boveneind-alert");
+    await fillValid(page, "eline.limiet@bewoner.example");
+    await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+    const message = page.getByRole("alert").filter({ hasText: "Met dit e-mailadres is vandaag al vaak een aanmelding" });
+    await expect(message).toBeVisible();
+    await expect(page.getByLabel("Uw naam")).toHaveValue("Eline Bewoner");
     await expectAccessible(page);
   });
 

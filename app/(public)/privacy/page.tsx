@@ -12,6 +12,38 @@ export const metadata = publicMetadata({
 
 const h2 = "mt-10 text-2xl font-bold";
 
+/** What is stored of whom, why and how long (SPEC rule 7). */
+const DATA = [
+  {
+    id: "deelnemers",
+    who: "Deelnemers van een groep",
+    what: "Alleen het adres: postcode, huisnummer en toevoeging. Geen naam en geen telefoonnummer.",
+    why: "Om te tellen hoeveel adressen meedoen, bijvoorbeeld voor een bord, en om te laten zien welke groep bij een adres hoort.",
+    howLong: "Zolang het adres bij de groep hoort.",
+  },
+  {
+    id: "beheerders",
+    who: "Groepsbeheerders",
+    what: "Naam, e-mailadres, telefoonnummer, geboortedatum en adres.",
+    why: "Zodat de gemeente en de wijkagent contact kunnen opnemen, en om te controleren dat u 18 jaar of ouder bent.",
+    howLong: "Zolang u beheerder bent. Daarna kunt u vragen om uw gegevens te wissen.",
+  },
+  {
+    id: "aanmeldingen",
+    who: "Bewoners die zich aanmelden bij een groep",
+    what: "Naam, e-mailadres, mobiel nummer, adres en geboortedatum.",
+    why: "Om uw aanmelding door te sturen naar de beheerders van de groep, en om te controleren dat u 18 jaar of ouder bent.",
+    howLong: "Tot de aanmelding is afgehandeld. Daarna wissen we uw contactgegevens binnen 30 dagen.",
+  },
+  {
+    id: "inloggen",
+    who: "Iedereen die inlogt",
+    what: "E-mailadres, en wanneer u voor het laatst inlogde.",
+    why: "Om u te laten inloggen met een link in uw e-mail, zonder wachtwoord.",
+    howLong: "Zolang u een account heeft.",
+  },
+];
+
 export default async function PrivacyPage() {
   await connection();
   const municipalities = await listPublicMunicipalities();
@@ -26,65 +58,22 @@ export default async function PrivacyPage() {
       </p>
 
       <h2 className={h2}>Welke gegevens bewaren we, en waarom?</h2>
-      <div className="mt-4 overflow-x-auto">
-        <table className="w-full min-w-[36rem] border-collapse text-left align-top">
-          <caption className="sr-only">Gegevens per groep mensen: wat we bewaren, waarom en hoe lang</caption>
-          <thead>
-            <tr className="border-b-2 border-slate-600">
-              <th scope="col" className="py-2 pr-4">
-                Van wie
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Welke gegevens
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Waarom
-              </th>
-              <th scope="col" className="py-2">
-                Hoe lang
-              </th>
-            </tr>
-          </thead>
-          <tbody className="align-top">
-            <tr className="border-b border-slate-300">
-              <th scope="row" className="py-3 pr-4">
-                Deelnemers van een groep
-              </th>
-              <td className="py-3 pr-4">Alleen het adres: postcode, huisnummer en toevoeging. Geen naam, geen telefoonnummer.</td>
-              <td className="py-3 pr-4">Om te tellen hoeveel adressen meedoen, bijvoorbeeld voor een bord, en om te laten zien welke groep bij een adres hoort.</td>
-              <td className="py-3">Zolang het adres bij de groep hoort.</td>
-            </tr>
-            <tr className="border-b border-slate-300">
-              <th scope="row" className="py-3 pr-4">
-                Groepsbeheerders
-              </th>
-              <td className="py-3 pr-4">Naam, e-mailadres, telefoonnummer, geboortedatum en adres.</td>
-              <td className="py-3 pr-4">
-                Zodat de gemeente en de wijkagent contact kunnen opnemen, en om te controleren dat u 18 jaar of ouder bent.
-              </td>
-              <td className="py-3">Zolang u beheerder bent. Daarna kunt u vragen om uw gegevens te wissen.</td>
-            </tr>
-            <tr className="border-b border-slate-300">
-              <th scope="row" className="py-3 pr-4">
-                Bewoners die zich aanmelden bij een groep
-              </th>
-              <td className="py-3 pr-4">Naam, e-mailadres, mobiel nummer, adres en geboortedatum.</td>
-              <td className="py-3 pr-4">
-                Om uw aanmelding door te sturen naar de beheerders van de groep, en om te controleren dat u 18 jaar of ouder
-                bent.
-              </td>
-              <td className="py-3">Tot de aanmelding is afgehandeld. Daarna wissen we uw contactgegevens binnen 30 dagen.</td>
-            </tr>
-            <tr className="border-b border-slate-300">
-              <th scope="row" className="py-3 pr-4">
-                Iedereen die inlogt
-              </th>
-              <td className="py-3 pr-4">E-mailadres, en wanneer u voor het laatst inlogde.</td>
-              <td className="py-3 pr-4">Om u te laten inloggen met een link in uw e-mail, zonder wachtwoord.</td>
-              <td className="py-3">Zolang u een account heeft.</td>
-            </tr>
-          </tbody>
-        </table>
+      <div className="mt-4 space-y-4">
+        {DATA.map((item) => (
+          <section key={item.who} aria-labelledby={item.id} className="rounded-lg border-2 border-slate-200 p-4">
+            <h3 id={item.id} className="text-lg font-bold">
+              {item.who}
+            </h3>
+            <dl className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-[10rem_1fr]">
+              <dt className="font-semibold">Welke gegevens</dt>
+              <dd>{item.what}</dd>
+              <dt className="font-semibold">Waarom</dt>
+              <dd>{item.why}</dd>
+              <dt className="font-semibold">Hoe lang</dt>
+              <dd>{item.howLong}</dd>
+            </dl>
+          </section>
+        ))}
       </div>
       <p className="mt-4">
         De website gebruikt geen cookies om u te volgen en geen advertenties. Alleen als u inlogt, zet de website een

@@ -15,6 +15,7 @@ import { withTestDatabase } from "@/tests/db";
 import { exampleResponses } from "./_lib/openapi";
 import { GET as getGroup, OPTIONS as optionsGroup } from "./groepen/[slug]/route";
 import { GET as lookup, OPTIONS as optionsLookup } from "./groepen/route";
+import { GET as unknownRoute } from "./[...path]/route";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getArea } from "./wijken/[slug]/route";
 import { GET as listAreas } from "./wijken/route";
@@ -222,6 +223,15 @@ describe("GET /api/v1/wijken and /api/v1/wijken/{slug}", () => {
     const missing = await getArea(request("/wijken/nergens"), params("nergens"));
     expect(missing.status).toBe(404);
     expect(apiErrorSchema.parse(await missing.json()).error.code).toBe("not_found");
+  });
+});
+
+describe("an unknown API path", () => {
+  it("answers 404 in JSON, like every other API error", async () => {
+    const response = await unknownRoute(request("/bestaat-niet"));
+    expect(response.status).toBe(404);
+    expect(apiErrorSchema.parse(await json(response)).error.code).toBe("not_found");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
   });
 });
 
