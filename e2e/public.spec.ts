@@ -264,6 +264,7 @@ test.describe("wijken", () => {
     await expectAccessible(page);
     const missing = await page.goto("/wijken/nergens");
     expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze wijk bestaat niet");
   });
 });
 

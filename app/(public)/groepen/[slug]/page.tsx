@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { connection } from "next/server";
 import { addressesLabel, formatDateNl } from "@/components/public/format";
 import { JoinForm } from "@/components/public/join-form";
@@ -13,10 +14,13 @@ import { joinGroupAction } from "./actions";
 
 type Params = Promise<{ slug: string }>;
 
+/** One query per request, shared by generateMetadata and the page. */
+const loadGroup = cache(getPublicGroup);
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await connection();
   const { slug } = await params;
-  const group = await getPublicGroup(slug);
+  const group = await loadGroup(slug);
   if (!group) return { title: "Groep niet gevonden", robots: { index: false } };
   return publicMetadata({
     title: group.name,
@@ -28,7 +32,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function GroupPage({ params }: { params: Params }) {
   await connection();
   const { slug } = await params;
-  const group = await getPublicGroup(slug);
+  const group = await loadGroup(slug);
   if (!group) notFound();
 
   return (

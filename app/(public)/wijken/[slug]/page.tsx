@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { connection } from "next/server";
 import { addressesLabel, formatNumberNl, formatPercentNl, groupsLabel } from "@/components/public/format";
 import { GroupCard } from "@/components/public/group-card";
@@ -11,10 +12,13 @@ import { publicMetadata } from "../../_lib/metadata";
 
 type Params = Promise<{ slug: string }>;
 
+/** One query per request, shared by generateMetadata and the page. */
+const loadArea = cache(getPublicArea);
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await connection();
   const { slug } = await params;
-  const area = await getPublicArea(slug);
+  const area = await loadArea(slug);
   if (!area) return { title: "Wijk niet gevonden", robots: { index: false } };
   return publicMetadata({
     title: `Wijk ${area.name}`,
@@ -26,7 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AreaPage({ params }: { params: Params }) {
   await connection();
   const { slug } = await params;
-  const area = await getPublicArea(slug);
+  const area = await loadArea(slug);
   if (!area) notFound();
 
   return (
