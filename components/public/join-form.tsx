@@ -166,9 +166,10 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
 
       <fieldset className="rounded-lg border-2 border-slate-200 p-4">
         <legend className="px-1 font-semibold">Uw adres</legend>
-        <div className="grid gap-4 sm:grid-cols-3 sm:items-end">
+        <div className="space-y-4">
           <TextField
             id={FIELD_IDS["address.postcode"]}
+            className="max-w-xs"
             label="Postcode"
             hint="Bijvoorbeeld 2922 AB"
             autoComplete="postal-code"
@@ -179,6 +180,7 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
           />
           <TextField
             id={FIELD_IDS["address.houseNumber"]}
+            className="max-w-xs"
             label="Huisnummer"
             hint="Alleen het nummer"
             inputMode="numeric"
@@ -189,6 +191,7 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
           />
           <TextField
             id={FIELD_IDS["address.addition"]}
+            className="max-w-xs"
             label="Toevoeging"
             hint="Niet verplicht, bijv. A"
             defaultValue={initial.address.addition}

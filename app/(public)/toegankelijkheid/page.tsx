@@ -22,7 +22,7 @@ export default async function AccessibilityPage() {
 
   return (
     <Container className="max-w-3xl">
-      <h1 className="text-3xl font-bold text-brand-800">Toegankelijkheidsverklaring</h1>
+      <h1 className="hyphens-auto break-words text-3xl font-bold text-brand-800">Toegankelijkheidsverklaring</h1>
       <p className="mt-4">
         {owner} wil dat iedereen deze website kan gebruiken, ook mensen met een beperking. Deze verklaring gaat over de
         website WhatsApp Buurtpreventie: de openbare pagina&apos;s, de pagina&apos;s voor groepsbeheerders, de medewerkers

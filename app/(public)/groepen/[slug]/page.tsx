@@ -41,7 +41,7 @@ export default async function GroupPage({ params }: { params: Params }) {
         <Link href="/wijken">Wijken</Link> <span aria-hidden="true">›</span>{" "}
         <Link href={`/wijken/${group.area.slug}`}>{group.area.name}</Link>
       </p>
-      <h1 className="mt-2 text-3xl font-bold text-brand-800">{group.name}</h1>
+      <h1 className="mt-2 break-words text-3xl font-bold text-brand-800">{group.name}</h1>
       <p className="mt-1 text-lg">
         WhatsApp-buurtpreventiegroep in de wijk <Link href={`/wijken/${group.area.slug}`}>{group.area.name}</Link>,
         gemeente {group.municipality.name}
