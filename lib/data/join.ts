@@ -13,7 +13,8 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { groupAdmins, groups, joinRequests, municipalities, users } from "@/db/schema";
-import { createAddressLookup, type AddressLookup } from "@/lib/address";
+import type { AddressLookup } from "@/lib/address";
+import { addressLookup } from "@/lib/data/address-placement";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -81,11 +82,6 @@ export const JOIN_EMAIL_LIMIT: RateLimitRule = {
 const ADDRESS_NOT_FOUND =
   "We kunnen dit adres niet vinden in de landelijke adressenlijst. Controleer de postcode, het huisnummer en de toevoeging.";
 
-let defaultLookup: AddressLookup | undefined;
-function configuredAddressLookup(): AddressLookup {
-  defaultLookup ??= createAddressLookup({ url: getEnv().ADDRESS_LOOKUP_URL });
-  return defaultLookup;
-}
 
 export async function submitJoinRequest(
   input: JoinRequestSubmission,
@@ -114,7 +110,7 @@ export async function submitJoinRequest(
   await consumeRateLimit(JOIN_IP_LIMIT, context.ip);
   await consumeRateLimit(JOIN_EMAIL_LIMIT, `${group.id}:${input.email}`);
 
-  const verification = await (context.addressLookup ?? configuredAddressLookup()).verify(input.address);
+  const verification = await (context.addressLookup ?? addressLookup()).verify(input.address);
   if (!verification.verified && verification.reason === "not_found") {
     throw new AppError("bad_request", ADDRESS_NOT_FOUND, {
       fieldErrors: { "address.postcode": ADDRESS_NOT_FOUND },
