@@ -7,6 +7,20 @@ import { signInAs } from "./support/auth";
 const STAFF = "medewerker@krimpen.example";
 const GROUP = "Buurtpreventie Langeland-Noord";
 
+/** Waits until the staff forms on the page are interactive (React has hydrated them). */
+async function hydrated(page: Page) {
+  await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
+}
+
+async function shot(page: Page, name: string) {
+  if (!process.env.SHOTS) return;
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `/tmp/shots8/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 async function mailboxHas(page: Page, to: string, subject: string) {
   await expect(async () => {
     await page.goto(`/dev/mailbox?aan=${encodeURIComponent(to)}`);
@@ -25,6 +39,7 @@ async function downloadCsv(page: Page, linkName: string): Promise<string[][]> {
 }
 
 test.describe.serial("team Veiligheid decides on the waiting bord request", () => {
+  test.setTimeout(120_000);
   test("overview, list, review, a stale second decision, reject without reason, approve, e-mails, placement, public page", async ({ page, context }) => {
     await signInAs(page, STAFF);
     await expect(page).toHaveURL(/\/beheer$/);
@@ -32,20 +47,25 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page.getByRole("table", { name: /Groepen, deelnemende adressen en dekking per wijk/ })).toContainText("Langeland");
     await expect(page.getByRole("figure")).toContainText("Langeland");
     await expectAccessible(page);
+    await shot(page, "overview");
 
     await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Bordaanvragen" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Bordaanvragen" })).toBeVisible();
     await expectAccessible(page);
+    await shot(page, "borden");
     await page.getByRole("link", { name: GROUP }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Bordaanvraag van ${GROUP}` })).toBeVisible();
     await expect(page.getByText("62 van de 50 nodig")).toBeVisible();
     await expect(page.getByText("Status: ingediend")).toBeVisible();
     await expectAccessible(page);
+    await shot(page, "detail");
     const detailUrl = page.url();
+    await hydrated(page);
 
     // A colleague has the same page open.
     const colleague = await context.newPage();
     await colleague.goto(detailUrl);
+    await hydrated(colleague);
 
     await page.getByRole("button", { name: "Neem in behandeling" }).click();
     await expect(page.getByText("De aanvraag is in behandeling genomen.")).toBeVisible();
@@ -72,6 +92,7 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await mailboxHas(page, "wethouder.veiligheid@krimpen.example", `Buurtpreventiebord goedgekeurd in Langeland: ${GROUP}`);
 
     await page.goto(detailUrl);
+    await hydrated(page);
     await page.getByRole("button", { name: "Leg plaatsing vast" }).click();
     await expect(page.getByText("Vul in waar het bord staat", { exact: false }).first()).toBeVisible();
     await expectAccessible(page);
@@ -92,6 +113,7 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page.getByRole("heading", { level: 1, name: "Groepen" })).toBeVisible();
     await expect(page.getByRole("link", { name: GROUP })).toBeVisible();
     await expectAccessible(page);
+    await shot(page, "groepen");
 
     await page.getByLabel("Minstens … adressen").fill("50");
     await page.getByRole("button", { name: "Filter" }).click();
@@ -109,9 +131,11 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
     await expect(page.getByText("Sanne de Vries")).toBeVisible();
     await expect(page.getByText("+31612345678")).toBeVisible();
+    await hydrated(page);
     await page.getByRole("button", { name: "Hef de groep op" }).click();
     await expect(page.getByText("Vink aan dat u de groep wilt opheffen.")).toBeVisible();
     await expectAccessible(page);
+    await shot(page, "groep");
 
     await page.goto("/beheer/audit?actie=group.");
     await expect(page.getByText("group.view_admins").first()).toBeVisible();
@@ -131,14 +155,17 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await page.goto("/beheer/wijken");
     await expect(page.getByRole("heading", { level: 1, name: /Wijken en contacten/ })).toBeVisible();
     await expectAccessible(page);
+    await hydrated(page);
     await page.getByText("Nieuwe wijk toevoegen").click();
     await page.getByRole("button", { name: "Voeg wijk toe" }).click();
     await expect(page.locator("#area-new-code")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
+    await shot(page, "wijken");
 
     await page.goto("/beheer/instellingen");
     await expect(page.getByLabel("Drempel voor een bord")).toHaveValue("50");
     await expectAccessible(page);
+    await hydrated(page);
     await page.getByLabel("Drempel voor een bord").fill("veel");
     await page.getByLabel("E-mailadres van team Veiligheid").fill("geen-adres");
     await page.getByRole("button", { name: "Sla op" }).click();
@@ -149,12 +176,15 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await page.goto("/beheer/gebruikers");
     await expect(page.getByText("wijkagent.langeland@krimpen.example")).toBeVisible();
     await expectAccessible(page);
+    await shot(page, "gebruikers");
+    await hydrated(page);
     await page.getByLabel("Naam", { exact: true }).fill("Nieuwe Collega");
     await page.getByLabel("E-mailadres").fill("nieuwe.collega@krimpen.example");
     await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
     await expect(page.getByText("Het account is gemaakt.", { exact: false })).toBeVisible();
     await mailboxHas(page, "nieuwe.collega@krimpen.example", "Uw account als medewerker voor Krimpen aan den IJssel");
     await page.goto("/beheer/gebruikers");
+    await hydrated(page);
     await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
     await expect(page.getByLabel("E-mailadres")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
@@ -162,6 +192,7 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
 });
 
 test.describe("the wijkagent", () => {
+  test.setTimeout(90_000);
   test("sees the groups of Langeland and Oud-Krimpen, not the others; CSV; another group is 404", async ({ page, browser }) => {
     // The id of a group outside the officer's wijken, looked up as staff.
     const staffContext = await browser.newContext();
@@ -181,6 +212,7 @@ test.describe("the wijkagent", () => {
     await expect(page.getByText("Lansingh-Zuid Let Op Elkaar")).toHaveCount(0);
     await expect(page.getByText("Sanne de Vries: +31612345678")).toBeVisible();
     await expectAccessible(page);
+    await shot(page, "wijkagent");
 
     const rows = await downloadCsv(page, "Download als CSV (voor Excel)");
     expect(rows.map((r) => r[0]).slice(1).sort()).toEqual([GROUP, "Oud-Krimpen Dijkzijde"].sort());
