@@ -12,7 +12,7 @@ export function DissolveGroupForm({ groupId, version, action }: { groupId: strin
   const { form, onSubmit, message, pending, error } = useStaffForm<DissolveGroupFormInput, DissolveGroupInput>({
     resolver: zodResolver(dissolveGroupSchema),
     action,
-    defaultValues: { groupId, version, reason: "", confirm: false as unknown as true },
+    defaultValues: { groupId, version, reason: "", confirm: false },
     successMessage: "De groep is opgeheven.",
   });
   const confirmError = error("confirm");

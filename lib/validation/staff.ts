@@ -231,9 +231,10 @@ export const dissolveGroupSchema = z.object({
   reason: optionalMultiLineText(DISSOLVE_REASON_MAX_LENGTH).pipe(
     z.string().min(10, "Schrijf op waarom de groep wordt opgeheven, bijvoorbeeld: op verzoek van de beheerder."),
   ),
-  confirm: z.union([z.literal(true), z.literal("on"), z.literal("true")], {
-    error: "Vink aan dat u de groep wilt opheffen.",
-  }),
+  confirm: z
+    .unknown()
+    .refine((v) => v === true || v === "on" || v === "true", { message: "Vink aan dat u de groep wilt opheffen." })
+    .transform(() => true as const),
 });
 export type DissolveGroupFormInput = z.input<typeof dissolveGroupSchema>;
 export type DissolveGroupInput = z.output<typeof dissolveGroupSchema>;

@@ -88,6 +88,8 @@ describe(`staff groups (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const [request] = await db.select().from(signRequests).where(eq(signRequests.groupId, big.id));
     expect(request.status).toBe("withdrawn");
     expect(dissolveGroupSchema.safeParse({ groupId: big.id, version: 2, reason: "", confirm: "on" }).success).toBe(false);
+    const unconfirmed = dissolveGroupSchema.safeParse({ groupId: big.id, version: 2, reason: "Op verzoek van de beheerder.", confirm: false });
+    expect(unconfirmed.error?.issues[0]).toMatchObject({ path: ["confirm"], message: "Vink aan dat u de groep wilt opheffen." });
   });
 
   it("gives the overview figures of the own municipality", async () => {
