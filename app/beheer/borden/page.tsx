@@ -40,7 +40,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
         <div>
           <label htmlFor="status" className="block font-semibold">Status</label>
           <select id="status" name="status" defaultValue={statusValue} className={inputClass}>
-            <option value="">Open (ingediend, in behandeling, goedgekeurd)</option>
+            <option value="">Open aanvragen</option>
             <option value="alle">Alle</option>
             {SIGN_REQUEST_STATUSES.map((s) => (
               <option key={s} value={s}>{statusLabel(s)}</option>

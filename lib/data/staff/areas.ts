@@ -53,7 +53,8 @@ export async function listAreasForStaff(
       name: areas.name,
       slug: areas.slug,
       totalAddresses: areas.totalAddresses,
-      groups: sql<number>`(select count(*)::int from groups g where g.area_id = ${areas.id} and g.status = 'active')`,
+      // Qualified by hand: drizzle leaves column names unqualified in the select list of a one-table query.
+      groups: sql<number>`(select count(*)::int from groups g where g.area_id = ${sql.identifier("areas")}.${sql.identifier("id")} and g.status = 'active')`,
     })
     .from(areas)
     .where(eq(areas.municipalityId, municipality.id))

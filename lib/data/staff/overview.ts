@@ -111,7 +111,8 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
       id: areas.id,
       name: areas.name,
       totalAddresses: areas.totalAddresses,
-      groups: sql<number>`(select count(*)::int from ${groups} where ${groups.areaId} = ${areas.id} and ${groups.status} = 'active')`,
+      // Qualified by hand: drizzle leaves column names unqualified in the select list of a one-table query.
+      groups: sql<number>`(select count(*)::int from ${groups} g where g.area_id = ${sql.identifier("areas")}.${sql.identifier("id")} and g.status = 'active')`,
     })
     .from(areas)
     .where(eq(areas.municipalityId, municipalityId))

@@ -95,7 +95,7 @@ describe(`staff groups (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
   it("gives the overview figures of the own municipality", async () => {
     const overview = await getStaffOverview(staff, krimpen.id);
     expect(overview.coverage.map((c) => c.name)).toEqual(["Kortland", "Langeland"]);
-    expect(overview.coverage[0]).toMatchObject({ participatingAddresses: 5, totalAddresses: 100, percentage: 5 });
+    expect(overview.coverage[0]).toMatchObject({ groups: 1, participatingAddresses: 5, totalAddresses: 100, percentage: 5 });
     expect(overview.singleAdminCount).toBeGreaterThanOrEqual(1);
     expect(overview.groupsThisYear).toBeGreaterThanOrEqual(1);
     await expect(getStaffOverview(wijkagent, krimpen.id)).rejects.toMatchObject({ code: "not_found" });
@@ -128,6 +128,7 @@ describe("wijken, contacts and settings", () => {
     const foreign = contactSchema.parse({ kind: "wethouder", name: "Wim Wethouder", email: "w@test.example", areaIds: [elders.id] });
     expect((await appError(saveContact(staff, foreign))).code).toBe("bad_request");
     const listed = await listAreasForStaff(staff);
+    expect(listed.areas.find((a) => a.id === kortland.id)?.groups).toBe(1);
     expect(listed.contacts.some((c) => c.id === id && c.hasAccount)).toBe(true);
     expect((await appError(deleteContact(otherStaff, id))).code).toBe("not_found");
     await deleteContact(staff, id);
