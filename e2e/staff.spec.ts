@@ -12,15 +12,6 @@ async function hydrated(page: Page) {
   await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
 }
 
-async function shot(page: Page, name: string) {
-  if (!process.env.SHOTS) return;
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `/tmp/shots8/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
 async function mailboxHas(page: Page, to: string, subject: string) {
   await expect(async () => {
     await page.goto(`/dev/mailbox?aan=${encodeURIComponent(to)}`);
@@ -47,18 +38,15 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page.getByRole("table", { name: /Groepen, deelnemende adressen en dekking per wijk/ })).toContainText("Langeland");
     await expect(page.getByRole("figure")).toContainText("Langeland");
     await expectAccessible(page);
-    await shot(page, "overview");
 
     await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Bordaanvragen" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Bordaanvragen" })).toBeVisible();
     await expectAccessible(page);
-    await shot(page, "borden");
     await page.getByRole("link", { name: GROUP }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Bordaanvraag van ${GROUP}` })).toBeVisible();
     await expect(page.getByText("62 van de 50 nodig")).toBeVisible();
     await expect(page.getByText("Status: ingediend")).toBeVisible();
     await expectAccessible(page);
-    await shot(page, "detail");
     const detailUrl = page.url();
     await hydrated(page);
 
@@ -113,7 +101,6 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page.getByRole("heading", { level: 1, name: "Groepen" })).toBeVisible();
     await expect(page.getByRole("link", { name: GROUP })).toBeVisible();
     await expectAccessible(page);
-    await shot(page, "groepen");
 
     await page.getByLabel("Minstens … adressen").fill("50");
     await page.getByRole("button", { name: "Filter" }).click();
@@ -135,7 +122,6 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await page.getByRole("button", { name: "Hef de groep op" }).click();
     await expect(page.getByText("Vink aan dat u de groep wilt opheffen.")).toBeVisible();
     await expectAccessible(page);
-    await shot(page, "groep");
 
     await page.goto("/beheer/audit?actie=group.");
     await expect(page.getByText("group.view_admins").first()).toBeVisible();
@@ -160,7 +146,6 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await page.getByRole("button", { name: "Voeg wijk toe" }).click();
     await expect(page.locator("#area-new-code")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
-    await shot(page, "wijken");
 
     await page.goto("/beheer/instellingen");
     await expect(page.getByLabel("Drempel voor een bord")).toHaveValue("50");
@@ -176,7 +161,6 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await page.goto("/beheer/gebruikers");
     await expect(page.getByText("wijkagent.langeland@krimpen.example")).toBeVisible();
     await expectAccessible(page);
-    await shot(page, "gebruikers");
     await hydrated(page);
     await page.getByLabel("Naam", { exact: true }).fill("Nieuwe Collega");
     await page.getByLabel("E-mailadres").fill("nieuwe.collega@krimpen.example");
@@ -212,7 +196,6 @@ test.describe("the wijkagent", () => {
     await expect(page.getByText("Lansingh-Zuid Let Op Elkaar")).toHaveCount(0);
     await expect(page.getByText("Sanne de Vries: +31612345678")).toBeVisible();
     await expectAccessible(page);
-    await shot(page, "wijkagent");
 
     const rows = await downloadCsv(page, "Download als CSV (voor Excel)");
     expect(rows.map((r) => r[0]).slice(1).sort()).toEqual([GROUP, "Oud-Krimpen Dijkzijde"].sort());
