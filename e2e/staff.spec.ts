@@ -34,7 +34,7 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
   test("overview, list, review, a stale second decision, reject without reason, approve, e-mails, placement, public page", async ({ page, context }) => {
     await signInAs(page, STAFF);
     await expect(page).toHaveURL(/\/beheer$/);
-    await expect(page.getByRole("heading", { level: 1, name: /Overzicht Krimpen aan den IJssel/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: /Beheer: overzicht van Krimpen aan den IJssel/ })).toBeVisible();
     await expect(page.getByRole("table", { name: /Groepen, deelnemende adressen en dekking per wijk/ })).toContainText("Langeland");
     await expect(page.getByRole("figure")).toContainText("Langeland");
     await expectAccessible(page);

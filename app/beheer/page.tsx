@@ -29,7 +29,7 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
   const q = user.role === "platform_admin" ? `&gemeente=${municipality.id}` : "";
   return (
     <Container>
-      <h1 className="text-3xl font-bold text-brand-800">Overzicht {municipality.name}</h1>
+      <h1 className="text-3xl font-bold text-brand-800">Beheer: overzicht van {municipality.name}</h1>
       <MunicipalityPicker list={list} current={municipality.id} />
 
       <section aria-labelledby="aanvragen" className="mt-8">
