@@ -1,6 +1,6 @@
 /** The audit log, read-only and filterable: staff see their municipality's entries, platform admins all. */
 import "server-only";
-import { and, desc, eq, ilike, like, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
@@ -60,7 +60,16 @@ export async function listAuditLog(
   if (filters.from) conditions.push(sql`${auditLog.createdAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Amsterdam'`);
   if (filters.to) conditions.push(sql`${auditLog.createdAt} < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`);
   const cursor = decodeCursor(filters.cursor);
-  if (cursor && typeof cursor.id === "number" && Number.isSafeInteger(cursor.id)) conditions.push(lt(auditLog.id, cursor.id));
+  if (
+    cursor &&
+    typeof cursor.value === "string" &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(cursor.value) &&
+    typeof cursor.id === "number" &&
+    Number.isSafeInteger(cursor.id)
+  ) {
+    // Newest first along (created_at, id): the indexes on created_at (per municipality) serve it.
+    conditions.push(sql`(${auditLog.createdAt}, ${auditLog.id}) < (${cursor.value}::timestamptz, ${cursor.id})`);
+  }
   const rows = await executor
     .select({
       id: auditLog.id,
@@ -71,14 +80,20 @@ export async function listAuditLog(
       actorName: users.name,
       actorEmail: users.email,
       details: auditLog.details,
+      createdText: sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(...conditions))
-    .orderBy(desc(auditLog.id))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1);
   const more = rows.length > AUDIT_PAGE_SIZE;
-  const items = rows.slice(0, AUDIT_PAGE_SIZE);
-  const last = items.at(-1);
-  return { items, nextCursor: more && last ? encodeCursor(0, last.id) : null };
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const last = page.at(-1);
+  const items = page.map((row) => {
+    const item: Partial<typeof row> = { ...row };
+    delete item.createdText;
+    return item as AuditEntryItem;
+  });
+  return { items, nextCursor: more && last ? encodeCursor(last.createdText, last.id) : null };
 }

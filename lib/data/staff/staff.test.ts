@@ -174,6 +174,18 @@ describe("accounts", () => {
     const theirs = await listAuditLog(otherStaff, parseAuditFilters({ actie: "user." }));
     expect(theirs.items).toEqual([]);
     await expect(listAuditLog(staff, parseAuditFilters({ actie: "'; drop", van: "gisteren", na: "!!" }))).resolves.toBeTruthy();
+
+    // Pages of 50, newest first, without gaps or doubles.
+    const { db } = database.current.handle;
+    await db.insert(auditLog).values(
+      Array.from({ length: 60 }, (_, i) => ({ actorUserId: staff.id, action: "test.page", subjectType: "test", subjectId: String(i), municipalityId: krimpen.id })),
+    );
+    const first = await listAuditLog(staff, parseAuditFilters({ actie: "test.page" }));
+    expect(first.items).toHaveLength(50);
+    const second = await listAuditLog(staff, parseAuditFilters({ actie: "test.page", na: first.nextCursor! }));
+    expect(second.items).toHaveLength(10);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((i) => i.subjectId)).size).toBe(60);
   });
 });
 
