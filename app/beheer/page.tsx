@@ -1,16 +1,155 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { CoverageChart } from "@/components/staff/coverage-chart";
+import { days, formatNumber, statusLabel } from "@/components/staff/format";
+import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
+import { getStaffOverview } from "@/lib/data/staff/overview";
+import { first, type SearchParams } from "@/lib/data/staff/params";
+import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
 
 export const metadata: Metadata = { title: "Beheer" };
 
-// Placeholder from issue 5 (sign-in lands here); the staff pages replace it.
-export default async function StaffHomePage() {
+export default async function StaffOverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
   const user = await requireRole(["staff"], "/beheer");
+  const params = await searchParams;
+  const municipality = await resolveStaffMunicipality(user, first(params, "gemeente"));
+  if (!municipality) {
+    return (
+      <Container>
+        <h1 className="text-3xl font-bold text-brand-800">Beheer</h1>
+        <p className="mt-4">Er is nog geen gemeente ingesteld.</p>
+      </Container>
+    );
+  }
+  const [o, list] = await Promise.all([getStaffOverview(user, municipality.id), listMunicipalitiesForStaff(user)]);
+  const q = user.role === "platform_admin" ? `&gemeente=${municipality.id}` : "";
   return (
     <Container>
-      <h1 className="text-3xl font-bold text-brand-800">Beheer</h1>
-      <p className="mt-4">U bent ingelogd als {user.email}.</p>
+      <h1 className="text-3xl font-bold text-brand-800">Beheer: overzicht van {municipality.name}</h1>
+      <MunicipalityPicker list={list} current={municipality.id} />
+
+      <section aria-labelledby="aanvragen" className="mt-8">
+        <h2 id="aanvragen" className="text-2xl font-bold">
+          Open bordaanvragen
+        </h2>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Open bordaanvragen per status en hoe lang ze wachten</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-600">
+                <th scope="col" className="py-2 pr-4">Status</th>
+                <th scope="col" className="py-2 pr-4 text-right">Totaal</th>
+                <th scope="col" className="py-2 pr-4 text-right">Korter dan 7 dagen</th>
+                <th scope="col" className="py-2 pr-4 text-right">7 tot 30 dagen</th>
+                <th scope="col" className="py-2 pr-4 text-right">Langer dan 30 dagen</th>
+                <th scope="col" className="py-2">Oudste</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.openRequests.map((r) => (
+                <tr key={r.status} className="border-b border-slate-300">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    <Link href={`/beheer/borden?status=${r.status}${q}`}>{statusLabel(r.status)}</Link>
+                  </th>
+                  <td className="py-2 pr-4 text-right tabular-nums">{r.total}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{r.under7}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{r.from7to30}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{r.over30}</td>
+                  <td className="py-2">{r.oldestDays === null ? "—" : days(r.oldestDays)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="cijfers" className="mt-8">
+        <h2 id="cijfers" className="text-2xl font-bold">
+          Groepen en adressen
+        </h2>
+        <dl className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {[
+            ["Actieve groepen", o.activeGroups],
+            ["Nieuw deze maand", o.groupsThisMonth],
+            ["Nieuw dit jaar", o.groupsThisYear],
+            ["Deelnemende adressen", o.participatingAddresses],
+          ].map(([label, value]) => (
+            <div key={label as string} className="rounded border-2 border-slate-300 p-4">
+              <dt>{label}</dt>
+              <dd className="text-3xl font-bold tabular-nums">{formatNumber(value as number)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="dekking" className="mt-8">
+        <h2 id="dekking" className="text-2xl font-bold">
+          Dekking per wijk
+        </h2>
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="sr-only">Groepen, deelnemende adressen en dekking per wijk</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-600">
+                <th scope="col" className="py-2 pr-4">Wijk</th>
+                <th scope="col" className="py-2 pr-4 text-right">Groepen</th>
+                <th scope="col" className="py-2 pr-4 text-right">Deelnemende adressen</th>
+                <th scope="col" className="py-2 pr-4 text-right">Adressen in de wijk</th>
+                <th scope="col" className="py-2 text-right">Dekking</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.coverage.map((c) => (
+                <tr key={c.areaId} className="border-b border-slate-300">
+                  <th scope="row" className="py-2 pr-4 font-normal">{c.name}</th>
+                  <td className="py-2 pr-4 text-right tabular-nums">{c.groups}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(c.participatingAddresses)}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{c.totalAddresses === null ? "onbekend" : formatNumber(c.totalAddresses)}</td>
+                  <td className="py-2 text-right tabular-nums">{c.percentage === null ? "—" : `${c.percentage.toLocaleString("nl-NL")}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <CoverageChart coverage={o.coverage} />
+      </section>
+
+      <div className="mt-8 grid gap-8 md:grid-cols-2">
+        <section aria-labelledby="een-beheerder">
+          <h2 id="een-beheerder" className="text-2xl font-bold">
+            Groepen met één beheerder ({o.singleAdminCount})
+          </h2>
+          <p className="mt-2 text-slate-700">Deze groepen hangen van één persoon af. Vraag of iemand mee wil helpen.</p>
+          <GroupList groups={o.singleAdminGroups} more={o.singleAdminCount} />
+        </section>
+        <section aria-labelledby="stil">
+          <h2 id="stil" className="text-2xl font-bold">
+            Een jaar geen activiteit ({o.inactiveCount})
+          </h2>
+          <p className="mt-2 text-slate-700">Geen wijziging, geen nieuw adres en geen aanmelding in het afgelopen jaar.</p>
+          <GroupList groups={o.inactiveGroups} more={o.inactiveCount} />
+        </section>
+      </div>
     </Container>
+  );
+}
+
+function GroupList({ groups, more }: { groups: Array<{ id: string; name: string; areaName: string }>; more: number }) {
+  if (groups.length === 0) return <p className="mt-2">Geen.</p>;
+  return (
+    <>
+      <ul className="mt-2 list-disc pl-6">
+        {groups.map((g) => (
+          <li key={g.id}>
+            <Link href={`/beheer/groepen/${g.id}`}>{g.name}</Link> ({g.areaName})
+          </li>
+        ))}
+      </ul>
+      {more > groups.length ? <p className="mt-2">En nog {more - groups.length} andere.</p> : null}
+    </>
   );
 }

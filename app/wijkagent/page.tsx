@@ -1,16 +1,44 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
+import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
+import { getWijkagentOverview } from "@/lib/data/wijkagent";
 
 export const metadata: Metadata = { title: "Mijn wijken" };
 
-// Placeholder from issue 5 (sign-in lands here); the wijkagent pages replace it.
+/** The wijkagent's groups, per wijk, read-only. Viewing the admins' details is audited. */
 export default async function WijkagentHomePage() {
+  await connection();
   const user = await requireRole(["wijkagent"], "/wijkagent");
+  const overview = await getWijkagentOverview(user);
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Mijn wijken</h1>
-      <p className="mt-4">U bent ingelogd als {user.email}.</p>
+      <p className="mt-2">
+        {overview.areas.length === 0
+          ? "U bent nog niet aan een wijk gekoppeld. Vraag de gemeente om u als wijkagent bij uw wijken te zetten."
+          : `Buurtpreventiegroepen in ${overview.areas.map((a) => a.name).join(" en ")}.`}
+      </p>
+      <p className="mt-2 text-sm text-slate-700">U ziet hier telefoonnummers van beheerders. Dat wordt vastgelegd in het auditlog.</p>
+      {overview.groups.length > 0 ? (
+        <p className="mt-4">
+          <a href="/wijkagent/export" download className="font-semibold">Download als CSV (voor Excel)</a>
+        </p>
+      ) : null}
+      {overview.areas.map((area) => {
+        const list = overview.groups.filter((g) => g.areaName === area.name);
+        return (
+          <section key={area.id} aria-labelledby={`wijk-${area.id}`} className="mt-8">
+            <h2 id={`wijk-${area.id}`} className="text-2xl font-bold">{area.name} ({list.length} {list.length === 1 ? "groep" : "groepen"})</h2>
+            {list.length === 0 ? <p className="mt-2">Nog geen groepen in deze wijk.</p> : (
+              <div className="mt-3 grid gap-4 md:grid-cols-2">
+                {list.map((g) => <WijkagentGroupCard key={g.id} group={g} />)}
+              </div>
+            )}
+          </section>
+        );
+      })}
     </Container>
   );
 }

@@ -1,0 +1,94 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { roleAction } from "@/lib/actions";
+import { deleteContact, saveArea, saveContact } from "@/lib/data/staff/areas";
+import { dissolveGroup } from "@/lib/data/staff/groups";
+import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
+import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
+import { staffSettingsSchema } from "@/lib/validation";
+import {
+  areaSchema,
+  bordDecisionSchema,
+  changeUserRoleSchema,
+  contactSchema,
+  deleteContactSchema,
+  dissolveGroupSchema,
+  inviteUserSchema,
+} from "@/lib/validation/staff";
+
+/** Platform admins say which municipality a wijk, contact or setting belongs to. */
+const municipalityField = z
+  .string()
+  .max(40)
+  .optional()
+  .transform((v) => v || null);
+
+export async function decideSignRequestAction(input: unknown) {
+  return roleAction("staff.decide_sign_request", ["staff"], bordDecisionSchema, async (decision, { user }) => {
+    const outcome = await decideSignRequest(user, decision);
+    revalidatePath(`/beheer/borden/${outcome.id}`);
+    return outcome;
+  })(input);
+}
+
+export async function dissolveGroupAction(input: unknown) {
+  return roleAction("staff.dissolve_group", ["staff"], dissolveGroupSchema, async (value, { user }) => {
+    const result = await dissolveGroup(user, value);
+    revalidatePath(`/beheer/groepen/${result.id}`);
+    return result;
+  })(input);
+}
+
+export async function saveAreaAction(input: unknown) {
+  return roleAction("staff.save_area", ["staff"], areaSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+    const { municipalityId, ...area } = value;
+    const result = await saveArea(user, area, municipalityId);
+    revalidatePath("/beheer/wijken");
+    return result;
+  })(input);
+}
+
+export async function saveContactAction(input: unknown) {
+  return roleAction("staff.save_contact", ["staff"], contactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+    const { municipalityId, ...contact } = value;
+    const result = await saveContact(user, contact, municipalityId);
+    revalidatePath("/beheer/wijken");
+    return result;
+  })(input);
+}
+
+export async function deleteContactAction(input: unknown) {
+  return roleAction("staff.delete_contact", ["staff"], deleteContactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+    await deleteContact(user, value.contactId, value.municipalityId);
+    revalidatePath("/beheer/wijken");
+    return null;
+  })(input);
+}
+
+export async function updateSettingsAction(input: unknown) {
+  return roleAction("staff.update_settings", ["staff"], staffSettingsSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+    const { municipalityId, ...settings } = value;
+    await updateMunicipalitySettings(user, settings, municipalityId);
+    revalidatePath("/beheer/instellingen");
+    return null;
+  })(input);
+}
+
+export async function inviteUserAction(input: unknown) {
+  return roleAction("staff.invite_user", ["staff"], inviteUserSchema, async (value, { user }) => {
+    const result = await inviteUser(user, value);
+    revalidatePath("/beheer/gebruikers");
+    return result;
+  })(input);
+}
+
+export async function changeUserRoleAction(input: unknown) {
+  return roleAction("staff.change_user_role", ["staff"], changeUserRoleSchema, async (value, { user }) => {
+    await changeManagedRole(user, value);
+    revalidatePath("/beheer/gebruikers");
+    return null;
+  })(input);
+}

@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { formatCalendarDay, formatDateTime, statusLabel } from "@/components/staff/format";
+import { SignRequestDecisions } from "@/components/staff/sign-request-decisions";
+import { Alert } from "@/components/ui/alert";
+import { Container } from "@/components/ui/container";
+import { requireRole } from "@/lib/auth";
+import { first, type SearchParams } from "@/lib/data/staff/params";
+import { getSignRequestForStaff } from "@/lib/data/staff/sign-requests";
+import { calendarDateIn } from "@/lib/domain";
+import { decideSignRequestAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Bordaanvraag" };
+
+const DONE: Record<string, string> = {
+  review: "De aanvraag is in behandeling genomen.",
+  approve: "De aanvraag is goedgekeurd. De groepsbeheerders, de wijkagent en de wethouder krijgen een e-mail.",
+  reject: "De aanvraag is afgewezen. De groepsbeheerders krijgen de reden per e-mail.",
+  place: "De plaatsing is vastgelegd. De groepsbeheerders krijgen een e-mail.",
+};
+
+export default async function SignRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  await connection();
+  const { id } = await params;
+  const user = await requireRole(["staff"], `/beheer/borden/${id}`);
+  const request = await getSignRequestForStaff(user, id);
+  if (!request) notFound();
+  const done = first(await searchParams, "gelukt");
+  const e = request.eligibility;
+  return (
+    <Container>
+      <p>
+        <Link href="/beheer/borden">← Alle bordaanvragen</Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold text-brand-800">Bordaanvraag van {request.group.name}</h1>
+      <p className="mt-2 text-lg">
+        Status: <strong>{statusLabel(request.status)}</strong>
+      </p>
+      {done && DONE[done] ? (
+        <div className="mt-4">
+          <Alert tone="success" role="status" title={DONE[done]} />
+        </div>
+      ) : null}
+
+      <div className="mt-6 grid gap-8 md:grid-cols-2">
+        <section aria-labelledby="groep">
+          <h2 id="groep" className="text-2xl font-bold">Groep</h2>
+          <dl className="mt-3 space-y-2">
+            <div><dt className="font-semibold">Naam</dt><dd><Link href={`/beheer/groepen/${request.group.id}`}>{request.group.name}</Link></dd></div>
+            <div><dt className="font-semibold">Wijk</dt><dd>{request.group.areaName} ({request.group.municipalityName})</dd></div>
+            <div><dt className="font-semibold">Status van de groep</dt><dd>{request.group.status === "active" ? "actief" : "opgeheven"}</dd></div>
+            <div><dt className="font-semibold">Beheerders</dt><dd>{request.group.adminCount}</dd></div>
+            <div><dt className="font-semibold">Aangevraagd door</dt><dd>{request.requestedByName ?? "onbekend"} op {formatDateTime(request.createdAt)}</dd></div>
+          </dl>
+        </section>
+        <section aria-labelledby="drempel">
+          <h2 id="drempel" className="text-2xl font-bold">Genoeg adressen?</h2>
+          <p className="mt-3">Nu geteld: verschillende deelnemende adressen in de gemeente.</p>
+          <p className="mt-2 text-2xl font-bold tabular-nums">
+            {e.counted} van de {e.threshold} nodig
+          </p>
+          <div className="mt-3">
+            {e.eligible ? (
+              <Alert tone="success" title="Voldoet aan de drempel">Deze groep heeft genoeg adressen voor een bord.</Alert>
+            ) : (
+              <Alert tone="warning" title="Voldoet niet aan de drempel">
+                Er zijn nog {e.missing} adressen nodig. Goedkeuren kan pas als de groep genoeg adressen heeft.
+              </Alert>
+            )}
+          </div>
+        </section>
+      </div>
+
+      <section aria-labelledby="plek" className="mt-8">
+        <h2 id="plek" className="text-2xl font-bold">Gewenste plek</h2>
+        <dl className="mt-3 space-y-2">
+          <div><dt className="font-semibold">Aantal borden</dt><dd>{request.signCount}</dd></div>
+          <div><dt className="font-semibold">Straat</dt><dd>{request.street}{request.nearHouseNumber ? `, bij nummer ${request.nearHouseNumber}` : ""}</dd></div>
+          {request.locationDescription ? <div><dt className="font-semibold">Beschrijving</dt><dd className="whitespace-pre-line">{request.locationDescription}</dd></div> : null}
+          <div>
+            <dt className="font-semibold">Punt op de kaart</dt>
+            <dd>
+              {request.latitude !== null && request.longitude !== null ? (
+                <>
+                  {request.latitude.toFixed(6)}, {request.longitude.toFixed(6)} (breedte, lengte){" "}
+                  <a href={`https://www.openstreetmap.org/?mlat=${request.latitude}&mlon=${request.longitude}#map=18/${request.latitude}/${request.longitude}`} rel="noopener noreferrer" target="_blank">
+                    Bekijk op OpenStreetMap (opent in nieuw venster)
+                  </a>
+                </>
+              ) : (
+                "Geen punt gekozen"
+              )}
+            </dd>
+          </div>
+          {request.note ? <div><dt className="font-semibold">Opmerking van de groep</dt><dd className="whitespace-pre-line">{request.note}</dd></div> : null}
+          {request.reason ? <div><dt className="font-semibold">Reden van afwijzing</dt><dd className="whitespace-pre-line">{request.reason}</dd></div> : null}
+          {request.placedOn ? (
+            <div><dt className="font-semibold">Geplaatst</dt><dd>{formatCalendarDay(request.placedOn)}, {request.placedLocation}, {request.placedCount} {request.placedCount === 1 ? "bord" : "borden"}</dd></div>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="besluit" className="mt-8">
+        <h2 id="besluit" className="text-2xl font-bold">Besluit</h2>
+        <div className="mt-3">
+          <SignRequestDecisions
+            requestId={request.id}
+            version={request.version}
+            status={request.status}
+            allowed={request.allowedActions}
+            today={calendarDateIn(new Date())}
+            signCount={request.signCount}
+            action={decideSignRequestAction}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="geschiedenis" className="mt-8">
+        <h2 id="geschiedenis" className="text-2xl font-bold">Geschiedenis</h2>
+        <ol className="mt-3 space-y-3">
+          {request.history.map((h) => (
+            <li key={h.id} className="border-l-4 border-slate-300 pl-3">
+              <p>
+                <strong>{formatDateTime(h.createdAt)}</strong>: {h.fromStatus ? `van ${statusLabel(h.fromStatus)} naar ` : ""}
+                {statusLabel(h.toStatus)}, door {h.actorName ?? "onbekend"}
+              </p>
+              {h.note ? <p className="whitespace-pre-line text-slate-700">{h.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Container>
+  );
+}

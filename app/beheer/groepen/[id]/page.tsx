@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { DissolveGroupForm } from "@/components/staff/dissolve-group-form";
+import { formatDate, formatDateTime, formatNumber, statusLabel } from "@/components/staff/format";
+import { Alert } from "@/components/ui/alert";
+import { Container } from "@/components/ui/container";
+import { requireRole } from "@/lib/auth";
+import { GROUP_DETAIL_ADDRESS_LIMIT, getGroupForStaff } from "@/lib/data/staff/groups";
+import { formatAddress } from "@/lib/domain";
+import { dissolveGroupAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Groep" };
+
+export default async function StaffGroupPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const user = await requireRole(["staff"], `/beheer/groepen/${id}`);
+  const group = await getGroupForStaff(user, id);
+  if (!group) notFound();
+  return (
+    <Container>
+      <p><Link href="/beheer/groepen">← Alle groepen</Link></p>
+      <h1 className="mt-2 text-3xl font-bold text-brand-800">{group.name}</h1>
+      <p className="mt-2">
+        {group.areaName}, {group.municipalityName}. {group.status === "active" ? "Actief" : `Opgeheven op ${formatDate(group.dissolvedAt)}`}, aangemeld op {formatDate(group.createdAt)}.
+      </p>
+      {group.description ? <p className="mt-2 whitespace-pre-line">{group.description}</p> : null}
+      <p className="mt-2 text-sm text-slate-700">U ziet hier persoonsgegevens. Dat wordt vastgelegd in het auditlog.</p>
+
+      <section aria-labelledby="beheerders" className="mt-8">
+        <h2 id="beheerders" className="text-2xl font-bold">Beheerders ({group.admins.length})</h2>
+        {group.admins.length < 2 ? (
+          <div className="mt-3"><Alert tone="warning" title="Minder dan twee beheerders">De groep hangt af van één persoon.</Alert></div>
+        ) : null}
+        <ul className="mt-3 space-y-3">
+          {group.admins.map((a) => (
+            <li key={a.email} className="rounded border-2 border-slate-300 p-3">
+              <p className="font-semibold">{a.name ?? "Naam onbekend"}</p>
+              <p>E-mail: <a href={`mailto:${a.email}`}>{a.email}</a></p>
+              <p>Telefoon: {a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : "onbekend"}</p>
+              <p className="text-sm text-slate-700">Beheerder sinds {formatDate(a.since)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="borden" className="mt-8">
+        <h2 id="borden" className="text-2xl font-bold">Bordaanvragen</h2>
+        {group.signRequests.length === 0 ? <p className="mt-2">Geen.</p> : (
+          <ul className="mt-2 list-disc pl-6">
+            {group.signRequests.map((r) => (
+              <li key={r.id}><Link href={`/beheer/borden/${r.id}`}>Aanvraag van {formatDateTime(r.createdAt)}</Link>: {statusLabel(r.status)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="adressen" className="mt-8">
+        <h2 id="adressen" className="text-2xl font-bold">Deelnemende adressen ({formatNumber(group.addressCount)} in de gemeente)</h2>
+        {group.addresses.length >= GROUP_DETAIL_ADDRESS_LIMIT ? <p className="mt-2">U ziet de eerste {formatNumber(GROUP_DETAIL_ADDRESS_LIMIT)} adressen.</p> : null}
+        <ul className="mt-3 columns-1 gap-6 sm:columns-2 lg:columns-3">
+          {group.addresses.map((a) => (
+            <li key={`${a.postcode}-${a.houseNumber}-${a.addition}`}>
+              {formatAddress(a)}{a.street ? `, ${a.street}` : ""}
+              {!a.verified ? <span className="text-sm text-slate-700"> (niet gecontroleerd)</span> : null}
+              {!a.inMunicipality ? <span className="text-sm text-slate-700"> (buiten de gemeente)</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {group.status === "active" ? (
+        <section aria-labelledby="opheffen" className="mt-8">
+          <h2 id="opheffen" className="text-2xl font-bold">Groep opheffen</h2>
+          <p className="mt-2">Doe dit alleen als de beheerders erom vragen. Open bordaanvragen worden dan ingetrokken.</p>
+          <DissolveGroupForm groupId={group.id} version={group.version} action={dissolveGroupAction} />
+        </section>
+      ) : null}
+    </Container>
+  );
+}

@@ -1,0 +1,33 @@
+import { getCurrentUser, hasRole } from "@/lib/auth";
+import { csvFileName, csvHeaders, toCsv } from "@/lib/data/csv";
+import { exportGroupsForStaff, parseGroupFilters, type StaffGroupExportRow } from "@/lib/data/staff/groups";
+import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+
+export const dynamic = "force-dynamic";
+
+/** CSV of the groups that match the filters of /beheer/groepen, with admins' contact details. Audited. */
+export async function GET(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user || !hasRole(user, ["staff"])) return new Response("Niet gevonden", { status: 404 });
+  const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  const rows = await exportGroupsForStaff(user, parseGroupFilters(params));
+  const join = (row: StaffGroupExportRow, pick: (a: StaffGroupExportRow["admins"][number]) => string | null) =>
+    row.admins.map((a) => pick(a) ?? "").join(", ");
+  const csv = toCsv<StaffGroupExportRow>(
+    [
+      { label: "Groep", value: (r) => r.name },
+      { label: "Gemeente", value: (r) => r.municipalityName },
+      { label: "Wijk", value: (r) => r.areaName },
+      { label: "Status", value: (r) => (r.status === "active" ? "actief" : "opgeheven") },
+      { label: "Adressen", value: (r) => r.addressCount },
+      { label: "Aantal beheerders", value: (r) => r.adminCount },
+      { label: "Bord", value: (r) => (r.bordStatus ? SIGN_REQUEST_STATUS_LABELS[r.bordStatus] : "geen aanvraag") },
+      { label: "Aangemeld op", value: (r) => r.createdAt.toISOString().slice(0, 10) },
+      { label: "Beheerders", value: (r) => join(r, (a) => a.name) },
+      { label: "E-mail beheerders", value: (r) => join(r, (a) => a.email) },
+      { label: "Telefoon beheerders", value: (r) => join(r, (a) => a.phone) },
+    ],
+    rows,
+  );
+  return new Response(csv, { headers: csvHeaders(csvFileName("groepen")) });
+}

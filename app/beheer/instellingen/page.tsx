@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { MunicipalityPicker } from "@/components/staff/municipality-picker";
+import { SettingsForm } from "@/components/staff/settings-form";
+import { Container } from "@/components/ui/container";
+import { requireRole } from "@/lib/auth";
+import { first, type SearchParams } from "@/lib/data/staff/params";
+import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
+import { getMunicipalitySettings } from "@/lib/data/staff/settings";
+import { updateSettingsAction } from "../actions";
+
+export const metadata: Metadata = { title: "Instellingen" };
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const user = await requireRole(["staff"], "/beheer/instellingen");
+  const settings = await getMunicipalitySettings(user, first(await searchParams, "gemeente"));
+  if (!settings) notFound();
+  const list = await listMunicipalitiesForStaff(user);
+  return (
+    <Container>
+      <h1 className="text-3xl font-bold text-brand-800">Instellingen van {settings.municipalityName}</h1>
+      <MunicipalityPicker list={list} current={settings.municipalityId} />
+      <SettingsForm
+        key={settings.municipalityId}
+        municipalityId={settings.municipalityId}
+        signThreshold={settings.signThreshold}
+        safetyMailbox={settings.safetyMailbox}
+        action={updateSettingsAction}
+      />
+    </Container>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { AreaForm } from "@/components/staff/area-form";
+import { ContactForm } from "@/components/staff/contact-form";
+import { MunicipalityPicker } from "@/components/staff/municipality-picker";
+import { Container } from "@/components/ui/container";
+import { requireRole } from "@/lib/auth";
+import { listAreasForStaff } from "@/lib/data/staff/areas";
+import { first, type SearchParams } from "@/lib/data/staff/params";
+import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
+import { deleteContactAction, saveAreaAction, saveContactAction } from "../actions";
+
+export const metadata: Metadata = { title: "Wijken en contacten" };
+
+export default async function AreasPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await connection();
+  const user = await requireRole(["staff"], "/beheer/wijken");
+  const requested = first(await searchParams, "gemeente");
+  const [data, list] = await Promise.all([listAreasForStaff(user, requested).catch(() => null), listMunicipalitiesForStaff(user)]);
+  if (!data) {
+    return (
+      <Container>
+        <h1 className="text-3xl font-bold text-brand-800">Wijken en contacten</h1>
+        <p className="mt-4">Er is nog geen gemeente ingesteld.</p>
+      </Container>
+    );
+  }
+  const m = data.municipality.id;
+  const areaName = (id: string) => data.areas.find((a) => a.id === id)?.name ?? "";
+  return (
+    <Container>
+      <h1 className="text-3xl font-bold text-brand-800">Wijken en contacten van {data.municipality.name}</h1>
+      <MunicipalityPicker list={list} current={m} />
+
+      <section aria-labelledby="wijken" className="mt-8">
+        <h2 id="wijken" className="text-2xl font-bold">Wijken</h2>
+        <div className="mt-3 space-y-3">
+          {data.areas.map((a) => (
+            <details key={a.id} className="rounded border-2 border-slate-300 p-4">
+              <summary className="cursor-pointer font-semibold">
+                {a.name} ({a.code}): {a.groups} {a.groups === 1 ? "groep" : "groepen"}, postcodes {a.postcodes.join(", ") || "geen"}
+              </summary>
+              <div className="mt-4">
+                <AreaForm
+                  idPrefix={`area-${a.id}`}
+                  municipalityId={m}
+                  action={saveAreaAction}
+                  values={{ areaId: a.id, name: a.name, code: a.code, postcodes: a.postcodes.join(", "), totalAddresses: a.totalAddresses === null ? "" : String(a.totalAddresses) }}
+                />
+              </div>
+            </details>
+          ))}
+          <details className="rounded border-2 border-brand-600 p-4">
+            <summary className="cursor-pointer font-semibold">Nieuwe wijk toevoegen</summary>
+            <div className="mt-4">
+              <AreaForm idPrefix="area-new" municipalityId={m} action={saveAreaAction} values={{ areaId: "", name: "", code: "", postcodes: "", totalAddresses: "" }} />
+            </div>
+          </details>
+        </div>
+      </section>
+
+      <section aria-labelledby="contacten" className="mt-10">
+        <h2 id="contacten" className="text-2xl font-bold">Wijkagenten en wethouders</h2>
+        <p className="mt-2">Zij krijgen een e-mail bij een nieuwe groep en bij een goedgekeurd bord in hun wijken.</p>
+        <div className="mt-3 space-y-3">
+          {data.contacts.map((c) => (
+            <details key={c.id} className="rounded border-2 border-slate-300 p-4">
+              <summary className="cursor-pointer font-semibold">
+                {c.kind === "wijkagent" ? "Wijkagent" : "Wethouder"} {c.name}: {c.areaIds.map(areaName).join(", ") || "geen wijk"}
+                {c.kind === "wijkagent" ? (c.hasAccount ? " (heeft een account)" : " (geen account)") : ""}
+              </summary>
+              <div className="mt-4">
+                <ContactForm
+                  idPrefix={`contact-${c.id}`}
+                  municipalityId={m}
+                  areas={data.areas}
+                  action={saveContactAction}
+                  deleteAction={deleteContactAction}
+                  values={{ contactId: c.id, kind: c.kind, name: c.name, email: c.email, phone: c.phone ?? "", areaIds: c.areaIds }}
+                />
+              </div>
+            </details>
+          ))}
+          <details className="rounded border-2 border-brand-600 p-4">
+            <summary className="cursor-pointer font-semibold">Nieuwe contactpersoon toevoegen</summary>
+            <div className="mt-4">
+              <ContactForm
+                idPrefix="contact-new"
+                municipalityId={m}
+                areas={data.areas}
+                action={saveContactAction}
+                values={{ contactId: "", kind: "wijkagent", name: "", email: "", phone: "", areaIds: [] }}
+              />
+            </div>
+          </details>
+        </div>
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,26 @@
+import { getCurrentUser } from "@/lib/auth";
+import { csvFileName, csvHeaders, toCsv } from "@/lib/data/csv";
+import { exportGroupsForWijkagent, type WijkagentGroup } from "@/lib/data/wijkagent";
+import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+
+export const dynamic = "force-dynamic";
+
+/** CSV of the groups in the wijkagent's wijken, with admins' names and phone numbers. Audited. */
+export async function GET(): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user || user.role !== "wijkagent") return new Response("Niet gevonden", { status: 404 });
+  const rows = await exportGroupsForWijkagent(user);
+  const csv = toCsv<WijkagentGroup>(
+    [
+      { label: "Groep", value: (g) => g.name },
+      { label: "Wijk", value: (g) => g.areaName },
+      { label: "Adressen", value: (g) => g.addressCount },
+      { label: "Bord", value: (g) => (g.bordStatus ? SIGN_REQUEST_STATUS_LABELS[g.bordStatus] : "geen aanvraag") },
+      { label: "Beheerders", value: (g) => g.admins.map((a) => a.name ?? "").join(", ") },
+      { label: "Telefoon beheerders", value: (g) => g.admins.map((a) => a.phone ?? "").join(", ") },
+      { label: "Straten", value: (g) => g.streets.map((s) => `${s.label} (${s.addresses})`).join(", ") },
+    ],
+    rows,
+  );
+  return new Response(csv, { headers: csvHeaders(csvFileName("groepen-mijn-wijken")) });
+}

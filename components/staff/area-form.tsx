@@ -1,0 +1,67 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { areaSchema, type AreaFormInput, type AreaInput } from "@/lib/validation/staff";
+import { FormMessage } from "./form-message";
+import { TextAreaField } from "./fields";
+import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+
+export interface AreaFormValues {
+  areaId: string;
+  name: string;
+  code: string;
+  postcodes: string;
+  totalAddresses: string;
+}
+
+/** Add or change a wijk: name, CBS code, postcodes, number of addresses. */
+export function AreaForm({
+  idPrefix,
+  values,
+  municipalityId,
+  action,
+}: {
+  idPrefix: string;
+  values: AreaFormValues;
+  municipalityId: string;
+  action: (input: unknown) => Promise<StaffActionResult>;
+}) {
+  const isNew = values.areaId === "";
+  const { form, onSubmit, message, pending, error } = useStaffForm<AreaFormInput, AreaInput>({
+    resolver: zodResolver(areaSchema),
+    action: (input) => action({ ...(input as object), municipalityId }),
+    defaultValues: values,
+    successMessage: isNew ? "De wijk is toegevoegd." : "De wijk is opgeslagen.",
+    resetOnSuccess: isNew,
+  });
+  const id = (n: string) => `${idPrefix}-${n}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormMessage message={message} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id={id("name")} label="Naam" maxLength={100} error={error("name")} {...form.register("name")} />
+        <TextField id={id("code")} label="CBS-wijkcode" hint="WK met zes cijfers, zoals WK054201." maxLength={20} error={error("code")} {...form.register("code")} />
+      </div>
+      <TextAreaField
+        id={id("postcodes")}
+        label="Postcodes"
+        hint="Vier cijfers voor een heel postcodegebied (2921) of een hele postcode (2921 AB). Scheid ze met komma's of nieuwe regels."
+        rows={2}
+        error={error("postcodes")}
+        {...form.register("postcodes")}
+      />
+      <TextField
+        id={id("totalAddresses")}
+        inputMode="numeric"
+        label="Aantal adressen in de wijk (niet verplicht)"
+        hint="Voor het dekkingspercentage."
+        className="max-w-xs"
+        error={error("totalAddresses")}
+        {...form.register("totalAddresses")}
+      />
+      <Button type="submit" disabled={pending}>{pending ? "Bezig…" : isNew ? "Voeg wijk toe" : "Sla wijk op"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { dissolveGroupSchema, type DissolveGroupFormInput, type DissolveGroupInput } from "@/lib/validation/staff";
+import { FormMessage } from "./form-message";
+import { TextAreaField } from "./fields";
+import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+
+/** Dissolving a group on request: a reason and an explicit confirmation. */
+export function DissolveGroupForm({ groupId, version, action }: { groupId: string; version: number; action: (input: unknown) => Promise<StaffActionResult> }) {
+  const { form, onSubmit, message, pending, error } = useStaffForm<DissolveGroupFormInput, DissolveGroupInput>({
+    resolver: zodResolver(dissolveGroupSchema),
+    action,
+    defaultValues: { groupId, version, reason: "", confirm: false },
+    successMessage: "De groep is opgeheven.",
+  });
+  const confirmError = error("confirm");
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 max-w-xl space-y-4">
+      <FormMessage message={message} />
+      <TextAreaField id="reason" label="Waarom wordt de groep opgeheven?" hint="Bijvoorbeeld: op verzoek van de beheerder, de groep is gestopt." error={error("reason")} {...form.register("reason")} />
+      <div>
+        <div className="flex items-start gap-2">
+          <input
+            id="confirm"
+            type="checkbox"
+            className="mt-1 h-5 w-5"
+            aria-invalid={confirmError ? true : undefined}
+            aria-describedby={confirmError ? "confirm-error" : undefined}
+            {...form.register("confirm")}
+          />
+          <label htmlFor="confirm">Ik weet dat de groep dan niet meer te vinden is voor bewoners.</label>
+        </div>
+        {confirmError ? (
+          <p id="confirm-error" className="mt-1 font-semibold text-red-700">
+            <span aria-hidden="true">⚠ </span>
+            {confirmError}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" variant="danger" disabled={pending}>
+        {pending ? "Bezig…" : "Hef de groep op"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { inviteUserSchema, type InviteUserFormInput, type InviteUserInput } from "@/lib/validation/staff";
+import { FormMessage } from "./form-message";
+import { SelectField } from "./fields";
+import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+
+export function InviteUserForm({
+  municipalities,
+  action,
+}: {
+  /** Platform admins choose; for staff the list has only their own municipality. */
+  municipalities: Array<{ id: string; name: string }>;
+  action: (input: unknown) => Promise<StaffActionResult>;
+}) {
+  const { form, onSubmit, message, pending, error } = useStaffForm<InviteUserFormInput, InviteUserInput>({
+    resolver: zodResolver(inviteUserSchema),
+    action,
+    defaultValues: { name: "", email: "", role: "staff", municipalityId: municipalities[0]?.id ?? "" },
+    successMessage: "Het account is gemaakt. Er is een e-mail verstuurd met uitleg over inloggen.",
+    resetOnSuccess: true,
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-4 max-w-2xl space-y-4">
+      <FormMessage message={message} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="invite-name" label="Naam" maxLength={120} error={error("name")} {...form.register("name")} />
+        <TextField id="invite-email" type="email" label="E-mailadres" error={error("email")} {...form.register("email")} />
+        <SelectField id="invite-role" label="Rol" error={error("role")} {...form.register("role")}>
+          <option value="staff">Medewerker (team Veiligheid)</option>
+          <option value="wijkagent">Wijkagent</option>
+        </SelectField>
+        {municipalities.length > 1 ? (
+          <SelectField id="invite-municipality" label="Gemeente" error={error("municipalityId")} {...form.register("municipalityId")}>
+            {municipalities.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </SelectField>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>{pending ? "Bezig…" : "Maak account en stuur e-mail"}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { changeUserRoleSchema, type ChangeUserRoleInput } from "@/lib/validation/staff";
+import type { z } from "zod";
+import { FormMessage } from "./form-message";
+import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+
+/** Change or remove the role of one account (counts from that person's next page view). */
+export function RoleForm({
+  userId,
+  role,
+  label,
+  action,
+}: {
+  userId: string;
+  role: "staff" | "wijkagent";
+  label: string;
+  action: (input: unknown) => Promise<StaffActionResult>;
+}) {
+  const { form, onSubmit, message, pending } = useStaffForm<z.input<typeof changeUserRoleSchema>, ChangeUserRoleInput>({
+    resolver: zodResolver(changeUserRoleSchema),
+    action,
+    defaultValues: { userId, role },
+    successMessage: "De rol is gewijzigd.",
+  });
+  const id = `role-${userId}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
+      <div>
+        <label htmlFor={id} className="sr-only">Rol van {label}</label>
+        <select id={id} className="rounded border-2 border-slate-600 bg-white px-2 py-2" {...form.register("role")}>
+          <option value="staff">Medewerker</option>
+          <option value="wijkagent">Wijkagent</option>
+          <option value="none">Geen rol (verwijderen)</option>
+        </select>
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending} className="min-h-10 px-3 py-1">
+        Wijzig<span className="sr-only"> rol van {label}</span>
+      </Button>
+      <div className="basis-full"><FormMessage message={message} /></div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { staffSettingsSchema, type StaffSettings, type StaffSettingsFormInput } from "@/lib/validation";
+import { FormMessage } from "./form-message";
+import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+
+export function SettingsForm({
+  municipalityId,
+  signThreshold,
+  safetyMailbox,
+  action,
+}: {
+  municipalityId: string;
+  signThreshold: number;
+  safetyMailbox: string;
+  action: (input: unknown) => Promise<StaffActionResult>;
+}) {
+  const { form, onSubmit, message, pending, error } = useStaffForm<StaffSettingsFormInput, StaffSettings>({
+    resolver: zodResolver(staffSettingsSchema),
+    action: (input) => action({ ...(input as object), municipalityId }),
+    defaultValues: { signThreshold: String(signThreshold), safetyMailbox },
+    successMessage: "De instellingen zijn opgeslagen.",
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 max-w-xl space-y-4">
+      <FormMessage message={message} />
+      <TextField
+        id="signThreshold"
+        inputMode="numeric"
+        label="Drempel voor een bord"
+        hint="Zoveel verschillende adressen in de gemeente heeft een groep nodig voor een buurtpreventiebord."
+        error={error("signThreshold")}
+        className="max-w-xs"
+        {...form.register("signThreshold")}
+      />
+      <TextField
+        id="safetyMailbox"
+        type="email"
+        label="E-mailadres van team Veiligheid"
+        hint="Nieuwe bordaanvragen komen op dit adres binnen."
+        error={error("safetyMailbox")}
+        {...form.register("safetyMailbox")}
+      />
+      <Button type="submit" disabled={pending}>{pending ? "Bezig…" : "Sla op"}</Button>
+    </form>
+  );
+}

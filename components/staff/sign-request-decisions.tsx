@@ -1,0 +1,105 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import type { SignRequestAction, SignRequestStatus } from "@/lib/domain";
+import { bordDecisionSchema, type BordDecision, type BordDecisionFormInput } from "@/lib/validation/staff";
+import { FormMessage } from "./form-message";
+import { TextAreaField } from "./fields";
+import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+
+interface Props {
+  requestId: string;
+  version: number;
+  status: SignRequestStatus;
+  allowed: SignRequestAction[];
+  today: string;
+  signCount: number;
+  action: (input: unknown) => Promise<StaffActionResult>;
+}
+
+const DECISION_TITLES: Record<"review" | "approve" | "reject" | "place", { title: string; button: string; done: string }> = {
+  review: { title: "In behandeling nemen", button: "Neem in behandeling", done: "De aanvraag is in behandeling genomen." },
+  approve: { title: "Goedkeuren", button: "Keur goed", done: "De aanvraag is goedgekeurd. De beheerders, wijkagent en wethouder krijgen bericht." },
+  reject: { title: "Afwijzen", button: "Wijs af", done: "De aanvraag is afgewezen. De beheerders krijgen de reden." },
+  place: { title: "Plaatsing vastleggen", button: "Leg plaatsing vast", done: "De plaatsing is vastgelegd. De beheerders krijgen bericht." },
+};
+
+function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" | "reject" | "place" }) {
+  const router = useRouter();
+  const { form, onSubmit, message, pending, error } = useStaffForm<BordDecisionFormInput, BordDecision>({
+    resolver: zodResolver(bordDecisionSchema),
+    action: props.action,
+    defaultValues: {
+      action: kind,
+      requestId: props.requestId,
+      version: props.version,
+      expectedStatus: props.status,
+      note: "",
+      ...(kind === "place" ? { placedOn: props.today, placedLocation: "", placedCount: String(props.signCount) } : {}),
+    },
+    successMessage: DECISION_TITLES[kind].done,
+    onSuccess: () => {
+      router.replace(`/beheer/borden/${props.requestId}?gelukt=${kind}`, { scroll: false });
+      router.refresh();
+    },
+  });
+  const id = (name: string) => `${kind}-${name}`;
+  return (
+    <section aria-labelledby={id("title")} className="rounded border-2 border-slate-300 p-4">
+      <h3 id={id("title")} className="text-lg font-bold">
+        {DECISION_TITLES[kind].title}
+      </h3>
+      <form onSubmit={onSubmit} noValidate className="mt-3 space-y-4">
+        <FormMessage message={message} />
+        {kind === "place" ? (
+          <>
+            <TextField id={id("placedOn")} type="date" label="Datum van plaatsing" error={error("placedOn")} {...form.register("placedOn")} />
+            <TextField
+              id={id("placedLocation")}
+              label="Waar staat het bord?"
+              hint="Bijvoorbeeld: hoek Tiendweg / Raadhuisplein, aan de lantaarnpaal."
+              maxLength={250}
+              error={error("placedLocation")}
+              {...form.register("placedLocation")}
+            />
+            <TextField
+              id={id("placedCount")}
+              inputMode="numeric"
+              label="Aantal geplaatste borden"
+              error={error("placedCount")}
+              className="max-w-40"
+              {...form.register("placedCount")}
+            />
+          </>
+        ) : null}
+        <TextAreaField
+          id={id("note")}
+          label={kind === "reject" ? "Reden van afwijzing (verplicht)" : "Toelichting (niet verplicht)"}
+          hint={kind === "reject" ? "De groepsbeheerders krijgen deze uitleg per e-mail." : "Komt in de geschiedenis van de aanvraag."}
+          rows={kind === "reject" ? 4 : 2}
+          error={error("note")}
+          {...form.register("note")}
+        />
+        <Button type="submit" variant={kind === "reject" ? "danger" : "primary"} disabled={pending}>
+          {pending ? "Bezig…" : DECISION_TITLES[kind].button}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+/** The decisions staff may take now, each its own small form. */
+export function SignRequestDecisions(props: Props) {
+  const kinds = (["review", "approve", "place", "reject"] as const).filter((k) => props.allowed.includes(k));
+  if (kinds.length === 0) return <p>Er is nu geen besluit te nemen over deze aanvraag.</p>;
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      {kinds.map((kind) => (
+        <DecisionForm key={`${kind}-${props.version}`} kind={kind} {...props} />
+      ))}
+    </div>
+  );
+}

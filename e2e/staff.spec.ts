@@ -1,0 +1,212 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
+import { expectAccessible } from "./support/axe";
+import { signInAs } from "./support/auth";
+
+const STAFF = "medewerker@krimpen.example";
+const GROUP = "Buurtpreventie Langeland-Noord";
+
+/** Waits until the staff forms on the page are interactive (React has hydrated them). */
+async function hydrated(page: Page) {
+  await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
+}
+
+async function mailboxHas(page: Page, to: string, subject: string) {
+  await expect(async () => {
+    await page.goto(`/dev/mailbox?aan=${encodeURIComponent(to)}`);
+    await expect(page.getByRole("link", { name: subject, exact: true })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000, intervals: [500, 1000] });
+}
+
+async function downloadCsv(page: Page, linkName: string): Promise<string[][]> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
+  const file = await download.path();
+  const bytes = await readFile(file);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const parsed = Papa.parse<string[]>(bytes.toString("utf8").slice(1), { delimiter: ";", skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+test.describe.serial("team Veiligheid decides on the waiting bord request", () => {
+  test.setTimeout(120_000);
+  test("overview, list, review, a stale second decision, reject without reason, approve, e-mails, placement, public page", async ({ page, context }) => {
+    await signInAs(page, STAFF);
+    await expect(page).toHaveURL(/\/beheer$/);
+    await expect(page.getByRole("heading", { level: 1, name: /Beheer: overzicht van Krimpen aan den IJssel/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: /Groepen, deelnemende adressen en dekking per wijk/ })).toContainText("Langeland");
+    await expect(page.getByRole("figure")).toContainText("Langeland");
+    await expectAccessible(page);
+
+    await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Bordaanvragen" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Bordaanvragen" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: GROUP }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Bordaanvraag van ${GROUP}` })).toBeVisible();
+    await expect(page.getByText("62 van de 50 nodig")).toBeVisible();
+    await expect(page.getByText("Status: ingediend")).toBeVisible();
+    await expectAccessible(page);
+    const detailUrl = page.url();
+    await hydrated(page);
+
+    // A colleague has the same page open.
+    const colleague = await context.newPage();
+    await colleague.goto(detailUrl);
+    await hydrated(colleague);
+
+    await page.getByRole("button", { name: "Neem in behandeling" }).click();
+    await expect(page.getByText("De aanvraag is in behandeling genomen.")).toBeVisible();
+    await expect(page.getByText("Status: in behandeling")).toBeVisible();
+
+    await colleague.getByRole("button", { name: "Neem in behandeling" }).click();
+    await expect(colleague.getByText("Deze aanvraag is net door iemand anders gewijzigd.")).toBeVisible();
+    await colleague.close();
+
+    // Rejecting without a reason: the message at the field, nothing decided.
+    await page.getByRole("button", { name: "Wijs af" }).click();
+    const reason = page.getByLabel("Reden van afwijzing (verplicht)");
+    await expect(reason).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Schrijf op waarom u de aanvraag afwijst.")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Keur goed" }).click();
+    await expect(page.getByText(/De aanvraag is goedgekeurd/)).toBeVisible();
+    await expect(page.getByText("Status: goedgekeurd")).toBeVisible();
+
+    await mailboxHas(page, "groepsbeheerder@krimpen.example", `Bordaanvraag goedgekeurd: ${GROUP}`);
+    await mailboxHas(page, "medebeheerder@krimpen.example", `Bordaanvraag goedgekeurd: ${GROUP}`);
+    await mailboxHas(page, "wijkagent.langeland@krimpen.example", `Buurtpreventiebord goedgekeurd in Langeland: ${GROUP}`);
+    await mailboxHas(page, "wethouder.veiligheid@krimpen.example", `Buurtpreventiebord goedgekeurd in Langeland: ${GROUP}`);
+
+    await page.goto(detailUrl);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Leg plaatsing vast" }).click();
+    await expect(page.getByText("Vul in waar het bord staat", { exact: false }).first()).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Waar staat het bord?").fill("Hoek Tiendweg / Raadhuisplein");
+    await page.getByRole("button", { name: "Leg plaatsing vast" }).click();
+    await expect(page.getByText(/De plaatsing is vastgelegd/)).toBeVisible();
+    await expect(page.getByText("Status: geplaatst")).toBeVisible();
+    await expect(page.getByRole("list").filter({ hasText: "van goedgekeurd naar geplaatst" })).toBeVisible();
+    await mailboxHas(page, "groepsbeheerder@krimpen.example", `Buurtpreventiebord geplaatst: ${GROUP}`);
+
+    await page.goto("/groepen/langeland-noord");
+    await expect(page.getByText("Bord geplaatst")).toBeVisible();
+  });
+
+  test("groups: filters in the URL, nonsense ignored, detail with contact details, CSV, dissolve form errors", async ({ page }) => {
+    await signInAs(page, STAFF);
+    await page.goto("/beheer/groepen?wijk=1%20or%201=1&vanaf=abc&bord=kapot&sorteer=%3Cscript%3E&na=%%%");
+    await expect(page.getByRole("heading", { level: 1, name: "Groepen" })).toBeVisible();
+    await expect(page.getByRole("link", { name: GROUP })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Minstens … adressen").fill("50");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/vanaf=50/);
+    await expect(page.getByRole("link", { name: GROUP })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Boveneind Alert" })).toHaveCount(0);
+
+    const rows = await downloadCsv(page, "Download als CSV (voor Excel)");
+    expect(rows[0]).toEqual(expect.arrayContaining(["Groep", "Wijk", "Adressen", "E-mail beheerders"]));
+    const langeland = rows.find((r) => r[0] === GROUP);
+    expect(langeland?.[rows[0].indexOf("E-mail beheerders")]).toContain("groepsbeheerder@krimpen.example");
+    expect(rows.some((r) => r[0] === "Boveneind Alert")).toBe(false);
+
+    await page.getByRole("link", { name: GROUP }).click();
+    await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
+    await expect(page.getByText("Sanne de Vries")).toBeVisible();
+    await expect(page.getByText("+31612345678")).toBeVisible();
+    await hydrated(page);
+    await page.getByRole("button", { name: "Hef de groep op" }).click();
+    await expect(page.getByText("Vink aan dat u de groep wilt opheffen.")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto("/beheer/audit?actie=group.");
+    await expect(page.getByText("group.view_admins").first()).toBeVisible();
+    await expect(page.getByText("group.export").first()).toBeVisible();
+    await expectAccessible(page);
+
+    const missing = await page.goto(`/beheer/groepen/${crypto.randomUUID()}`);
+    expect(missing?.status()).toBe(404);
+    const missingRequest = await page.goto("/beheer/borden/niet-een-id");
+    expect(missingRequest?.status()).toBe(404);
+    const nonsense = await page.goto("/beheer/borden?status=%27;drop&van=2026-99-99&na=xyz&wijk=abc");
+    expect(nonsense?.status()).toBe(200);
+  });
+
+  test("wijken, settings and users: forms show errors at the field and pass axe", async ({ page }) => {
+    await signInAs(page, STAFF);
+    await page.goto("/beheer/wijken");
+    await expect(page.getByRole("heading", { level: 1, name: /Wijken en contacten/ })).toBeVisible();
+    await expectAccessible(page);
+    await hydrated(page);
+    await page.getByText("Nieuwe wijk toevoegen").click();
+    await page.getByRole("button", { name: "Voeg wijk toe" }).click();
+    await expect(page.locator("#area-new-code")).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+
+    await page.goto("/beheer/instellingen");
+    await expect(page.getByLabel("Drempel voor een bord")).toHaveValue("50");
+    await expectAccessible(page);
+    await hydrated(page);
+    await page.getByLabel("Drempel voor een bord").fill("veel");
+    await page.getByLabel("E-mailadres van team Veiligheid").fill("geen-adres");
+    await page.getByRole("button", { name: "Sla op" }).click();
+    await expect(page.getByLabel("Drempel voor een bord")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("E-mailadres van team Veiligheid")).toHaveValue("geen-adres");
+    await expectAccessible(page);
+
+    await page.goto("/beheer/gebruikers");
+    await expect(page.getByText("wijkagent.langeland@krimpen.example")).toBeVisible();
+    await expectAccessible(page);
+    await hydrated(page);
+    await page.getByLabel("Naam", { exact: true }).fill("Nieuwe Collega");
+    await page.getByLabel("E-mailadres").fill("nieuwe.collega@krimpen.example");
+    await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
+    await expect(page.getByText("Het account is gemaakt.", { exact: false })).toBeVisible();
+    await mailboxHas(page, "nieuwe.collega@krimpen.example", "Uw account als medewerker voor Krimpen aan den IJssel");
+    await page.goto("/beheer/gebruikers");
+    await hydrated(page);
+    await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
+    await expect(page.getByLabel("E-mailadres")).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+  });
+});
+
+test.describe("the wijkagent", () => {
+  test.setTimeout(90_000);
+  test("sees the groups of Langeland and Oud-Krimpen, not the others; CSV; another group is 404", async ({ page, browser }) => {
+    // The id of a group outside the officer's wijken, looked up as staff.
+    const staffContext = await browser.newContext();
+    const staffPage = await staffContext.newPage();
+    await signInAs(staffPage, STAFF);
+    await staffPage.goto("/beheer/groepen?zoek=Vogelbuurt");
+    const href = await staffPage.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" }).getAttribute("href");
+    await staffContext.close();
+    const otherId = href!.split("/").pop()!;
+
+    await signInAs(page, "wijkagent.langeland@krimpen.example");
+    await expect(page).toHaveURL(/\/wijkagent$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Mijn wijken" })).toBeVisible();
+    await expect(page.getByRole("link", { name: GROUP })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Oud-Krimpen Dijkzijde" })).toBeVisible();
+    await expect(page.getByText("Buurtpreventie Kortland Vogelbuurt")).toHaveCount(0);
+    await expect(page.getByText("Lansingh-Zuid Let Op Elkaar")).toHaveCount(0);
+    await expect(page.getByText("Sanne de Vries: +31612345678")).toBeVisible();
+    await expectAccessible(page);
+
+    const rows = await downloadCsv(page, "Download als CSV (voor Excel)");
+    expect(rows.map((r) => r[0]).slice(1).sort()).toEqual([GROUP, "Oud-Krimpen Dijkzijde"].sort());
+
+    await page.getByRole("link", { name: GROUP }).click();
+    await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
+    await expectAccessible(page);
+
+    const outside = await page.goto(`/wijkagent/groepen/${otherId}`);
+    expect(outside?.status()).toBe(404);
+    const staffPageForAgent = await page.goto("/beheer/borden");
+    expect(staffPageForAgent?.status()).toBe(404);
+  });
+});

@@ -1,0 +1,375 @@
+/**
+ * Groups as team Veiligheid sees them: the list with filters, the export, the detail with the
+ * admins' contact details and member addresses (every view written to the audit log), and
+ * dissolving a group on request.
+ */
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import {
+  areas,
+  groupAdmins,
+  groups,
+  memberAddresses,
+  municipalities,
+  signRequestEvents,
+  signRequests,
+  users,
+  type GroupStatus,
+} from "@/db/schema";
+import type { Actor } from "@/lib/auth/types";
+import { recordAudit } from "@/lib/audit";
+import { SIGN_REQUEST_STATUSES, type SignRequestStatus } from "@/lib/domain";
+import { AppError } from "@/lib/errors";
+import type { DissolveGroupInput } from "@/lib/validation/staff";
+import {
+  decodeCursor,
+  encodeCursor,
+  enumParam,
+  first,
+  intParam,
+  likePattern,
+  textParam,
+  uuidParam,
+  type SearchParams,
+} from "./params";
+import { isUuid, municipalityCondition, requireStaffActor } from "./scope";
+
+export const GROUP_SORTS = ["naam", "nieuwste"] as const;
+export type GroupSort = (typeof GROUP_SORTS)[number];
+export const GROUP_STATUS_FILTERS = ["active", "dissolved", "alle"] as const;
+export const BORD_FILTERS = ["geen", ...SIGN_REQUEST_STATUSES] as const;
+export type BordFilter = (typeof BORD_FILTERS)[number];
+export const GROUP_PAGE_SIZE = 50;
+export const GROUP_EXPORT_LIMIT = 100_000;
+/** How many member addresses the detail page shows; the rest is in the export of the group. */
+export const GROUP_DETAIL_ADDRESS_LIMIT = 2000;
+
+export interface GroupFilters {
+  areaId?: string;
+  status: (typeof GROUP_STATUS_FILTERS)[number];
+  bord?: BordFilter;
+  minAddresses?: number;
+  maxAddresses?: number;
+  q?: string;
+  /** Platform admins: one municipality. */
+  municipalityId?: string;
+  sort: GroupSort;
+  cursor?: string;
+}
+
+/** ?wijk=&status=&bord=&vanaf=&tot=&zoek=&gemeente=&sorteer=&na= — nonsense is ignored. */
+export function parseGroupFilters(params: SearchParams): GroupFilters {
+  return {
+    areaId: uuidParam(params, "wijk"),
+    status: enumParam(params, "status", GROUP_STATUS_FILTERS) ?? "active",
+    bord: enumParam(params, "bord", BORD_FILTERS),
+    minAddresses: intParam(params, "vanaf", 0, 10_000_000),
+    maxAddresses: intParam(params, "tot", 0, 10_000_000),
+    q: textParam(params, "zoek"),
+    municipalityId: uuidParam(params, "gemeente"),
+    sort: enumParam(params, "sorteer", GROUP_SORTS) ?? "naam",
+    cursor: first(params, "na"),
+  };
+}
+
+const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`;
+const adminCount = sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;
+const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
+
+function groupConditions(actor: ReturnType<typeof requireStaffActor>, filters: GroupFilters): SQL {
+  const conditions: SQL[] = [municipalityCondition(actor, groups.municipalityId)];
+  if (filters.municipalityId) conditions.push(eq(groups.municipalityId, filters.municipalityId));
+  if (filters.areaId) conditions.push(eq(groups.areaId, filters.areaId));
+  if (filters.status !== "alle") conditions.push(eq(groups.status, filters.status));
+  if (filters.q) conditions.push(ilike(groups.name, likePattern(filters.q)));
+  if (filters.bord === "geen") {
+    conditions.push(sql`not exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id})`);
+  } else if (filters.bord) {
+    conditions.push(sql`${latestBordStatus} = ${filters.bord}`);
+  }
+  if (filters.minAddresses !== undefined) conditions.push(sql`${addressCount} >= ${filters.minAddresses}`);
+  if (filters.maxAddresses !== undefined) conditions.push(sql`${addressCount} <= ${filters.maxAddresses}`);
+  return and(...conditions)!;
+}
+
+export interface StaffGroupListItem {
+  id: string;
+  name: string;
+  slug: string;
+  status: GroupStatus;
+  areaName: string;
+  municipalityName: string;
+  addressCount: number;
+  adminCount: number;
+  bordStatus: SignRequestStatus | null;
+  createdAt: Date;
+}
+
+export interface StaffGroupPage {
+  items: StaffGroupListItem[];
+  total: number;
+  nextCursor: string | null;
+}
+
+const CREATED_TEXT = sql<string>`to_char(${groups.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+function listColumns() {
+  return {
+    id: groups.id,
+    name: groups.name,
+    slug: groups.slug,
+    status: groups.status,
+    areaName: areas.name,
+    municipalityName: municipalities.name,
+    addressCount,
+    adminCount,
+    bordStatus: latestBordStatus,
+    createdAt: groups.createdAt,
+  };
+}
+
+export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilters, executor: Executor = db): Promise<StaffGroupPage> {
+  const staff = requireStaffActor(actor);
+  const where = groupConditions(staff, filters);
+  const [{ total }] = await executor
+    .select({ total: sql<number>`count(*)::int` })
+    .from(groups)
+    .where(where);
+
+  const cursor = decodeCursor(filters.cursor);
+  const pageConditions: SQL[] = [where];
+  if (cursor && typeof cursor.value === "string" && typeof cursor.id === "string" && isUuid(cursor.id) && cursor.value.length <= 200) {
+    if (filters.sort === "naam") {
+      pageConditions.push(sql`(lower(${groups.name}), ${groups.id}) > (${cursor.value}, ${cursor.id}::uuid)`);
+    } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(cursor.value)) {
+      pageConditions.push(sql`(${groups.createdAt}, ${groups.id}) < (${cursor.value}::timestamptz, ${cursor.id}::uuid)`);
+    }
+  }
+  const rows = await executor
+    .select({ ...listColumns(), sortName: sql<string>`lower(${groups.name})`, createdText: CREATED_TEXT })
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(and(...pageConditions))
+    .orderBy(
+      ...(filters.sort === "naam"
+        ? [asc(sql`lower(${groups.name})`), asc(groups.id)]
+        : [desc(groups.createdAt), desc(groups.id)]),
+    )
+    .limit(GROUP_PAGE_SIZE + 1);
+  const more = rows.length > GROUP_PAGE_SIZE;
+  const page = rows.slice(0, GROUP_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => {
+      const item: Partial<typeof row> = { ...row };
+      delete item.sortName;
+      delete item.createdText;
+      return item as StaffGroupListItem;
+    }),
+    total,
+    nextCursor: more && last ? encodeCursor(filters.sort === "naam" ? last.sortName : last.createdText, last.id) : null,
+  };
+}
+
+export interface StaffGroupExportRow extends StaffGroupListItem {
+  admins: Array<{ name: string | null; email: string; phone: string | null }>;
+}
+
+/**
+ * Every group that matches the filters (up to GROUP_EXPORT_LIMIT), with the admins' contact
+ * details, for the CSV export. The export is written to the audit log.
+ */
+export async function exportGroupsForStaff(actor: Actor | null, filters: GroupFilters, executor: Executor = db): Promise<StaffGroupExportRow[]> {
+  const staff = requireStaffActor(actor);
+  const rows = await executor
+    .select(listColumns())
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(groupConditions(staff, filters))
+    .orderBy(asc(municipalities.name), asc(sql`lower(${groups.name})`), asc(groups.id))
+    .limit(GROUP_EXPORT_LIMIT);
+  const adminsByGroup = new Map<string, StaffGroupExportRow["admins"]>();
+  const ids = rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 5000) {
+    const chunk = ids.slice(i, i + 5000);
+    const admins = await executor
+      .select({ groupId: groupAdmins.groupId, name: users.name, email: users.email, phone: users.phone })
+      .from(groupAdmins)
+      .innerJoin(users, eq(users.id, groupAdmins.userId))
+      .where(inArray(groupAdmins.groupId, chunk))
+      .orderBy(asc(groupAdmins.createdAt), asc(users.email));
+    for (const a of admins) {
+      const list = adminsByGroup.get(a.groupId) ?? [];
+      list.push({ name: a.name, email: a.email, phone: a.phone });
+      adminsByGroup.set(a.groupId, list);
+    }
+  }
+  await recordAudit(executor, {
+    actorUserId: staff.id,
+    action: "group.export",
+    subjectType: "group",
+    municipalityId: staff.municipalityId ?? filters.municipalityId ?? null,
+    details: {
+      rows: rows.length,
+      filters: {
+        areaId: filters.areaId ?? null,
+        status: filters.status,
+        bord: filters.bord ?? null,
+        minAddresses: filters.minAddresses ?? null,
+        maxAddresses: filters.maxAddresses ?? null,
+        search: filters.q ? true : false,
+      },
+    },
+  });
+  return rows.map((r) => ({ ...r, admins: adminsByGroup.get(r.id) ?? [] }));
+}
+
+export interface StaffGroupDetail {
+  id: string;
+  name: string;
+  slug: string;
+  description: string;
+  status: GroupStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  dissolvedAt: Date | null;
+  areaName: string;
+  municipalityName: string;
+  admins: Array<{ name: string | null; email: string; phone: string | null; since: Date }>;
+  addressCount: number;
+  addresses: Array<{ postcode: string; houseNumber: number; addition: string; street: string | null; verified: boolean; inMunicipality: boolean }>;
+  signRequests: Array<{ id: string; status: SignRequestStatus; createdAt: Date }>;
+}
+
+/**
+ * One group with its admins' contact details and member addresses. Viewing them is personal
+ * data: each call writes "group.view_admins" and "group.view_addresses" to the audit log.
+ */
+export async function getGroupForStaff(actor: Actor | null, groupId: string, executor: Executor = db): Promise<StaffGroupDetail | null> {
+  const staff = requireStaffActor(actor);
+  if (!isUuid(groupId)) return null;
+  const [group] = await executor
+    .select({
+      id: groups.id,
+      name: groups.name,
+      slug: groups.slug,
+      description: groups.description,
+      status: groups.status,
+      version: groups.version,
+      createdAt: groups.createdAt,
+      updatedAt: groups.updatedAt,
+      dissolvedAt: groups.dissolvedAt,
+      areaName: areas.name,
+      municipalityId: groups.municipalityId,
+      municipalityName: municipalities.name,
+      addressCount,
+    })
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(and(eq(groups.id, groupId), municipalityCondition(staff, groups.municipalityId)));
+  if (!group) return null;
+
+  const admins = await executor
+    .select({ name: users.name, email: users.email, phone: users.phone, since: groupAdmins.createdAt })
+    .from(groupAdmins)
+    .innerJoin(users, eq(users.id, groupAdmins.userId))
+    .where(eq(groupAdmins.groupId, groupId))
+    .orderBy(asc(groupAdmins.createdAt), asc(users.email));
+  const addressRows = await executor
+    .select({
+      postcode: memberAddresses.postcode,
+      houseNumber: memberAddresses.houseNumber,
+      addition: memberAddresses.addition,
+      street: memberAddresses.street,
+      verified: memberAddresses.verified,
+      inMunicipality: memberAddresses.inMunicipality,
+    })
+    .from(memberAddresses)
+    .where(eq(memberAddresses.groupId, groupId))
+    .orderBy(asc(memberAddresses.postcode), asc(memberAddresses.houseNumber), asc(memberAddresses.addition))
+    .limit(GROUP_DETAIL_ADDRESS_LIMIT);
+  const requests = await executor
+    .select({ id: signRequests.id, status: signRequests.status, createdAt: signRequests.createdAt })
+    .from(signRequests)
+    .where(eq(signRequests.groupId, groupId))
+    .orderBy(desc(signRequests.createdAt));
+
+  await recordAudit(executor, [
+    {
+      actorUserId: staff.id,
+      action: "group.view_admins",
+      subjectType: "group",
+      subjectId: groupId,
+      municipalityId: group.municipalityId,
+      details: { admins: admins.length },
+    },
+    {
+      actorUserId: staff.id,
+      action: "group.view_addresses",
+      subjectType: "group",
+      subjectId: groupId,
+      municipalityId: group.municipalityId,
+      details: { addresses: addressRows.length },
+    },
+  ]);
+
+  const rest: Partial<typeof group> = { ...group };
+  delete rest.municipalityId;
+  return { ...(rest as Omit<typeof group, "municipalityId">), admins, addresses: addressRows, signRequests: requests };
+}
+
+/**
+ * Dissolves a group on request: status dissolved, guarded by the version the staff member saw;
+ * open bord requests not yet approved are withdrawn with a note. Audited.
+ */
+export async function dissolveGroup(actor: Actor | null, input: DissolveGroupInput, executor: Executor = db): Promise<{ id: string }> {
+  const staff = requireStaffActor(actor);
+  return executor.transaction(async (tx) => {
+    const [group] = await tx
+      .select({ id: groups.id, status: groups.status, version: groups.version, municipalityId: groups.municipalityId })
+      .from(groups)
+      .where(and(eq(groups.id, input.groupId), municipalityCondition(staff, groups.municipalityId)));
+    if (!group) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
+    if (group.status === "dissolved") throw new AppError("conflict", "Deze groep is al opgeheven.");
+    const now = new Date();
+    const updated = await tx
+      .update(groups)
+      .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
+      .where(and(eq(groups.id, group.id), eq(groups.version, input.version), eq(groups.status, "active")))
+      .returning({ id: groups.id });
+    if (updated.length === 0) {
+      throw new AppError("conflict", "Deze groep is net door iemand anders gewijzigd. Bekijk de nieuwe gegevens en probeer het opnieuw.");
+    }
+    const open = await tx
+      .select({ id: signRequests.id, status: signRequests.status })
+      .from(signRequests)
+      .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])));
+    for (const request of open) {
+      await tx
+        .update(signRequests)
+        .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
+        .where(and(eq(signRequests.id, request.id), eq(signRequests.status, request.status)));
+      await tx.insert(signRequestEvents).values({
+        signRequestId: request.id,
+        actorUserId: staff.id,
+        fromStatus: request.status,
+        toStatus: "withdrawn",
+        note: "Ingetrokken omdat de groep is opgeheven.",
+      });
+    }
+    await recordAudit(tx, {
+      actorUserId: staff.id,
+      action: "group.dissolve",
+      subjectType: "group",
+      subjectId: group.id,
+      municipalityId: group.municipalityId,
+      details: { withdrawnSignRequests: open.length, reason: input.reason },
+    });
+    return { id: group.id };
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Who a staff function works for: staff see their own municipality, platform admins every
+ * municipality. Everyone else gets not_found, as if the page did not exist.
+ */
+import "server-only";
+import { asc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { municipalities } from "@/db/schema";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
+
+export type StaffActor = Actor & { role: "staff" | "platform_admin" };
+
+export function isStaffActor(actor: Actor | null | undefined): actor is StaffActor {
+  if (!actor) return false;
+  if (actor.role === "platform_admin") return true;
+  return actor.role === "staff" && actor.municipalityId !== null;
+}
+
+/** The actor as staff, or not_found. */
+export function requireStaffActor(actor: Actor | null | undefined): StaffActor {
+  if (!isStaffActor(actor)) throw new AppError("not_found");
+  return actor;
+}
+
+/**
+ * The condition that limits `column` (a municipality id) to what the actor may see:
+ * nothing extra for a platform admin, the own municipality for staff.
+ */
+export function municipalityCondition(actor: StaffActor, column: AnyColumn): SQL {
+  if (actor.role === "platform_admin") return sql`true`;
+  return eq(column, actor.municipalityId!);
+}
+
+export interface MunicipalityChoice {
+  id: string;
+  name: string;
+  code: string;
+}
+
+/** The municipalities the actor works for (staff: one; platform admins: all), by name. */
+export async function listMunicipalitiesForStaff(actor: Actor | null, executor: Executor = db): Promise<MunicipalityChoice[]> {
+  const staff = requireStaffActor(actor);
+  return executor
+    .select({ id: municipalities.id, name: municipalities.name, code: municipalities.code })
+    .from(municipalities)
+    .where(municipalityCondition(staff, municipalities.id))
+    .orderBy(asc(municipalities.name));
+}
+
+/**
+ * The municipality a page about one municipality works on: staff their own; a platform admin
+ * the one asked for (`requested`, e.g. from ?gemeente=) or else the first by name. Null when
+ * there is none (a platform admin on an empty installation).
+ */
+export async function resolveStaffMunicipality(
+  actor: Actor | null,
+  requested?: string | null,
+  executor: Executor = db,
+): Promise<MunicipalityChoice | null> {
+  const staff = requireStaffActor(actor);
+  const list = await listMunicipalitiesForStaff(staff, executor);
+  if (staff.role === "staff") return list[0] ?? null;
+  return list.find((m) => m.id === requested) ?? list[0] ?? null;
+}
+
+/** Whether a string is a UUID (ids from the URL are checked before they reach a uuid column). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
