@@ -94,6 +94,18 @@ test.describe("request forgery", () => {
     expect(await response.text()).not.toContain("Uw aanmelding is verstuurd");
   });
 
+  test("a body over 1 MB is refused with 413 (not Next.js's 500) and nothing is stored", async ({ request, baseURL }) => {
+    const email = "te.groot@bewoner.example";
+    const response = await request.post(GROUP, {
+      multipart: { ...joinForm(email, await actionFields(request)), "address.addition": "x".repeat(1_200_000) },
+      headers: { origin: baseURL!, "x-forwarded-for": "198.51.100.78" },
+    });
+    expect(response.status()).toBe(413);
+    expect(await response.text()).toContain("te groot");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await mailboxCount(request, email)).toBe(0);
+  });
+
   test("state-changing requests to other routes are refused too: JSON under /api, Dutch text elsewhere", async ({ request }) => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
       const api = await request.fetch("/api/v1/wijken", { method, headers: { origin: "https://aanval.example" } });

@@ -159,6 +159,24 @@ export function checkRequestOrigin(method: string, headers: HeaderSource, appUrl
   return { allowed: true };
 }
 
+/**
+ * The largest request body accepted: Next.js's own limit for server actions (1 MB, the
+ * default of experimental.serverActions.bodySizeLimit, which this project keeps). Next.js
+ * answers a larger action with a 500; proxy.ts refuses it first, with 413, when the client
+ * says the size (Content-Length).
+ */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** Whether the declared body (Content-Length) is larger than MAX_REQUEST_BODY_BYTES. */
+export function bodyTooLarge(headers: HeaderSource): boolean {
+  const declared = headers.get("content-length");
+  if (declared === null) return false;
+  const size = Number(declared.trim());
+  return !Number.isFinite(size) || size > MAX_REQUEST_BODY_BYTES;
+}
+
+export const TOO_LARGE_MESSAGE = "Wat u verstuurt is te groot. Maak het korter en probeer het opnieuw.";
+
 /** What a refused request gets: JSON for the API, plain Dutch text for everything else. */
 export const FORGERY_MESSAGE =
   "Dit verzoek komt niet van deze website en is daarom geweigerd. Ga naar de website zelf en probeer het daar opnieuw.";

@@ -6,10 +6,12 @@ import { describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
 import {
   API_CSP,
+  bodyTooLarge,
   checkRequestOrigin,
   contentSecurityPolicy,
   createNonce,
   HSTS_VALUE,
+  MAX_REQUEST_BODY_BYTES,
   responseSecurityHeaders,
   servedOverHttps,
   STATIC_SECURITY_HEADERS,
@@ -124,5 +126,15 @@ describe("the request-forgery rule", () => {
 
   it("lets a request without Origin and Referer through (not a browser; browsers send Origin on a cross-site POST)", () => {
     expect(check("POST", {})).toBe(true);
+  });
+});
+
+describe("the body size limit", () => {
+  it("refuses a declared body over 1 MB, and a Content-Length that is not a number", () => {
+    expect(MAX_REQUEST_BODY_BYTES).toBe(1024 * 1024);
+    expect(bodyTooLarge(new Headers({ "content-length": String(1024 * 1024) }))).toBe(false);
+    expect(bodyTooLarge(new Headers({ "content-length": String(1024 * 1024 + 1) }))).toBe(true);
+    expect(bodyTooLarge(new Headers({ "content-length": "veel" }))).toBe(true);
+    expect(bodyTooLarge(new Headers())).toBe(false);
   });
 });
