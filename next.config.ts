@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/server/security";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
@@ -7,6 +8,18 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible", "drizzle-orm"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // The headers that are the same for every answer, static files included. The
+  // Content-Security-Policy (with a nonce per request) and HSTS come from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
+  // Server actions keep Next.js's default body limit of 1 MB (experimental.serverActions.bodySizeLimit);
+  // no form of this site sends more. Raise it only with a reason written in docs/security.md.
 };
 
 export default nextConfig;

@@ -43,6 +43,9 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       SIGN_IN_LIMIT_PER_EMAIL: "10000",
       SIGN_IN_LIMIT_PER_IP: "10000",
+      // The specs act as a reverse proxy: an X-Forwarded-For they send gives each test its own
+      // address for the rate limits (without it, the connection's address counts).
+      TRUSTED_PROXY_HOPS: "1",
     },
   },
 });

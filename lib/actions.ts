@@ -14,6 +14,8 @@ import { getCurrentUser } from "@/lib/auth";
 import { hasRole } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError, fromDatabaseError, isAppError, type ErrorCode } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { clientIp } from "@/lib/server/client-ip";
 import { logger } from "@/lib/server/logger";
 
 export type ActionResult<T> =
@@ -21,7 +23,7 @@ export type ActionResult<T> =
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 
 export interface ActionContext {
-  /** The client's IP address, for rate limits (first X-Forwarded-For hop behind a proxy). */
+  /** The client's IP address, for rate limits (see lib/server/client-ip.ts and TRUSTED_PROXY_HOPS). */
   ip: string;
   now: Date;
 }
@@ -52,9 +54,7 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 export async function requestContext(): Promise<ActionContext> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || "unknown", now: new Date() };
+  return { ip: clientIp(await headers(), getEnv().TRUSTED_PROXY_HOPS), now: new Date() };
 }
 
 /** Parses `input` with `schema`, or returns the failed result with a message per field. */

@@ -43,6 +43,11 @@ const rawSchema = z.object({
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(0).default(5),
   /** Sign-in links per IP address per hour; 0 switches the limit off. */
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(0).default(20),
+  /**
+   * How many reverse proxies in front of the application append to X-Forwarded-For. 0: none,
+   * the header is ignored and the address of the connection is used.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

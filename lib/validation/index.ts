@@ -8,6 +8,7 @@
  *   adminDetailsSchema(today), groupRegistrationSchema(today), joinRequestSchema(today).
  * Each schema exports `XFormInput` (what the form holds, z.input) and `X` (clean data, z.output).
  */
+import "./zod-config";
 export { cleanMultiLine, cleanSingleLine } from "./text";
 export {
   EMAIL_MAX_LENGTH,

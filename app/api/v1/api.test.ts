@@ -239,7 +239,7 @@ describe("the API rate limit", () => {
   it("answers 429 with Retry-After past API_RATE_LIMIT_PER_MINUTE requests per minute from one IP address", async () => {
     setEnv({ API_RATE_LIMIT_PER_MINUTE: "3" });
     try {
-      const from = (ip: string) => new Request(`${BASE}/wijken`, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+      const from = (ip: string) => new Request(`${BASE}/wijken`, { headers: { "x-forwarded-for": ip } });
       for (let i = 0; i < 3; i++) expect((await listAreas(from("203.0.113.50"))).status).toBe(200);
       const limited = await listAreas(from("203.0.113.50"));
       expect(limited.status).toBe(429);

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { AppError, fromDatabaseError, isAppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import type { ApiError, ApiErrorCode } from "@/lib/data/public-schemas";
+import { clientIp } from "@/lib/server/client-ip";
 import { consumeRateLimit } from "@/lib/server/rate-limit";
 import { logger } from "@/lib/server/logger";
 
@@ -35,11 +36,6 @@ export function preflight(): Response {
   return new Response(null, { status: 204, headers: { ...CORS_HEADERS, Allow: "GET, HEAD, OPTIONS" } });
 }
 
-/** The client's IP address: the first X-Forwarded-For hop behind a proxy. */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || request.headers.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
-}
 
 export function apiRateLimitRule(pointsPerMinute: number) {
   return {
@@ -114,7 +110,7 @@ export async function handleGet(
 ): Promise<Response> {
   try {
     const perMinute = getEnv().API_RATE_LIMIT_PER_MINUTE;
-    if (perMinute > 0) await consumeRateLimit(apiRateLimitRule(perMinute), clientIp(request));
+    if (perMinute > 0) await consumeRateLimit(apiRateLimitRule(perMinute), clientIp(request.headers, getEnv().TRUSTED_PROXY_HOPS));
     return jsonResponse(request, await produce(), cacheControl);
   } catch (error) {
     return apiError(error, route);

@@ -1,0 +1,182 @@
+/**
+ * The HTTP security rules of the site, as pure functions so that proxy.ts, next.config.ts and
+ * the tests share one definition (docs/security.md explains them):
+ *
+ * - a Content-Security-Policy with a fresh nonce per request (scripts only with that nonce),
+ * - the fixed headers every response gets (nosniff, referrer policy, permissions policy,
+ *   no framing), plus HSTS when the site is served over HTTPS,
+ * - the request-forgery rule: a request that changes something (not GET/HEAD/OPTIONS) from
+ *   another site is refused.
+ *
+ * No "server-only" import: next.config.ts loads this file outside the Next.js bundler.
+ */
+
+/** Requests that cannot change anything; everything else must come from our own site. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** One year, with subdomains: the value browsers' preload lists ask for. */
+export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
+
+/**
+ * Features no page of the site uses. The address look-up works from typed postcodes, so
+ * geolocation stays off too.
+ */
+export const PERMISSIONS_POLICY = [
+  "camera=()",
+  "microphone=()",
+  "geolocation=()",
+  "payment=()",
+  "usb=()",
+  "serial=()",
+  "bluetooth=()",
+  "magnetometer=()",
+  "gyroscope=()",
+  "accelerometer=()",
+  "browsing-topics=()",
+].join(", ");
+
+/** Headers that are the same for every response (pages, API, files). */
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Permissions-Policy": PERMISSIONS_POLICY,
+  // For browsers without CSP frame-ancestors; the CSP says the same.
+  "X-Frame-Options": "DENY",
+};
+
+/** A new nonce: 16 random bytes, base64 (what CSP's nonce-source allows). */
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export interface CspOptions {
+  /** `next dev` needs eval for its fast refresh; never in a production build. */
+  development?: boolean;
+  /** Served over HTTPS: ask browsers to upgrade http: sub-resources. */
+  https?: boolean;
+}
+
+/**
+ * The Content-Security-Policy of a page. Scripts only with the request's nonce ('strict-dynamic'
+ * lets the scripts Next.js loads itself run); stylesheets only from our own origin or with the
+ * nonce; no inline style attributes, no plugins, no framing, forms only to our own origin.
+ */
+export function contentSecurityPolicy(nonce: string, options: CspOptions = {}): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+  ];
+  if (options.https) directives.push("upgrade-insecure-requests");
+  return directives.join("; ");
+}
+
+/** The policy of JSON and other non-HTML answers: nothing may load, nobody may frame them. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Whether the site is served over HTTPS (APP_URL starts with https:). */
+export function servedOverHttps(appUrl: string): boolean {
+  return appUrl.toLowerCase().startsWith("https:");
+}
+
+/** The headers proxy.ts adds to a response (besides the fixed ones of next.config.ts). */
+export function responseSecurityHeaders(options: { csp: string; https: boolean }): Record<string, string> {
+  const headers: Record<string, string> = { "Content-Security-Policy": options.csp };
+  if (options.https) headers["Strict-Transport-Security"] = HSTS_VALUE;
+  return headers;
+}
+
+export type ForgeryVerdict = { allowed: true } | { allowed: false; reason: string };
+
+type HeaderSource = Pick<Headers, "get">;
+
+function hostOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
+    return parsed.host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The hosts that count as our own site: the host of APP_URL and the Host the browser addressed
+ * (a browser sets Host itself; a page on another site cannot change it).
+ */
+export function ownHosts(headers: HeaderSource, appUrl: string): Set<string> {
+  const hosts = new Set<string>();
+  const fromAppUrl = hostOf(appUrl);
+  if (fromAppUrl) hosts.add(fromAppUrl);
+  const host = headers.get("host")?.trim().toLowerCase();
+  if (host) hosts.add(host);
+  return hosts;
+}
+
+/**
+ * Whether a request may go on, as far as request forgery goes. GET/HEAD/OPTIONS always may
+ * (they change nothing). Any other method is refused when:
+ * - `Origin` is "null" (sandboxed frames, data: URLs, some redirects) or not a web address,
+ * - `Origin` names another host than our own,
+ * - `Origin` is missing and `Referer` names another host (or is not a web address),
+ * - the browser says the request is cross-site (`Sec-Fetch-Site: cross-site`).
+ * Without Origin and Referer (scripts, curl) the request may go on: a browser always sends
+ * Origin with a cross-site POST, so forgery from a web page cannot take that path.
+ */
+export function checkRequestOrigin(method: string, headers: HeaderSource, appUrl: string): ForgeryVerdict {
+  if (SAFE_METHODS.has(method.toUpperCase())) return { allowed: true };
+  const own = ownHosts(headers, appUrl);
+  if (headers.get("sec-fetch-site")?.trim().toLowerCase() === "cross-site") {
+    return { allowed: false, reason: "Sec-Fetch-Site: cross-site" };
+  }
+  const origin = headers.get("origin");
+  if (origin !== null) {
+    const trimmed = origin.trim();
+    if (trimmed === "" || trimmed.toLowerCase() === "null") return { allowed: false, reason: "Origin: null" };
+    const host = hostOf(trimmed);
+    if (!host) return { allowed: false, reason: "Origin is not a web address" };
+    if (!own.has(host)) return { allowed: false, reason: `Origin ${host} is another site` };
+    return { allowed: true };
+  }
+  const referer = headers.get("referer");
+  if (referer !== null && referer.trim() !== "") {
+    const host = hostOf(referer.trim());
+    if (!host) return { allowed: false, reason: "Referer is not a web address" };
+    if (!own.has(host)) return { allowed: false, reason: `Referer ${host} is another site` };
+  }
+  return { allowed: true };
+}
+
+/**
+ * The largest request body accepted: Next.js's own limit for server actions (1 MB, the
+ * default of experimental.serverActions.bodySizeLimit, which this project keeps). Next.js
+ * answers a larger action with a 500; proxy.ts refuses it first, with 413, when the client
+ * says the size (Content-Length).
+ */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** Whether the declared body (Content-Length) is larger than MAX_REQUEST_BODY_BYTES. */
+export function bodyTooLarge(headers: HeaderSource): boolean {
+  const declared = headers.get("content-length");
+  if (declared === null) return false;
+  const size = Number(declared.trim());
+  return !Number.isFinite(size) || size > MAX_REQUEST_BODY_BYTES;
+}
+
+export const TOO_LARGE_MESSAGE = "Wat u verstuurt is te groot. Maak het korter en probeer het opnieuw.";
+
+/** What a refused request gets: JSON for the API, plain Dutch text for everything else. */
+export const FORGERY_MESSAGE =
+  "Dit verzoek komt niet van deze website en is daarom geweigerd. Ga naar de website zelf en probeer het daar opnieuw.";

@@ -1,0 +1,80 @@
+/**
+ * Runs before every request (Next.js 16's successor to middleware.ts):
+ *
+ * 1. Request forgery: a request that changes something (not GET/HEAD/OPTIONS) from another site
+ *    is refused with 403 (JSON under /api, a Dutch text elsewhere). Server actions are checked
+ *    again by Next.js itself.
+ *    A body over 1 MB (by its Content-Length) gets 413 before Next.js reads it.
+ * 2. Client address: without trusted proxies (TRUSTED_PROXY_HOPS=0) the X-Forwarded-For and
+ *    X-Real-IP a client sent are removed, so that Next.js fills in the connection's address.
+ * 3. Content-Security-Policy with a fresh nonce, passed on to the render in the request headers
+ *    (Next.js reads it there and puts it on its own scripts), plus HSTS over HTTPS.
+ *
+ * This is a first line only: authorisation happens in lib/data, never here.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+import { CLIENT_IP_HEADERS } from "@/lib/server/client-ip";
+import {
+  API_CSP,
+  bodyTooLarge,
+  checkRequestOrigin,
+  contentSecurityPolicy,
+  createNonce,
+  FORGERY_MESSAGE,
+  responseSecurityHeaders,
+  SAFE_METHODS,
+  servedOverHttps,
+  STATIC_SECURITY_HEADERS,
+  TOO_LARGE_MESSAGE,
+} from "@/lib/server/security";
+
+function isApi(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+function refuse(
+  request: NextRequest,
+  refusal: { status: 403 | 413; code: string; message: string },
+  csp: string,
+  https: boolean,
+): NextResponse {
+  const headers = { ...STATIC_SECURITY_HEADERS, ...responseSecurityHeaders({ csp, https }), "Cache-Control": "no-store" };
+  if (isApi(request.nextUrl.pathname)) {
+    return NextResponse.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status, headers });
+  }
+  return new NextResponse(refusal.message, {
+    status: refusal.status,
+    headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const env = getEnv();
+  const https = servedOverHttps(env.appUrl);
+  const api = isApi(request.nextUrl.pathname);
+  const nonce = createNonce();
+  const csp = api ? API_CSP : contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https });
+
+  const verdict = checkRequestOrigin(request.method, request.headers, env.appUrl);
+  if (!verdict.allowed) return refuse(request, { status: 403, code: "forbidden", message: FORGERY_MESSAGE }, csp, https);
+  if (!SAFE_METHODS.has(request.method) && bodyTooLarge(request.headers)) {
+    return refuse(request, { status: 413, code: "too_large", message: TOO_LARGE_MESSAGE }, csp, https);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  if (env.TRUSTED_PROXY_HOPS === 0) for (const name of CLIENT_IP_HEADERS) requestHeaders.delete(name);
+  if (!api) {
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(responseSecurityHeaders({ csp, https }))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but the build's static files (they get the fixed headers from next.config.ts).
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};

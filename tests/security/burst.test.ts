@@ -1,0 +1,104 @@
+/**
+ * A burst of 200 requests from one address (issue 10, item 8, partial): at the public API with
+ * a low API_RATE_LIMIT_PER_MINUTE, and at the join action. The excess is refused (429 /
+ * rate_limited) and the database holds no more than the limit. All requests at once, as a
+ * script would send them, so that the limiter's counting is raced too.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { joinRequests, mailOutbox, rateLimits } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/demo";
+import { JOIN_IP_LIMIT } from "@/lib/data/join";
+import { resetEnvForTests } from "@/lib/env";
+import { withTestDatabase } from "@/tests/db";
+
+let forwardedFor = "198.51.100.1";
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": forwardedFor }),
+}));
+
+const { joinGroupAction } = await import("@/app/(public)/groepen/[slug]/actions");
+const { GET: listAreas } = await import("@/app/api/v1/wijken/route");
+
+const database = withTestDatabase();
+const savedEnv = { ...process.env };
+const BURST = 200;
+
+beforeAll(async () => {
+  Object.assign(process.env, { LOG_LEVEL: "silent", TRUSTED_PROXY_HOPS: "0" });
+  resetEnvForTests();
+  await seedDemoData(database.current.handle.db);
+});
+
+beforeEach(async () => {
+  await database.current.handle.db.delete(rateLimits);
+});
+
+afterAll(() => {
+  process.env = { ...savedEnv };
+  resetEnvForTests();
+});
+
+describe("a burst of 200 requests from one address", () => {
+  it("at the public API with API_RATE_LIMIT_PER_MINUTE=20: 20 answered, 180 get 429 with Retry-After", async () => {
+    process.env.API_RATE_LIMIT_PER_MINUTE = "20";
+    resetEnvForTests();
+    try {
+      // A client that forges X-Forwarded-For gains nothing: without trusted proxies only the
+      // last entry (the connection's address) counts.
+      const responses = await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          listAreas(new Request("http://localhost:3000/api/v1/wijken", { headers: { "x-forwarded-for": `10.0.${i >> 8}.${i & 255}, 203.0.113.9` } })),
+        ),
+      );
+      const statuses = responses.map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(BURST - 20);
+      const limited = responses.find((r) => r.status === 429)!;
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await limited.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+      // Another address is not affected.
+      const other = await listAreas(new Request("http://localhost:3000/api/v1/wijken", { headers: { "x-forwarded-for": "203.0.113.10" } }));
+      expect(other.status).toBe(200);
+    } finally {
+      delete process.env.API_RATE_LIMIT_PER_MINUTE;
+      resetEnvForTests();
+    }
+  });
+
+  it(`at the join action: ${JOIN_IP_LIMIT.points} sent, the rest rate_limited in Dutch, ${JOIN_IP_LIMIT.points} rows and no more`, async () => {
+    const { db } = database.current.handle;
+    const count = async (table: typeof joinRequests | typeof mailOutbox) =>
+      Number((await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n);
+    const [requestsBefore, mailsBefore] = [await count(joinRequests), await count(mailOutbox)];
+    forwardedFor = "198.51.100.23";
+    const states = await Promise.all(
+      Array.from({ length: BURST }, (_, i) => {
+        const form = new FormData();
+        const values: Record<string, string> = {
+          groupSlug: "langeland-noord",
+          website: "",
+          name: "Burst Bewoner",
+          email: `burst${i}@bewoner.example`,
+          phone: "06-12345678",
+          "address.postcode": "2922 AB",
+          "address.houseNumber": "12",
+          "address.addition": "",
+          birthDate: "1985-06-01",
+          acceptHouseRules: "on",
+        };
+        for (const [key, value] of Object.entries(values)) form.append(key, value);
+        return joinGroupAction({ status: "idle" }, form);
+      }),
+    );
+    const sent = states.filter((s) => s.status === "sent");
+    const refused = states.filter((s) => s.status === "error");
+    expect(sent).toHaveLength(JOIN_IP_LIMIT.points);
+    expect(refused).toHaveLength(BURST - JOIN_IP_LIMIT.points);
+    for (const state of refused) if (state.status === "error") expect(state.message).toBe(JOIN_IP_LIMIT.message);
+    expect((await count(joinRequests)) - requestsBefore).toBe(JOIN_IP_LIMIT.points);
+    // Each accepted request queues its e-mails; the refused ones queue none.
+    const mailsPerRequest = ((await count(mailOutbox)) - mailsBefore) / JOIN_IP_LIMIT.points;
+    expect(Number.isInteger(mailsPerRequest) && mailsPerRequest >= 1).toBe(true);
+  });
+});
