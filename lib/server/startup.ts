@@ -11,6 +11,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed/demo";
 import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
+import { startRetentionSchedule } from "@/lib/server/retention-job";
 
 export type StartupState = "starting" | "ready";
 
@@ -53,6 +54,7 @@ export function startServer(): Promise<void> {
       try {
         await prepareDatabase();
         h.state = "ready";
+        startRetentionSchedule();
         return;
       } catch (error) {
         if (env.demoMode) throw error;
