@@ -15,6 +15,9 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
+    // processed by vite, it resolves.
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
 });

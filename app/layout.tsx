@@ -4,8 +4,11 @@ import { connection } from "next/server";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser, startPageLabel, startPathFor } from "@/lib/auth";
 import { getSiteInfo } from "@/lib/data/site";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/server/logger";
+import { signOutAction } from "./(public)/uitloggen/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +24,14 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
   const env = getEnv();
-  const site = await getSiteInfo();
+  const [site, user] = await Promise.all([
+    getSiteInfo(),
+    // The frame renders without a database too: then nobody is shown as signed in.
+    getCurrentUser().catch((error: unknown) => {
+      logger.warn("Could not read the session for the header", error);
+      return null;
+    }),
+  ]);
   return (
     <html lang="nl">
       <body className="flex min-h-screen flex-col">
@@ -32,7 +42,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Naar de inhoud
         </a>
         {env.demoMode ? <DemoBanner mailbox={env.mailboxEnabled} /> : null}
-        <SiteHeader municipalityName={site.municipalityName} />
+        <SiteHeader
+          municipalityName={site.municipalityName}
+          user={user ? { startPath: startPathFor(user), startLabel: startPageLabel(user) } : null}
+          signOutAction={signOutAction}
+        />
         <main id="inhoud" tabIndex={-1} className="flex-1 py-8 focus:outline-none">
           {children}
         </main>

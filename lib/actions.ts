@@ -9,6 +9,10 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
+import type { UserRole } from "@/db/schema";
+import { getCurrentUser } from "@/lib/auth";
+import { hasRole } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/types";
 import { AppError, fromDatabaseError, isAppError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/server/logger";
 
@@ -105,4 +109,70 @@ export function publicAction<S extends z.ZodType, T>(
       return errorResult(error, name);
     }
   };
+}
+
+export type SignedInContext = ActionContext & { user: Actor };
+
+/**
+ * Why `user` may not run an action for `roles` (null: they may). Not signed in gives
+ * "unauthorized"; another role gives "not_found", as if the action did not exist. A platform
+ * admin passes where staff may.
+ */
+export function actorRefusal(user: Actor | null, roles?: readonly UserRole[]): ActionResult<never> | null {
+  if (!user) {
+    const error = new AppError("unauthorized", "U bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.");
+    return { ok: false, code: error.code, message: error.message };
+  }
+  if (roles && !hasRole(user, roles)) {
+    const error = new AppError("not_found");
+    return { ok: false, code: error.code, message: error.message };
+  }
+  return null;
+}
+
+function guardedAction<S extends z.ZodType, T>(
+  name: string,
+  roles: readonly UserRole[] | undefined,
+  schema: S,
+  body: (input: z.output<S>, context: SignedInContext) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input: unknown) => {
+    // Who is signed in comes first: a visitor without access learns nothing about the input.
+    const user = await getCurrentUser();
+    const refusal = actorRefusal(user, roles);
+    if (refusal) return refusal;
+    if (!user) throw new Error("unreachable: actorRefusal refuses a missing user");
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return parsed.result;
+    try {
+      return { ok: true, data: await body(parsed.data, { ...(await requestContext()), user }) };
+    } catch (error) {
+      return errorResult(error, name);
+    }
+  };
+}
+
+/**
+ * An action for anyone who is signed in (role read fresh from the database). The body gets
+ * the user in `context.user` and passes it to lib/data, which checks ownership in its queries.
+ */
+export function signedInAction<S extends z.ZodType, T>(
+  name: string,
+  schema: S,
+  body: (input: z.output<S>, context: SignedInContext) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return guardedAction(name, undefined, schema, body);
+}
+
+/**
+ * An action for the given roles only (a platform admin passes where staff may). Not signed in:
+ * `{ ok: false, code: "unauthorized" }`; another role: `{ ok: false, code: "not_found" }`.
+ */
+export function roleAction<S extends z.ZodType, T>(
+  name: string,
+  roles: UserRole[],
+  schema: S,
+  body: (input: z.output<S>, context: SignedInContext) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return guardedAction(name, roles, schema, body);
 }

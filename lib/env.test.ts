@@ -28,4 +28,13 @@ describe("settings", () => {
   it("treats an empty DATABASE_URL as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).demoMode).toBe(true);
   });
+
+  it("limits sign-in links to 5 per address and 20 per IP address unless set otherwise; 0 switches a limit off", () => {
+    expect(parseEnv({})).toMatchObject({ SIGN_IN_LIMIT_PER_EMAIL: 5, SIGN_IN_LIMIT_PER_IP: 20 });
+    expect(parseEnv({ SIGN_IN_LIMIT_PER_EMAIL: "0", SIGN_IN_LIMIT_PER_IP: "100" })).toMatchObject({
+      SIGN_IN_LIMIT_PER_EMAIL: 0,
+      SIGN_IN_LIMIT_PER_IP: 100,
+    });
+    expect(() => parseEnv({ SIGN_IN_LIMIT_PER_IP: "-1" })).toThrow(/SIGN_IN_LIMIT_PER_IP/);
+  });
 });

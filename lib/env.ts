@@ -39,6 +39,10 @@ const rawSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
   /** Requests per minute per IP address on the public API; 0 switches the limit off. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Sign-in links per e-mail address per 15 minutes; 0 switches the limit off. */
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number().int().min(0).default(5),
+  /** Sign-in links per IP address per hour; 0 switches the limit off. */
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(0).default(20),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

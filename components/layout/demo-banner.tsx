@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 /** Shown on every page in demo mode: the data is made up and e-mail stays in the demo mailbox. */
 export function DemoBanner({ mailbox }: { mailbox: boolean }) {
   return (
@@ -9,9 +11,9 @@ export function DemoBanner({ mailbox }: { mailbox: boolean }) {
           <>
             {" "}
             E-mails komen niet echt aan: u leest ze in de{" "}
-            <a href="/dev/mailbox" className="font-semibold text-slate-900">
+            <Link href="/dev/mailbox" className="font-semibold text-slate-900">
               demo-mailbox
-            </a>
+            </Link>
             .
           </>
         ) : null}

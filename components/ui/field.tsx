@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 
 /**
  * A labelled input with its hint and error linked through aria-describedby; an error also sets
@@ -11,7 +11,7 @@ export function TextField({
   error,
   className = "",
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & {
+}: ComponentPropsWithRef<"input"> & {
   id: string;
   label: ReactNode;
   hint?: ReactNode;

@@ -1,6 +1,7 @@
 /**
  * What the server does once at start, before the first request (called from instrumentation.ts):
- * check the settings, take the database, apply migrations, seed the demo data in demo mode.
+ * check the settings, take the database, apply migrations, seed the demo data in demo mode, then
+ * start the outbox worker that sends queued e-mail (stopped again on SIGTERM).
  *
  * A missing setting or a data folder held by another process stops the start with a message.
  * A database that cannot be reached does not: the server keeps retrying in the background and
@@ -10,6 +11,7 @@ import { configFromEnv, DatabaseLockedError, getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed/demo";
 import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
+import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { logger } from "@/lib/server/logger";
 import { startRetentionSchedule } from "@/lib/server/retention-job";
 
@@ -54,6 +56,8 @@ export function startServer(): Promise<void> {
       try {
         await prepareDatabase();
         h.state = "ready";
+        startOutboxWorker({ intervalMs: env.mailboxEnabled ? 2000 : 5000 });
+        process.once("SIGTERM", () => void stopOutboxWorker());
         startRetentionSchedule();
         return;
       } catch (error) {

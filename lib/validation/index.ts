@@ -91,4 +91,20 @@ export {
   type StaffDecisionFormInput,
 } from "./sign-request";
 export { staffSettingsSchema, type StaffSettings, type StaffSettingsFormInput } from "./settings";
-export { signInSchema, type SignIn, type SignInFormInput } from "./auth";
+export {
+  safeReturnPath,
+  signInRequestSchema,
+  signInSchema,
+  type SignIn,
+  type SignInFormInput,
+  type SignInRequest,
+  type SignInRequestFormInput,
+} from "./auth";
+export {
+  USER_ROLE_VALUES,
+  userAccountSchema,
+  userRoleChangeSchema,
+  type UserAccount,
+  type UserRoleChange,
+  type UserRoleChangeFormInput,
+} from "./user";

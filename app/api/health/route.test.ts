@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, setDatabase } from "@/db";
 import { resetEnvForTests } from "@/lib/env";
+import { stopOutboxWorker } from "@/lib/mail/worker";
 import { startServer } from "@/lib/server/startup";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 import { GET } from "./route";
 
 const database = withTestDatabase();
 const savedEnv = { ...process.env };
-afterEach(() => {
+afterEach(async () => {
+  // startServer() also starts the outbox worker; it must not outlive this test's database.
+  await stopOutboxWorker();
   process.env = { ...savedEnv };
   resetEnvForTests();
 });

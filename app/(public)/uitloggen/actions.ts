@@ -1,0 +1,34 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { publicAction, signedInAction } from "@/lib/actions";
+import { sessionCookieName } from "@/lib/auth/config";
+import { authSignOut } from "@/lib/auth/next-auth";
+import { endAllSessions } from "@/lib/data/users";
+
+const noInput = z.object({});
+
+const signOutHere = publicAction("auth.sign_out", noInput, async () => {
+  // Deletes this session in the database (Auth.js records it through events.signOut) and the cookie.
+  await authSignOut({ redirect: false });
+});
+
+const signOutEverywhere = signedInAction("auth.sign_out_everywhere", noInput, async (_input, { user }) => {
+  await endAllSessions(user, user.id);
+  (await cookies()).delete(sessionCookieName());
+});
+
+/** Ends this session (POST from /uitloggen or the header). */
+export async function signOutAction(): Promise<void> {
+  const result = await signOutHere({});
+  redirect(result.ok ? "/uitloggen?klaar=1" : "/uitloggen?fout=1");
+}
+
+/** Ends every session of the signed-in user, on all devices. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const result = await signOutEverywhere({});
+  // Not signed in (any more) is fine too: there is nothing left to end.
+  redirect(result.ok || result.code === "unauthorized" ? "/uitloggen?klaar=alle" : "/uitloggen?fout=1");
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { roleAction } from "@/lib/actions";
+import { retryDeadMail } from "@/lib/data/mail";
+
+const retry = roleAction(
+  "mail.retry",
+  ["platform_admin"],
+  z.object({ id: z.coerce.number({ error: "Onbekend bericht." }).int().positive().max(Number.MAX_SAFE_INTEGER) }),
+  async (input, { user }) => {
+    await retryDeadMail(user, input.id);
+  },
+);
+
+/** "Opnieuw versturen" for one undelivered e-mail. */
+export async function retryDeadMailAction(formData: FormData): Promise<void> {
+  await retry(formData);
+  revalidatePath("/beheer/e-mail");
+}

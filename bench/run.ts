@@ -1,0 +1,315 @@
+/**
+ * `npm run bench`: measures the product at national scale on this machine and writes
+ * bench/results/latest.json (one entry per figure) and a table on stdout.
+ *
+ * Needs the local PostgreSQL (127.0.0.1:5432, or BENCH_DATABASE_URL as the admin connection);
+ * creates a fresh database, loads national-scale data through the project's migrations, builds
+ * and starts the production server, and loads it from this process with autocannon. The
+ * framework floor (a route without database) and a bare node:http + postgres.js baseline are
+ * measured in the same run, so the ratios mean something on any machine.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openDatabase, setDatabase } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { loadNationalData, SCALE } from "./national-data";
+import { benchExtraFigures } from "./extra";
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+}
+
+const root = path.resolve(import.meta.dirname, "..");
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const figures: Figure[] = [];
+const children: ChildProcess[] = [];
+
+function record(figure: Figure) {
+  figures.push(figure);
+  const extra = figure.ratio !== undefined ? `  (baseline ${figure.baseline}, ratio ${figure.ratio})` : "";
+  console.log(`  ${figure.name.padEnd(28)} ${String(figure.value).padStart(10)} ${figure.unit}${extra}`);
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function databaseUrl(name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function waitFor(url: string, timeoutMs = 180_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+  });
+}
+
+function rssOfTree(pid: number): number {
+  // Sum the RSS of the process and its direct children (npm start → next start → next-server).
+  let total = 0;
+  const visit = (p: number, depth: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      const match = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (match && /Name:\s+next-server/.test(status)) total += Number(match[1]) / 1024;
+      if (depth > 3) return;
+      const kids = readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+      for (const k of kids) visit(Number(k), depth + 1);
+    } catch {
+      // process gone
+    }
+  };
+  visit(pid, 0);
+  return total;
+}
+
+let rssMax = 0;
+function sampleRss(pid: number): () => void {
+  const timer = setInterval(() => {
+    rssMax = Math.max(rssMax, rssOfTree(pid));
+  }, 250);
+  return () => clearInterval(timer);
+}
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string, connections: number, paths: string[] | null, seconds = DURATION): Promise<LoadResult> {
+  let i = 0;
+  const options: autocannon.Options = {
+    url,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    ...(paths
+      ? {
+          requests: [
+            {
+              setupRequest: (req) => {
+                req.path = paths[i++ % paths.length];
+                return req;
+              },
+            },
+          ],
+        }
+      : {}),
+  };
+  const result = await autocannon(options);
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Warm up, then measure rps at 50 connections and latency at 10. */
+async function measure(base: string, paths: string[] | null): Promise<{ throughput: LoadResult; latency: LoadResult }> {
+  await load(base, 10, paths, 2);
+  const throughput = await load(base, 50, paths);
+  const latency = await load(base, 10, paths);
+  return { throughput, latency };
+}
+
+/** Gzipped size of the JavaScript a first visit to `pagePath` loads. */
+async function firstLoadJsKb(base: string, pagePath: string, cookie?: string): Promise<number> {
+  const html = await (await fetch(base + pagePath, { headers: cookie ? { cookie } : {} })).text();
+  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
+  let total = 0;
+  for (const src of new Set(sources)) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  return round(total / 1024);
+}
+
+async function main() {
+  const started = Date.now();
+  const name = `bp_bench_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = databaseUrl(name);
+  const handle = openDatabase({ kind: "postgres", url });
+  setDatabase(handle);
+  const pgliteDir = mkdtempSync(path.join(tmpdir(), "bp-bench-pglite-"));
+  try {
+    console.log(`Loading national-scale data into ${name} …`);
+    const loadStart = Date.now();
+    await migrateDatabase(handle, { kind: "postgres", url });
+    const bulk = postgres(url, { max: 1, onnotice: () => {} });
+    await loadNationalData(bulk);
+    await bulk.end();
+    console.log("");
+    record({ name: "load_seconds", value: round((Date.now() - loadStart) / 1000), unit: "s" });
+
+    const sample = await handle.db.execute(
+      // 1,000 existing addresses spread over the country
+      (await import("drizzle-orm")).sql`select postcode, house_number from member_addresses where id % 1400 = 7 limit 1000`,
+    );
+    const addresses = (sample as unknown as Array<{ postcode: string; house_number: number }>).map(
+      (a) => `/api/v1/groepen?postcode=${a.postcode}&huisnummer=${a.house_number}`,
+    );
+    const searchPaths = addresses.map((p) => p.replace("/api/v1/groepen", "/zoeken"));
+
+    // Production server on the bench database (build first when needed).
+    const port = 3400;
+    const base = `http://localhost:${port}`;
+    const server = start(process.execPath, ["scripts/start.mjs"], {
+      PORT: String(port),
+      DATABASE_URL: url,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0",
+      APP_URL: base,
+      SMTP_URL: "smtp://127.0.0.1:1",
+      API_RATE_LIMIT_PER_MINUTE: "0",
+      LOG_LEVEL: "error",
+    });
+    await waitFor(`${base}/api/health`);
+    const stopSampling = sampleRss(server.pid!);
+
+    const live = await measure(base, null);
+    const lookup = await measure(base, addresses);
+    const search = await measure(base, searchPaths);
+
+    const baselinePort = 3401;
+    const baseline = start(process.execPath, ["bench/baseline-server.mjs", String(baselinePort)], { DATABASE_URL: url });
+    await waitFor(`http://127.0.0.1:${baselinePort}${addresses[0]}`);
+    const bare = await measure(`http://127.0.0.1:${baselinePort}`, addresses);
+    await stop(baseline);
+
+    record({ name: "live_rps", value: live.throughput.rps, unit: "req/s" });
+    record({ name: "lookup_api_rps", value: lookup.throughput.rps, unit: "req/s" });
+    record({ name: "lookup_api_p99_ms", value: lookup.latency.p99, unit: "ms" });
+    record({
+      name: "lookup_floor_ratio",
+      value: round(lookup.throughput.rps / live.throughput.rps, 2),
+      unit: "ratio",
+      baseline: live.throughput.rps,
+      ratio: round(lookup.throughput.rps / live.throughput.rps, 2),
+    });
+    record({ name: "lookup_baseline_rps", value: bare.throughput.rps, unit: "req/s" });
+    record({
+      name: "lookup_ratio",
+      value: round(lookup.throughput.rps / bare.throughput.rps, 2),
+      unit: "ratio",
+      baseline: bare.throughput.rps,
+      ratio: round(lookup.throughput.rps / bare.throughput.rps, 2),
+    });
+    record({ name: "search_page_rps", value: search.throughput.rps, unit: "req/s" });
+    record({ name: "search_page_p99_ms", value: search.latency.p99, unit: "ms" });
+    const failures = [live, lookup, search, bare].reduce((n, m) => n + m.throughput.errors + m.throughput.non2xx, 0);
+    record({ name: "load_errors", value: failures, unit: "responses" });
+
+    const firstLoad = [];
+    for (const page of ["/", "/zoeken?postcode=2922AB&huisnummer=12", "/groepen/groep-1"]) {
+      firstLoad.push(await firstLoadJsKb(base, page));
+    }
+    const extra = await benchExtraFigures({ base, handle });
+    for (const f of extra.figures) record(f);
+    firstLoad.push(...extra.firstLoadJsKb);
+    record({ name: "first_load_js_kb_max", value: Math.max(...firstLoad), unit: "KB gzip" });
+
+    stopSampling();
+    await stop(server);
+    record({ name: "rss_mb_max", value: Math.round(rssMax), unit: "MB" });
+
+    // The embedded default: PGlite with 100,000 addresses.
+    const pglite = await measurePglite(pgliteDir);
+    record({ name: "pglite_lookup_rps", value: pglite.rps, unit: "req/s" });
+    record({ name: "pglite_lookup_p99_ms", value: pglite.p99, unit: "ms" });
+
+    record({ name: "bench_seconds", value: round((Date.now() - started) / 1000), unit: "s" });
+    const out = path.join(root, "bench", "results", "latest.json");
+    writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), scale: SCALE, figures }, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(root, out)}`);
+  } finally {
+    for (const child of children) await stop(child);
+    setDatabase(undefined);
+    await handle.close();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+    rmSync(pgliteDir, { recursive: true, force: true });
+  }
+}
+
+async function measurePglite(dataDir: string): Promise<LoadResult> {
+  // Prepare the folder: migrate, demo seed, 100,000 addresses; then serve it in demo mode.
+  const { seedDemoData } = await import("@/db/seed/demo");
+  const handle = openDatabase({ kind: "pglite", dataDir });
+  await migrateDatabase(handle);
+  await seedDemoData(handle.db);
+  const { sql } = await import("drizzle-orm");
+  await handle.db.execute(sql`
+    insert into groups (municipality_id, area_id, slug, name)
+    select a.municipality_id, a.id, 'pglite-' || g, 'PGlite groep ' || g
+    from generate_series(0, 1428) g cross join lateral (select * from areas order by code limit 1 offset g % 6) a`);
+  await handle.db.execute(sql`
+    insert into member_addresses (group_id, postcode, house_number, addition, in_municipality)
+    select gr.id, (1000 + substring(gr.slug, 8)::int)::text || 'AA', i + 1, '', true
+    from groups gr cross join generate_series(0, 69) i where gr.slug like 'pglite-%'`);
+  const rows = (await handle.db.execute(
+    sql`select postcode, house_number from member_addresses where id % 100 = 3 limit 1000`,
+  )) as unknown as { rows: Array<{ postcode: string; house_number: number }> };
+  await handle.close();
+  const paths = rows.rows.map((a) => `/api/v1/groepen?postcode=${a.postcode}&huisnummer=${a.house_number}`);
+  const port = 3402;
+  const base = `http://localhost:${port}`;
+  const server = start(process.execPath, ["scripts/start.mjs"], {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    API_RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "error",
+    SKIP_BUILD: "true",
+  });
+  try {
+    await waitFor(`${base}/api/health`);
+    await load(base, 10, paths, 2);
+    return await load(base, 10, paths);
+  } finally {
+    await stop(server);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  for (const child of children) child.kill("SIGKILL");
+  process.exit(1);
+});

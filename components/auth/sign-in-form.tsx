@@ -1,0 +1,147 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { signInSchema, type SignIn, type SignInFormInput } from "@/lib/validation";
+
+/** What the server action answers (see app/(public)/inloggen/actions.ts). */
+export type SignInFormState =
+  | { status: "idle" }
+  | { status: "sent"; email: string; sentAt: number }
+  | { status: "error"; code: string; message: string; fieldErrors?: Record<string, string>; email: string };
+
+export interface DemoAccountOption {
+  email: string;
+  label: string;
+}
+
+/**
+ * The e-mail sign-in form, checked in the browser with the shared schema and again on the
+ * server. Works without JavaScript too (the form posts to the server action). In demo mode it
+ * lists the demo accounts, each with a button that sends its link to the demo mailbox.
+ */
+export function SignInForm({
+  action,
+  returnTo,
+  demoAccounts,
+  mailboxEnabled,
+  linkMinutes,
+}: {
+  action: (state: SignInFormState, formData: FormData) => Promise<SignInFormState>;
+  returnTo: string | null;
+  demoAccounts: DemoAccountOption[];
+  mailboxEnabled: boolean;
+  linkMinutes: number;
+}) {
+  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const form = useForm<SignInFormInput, unknown, SignIn>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: state.status === "error" ? state.email : "" },
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+
+  // Move focus to the answer, so that screen-reader and keyboard users notice it.
+  useEffect(() => {
+    if (state.status !== "idle") statusRef.current?.focus();
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const element = event.currentTarget;
+    void form.handleSubmit(() => {
+      startTransition(() => formAction(new FormData(element)));
+    })(event);
+  };
+
+  const clientError = form.formState.errors.email?.message;
+  const serverFieldError = state.status === "error" ? state.fieldErrors?.email : undefined;
+  const emailError = clientError ?? serverFieldError;
+  const formError = state.status === "error" && !serverFieldError ? state.message : null;
+
+  return (
+    <div className="space-y-8">
+      <div ref={statusRef} tabIndex={-1} role="status" className="focus:outline-none">
+        {state.status === "sent" ? (
+          <Alert tone="success" title="Kijk in uw e-mail">
+            <p>
+              We hebben een inloglink gestuurd naar <strong>{state.email}</strong>. Klik op de knop in die e-mail. De
+              link werkt {linkMinutes} minuten en maar één keer.
+            </p>
+            <p className="mt-2">
+              Geen e-mail gekregen? Kijk ook bij ongewenste e-mail (spam). Controleer of het adres goed is, en vraag
+              anders hieronder een nieuwe link aan.
+            </p>
+            {mailboxEnabled ? (
+              <p className="mt-2">
+                Dit is de demo: de e-mail staat in de{" "}
+                <Link href={`/dev/mailbox?aan=${encodeURIComponent(state.email)}`}>demo-mailbox</Link>.
+              </p>
+            ) : null}
+          </Alert>
+        ) : null}
+        {formError ? (
+          <Alert tone="error" title="Er is geen link verstuurd">
+            <p>{formError}</p>
+          </Alert>
+        ) : null}
+      </div>
+
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
+        {returnTo ? <input type="hidden" name="terug" value={returnTo} /> : null}
+        <TextField
+          id="email"
+          type="email"
+          label="E-mailadres"
+          hint="Wij sturen een link naar dit adres. Daarmee logt u in, zonder wachtwoord."
+          autoComplete="email"
+          inputMode="email"
+          spellCheck={false}
+          maxLength={300}
+          error={emailError}
+          {...form.register("email")}
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Bezig met versturen…" : "Stuur mij een inloglink"}
+        </Button>
+      </form>
+
+      {demoAccounts.length > 0 ? (
+        <section aria-labelledby="demo-accounts" className="rounded-lg border-2 border-amber-600 bg-amber-50 p-4 sm:p-6">
+          <h2 id="demo-accounts" className="text-xl font-bold">
+            Demo-accounts
+          </h2>
+          <p className="mt-2">
+            Bekijk de website zoals een groepsbeheerder, medewerker, wijkagent of platformbeheerder hem ziet. Kies een
+            account. De inloglink komt in de{" "}
+            {mailboxEnabled ? <Link href="/dev/mailbox">demo-mailbox</Link> : "mailbox van dat adres"}.
+          </p>
+          <ul className="mt-4 divide-y divide-amber-300">
+            {demoAccounts.map((account) => (
+              <li key={account.email} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-semibold">{account.label}</p>
+                  <p className="break-all text-sm text-slate-700">{account.email}</p>
+                </div>
+                <form action={formAction}>
+                  <input type="hidden" name="email" value={account.email} />
+                  {returnTo ? <input type="hidden" name="terug" value={returnTo} /> : null}
+                  <Button type="submit" variant="secondary" disabled={pending} className="w-full sm:w-auto">
+                    Stuur inloglink<span className="sr-only"> voor {account.label}</span>
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

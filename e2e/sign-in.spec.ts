@@ -1,0 +1,214 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { followNewSignInLink, signInAs } from "./support/auth";
+
+const SIGN_IN_SUBJECT = "Uw inloglink voor WhatsApp Buurtpreventie";
+
+async function mailboxLinks(page: Page, email: string): Promise<string[]> {
+  await page.goto(`/dev/mailbox?aan=${encodeURIComponent(email)}`);
+  const links = await page.getByRole("link", { name: SIGN_IN_SUBJECT, exact: true }).all();
+  return Promise.all(links.map(async (l) => (await l.getAttribute("href")) ?? ""));
+}
+
+test.describe("the sign-in page", () => {
+  test("asks for an e-mail address, shows mistakes at the field, and passes axe", async ({ page }) => {
+    await page.goto("/inloggen");
+    await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+    await expectAccessible(page);
+
+    const email = page.getByLabel("E-mailadres");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Vul een e-mailadres in.")).toBeVisible();
+    await expectAccessible(page);
+
+    await email.fill("sanne@@voorbeeld");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await expect(page.getByText("Dit e-mailadres klopt niet.")).toBeVisible();
+    await expect(email).toHaveValue("sanne@@voorbeeld");
+    await expect(page.getByText("Kijk in uw e-mail")).toHaveCount(0);
+
+    await email.fill(`<script>alert(1)</script>@x.nl`);
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await expect(page.getByText("Dit e-mailadres klopt niet.")).toBeVisible();
+  });
+
+  test("answers a known and an unknown address in the same words", async ({ page }) => {
+    const answers: string[] = [];
+    for (const address of ["medewerker@krimpen.example", `onbekend-${Date.now()}@voorbeeld.nl`]) {
+      await page.goto("/inloggen");
+      await page.getByLabel("E-mailadres").fill(address);
+      await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+      const status = page.getByRole("status").filter({ hasText: "Kijk in uw e-mail" });
+      await expect(status).toBeVisible();
+      answers.push(((await status.textContent()) ?? "").replace(address, "<adres>"));
+    }
+    expect(answers[0]).toBe(answers[1]);
+  });
+
+  test("works without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/inloggen");
+    await page.getByLabel("E-mailadres").fill("zonder-js@voorbeeld.nl");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await expect(page.getByText("Kijk in uw e-mail")).toBeVisible();
+    await context.close();
+  });
+});
+
+test.describe("signing in as each demo role through the demo mailbox", () => {
+  const roles = [
+    { label: "Groepsbeheerder (Langeland-Noord)", email: "groepsbeheerder@krimpen.example", start: "/mijn-groepen", heading: "Mijn groepen", menu: "Mijn groepen" },
+    { label: "Medewerker team Veiligheid", email: "medewerker@krimpen.example", start: "/beheer", heading: "Beheer", menu: "Beheer" },
+    { label: "Wijkagent Langeland en Oud-Krimpen", email: "wijkagent.langeland@krimpen.example", start: "/wijkagent", heading: "Mijn wijken", menu: "Mijn wijken" },
+    { label: "Platformbeheerder", email: "platformbeheer@krimpen.example", start: "/beheer", heading: "Beheer", menu: "Beheer" },
+  ];
+
+  for (const role of roles) {
+    test(`${role.label} lands on ${role.start}`, async ({ page }) => {
+      const before = await mailboxLinks(page, role.email);
+      await page.goto("/inloggen");
+      await page.getByRole("button", { name: `Stuur inloglink voor ${role.label}` }).click();
+      await expect(page.getByText("Kijk in uw e-mail")).toBeVisible();
+      await followNewSignInLink(page, role.email, before);
+
+      await expect(page).toHaveURL(new RegExp(`${role.start}$`));
+      await expect(page.getByRole("heading", { level: 1, name: role.heading })).toBeVisible();
+      const menu = page.getByRole("navigation", { name: "Hoofdmenu" });
+      await expect(menu.getByRole("link", { name: role.menu })).toHaveAttribute("href", role.start);
+      await expect(menu.getByRole("button", { name: "Uitloggen" })).toBeVisible();
+      await expect(menu.getByRole("link", { name: "Inloggen" })).toHaveCount(0);
+    });
+  }
+
+  test("the demo mailbox, the message and the confirmation page pass axe, and the link works once", async ({ page }) => {
+    const email = "bewoner@krimpen.example";
+    const before = await mailboxLinks(page, email);
+    await page.goto("/inloggen");
+    await page.getByRole("button", { name: "Stuur inloglink voor Groepsbeheerder (Kortland Vogelbuurt)" }).click();
+    await page.getByRole("link", { name: "demo-mailbox" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Demo-mailbox" })).toBeVisible();
+    let href = "";
+    await expect(async () => {
+      href = (await mailboxLinks(page, email)).find((h) => !before.includes(h)) ?? "";
+      expect(href).not.toBe("");
+    }).toPass({ timeout: 15_000 });
+    await expectAccessible(page);
+
+    await page.goto(href);
+    await expect(page.getByRole("heading", { level: 1, name: SIGN_IN_SUBJECT })).toBeVisible();
+    await expect(page.getByText("De link werkt 15 minuten.")).toBeVisible();
+    await expectAccessible(page);
+    const link = page.getByRole("link", { name: /\/inloggen\/bevestigen\?/ });
+    const confirmUrl = (await link.getAttribute("href")) ?? "";
+    await link.click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Inloggen bevestigen" })).toBeVisible();
+    await expect(page.getByText(email)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Inloggen", exact: true }).click();
+    await expect(page).toHaveURL(/\/mijn-groepen$/);
+
+    // The same link a second time: used up.
+    await page.goto(confirmUrl);
+    await expect(page.getByRole("heading", { level: 1, name: "Deze inloglink werkt niet meer" })).toBeVisible();
+    await expectAccessible(page);
+    // Straight to Auth.js's callback with the used token: refused, back on /inloggen with a message.
+    const callback = new URL(confirmUrl);
+    await page.goto(
+      `/api/auth/callback/nodemailer?${new URLSearchParams({ token: callback.searchParams.get("token") ?? "", email, callbackUrl: "/inloggen/verder" })}`,
+    );
+    await expect(page).toHaveURL(/\/inloggen\?error=Verification/);
+    await expect(page.getByRole("alert").filter({ hasText: "Deze inloglink werkt niet meer" })).toBeVisible();
+    await expectAccessible(page);
+  });
+});
+
+test.describe("protected pages", () => {
+  for (const path of ["/mijn-groepen", "/beheer", "/wijkagent", "/beheer/e-mail"]) {
+    test(`${path} sends a signed-out visitor to /inloggen`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(`/inloggen?terug=${encodeURIComponent(path)}`);
+      await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
+    });
+  }
+
+  test("after signing in, the visitor comes back to the page they asked for", async ({ page }) => {
+    await page.goto("/beheer");
+    await expect(page).toHaveURL("/inloggen?terug=%2Fbeheer");
+    const email = "platformbeheer@krimpen.example";
+    const before = await mailboxLinks(page, email);
+    await page.goto("/inloggen?terug=%2Fbeheer%2Fe-mail");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await expect(page.getByText("Kijk in uw e-mail")).toBeVisible();
+    await followNewSignInLink(page, email, before);
+    await expect(page).toHaveURL(/\/beheer\/e-mail$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Niet afgeleverde e-mail" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("a page for another role answers 404, not the page", async ({ page }) => {
+    await signInAs(page, "groepsbeheerder@krimpen.example");
+    for (const path of ["/beheer", "/wijkagent", "/beheer/e-mail"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Deze pagina bestaat niet" })).toBeVisible();
+    }
+  });
+
+  test("a new address signs in as a new resident", async ({ page }) => {
+    await signInAs(page, `nieuw-${Date.now()}@voorbeeld.nl`);
+    await expect(page).toHaveURL(/\/mijn-groepen$/);
+  });
+});
+
+test.describe("the session", () => {
+  test("the cookie is httpOnly and SameSite=Lax", async ({ page, context }) => {
+    await signInAs(page, "medewerker@krimpen.example");
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name.endsWith("authjs.session-token"));
+    expect(session, "session cookie").toBeDefined();
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
+    // It ends within 7 days (plus a minute of slack).
+    expect((session?.expires ?? 0) * 1000).toBeLessThanOrEqual(Date.now() + 7 * 24 * 3600 * 1000 + 60_000);
+  });
+
+  test("signing out at /uitloggen ends the session", async ({ page }) => {
+    await signInAs(page, "wijkagent.langeland@krimpen.example");
+    await page.goto("/uitloggen");
+    await expect(page.getByRole("heading", { level: 1, name: "Uitloggen" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("main").getByRole("button", { name: "Uitloggen", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "U bent uitgelogd" })).toBeVisible();
+    await expectAccessible(page);
+    await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Inloggen" })).toBeVisible();
+    await page.goto("/wijkagent");
+    await expect(page).toHaveURL("/inloggen?terug=%2Fwijkagent");
+  });
+
+  test("the header's sign-out button and signing out on all devices", async ({ browser }) => {
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    const a = await first.newPage();
+    const b = await second.newPage();
+    await signInAs(a, "medewerker@krimpen.example");
+    await signInAs(b, "medewerker@krimpen.example");
+
+    // Device A: all devices. Device B is signed out at its next request.
+    await a.goto("/uitloggen");
+    await a.getByRole("button", { name: "Uitloggen op alle apparaten" }).click();
+    await expect(a.getByText("U bent nu op al uw apparaten uitgelogd.")).toBeVisible();
+    await b.goto("/beheer");
+    await expect(b).toHaveURL("/inloggen?terug=%2Fbeheer");
+
+    // The header's button signs out with one click.
+    await signInAs(b, "medewerker@krimpen.example");
+    await b.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("button", { name: "Uitloggen" }).click();
+    await expect(b.getByRole("heading", { level: 1, name: "U bent uitgelogd" })).toBeVisible();
+    await first.close();
+    await second.close();
+  });
+});

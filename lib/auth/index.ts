@@ -1,0 +1,57 @@
+/**
+ * Who is signed in, for pages, route handlers and server actions.
+ *
+ *   getCurrentUser()              the signed-in user (read fresh from the database), or null
+ *   requireUser(returnTo?)        the user, or a redirect to /inloggen?terug=…
+ *   requireRole(roles, returnTo?) the user with one of `roles` (platform admins count as staff);
+ *                                 another role gets 404, never 403
+ *   wijkagentAreaIds(actor)       the wijken of a wijkagent
+ *   signOutEverywhere(userId)     ends every session of a user
+ */
+import "server-only";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import type { UserRole } from "@/db/schema";
+import { safeReturnPath } from "@/lib/validation";
+import { sessionCookieName } from "./config";
+import { hasRole } from "./permissions";
+import { actorForSessionToken } from "./session";
+import type { Actor } from "./types";
+
+export type { Actor } from "./types";
+export { can, hasRole, startPageLabel, startPathFor, type Permission } from "./permissions";
+export { signOutEverywhere, wijkagentAreaIds } from "./session";
+
+/**
+ * The signed-in user of this request: the Auth.js session cookie, checked against the
+ * `sessions` table, and the user's role and municipality read from `users` (a disabled user
+ * is nobody). Read once per request (React cache).
+ */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => {
+  const jar = await cookies();
+  return actorForSessionToken(jar.get(sessionCookieName())?.value);
+});
+
+/** The sign-in page, with the page to come back to when that is a path on this site. */
+export function signInPath(returnTo?: string | null): string {
+  const path = safeReturnPath(returnTo);
+  return path ? `/inloggen?terug=${encodeURIComponent(path)}` : "/inloggen";
+}
+
+/** The signed-in user; a visitor who is not signed in goes to /inloggen (and comes back after). */
+export async function requireUser(returnTo?: string): Promise<Actor> {
+  const user = await getCurrentUser();
+  if (!user) redirect(signInPath(returnTo));
+  return user;
+}
+
+/**
+ * The signed-in user with one of `roles` (a platform admin passes where staff may). Not signed
+ * in: to /inloggen. Another role: 404, as if the page did not exist.
+ */
+export async function requireRole(roles: UserRole[], returnTo?: string): Promise<Actor> {
+  const user = await requireUser(returnTo);
+  if (!hasRole(user, roles)) notFound();
+  return user;
+}

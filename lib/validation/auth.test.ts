@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { safeReturnPath, signInRequestSchema, userRoleChangeSchema } from "./index";
+import { errorsOf, parseOk } from "./test-helpers";
+
+describe("safeReturnPath", () => {
+  it("keeps paths on this site, with their query", () => {
+    expect(safeReturnPath("/mijn-groepen")).toBe("/mijn-groepen");
+    expect(safeReturnPath("/mijn-groepen/12?tab=adressen")).toBe("/mijn-groepen/12?tab=adressen");
+    expect(safeReturnPath("  /beheer  ")).toBe("/beheer");
+    expect(safeReturnPath("/zoeken?postcode=2922AB&huisnummer=12")).toBe("/zoeken?postcode=2922AB&huisnummer=12");
+  });
+
+  it("drops anything that could lead elsewhere", () => {
+    for (const value of [
+      "https://elders.example/",
+      "//elders.example/pad",
+      "/\\elders.example",
+      "\\\\elders.example",
+      "javascript:alert(1)",
+      "mijn-groepen",
+      "/\u0000/x",
+      "/a\nb",
+      `/${"a".repeat(600)}`,
+      "",
+      null,
+      undefined,
+      42,
+      ["/beheer"],
+    ]) {
+      expect(safeReturnPath(value), String(value)).toBeNull();
+    }
+  });
+});
+
+describe("signInRequestSchema", () => {
+  it("normalises the address and keeps a safe return path", () => {
+    expect(parseOk(signInRequestSchema, { email: "  Sanne@Voorbeeld.NL ", terug: "/mijn-groepen" })).toEqual({
+      email: "sanne@voorbeeld.nl",
+      terug: "/mijn-groepen",
+    });
+  });
+
+  it("drops an unsafe return path instead of refusing the form", () => {
+    expect(parseOk(signInRequestSchema, { email: "a@voorbeeld.nl", terug: "https://elders.example" })).toEqual({
+      email: "a@voorbeeld.nl",
+      terug: null,
+    });
+    expect(parseOk(signInRequestSchema, { email: "a@voorbeeld.nl" }).terug).toBeNull();
+  });
+
+  it("says at the field what is wrong with the address", () => {
+    expect(errorsOf(signInRequestSchema, { email: "" }).email).toEqual(["Vul een e-mailadres in."]);
+    expect(errorsOf(signInRequestSchema, {}).email).toEqual(["Vul een e-mailadres in."]);
+    expect(errorsOf(signInRequestSchema, { email: "geen-adres" }).email?.[0]).toMatch(/klopt niet/);
+    expect(errorsOf(signInRequestSchema, { email: "<script>@x.nl" }).email?.[0]).toMatch(/klopt niet/);
+    expect(errorsOf(signInRequestSchema, { email: "x'; drop table users; --@x.nl" }).email?.[0]).toMatch(/klopt niet/);
+    expect(errorsOf(signInRequestSchema, { email: `${"a".repeat(260)}@x.nl` }).email?.[0]).toMatch(/te lang/);
+    expect(errorsOf(signInRequestSchema, { email: 12 }).email).toBeDefined();
+  });
+});
+
+describe("userRoleChangeSchema", () => {
+  const municipalityId = "6c4b7f3e-6b0a-4c55-9a55-2f4c8e1d9a10";
+
+  it("asks for a municipality for staff and wijkagenten, and drops it for the other roles", () => {
+    expect(parseOk(userRoleChangeSchema, { userId: "u1", role: "staff", municipalityId })).toEqual({
+      userId: "u1",
+      role: "staff",
+      municipalityId,
+    });
+    expect(errorsOf(userRoleChangeSchema, { userId: "u1", role: "wijkagent", municipalityId: "" }).municipalityId?.[0]).toMatch(
+      /Kies de gemeente/,
+    );
+    expect(parseOk(userRoleChangeSchema, { userId: "u1", role: "resident", municipalityId })).toMatchObject({
+      municipalityId: null,
+    });
+  });
+
+  it("refuses unknown roles, malformed ids and missing users", () => {
+    expect(errorsOf(userRoleChangeSchema, { userId: "u1", role: "superuser" }).role?.[0]).toMatch(/Kies een rol/);
+    expect(errorsOf(userRoleChangeSchema, { userId: "u1", role: "staff", municipalityId: "1; drop" }).municipalityId).toBeDefined();
+    expect(errorsOf(userRoleChangeSchema, { userId: "", role: "resident" }).userId).toEqual(["Kies een gebruiker."]);
+    expect(errorsOf(userRoleChangeSchema, { userId: "x".repeat(101), role: "resident" }).userId).toBeDefined();
+  });
+});
