@@ -3,13 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
+import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { AddressListPreview, previewAddressList, readListFile, type AddressListPreviewState } from "@/components/group/address-list-preview";
 import { HouseRulesList } from "@/components/group/house-rules";
 import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
 import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
-import { normalizePostcode } from "@/lib/domain";
+import { normalizePostcode, summarizeAddressList } from "@/lib/domain";
 import { MAX_CO_ADMIN_INVITES, registerGroupSchema, type RegisterGroup, type RegisterGroupFormInput } from "@/lib/validation";
 
 export interface AreaOption {
@@ -161,11 +161,11 @@ export function RegisterGroupForm({
     },
   );
 
-  const values = form.watch();
+  const values = useWatch({ control }) as Values;
   const suggested = suggestArea(areas, values.admin?.address?.postcode ?? "");
   const chosenArea = areas.find((a) => a.code === values.areaCode);
-  const listState = previewAddressList(values.addressList ?? "");
-  const listCount = listState.kind === "parsed" ? new Set(listState.lines.filter((l) => l.ok).map((l) => (l.ok ? `${l.address.postcode}|${l.address.houseNumber}|${l.address.addition}` : ""))).size : 0;
+  const listState = step === STEPS.length - 1 ? previewAddressList(values.addressList ?? "") : ({ kind: "empty" } as const);
+  const listCount = listState.kind === "parsed" ? summarizeAddressList(listState.lines).distinct : 0;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">

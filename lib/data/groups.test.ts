@@ -89,7 +89,7 @@ describe(`registering a group (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => 
     expect(invitation.tokenHash).toMatch(/^[0-9a-f]{64}$/);
 
     const mails = await db.select().from(mailOutbox);
-    const toGroup = mails.filter((m) => m.idempotencyKey.includes(group.id) || m.kind === "co_admin_invitation");
+    const toGroup = mails.filter((m) => m.idempotencyKey.includes(group.id) || m.kind === "admin_invitation");
     expect(toGroup.map((m) => m.toAddress).sort()).toEqual(["buurman@test.example", "wethouder@test.example", "wijkagent.langeland@test.example"]);
     const agentMail = toGroup.find((m) => m.toAddress === "wijkagent.langeland@test.example")!;
     expect(agentMail.text).toContain("Buurtpreventie Tiendweg");

@@ -5,11 +5,10 @@ import { db, type Executor } from "@/db";
 import { areas, groupAdminInvitations, groupAdmins, groups, municipalities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/types";
-import { calendarDateIn } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { coAdminInvitationMail } from "@/lib/mail/templates/co-admin-invitation";
+import { ADMIN_INVITATION_KIND, adminInvitationMail } from "@/lib/mail/templates/admin-invitation";
 import type { AdminDetails } from "@/lib/validation";
 import { placeAddresses } from "./address-placement";
 import { isAdminOf, loadAdminGroup } from "./group-access";
@@ -20,11 +19,6 @@ export const INVITATION_VALID_DAYS = 14;
 
 export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-function formatDutchDate(instant: Date): string {
-  const [year, month, day] = calendarDateIn(instant).split("-");
-  return `${Number(day)}-${Number(month)}-${year}`;
 }
 
 /**
@@ -53,13 +47,13 @@ export async function createInvitation(
     .insert(groupAdminInvitations)
     .values({ groupId: input.groupId, email, tokenHash: hashInvitationToken(token), invitedByUserId: input.invitedBy.id, expiresAt })
     .returning({ id: groupAdminInvitations.id });
-  const mail = coAdminInvitationMail({
+  const mail = adminInvitationMail({
     groupName: input.groupName,
     invitedByName: input.invitedBy.name ?? input.invitedBy.email,
-    acceptUrl: `${getEnv().appUrl}/uitnodiging/${token}`,
-    expiresOn: formatDutchDate(expiresAt),
+    url: `${getEnv().appUrl}/uitnodiging/${token}`,
+    validDays: INVITATION_VALID_DAYS,
   });
-  await enqueueMail(tx, { idempotencyKey: `co-admin-invitation:${row.id}`, kind: "co_admin_invitation", to: email, ...mail });
+  await enqueueMail(tx, { idempotencyKey: `admin-invitation:${row.id}`, kind: ADMIN_INVITATION_KIND, to: email, ...mail });
   return { invitationId: row.id };
 }
 
