@@ -56,7 +56,7 @@ test.describe("looking up an address from the home page", () => {
     await page.goto("/zoeken?postcode=1234SA&huisnummer=1");
     const postcode = page.getByLabel("Postcode");
     await expect(postcode).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByText("Dit is geen Nederlandse postcode")).toBeVisible();
+    await expect(page.getByText("Deze postcode bestaat niet")).toBeVisible();
     await expect(postcode).toHaveValue("1234SA");
     await expectAccessible(page);
   });

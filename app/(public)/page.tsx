@@ -1,15 +1,32 @@
 import Link from "next/link";
+import { connection } from "next/server";
+import { addressesLabel, groupsLabel } from "@/components/public/format";
 import { AddressSearchForm } from "@/components/search/address-search-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
+import { getPublicFigures } from "@/lib/data/public-groups";
+import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
+import { publicMetadata } from "./_lib/metadata";
 
-export default function HomePage() {
+export const metadata = publicMetadata({
+  title: "WhatsApp Buurtpreventie – vind de groep voor uw straat",
+  description:
+    "Zoek met uw postcode en huisnummer de WhatsApp-buurtpreventiegroep voor uw adres, meld u aan of start zelf een groep.",
+  path: "/",
+  absoluteTitle: true,
+});
+
+export default async function HomePage() {
+  await connection();
+  const figures = await getPublicFigures();
+
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800 sm:text-4xl">Samen letten we op de buurt</h1>
       <p className="mt-3 max-w-3xl text-lg">
-        In een WhatsApp-buurtpreventiegroep waarschuwen buren elkaar als er iets verdachts gebeurt. Kijk of er
-        al een groep is voor uw adres. Is er nog geen groep? Dan kunt u er zelf een starten.
+        In een WhatsApp-buurtpreventiegroep waarschuwen buren elkaar als er iets verdachts gebeurt. Kijk hier of er al
+        een groep is voor uw adres. Dan kunt u zich meteen aanmelden. Is er nog geen groep? Dan kunt u er zelf een
+        starten.
       </p>
 
       <section aria-labelledby="zoek-titel" className="mt-8 rounded-lg border-2 border-brand-100 bg-brand-50 p-5">
@@ -21,22 +38,34 @@ export default function HomePage() {
         </div>
       </section>
 
+      {figures.groupCount > 0 ? (
+        <p className="mt-6">
+          Er {figures.groupCount === 1 ? "is" : "zijn"} nu <strong>{groupsLabel(figures.groupCount)}</strong> actief, met
+          samen <strong>{addressesLabel(figures.addressCount)}</strong>.{" "}
+          <Link href="/wijken">Bekijk de groepen per wijk</Link>.
+        </p>
+      ) : null}
+
       <div className="mt-10 grid gap-6 md:grid-cols-3">
-        <section aria-labelledby="eerst-112" className="rounded-lg border p-5">
+        <section aria-labelledby="eerst-112" className="rounded-lg border-2 border-red-700 p-5">
           <h2 id="eerst-112" className="text-lg font-bold">
-            Eerst 112, dan de groep
+            Eerst {EMERGENCY_NUMBER}, dan de groep
           </h2>
           <p className="mt-2">
-            Ziet u iets verdachts? Bel eerst <strong>112</strong>. De politie komt alleen na een melding. Zet het
-            daarna in de groep. Geen spoed? Bel <strong>0900-8844</strong>.
+            Ziet u iets verdachts? Bel eerst <strong>{EMERGENCY_NUMBER}</strong>. De politie komt alleen in actie na een
+            melding. Zet het daarna in de groep en zeg dat u al gebeld heeft.
+          </p>
+          <p className="mt-2">
+            Geen spoed? Bel de politie op <strong>{POLICE_NON_EMERGENCY_NUMBER}</strong>.
           </p>
         </section>
-        <section aria-labelledby="zelf-starten" className="rounded-lg border p-5">
+        <section aria-labelledby="zelf-starten" className="rounded-lg border-2 border-slate-300 p-5">
           <h2 id="zelf-starten" className="text-lg font-bold">
             Zelf een groep starten
           </h2>
           <p className="mt-2">
-            U maakt de groep in WhatsApp en meldt hem hier aan. Dan weten de wijkagent en de gemeente ervan.
+            Maak een groep in WhatsApp en meld hem hier aan. Dan weten de wijkagent en de gemeente ervan, en kunnen buren
+            u vinden.
           </p>
           <p className="mt-3">
             <ButtonLink href="/groep-starten" variant="secondary">
@@ -44,20 +73,33 @@ export default function HomePage() {
             </ButtonLink>
           </p>
         </section>
-        <section aria-labelledby="bord" className="rounded-lg border p-5">
+        <section aria-labelledby="bord" className="rounded-lg border-2 border-slate-300 p-5">
           <h2 id="bord" className="text-lg font-bold">
             Een bord in uw straat
           </h2>
           <p className="mt-2">
-            Doen er 50 adressen of meer mee? Dan kan de groep de gemeente vragen om een buurtpreventiebord.
+            Doen er 50 adressen of meer mee? Dan kan de groep de gemeente vragen om een buurtpreventiebord. Zo zien
+            inbrekers dat de buurt oplet.
           </p>
         </section>
       </div>
 
-      <p className="mt-8">
-        <Link href="/informatie">Lees hoe WhatsApp-buurtpreventie werkt</Link> — met de huisregels en de
-        SAAR-methode.
-      </p>
+      <section aria-labelledby="meer-weten" className="mt-10">
+        <h2 id="meer-weten" className="text-xl font-bold">
+          Meer weten
+        </h2>
+        <ul className="mt-3 list-disc space-y-1 pl-6">
+          <li>
+            <Link href="/informatie">Hoe werkt WhatsApp-buurtpreventie?</Link> Met de SAAR-methode en de huisregels.
+          </li>
+          <li>
+            <Link href="/informatie#groep-starten">Zo start u een groep</Link>, en dit doet de gemeente.
+          </li>
+          <li>
+            <Link href="/wijken">Groepen per wijk</Link>: hoeveel adressen er al meedoen.
+          </li>
+        </ul>
+      </section>
     </Container>
   );
 }

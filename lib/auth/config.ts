@@ -165,13 +165,21 @@ function buildAuthConfig(database: Database): NextAuthConfig {
   ];
   if (oidcConfigured()) providers.push(oidcProvider());
 
+  const adapter = DrizzleAdapter(database, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  // The drizzle adapter's deleteSession returns nothing, so Auth.js's signOut event would not
+  // know whose session ended; return the deleted row for the audit entry.
+  adapter.deleteSession = async (sessionToken) => {
+    const [row] = await database.delete(sessions).where(eq(sessions.sessionToken, sessionToken)).returning();
+    return row ?? null;
+  };
+
   return {
-    adapter: DrizzleAdapter(database, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter,
     providers,
     basePath: AUTH_BASE_PATH,
     secret: getAuthSecret(),

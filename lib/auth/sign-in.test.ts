@@ -232,6 +232,37 @@ describe("using the link", () => {
   });
 });
 
+describe("signing out", () => {
+  it("deletes the session and records it in the audit log", async () => {
+    const user = await aUser(db, { email: "uitloggen@voorbeeld.nl" });
+    await requestSignInLink({ email: user.email, returnTo: null, ip: freshIp() });
+    const { sessionToken } = await useLink(await latestLink(user.email));
+    expect(await actorForSessionToken(sessionToken)).not.toBeNull();
+
+    // Auth.js's sign-out, as the sign-out action calls it: with its CSRF token and the session cookie.
+    type AuthRequest = Parameters<typeof handlers.GET>[0];
+    const csrf = await handlers.GET(new Request(`${APP_URL}/api/auth/csrf`) as AuthRequest);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = [
+      ...csrf.headers.getSetCookie().map((c) => c.split(";")[0]),
+      `${sessionCookieName()}=${sessionToken}`,
+    ].join("; ");
+    const response = await handlers.POST(
+      new Request(`${APP_URL}/api/auth/signout`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ csrfToken, callbackUrl: "/uitloggen?klaar=1" }),
+      }) as AuthRequest,
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.getSetCookie().some((c) => c.startsWith(`${sessionCookieName()}=;`))).toBe(true);
+    expect(await actorForSessionToken(sessionToken)).toBeNull();
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, "auth.sign_out")));
+    expect(audit).toHaveLength(1);
+  });
+});
+
 describe("rate limits on sign-in links", () => {
   it("allows 5 links per e-mail address per 15 minutes, then answers with a Dutch message", async () => {
     const email = "vaak@voorbeeld.nl";

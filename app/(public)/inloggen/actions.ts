@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction } from "@/lib/actions";
 import { authSignIn } from "@/lib/auth/next-auth";
@@ -43,5 +44,8 @@ const oidcSignIn = publicAction(
 
 /** "Inloggen met uw gemeente-account" (only shown when OpenID Connect is configured). */
 export async function signInWithOidcAction(formData: FormData): Promise<void> {
-  await oidcSignIn(formData);
+  // On success Auth.js has redirected to the identity provider; otherwise (provider unreachable,
+  // misconfigured) the visitor sees a message on /inloggen.
+  const result = await oidcSignIn(formData);
+  if (!result.ok) redirect("/inloggen?error=OAuthSignin");
 }

@@ -1,46 +1,114 @@
-import type { Metadata } from "next";
+import { connection } from "next/server";
+import { MunicipalityContact } from "@/components/public/municipality-contact";
 import { Container } from "@/components/ui/container";
+import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
+import { publicMetadata } from "../_lib/metadata";
 
-export const metadata: Metadata = {
+export const metadata = publicMetadata({
   title: "Privacy",
-  description: "Welke gegevens deze website bewaart, waarom, hoe lang en wie ze ziet.",
-};
+  description: "Welke gegevens deze website bewaart, waarom, hoe lang, wie ze ziet en hoe u ze laat verwijderen.",
+  path: "/privacy",
+});
 
-export default function PrivacyPage() {
+const h2 = "mt-10 text-2xl font-bold";
+
+/** What is stored of whom, why and how long (SPEC rule 7). */
+const DATA = [
+  {
+    id: "deelnemers",
+    who: "Deelnemers van een groep",
+    what: "Alleen het adres: postcode, huisnummer en toevoeging. Geen naam en geen telefoonnummer.",
+    why: "Om te tellen hoeveel adressen meedoen, bijvoorbeeld voor een bord, en om te laten zien welke groep bij een adres hoort.",
+    howLong: "Zolang het adres bij de groep hoort.",
+  },
+  {
+    id: "beheerders",
+    who: "Groepsbeheerders",
+    what: "Naam, e-mailadres, telefoonnummer, geboortedatum en adres.",
+    why: "Zodat de gemeente en de wijkagent contact kunnen opnemen, en om te controleren dat u 18 jaar of ouder bent.",
+    howLong: "Zolang u beheerder bent. Daarna kunt u vragen om uw gegevens te wissen.",
+  },
+  {
+    id: "aanmeldingen",
+    who: "Bewoners die zich aanmelden bij een groep",
+    what: "Naam, e-mailadres, mobiel nummer, adres en geboortedatum.",
+    why: "Om uw aanmelding door te sturen naar de beheerders van de groep, en om te controleren dat u 18 jaar of ouder bent.",
+    howLong: "Tot de aanmelding is afgehandeld. Daarna wissen we uw contactgegevens binnen 30 dagen.",
+  },
+  {
+    id: "inloggen",
+    who: "Iedereen die inlogt",
+    what: "E-mailadres, en wanneer u voor het laatst inlogde.",
+    why: "Om u te laten inloggen met een link in uw e-mail, zonder wachtwoord.",
+    howLong: "Zolang u een account heeft.",
+  },
+];
+
+export default async function PrivacyPage() {
+  await connection();
+  const municipalities = await listPublicMunicipalities();
+
   return (
     <Container className="max-w-3xl">
       <h1 className="text-3xl font-bold text-brand-800">Privacyverklaring</h1>
       <p className="mt-4">
-        De gemeente gebruikt deze website om WhatsApp-buurtpreventiegroepen te registreren. We bewaren zo weinig
-        mogelijk gegevens, en alleen zo lang als nodig. Hieronder leest u welke gegevens dat zijn.
+        De gemeente gebruikt deze website om WhatsApp-buurtpreventiegroepen te registreren, om bewoners bij een groep te
+        laten aansluiten en om buurtpreventieborden te regelen. We bewaren zo weinig mogelijk gegevens, en niet langer dan
+        nodig. Hieronder leest u welke gegevens dat zijn en wat u kunt doen.
       </p>
-      <h2 className="mt-8 text-2xl font-bold">Welke gegevens bewaren we?</h2>
+
+      <h2 className={h2}>Welke gegevens bewaren we, en waarom?</h2>
+      <div className="mt-4 space-y-4">
+        {DATA.map((item) => (
+          <section key={item.who} aria-labelledby={item.id} className="rounded-lg border-2 border-slate-200 p-4">
+            <h3 id={item.id} className="text-lg font-bold">
+              {item.who}
+            </h3>
+            <dl className="mt-2 grid gap-x-4 gap-y-2 sm:grid-cols-[10rem_1fr]">
+              <dt className="font-semibold">Welke gegevens</dt>
+              <dd>{item.what}</dd>
+              <dt className="font-semibold">Waarom</dt>
+              <dd>{item.why}</dd>
+              <dt className="font-semibold">Hoe lang</dt>
+              <dd>{item.howLong}</dd>
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="mt-4">
+        De website gebruikt geen cookies om u te volgen en geen advertenties. Alleen als u inlogt, zet de website een
+        cookie om te onthouden dat u bent ingelogd.
+      </p>
+
+      <h2 className={h2}>Wie ziet uw gegevens?</h2>
       <ul className="mt-3 list-disc space-y-2 pl-6">
         <li>
-          <strong>Deelnemende adressen</strong>: alleen postcode, huisnummer en toevoeging. Geen namen of
-          telefoonnummers van deelnemers.
+          <strong>Bezoekers van de website</strong> zien nooit persoonsgegevens. Op de openbare pagina&apos;s en in de open
+          data staan alleen de naam van een groep, de wijk en het aantal adressen.
         </li>
         <li>
-          <strong>Groepsbeheerders</strong>: naam, e-mailadres, telefoonnummer, geboortedatum en adres. Zo kan de
-          gemeente of de wijkagent contact opnemen, en controleren we dat u 18 jaar of ouder bent.
+          <strong>Beheerders van een groep</strong> zien de aanmeldingen voor hun eigen groep. Een bewoner ziet de gegevens
+          van de beheerders niet; de beheerders nemen zelf contact op.
         </li>
         <li>
-          <strong>Aanmeldingen van bewoners</strong>: naam, e-mailadres, mobiel nummer, adres en geboortedatum. We
-          geven deze alleen door aan de beheerders van de groep. Na afhandeling wissen we de contactgegevens binnen
-          30 dagen.
+          <strong>Team Veiligheid van de gemeente en de wijkagent</strong> van uw wijk zien de contactgegevens van de
+          beheerders. We leggen vast wie die gegevens bekijkt, en wanneer.
         </li>
       </ul>
-      <h2 className="mt-8 text-2xl font-bold">Wie ziet uw gegevens?</h2>
+      <p className="mt-3">We verkopen gegevens niet en geven ze niet aan anderen.</p>
+
+      <h2 className={h2}>Uw rechten</h2>
       <p className="mt-3">
-        Bezoekers van de website zien nooit persoonsgegevens. Groepsbeheerders zien de aanmeldingen voor hun eigen
-        groep. Medewerkers van team Veiligheid en de wijkagent van uw wijk zien de contactgegevens van de
-        groepsbeheerders. Elke keer dat zij die gegevens bekijken, leggen we dat vast.
+        U mag vragen welke gegevens we van u hebben. U kunt ze ook laten verbeteren of verwijderen. Heeft u zich aangemeld
+        bij een groep en wilt u dat niet meer? Dan verwijderen we uw aanmelding.
       </p>
-      <h2 className="mt-8 text-2xl font-bold">Uw rechten</h2>
+      <div className="mt-3">
+        Stuur hiervoor een e-mail naar <MunicipalityContact municipalities={municipalities} subject="Mijn gegevens" />. U
+        krijgt binnen een maand antwoord.
+      </div>
       <p className="mt-3">
-        U mag vragen welke gegevens we van u hebben, en u kunt ze laten aanpassen of verwijderen. Stuur daarvoor
-        een e-mail aan team Veiligheid van uw gemeente. Bent u het niet eens met hoe we met uw gegevens omgaan? Dan
-        kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.
+        Bent u het niet eens met hoe we met uw gegevens omgaan? Dan kunt u een klacht indienen bij de{" "}
+        <a href="https://autoriteitpersoonsgegevens.nl">Autoriteit Persoonsgegevens</a>.
       </p>
     </Container>
   );

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { publicAction, signedInAction } from "@/lib/actions";
-import { sessionCookieName } from "@/lib/auth/config";
+import { sessionCookieName, usesSecureCookies } from "@/lib/auth/config";
 import { authSignOut } from "@/lib/auth/next-auth";
 import { endAllSessions } from "@/lib/data/users";
 
@@ -17,7 +17,14 @@ const signOutHere = publicAction("auth.sign_out", noInput, async () => {
 
 const signOutEverywhere = signedInAction("auth.sign_out_everywhere", noInput, async (_input, { user }) => {
   await endAllSessions(user, user.id);
-  (await cookies()).delete(sessionCookieName());
+  // Expire the cookie with the attributes it was set with (a __Secure- cookie needs Secure).
+  (await cookies()).set(sessionCookieName(), "", {
+    expires: new Date(0),
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: usesSecureCookies(),
+  });
 });
 
 /** Ends this session (POST from /uitloggen or the header). */

@@ -1,77 +1,144 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { AddressSearchForm } from "@/components/search/address-search-form";
+import { GroupCard } from "@/components/public/group-card";
+import { AddressSearchForm, type AddressSearchValues } from "@/components/search/address-search-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { findGroupsCoveringAddress } from "@/lib/data/lookup";
-import { DomainError, formatPostcode, normalizeAddition, normalizePostcode } from "@/lib/domain";
-
-export const metadata: Metadata = {
-  title: "Zoeken op adres",
-  description: "Zoek de WhatsApp-buurtpreventiegroep voor uw adres.",
-};
+import { zodFieldErrors } from "@/lib/actions";
+import { lookupAddress } from "@/lib/data/lookup";
+import { formatAddress } from "@/lib/domain";
+import { addressLookupQuerySchema } from "@/lib/validation";
+import { publicMetadata } from "../_lib/metadata";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value ?? "").slice(0, 100);
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The query as typed (cut short for showing it again; the schema refuses what is too long). */
+function readQuery(params: Record<string, string | string[] | undefined>) {
+  const raw = { postcode: first(params.postcode), huisnummer: first(params.huisnummer), toevoeging: first(params.toevoeging) };
+  const asked = raw.postcode !== undefined || raw.huisnummer !== undefined || raw.toevoeging !== undefined;
+  const values: AddressSearchValues = {
+    postcode: (raw.postcode ?? "").slice(0, 100),
+    huisnummer: (raw.huisnummer ?? "").slice(0, 100),
+    toevoeging: (raw.toevoeging ?? "").slice(0, 100),
+  };
+  const parsed = addressLookupQuerySchema.safeParse({
+    postcode: raw.postcode ?? "",
+    huisnummer: raw.huisnummer ?? "",
+    toevoeging: raw.toevoeging,
+  });
+  return { asked, values, parsed };
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { asked, parsed } = readQuery(await searchParams);
+  const title = asked && parsed.success ? `Groepen voor ${formatAddress(parsed.data)}` : asked ? "Controleer het adres" : "Zoeken op adres";
+  return {
+    ...publicMetadata({
+      title,
+      description: "Zoek met uw postcode en huisnummer de WhatsApp-buurtpreventiegroep voor uw adres.",
+      path: "/zoeken",
+    }),
+    // Result pages for single addresses do not belong in search engines.
+    robots: asked ? { index: false, follow: true } : undefined,
+  };
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  const params = await searchParams;
-  const values = { postcode: first(params.postcode), huisnummer: first(params.huisnummer), toevoeging: first(params.toevoeging) };
-  const errors: Partial<Record<keyof typeof values, string>> = {};
-  const asked = Boolean(values.postcode || values.huisnummer || values.toevoeging);
-
-  const postcode = normalizePostcode(values.postcode);
-  if (!postcode) errors.postcode = values.postcode ? "Dit is geen Nederlandse postcode. Vul hem in zoals 2922 AB." : "Vul uw postcode in, bijvoorbeeld 2922 AB.";
-  const houseNumber = /^\d{1,5}$/.test(values.huisnummer.trim()) ? Number(values.huisnummer.trim()) : NaN;
-  if (!(houseNumber >= 1 && houseNumber <= 99999)) errors.huisnummer = "Vul een huisnummer in van 1 tot en met 99999, zonder letters.";
-  let addition = "";
-  try {
-    addition = normalizeAddition(values.toevoeging);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    errors.toevoeging = "De toevoeging is te lang. Gebruik hoogstens 6 tekens, bijvoorbeeld A of bis.";
-  }
-
-  const shownErrors = asked ? errors : {};
-  const valid = asked && Object.keys(errors).length === 0 && postcode !== null;
-  const results = valid ? await findGroupsCoveringAddress({ postcode, houseNumber, addition }) : [];
-  const addressLabel = valid ? `${formatPostcode(postcode)} ${houseNumber}${addition ? ` ${addition}` : ""}` : "";
+  const { asked, values, parsed } = readQuery(await searchParams);
+  const errors = asked && !parsed.success ? zodFieldErrors(parsed.error) : {};
+  const result = asked && parsed.success ? await lookupAddress(parsed.data) : null;
 
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Zoeken op adres</h1>
-      <div className="mt-6">
-        <AddressSearchForm values={values} errors={shownErrors} />
+      <p className="mt-3 max-w-3xl">
+        Vul uw postcode en huisnummer in. U ziet dan of uw adres al meedoet met een WhatsApp-buurtpreventiegroep, en welke
+        groepen er in uw wijk zijn.
+      </p>
+      <div className="mt-6 rounded-lg border-2 border-brand-100 bg-brand-50 p-5">
+        <AddressSearchForm values={values} errors={errors} />
       </div>
-      {valid ? (
-        <section aria-labelledby="resultaat" className="mt-8" aria-live="polite">
+
+      {result ? (
+        <section aria-labelledby="resultaat" className="mt-8">
           <h2 id="resultaat" className="text-2xl font-bold">
-            Resultaat voor {addressLabel}
+            Resultaat voor {formatAddress(result.address)}
           </h2>
-          {results.length > 0 ? (
-            <ul className="mt-4 space-y-3">
-              {results.map((group) => (
-                <li key={group.slug} className="rounded-lg border-2 border-green-700 bg-green-50 p-4">
-                  <p className="font-semibold">Dit adres doet mee in:</p>
-                  <p className="text-lg">
-                    <Link href={`/groepen/${group.slug}`}>{group.name}</Link> (wijk {group.areaName})
-                  </p>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <div className="mt-4 rounded-lg border-2 border-slate-300 p-4">
-              <p>Voor dit adres is nog geen groep aangemeld.</p>
+          {result.area ? (
+            <p className="mt-1">
+              Dit adres ligt in de wijk <Link href={`/wijken/${result.area.slug}`}>{result.area.name}</Link>.
+            </p>
+          ) : null}
+
+          {result.groups.length > 0 ? (
+            <div className="mt-4">
+              <p className="font-semibold">
+                <span aria-hidden="true">✓ </span>
+                Dit adres doet mee met {result.groups.length === 1 ? "deze groep" : "deze groepen"}:
+              </p>
+              <ul className="mt-3 space-y-3">
+                {result.groups.map((group) => (
+                  <li key={group.slug}>
+                    <GroupCard group={group} highlight />
+                  </li>
+                ))}
+              </ul>
               <p className="mt-3">
-                <ButtonLink href="/groep-starten">Start zelf een groep</ButtonLink>
+                Zit u nog niet in de WhatsApp-groep? Open de groep en meld u aan. De beheerders nemen dan contact met u op.
               </p>
             </div>
+          ) : (
+            <p className="mt-4 rounded-lg border-2 border-slate-300 p-4">
+              <strong>Dit adres doet nog niet mee met een groep.</strong>
+              {result.nearbyGroups.length > 0 ? " Maar er zijn wel groepen in uw wijk." : ""}
+            </p>
           )}
+
+          {result.nearbyGroups.length > 0 ? (
+            <section aria-labelledby="in-de-buurt" className="mt-8">
+              <h3 id="in-de-buurt" className="text-xl font-bold">
+                {result.groups.length > 0 ? "Andere groepen" : "Groepen"} in de wijk {result.area?.name}
+              </h3>
+              <p className="mt-1">
+                Uw adres staat niet bij deze {result.nearbyGroups.length === 1 ? "groep" : "groepen"}. Hoort uw straat er
+                wel bij? Meld u dan aan op de pagina van de groep.
+              </p>
+              <ul className="mt-3 space-y-3">
+                {result.nearbyGroups.map((group) => (
+                  <li key={group.slug}>
+                    <GroupCard group={group} headingLevel={4} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {result.groups.length === 0 ? (
+            <section aria-labelledby="zelf-starten" className="mt-8 rounded-lg border-2 border-brand-600 bg-brand-50 p-5">
+              <h3 id="zelf-starten" className="text-xl font-bold">
+                Start zelf een groep
+              </h3>
+              <p className="mt-2">
+                {result.nearbyGroups.length > 0
+                  ? "Past geen van deze groepen bij uw straat? Start dan zelf een groep voor uw buurt."
+                  : "Voor dit adres is nog geen groep aangemeld. Start zelf een groep voor uw straat of buurt."}{" "}
+                U maakt de groep in WhatsApp en meldt hem hier aan. De gemeente en de wijkagent weten er dan van. Vanaf 50
+                adressen kan de groep een buurtpreventiebord aanvragen.
+              </p>
+              <p className="mt-4 flex flex-wrap gap-3">
+                <ButtonLink href="/groep-starten">Groep aanmelden</ButtonLink>
+                <ButtonLink href="/informatie#groep-starten" variant="secondary">
+                  Zo start u een groep
+                </ButtonLink>
+              </p>
+            </section>
+          ) : null}
         </section>
       ) : null}
     </Container>

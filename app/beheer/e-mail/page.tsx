@@ -28,41 +28,35 @@ export default async function DeadMailPage() {
       {messages.length === 0 ? (
         <p className="mt-6">Er zijn geen e-mails die niet afgeleverd konden worden.</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Niet afgeleverde e-mails, nieuwste eerst</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-600">
-                <th scope="col" className="py-2 pr-4">Onderwerp</th>
-                <th scope="col" className="py-2 pr-4">Aan</th>
-                <th scope="col" className="py-2 pr-4">Aangemaakt</th>
-                <th scope="col" className="py-2 pr-4">Pogingen en laatste fout</th>
-                <th scope="col" className="py-2">Actie</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((message) => (
-                <tr key={message.id} className="border-b border-slate-300 align-top">
-                  <td className="py-2 pr-4">{message.subject}</td>
-                  <td className="break-all py-2 pr-4">{message.to}</td>
-                  <td className="whitespace-nowrap py-2 pr-4">{timeFormat.format(message.createdAt)}</td>
-                  <td className="py-2 pr-4 text-sm">
-                    {message.attempts} {message.attempts === 1 ? "poging" : "pogingen"}
-                    {message.lastError ? <span className="block break-all text-slate-700">{message.lastError}</span> : null}
-                  </td>
-                  <td className="py-2">
-                    <form action={retryDeadMailAction}>
-                      <input type="hidden" name="id" value={message.id} />
-                      <Button type="submit" variant="secondary">
-                        Opnieuw versturen<span className="sr-only">: {message.subject}</span>
-                      </Button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="mt-6 divide-y divide-slate-300 border-y border-slate-300">
+          {messages.map((message) => (
+            <li key={message.id} className="flex flex-col gap-3 py-4 sm:flex-row sm:items-start sm:justify-between">
+              <div className="min-w-0">
+                <p className="font-semibold">{message.subject}</p>
+                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+                  <dt className="font-semibold">Aan</dt>
+                  <dd className="break-all">{message.to}</dd>
+                  <dt className="font-semibold">Aangemaakt</dt>
+                  <dd>{timeFormat.format(message.createdAt)}</dd>
+                  <dt className="font-semibold">Pogingen</dt>
+                  <dd>{message.attempts}</dd>
+                  {message.lastError ? (
+                    <>
+                      <dt className="font-semibold">Laatste fout</dt>
+                      <dd className="break-all text-slate-700">{message.lastError}</dd>
+                    </>
+                  ) : null}
+                </dl>
+              </div>
+              <form action={retryDeadMailAction} className="shrink-0">
+                <input type="hidden" name="id" value={message.id} />
+                <Button type="submit" variant="secondary">
+                  Opnieuw versturen<span className="sr-only">: {message.subject}</span>
+                </Button>
+              </form>
+            </li>
+          ))}
+        </ol>
       )}
     </Container>
   );

@@ -61,37 +61,22 @@ export default async function MailboxPage({ searchParams }: { searchParams: Sear
         {messages.length === 0 ? (
           <p className="mt-4">Er zijn (nog) geen e-mails. Een nieuwe e-mail staat er binnen een paar seconden.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">E-mails in de demo-mailbox, nieuwste eerst</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-600">
-                  <th scope="col" className="py-2 pr-4">
-                    Onderwerp
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Aan
-                  </th>
-                  <th scope="col" className="py-2">
-                    Verstuurd
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {messages.map((message) => (
-                  <tr key={message.id} className="border-b border-slate-300 align-top">
-                    <td className="py-2 pr-4">
-                      <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
-                    </td>
-                    <td className="break-all py-2 pr-4">{message.to}</td>
-                    <td className="whitespace-nowrap py-2">
-                      {message.sentAt ? timeFormat.format(message.sentAt) : "-"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol className="mt-4 divide-y divide-slate-300 border-y border-slate-300">
+            {messages.map((message) => (
+              <li key={message.id} className="py-3">
+                <p className="font-semibold">
+                  <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
+                </p>
+                <p className="text-sm text-slate-700">
+                  <span className="break-all">Aan: {message.to}</span>
+                  <span aria-hidden="true"> · </span>
+                  <span className="block sm:inline">
+                    Verstuurd: {message.sentAt ? timeFormat.format(message.sentAt) : "-"}
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
     </Container>

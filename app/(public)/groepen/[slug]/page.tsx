@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { connection } from "next/server";
+import { addressesLabel, formatDateNl } from "@/components/public/format";
+import { JoinForm } from "@/components/public/join-form";
+import { SignStatusBadge } from "@/components/public/sign-status";
+import { Container } from "@/components/ui/container";
+import { getPublicGroup } from "@/lib/data/public-groups";
+import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
+import { publicMetadata } from "../../_lib/metadata";
+import { joinGroupAction } from "./actions";
+
+type Params = Promise<{ slug: string }>;
+
+/** One query per request, shared by generateMetadata and the page. */
+const loadGroup = cache(getPublicGroup);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await connection();
+  const { slug } = await params;
+  const group = await loadGroup(slug);
+  if (!group) return { title: "Groep niet gevonden", robots: { index: false } };
+  return publicMetadata({
+    title: group.name,
+    description: `WhatsApp-buurtpreventiegroep in de wijk ${group.area.name}: ${addressesLabel(group.addressCount)} doen mee. Meld u aan.`,
+    path: `/groepen/${group.slug}`,
+  });
+}
+
+export default async function GroupPage({ params }: { params: Params }) {
+  await connection();
+  const { slug } = await params;
+  const group = await loadGroup(slug);
+  if (!group) notFound();
+
+  return (
+    <Container>
+      <p className="text-sm">
+        <Link href="/wijken">Wijken</Link> <span aria-hidden="true">›</span>{" "}
+        <Link href={`/wijken/${group.area.slug}`}>{group.area.name}</Link>
+      </p>
+      <h1 className="mt-2 break-words text-3xl font-bold text-brand-800">{group.name}</h1>
+      <p className="mt-1 text-lg">
+        WhatsApp-buurtpreventiegroep in de wijk <Link href={`/wijken/${group.area.slug}`}>{group.area.name}</Link>,
+        gemeente {group.municipality.name}
+      </p>
+
+      <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_1.4fr]">
+        <div className="space-y-6">
+          <section aria-labelledby="over-de-groep">
+            <h2 id="over-de-groep" className="text-xl font-bold">
+              Over de groep
+            </h2>
+            <dl className="mt-3 divide-y divide-slate-200 rounded-lg border-2 border-slate-200">
+              {group.description ? (
+                <div className="p-3">
+                  <dt className="font-semibold">Straten</dt>
+                  <dd>{group.description}</dd>
+                </div>
+              ) : null}
+              <div className="p-3">
+                <dt className="font-semibold">Deelnemende adressen</dt>
+                <dd>{addressesLabel(group.addressCount)}</dd>
+              </div>
+              <div className="p-3">
+                <dt className="font-semibold">Buurtpreventiebord</dt>
+                <dd className="mt-1">
+                  <SignStatusBadge status={group.signStatus} />
+                </dd>
+              </div>
+              <div className="p-3">
+                <dt className="font-semibold">Aangemeld op</dt>
+                <dd>{formatDateNl(group.registeredOn)}</dd>
+              </div>
+            </dl>
+          </section>
+
+          <section aria-labelledby="iets-verdachts" className="rounded-lg border-2 border-red-700 p-4">
+            <h2 id="iets-verdachts" className="text-lg font-bold">
+              Ziet u iets verdachts?
+            </h2>
+            <p className="mt-2">
+              Bel altijd eerst <strong>{EMERGENCY_NUMBER}</strong>. Zet het daarna pas in de groep. Geen spoed? Bel{" "}
+              <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <Link href="/informatie#saar">Lees hoe SAAR werkt</Link>.
+            </p>
+          </section>
+        </div>
+
+        <section aria-labelledby="aanmelden-titel" className="rounded-lg border-2 border-brand-100 bg-white p-5">
+          <h2 id="aanmelden-titel" className="text-2xl font-bold">
+            Meedoen met deze groep
+          </h2>
+          <p className="mt-2">
+            Woont u in deze buurt en bent u 18 jaar of ouder? Meld u hier aan. De beheerders van de groep krijgen uw
+            gegevens per e-mail en nemen contact met u op. Niemand anders ziet uw gegevens.
+          </p>
+          <div className="mt-5">
+            <JoinForm groupSlug={group.slug} groupName={group.name} action={joinGroupAction} />
+          </div>
+        </section>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,76 @@
+import { connection } from "next/server";
+import { AreaTable } from "@/components/public/area-table";
+import { CoverageChart } from "@/components/public/coverage-chart";
+import { addressesLabel, groupsLabel } from "@/components/public/format";
+import { Container } from "@/components/ui/container";
+import { listPublicAreas } from "@/lib/data/public-areas";
+import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+import { publicMetadata } from "../_lib/metadata";
+
+export const metadata = publicMetadata({
+  title: "Groepen per wijk",
+  description: "Hoeveel WhatsApp-buurtpreventiegroepen er per wijk zijn en hoeveel adressen er meedoen.",
+  path: "/wijken",
+});
+
+function byMunicipality(areas: PublicAreaSummary[]) {
+  const map = new Map<string, { name: string; slug: string; areas: PublicAreaSummary[] }>();
+  for (const area of areas) {
+    const entry = map.get(area.municipality.code) ?? { name: area.municipality.name, slug: area.municipality.slug, areas: [] };
+    entry.areas.push(area);
+    map.set(area.municipality.code, entry);
+  }
+  return [...map.values()];
+}
+
+export default async function AreasPage() {
+  await connection();
+  const areas = await listPublicAreas();
+  const municipalities = byMunicipality(areas);
+  const several = municipalities.length > 1;
+
+  return (
+    <Container>
+      <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk</h1>
+      <p className="mt-3 max-w-3xl">
+        Hier ziet u per wijk hoeveel WhatsApp-buurtpreventiegroepen er zijn, en hoeveel adressen meedoen. Een adres telt
+        één keer, ook als het bij twee groepen hoort. Klik op een wijk om de groepen te zien.
+      </p>
+      {areas.length === 0 ? <p className="mt-6">Er zijn nog geen wijken ingevoerd.</p> : null}
+      {municipalities.map((municipality) => {
+        const idBase = several ? `-${municipality.slug}` : "";
+        const groupTotal = municipality.areas.reduce((sum, a) => sum + a.groupCount, 0);
+        const addressTotal = municipality.areas.reduce((sum, a) => sum + a.participatingAddresses, 0);
+        const Heading = several ? "h3" : "h2";
+        return (
+          <section key={municipality.slug} aria-labelledby={several ? `gemeente${idBase}` : undefined} className="mt-8">
+            {several ? (
+              <h2 id={`gemeente${idBase}`} className="text-2xl font-bold">
+                Gemeente {municipality.name}
+              </h2>
+            ) : null}
+            <p className="mt-2">
+              In totaal: <strong>{groupsLabel(groupTotal)}</strong> met samen <strong>{addressesLabel(addressTotal)}</strong>
+              {several ? "" : ` in gemeente ${municipality.name}`}.
+            </p>
+            <Heading id={`grafiek${idBase}`} className="mt-6 text-xl font-bold">
+              Deelnemende adressen per wijk
+            </Heading>
+            <div className="mt-3">
+              <CoverageChart areas={municipality.areas} titleId={`grafiek${idBase}`} />
+            </div>
+            <Heading id={`tabel${idBase}`} className="mt-8 text-xl font-bold">
+              Alle cijfers
+            </Heading>
+            <div className="mt-3">
+              <AreaTable areas={municipality.areas} captionId={`tabel${idBase}`} />
+            </div>
+          </section>
+        );
+      })}
+      <p className="mt-8 text-sm text-slate-700">
+        Deze cijfers zijn ook beschikbaar als open data via de <a href="/api/v1/openapi.json">API</a>.
+      </p>
+    </Container>
+  );
+}

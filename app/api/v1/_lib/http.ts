@@ -1,0 +1,127 @@
+/**
+ * What every public API route shares: the per-IP rate limit, JSON with an ETag and a
+ * Cache-Control suited to the data, CORS open for GET, and errors as
+ * `{"error":{"code","message"}}` with 400 / 404 / 429 (503 when the database is away).
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+import { AppError, fromDatabaseError, isAppError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import type { ApiError, ApiErrorCode } from "@/lib/data/public-schemas";
+import { consumeRateLimit } from "@/lib/server/rate-limit";
+import { logger } from "@/lib/server/logger";
+
+/** How long clients and caches may keep an answer. */
+export const CACHE = {
+  /** Look-up by address: member addresses change when admins edit their lists. */
+  lookup: "public, max-age=60, stale-while-revalidate=300",
+  /** A group or wijk, and the list of wijken. */
+  data: "public, max-age=300, stale-while-revalidate=3600",
+  /** The OpenAPI document changes only with a new version of the application. */
+  document: "public, max-age=3600",
+  error: "no-store",
+} as const;
+
+export const CORS_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+  "Access-Control-Allow-Headers": "If-None-Match, Accept",
+  "Access-Control-Expose-Headers": "ETag, Cache-Control, Retry-After",
+  "Access-Control-Max-Age": "86400",
+};
+
+/** The answer to a CORS preflight request. */
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, Allow: "GET, HEAD, OPTIONS" } });
+}
+
+/** The client's IP address: the first X-Forwarded-For hop behind a proxy. */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || request.headers.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
+}
+
+export function apiRateLimitRule(pointsPerMinute: number) {
+  return {
+    name: "api",
+    points: pointsPerMinute,
+    durationSeconds: 60,
+    message: "U heeft te veel verzoeken gedaan. Wacht een minuut en probeer het dan opnieuw.",
+  };
+}
+
+export function errorResponse(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  options: { fields?: Record<string, string>; retryAfter?: number } = {},
+): Response {
+  const body: ApiError = { error: { code, message, ...(options.fields ? { fields: options.fields } : {}) } };
+  const headers: Record<string, string> = {
+    ...CORS_HEADERS,
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": CACHE.error,
+  };
+  if (options.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(1, options.retryAfter));
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+function strongEtag(body: string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+}
+
+function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
+}
+
+export function jsonResponse(request: Request, data: unknown, cacheControl: string): Response {
+  const body = JSON.stringify(data);
+  const etag = strongEtag(body);
+  const headers: Record<string, string> = { ...CORS_HEADERS, "Cache-Control": cacheControl, ETag: etag };
+  if (matchesEtag(request.headers.get("if-none-match"), etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+}
+
+const API_CODES = new Set<string>(["bad_request", "not_found", "rate_limited", "unavailable"]);
+
+/** An AppError (or a database error) as the API's error answer; anything else is a logged 503. */
+export function apiError(error: unknown, route: string): Response {
+  const mapped = fromDatabaseError(error);
+  if (isAppError(mapped) && API_CODES.has(mapped.code)) {
+    return errorResponse(mapped.status, mapped.code as ApiErrorCode, mapped.message, {
+      fields: mapped.fieldErrors,
+      retryAfter: mapped.retryAfter,
+    });
+  }
+  logger.error(`API ${route} failed`, error);
+  const unavailable = new AppError("unavailable");
+  return errorResponse(503, "unavailable", unavailable.message, { retryAfter: 30 });
+}
+
+/**
+ * Runs one GET: the rate limit first, then `produce`; its result is sent as JSON with an ETag
+ * (304 when the client has it already), its AppErrors as error answers.
+ */
+export async function handleGet(
+  request: Request,
+  route: string,
+  cacheControl: string,
+  produce: () => Promise<unknown>,
+): Promise<Response> {
+  try {
+    const perMinute = getEnv().API_RATE_LIMIT_PER_MINUTE;
+    if (perMinute > 0) await consumeRateLimit(apiRateLimitRule(perMinute), clientIp(request));
+    return jsonResponse(request, await produce(), cacheControl);
+  } catch (error) {
+    return apiError(error, route);
+  }
+}
+
+/** The first value of a query parameter, or undefined when it is missing. */
+export function queryValue(url: URL, name: string): string | undefined {
+  return url.searchParams.get(name) ?? undefined;
+}

@@ -1,0 +1,315 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { groups, rateLimits } from "@/db/schema";
+import { seedDemoData } from "@/db/seed/demo";
+import {
+  addressLookupResultSchema,
+  apiErrorSchema,
+  areaDetailSchema,
+  areaListSchema,
+  publicGroupSchema,
+} from "@/lib/data/public-schemas";
+import { getEnv, resetEnvForTests } from "@/lib/env";
+import { withTestDatabase } from "@/tests/db";
+import { exampleResponses } from "./_lib/openapi";
+import { GET as getGroup, OPTIONS as optionsGroup } from "./groepen/[slug]/route";
+import { GET as lookup, OPTIONS as optionsLookup } from "./groepen/route";
+import { GET as unknownRoute } from "./[...path]/route";
+import { GET as getOpenApi } from "./openapi.json/route";
+import { GET as getArea } from "./wijken/[slug]/route";
+import { GET as listAreas } from "./wijken/route";
+
+type SpecData = Parameters<Validator["validate"]>[0];
+
+const database = withTestDatabase();
+const savedEnv = { ...process.env };
+
+function setEnv(values: Record<string, string>) {
+  Object.assign(process.env, values);
+  resetEnvForTests();
+}
+
+const BASE = "http://localhost:3000/api/v1";
+let ipCounter = 0;
+function request(path: string, headers: Record<string, string> = {}): Request {
+  ipCounter += 1;
+  return new Request(`${BASE}${path}`, { headers: { "x-forwarded-for": `192.0.2.${ipCounter % 250}`, ...headers } });
+}
+const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
+
+async function json(response: Response): Promise<unknown> {
+  expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+  return response.json();
+}
+
+beforeAll(async () => {
+  setEnv({ API_RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "silent" });
+  await seedDemoData(database.current.handle.db);
+});
+
+afterAll(() => {
+  process.env = { ...savedEnv };
+  resetEnvForTests();
+});
+
+describe("GET /api/v1/groepen (look-up by address)", () => {
+  it("answers the group covering a seeded address, in the documented shape, with cache headers and CORS", async () => {
+    const response = await lookup(request("/groepen?postcode=2922AB&huisnummer=12"));
+    expect(response.status).toBe(200);
+    const body = addressLookupResultSchema.parse(await json(response));
+    expect(body.address).toEqual({ postcode: "2922AB", houseNumber: 12, addition: "" });
+    expect(body.area).toMatchObject({ code: "WK054202", name: "Langeland", slug: "langeland" });
+    expect(body.groups.map((g) => g.slug)).toEqual(["langeland-noord"]);
+    expect(body.groups[0]).toMatchObject({
+      name: "Buurtpreventie Langeland-Noord",
+      url: `${getEnv().appUrl}/groepen/langeland-noord`,
+      addressCount: 62,
+      signStatus: "requested",
+      registeredOn: "2025-02-10",
+    });
+    expect(body.nearbyGroups).toEqual([]);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=300");
+    expect(response.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("gives exactly the documented fields, nothing more", async () => {
+    const body = (await (await lookup(request("/groepen?postcode=2922AB&huisnummer=12"))).json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(["address", "area", "groups", "nearbyGroups"]);
+    const group = (body.groups as Array<Record<string, unknown>>)[0];
+    expect(Object.keys(group).sort()).toEqual(
+      ["addressCount", "area", "description", "municipality", "name", "registeredOn", "signStatus", "slug", "url"].sort(),
+    );
+  });
+
+  it("accepts every spelling of the postcode", async () => {
+    for (const postcode of ["2922ab", "2922 AB", "2922%20ab", "%202922AB%20"]) {
+      const body = addressLookupResultSchema.parse(await (await lookup(request(`/groepen?postcode=${postcode}&huisnummer=12`))).json());
+      expect(body.groups.map((g) => g.slug)).toEqual(["langeland-noord"]);
+    }
+  });
+
+  it("offers the other groups of the wijk for an address that is not covered", async () => {
+    const body = addressLookupResultSchema.parse(await (await lookup(request("/groepen?postcode=2922AB&huisnummer=99"))).json());
+    expect(body.groups).toEqual([]);
+    expect(body.nearbyGroups.map((g) => g.slug)).toEqual(["langeland-noord"]);
+  });
+
+  it("answers empty lists for the uncovered demo address 2924 XY 7", async () => {
+    const body = addressLookupResultSchema.parse(await (await lookup(request("/groepen?postcode=2924XY&huisnummer=7"))).json());
+    expect(body.area?.name).toBe("Kortland-Zuid");
+    expect(body.groups).toEqual([]);
+    expect(body.nearbyGroups).toEqual([]);
+  });
+
+  it("matches the addition: 2922 AB 12 A is another address than 2922 AB 12", async () => {
+    const body = addressLookupResultSchema.parse(
+      await (await lookup(request("/groepen?postcode=2922AB&huisnummer=12&toevoeging=a"))).json(),
+    );
+    expect(body.address.addition).toBe("A");
+    expect(body.groups).toEqual([]);
+  });
+
+  it("answers 304 when the client already has this version", async () => {
+    const first = await lookup(request("/groepen?postcode=2922AB&huisnummer=12"));
+    const etag = first.headers.get("etag")!;
+    const second = await lookup(request("/groepen?postcode=2922AB&huisnummer=12", { "If-None-Match": etag }));
+    expect(second.status).toBe(304);
+    expect(second.headers.get("etag")).toBe(etag);
+    expect(await second.text()).toBe("");
+    const changed = await lookup(request("/groepen?postcode=2922AB&huisnummer=12", { "If-None-Match": '"iets-anders"' }));
+    expect(changed.status).toBe(200);
+  });
+
+  const badPostcodes = ["0000AA", "1234SA", "1234 SD", "12345", "", "2922", "ABCDEF", "x".repeat(1000), "2922AB' OR '1'='1", "<script>alert(1)</script>", "2922AB;DROP TABLE groups"];
+  for (const postcode of badPostcodes) {
+    it(`refuses postcode ${JSON.stringify(postcode.slice(0, 30))} with 400 and a message for the field`, async () => {
+      const response = await lookup(request(`/groepen?postcode=${encodeURIComponent(postcode)}&huisnummer=12`));
+      expect(response.status).toBe(400);
+      const body = apiErrorSchema.parse(await json(response));
+      expect(body.error.code).toBe("bad_request");
+      expect(body.error.fields?.postcode).toMatch(/postcode/i);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    });
+  }
+
+  const badHouseNumbers = ["0", "-1", "100000", "12abc", "", "1e3", "12.5", "99999999999999999999", "1; select 1"];
+  for (const huisnummer of badHouseNumbers) {
+    it(`refuses house number ${JSON.stringify(huisnummer)} with 400 and a message for the field`, async () => {
+      const response = await lookup(request(`/groepen?postcode=2922AB&huisnummer=${encodeURIComponent(huisnummer)}`));
+      expect(response.status).toBe(400);
+      const body = apiErrorSchema.parse(await response.json());
+      expect(body.error.code).toBe("bad_request");
+      expect(body.error.fields?.huisnummer).toMatch(/huisnummer/i);
+    });
+  }
+
+  it("refuses a missing postcode and house number, and a too long addition", async () => {
+    const missing = apiErrorSchema.parse(await (await lookup(request("/groepen"))).json());
+    expect(Object.keys(missing.error.fields ?? {}).sort()).toEqual(["huisnummer", "postcode"]);
+    const addition = await lookup(request("/groepen?postcode=2922AB&huisnummer=12&toevoeging=abcdefghij"));
+    expect(addition.status).toBe(400);
+    expect(apiErrorSchema.parse(await addition.json()).error.fields?.toevoeging).toBeDefined();
+  });
+
+  it("answers a CORS preflight", async () => {
+    const response = optionsLookup();
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-methods")).toContain("GET");
+    expect(optionsGroup().status).toBe(204);
+  });
+});
+
+describe("GET /api/v1/groepen/{slug}", () => {
+  it("answers one active group", async () => {
+    const response = await getGroup(request("/groepen/oud-krimpen-dijkzijde"), params("oud-krimpen-dijkzijde"));
+    expect(response.status).toBe(200);
+    const group = publicGroupSchema.parse(await json(response));
+    expect(group).toMatchObject({ name: "Oud-Krimpen Dijkzijde", addressCount: 35, signStatus: "none", area: { name: "Oud-Krimpen" } });
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300, stale-while-revalidate=3600");
+  });
+
+  it("knows a placed bord", async () => {
+    const group = publicGroupSchema.parse(
+      await (await getGroup(request("/groepen/lansingh-zuid-let-op-elkaar"), params("lansingh-zuid-let-op-elkaar"))).json(),
+    );
+    expect(group.signStatus).toBe("placed");
+  });
+
+  for (const slug of ["bestaat-niet", "LANGELAND-NOORD", "<script>", "' or 1=1 --", "x".repeat(1000), ""]) {
+    it(`answers 404 with a code for ${JSON.stringify(slug.slice(0, 20))}`, async () => {
+      const response = await getGroup(request(`/groepen/${encodeURIComponent(slug)}`), params(slug));
+      expect(response.status).toBe(404);
+      expect(apiErrorSchema.parse(await json(response)).error).toEqual({ code: "not_found", message: "Er is geen actieve groep met deze naam." });
+    });
+  }
+
+  it("answers 404 for a dissolved group", async () => {
+    const { db } = database.current.handle;
+    await db.update(groups).set({ status: "dissolved", dissolvedAt: sql`now()` }).where(eq(groups.slug, "boveneind-alert"));
+    try {
+      expect((await getGroup(request("/groepen/boveneind-alert"), params("boveneind-alert"))).status).toBe(404);
+      const list = areaListSchema.parse(await (await listAreas(request("/wijken"))).json());
+      expect(list.areas.find((a) => a.slug === "boveneind")).toMatchObject({ groupCount: 0, participatingAddresses: 0 });
+    } finally {
+      await db.update(groups).set({ status: "active", dissolvedAt: null }).where(eq(groups.slug, "boveneind-alert"));
+    }
+  });
+});
+
+describe("GET /api/v1/wijken and /api/v1/wijken/{slug}", () => {
+  it("lists every wijk with groups, distinct addresses and coverage", async () => {
+    const response = await listAreas(request("/wijken"));
+    expect(response.status).toBe(200);
+    const body = areaListSchema.parse(await json(response));
+    expect(body.areas.map((a) => a.name)).toEqual(["Boveneind", "Kortland-Noord", "Kortland-Zuid", "Langeland", "Lansingh-Zuid", "Oud-Krimpen"]);
+    expect(body.areas.find((a) => a.slug === "langeland")).toMatchObject({
+      code: "WK054202",
+      groupCount: 1,
+      participatingAddresses: 62,
+      totalAddresses: 2800,
+      coveragePercent: 2.2,
+    });
+    expect(body.areas.find((a) => a.slug === "kortland-zuid")).toMatchObject({ groupCount: 0, participatingAddresses: 0, coveragePercent: 0 });
+  });
+
+  it("answers one wijk with its groups, and 404 for an unknown one", async () => {
+    const response = await getArea(request("/wijken/kortland-noord"), params("kortland-noord"));
+    const area = areaDetailSchema.parse(await json(response));
+    expect(area.groups.map((g) => g.slug)).toEqual(["kortland-vogelbuurt"]);
+    const missing = await getArea(request("/wijken/nergens"), params("nergens"));
+    expect(missing.status).toBe(404);
+    expect(apiErrorSchema.parse(await missing.json()).error.code).toBe("not_found");
+  });
+});
+
+describe("an unknown API path", () => {
+  it("answers 404 in JSON, like every other API error", async () => {
+    const response = await unknownRoute(request("/bestaat-niet"));
+    expect(response.status).toBe(404);
+    expect(apiErrorSchema.parse(await json(response)).error.code).toBe("not_found");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("the API rate limit", () => {
+  it("answers 429 with Retry-After past API_RATE_LIMIT_PER_MINUTE requests per minute from one IP address", async () => {
+    setEnv({ API_RATE_LIMIT_PER_MINUTE: "3" });
+    try {
+      const from = (ip: string) => new Request(`${BASE}/wijken`, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+      for (let i = 0; i < 3; i++) expect((await listAreas(from("203.0.113.50"))).status).toBe(200);
+      const limited = await listAreas(from("203.0.113.50"));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(limited.headers.get("access-control-allow-origin")).toBe("*");
+      expect(apiErrorSchema.parse(await limited.json()).error).toEqual({
+        code: "rate_limited",
+        message: "U heeft te veel verzoeken gedaan. Wacht een minuut en probeer het dan opnieuw.",
+      });
+      // It counts for the whole API, per address.
+      expect((await getGroup(new Request(`${BASE}/groepen/langeland-noord`, { headers: { "x-forwarded-for": "203.0.113.50" } }), params("langeland-noord"))).status).toBe(429);
+      expect((await listAreas(from("203.0.113.51"))).status).toBe(200);
+      const { db } = database.current.handle;
+      expect((await db.select().from(rateLimits)).some((r) => r.key.startsWith("api"))).toBe(true);
+    } finally {
+      setEnv({ API_RATE_LIMIT_PER_MINUTE: "0" });
+    }
+  });
+
+  it("is off with API_RATE_LIMIT_PER_MINUTE=0", async () => {
+    for (let i = 0; i < 8; i++) {
+      const response = await listAreas(new Request(`${BASE}/wijken`, { headers: { "x-forwarded-for": "203.0.113.60" } }));
+      expect(response.status).toBe(200);
+    }
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const response = await getOpenApi(request("/openapi.json"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
+    const document = (await json(response)) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(document.openapi).toBe("3.1.0");
+    const validator = new Validator();
+    const result = await validator.validate(document as unknown as SpecData);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    // The validator does catch a broken document.
+    const broken = await new Validator().validate({ ...document, paths: { "/groepen": { get: { responses: "geen" } } } } as unknown as SpecData);
+    expect(broken.valid).toBe(false);
+  });
+
+  it("documents every route, and its response schemas come from the zod schemas", async () => {
+    const document = (await (await getOpenApi(request("/openapi.json"))).json()) as {
+      servers: Array<{ url: string }>;
+      paths: Record<string, { get: { parameters?: Array<{ name: string; required: boolean }> } }>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(document.servers[0].url).toBe(`${getEnv().appUrl}/api/v1`);
+    expect(Object.keys(document.paths).sort()).toEqual(["/groepen", "/groepen/{slug}", "/openapi.json", "/wijken", "/wijken/{slug}"]);
+    expect(document.paths["/groepen"].get.parameters?.map((p) => [p.name, p.required])).toEqual([
+      ["postcode", true],
+      ["huisnummer", true],
+      ["toevoeging", false],
+    ]);
+    expect(Object.keys(document.components.schemas).sort()).toEqual(
+      ["AddressLookup", "AreaDetail", "AreaList", "AreaRef", "AreaSummary", "Error", "Group", "Municipality"].sort(),
+    );
+    expect(Object.keys(document.components.schemas.Group.properties ?? {}).sort()).toEqual(Object.keys(publicGroupSchema.shape).sort());
+    expect(JSON.stringify(document)).not.toContain('"$id"');
+  });
+
+  it("has examples that match the schemas", () => {
+    const examples = exampleResponses("https://buurtpreventie.example.nl");
+    expect(() => publicGroupSchema.strict().parse(examples.group)).not.toThrow();
+    expect(() => addressLookupResultSchema.parse(examples.lookup)).not.toThrow();
+    expect(() => areaListSchema.parse(examples.areaList)).not.toThrow();
+    expect(() => areaDetailSchema.parse(examples.area)).not.toThrow();
+    for (const error of Object.values(examples.errors)) expect(() => apiErrorSchema.parse(error)).not.toThrow();
+  });
+});

@@ -1,0 +1,346 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { seedPersonalData } from "./support/seed-secrets";
+
+/** Each test posts from its own (pretend) IP address, so the join form's rate limit stays out of the way. */
+let ipCounter = 10;
+test.beforeEach(async ({ context }) => {
+  ipCounter += 1;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${ipCounter}` });
+});
+
+async function search(page: Page, postcode: string, houseNumber: string, addition = "") {
+  await page.goto("/");
+  await page.getByLabel("Postcode").fill(postcode);
+  await page.getByLabel("Huisnummer").fill(houseNumber);
+  if (addition) await page.getByLabel("Toevoeging").fill(addition);
+  await page.getByRole("button", { name: "Zoeken" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Resultaat voor/ })).toBeVisible();
+}
+
+test.describe("looking up an address", () => {
+  test("a covered demo address (2922 AB 12) finds its group from the home page in one step", async ({ page }) => {
+    await search(page, "2922 AB", "12");
+    await expect(page).toHaveURL(/\/zoeken\?postcode=2922\+AB&huisnummer=12/);
+    await expect(page).toHaveTitle("Groepen voor 2922 AB 12 | WhatsApp Buurtpreventie");
+    await expect(page.getByText("Dit adres doet mee met deze groep:")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Start zelf een groep" })).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
+  test("an uncovered demo address (2924 XY 7) gets the invitation to start a group", async ({ page }) => {
+    await search(page, "2924xy", "7");
+    await expect(page.getByRole("heading", { name: "Resultaat voor 2924 XY 7" })).toBeVisible();
+    await expect(page.getByText("Dit adres doet nog niet mee met een groep.")).toBeVisible();
+    await expect(page.getByText("Dit adres ligt in de wijk")).toContainText("Kortland-Zuid");
+    const invitation = page.getByRole("region", { name: "Start zelf een groep" });
+    await expect(invitation.getByRole("link", { name: "Groep aanmelden" })).toHaveAttribute("href", "/groep-starten");
+    await expectAccessible(page);
+  });
+
+  test("an address in a wijk with a group shows that group as a group near you", async ({ page }) => {
+    await search(page, "2922AB", "99");
+    await expect(page.getByText("Dit adres doet nog niet mee met een groep.")).toBeVisible();
+    const nearby = page.getByRole("region", { name: "Groepen in de wijk Langeland" });
+    await expect(nearby.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Start zelf een groep" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  for (const [postcode, houseNumber, field, message] of [
+    ["0000AA", "1", "Postcode", "Deze postcode bestaat niet"],
+    ["1234SA", "1", "Postcode", "Deze postcode bestaat niet"],
+    ["12345", "1", "Postcode", "Deze postcode bestaat niet"],
+    ["", "12", "Postcode", "Vul een postcode in zoals 2922 AB."],
+    ["<script>alert(1)</script>", "12", "Postcode", "Deze postcode is te lang"],
+    ["2922AB", "0", "Huisnummer", "Een huisnummer is een getal van 1 tot en met 99999."],
+    ["2922AB", "100000", "Huisnummer", "Een huisnummer is een getal van 1 tot en met 99999."],
+    ["2922AB", "12abc", "Huisnummer", "Vul bij huisnummer alleen cijfers in"],
+  ] as const) {
+    test(`shows a message at the field for ${JSON.stringify(postcode)} ${JSON.stringify(houseNumber)}`, async ({ page }) => {
+      const response = await page.goto(`/zoeken?postcode=${encodeURIComponent(postcode)}&huisnummer=${encodeURIComponent(houseNumber)}`);
+      expect(response?.status()).toBe(200);
+      const input = page.getByLabel(field);
+      await expect(input).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByText(message)).toBeVisible();
+      await expect(page.getByLabel("Postcode")).toHaveValue(postcode);
+      await expect(page.getByRole("heading", { name: /^Resultaat voor/ })).toHaveCount(0);
+      await expectAccessible(page);
+    });
+  }
+
+  test("a postcode of 1,000 characters gets a message, not an error page", async ({ page }) => {
+    const response = await page.goto(`/zoeken?postcode=${"9".repeat(1000)}&huisnummer=1`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("works without JavaScript, including the message at the field", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByLabel("Postcode").fill("2922 ab");
+    await page.getByLabel("Huisnummer").fill("12");
+    await page.getByRole("button", { name: "Zoeken" }).click();
+    await expect(page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
+    await page.getByLabel("Postcode").fill("2922 SS");
+    await page.getByRole("button", { name: "Zoeken" }).click();
+    await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Deze postcode bestaat niet")).toBeVisible();
+    await context.close();
+  });
+
+  test("the API answers the same as the page", async ({ request }) => {
+    const response = await request.get("/api/v1/groepen?postcode=2922%20ab&huisnummer=12");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["access-control-allow-origin"]).toBe("*");
+    expect(response.headers()["etag"]).toBeTruthy();
+    const body = (await response.json()) as { groups: Array<{ name: string; url: string }> };
+    expect(body.groups.map((g) => g.name)).toEqual(["Buurtpreventie Langeland-Noord"]);
+    expect(body.groups[0].url).toMatch(/\/groepen\/langeland-noord$/);
+    const bad = await request.get("/api/v1/groepen?postcode=1234SA&huisnummer=1");
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe("bad_request");
+    expect((await request.get("/api/v1/openapi.json")).status()).toBe(200);
+    const unknown = await request.get("/api/v1/bestaat-niet");
+    expect(unknown.status()).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+});
+
+test.describe("a group's page", () => {
+  test("shows the group's public facts and the join form, and passes axe", async ({ page }) => {
+    await search(page, "2922AB", "12");
+    await page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" }).click();
+    await expect(page).toHaveURL(/\/groepen\/langeland-noord$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buurtpreventie Langeland-Noord");
+    await expect(page).toHaveTitle("Buurtpreventie Langeland-Noord | WhatsApp Buurtpreventie");
+    const facts = page.getByRole("region", { name: "Over de groep" });
+    await expect(facts).toContainText("Tiendweg, Raadhuisplein");
+    await expect(facts).toContainText("62 adressen");
+    await expect(facts).toContainText("Bord aangevraagd");
+    await expect(facts).toContainText("10 februari 2025");
+    await expect(page.getByRole("link", { name: "Langeland" }).first()).toHaveAttribute("href", "/wijken/langeland");
+    await expect(page.getByRole("button", { name: "Aanmelding versturen" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("an unknown or dissolved group gets a Dutch 404 page", async ({ page }) => {
+    for (const slug of ["bestaat-niet", "%3Cscript%3E", "x".repeat(300)]) {
+      const response = await page.goto(`/groepen/${slug}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze groep bestaat niet");
+    }
+    await expectAccessible(page);
+  });
+});
+
+test.describe("the join form", () => {
+  async function fillValid(page: Page, email: string) {
+    await page.getByLabel("Uw naam").fill("Eline Bewoner");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Mobiel nummer").fill("06 55512345");
+    await page.getByLabel("Postcode").fill("2921 AB");
+    await page.getByLabel("Huisnummer").fill("30");
+    await page.getByLabel("Geboortedatum").fill("1988-04-09");
+    await page.getByLabel("Ik heb de huisregels gelezen en houd me eraan.").check();
+  }
+
+  test("shows every problem at its field without sending, keeps what was typed, and passes axe", async ({ page }) => {
+    await page.goto("/groepen/oud-krimpen-dijkzijde");
+    await page.getByLabel("Uw naam").fill("Eline Bewoner");
+    await page.getByLabel("Postcode").fill("1234 SA");
+    await page.getByLabel("Huisnummer").fill("12abc");
+    await page.getByLabel("Geboortedatum").fill("2015-01-01");
+    await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+
+    const summary = page.getByRole("alert").filter({ hasText: "Niet alles is goed ingevuld" });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole("link")).toHaveCount(6);
+    await expect(page.getByLabel("E-mailadres")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Huisnummer")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Geboortedatum")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("U moet 18 jaar of ouder zijn om mee te doen.").first()).toBeVisible();
+    await expect(page.getByText("Lees de huisregels en vink aan dat u zich eraan houdt.").first()).toBeVisible();
+    await expect(page.getByLabel("Uw naam")).toHaveValue("Eline Bewoner");
+    await expect(page.getByLabel("Uw naam")).not.toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+
+    // Fixing a field removes its message.
+    await page.getByLabel("Postcode").fill("2921 AB");
+    await expect(page.getByLabel("Postcode")).not.toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("sends a valid request and confirms it, without showing any admin", async ({ page }) => {
+    await page.goto("/groepen/oud-krimpen-dijkzijde");
+    await fillValid(page, "eline.js@bewoner.example");
+    await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+    const confirmation = page.getByRole("status").filter({ hasText: "Uw aanmelding is verstuurd" });
+    await expect(confirmation).toBeVisible();
+    await expect(confirmation).toContainText("De beheerders van Oud-Krimpen Dijkzijde krijgen uw gegevens per e-mail.");
+    const html = await page.content();
+    for (const secret of ["Fatima Yilmaz", "dijkzijde@krimpen.example", "+31645678901", "06 45678901"]) expect(html).not.toContain(secret);
+    await expectAccessible(page);
+  });
+
+  test("answers in Dutch at the top of the form when the limit per e-mail address is used up", async ({ page }) => {
+    // 3 per e-mail address per group per day; a resent form counts too (and changes nothing).
+    for (let i = 0; i < 3; i++) {
+      await page.goto("/groepen/boveneind-alert");
+      await fillValid(page, "eline.limiet@bewoner.example");
+      await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+      await expect(page.getByText("Uw aanmelding is verstuurd")).toBeVisible();
+    }
+    await page.goto("/groepen/boveneind-alert");
+    await fillValid(page, "eline.limiet@bewoner.example");
+    await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+    const message = page.getByRole("alert").filter({ hasText: "Met dit e-mailadres is vandaag al vaak een aanmelding" });
+    await expect(message).toBeVisible();
+    await expect(page.getByLabel("Uw naam")).toHaveValue("Eline Bewoner");
+    await expectAccessible(page);
+  });
+
+  test("hides the honeypot from people and keyboards", async ({ page }) => {
+    await page.goto("/groepen/boveneind-alert");
+    const honeypot = page.locator('input[name="website"]');
+    await expect(honeypot).toHaveAttribute("tabindex", "-1");
+    await expect(honeypot).not.toBeInViewport();
+    expect(await honeypot.evaluate((el) => el.closest("[aria-hidden='true']") !== null)).toBe(true);
+  });
+
+  test("works without JavaScript: errors at the fields with the values kept, then sent", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.250" } });
+    const page = await context.newPage();
+    await page.goto("/groepen/kortland-vogelbuurt");
+    await fillValid(page, "eline.nojs@bewoner.example");
+    await page.getByLabel("Postcode").fill("0000 AA");
+    await page.getByLabel("Mobiel nummer").fill("0900-8844");
+    await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+
+    await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Mobiel nummer")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("alert").filter({ hasText: "Niet alles is goed ingevuld" })).toBeVisible();
+    await expect(page.getByLabel("Uw naam")).toHaveValue("Eline Bewoner");
+    await expect(page.getByLabel("E-mailadres")).toHaveValue("eline.nojs@bewoner.example");
+    await expect(page.getByLabel("Postcode")).toHaveValue("0000 AA");
+    await expect(page.getByLabel("Ik heb de huisregels gelezen en houd me eraan.")).toBeChecked();
+    // (axe needs JavaScript in the page; the same error state is scanned in the test above.)
+
+    await page.getByLabel("Postcode").fill("2923 AB");
+    await page.getByLabel("Mobiel nummer").fill("06 55512345");
+    await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+    await expect(page.getByText("Uw aanmelding is verstuurd")).toBeVisible();
+    await context.close();
+  });
+});
+
+test.describe("wijken", () => {
+  test("/wijken shows every wijk as a table and a chart with the numbers in text", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Wijken" }).click();
+    await expect(page).toHaveURL(/\/wijken$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Groepen per wijk");
+    const table = page.getByRole("table", { name: "Alle cijfers" });
+    await expect(table.getByRole("row")).toHaveCount(7);
+    const langeland = table.getByRole("row", { name: /Langeland/ }).first();
+    await expect(langeland).toContainText("62");
+    await expect(langeland).toContainText("2.800");
+    await expect(langeland).toContainText("2,2%");
+    const chart = page.getByRole("figure", { name: "Deelnemende adressen per wijk" });
+    await expect(chart).toContainText("62 adressen (2,2%)");
+    await expectAccessible(page);
+  });
+
+  test("/wijken/[slug] shows a wijk with its groups, or the invitation when it has none", async ({ page }) => {
+    await page.goto("/wijken");
+    await page.getByRole("table").getByRole("link", { name: "Kortland-Noord" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wijk Kortland-Noord");
+    await expect(page.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/wijken/kortland-zuid");
+    await expect(page.getByText("In deze wijk is nog geen groep aangemeld.")).toBeVisible();
+    await expectAccessible(page);
+    const missing = await page.goto("/wijken/nergens");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze wijk bestaat niet");
+  });
+});
+
+test.describe("information pages", () => {
+  test("/informatie explains SAAR, 112, the house rules, Burgernet, starting a group and the municipality's part", async ({ page }) => {
+    await page.goto("/informatie");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hoe werkt WhatsApp-buurtpreventie?");
+    for (const heading of ["Waarom het werkt", "Iets verdachts? Volg SAAR", "112 of 0900-8844?", "De huisregels", "Burgernet", "Zelf een groep starten", "Wat doet de gemeente?"]) {
+      await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+    }
+    await expect(page.getByText("ongeveer 40%")).toBeVisible();
+    await expect(page.getByText("Doen er 50 adressen of meer mee")).toBeVisible();
+    await expect(page.getByRole("link", { name: "veiligheid@krimpen.example" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("/privacy says what is stored, why, how long, who sees it and how to have it removed", async ({ page }) => {
+    await page.goto("/privacy");
+    await expect(page.getByRole("heading", { name: "Welke gegevens bewaren we, en waarom?" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Wie ziet uw gegevens?" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Uw rechten" })).toBeVisible();
+    await expect(page.getByText("binnen 30 dagen")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("/toegankelijkheid is a statement in the usual form: standard, status, known problems, contact", async ({ page }) => {
+    await page.goto("/toegankelijkheid");
+    await expect(page.getByText("WCAG) 2.1, niveau A en AA")).toBeVisible();
+    await expect(page.getByText("Nalevingsstatus")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Bekende problemen" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "veiligheid@krimpen.example" })).toBeVisible();
+    await expectAccessible(page);
+  });
+});
+
+test.describe("metadata, robots.txt and sitemap.xml", () => {
+  const pages = ["/", "/zoeken", "/groepen/langeland-noord", "/wijken", "/wijken/langeland", "/informatie", "/privacy", "/toegankelijkheid"];
+  for (const path of pages) {
+    test(`${path} has a title, a description and Open Graph data`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveTitle(/WhatsApp Buurtpreventie/);
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /.{30,}/);
+      await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /.+/);
+      await expect(page.locator('meta[property="og:description"]')).toHaveAttribute("content", /.+/);
+      await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", path === "/" ? /^https?:\/\/[^/]+\/?$/ : new RegExp(`${path}$`));
+      await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute("content", "nl_NL");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+    });
+  }
+
+  test("robots.txt points to the sitemap, which lists the public pages, wijken and groups", async ({ request, baseURL }) => {
+    const robots = await (await request.get("/robots.txt")).text();
+    expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
+    expect(robots).toContain("Disallow: /beheer");
+    const sitemap = await (await request.get("/sitemap.xml")).text();
+    for (const path of ["/informatie", "/wijken", "/wijken/langeland", "/groepen/langeland-noord", "/privacy", "/toegankelijkheid"]) {
+      expect(sitemap).toContain(`<loc>${baseURL}${path}</loc>`);
+    }
+    expect(sitemap).not.toContain("/beheer");
+  });
+});
+
+test("no public page shows an e-mail address, phone number, date of birth or name of a person from the seed", async ({ page, request }) => {
+  const secrets = seedPersonalData();
+  expect(secrets).toEqual(expect.arrayContaining(["groepsbeheerder@krimpen.example", "+31612345678", "1984-03-14", "Sanne de Vries", "Jan de Boer"]));
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  const paths = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]*)<\/loc>/g)].map((m) => m[1] || "/");
+  paths.push("/zoeken?postcode=2922AB&huisnummer=12", "/zoeken?postcode=2922AC&huisnummer=3", "/zoeken?postcode=2922AD&huisnummer=41", "/zoeken?postcode=2921AB&huisnummer=8");
+  expect(paths.length).toBeGreaterThan(15);
+  const leaks: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    const html = await page.content();
+    for (const secret of secrets) if (html.includes(secret)) leaks.push(`${path}: ${secret}`);
+    const emails = (html.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/g) ?? []).filter((e) => e !== "veiligheid@krimpen.example");
+    leaks.push(...emails.map((e) => `${path}: ${e}`));
+  }
+  expect(leaks).toEqual([]);
+});

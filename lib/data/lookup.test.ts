@@ -1,0 +1,165 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { groups } from "@/db/schema";
+import { aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { getEnv } from "@/lib/env";
+import { withTestDatabase } from "@/tests/db";
+import { findAreaForPostcode } from "./areas";
+import { findGroupsCoveringAddress, lookupAddress } from "./lookup";
+import { getPublicGroup } from "./public-groups";
+
+const database = withTestDatabase();
+
+let areaId: string;
+let otherAreaId: string;
+
+beforeAll(async () => {
+  const { db } = database.current.handle;
+  const municipality = await aMunicipality(db, { name: "Opzoekstad", code: "GM0999" });
+  // 3011 is the wijk "Centrum", but the full postcode 3011ZZ belongs to "Haven".
+  const centrum = await anArea(db, municipality, { name: "Centrum", slug: "centrum", postcodes: ["3011", "3012AB"] });
+  const haven = await anArea(db, municipality, { name: "Haven", slug: "haven", postcodes: ["3011ZZ"] });
+  areaId = centrum.id;
+  otherAreaId = haven.id;
+  const admin = await aUser(db);
+
+  await aGroup(db, centrum, {
+    name: "Marktbuurt",
+    slug: "marktbuurt",
+    admins: [admin],
+    addresses: [
+      { postcode: "3011AB", houseNumber: 12 },
+      { postcode: "3011AB", houseNumber: 14, addition: "A" },
+    ],
+  });
+  await aGroup(db, centrum, {
+    name: "Kerkpad",
+    slug: "kerkpad",
+    admins: [admin],
+    addresses: [{ postcode: "3011AC", houseNumber: 1 }],
+  });
+  await aGroup(db, centrum, {
+    name: "Opgeheven Hofje",
+    slug: "opgeheven-hofje",
+    status: "dissolved",
+    dissolvedAt: new Date("2026-01-01T00:00:00Z"),
+    admins: [admin],
+    addresses: [{ postcode: "3011AB", houseNumber: 12 }],
+  });
+  const kade = await aGroup(db, haven, {
+    name: "Kadewacht",
+    slug: "kadewacht",
+    admins: [admin],
+    addresses: [
+      { postcode: "3011AB", houseNumber: 12 },
+      { postcode: "3011ZZ", houseNumber: 3 },
+    ],
+  });
+  await aSignRequest(db, kade, { status: "placed" });
+});
+
+describe("findAreaForPostcode", () => {
+  it("finds the wijk of a postcode through its 4-digit area", async () => {
+    expect(await findAreaForPostcode("3011AB")).toMatchObject({ id: areaId, name: "Centrum", slug: "centrum" });
+  });
+
+  it("lets a full postcode win over its 4-digit area", async () => {
+    expect(await findAreaForPostcode("3011ZZ")).toMatchObject({ id: otherAreaId, name: "Haven" });
+    expect(await findAreaForPostcode("3012AB")).toMatchObject({ id: areaId });
+  });
+
+  it("accepts other spellings and returns exactly the documented fields", async () => {
+    const area = await findAreaForPostcode("3011 zz");
+    expect(Object.keys(area ?? {}).sort()).toEqual(["code", "id", "municipalityId", "name", "slug"]);
+  });
+
+  it("answers null for an unknown or invalid postcode", async () => {
+    expect(await findAreaForPostcode("9999AA")).toBeNull();
+    expect(await findAreaForPostcode("3012AC")).toBeNull();
+    expect(await findAreaForPostcode("0000AA")).toBeNull();
+    expect(await findAreaForPostcode("'; drop table areas; --")).toBeNull();
+  });
+});
+
+describe("findGroupsCoveringAddress", () => {
+  it("finds every active group listing exactly this address, sorted by name", async () => {
+    const found = await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });
+    expect(found.map((g) => g.slug)).toEqual(["kadewacht", "marktbuurt"]);
+  });
+
+  it("matches the addition exactly", async () => {
+    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 14, addition: "A" })).toHaveLength(1);
+    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 14, addition: "" })).toEqual([]);
+    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 12, addition: "A" })).toEqual([]);
+  });
+
+  it("finds nothing for an address no group lists", async () => {
+    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 13, addition: "" })).toEqual([]);
+  });
+
+  it("leaves out dissolved groups", async () => {
+    const found = await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });
+    expect(found.map((g) => g.slug)).not.toContain("opgeheven-hofje");
+  });
+
+  it("describes a group with public facts only", async () => {
+    const [kade] = await findGroupsCoveringAddress({ postcode: "3011ZZ", houseNumber: 3, addition: "" });
+    expect(kade).toEqual({
+      slug: "kadewacht",
+      name: "Kadewacht",
+      url: `${getEnv().appUrl}/groepen/kadewacht`,
+      description: "De straten rond het testplein.",
+      area: { code: expect.stringMatching(/^WK\d{6}$/), name: "Haven", slug: "haven", url: `${getEnv().appUrl}/wijken/haven` },
+      municipality: { code: "GM0999", name: "Opzoekstad", slug: "opzoekstad" },
+      addressCount: 2,
+      signStatus: "placed",
+      registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+  });
+});
+
+describe("lookupAddress", () => {
+  it("gives the covering groups, then the other active groups of the postcode's wijk", async () => {
+    const result = await lookupAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });
+    expect(result.address).toEqual({ postcode: "3011AB", houseNumber: 12, addition: "" });
+    expect(result.area?.name).toBe("Centrum");
+    expect(result.groups.map((g) => g.slug)).toEqual(["kadewacht", "marktbuurt"]);
+    expect(result.nearbyGroups.map((g) => g.slug)).toEqual(["kerkpad"]);
+  });
+
+  it("offers the groups of the wijk when the address itself is not covered", async () => {
+    const result = await lookupAddress({ postcode: "3011AD", houseNumber: 99, addition: "" });
+    expect(result.groups).toEqual([]);
+    expect(result.nearbyGroups.map((g) => g.slug)).toEqual(["kerkpad", "marktbuurt"]);
+  });
+
+  it("has no wijk and no groups for a postcode the municipality does not know", async () => {
+    expect(await lookupAddress({ postcode: "9999ZZ", houseNumber: 1, addition: "" })).toMatchObject({
+      area: null,
+      groups: [],
+      nearbyGroups: [],
+    });
+  });
+});
+
+describe("getPublicGroup", () => {
+  it("returns an active group and nothing for a dissolved, unknown or malformed slug", async () => {
+    expect((await getPublicGroup("marktbuurt"))?.name).toBe("Marktbuurt");
+    expect(await getPublicGroup("opgeheven-hofje")).toBeNull();
+    expect(await getPublicGroup("bestaat-niet")).toBeNull();
+    expect(await getPublicGroup("<script>alert(1)</script>")).toBeNull();
+    expect(await getPublicGroup("x".repeat(1000))).toBeNull();
+  });
+
+  it("stops showing a group as soon as it is dissolved", async () => {
+    const { db } = database.current.handle;
+    await db
+      .update(groups)
+      .set({ status: "dissolved", dissolvedAt: sql`now()` })
+      .where(eq(groups.slug, "kerkpad"));
+    expect(await getPublicGroup("kerkpad")).toBeNull();
+    const result = await lookupAddress({ postcode: "3011AC", houseNumber: 1, addition: "" });
+    expect(result.groups).toEqual([]);
+    expect(result.nearbyGroups.map((g) => g.slug)).toEqual(["marktbuurt"]);
+  });
+});

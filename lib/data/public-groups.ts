@@ -1,0 +1,139 @@
+/**
+ * Public reads of groups: what anyone may know about an active group. Explicit columns into
+ * PublicGroup (lib/data/public-schemas.ts), which has no personal fields; dissolved groups do
+ * not exist here. The same answer for everyone, so these functions take no actor.
+ */
+import "server-only";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { areas, groups, memberAddresses, municipalities, signRequests } from "@/db/schema";
+import { calendarDateIn, OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { getEnv } from "@/lib/env";
+import type { PublicAreaRef, PublicGroup, PublicSignStatus } from "./public-schemas";
+
+/** Slugs are lower-case words joined by hyphens (a database check); anything else is not found. */
+const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const MAX_SLUG_LENGTH = 100;
+
+export function isPlausibleSlug(slug: unknown): slug is string {
+  return typeof slug === "string" && slug.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(slug);
+}
+
+const collator = new Intl.Collator("nl", { sensitivity: "base", numeric: true });
+export function byName<T extends { name: string }>(a: T, b: T): number {
+  return collator.compare(a.name, b.name);
+}
+
+export function publicUrl(path: string): string {
+  return `${getEnv().appUrl}${path}`;
+}
+
+export function areaRef(row: { code: string; name: string; slug: string }): PublicAreaRef {
+  return { code: row.code, name: row.name, slug: row.slug, url: publicUrl(`/wijken/${row.slug}`) };
+}
+
+const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`;
+
+const openStatuses = sql.join(
+  OPEN_SIGN_REQUEST_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+const signStatus = sql<PublicSignStatus>`case
+  when exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} = 'placed') then 'placed'
+  when exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openStatuses})) then 'requested'
+  else 'none' end`;
+
+/** The columns a PublicGroup is made of; nothing else is read. */
+const groupColumns = {
+  slug: groups.slug,
+  name: groups.name,
+  description: groups.description,
+  createdAt: groups.createdAt,
+  areaCode: areas.code,
+  areaName: areas.name,
+  areaSlug: areas.slug,
+  municipalityCode: municipalities.code,
+  municipalityName: municipalities.name,
+  municipalitySlug: municipalities.slug,
+  addressCount,
+  signStatus,
+};
+
+type GroupRow = {
+  slug: string;
+  name: string;
+  description: string;
+  createdAt: Date;
+  areaCode: string;
+  areaName: string;
+  areaSlug: string;
+  municipalityCode: string;
+  municipalityName: string;
+  municipalitySlug: string;
+  addressCount: number;
+  signStatus: PublicSignStatus;
+};
+
+function toPublicGroup(row: GroupRow): PublicGroup {
+  return {
+    slug: row.slug,
+    name: row.name,
+    url: publicUrl(`/groepen/${row.slug}`),
+    description: row.description,
+    area: areaRef({ code: row.areaCode, name: row.areaName, slug: row.areaSlug }),
+    municipality: { code: row.municipalityCode, name: row.municipalityName, slug: row.municipalitySlug },
+    addressCount: Number(row.addressCount),
+    signStatus: row.signStatus,
+    registeredOn: calendarDateIn(new Date(row.createdAt)),
+  };
+}
+
+/** Active groups matching `where` (always combined with status = active), sorted by name. */
+export async function selectPublicGroups(where: SQL | undefined, executor: Executor = db, limit = 500): Promise<PublicGroup[]> {
+  const rows = await executor
+    .select(groupColumns)
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(and(eq(groups.status, "active"), where))
+    .limit(limit);
+  return (rows as GroupRow[]).map(toPublicGroup).sort(byName);
+}
+
+/** An active group's public page data, or null when there is no such active group. */
+export async function getPublicGroup(slug: string): Promise<PublicGroup | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  const [group] = await selectPublicGroups(eq(groups.slug, slug), db, 1);
+  return group ?? null;
+}
+
+/** Active groups in these wijken. */
+export async function listPublicGroupsInAreas(areaIds: string[]): Promise<PublicGroup[]> {
+  if (areaIds.length === 0) return [];
+  return selectPublicGroups(inArray(groups.areaId, areaIds));
+}
+
+/** Key figures for the home page: active groups and the distinct addresses taking part. */
+export async function getPublicFigures(): Promise<{ groupCount: number; addressCount: number }> {
+  const [groupRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(groups)
+    .where(eq(groups.status, "active"));
+  const [addressRow] = await db
+    .select({
+      n: sql<number>`count(distinct (${memberAddresses.postcode}, ${memberAddresses.houseNumber}, ${memberAddresses.addition}))::int`,
+    })
+    .from(memberAddresses)
+    .innerJoin(groups, and(eq(groups.id, memberAddresses.groupId), eq(groups.status, "active")));
+  return { groupCount: Number(groupRow?.n ?? 0), addressCount: Number(addressRow?.n ?? 0) };
+}
+
+/** Slugs and dates of the active groups, for the sitemap. */
+export async function listPublicGroupSlugs(): Promise<Array<{ slug: string; updatedAt: Date }>> {
+  return db
+    .select({ slug: groups.slug, updatedAt: groups.updatedAt })
+    .from(groups)
+    .where(eq(groups.status, "active"))
+    .orderBy(groups.slug)
+    .limit(10_000);
+}
