@@ -61,11 +61,11 @@ export function JoinRequestDecisionForm({
         error={fieldError}
       />
       <div className="flex flex-wrap gap-3">
-        <Button type="button" onClick={() => decide("accept")} disabled={busy}>
-          Accepteren<span className="sr-only">: {residentName}</span>
+        <Button type="button" onClick={() => decide("accept")} disabled={busy} aria-label={`Accepteren: ${residentName}`}>
+          Accepteren
         </Button>
-        <Button type="button" variant="secondary" onClick={() => decide("decline")} disabled={busy}>
-          Afwijzen<span className="sr-only">: {residentName}</span>
+        <Button type="button" variant="secondary" onClick={() => decide("decline")} disabled={busy} aria-label={`Afwijzen: ${residentName}`}>
+          Afwijzen
         </Button>
       </div>
     </div>

@@ -29,6 +29,8 @@ import { isAdminOf, loadAdminGroup } from "./group-access";
 import { createInvitation } from "./invitations";
 import { insertMemberAddresses, readAddressListForSaving } from "./member-addresses";
 
+// AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
+// a database error to its generic message, which would hide the message at the name field.
 const NAME_TAKEN = "Deze naam is al in gebruik bij een andere groep in deze gemeente. Kies een andere naam, bijvoorbeeld met de naam van uw straat erin.";
 /** A repeated registration (double click, resent form) within this time returns the first group. */
 const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
@@ -158,8 +160,8 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
       if (!nameTaken && !slugTaken) throw error;
       const again = await recentOwnGroup(actor, area.municipalityId, input.name, now);
       if (again) return repeatedResult(again);
-      if (nameTaken) throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN }, cause: error });
-      if (attempt >= 3) throw new AppError("conflict", "Er werd net een groep met bijna dezelfde naam aangemeld. Probeer het nog een keer.", { cause: error });
+      if (nameTaken) throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
+      if (attempt >= 3) throw new AppError("conflict", "Er werd net een groep met bijna dezelfde naam aangemeld. Probeer het nog een keer.");
     }
   }
 }
@@ -395,7 +397,7 @@ export async function updateGroupDetails(actor: Actor, groupId: string, input: G
     });
   } catch (error) {
     if (isUniqueViolation(error, "groups_municipality_name_unique")) {
-      throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN }, cause: error });
+      throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
     }
     throw error;
   }

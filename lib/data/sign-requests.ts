@@ -151,7 +151,7 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
       return row;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "sign_requests_one_open_per_group")) throw new AppError("conflict", ONE_OPEN, { cause: error });
+    if (isUniqueViolation(error, "sign_requests_one_open_per_group")) throw new AppError("conflict", ONE_OPEN);
     throw error;
   }
 }

@@ -1,0 +1,182 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
+import { signInAs } from "./support/auth";
+import { openMail } from "./support/mailbox";
+
+async function openGroup(page: Page, name: string): Promise<string> {
+  await page.goto("/mijn-groepen");
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test("my groups lists the admin's groups; every page of a group passes axe", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "groepsbeheerder@krimpen.example");
+  await page.goto("/mijn-groepen");
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn groepen" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" })).toHaveCount(0);
+  await expectAccessible(page);
+  const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
+  await expectAccessible(page);
+  for (const [path, heading] of [
+    ["/beheerders", "Beheerders van Buurtpreventie Langeland-Noord"],
+    ["/adressen", "Adressen van Buurtpreventie Langeland-Noord"],
+    ["/aanmeldingen", "Aanmeldingen voor Buurtpreventie Langeland-Noord"],
+    ["/bord", "Buurtpreventiebord voor Buurtpreventie Langeland-Noord"],
+    ["/flyer", "Flyer voor Buurtpreventie Langeland-Noord"],
+    ["/opheffen", "Buurtpreventie Langeland-Noord opheffen"],
+  ] as const) {
+    await page.goto(`${base}${path}`);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectAccessible(page);
+  }
+});
+
+test("someone else's group is a 404 on every page", async ({ page }) => {
+  await signInAs(page, "groepsbeheerder@krimpen.example");
+  const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
+  await page.context().clearCookies();
+  await signInAs(page, "bewoner@krimpen.example");
+  for (const path of ["", "/beheerders", "/adressen", "/aanmeldingen", "/bord", "/flyer", "/opheffen"]) {
+    const response = await page.goto(`${base}${path}`);
+    expect(response?.status(), `${base}${path}`).toBe(404);
+  }
+  expect((await page.goto("/mijn-groepen/niet-een-id"))?.status()).toBe(404);
+  expect((await page.goto("/mijn-groepen/00000000-0000-4000-8000-000000000000/adressen"))?.status()).toBe(404);
+});
+
+test("editing the details: mistakes at the field, and a second editor is told someone else saved", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "groepsbeheerder@krimpen.example");
+  const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
+
+  const name = page.getByLabel("Naam van de groep");
+  await name.fill("x".repeat(10_000));
+  await page.getByLabel("Uitnodigingslink van de WhatsApp-groep (niet verplicht)").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+  await expect(page.getByText("Deze naam is te lang. Gebruik hooguit 80 tekens.")).toBeVisible();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Plak de uitnodigingslink van uw WhatsApp-groep.")).toBeVisible();
+  await expectAccessible(page);
+
+  // A second admin (the co-admin of the demo group) has the page open at the same time.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signInAs(otherPage, "medebeheerder@krimpen.example");
+  await otherPage.goto(base);
+
+  await name.fill("Buurtpreventie Langeland-Noord");
+  await page.getByLabel("Uitnodigingslink van de WhatsApp-groep (niet verplicht)").fill("https://chat.whatsapp.com/DEMOlangelandnoord");
+  await page.getByLabel("Welke straten doen mee?").fill("Tiendweg, Raadhuisplein en de zijstraten.");
+  await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+  await expect(page.getByText("De gegevens zijn opgeslagen.")).toBeVisible();
+
+  await otherPage.getByLabel("Welke straten doen mee?").fill("Alleen de Tiendweg.");
+  await otherPage.getByRole("button", { name: "Gegevens opslaan" }).click();
+  await expect(otherPage.getByText(/Iemand anders heeft dit net gewijzigd/)).toBeVisible();
+  await expect(otherPage.getByLabel("Welke straten doen mee?")).toHaveValue("Alleen de Tiendweg.");
+  await expectAccessible(otherPage);
+  await otherPage.reload();
+  await expect(otherPage.getByLabel("Welke straten doen mee?")).toHaveValue("Tiendweg, Raadhuisplein en de zijstraten.");
+  await other.close();
+});
+
+test("an admin accepts one join request and declines another; the residents get e-mails", async ({ page }) => {
+  test.setTimeout(150_000);
+  // A second request through the public join form.
+  await page.goto("/groepen/langeland-noord");
+  await page.getByLabel("Uw naam").fill("Petra Kok");
+  await page.getByLabel("E-mailadres").fill("petra.kok@bewoner.example");
+  await page.getByLabel("Mobiel nummer").fill("06 11223344");
+  await page.getByLabel("Postcode").fill("2922 AE");
+  await page.getByLabel("Huisnummer").fill("7");
+  await page.getByLabel("Geboortedatum").fill("1988-08-08");
+  await page.getByLabel("Ik heb de huisregels gelezen en houd me eraan.").check();
+  await page.getByRole("button", { name: "Aanmelding versturen" }).click();
+  await expect(page.getByText("Uw aanmelding is verstuurd")).toBeVisible();
+
+  await signInAs(page, "groepsbeheerder@krimpen.example");
+  const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
+  await page.goto(`${base}/aanmeldingen`);
+  await expect(page.getByRole("heading", { level: 2, name: "Jan de Boer" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Petra Kok" })).toBeVisible();
+  await expectAccessible(page);
+
+  const jan = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Jan de Boer" }) });
+  await jan.getByRole("button", { name: "Accepteren: Jan de Boer" }).click();
+  await expect(page.getByText("Jan de Boer is geaccepteerd en krijgt een e-mail.")).toBeVisible();
+
+  const petra = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Petra Kok" }) });
+  await petra.getByLabel("Bericht aan de bewoner (niet verplicht)").fill("x".repeat(1001));
+  await petra.getByRole("button", { name: "Afwijzen: Petra Kok" }).click();
+  await expect(page.getByText("Dit bericht is te lang. Gebruik hooguit 1000 tekens.")).toBeVisible();
+  await expectAccessible(page);
+  await petra.getByLabel("Bericht aan de bewoner (niet verplicht)").fill("Uw adres valt buiten onze straten. Kijk bij de groep Langeland-Zuid.");
+  await petra.getByRole("button", { name: "Afwijzen: Petra Kok" }).click();
+  await expect(page.getByText("De aanmelding van Petra Kok is afgewezen.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Er zijn geen nieuwe aanmeldingen.")).toBeVisible();
+
+  const accepted = await openMail(page, "jan.deboer@bewoner.example", "U bent welkom in Buurtpreventie Langeland-Noord");
+  expect(accepted).toContain("https://chat.whatsapp.com/DEMOlangelandnoord");
+  const declined = await openMail(page, "petra.kok@bewoner.example", "Uw aanmelding bij Buurtpreventie Langeland-Noord");
+  expect(declined).toContain("Uw adres valt buiten onze straten.");
+});
+
+test("admins: invite with a wrong address, invite, and the only admin cannot leave", async ({ page }) => {
+  await signInAs(page, "bewoner@krimpen.example");
+  const base = await openGroup(page, "Buurtpreventie Kortland Vogelbuurt");
+  await page.goto(`${base}/beheerders`);
+  await expect(page.getByText("Deze groep heeft één beheerder")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Stoppen als beheerder" })).toHaveCount(0);
+  await page.getByLabel("E-mailadres van de nieuwe beheerder").fill("<script>@x");
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByText("Dit e-mailadres klopt niet.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("E-mailadres van de nieuwe beheerder").fill("bewoner@krimpen.example");
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByText("Deze persoon is al beheerder van de groep.").first()).toBeVisible();
+  await page.getByLabel("E-mailadres van de nieuwe beheerder").fill("Buurvrouw@Bewoner.example");
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByText("De uitnodiging is verstuurd naar buurvrouw@bewoner.example.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Verstuurde uitnodigingen" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the flyer has the QR code and the link to the public page, and no personal data", async ({ page }) => {
+  await signInAs(page, "groepsbeheerder@krimpen.example");
+  const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
+  await page.goto(`${base}/flyer`);
+  const flyer = page.getByRole("article", { name: "De flyer" });
+  await expect(flyer.getByRole("img", { name: /QR-code naar http:\/\/localhost:\d+\/groepen\/langeland-noord/ })).toBeVisible();
+  await expect(flyer.getByText(/\/groepen\/langeland-noord$/)).toBeVisible();
+  await expect(flyer.getByText("Signaleer.")).toBeVisible();
+  const text = await flyer.innerText();
+  expect(text).not.toContain("Sanne");
+  expect(text).not.toContain("@");
+  expect(text).not.toMatch(/\+31|06 ?\d/);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Flyer printen" })).toBeHidden();
+});
+
+test("dissolving a group asks for its name, removes it and tells the wijkagent", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "dijkzijde@krimpen.example");
+  const base = await openGroup(page, "Oud-Krimpen Dijkzijde");
+  await page.goto(`${base}/opheffen`);
+  await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
+  await expect(page.locator("#dissolve-name-error")).toHaveText(/Typ de naam van de groep om te bevestigen\./);
+  await page.getByLabel(/Typ de naam van de groep om te bevestigen/).fill("Een andere groep");
+  await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
+  await expect(page.getByText("Typ precies de naam van de groep: Oud-Krimpen Dijkzijde").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel(/Typ de naam van de groep om te bevestigen/).fill("oud-krimpen dijkzijde");
+  await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
+  await expect(page).toHaveURL(/\/mijn-groepen\?opgeheven=1$/);
+  await expect(page.getByText("De groep is opgeheven.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Oud-Krimpen Dijkzijde" })).toHaveCount(0);
+  expect((await page.goto(base))?.status()).toBe(404);
+  const mail = await openMail(page, "wijkagent.langeland@krimpen.example", "Buurtpreventiegroep opgeheven: Oud-Krimpen Dijkzijde");
+  expect(mail).toContain("Oud-Krimpen");
+});
