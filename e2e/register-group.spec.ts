@@ -56,7 +56,7 @@ test("a new resident registers a group with the keyboard alone: co-admin, 55 pas
   await typeInto(page, page.getByLabel("Huisnummer"), "60");
   await press(page, next);
 
-  // Step 2: the wijk is suggested from the postcode. First a name another group has.
+  // Step 2: the wijk is suggested from the postcode.
   await expect(page.getByRole("heading", { level: 2, name: "Stap 2 van 6: De groep" })).toBeFocused();
   await expect(page.getByLabel("Wijk")).toHaveValue("WK054202");
   await expect(page.getByText("Bij uw postcode hoort de wijk Langeland.")).toBeVisible();
@@ -101,17 +101,19 @@ test("a new resident registers a group with the keyboard alone: co-admin, 55 pas
   await press(page, page.getByLabel("De bewoners die meedoen zijn 18 jaar of ouder en wonen op de adressen die ik opgeef."), "Space");
   await press(page, next);
 
-  // Step 6: the summary; sending with the taken name brings the name field back with the message.
+  // Step 6: the summary, then send.
   await expect(page.getByText("55 adressen, plus uw eigen adres")).toBeVisible();
   await expect(page.getByText(CO_ADMIN)).toBeVisible();
   await expectAccessible(page);
+  // Sending with a name another group has brings the name field back with the message.
   await press(page, page.getByRole("button", { name: "Groep aanmelden" }));
   await expect(page.getByText("Deze naam is al in gebruik bij een andere groep in deze gemeente.").first()).toBeVisible();
-  await expect(page.getByLabel("Naam van de groep")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Naam van de groep")).toHaveValue("buurtpreventie langeland-noord");
+  await expect(page.locator("#group-name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#group-name")).toHaveValue("buurtpreventie langeland-noord");
   await expectAccessible(page);
-  await typeInto(page, page.getByLabel("Naam van de groep"), GROUP_NAME);
+  await typeInto(page, page.locator("#group-name"), GROUP_NAME);
   for (let i = 0; i < 4; i++) await press(page, next);
+  await expect(page.getByRole("heading", { level: 2, name: "Stap 6 van 6: Controleren en versturen" })).toBeVisible();
   await press(page, page.getByRole("button", { name: "Groep aanmelden" }));
 
   await expect(page).toHaveURL(/\/mijn-groepen\/[0-9a-f-]{36}\?nieuw=1$/);

@@ -382,11 +382,13 @@ export function RegisterGroupForm({
           </Button>
         ) : null}
         {step < STEPS.length - 1 ? (
-          <Button type="button" onClick={next}>
+          // Separate keys: React must not turn this button into the submit button while Enter is
+          // still being handled, or a keyboard user would send the form from step 5.
+          <Button key="next" type="button" onClick={next}>
             Volgende stap
           </Button>
         ) : (
-          <Button type="submit" disabled={sending} aria-disabled={sending}>
+          <Button key="submit" type="submit" disabled={sending} aria-disabled={sending}>
             {sending ? "Bezig met versturen…" : "Groep aanmelden"}
           </Button>
         )}

@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
  */
 export async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
   for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 2000 }).catch(() => false)) return;
     await page.keyboard.press("Tab");
   }
   await expect(target, "reachable with the Tab key").toBeFocused();
