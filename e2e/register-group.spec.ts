@@ -161,7 +161,7 @@ test("the invited co-admin accepts with their own account; someone else cannot",
   await page.getByRole("button", { name: "Ik word beheerder" }).click();
   await expect(page.getByRole("heading", { level: 1, name: GROUP_NAME })).toBeVisible();
   await page.getByRole("link", { name: "Beheerders" }).click();
-  await expect(page.getByText("Noor Jansen")).toBeVisible();
+  await expect(page.getByText("Noor Jansen", { exact: true })).toBeVisible();
   await expect(page.getByText("Daan de Wit (u)")).toBeVisible();
   await expectAccessible(page);
 });
