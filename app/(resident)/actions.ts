@@ -114,7 +114,9 @@ export async function removeMemberAddressAction(input: unknown) {
 
 const decide = signedInAction("join_request.decide", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, now }) => {
   const result = await decideJoinRequest(user, groupId, requestId, decision, now);
-  refresh(groupId);
+  // Only the list of groups: the open page keeps the handled request with its confirmation
+  // (revalidating it would remove the request, and the message with it, at once).
+  refresh();
   return result;
 });
 export async function decideJoinRequestAction(input: unknown) {

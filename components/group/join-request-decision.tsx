@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
 import { FormMessage, TextArea } from "@/components/forms/fields";
@@ -19,7 +18,6 @@ export function JoinRequestDecisionForm({
   residentName: string;
   action: (input: JoinRequestDecisionFormInput & { groupId: string; requestId: string }) => Promise<ClientActionResult<{ status: string }>>;
 }) {
-  const router = useRouter();
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -44,7 +42,6 @@ export function JoinRequestDecisionForm({
       return setError(result.message);
     }
     setDone(decision === "accept" ? `${residentName} is geaccepteerd en krijgt een e-mail.` : `De aanmelding van ${residentName} is afgewezen. Er gaat een e-mail naar de bewoner.`);
-    router.refresh();
   }
 
   if (done) return <FormMessage tone="success" title={done} />;
