@@ -111,7 +111,7 @@ test("an admin accepts one join request and declines another; the residents get 
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Accepteren: Karel Dijkstra" }).click();
-  await expect(page.getByText("Karel Dijkstra is geaccepteerd en krijgt een e-mail.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Karel Dijkstra" })).toHaveCount(0);
 
   const message = page.locator("li", { has: page.getByRole("heading", { name: "Petra Kok" }) }).getByLabel("Bericht aan de bewoner (niet verplicht)");
   await message.fill("x".repeat(1001));
@@ -120,7 +120,7 @@ test("an admin accepts one join request and declines another; the residents get 
   await expectAccessible(page);
   await message.fill("Uw adres valt buiten onze straten. Kijk bij de groep Kortland-Zuid.");
   await page.getByRole("button", { name: "Afwijzen: Petra Kok" }).click();
-  await expect(page.getByText("De aanmelding van Petra Kok is afgewezen.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Petra Kok" })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole("heading", { level: 2, name: "Petra Kok" })).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 2, name: "Karel Dijkstra" })).toHaveCount(0);
