@@ -85,3 +85,4 @@ export {
   type HouseRuleId,
   type SaarStep,
 } from "./house-rules";
+export { slugify } from "./slug";

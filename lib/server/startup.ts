@@ -13,6 +13,7 @@ import { seedDemoData } from "@/db/seed/demo";
 import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { logger } from "@/lib/server/logger";
+import { startRetentionSchedule } from "@/lib/server/retention-job";
 
 export type StartupState = "starting" | "ready";
 
@@ -57,6 +58,7 @@ export function startServer(): Promise<void> {
         h.state = "ready";
         startOutboxWorker({ intervalMs: env.mailboxEnabled ? 2000 : 5000 });
         process.once("SIGTERM", () => void stopOutboxWorker());
+        startRetentionSchedule();
         return;
       } catch (error) {
         if (env.demoMode) throw error;

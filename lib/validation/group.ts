@@ -9,7 +9,9 @@ import {
   personNameField,
   phoneField,
 } from "./fields";
-import { cleanSingleLine, optionalMultiLineText } from "./text";
+import { MAX_ADDRESS_LIST_LINES, countAddressListLines } from "@/lib/domain/address-list";
+
+import { cleanMultiLine, cleanSingleLine, optionalMultiLineText } from "./text";
 
 export const GROUP_NAME_MIN_LENGTH = 3;
 export const GROUP_NAME_MAX_LENGTH = 80;
@@ -103,3 +105,84 @@ export function groupRegistrationSchema(today: string) {
 }
 export type GroupRegistrationFormInput = z.input<ReturnType<typeof groupRegistrationSchema>>;
 export type GroupRegistration = z.output<ReturnType<typeof groupRegistrationSchema>>;
+
+export const MAX_CO_ADMIN_INVITES = MAX_GROUP_ADMINS - 1;
+export const REGISTRATION_ADDRESS_LIST_MAX_CHARACTERS = 1_000_000;
+const RESIDENTS_STATEMENT_REQUIRED =
+  "Vink aan dat de bewoners die meedoen 18 jaar of ouder zijn en op de adressen wonen die u opgeeft.";
+
+/** One co-admin to invite by e-mail (a field array of react-hook-form needs objects). */
+export const coAdminInviteSchema = z.object({ email: emailField });
+export type CoAdminInviteFormInput = z.input<typeof coAdminInviteSchema>;
+export type CoAdminInvite = z.output<typeof coAdminInviteSchema>;
+
+/**
+ * The step-by-step form /groep-starten (issue 6): the group, you as admin (the e-mail comes
+ * from the session, so it is not in the form), co-admins by e-mail (they get an invitation
+ * link), member addresses as a pasted list (read with parseAddressList; the admin's own address
+ * is added too), the house rules and the statement about the residents.
+ * Whether the name is free within the municipality is checked by the server (database).
+ */
+export function registerGroupSchema(today: string) {
+  return z.object({
+    name: groupNameField,
+    areaCode: areaCodeField,
+    areaDescription: optionalMultiLineText(
+      AREA_DESCRIPTION_MAX_LENGTH,
+      `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
+    ),
+    admin: adminDetailsSchema(today).omit({ email: true }),
+    coAdmins: z
+      .array(coAdminInviteSchema, { error: "Vul de e-mailadressen van de medebeheerders in." })
+      .max(MAX_CO_ADMIN_INVITES, { message: `U kunt hooguit ${MAX_CO_ADMIN_INVITES} medebeheerders uitnodigen.`, abort: true })
+      .default([])
+      .superRefine((admins, ctx) => {
+        for (const index of findDuplicateEmails(admins)) {
+          ctx.addIssue({ code: "custom", path: [index, "email"], message: "Dit e-mailadres staat er al. Elke beheerder heeft een eigen e-mailadres." });
+        }
+      }),
+    addressList: z
+      .string({ error: "Plak hier de adressen, één adres per regel." })
+      .overwrite(cleanMultiLine)
+      .max(REGISTRATION_ADDRESS_LIST_MAX_CHARACTERS, {
+        message: "Deze lijst is te groot. Voeg eerst een deel toe; de rest kan later bij Adressen.",
+        abort: true,
+      })
+      .refine((text) => countAddressListLines(text) <= MAX_ADDRESS_LIST_LINES, {
+        message: `Deze lijst heeft meer dan ${MAX_ADDRESS_LIST_LINES.toLocaleString("nl-NL")} adressen. Voeg eerst een deel toe; de rest kan later bij Adressen.`,
+      })
+      .default(""),
+    whatsappInviteLink: whatsappInviteLinkField,
+    acceptHouseRules: acceptedField(HOUSE_RULES_REQUIRED),
+    residentsConfirmed: acceptedField(RESIDENTS_STATEMENT_REQUIRED),
+  });
+}
+export type RegisterGroupFormInput = z.input<ReturnType<typeof registerGroupSchema>>;
+export type RegisterGroup = z.output<ReturnType<typeof registerGroupSchema>>;
+
+/**
+ * Editing a group's details. `version` is the version the admin saw: when someone else saved
+ * in between, the server refuses (nothing is overwritten silently).
+ */
+export const groupDetailsSchema = z.object({
+  name: groupNameField,
+  areaCode: areaCodeField,
+  areaDescription: optionalMultiLineText(
+    AREA_DESCRIPTION_MAX_LENGTH,
+    `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
+  ),
+  whatsappInviteLink: whatsappInviteLinkField,
+  version: z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(2_147_483_647),
+});
+export type GroupDetailsFormInput = z.input<typeof groupDetailsSchema>;
+export type GroupDetails = z.output<typeof groupDetailsSchema>;
+
+/** Dissolving a group: the admin types the group's name to confirm. */
+export const dissolveGroupSchema = z.object({
+  confirmName: z
+    .string({ error: "Typ de naam van de groep om te bevestigen." })
+    .overwrite(cleanSingleLine)
+    .min(1, { message: "Typ de naam van de groep om te bevestigen.", abort: true })
+    .max(GROUP_NAME_MAX_LENGTH + 20, { message: "Typ precies de naam van de groep.", abort: true }),
+});
+export type DissolveGroupFormInput = z.input<typeof dissolveGroupSchema>;

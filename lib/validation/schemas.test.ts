@@ -248,6 +248,7 @@ describe("signRequestSchema", () => {
       nearHouseNumber: 3,
       description: "Bij de ingang van het park.",
       point: null,
+      note: "",
     });
   });
 

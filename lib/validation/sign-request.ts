@@ -75,6 +75,7 @@ export const signRequestSchema = z.object({
     `Deze beschrijving is te lang. Gebruik hooguit ${SIGN_NOTE_MAX_LENGTH} tekens.`,
   ),
   point: mapPointSchema.nullish().transform((point) => point ?? null),
+  note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH, `Deze opmerking is te lang. Gebruik hooguit ${SIGN_NOTE_MAX_LENGTH} tekens.`),
 });
 export type SignRequestFormInput = z.input<typeof signRequestSchema>;
 export type SignRequestInput = z.output<typeof signRequestSchema>;

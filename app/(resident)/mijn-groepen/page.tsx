@@ -1,16 +1,65 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { FormMessage } from "@/components/forms/fields";
+import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { requireUser } from "@/lib/auth";
+import { listMyGroups } from "@/lib/data/groups";
+import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Mijn groepen" };
 
-// Placeholder from issue 5 (sign-in lands here); the resident pages replace it.
-export default async function MyGroupsPage() {
+export default async function MyGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
   const user = await requireUser("/mijn-groepen");
+  const [groups, query] = await Promise.all([listMyGroups(user), searchParams]);
   return (
-    <Container>
+    <Container className="max-w-3xl space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">Mijn groepen</h1>
-      <p className="mt-4">U bent ingelogd als {user.email}.</p>
+      {query.opgeheven ? <FormMessage tone="success" title="De groep is opgeheven. De adressen en uw gegevens bij deze groep zijn verwijderd." /> : null}
+      {groups.length === 0 ? (
+        <div className="space-y-4">
+          <p>U beheert nog geen buurtpreventiegroep. Wilt u er een starten met uw buren?</p>
+          <ButtonLink href="/groep-starten">Een groep starten</ButtonLink>
+        </div>
+      ) : (
+        <>
+          <p>Dit zijn de groepen waarvan u beheerder bent.</p>
+          <ul className="space-y-4">
+            {groups.map((g) => (
+              <li key={g.id} className="rounded border-2 border-slate-300 p-4">
+                <h2 className="text-xl font-bold">
+                  <Link href={`/mijn-groepen/${g.id}`}>{g.name}</Link>
+                </h2>
+                <p className="text-slate-700">
+                  Wijk {g.areaName}, {g.municipalityName}
+                </p>
+                <ul className="mt-2 list-disc pl-6">
+                  <li>
+                    {g.counted} van {g.threshold} adressen voor een bord
+                  </li>
+                  <li>
+                    {g.adminCount} {g.adminCount === 1 ? "beheerder" : "beheerders"}
+                    {g.adminCount < 2 ? " (nodig liever nog iemand uit)" : ""}
+                  </li>
+                  {g.openJoinRequests > 0 ? (
+                    <li>
+                      <Link href={`/mijn-groepen/${g.id}/aanmeldingen`}>
+                        {g.openJoinRequests} {g.openJoinRequests === 1 ? "nieuwe aanmelding" : "nieuwe aanmeldingen"}
+                      </Link>
+                    </li>
+                  ) : null}
+                  {g.openSignRequestStatus ? <li>Bordaanvraag: {SIGN_REQUEST_STATUS_LABELS[g.openSignRequestStatus]}</li> : null}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/groep-starten">Nog een groep starten</Link>
+          </p>
+        </>
+      )}
     </Container>
   );
 }

@@ -1,0 +1,161 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { signedInAction, type ActionResult } from "@/lib/actions";
+import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/groups";
+import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/invitations";
+import { decideJoinRequest } from "@/lib/data/join-requests";
+import { addMemberAddress, addMemberAddressList, removeMemberAddress } from "@/lib/data/member-addresses";
+import { requestBord, withdrawBordRequest } from "@/lib/data/sign-requests";
+import { calendarDateIn } from "@/lib/domain";
+import {
+  addressListSchema,
+  adminDetailsSchema,
+  coAdminInviteSchema,
+  dissolveGroupSchema,
+  groupDetailsSchema,
+  joinRequestDecisionSchema,
+  memberAddressSchema,
+  registerGroupSchema,
+  signRequestSchema,
+} from "@/lib/validation";
+
+/*
+ * The server actions of the resident pages (/groep-starten, /mijn-groepen/…, /uitnodiging/…).
+ * Each goes through signedInAction (lib/actions.ts): the input is parsed with the same schema
+ * the form uses, the user is read fresh, and lib/data checks in its queries that the user
+ * administers the group (someone else's group answers not_found).
+ */
+
+const id = z.string({ error: "Onbekend." }).max(100, { message: "Onbekend." });
+const withGroup = { groupId: id };
+
+function refresh(groupId?: string) {
+  revalidatePath("/mijn-groepen");
+  if (groupId) revalidatePath(`/mijn-groepen/${groupId}`, "layout");
+}
+
+export async function registerGroupAction(input: unknown): Promise<ActionResult<RegisteredGroup>> {
+  const action = signedInAction("group.register", registerGroupSchema(calendarDateIn(new Date())), async (data, { user, now }) => {
+    const result = await registerGroup(user, data, now);
+    refresh();
+    return result;
+  });
+  return action(input);
+}
+
+const updateDetails = signedInAction("group.update", groupDetailsSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
+  const result = await updateGroupDetails(user, groupId, data, now);
+  refresh(groupId);
+  return result;
+});
+export async function updateGroupDetailsAction(input: unknown) {
+  return updateDetails(input);
+}
+
+const invite = signedInAction("group.invite_admin", coAdminInviteSchema.extend(withGroup), async ({ groupId, email }, { user, now }) => {
+  const result = await inviteCoAdmin(user, groupId, email, now);
+  refresh(groupId);
+  return result;
+});
+export async function inviteCoAdminAction(input: unknown) {
+  return invite(input);
+}
+
+const cancelInvite = signedInAction("group.cancel_invitation", z.object({ ...withGroup, invitationId: id }), async ({ groupId, invitationId }, { user }) => {
+  await cancelInvitation(user, groupId, invitationId);
+  refresh(groupId);
+  return null;
+});
+export async function cancelInvitationAction(input: unknown) {
+  return cancelInvite(input);
+}
+
+const removeAdmin = signedInAction("group.remove_admin", z.object({ ...withGroup, userId: id }), async ({ groupId, userId }, { user }) => {
+  const result = await removeGroupAdmin(user, groupId, userId);
+  refresh(groupId);
+  return result;
+});
+export async function removeGroupAdminAction(input: unknown) {
+  return removeAdmin(input);
+}
+
+const addAddress = signedInAction("group.add_address", memberAddressSchema.extend(withGroup), async ({ groupId, postcode, houseNumber, addition }, { user }) => {
+  const result = await addMemberAddress(user, groupId, { postcode, houseNumber, addition });
+  refresh(groupId);
+  return result;
+});
+export async function addMemberAddressAction(input: unknown) {
+  return addAddress(input);
+}
+
+const addList = signedInAction("group.add_address_list", addressListSchema.extend(withGroup), async ({ groupId, text }, { user }) => {
+  const result = await addMemberAddressList(user, groupId, text);
+  refresh(groupId);
+  return result;
+});
+export async function addMemberAddressListAction(input: unknown) {
+  return addList(input);
+}
+
+const removeAddress = signedInAction(
+  "group.remove_address",
+  z.object({ ...withGroup, addressId: z.coerce.number({ error: "Onbekend adres." }).int().positive().max(Number.MAX_SAFE_INTEGER) }),
+  async ({ groupId, addressId }, { user }) => {
+    await removeMemberAddress(user, groupId, addressId);
+    refresh(groupId);
+    return null;
+  },
+);
+export async function removeMemberAddressAction(input: unknown) {
+  return removeAddress(input);
+}
+
+const decide = signedInAction("join_request.decide", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, now }) => {
+  const result = await decideJoinRequest(user, groupId, requestId, decision, now);
+  // Only the list of groups: the open page keeps the handled request with its confirmation
+  // (revalidating it would remove the request, and the message with it, at once).
+  refresh();
+  return result;
+});
+export async function decideJoinRequestAction(input: unknown) {
+  return decide(input);
+}
+
+const bord = signedInAction("sign_request.submit", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
+  const result = await requestBord(user, groupId, data, now);
+  refresh(groupId);
+  return result;
+});
+export async function requestBordAction(input: unknown) {
+  return bord(input);
+}
+
+const withdraw = signedInAction("sign_request.withdraw", z.object({ ...withGroup, requestId: id }), async ({ groupId, requestId }, { user, now }) => {
+  await withdrawBordRequest(user, groupId, requestId, now);
+  refresh(groupId);
+  return null;
+});
+export async function withdrawBordRequestAction(input: unknown) {
+  return withdraw(input);
+}
+
+const dissolve = signedInAction("group.dissolve", dissolveGroupSchema.extend(withGroup), async ({ groupId, confirmName }, { user, now }) => {
+  await dissolveGroup(user, groupId, confirmName, now);
+  refresh(groupId);
+  return null;
+});
+export async function dissolveGroupAction(input: unknown) {
+  return dissolve(input);
+}
+
+export async function acceptInvitationAction(input: unknown) {
+  const schema = adminDetailsSchema(calendarDateIn(new Date())).omit({ email: true }).extend({ token: id });
+  const action = signedInAction("group.accept_invitation", schema, async ({ token, ...details }, { user, now }) => {
+    const result = await acceptInvitation(user, token, details, now);
+    refresh(result.groupId);
+    return result;
+  });
+  return action(input);
+}

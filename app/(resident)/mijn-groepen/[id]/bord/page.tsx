@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BordRequestForm } from "@/components/group/bord-request-form";
+import { ConfirmActionButton } from "@/components/group/confirm-action-button";
+import { getBordOverview, type SignRequestView } from "@/lib/data/sign-requests";
+import { allowedSignRequestActions, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { requestBordAction, withdrawBordRequestAction } from "../../../actions";
+import { loadAdminPage, orNotFound } from "../load";
+
+export const metadata: Metadata = { title: "Bord aanvragen" };
+
+const dateTime = (d: Date) =>
+  d.toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+function RequestDetails({ request }: { request: SignRequestView }) {
+  return (
+    <div className="space-y-3">
+      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
+        <dt className="font-semibold">Status</dt>
+        <dd>
+          <strong>{SIGN_REQUEST_STATUS_LABELS[request.status]}</strong>
+        </dd>
+        <dt className="font-semibold">Aantal borden</dt>
+        <dd>{request.signCount}</dd>
+        <dt className="font-semibold">Plek</dt>
+        <dd>
+          {request.street}
+          {request.nearHouseNumber ? `, bij nummer ${request.nearHouseNumber}` : ""}
+          {request.locationDescription ? <span className="block whitespace-pre-line">{request.locationDescription}</span> : null}
+          {request.latitude !== null && request.longitude !== null ? (
+            <span className="block">
+              Coördinaten: {request.latitude}, {request.longitude}
+            </span>
+          ) : null}
+        </dd>
+        {request.note ? (
+          <>
+            <dt className="font-semibold">Opmerking</dt>
+            <dd className="whitespace-pre-line">{request.note}</dd>
+          </>
+        ) : null}
+        {request.reason ? (
+          <>
+            <dt className="font-semibold">Reden van de gemeente</dt>
+            <dd className="whitespace-pre-line">{request.reason}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div>
+        <h3 className="font-bold">Geschiedenis</h3>
+        <ol className="list-disc pl-6">
+          {request.events.map((e, i) => (
+            <li key={i}>
+              {dateTime(e.createdAt)}: {SIGN_REQUEST_STATUS_LABELS[e.toStatus]}
+              {e.note ? ` (${e.note})` : ""}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+export default async function BordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { user, group } = await loadAdminPage(id, "/bord");
+  const overview = await orNotFound(getBordOverview(user, group.id));
+  const { eligibility, open } = overview;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold text-brand-800">Buurtpreventiebord voor {group.name}</h1>
+      <p>
+        Een bord laat zien dat de buurt oplet. De gemeente plaatst borden voor groepen met minstens {eligibility.threshold} deelnemende adressen in
+        de gemeente. Uw groep heeft er nu {eligibility.counted}.
+      </p>
+
+      {open ? (
+        <section aria-labelledby="lopend" className="space-y-4 rounded border-2 border-brand-700 p-4">
+          <h2 id="lopend" className="text-2xl font-bold">
+            Uw aanvraag van {dateTime(open.createdAt)}
+          </h2>
+          <RequestDetails request={open} />
+          {allowedSignRequestActions(open.status, "group_admin").includes("withdraw") ? (
+            <ConfirmActionButton
+              label="Aanvraag intrekken"
+              confirmQuestion="Weet u zeker dat u de aanvraag intrekt?"
+              confirmLabel="Ja, intrekken"
+              action={withdrawBordRequestAction}
+              payload={{ groupId: group.id, requestId: open.id }}
+              successMessage="De aanvraag is ingetrokken."
+            />
+          ) : (
+            <p>De gemeente heeft de aanvraag goedgekeurd. U kunt hem niet meer intrekken.</p>
+          )}
+        </section>
+      ) : eligibility.eligible ? (
+        <section aria-labelledby="aanvragen" className="space-y-4">
+          <h2 id="aanvragen" className="text-2xl font-bold">
+            Bord aanvragen
+          </h2>
+          <p>De aanvraag gaat naar team Veiligheid van de gemeente. U ziet hier hoe het ermee staat.</p>
+          <BordRequestForm groupId={group.id} action={requestBordAction} />
+        </section>
+      ) : (
+        <section aria-labelledby="nog-niet" className="space-y-2 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
+          <h2 id="nog-niet" className="text-xl font-bold">
+            Nog niet genoeg adressen
+          </h2>
+          <p>
+            U hebt nog {eligibility.missing} {eligibility.missing === 1 ? "adres" : "adressen"} in de gemeente nodig. Vraag buren om mee te doen,
+            bijvoorbeeld met de <Link href={`/mijn-groepen/${group.id}/flyer`}>flyer</Link>, of{" "}
+            <Link href={`/mijn-groepen/${group.id}/adressen`}>voeg adressen toe</Link>.
+          </p>
+        </section>
+      )}
+
+      {overview.history.length > 0 ? (
+        <section aria-labelledby="eerder" className="space-y-4">
+          <h2 id="eerder" className="text-2xl font-bold">
+            Eerdere aanvragen
+          </h2>
+          <ul className="space-y-4">
+            {overview.history.map((r) => (
+              <li key={r.id} className="rounded border border-slate-300 p-4">
+                <RequestDetails request={r} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

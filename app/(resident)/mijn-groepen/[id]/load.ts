@@ -1,0 +1,28 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { requireUser, type Actor } from "@/lib/auth";
+import { getGroupForAdmin, type GroupForAdmin } from "@/lib/data/groups";
+import { isAppError } from "@/lib/errors";
+
+/**
+ * The signed-in admin and their group `id` for a page under /mijn-groepen/[id]; someone
+ * else's or an unknown group is a 404. Not signed in: to /inloggen and back to `path`.
+ */
+export async function loadAdminPage(id: string, path: string): Promise<{ user: Actor; group: GroupForAdmin }> {
+  await connection();
+  const user = await requireUser(`/mijn-groepen/${encodeURIComponent(id)}${path}`);
+  const group = await getGroupForAdmin(user, id);
+  if (!group) notFound();
+  return { user, group };
+}
+
+/** Runs a lib/data read; its not_found becomes the 404 page. */
+export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FormMessage } from "@/components/forms/fields";
+import { GroupDetailsForm } from "@/components/group/group-details-form";
+import { listAreaChoices } from "@/lib/data/groups";
+import { needsMoreAdmins, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { updateGroupDetailsAction } from "../../actions";
+import { loadAdminPage } from "./load";
+
+export const metadata: Metadata = { title: "Mijn groep" };
+
+export default async function GroupOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const { group } = await loadAdminPage(id, "");
+  const [query, allAreas] = await Promise.all([searchParams, listAreaChoices()]);
+  const areas = allAreas.filter((a) => a.municipalityName === group.municipalityName);
+  const missing = Math.max(0, group.threshold - group.counted);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold text-brand-800">{group.name}</h1>
+
+      {query.nieuw ? (
+        <FormMessage tone="success" title="Uw groep is aangemeld">
+          <p>Wat gebeurt er nu?</p>
+          <ul className="list-disc pl-6">
+            <li>De wijkagent en de wethouder van {group.areaName} krijgen een e-mail met de naam van de groep en uw contactgegevens.</li>
+            <li>Buren vinden de groep op de website en kunnen zich aanmelden. U ziet hun aanmelding bij Aanmeldingen.</li>
+            <li>Hebt u medebeheerders uitgenodigd? Zij krijgen een e-mail met een link.</li>
+            <li>
+              Bij {group.threshold} adressen kunt u een buurtpreventiebord aanvragen.{" "}
+              {missing > 0 ? `U hebt er nu ${group.counted}.` : "U hebt er genoeg."}
+            </li>
+            <li>
+              Print de <Link href={`/mijn-groepen/${group.id}/flyer`}>flyer</Link> en deel hem uit in de buurt.
+            </li>
+          </ul>
+        </FormMessage>
+      ) : null}
+
+      {needsMoreAdmins(group.adminCount) ? (
+        <FormMessage tone="warning" title="U bent de enige beheerder">
+          De groep hangt nu van één persoon af. <Link href={`/mijn-groepen/${group.id}/beheerders`}>Nodig een medebeheerder uit</Link>.
+        </FormMessage>
+      ) : null}
+
+      <section aria-labelledby="stand" className="space-y-2">
+        <h2 id="stand" className="text-2xl font-bold">
+          Stand van zaken
+        </h2>
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            Wijk {group.areaName}, {group.municipalityName}
+          </li>
+          <li>
+            <Link href={`/mijn-groepen/${group.id}/adressen`}>
+              {group.counted} van {group.threshold} adressen voor een bord
+            </Link>
+            {missing > 0 ? ` (nog ${missing} nodig)` : " (genoeg voor een bord)"}
+            {group.total > group.counted ? `; ${group.total - group.counted} buiten de gemeente, die tellen niet mee` : ""}
+          </li>
+          <li>
+            <Link href={`/mijn-groepen/${group.id}/aanmeldingen`}>
+              {group.openJoinRequests} {group.openJoinRequests === 1 ? "aanmelding" : "aanmeldingen"} om te bekijken
+            </Link>
+          </li>
+          <li>
+            <Link href={`/mijn-groepen/${group.id}/bord`}>
+              Bordaanvraag: {group.openSignRequestStatus ? SIGN_REQUEST_STATUS_LABELS[group.openSignRequestStatus] : "geen aanvraag die loopt"}
+            </Link>
+          </li>
+          <li>
+            Openbare pagina: <Link href={`/groepen/${group.slug}`}>/groepen/{group.slug}</Link>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="gegevens" className="space-y-4">
+        <h2 id="gegevens" className="text-2xl font-bold">
+          Gegevens van de groep
+        </h2>
+        <GroupDetailsForm
+          groupId={group.id}
+          initial={{
+            name: group.name,
+            areaCode: group.areaCode,
+            areaDescription: group.description,
+            whatsappInviteLink: group.whatsappInviteUrl ?? "",
+            version: group.version,
+          }}
+          areas={areas}
+          action={updateGroupDetailsAction}
+        />
+      </section>
+    </div>
+  );
+}

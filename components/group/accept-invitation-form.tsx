@@ -1,0 +1,72 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useForm } from "react-hook-form";
+import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
+import { FormMessage, TextInput } from "@/components/forms/fields";
+import { Button } from "@/components/ui/button";
+import { adminDetailsSchema } from "@/lib/validation";
+import type { z } from "zod";
+
+function detailsSchema(today: string) {
+  return adminDetailsSchema(today).omit({ email: true });
+}
+type Input = z.input<ReturnType<typeof detailsSchema>>;
+type Output = z.output<ReturnType<typeof detailsSchema>>;
+
+/** The invited co-admin gives their details and becomes admin. */
+export function AcceptInvitationForm({
+  token,
+  today,
+  prefill,
+  action,
+}: {
+  token: string;
+  today: string;
+  prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
+  action: (input: Input & { token: string }) => Promise<ClientActionResult<{ groupId: string }>>;
+}) {
+  const router = useRouter();
+  const schema = useMemo(() => detailsSchema(today), [today]);
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      name: prefill.name,
+      phone: prefill.phone,
+      birthDate: prefill.birthDate,
+      address: { postcode: prefill.postcode, houseNumber: prefill.houseNumber, addition: prefill.addition },
+    },
+  });
+  const e = form.formState.errors;
+  const submit = form.handleSubmit(async () => {
+    setMessage(null);
+    const result = await action({ ...form.getValues(), token }).catch(() => NETWORK_FAILURE);
+    if (!result.ok) {
+      applyFieldErrors(form.setError, result.fieldErrors);
+      return setMessage(result.message);
+    }
+    router.push(`/mijn-groepen/${result.data.groupId}`);
+  });
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      {message ? <FormMessage tone="error" title={message} /> : null}
+      <TextInput id="inv-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
+      <TextInput id="inv-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />
+      <TextInput id="inv-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" error={e.birthDate?.message} {...form.register("birthDate")} />
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">Uw adres</legend>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextInput id="inv-postcode" label="Postcode" maxLength={16} error={e.address?.postcode?.message} {...form.register("address.postcode")} />
+          <TextInput id="inv-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={e.address?.houseNumber?.message} {...form.register("address.houseNumber")} />
+          <TextInput id="inv-addition" label="Toevoeging (niet verplicht)" maxLength={20} error={e.address?.addition?.message} {...form.register("address.addition")} />
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        Ik word beheerder
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
+import { FormMessage, TextInput } from "@/components/forms/fields";
+import { Button } from "@/components/ui/button";
+import { dissolveGroupSchema, type DissolveGroupFormInput } from "@/lib/validation";
+
+export function DissolveGroupForm({
+  groupId,
+  groupName,
+  action,
+}: {
+  groupId: string;
+  groupName: string;
+  action: (input: DissolveGroupFormInput & { groupId: string }) => Promise<ClientActionResult<unknown>>;
+}) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<DissolveGroupFormInput>({ resolver: zodResolver(dissolveGroupSchema), defaultValues: { confirmName: "" } });
+  const submit = form.handleSubmit(async () => {
+    setMessage(null);
+    const result = await action({ ...form.getValues(), groupId }).catch(() => NETWORK_FAILURE);
+    if (!result.ok) {
+      applyFieldErrors(form.setError, result.fieldErrors);
+      return setMessage(result.message);
+    }
+    router.push("/mijn-groepen?opgeheven=1");
+  });
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      {message ? <FormMessage tone="error" title={message} /> : null}
+      <TextInput
+        id="dissolve-name"
+        label={`Typ de naam van de groep om te bevestigen: ${groupName}`}
+        autoComplete="off"
+        maxLength={200}
+        error={form.formState.errors.confirmName?.message}
+        {...form.register("confirmName")}
+      />
+      <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>
+        Groep definitief opheffen
+      </Button>
+    </form>
+  );
+}

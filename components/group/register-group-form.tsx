@@ -1,0 +1,398 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { AddressListPreview, previewAddressList, readListFile, type AddressListPreviewState } from "@/components/group/address-list-preview";
+import { HouseRulesList } from "@/components/group/house-rules";
+import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
+import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
+import { Button } from "@/components/ui/button";
+import { normalizePostcode, summarizeAddressList } from "@/lib/domain";
+import { MAX_CO_ADMIN_INVITES, registerGroupSchema, type RegisterGroup, type RegisterGroupFormInput } from "@/lib/validation";
+
+export interface AreaOption {
+  code: string;
+  name: string;
+  municipalityName: string;
+  postcodes: string[];
+}
+
+export interface RegisterGroupResult {
+  groupId: string;
+}
+
+type Values = RegisterGroupFormInput;
+type Name = FieldPath<Values>;
+
+const STEPS: Array<{ title: string; fields: Name[] }> = [
+  { title: "Over u", fields: ["admin.name", "admin.phone", "admin.birthDate", "admin.address.postcode", "admin.address.houseNumber", "admin.address.addition"] },
+  { title: "De groep", fields: ["name", "areaCode", "areaDescription", "whatsappInviteLink"] },
+  { title: "Medebeheerders", fields: ["coAdmins"] },
+  { title: "Adressen", fields: ["addressList"] },
+  { title: "Huisregels", fields: ["acceptHouseRules", "residentsConfirmed"] },
+  { title: "Controleren en versturen", fields: [] },
+];
+
+function stepOfField(name: string): number {
+  const index = STEPS.findIndex((s) => s.fields.some((f) => name === f || name.startsWith(`${f}.`)));
+  return index === -1 ? STEPS.length - 1 : index;
+}
+
+/** The wijk for a postcode: a full postcode in the table wins over its 4-digit area. */
+function suggestArea(areas: AreaOption[], postcodeInput: string): AreaOption | undefined {
+  const postcode = normalizePostcode(postcodeInput ?? "");
+  if (!postcode) return undefined;
+  return areas.find((a) => a.postcodes.includes(postcode)) ?? areas.find((a) => a.postcodes.includes(postcode.slice(0, 4)));
+}
+
+function errorAt(errors: unknown, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const key of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  const message = (node as { message?: unknown } | undefined)?.message;
+  return typeof message === "string" ? message : undefined;
+}
+
+/**
+ * /groep-starten: the step-by-step registration. Each step is checked in the browser with the
+ * shared schema before the next one opens; the server checks everything again.
+ */
+export function RegisterGroupForm({
+  today,
+  email,
+  areas,
+  prefill,
+  action,
+}: {
+  today: string;
+  email: string;
+  areas: AreaOption[];
+  prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
+  action: (input: Values) => Promise<ClientActionResult<RegisterGroupResult>>;
+}) {
+  const router = useRouter();
+  const schema = useMemo(() => registerGroupSchema(today), [today]);
+  const form = useForm<Values, unknown, RegisterGroup>({
+    resolver: zodResolver(schema),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: true,
+    defaultValues: {
+      name: "",
+      areaCode: "",
+      areaDescription: "",
+      admin: {
+        name: prefill.name,
+        phone: prefill.phone,
+        birthDate: prefill.birthDate,
+        address: { postcode: prefill.postcode, houseNumber: prefill.houseNumber, addition: prefill.addition },
+      },
+      coAdmins: [],
+      addressList: "",
+      whatsappInviteLink: "",
+      acceptHouseRules: false,
+      residentsConfirmed: false,
+    },
+  });
+  const { register, formState, getValues, setValue, trigger, setError, control } = form;
+  const errors = formState.errors;
+  const coAdmins = useFieldArray({ control, name: "coAdmins" });
+  const [step, setStep] = useState(0);
+  const [serverMessage, setServerMessage] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const [preview, setPreview] = useState<AddressListPreviewState>({ kind: "empty" });
+  const [fileMessage, setFileMessage] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [step]);
+
+  const err = (path: string) => errorAt(errors, path);
+
+  async function next() {
+    setServerMessage(null);
+    const fields = STEPS[step].fields;
+    const valid = fields.length === 0 ? true : await trigger(fields, { shouldFocus: true });
+    if (!valid) return;
+    if (step === 0 && !getValues("areaCode")) {
+      const suggested = suggestArea(areas, getValues("admin.address.postcode"));
+      if (suggested) setValue("areaCode", suggested.code);
+    }
+    if (step === 3) setPreview(previewAddressList(getValues("addressList") ?? ""));
+    setStep((s) => Math.min(s + 1, STEPS.length - 1));
+  }
+
+  function back() {
+    setServerMessage(null);
+    setStep((s) => Math.max(s - 1, 0));
+  }
+
+  const submit = form.handleSubmit(
+    async () => {
+      if (sending) return;
+      setSending(true);
+      setServerMessage(null);
+      const result = await action(getValues()).catch(() => NETWORK_FAILURE);
+      if (result.ok) {
+        router.push(`/mijn-groepen/${result.data.groupId}?nieuw=1`);
+        return;
+      }
+      setSending(false);
+      const firstField = Object.keys(result.fieldErrors ?? {}).find((k) => k !== "_form");
+      if (firstField) {
+        setStep(stepOfField(firstField));
+        setTimeout(() => applyFieldErrors(setError, result.fieldErrors), 0);
+      }
+      setServerMessage(result.message);
+    },
+    (fieldErrors) => {
+      const first = Object.keys(fieldErrors)[0];
+      if (first) setStep(stepOfField(first));
+    },
+  );
+
+  const values = useWatch({ control }) as Values;
+  const suggested = suggestArea(areas, values.admin?.address?.postcode ?? "");
+  const chosenArea = areas.find((a) => a.code === values.areaCode);
+  const listState = step === STEPS.length - 1 ? previewAddressList(values.addressList ?? "") : ({ kind: "empty" } as const);
+  const listCount = listState.kind === "parsed" ? summarizeAddressList(listState.lines).distinct : 0;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6">
+      <nav aria-label="Stappen">
+        <ol className="flex flex-wrap gap-2 text-sm">
+          {STEPS.map((s, i) => (
+            <li
+              key={s.title}
+              aria-current={i === step ? "step" : undefined}
+              className={`rounded border-2 px-2 py-1 ${i === step ? "border-brand-700 bg-brand-700 font-semibold text-white" : i < step ? "border-brand-700 text-brand-800" : "border-slate-400 text-slate-700"}`}
+            >
+              {i < step ? <span aria-hidden="true">✓ </span> : null}
+              {i + 1}. {s.title}
+              {i < step ? <span className="sr-only"> (klaar)</span> : null}
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <h2 ref={headingRef} tabIndex={-1} className="text-2xl font-bold focus:outline-none">
+        Stap {step + 1} van {STEPS.length}: {STEPS[step].title}
+      </h2>
+
+      {serverMessage ? <FormMessage tone="error" title="Het is nog niet gelukt">{serverMessage}</FormMessage> : null}
+
+      <div hidden={step !== 0} className="space-y-4">
+        <p>U wordt groepsbeheerder. De gemeente en de wijkagent kunnen u bereiken via deze gegevens. Bewoners zien ze niet.</p>
+        <TextInput id="admin-name" label="Uw naam" autoComplete="name" maxLength={200} error={err("admin.name")} {...register("admin.name")} />
+        <div>
+          <p className="font-semibold">Uw e-mailadres</p>
+          <p className="text-slate-800">{email}</p>
+          <p className="text-sm text-slate-700">Dit is het adres waarmee u bent ingelogd.</p>
+        </div>
+        <TextInput id="admin-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={err("admin.phone")} {...register("admin.phone")} />
+        <TextInput id="admin-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" autoComplete="bday" error={err("admin.birthDate")} {...register("admin.birthDate")} />
+        <fieldset className="space-y-3">
+          <legend className="font-semibold">Uw adres</legend>
+          <p className="text-sm text-slate-700">Uw eigen adres telt mee als deelnemend adres van de groep.</p>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <TextInput id="admin-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" autoComplete="postal-code" maxLength={16} error={err("admin.address.postcode")} {...register("admin.address.postcode")} />
+            <TextInput id="admin-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={err("admin.address.houseNumber")} {...register("admin.address.houseNumber")} />
+            <TextInput id="admin-addition" label="Toevoeging (niet verplicht)" hint="Bijvoorbeeld A" maxLength={20} error={err("admin.address.addition")} {...register("admin.address.addition")} />
+          </div>
+        </fieldset>
+      </div>
+
+      <div hidden={step !== 1} className="space-y-4">
+        <TextInput
+          id="group-name"
+          label="Naam van de groep"
+          hint="Een duidelijke naam met uw buurt of straat erin, bijvoorbeeld WhatsApp BP Tiendweg."
+          maxLength={200}
+          error={err("name")}
+          {...register("name")}
+        />
+        <SelectField
+          id="group-area"
+          label="Wijk"
+          hint={suggested ? `Bij uw postcode hoort de wijk ${suggested.name}.` : "Kies de wijk waar de groep is."}
+          error={err("areaCode")}
+          {...register("areaCode")}
+        >
+          <option value="">Kies een wijk</option>
+          {areas.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name} ({a.municipalityName})
+            </option>
+          ))}
+        </SelectField>
+        <TextArea
+          id="group-description"
+          label="Welke straten doen mee? (niet verplicht)"
+          hint="Bijvoorbeeld: Tiendweg, Raadhuisplein en de zijstraten tot het park."
+          rows={3}
+          error={err("areaDescription")}
+          {...register("areaDescription")}
+        />
+        <TextInput
+          id="group-whatsapp"
+          label="Uitnodigingslink van de WhatsApp-groep (niet verplicht)"
+          hint="Begint met https://chat.whatsapp.com/. Alleen beheerders zien de link. Bewoners die u accepteert, krijgen hem per e-mail."
+          type="url"
+          maxLength={300}
+          error={err("whatsappInviteLink")}
+          {...register("whatsappInviteLink")}
+        />
+      </div>
+
+      <div hidden={step !== 2} className="space-y-4">
+        <p>
+          Beheer de groep liever niet alleen. Vul de e-mailadressen in van buren die mee willen helpen. Zij krijgen een e-mail met een link.
+          Als zij die openen en hun gegevens invullen, zijn zij ook beheerder.
+        </p>
+        {coAdmins.fields.length === 0 ? (
+          <FormMessage tone="warning" title="U bent nu de enige beheerder">
+            Dat mag, maar dan hangt de groep van u alleen af. U kunt ook later nog iemand uitnodigen.
+          </FormMessage>
+        ) : null}
+        <ul className="space-y-3">
+          {coAdmins.fields.map((field, index) => (
+            <li key={field.id} className="flex flex-wrap items-end gap-3">
+              <TextInput
+                id={`coadmin-${index}`}
+                className="min-w-64 flex-1"
+                label={`E-mailadres medebeheerder ${index + 1}`}
+                type="email"
+                autoComplete="off"
+                maxLength={300}
+                error={err(`coAdmins.${index}.email`)}
+                {...register(`coAdmins.${index}.email` as const)}
+              />
+              <Button type="button" variant="secondary" onClick={() => coAdmins.remove(index)}>
+                Verwijder<span className="sr-only"> medebeheerder {index + 1}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+        {err("coAdmins") ? <p className="font-semibold text-red-700">⚠ {err("coAdmins")}</p> : null}
+        {coAdmins.fields.length < MAX_CO_ADMIN_INVITES ? (
+          <Button type="button" variant="secondary" onClick={() => coAdmins.append({ email: "" }, { shouldFocus: true })}>
+            Medebeheerder toevoegen
+          </Button>
+        ) : null}
+      </div>
+
+      <div hidden={step !== 3} className="space-y-4">
+        <p>
+          Welke adressen doen mee? Zet één adres op elke regel: eerst de postcode, dan het huisnummer, bijvoorbeeld <code>2922 AB 12 A</code>. U kunt
+          ook een CSV-bestand kiezen met de kolommen postcode, huisnummer en toevoeging. Alleen adressen, geen namen. Uw eigen adres zetten wij er
+          zelf bij. U kunt dit ook later doen.
+        </p>
+        <TextArea
+          id="address-list"
+          label="Adressen (niet verplicht)"
+          hint="Eén adres per regel. Plakken uit Excel mag ook."
+          rows={8}
+          error={err("addressList")}
+          {...register("addressList", { onChange: () => setPreview({ kind: "empty" }) })}
+        />
+        <div>
+          <label htmlFor="address-file" className="block font-semibold">
+            Of kies een bestand (CSV of tekst)
+          </label>
+          <input
+            id="address-file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            className="mt-1 block"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              if (!file) return;
+              const read = await readListFile(file);
+              if (!read.ok) return setFileMessage(read.message);
+              setFileMessage(null);
+              setValue("addressList", read.text, { shouldValidate: true });
+              setPreview(previewAddressList(read.text));
+            }}
+          />
+          {fileMessage ? <p className="mt-1 font-semibold text-red-700">⚠ {fileMessage}</p> : null}
+        </div>
+        <Button type="button" variant="secondary" onClick={() => setPreview(previewAddressList(getValues("addressList") ?? ""))}>
+          Controleer de lijst
+        </Button>
+        <AddressListPreview id="address-preview" state={preview} />
+      </div>
+
+      <div hidden={step !== 4} className="space-y-4">
+        <p>Dit zijn de huisregels van elke buurtpreventiegroep. Lees ze goed. U zorgt dat de leden van de groep ze ook kennen.</p>
+        <HouseRulesList />
+        <CheckboxField id="accept-rules" label="Ik heb de huisregels gelezen en ik houd me eraan." error={err("acceptHouseRules")} {...register("acceptHouseRules")} />
+        <CheckboxField
+          id="residents-confirmed"
+          label="De bewoners die meedoen zijn 18 jaar of ouder en wonen op de adressen die ik opgeef."
+          error={err("residentsConfirmed")}
+          {...register("residentsConfirmed")}
+        />
+      </div>
+
+      <div hidden={step !== 5} className="space-y-4">
+        <p>Kijk of alles klopt. Klopt er iets niet? Kies dan Wijzigen.</p>
+        <dl className="divide-y divide-slate-200 rounded border-2 border-slate-300">
+          {[
+            { label: "Naam van de groep", value: values.name, step: 1 },
+            { label: "Wijk", value: chosenArea ? `${chosenArea.name} (${chosenArea.municipalityName})` : "", step: 1 },
+            { label: "Straten", value: values.areaDescription || "Niet ingevuld", step: 1 },
+            { label: "WhatsApp-link", value: values.whatsappInviteLink || "Niet ingevuld", step: 1 },
+            { label: "Groepsbeheerder", value: `${values.admin?.name ?? ""}, ${email}, ${values.admin?.phone ?? ""}`, step: 0 },
+            { label: "Uw adres", value: `${values.admin?.address?.postcode ?? ""} ${values.admin?.address?.houseNumber ?? ""} ${values.admin?.address?.addition ?? ""}`, step: 0 },
+            {
+              label: "Medebeheerders",
+              value: (values.coAdmins ?? []).map((c) => c.email).filter(Boolean).join(", ") || "Geen (u bent de enige beheerder)",
+              step: 2,
+            },
+            { label: "Adressen uit uw lijst", value: `${listCount} ${listCount === 1 ? "adres" : "adressen"}, plus uw eigen adres`, step: 3 },
+          ].map((row) => (
+            <div key={row.label} className="grid gap-1 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-center">
+              <dt className="font-semibold">{row.label}</dt>
+              <dd className="break-words">{row.value}</dd>
+              <dd>
+                <Button type="button" variant="secondary" className="min-h-9 px-3 py-1 text-sm" onClick={() => setStep(row.step)}>
+                  Wijzigen<span className="sr-only">: {row.label}</span>
+                </Button>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p>Na het versturen krijgen de wijkagent en de wethouder van de wijk een e-mail met de naam van de groep en uw contactgegevens.</p>
+      </div>
+
+      <div className="flex flex-wrap gap-3 border-t-2 border-slate-200 pt-4">
+        {step > 0 ? (
+          <Button type="button" variant="secondary" onClick={back} disabled={sending}>
+            Vorige stap
+          </Button>
+        ) : null}
+        {step < STEPS.length - 1 ? (
+          // Separate keys: React must not turn this button into the submit button while Enter is
+          // still being handled, or a keyboard user would send the form from step 5.
+          <Button key="next" type="button" onClick={next}>
+            Volgende stap
+          </Button>
+        ) : (
+          <Button key="submit" type="submit" disabled={sending} aria-disabled={sending}>
+            {sending ? "Bezig met versturen…" : "Groep aanmelden"}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db";
+import { areas, groupAdmins, groups, municipalities } from "@/db/schema";
+import type { Actor } from "@/lib/auth/types";
+import { notFound } from "@/lib/errors";
+
+/**
+ * The one rule behind every group admin's query: the actor is an admin of the (active) group.
+ * Used inside the `where` of each query in groups.ts, member-addresses.ts, join-requests.ts,
+ * sign-requests.ts and invitations.ts, so someone else's group simply does not exist.
+ */
+export function isAdminOf(actor: Pick<Actor, "id">, groupId: AnyPgColumn = groups.id) {
+  return sql`exists (select 1 from ${groupAdmins} where ${groupAdmins.groupId} = ${groupId} and ${groupAdmins.userId} = ${actor.id})`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` looks like a uuid; anything else is an unknown id (404), not a database error. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+export interface AdminGroupRef {
+  id: string;
+  name: string;
+  slug: string;
+  version: number;
+  areaId: string;
+  areaName: string;
+  municipalityId: string;
+  municipalityCode: string;
+  municipalityName: string;
+  safetyEmail: string;
+  bordThreshold: number;
+  whatsappInviteUrl: string | null;
+}
+
+/**
+ * The active group `groupId` when `actor` administers it, else AppError not_found.
+ * `lock` takes a row lock on the group (for decisions that count admins or requests).
+ */
+export async function loadAdminGroup(
+  executor: Executor,
+  actor: Pick<Actor, "id">,
+  groupId: string,
+  options: { lock?: boolean } = {},
+): Promise<AdminGroupRef> {
+  if (!isUuid(groupId)) throw notFound("Deze groep bestaat niet, of u bent er geen beheerder van.");
+  const query = executor
+    .select({
+      id: groups.id,
+      name: groups.name,
+      slug: groups.slug,
+      version: groups.version,
+      areaId: groups.areaId,
+      areaName: areas.name,
+      municipalityId: groups.municipalityId,
+      municipalityCode: municipalities.code,
+      municipalityName: municipalities.name,
+      safetyEmail: municipalities.safetyEmail,
+      bordThreshold: municipalities.bordThreshold,
+      whatsappInviteUrl: groups.whatsappInviteUrl,
+    })
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(and(eq(groups.id, groupId), eq(groups.status, "active"), isAdminOf(actor)));
+  const [row] = options.lock ? await query.for("update", { of: groups }) : await query;
+  if (!row) throw notFound("Deze groep bestaat niet, of u bent er geen beheerder van.");
+  return row;
+}

@@ -1,0 +1,508 @@
+import "server-only";
+import { and, asc, count, eq, gt, inArray, like, or, sql } from "drizzle-orm";
+import { db } from "@/db";
+import {
+  areaPostcodes,
+  areas,
+  contactAreas,
+  contacts,
+  groupAdminInvitations,
+  groupAdmins,
+  groups,
+  joinRequests,
+  memberAddresses,
+  municipalities,
+  signRequests,
+  users,
+} from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/types";
+import { addressKey, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
+import { getEnv } from "@/lib/env";
+import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
+import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
+import type { GroupDetails, RegisterGroup } from "@/lib/validation";
+import { placeAddresses, type AddressPlacement } from "./address-placement";
+import { isAdminOf, loadAdminGroup } from "./group-access";
+import { createInvitation } from "./invitations";
+import { insertMemberAddresses, readAddressListForSaving } from "./member-addresses";
+
+// AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
+// a database error to its generic message, which would hide the message at the name field.
+const NAME_TAKEN = "Deze naam is al in gebruik bij een andere groep in deze gemeente. Kies een andere naam, bijvoorbeeld met de naam van uw straat erin.";
+/** A repeated registration (double click, resent form) within this time returns the first group. */
+const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
+
+export interface AreaChoice {
+  code: string;
+  name: string;
+  municipalityName: string;
+  /** 4-digit areas and full postcodes of the wijk, to suggest it from the admin's postcode. */
+  postcodes: string[];
+}
+
+/** The wijken a group can be registered in (public facts: names and postcode areas). */
+export async function listAreaChoices(): Promise<AreaChoice[]> {
+  const rows = await db
+    .select({ id: areas.id, code: areas.code, name: areas.name, municipalityName: municipalities.name })
+    .from(areas)
+    .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+    .orderBy(asc(municipalities.name), asc(areas.name));
+  const postcodes = rows.length
+    ? await db.select().from(areaPostcodes).where(inArray(areaPostcodes.areaId, rows.map((r) => r.id)))
+    : [];
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    municipalityName: r.municipalityName,
+    postcodes: postcodes.filter((p) => p.areaId === r.id).map((p) => p.postcode),
+  }));
+}
+
+/** What the actor stored about themselves before, to fill in the registration form. */
+export async function getAdminPrefill(actor: Actor) {
+  const [row] = await db
+    .select({ name: users.name, phone: users.phone, birthDate: users.birthDate, postcode: users.postcode, houseNumber: users.houseNumber, addition: users.addition })
+    .from(users)
+    .where(eq(users.id, actor.id));
+  return {
+    name: row?.name ?? "",
+    phone: row?.phone ?? "",
+    birthDate: row?.birthDate ?? "",
+    postcode: row?.postcode ?? "",
+    houseNumber: row?.houseNumber ? String(row.houseNumber) : "",
+    addition: row?.addition ?? "",
+  };
+}
+
+async function freeSlug(name: string): Promise<string> {
+  const base = slugify(name) || "groep";
+  const taken = await db
+    .select({ slug: groups.slug })
+    .from(groups)
+    .where(or(eq(groups.slug, base), like(groups.slug, `${base}-%`)));
+  const used = new Set(taken.map((t) => t.slug));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export interface RegisteredGroup {
+  groupId: string;
+  slug: string;
+  addressCount: number;
+  outsideCount: number;
+  invited: number;
+  /** Fewer than two admins: the group should not depend on one person. */
+  needsMoreAdmins: boolean;
+  /** True when this was a repeat of a registration that had already succeeded. */
+  repeated: boolean;
+}
+
+async function recentOwnGroup(actor: Actor, municipalityId: string, name: string, now: Date) {
+  const [row] = await db
+    .select({ id: groups.id, slug: groups.slug })
+    .from(groups)
+    .where(
+      and(
+        eq(groups.municipalityId, municipalityId),
+        sql`lower(${groups.name}) = lower(${name})`,
+        gt(groups.createdAt, new Date(now.getTime() - RESUBMIT_WINDOW_MS)),
+        isAdminOf(actor),
+      ),
+    );
+  return row;
+}
+
+/**
+ * Registers a group (issue 6 item 1) in one transaction: the group, the actor as admin with
+ * their details, the member addresses (the admin's own address included), invitations for the
+ * co-admins, an audit entry, and e-mails to the wijkagent(s) and wethouder(s) of the wijk.
+ * The same form sent twice returns the first group (no second group, no second e-mail).
+ */
+export async function registerGroup(actor: Actor, input: RegisterGroup, now = new Date()): Promise<RegisteredGroup> {
+  const [area] = await db
+    .select({
+      id: areas.id,
+      name: areas.name,
+      municipalityId: areas.municipalityId,
+      municipalityCode: municipalities.code,
+      municipalityName: municipalities.name,
+    })
+    .from(areas)
+    .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+    .where(eq(areas.code, input.areaCode));
+  if (!area) {
+    throw new AppError("bad_request", "Kies een wijk uit de lijst.", { fieldErrors: { areaCode: "Kies een wijk uit de lijst." } });
+  }
+  const ownEmail = actor.email.toLowerCase();
+  const ownIndex = input.coAdmins.findIndex((c) => c.email === ownEmail);
+  if (ownIndex !== -1) {
+    const message = "Dit is uw eigen e-mailadres. U bent al beheerder; vul hier het adres van iemand anders in.";
+    throw new AppError("bad_request", message, { fieldErrors: { [`coAdmins.${ownIndex}.email`]: message } });
+  }
+
+  const listed = readAddressListForSaving(input.addressList, "addressList");
+  const ownKey = addressKey(input.admin.address);
+  const all = [input.admin.address, ...listed.filter((a) => addressKey(a) !== ownKey)];
+  const placements = await placeAddresses(all, { id: area.municipalityId, code: area.municipalityCode });
+
+  const repeat = await recentOwnGroup(actor, area.municipalityId, input.name, now);
+  if (repeat) return repeatedResult(repeat);
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertRegistration(actor, input, area, all, placements, await freeSlug(input.name), now);
+    } catch (error) {
+      const nameTaken = isUniqueViolation(error, "groups_municipality_name_unique");
+      const slugTaken = isUniqueViolation(error, "groups_slug_unique");
+      if (!nameTaken && !slugTaken) throw error;
+      const again = await recentOwnGroup(actor, area.municipalityId, input.name, now);
+      if (again) return repeatedResult(again);
+      if (nameTaken) throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
+      if (attempt >= 3) throw new AppError("conflict", "Er werd net een groep met bijna dezelfde naam aangemeld. Probeer het nog een keer.");
+    }
+  }
+}
+
+async function insertRegistration(
+  actor: Actor,
+  input: RegisterGroup,
+  area: { id: string; name: string; municipalityId: string; municipalityName: string },
+  all: NormalizedAddress[],
+  placements: Map<string, AddressPlacement>,
+  slug: string,
+  now: Date,
+): Promise<RegisteredGroup> {
+  return db.transaction(async (tx) => {
+    const [group] = await tx
+      .insert(groups)
+      .values({
+        municipalityId: area.municipalityId,
+        areaId: area.id,
+        slug,
+        name: input.name,
+        description: input.areaDescription,
+        whatsappInviteUrl: input.whatsappInviteLink,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: groups.id, slug: groups.slug });
+    await tx
+      .update(users)
+      .set({
+        name: input.admin.name,
+        phone: input.admin.phone,
+        birthDate: input.admin.birthDate,
+        postcode: input.admin.address.postcode,
+        houseNumber: input.admin.address.houseNumber,
+        addition: input.admin.address.addition,
+      })
+      .where(eq(users.id, actor.id));
+    await tx.insert(groupAdmins).values({ groupId: group.id, userId: actor.id });
+    const addressCount = await insertMemberAddresses(tx, group, all, placements, actor.id);
+    const outsideCount = all.filter((a) => !placements.get(addressKey(a))?.inMunicipality).length;
+    for (const coAdmin of input.coAdmins) {
+      await createInvitation(tx, {
+        groupId: group.id,
+        groupName: input.name,
+        email: coAdmin.email,
+        invitedBy: { id: actor.id, name: input.admin.name, email: actor.email },
+        now,
+      });
+    }
+    const recipients = await tx
+      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })
+      .from(contacts)
+      .innerJoin(contactAreas, eq(contactAreas.contactId, contacts.id))
+      .where(and(eq(contactAreas.areaId, area.id), inArray(contacts.kind, ["wijkagent", "wethouder"])));
+    const publicUrl = `${getEnv().appUrl}/groepen/${group.slug}`;
+    await enqueueMail(
+      tx,
+      recipients.map((r) => ({
+        idempotencyKey: `group-registered:${group.id}:${r.id}`,
+        kind: "group_registered",
+        to: r.email,
+        ...groupRegisteredMail({
+          recipientName: r.name,
+          groupName: input.name,
+          areaName: area.name,
+          municipalityName: area.municipalityName,
+          adminName: input.admin.name,
+          adminEmail: actor.email,
+          adminPhone: input.admin.phone,
+          addressCount,
+          publicUrl,
+        }),
+      })),
+    );
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "group.register",
+      subjectType: "group",
+      subjectId: group.id,
+      municipalityId: area.municipalityId,
+      details: { addresses: addressCount, invited: input.coAdmins.length, notified: recipients.length },
+    });
+    return {
+      groupId: group.id,
+      slug: group.slug,
+      addressCount,
+      outsideCount,
+      invited: input.coAdmins.length,
+      needsMoreAdmins: needsMoreAdmins(1 + input.coAdmins.length),
+      repeated: false,
+    };
+  });
+}
+
+async function repeatedResult(group: { id: string; slug: string }): Promise<RegisteredGroup> {
+  const [counts] = await db
+    .select({ n: count(), inside: sql<number>`count(*) filter (where ${memberAddresses.inMunicipality})`.mapWith(Number) })
+    .from(memberAddresses)
+    .where(eq(memberAddresses.groupId, group.id));
+  const [admins] = await db.select({ n: count() }).from(groupAdmins).where(eq(groupAdmins.groupId, group.id));
+  const [invites] = await db.select({ n: count() }).from(groupAdminInvitations).where(eq(groupAdminInvitations.groupId, group.id));
+  return {
+    groupId: group.id,
+    slug: group.slug,
+    addressCount: counts?.n ?? 0,
+    outsideCount: (counts?.n ?? 0) - (counts?.inside ?? 0),
+    invited: invites?.n ?? 0,
+    needsMoreAdmins: needsMoreAdmins((admins?.n ?? 0) + (invites?.n ?? 0)),
+    repeated: true,
+  };
+}
+
+export interface MyGroupSummary {
+  id: string;
+  name: string;
+  slug: string;
+  areaName: string;
+  municipalityName: string;
+  counted: number;
+  threshold: number;
+  adminCount: number;
+  openJoinRequests: number;
+  openSignRequestStatus: SignRequestStatus | null;
+}
+
+/** The groups the actor administers (active ones), for /mijn-groepen. */
+export async function listMyGroups(actor: Actor): Promise<MyGroupSummary[]> {
+  return db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      slug: groups.slug,
+      areaName: areas.name,
+      municipalityName: municipalities.name,
+      threshold: municipalities.bordThreshold,
+      counted: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`.mapWith(Number),
+      adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
+      openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
+      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
+    })
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(and(eq(groups.status, "active"), isAdminOf(actor)))
+    .orderBy(asc(groups.name));
+}
+
+export interface GroupForAdmin extends MyGroupSummary {
+  description: string;
+  areaCode: string;
+  whatsappInviteUrl: string | null;
+  version: number;
+  total: number;
+  createdAt: Date;
+}
+
+/** One group of the actor with everything its overview page shows; null when not theirs. */
+export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<GroupForAdmin | null> {
+  let ref;
+  try {
+    ref = await loadAdminGroup(db, actor, groupId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  }
+  const [row] = await db
+    .select({
+      id: groups.id,
+      name: groups.name,
+      slug: groups.slug,
+      description: groups.description,
+      whatsappInviteUrl: groups.whatsappInviteUrl,
+      version: groups.version,
+      createdAt: groups.createdAt,
+      areaCode: areas.code,
+      areaName: areas.name,
+      municipalityName: municipalities.name,
+      threshold: municipalities.bordThreshold,
+      total: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`.mapWith(Number),
+      counted: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`.mapWith(Number),
+      adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
+      openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
+      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
+    })
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(and(eq(groups.id, ref.id), isAdminOf(actor)));
+  return row ?? null;
+}
+
+/**
+ * Saves name, wijk, description and WhatsApp link. `input.version` is the version the admin
+ * saw; when another admin saved in between, AppError conflict and nothing changes.
+ */
+export async function updateGroupDetails(actor: Actor, groupId: string, input: GroupDetails, now = new Date()): Promise<{ version: number }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const group = await loadAdminGroup(tx, actor, groupId);
+      const [area] = await tx
+        .select({ id: areas.id })
+        .from(areas)
+        .where(and(eq(areas.code, input.areaCode), eq(areas.municipalityId, group.municipalityId)));
+      if (!area) {
+        const message = "Kies een wijk uit de lijst. Een groep blijft in dezelfde gemeente.";
+        throw new AppError("bad_request", message, { fieldErrors: { areaCode: message } });
+      }
+      const [updated] = await tx
+        .update(groups)
+        .set({
+          name: input.name,
+          areaId: area.id,
+          description: input.areaDescription,
+          whatsappInviteUrl: input.whatsappInviteLink,
+          version: sql`${groups.version} + 1`,
+          updatedAt: now,
+        })
+        .where(and(eq(groups.id, group.id), eq(groups.version, input.version), isAdminOf(actor)))
+        .returning({ version: groups.version });
+      if (!updated) {
+        throw new AppError("conflict", "Iemand anders heeft dit net gewijzigd. Laad de pagina opnieuw, bekijk de nieuwe gegevens en probeer het daarna nog een keer.");
+      }
+      await recordAudit(tx, {
+        actorUserId: actor.id,
+        action: "group.update",
+        subjectType: "group",
+        subjectId: group.id,
+        municipalityId: group.municipalityId,
+        details: { version: updated.version },
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "groups_municipality_name_unique")) {
+      throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
+    }
+    throw error;
+  }
+}
+
+export interface GroupAdminRow {
+  userId: string;
+  name: string | null;
+  email: string;
+  phone: string | null;
+  isMe: boolean;
+}
+
+/** The admins of the group (their contact details, for fellow admins only). */
+export async function listGroupAdmins(actor: Actor, groupId: string): Promise<GroupAdminRow[]> {
+  const group = await loadAdminGroup(db, actor, groupId);
+  const rows = await db
+    .select({ userId: users.id, name: users.name, email: users.email, phone: users.phone })
+    .from(groupAdmins)
+    .innerJoin(users, eq(users.id, groupAdmins.userId))
+    .where(and(eq(groupAdmins.groupId, group.id), isAdminOf(actor, groupAdmins.groupId)))
+    .orderBy(asc(groupAdmins.createdAt), asc(users.email));
+  return rows.map((r) => ({ ...r, isMe: r.userId === actor.id }));
+}
+
+/**
+ * Removes an admin (or, with the actor's own id, steps down). Never leaves a group without an
+ * admin: the group row is locked while counting.
+ */
+export async function removeGroupAdmin(actor: Actor, groupId: string, userId: string): Promise<{ self: boolean }> {
+  return db.transaction(async (tx) => {
+    const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
+    const admins = await tx.select({ userId: groupAdmins.userId }).from(groupAdmins).where(eq(groupAdmins.groupId, group.id));
+    if (!admins.some((a) => a.userId === userId)) throw notFound("Deze persoon is geen beheerder van de groep.");
+    if (admins.length <= 1) {
+      throw new AppError(
+        "unprocessable",
+        "U bent de enige beheerder. Nodig eerst iemand anders uit als beheerder, of hef de groep op.",
+      );
+    }
+    await tx.delete(groupAdmins).where(and(eq(groupAdmins.groupId, group.id), eq(groupAdmins.userId, userId)));
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: userId === actor.id ? "group.step_down" : "group.remove_admin",
+      subjectType: "group",
+      subjectId: group.id,
+      municipalityId: group.municipalityId,
+      details: { userId },
+    });
+    return { self: userId === actor.id };
+  });
+}
+
+/**
+ * Dissolves the group: deletes its member addresses, join requests, invitations and admin
+ * links, removes the description and WhatsApp link, and keeps an anonymous record (name, wijk,
+ * dates, bord history without who asked). The wijkagent(s) of the wijk are told.
+ * `confirmName` must match the group's name (case and spaces do not matter).
+ */
+export async function dissolveGroup(actor: Actor, groupId: string, confirmName: string, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
+    const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+    if (norm(confirmName) !== norm(group.name)) {
+      const message = `Typ precies de naam van de groep: ${group.name}`;
+      throw new AppError("bad_request", message, { fieldErrors: { confirmName: message } });
+    }
+    const [addressCount] = await tx.select({ n: count() }).from(memberAddresses).where(eq(memberAddresses.groupId, group.id));
+    await tx.delete(memberAddresses).where(eq(memberAddresses.groupId, group.id));
+    await tx.delete(joinRequests).where(eq(joinRequests.groupId, group.id));
+    await tx.delete(groupAdminInvitations).where(eq(groupAdminInvitations.groupId, group.id));
+    await tx.delete(groupAdmins).where(eq(groupAdmins.groupId, group.id));
+    // Withdraw an open bord request that staff have not approved yet; keep the rest as history.
+    await tx
+      .update(signRequests)
+      .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
+      .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])));
+    await tx.update(signRequests).set({ requestedByUserId: null }).where(eq(signRequests.groupId, group.id));
+    await tx
+      .update(groups)
+      .set({ status: "dissolved", dissolvedAt: now, description: "", whatsappInviteUrl: null, updatedAt: now, version: sql`${groups.version} + 1` })
+      .where(eq(groups.id, group.id));
+    const agents = await tx
+      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })
+      .from(contacts)
+      .innerJoin(contactAreas, eq(contactAreas.contactId, contacts.id))
+      .where(and(eq(contactAreas.areaId, group.areaId), eq(contacts.kind, "wijkagent")));
+    await enqueueMail(
+      tx,
+      agents.map((a) => ({
+        idempotencyKey: `group-dissolved:${group.id}:${a.id}`,
+        kind: "group_dissolved",
+        to: a.email,
+        ...groupDissolvedMail({ recipientName: a.name, groupName: group.name, areaName: group.areaName }),
+      })),
+    );
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "group.dissolve",
+      subjectType: "group",
+      subjectId: group.id,
+      municipalityId: group.municipalityId,
+      details: { addresses: addressCount?.n ?? 0, notified: agents.length },
+    });
+  });
+}
+
+

@@ -1,0 +1,243 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { areas, groupAdminInvitations, groupAdmins, groups, municipalities, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth/types";
+import { getEnv } from "@/lib/env";
+import { AppError, notFound } from "@/lib/errors";
+import { enqueueMail } from "@/lib/mail/outbox";
+import { ADMIN_INVITATION_KIND, adminInvitationMail } from "@/lib/mail/templates/admin-invitation";
+import type { AdminDetails } from "@/lib/validation";
+import { placeAddresses } from "./address-placement";
+import { isAdminOf, loadAdminGroup } from "./group-access";
+import { insertMemberAddresses } from "./member-addresses";
+
+/** How long an invitation link works. */
+export const INVITATION_VALID_DAYS = 14;
+
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Creates an invitation for `email` to become co-admin of the group and queues the e-mail with
+ * the link `/uitnodiging/<token>`. Only the SHA-256 of the token is stored. An open invitation
+ * for the same address is replaced (the old link stops working). Runs inside the caller's
+ * transaction; the caller has checked that the actor administers the group.
+ */
+export async function createInvitation(
+  tx: Executor,
+  input: { groupId: string; groupName: string; email: string; invitedBy: Pick<Actor, "id" | "name" | "email">; now: Date },
+): Promise<{ invitationId: string }> {
+  const email = input.email.toLowerCase();
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(input.now.getTime() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
+  await tx
+    .delete(groupAdminInvitations)
+    .where(
+      and(
+        eq(groupAdminInvitations.groupId, input.groupId),
+        sql`lower(${groupAdminInvitations.email}) = ${email}`,
+        isNull(groupAdminInvitations.acceptedAt),
+      ),
+    );
+  const [row] = await tx
+    .insert(groupAdminInvitations)
+    .values({ groupId: input.groupId, email, tokenHash: hashInvitationToken(token), invitedByUserId: input.invitedBy.id, expiresAt })
+    .returning({ id: groupAdminInvitations.id });
+  const mail = adminInvitationMail({
+    groupName: input.groupName,
+    invitedByName: input.invitedBy.name ?? input.invitedBy.email,
+    url: `${getEnv().appUrl}/uitnodiging/${token}`,
+    validDays: INVITATION_VALID_DAYS,
+  });
+  await enqueueMail(tx, { idempotencyKey: `admin-invitation:${row.id}`, kind: ADMIN_INVITATION_KIND, to: email, ...mail });
+  return { invitationId: row.id };
+}
+
+/** Invites a co-admin by e-mail (from the group's admin page). */
+export async function inviteCoAdmin(actor: Actor, groupId: string, email: string, now = new Date()): Promise<{ invitationId: string }> {
+  return db.transaction(async (tx) => {
+    const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
+    const normalized = email.toLowerCase();
+    const [already] = await tx
+      .select({ userId: groupAdmins.userId })
+      .from(groupAdmins)
+      .innerJoin(users, eq(users.id, groupAdmins.userId))
+      .where(and(eq(groupAdmins.groupId, group.id), sql`lower(${users.email}) = ${normalized}`));
+    if (already) {
+      throw new AppError("conflict", "Deze persoon is al beheerder van de groep.", {
+        fieldErrors: { email: "Deze persoon is al beheerder van de groep." },
+      });
+    }
+    const result = await createInvitation(tx, { groupId: group.id, groupName: group.name, email: normalized, invitedBy: actor, now });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "group.invite_admin",
+      subjectType: "group",
+      subjectId: group.id,
+      municipalityId: group.municipalityId,
+      details: { invitationId: result.invitationId },
+    });
+    return result;
+  });
+}
+
+/** Withdraws an open invitation of the group. */
+export async function cancelInvitation(actor: Actor, groupId: string, invitationId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const group = await loadAdminGroup(tx, actor, groupId);
+    const deleted = await tx
+      .delete(groupAdminInvitations)
+      .where(
+        and(
+          eq(groupAdminInvitations.id, invitationId),
+          eq(groupAdminInvitations.groupId, group.id),
+          isNull(groupAdminInvitations.acceptedAt),
+        ),
+      )
+      .returning({ id: groupAdminInvitations.id });
+    if (deleted.length === 0) throw notFound("Deze uitnodiging bestaat niet (meer).");
+  });
+}
+
+export type InvitationView =
+  | { state: "invalid" }
+  | { state: "expired"; groupName: string }
+  | { state: "accepted"; groupId: string; groupName: string }
+  | { state: "wrong_account"; groupName: string }
+  | {
+      state: "open";
+      groupId: string;
+      groupName: string;
+      areaName: string;
+      /** What the signed-in person stored before, to fill in the form. */
+      prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
+    };
+
+async function findInvitation(executor: Executor, token: string) {
+  if (typeof token !== "string" || token.length < 20 || token.length > 100) return undefined;
+  const [row] = await executor
+    .select({
+      id: groupAdminInvitations.id,
+      groupId: groupAdminInvitations.groupId,
+      email: groupAdminInvitations.email,
+      expiresAt: groupAdminInvitations.expiresAt,
+      acceptedAt: groupAdminInvitations.acceptedAt,
+      groupName: groups.name,
+      groupStatus: groups.status,
+      areaId: groups.areaId,
+      municipalityId: groups.municipalityId,
+    })
+    .from(groupAdminInvitations)
+    .innerJoin(groups, eq(groups.id, groupAdminInvitations.groupId))
+    .where(eq(groupAdminInvitations.tokenHash, hashInvitationToken(token)));
+  return row;
+}
+
+/**
+ * What the invitation page shows for `token` to the signed-in `actor`. The invitation only
+ * works for the account with the invited e-mail address.
+ */
+export async function getInvitation(actor: Actor, token: string, now = new Date()): Promise<InvitationView> {
+  const row = await findInvitation(db, token);
+  if (!row || row.groupStatus !== "active") return { state: "invalid" };
+  if (row.email.toLowerCase() !== actor.email.toLowerCase()) return { state: "wrong_account", groupName: row.groupName };
+  if (row.acceptedAt) return { state: "accepted", groupId: row.groupId, groupName: row.groupName };
+  if (row.expiresAt.getTime() <= now.getTime()) return { state: "expired", groupName: row.groupName };
+  const [user] = await db
+    .select({ name: users.name, phone: users.phone, birthDate: users.birthDate, postcode: users.postcode, houseNumber: users.houseNumber, addition: users.addition })
+    .from(users)
+    .where(eq(users.id, actor.id));
+  const [area] = await db.select({ name: areas.name }).from(areas).where(eq(areas.id, row.areaId));
+  return {
+    state: "open",
+    groupId: row.groupId,
+    groupName: row.groupName,
+    areaName: area?.name ?? "",
+    prefill: {
+      name: user?.name ?? "",
+      phone: user?.phone ?? "",
+      birthDate: user?.birthDate ?? "",
+      postcode: user?.postcode ?? "",
+      houseNumber: user?.houseNumber ? String(user.houseNumber) : "",
+      addition: user?.addition ?? "",
+    },
+  };
+}
+
+/**
+ * Accepts the invitation: the actor (signed in with the invited e-mail) gives their admin
+ * details and becomes admin of the group; their address joins the group's member addresses.
+ */
+export async function acceptInvitation(
+  actor: Actor,
+  token: string,
+  details: Omit<AdminDetails, "email">,
+  now = new Date(),
+): Promise<{ groupId: string }> {
+  const preview = await findInvitation(db, token);
+  if (!preview || preview.groupStatus !== "active" || preview.email.toLowerCase() !== actor.email.toLowerCase()) {
+    throw notFound("Deze uitnodiging bestaat niet, of is voor een ander e-mailadres.");
+  }
+  const [municipality] = await db
+    .select({ id: municipalities.id, code: municipalities.code })
+    .from(municipalities)
+    .where(eq(municipalities.id, preview.municipalityId));
+  const placements = await placeAddresses([details.address], municipality);
+  return db.transaction(async (tx) => {
+    const accepted = await tx
+      .update(groupAdminInvitations)
+      .set({ acceptedAt: now })
+      .where(
+        and(
+          eq(groupAdminInvitations.id, preview.id),
+          isNull(groupAdminInvitations.acceptedAt),
+          gt(groupAdminInvitations.expiresAt, now),
+        ),
+      )
+      .returning({ id: groupAdminInvitations.id });
+    if (accepted.length === 0) {
+      const alreadyAdmin = await tx
+        .select({ groupId: groupAdmins.groupId })
+        .from(groupAdmins)
+        .where(and(eq(groupAdmins.groupId, preview.groupId), eq(groupAdmins.userId, actor.id)));
+      if (alreadyAdmin.length > 0) return { groupId: preview.groupId };
+      throw new AppError("unprocessable", "Deze uitnodiging is verlopen. Vraag de beheerder om een nieuwe uitnodiging.");
+    }
+    await tx
+      .update(users)
+      .set({
+        name: details.name,
+        phone: details.phone,
+        birthDate: details.birthDate,
+        postcode: details.address.postcode,
+        houseNumber: details.address.houseNumber,
+        addition: details.address.addition,
+      })
+      .where(eq(users.id, actor.id));
+    await tx.insert(groupAdmins).values({ groupId: preview.groupId, userId: actor.id }).onConflictDoNothing();
+    await insertMemberAddresses(tx, { id: preview.groupId }, [details.address], placements, actor.id);
+    await tx.update(groups).set({ updatedAt: now }).where(eq(groups.id, preview.groupId));
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "group.accept_admin_invitation",
+      subjectType: "group",
+      subjectId: preview.groupId,
+      municipalityId: preview.municipalityId,
+      details: { invitationId: preview.id },
+    });
+    return { groupId: preview.groupId };
+  });
+}
+
+/** Open invitations of a group, for its admins. */
+export async function listOpenInvitations(actor: Actor, groupId: string) {
+  return db
+    .select({ id: groupAdminInvitations.id, email: groupAdminInvitations.email, expiresAt: groupAdminInvitations.expiresAt })
+    .from(groupAdminInvitations)
+    .where(and(eq(groupAdminInvitations.groupId, groupId), isNull(groupAdminInvitations.acceptedAt), isAdminOf(actor, groupAdminInvitations.groupId)))
+    .orderBy(groupAdminInvitations.createdAt);
+}

@@ -1,0 +1,97 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addresses, aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
+import { memberAddresses, type Area } from "@/db/schema";
+import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "@/lib/data/member-addresses";
+import { AppError } from "@/lib/errors";
+import { actorOf } from "@/tests/actors";
+import { onPostgres, withTestDatabase } from "@/tests/db";
+
+const database = withTestDatabase();
+let area: Area;
+
+beforeAll(async () => {
+  const { db } = database.current.handle;
+  const municipality = await aMunicipality(db, { bordThreshold: 50 });
+  area = await anArea(db, municipality, { postcodes: ["2922"] });
+  // A wijk of another municipality: its addresses are outside the group's municipality.
+  await anArea(db, await aMunicipality(db), { postcodes: ["3011"] });
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  it("adds one address, marks one outside the municipality and does not count it", async () => {
+    const { db } = database.current.handle;
+    const me = await aUser(db);
+    const group = await aGroup(db, area, { admins: [me] });
+    expect(await addMemberAddress(actorOf(me), group.id, { postcode: "2922AB", houseNumber: 1, addition: "" })).toEqual({ inMunicipality: true });
+    expect(await addMemberAddress(actorOf(me), group.id, { postcode: "3011AA", houseNumber: 5, addition: "" })).toEqual({ inMunicipality: false });
+    expect(await getAddressCounts(actorOf(me), group.id)).toEqual({ total: 2, counted: 1, outside: 1, threshold: 50, missing: 49 });
+    const again = await errorOf(addMemberAddress(actorOf(me), group.id, { postcode: "2922AB", houseNumber: 1, addition: "" }));
+    expect(again.code).toBe("conflict");
+    expect(again.fieldErrors?.postcode).toContain("staat al");
+  });
+
+  it("adds a pasted list: duplicates and known addresses once, nothing while a line is wrong", async () => {
+    const { db } = database.current.handle;
+    const me = await aUser(db);
+    const group = await aGroup(db, area, { admins: [me], addresses: [{ postcode: "2922AB", houseNumber: 1 }] });
+    const bad = await errorOf(addMemberAddressList(actorOf(me), group.id, "2922AB 2\n2922 AB 0\nHoofdstraat 1"));
+    expect(bad.code).toBe("bad_request");
+    expect(bad.fieldErrors?.text).toContain("Regel 2");
+    expect(bad.fieldErrors?.text).toContain("Regel 3");
+    expect((await getAddressCounts(actorOf(me), group.id)).total).toBe(1);
+
+    const result = await addMemberAddressList(actorOf(me), group.id, "postcode;huisnummer;toevoeging\n2922AB;1;\n2922ab;2;a\n2922 AB;2;A\n3011AA;1;");
+    expect(result).toEqual({ added: 2, alreadyPresent: 1, outside: 1 });
+    expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ total: 3, counted: 2, outside: 1 });
+  });
+
+  it("refuses an empty list and a list with more than 10,000 lines", async () => {
+    const { db } = database.current.handle;
+    const me = await aUser(db);
+    const group = await aGroup(db, area, { admins: [me] });
+    expect((await errorOf(addMemberAddressList(actorOf(me), group.id, "\n\n"))).code).toBe("bad_request");
+    const huge = Array.from({ length: 10_001 }, (_, i) => `2922AB ${i + 1}`).join("\n");
+    expect((await errorOf(addMemberAddressList(actorOf(me), group.id, huge))).fieldErrors?.text).toContain("10.000");
+  });
+
+  it("pages 10,000 addresses in SQL and counts them", async () => {
+    const { db } = database.current.handle;
+    const me = await aUser(db);
+    const group = await aGroup(db, area, { admins: [me], addresses: addresses(10_000) });
+    const started = Date.now();
+    const page = await listMemberAddresses(actorOf(me), group.id, { page: 3 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(page).toMatchObject({ total: 10_000, counted: 10_000, page: 3, pageCount: 200, missing: 0 });
+    expect(page.items).toHaveLength(50);
+    const last = await listMemberAddresses(actorOf(me), group.id, { page: 9999 });
+    expect(last.page).toBe(200);
+  });
+
+  it("removes an address of the group; someone else's group or address is not found", async () => {
+    const { db } = database.current.handle;
+    const me = await aUser(db);
+    const other = await aUser(db);
+    const mine = await aGroup(db, area, { admins: [me], addresses: addresses(2) });
+    const theirs = await aGroup(db, area, { admins: [other], addresses: addresses(2) });
+    const [theirAddress] = await db.select().from(memberAddresses).where(eq(memberAddresses.groupId, theirs.id));
+    const [myAddress] = await db.select().from(memberAddresses).where(eq(memberAddresses.groupId, mine.id));
+
+    expect((await errorOf(removeMemberAddress(actorOf(me), mine.id, theirAddress.id))).code).toBe("not_found");
+    expect((await errorOf(removeMemberAddress(actorOf(me), theirs.id, theirAddress.id))).code).toBe("not_found");
+    expect((await errorOf(listMemberAddresses(actorOf(me), theirs.id))).code).toBe("not_found");
+    expect((await errorOf(addMemberAddress(actorOf(me), theirs.id, { postcode: "2922AB", houseNumber: 9, addition: "" }))).code).toBe("not_found");
+    expect((await errorOf(addMemberAddressList(actorOf(me), theirs.id, "2922AB 9"))).code).toBe("not_found");
+    expect((await errorOf(getAddressCounts(actorOf(me), "'; drop table groups; --"))).code).toBe("not_found");
+
+    await removeMemberAddress(actorOf(me), mine.id, myAddress.id);
+    expect((await getAddressCounts(actorOf(me), mine.id)).total).toBe(1);
+    expect(await db.select().from(memberAddresses).where(eq(memberAddresses.groupId, theirs.id))).toHaveLength(2);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * A URL-safe slug from a name: "Buurtpreventie Één-straat!" → "buurtpreventie-een-straat".
+ * The same rule as the seed's builders (db/ may not import lib/domain, so they keep a copy).
+ */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+}
