@@ -75,6 +75,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 /** Turns constraint violations into AppErrors; other errors pass through unchanged. */
 export function fromDatabaseError(error: unknown): unknown {
+  // An AppError already says what to tell the user, even when a database error is its cause.
+  if (error instanceof AppError) return error;
   const { code } = databaseErrorInfo(error);
   if (code === "23505") return new AppError("conflict", "Dit bestaat al.", { cause: error });
   if (code === "23503") return new AppError("not_found", undefined, { cause: error });
