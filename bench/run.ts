@@ -8,12 +8,12 @@
  * framework floor (a route without database) and a bare node:http + postgres.js baseline are
  * measured in the same run, so the ratios mean something on any machine.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import postgres from "postgres";
 import { openDatabase, setDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
@@ -28,6 +28,7 @@ export interface Figure {
   ratio?: number;
 }
 
+const execFileAsync = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -113,33 +114,12 @@ interface LoadResult {
 }
 
 async function load(url: string, connections: number, paths: string[] | null, seconds = DURATION): Promise<LoadResult> {
-  let i = 0;
-  const options: autocannon.Options = {
-    url,
-    connections,
-    duration: seconds,
-    pipelining: 1,
-    ...(paths
-      ? {
-          requests: [
-            {
-              setupRequest: (req) => {
-                req.path = paths[i++ % paths.length];
-                return req;
-              },
-            },
-          ],
-        }
-      : {}),
-  };
-  const result = await autocannon(options);
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
+  const args = JSON.stringify({ url, connections, duration: seconds, paths });
+  const { stdout } = await execFileAsync(process.execPath, [path.join(root, "bench", "load.mjs"), args], {
+    cwd: root,
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(stdout) as LoadResult;
 }
 
 /** Warm up, then measure rps at 50 connections and latency at 10. */
@@ -205,7 +185,7 @@ async function main() {
     await waitFor(`${base}/api/health`);
     const stopSampling = sampleRss(server.pid!);
 
-    const live = await measure(base, null);
+    const live = await measure(`${base}/api/health/live`, null);
     const lookup = await measure(base, addresses);
     const search = await measure(base, searchPaths);
 

@@ -113,8 +113,29 @@ export async function listPublicGroupsInAreas(areaIds: string[]): Promise<Public
   return selectPublicGroups(inArray(groups.areaId, areaIds));
 }
 
-/** Key figures for the home page: active groups and the distinct addresses taking part. */
-export async function getPublicFigures(): Promise<{ groupCount: number; addressCount: number }> {
+type PublicFigures = { groupCount: number; addressCount: number };
+
+/** How long the home page's key figures may be old: counting every address is heavy at scale. */
+const FIGURES_TTL_MS = 5 * 60 * 1000;
+let figuresCache: { at: number; value: Promise<PublicFigures> } | undefined;
+
+/**
+ * Key figures for the home page: active groups and the distinct addresses taking part. The
+ * distinct count reads every member address (seconds at national scale), so the figures are
+ * kept for 5 minutes and concurrent requests share one count.
+ */
+export async function getPublicFigures(now = Date.now()): Promise<PublicFigures> {
+  if (!figuresCache || now - figuresCache.at > FIGURES_TTL_MS) {
+    const value = countPublicFigures();
+    figuresCache = { at: now, value };
+    value.catch(() => {
+      if (figuresCache?.value === value) figuresCache = undefined;
+    });
+  }
+  return figuresCache.value;
+}
+
+async function countPublicFigures(): Promise<PublicFigures> {
   const [groupRow] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(groups)
