@@ -45,6 +45,11 @@ function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" |
       router.replace(`/beheer/borden/${props.requestId}?gelukt=${kind}`, { scroll: false });
       router.refresh();
     },
+    // The refreshed page shows the current state with new forms; the message must outlive them.
+    onConflict: () => {
+      router.replace(`/beheer/borden/${props.requestId}?gewijzigd=1`, { scroll: false });
+      router.refresh();
+    },
   });
   const id = (name: string) => `${kind}-${name}`;
   return (

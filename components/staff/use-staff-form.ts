@@ -26,6 +26,8 @@ export function useStaffForm<I extends FieldValues, O>(options: {
   resetOnSuccess?: boolean;
   /** Instead of showing the success message here (e.g. go to a URL that shows it). */
   onSuccess?: () => void;
+  /** Instead of refreshing in place after a conflict (e.g. go to a URL that shows the message). */
+  onConflict?: () => void;
 }) {
   const router = useRouter();
   const form = useForm<I, unknown, O>({ resolver: options.resolver, defaultValues: options.defaultValues, mode: "onSubmit" });
@@ -45,6 +47,10 @@ export function useStaffForm<I extends FieldValues, O>(options: {
           setMessage({ tone: "success", text: options.successMessage });
           if (options.resetOnSuccess) form.reset(options.defaultValues);
           router.refresh();
+          return;
+        }
+        if (result.code === "conflict" && options.onConflict) {
+          options.onConflict();
           return;
         }
         for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {

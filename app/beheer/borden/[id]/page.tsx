@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
 import { first, type SearchParams } from "@/lib/data/staff/params";
-import { getSignRequestForStaff } from "@/lib/data/staff/sign-requests";
+import { CHANGED_BY_SOMEONE_ELSE, getSignRequestForStaff } from "@/lib/data/staff/sign-requests";
 import { calendarDateIn } from "@/lib/domain";
 import { decideSignRequestAction } from "../../actions";
 
@@ -27,7 +27,9 @@ export default async function SignRequestPage({ params, searchParams }: { params
   const user = await requireRole(["staff"], `/beheer/borden/${id}`);
   const request = await getSignRequestForStaff(user, id);
   if (!request) notFound();
-  const done = first(await searchParams, "gelukt");
+  const query = await searchParams;
+  const done = first(query, "gelukt");
+  const changedBySomeoneElse = first(query, "gewijzigd") === "1";
   const e = request.eligibility;
   return (
     <Container>
@@ -38,6 +40,13 @@ export default async function SignRequestPage({ params, searchParams }: { params
       <p className="mt-2 text-lg">
         Status: <strong>{statusLabel(request.status)}</strong>
       </p>
+      {changedBySomeoneElse ? (
+        <div className="mt-4">
+          <Alert tone="error" role="alert" title={CHANGED_BY_SOMEONE_ELSE}>
+            U ziet hieronder hoe de aanvraag er nu voor staat.
+          </Alert>
+        </div>
+      ) : null}
       {done && DONE[done] ? (
         <div className="mt-4">
           <Alert tone="success" role="status" title={DONE[done]} />
