@@ -79,8 +79,11 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Filter values by URL parameter name, as toQuery takes them. */
+export type QueryValues = Record<string, string | number | string[] | undefined | null>;
+
 /** A query string from a filter object; empty values are left out. */
-export function toQuery(values: Record<string, string | number | string[] | undefined | null>): string {
+export function toQuery(values: QueryValues): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || value === "") continue;
