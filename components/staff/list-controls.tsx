@@ -1,7 +1,7 @@
 /**
  * The parts every staff list (/beheer/borden, /beheer/groepen, /beheer/audit) is built from:
  * a filter form that works without JavaScript (GET, so the filters stay in the URL), its
- * fields, the results table and the keyset pager.
+ * fields and the keyset pager. The results go in a Table (components/ui/table.tsx).
  */
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -98,37 +98,6 @@ export function FilterInput({
         defaultValue={defaultValue ?? ""}
         className={inputClass}
       />
-    </div>
-  );
-}
-
-/** A column of a ListTable; `numeric` columns are right-aligned. */
-export interface ListColumn {
-  label: string;
-  numeric?: boolean;
-}
-
-/** The results of a staff list: a table with a hidden caption; rows come as children. */
-export function ListTable({ caption, columns, children }: { caption: string; columns: readonly ListColumn[]; children: ReactNode }) {
-  return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-slate-600">
-            {columns.map((column, i) => (
-              <th
-                key={column.label}
-                scope="col"
-                className={["py-2", i < columns.length - 1 ? "pr-4" : "", column.numeric ? "text-right" : ""].filter(Boolean).join(" ")}
-              >
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
     </div>
   );
 }

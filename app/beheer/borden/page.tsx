@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { days, formatDate, statusLabel } from "@/components/staff/format";
-import { FilterForm, FilterInput, FilterSelect, ListPager, ListTable } from "@/components/staff/list-controls";
+import { FilterForm, FilterInput, FilterSelect, ListPager } from "@/components/staff/list-controls";
 import { Container } from "@/components/ui/container";
+import { Table } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/data/staff/params";
@@ -62,7 +63,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
         {page.total === 1 ? "1 aanvraag gevonden." : `${page.total} aanvragen gevonden.`}
       </p>
       {page.items.length > 0 ? (
-        <ListTable
+        <Table
           caption="Bordaanvragen"
           columns={[
             { label: "Groep" },
@@ -86,7 +87,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
               <td className="py-2 text-right tabular-nums">{r.signCount}</td>
             </tr>
           ))}
-        </ListTable>
+        </Table>
       ) : null}
       <ListPager path="/beheer/borden" query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
     </Container>

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { formatDate, formatNumber, statusLabel } from "@/components/staff/format";
-import { FilterForm, FilterInput, FilterSelect, ListPager, ListTable } from "@/components/staff/list-controls";
+import { FilterForm, FilterInput, FilterSelect, ListPager } from "@/components/staff/list-controls";
 import { Container } from "@/components/ui/container";
+import { Table } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
@@ -65,7 +66,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
         </a>
       </div>
       {page.items.length > 0 ? (
-        <ListTable
+        <Table
           caption="Groepen"
           columns={[
             { label: "Naam" },
@@ -94,7 +95,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
               <td className="py-2">{formatDate(g.createdAt)}</td>
             </tr>
           ))}
-        </ListTable>
+        </Table>
       ) : null}
       <ListPager path="/beheer/groepen" query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
     </Container>
