@@ -62,6 +62,12 @@ export const whatsappInviteLinkField = z
   .nullish()
   .transform((value) => (value ? value : null));
 
+/** An optional description of the area a group covers, in the admin's own words. */
+const areaDescriptionField = optionalMultiLineText(
+  AREA_DESCRIPTION_MAX_LENGTH,
+  `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
+);
+
 function findDuplicateEmails(admins: ReadonlyArray<{ email: string }>): number[] {
   const seen = new Set<string>();
   const duplicates: number[] = [];
@@ -82,10 +88,7 @@ export function groupRegistrationSchema(today: string) {
   return z.object({
     name: groupNameField,
     areaCode: areaCodeField,
-    areaDescription: optionalMultiLineText(
-      AREA_DESCRIPTION_MAX_LENGTH,
-      `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
-    ),
+    areaDescription: areaDescriptionField,
     admins: z
       .array(adminDetailsSchema(today), { error: "Vul de gegevens van minstens één groepsbeheerder in." })
       .min(1, { message: "Vul de gegevens van minstens één groepsbeheerder in.", abort: true })
@@ -127,10 +130,7 @@ export function registerGroupSchema(today: string) {
   return z.object({
     name: groupNameField,
     areaCode: areaCodeField,
-    areaDescription: optionalMultiLineText(
-      AREA_DESCRIPTION_MAX_LENGTH,
-      `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
-    ),
+    areaDescription: areaDescriptionField,
     admin: adminDetailsSchema(today).omit({ email: true }),
     coAdmins: z
       .array(coAdminInviteSchema, { error: "Vul de e-mailadressen van de medebeheerders in." })
@@ -167,10 +167,7 @@ export type RegisterGroup = z.output<ReturnType<typeof registerGroupSchema>>;
 export const groupDetailsSchema = z.object({
   name: groupNameField,
   areaCode: areaCodeField,
-  areaDescription: optionalMultiLineText(
-    AREA_DESCRIPTION_MAX_LENGTH,
-    `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
-  ),
+  areaDescription: areaDescriptionField,
   whatsappInviteLink: whatsappInviteLinkField,
   version: z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(2_147_483_647),
 });
