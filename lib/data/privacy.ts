@@ -450,6 +450,11 @@ export interface ErasureInput {
   dissolveSoleAdminGroups: boolean;
 }
 
+/** The column's name in SQL (the schema maps camelCase to snake_case). */
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 /** Free-text columns an admin, staff member or resident may have typed an address into. */
 const FREE_TEXT_COLUMNS = [
   { table: groups, column: groups.description },
@@ -493,8 +498,13 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
       freeTextMentions: 0,
     };
 
+    // Mails to others that name the person without their address (e.g. an invitation from
+    // them): matched on their full name (two words or more) and phone number.
+    const otherMentions: string[] = [];
+    if (user?.name && user.name.trim().split(/\s+/).length >= 2) otherMentions.push(user.name.trim());
+    if (user?.phone) otherMentions.push(user.phone);
+
     if (user) {
-      // Lock the person's groups so that no co-admin joins or leaves while we count.
       const sole = await soleAdminGroupsOf(tx, user.id);
       if (sole.length > 0 && !input.dissolveSoleAdminGroups) {
         const names = sole.map((g) => g.name).join(", ");
@@ -583,6 +593,7 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
             mentions(mailOutbox.text, email),
             mentions(sql`coalesce(${mailOutbox.html}, '')`, email),
             mentions(sql`coalesce(${mailOutbox.lastError}, '')`, email),
+            ...otherMentions.map((text) => ilike(mailOutbox.text, containing(text))),
           ),
         )
         .returning({ id: mailOutbox.id })
@@ -594,7 +605,7 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
       for (const { table, column } of FREE_TEXT_COLUMNS) {
         const changed = await selectRows<{ one: number }>(
           tx,
-          sql`update ${table} set ${sql.identifier(column.name)} = regexp_replace(${column}, ${pattern}, ${ERASED_MARK}, 'gi')
+          sql`update ${table} set ${sql.identifier(snakeCase(column.name))} = regexp_replace(${column}, ${pattern}, ${ERASED_MARK}, 'gi')
               where ${column} ilike ${containing(form)} returning 1 as one`,
         );
         report.freeTextMentions += changed.length;
