@@ -49,7 +49,7 @@ const SECRETS = [
   "lotte.logboek", "bram.bewoner", "2922 AB 12", "2922AB 12", "2922AB", "2922 AB", `${STREET} 12`, "1984-03-14", "1990-02-03",
 ];
 
-let captured: string[] = [];
+const captured: string[] = [];
 const restore: Array<() => void> = [];
 let sink: SmtpSink;
 let area: Area;
