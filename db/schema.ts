@@ -286,7 +286,10 @@ export const groups = pgTable(
     dissolvedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("groups_municipality_name_unique").on(t.municipalityId, sql`lower(${t.name})`),
+    /** Names are unique among active groups: a dissolved group's name can be used again. */
+    uniqueIndex("groups_municipality_name_unique")
+      .on(t.municipalityId, sql`lower(${t.name})`)
+      .where(sql`${t.status} = 'active'`),
     index("groups_area_status_idx").on(t.areaId, t.status),
     index("groups_municipality_status_idx").on(t.municipalityId, t.status, t.createdAt),
     check("groups_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),

@@ -48,6 +48,8 @@ const rawSchema = z.object({
    * the header is ignored and the address of the connection is used.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Days the audit log keeps who did what; older entries are anonymised by the retention job. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

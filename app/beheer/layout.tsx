@@ -11,7 +11,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
     <>
       {staff ? (
         <Container>
-          <StaffNav />
+          <StaffNav platformAdmin={user?.role === "platform_admin"} />
         </Container>
       ) : null}
       {children}

@@ -10,12 +10,16 @@ const LINKS = [
   { href: "/beheer/audit", label: "Auditlog" },
 ];
 
+/** Pages for platform admins only. */
+const PLATFORM_LINKS = [{ href: "/beheer/privacy", label: "Gegevens van een persoon" }];
+
 /** The staff menu: a list of links, keyboard-friendly. */
-export function StaffNav() {
+export function StaffNav({ platformAdmin = false }: { platformAdmin?: boolean }) {
+  const links = platformAdmin ? [...LINKS, ...PLATFORM_LINKS] : LINKS;
   return (
     <nav aria-label="Beheer" className="mb-6 border-b-2 border-slate-200 pb-3">
       <ul className="flex flex-wrap gap-x-5 gap-y-2">
-        {LINKS.map((l) => (
+        {links.map((l) => (
           <li key={l.href}>
             <Link href={l.href} className="font-semibold">
               {l.label}

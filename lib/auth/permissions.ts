@@ -50,6 +50,8 @@ export const permissions = {
   "platform.manage": ["platform_admin"],
   /** See e-mail that could not be delivered in 24 hours, and send it again. */
   "mailbox.dead_letters": ["platform_admin"],
+  /** Export or erase everything stored about one e-mail address (AVG rights). */
+  "privacy.manage": ["platform_admin"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -28,6 +28,7 @@ import { placeAddresses, type AddressPlacement } from "./address-placement";
 import { isAdminOf, loadAdminGroup } from "./group-access";
 import { createInvitation } from "./invitations";
 import { insertMemberAddresses, readAddressListForSaving } from "./member-addresses";
+import { removeGroupPersonalData } from "./retention";
 
 // AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
 // a database error to its generic message, which would hide the message at the name field.
@@ -465,21 +466,16 @@ export async function dissolveGroup(actor: Actor, groupId: string, confirmName: 
       const message = `Typ precies de naam van de groep: ${group.name}`;
       throw new AppError("bad_request", message, { fieldErrors: { confirmName: message } });
     }
-    const [addressCount] = await tx.select({ n: count() }).from(memberAddresses).where(eq(memberAddresses.groupId, group.id));
-    await tx.delete(memberAddresses).where(eq(memberAddresses.groupId, group.id));
-    await tx.delete(joinRequests).where(eq(joinRequests.groupId, group.id));
-    await tx.delete(groupAdminInvitations).where(eq(groupAdminInvitations.groupId, group.id));
-    await tx.delete(groupAdmins).where(eq(groupAdmins.groupId, group.id));
     // Withdraw an open bord request that staff have not approved yet; keep the rest as history.
     await tx
       .update(signRequests)
       .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
       .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])));
-    await tx.update(signRequests).set({ requestedByUserId: null }).where(eq(signRequests.groupId, group.id));
     await tx
       .update(groups)
-      .set({ status: "dissolved", dissolvedAt: now, description: "", whatsappInviteUrl: null, updatedAt: now, version: sql`${groups.version} + 1` })
+      .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
       .where(eq(groups.id, group.id));
+    const removed = await removeGroupPersonalData(tx, group.id);
     const agents = await tx
       .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })
       .from(contacts)
@@ -500,7 +496,7 @@ export async function dissolveGroup(actor: Actor, groupId: string, confirmName: 
       subjectType: "group",
       subjectId: group.id,
       municipalityId: group.municipalityId,
-      details: { addresses: addressCount?.n ?? 0, notified: agents.length },
+      details: { addresses: removed.addresses, notified: agents.length },
     });
   });
 }

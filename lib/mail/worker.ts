@@ -60,6 +60,21 @@ export interface DeliveryReport {
   dead: number;
 }
 
+/**
+ * What the log says about a failed delivery: the error's kind and codes only. An SMTP reply
+ * often names the recipient ("550 <jan@…>: unknown user"); that text stays in the outbox row
+ * (last_error, for platform admins) and never reaches the log.
+ */
+export function logSafeMailError(error: unknown): string {
+  if (error instanceof PermanentMailError) return `${error.name}: ${error.message}`;
+  const e = (error ?? {}) as { name?: unknown; code?: unknown; responseCode?: unknown; command?: unknown };
+  const parts = [typeof e.name === "string" ? e.name : "Error"];
+  if (typeof e.code === "string" || typeof e.code === "number") parts.push(String(e.code));
+  if (typeof e.responseCode === "number") parts.push(`SMTP ${e.responseCode}`);
+  if (typeof e.command === "string") parts.push(`at ${e.command.split(" ")[0]}`);
+  return parts.join(" ");
+}
+
 function errorSummary(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.slice(0, 500);
@@ -127,10 +142,10 @@ export async function deliverDueMail(
         .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, "sending")));
       if (dead) {
         report.dead += 1;
-        logger.error(`E-mail ${id} could not be delivered and is given up after ${row.attempts} attempt(s)`, error);
+        logger.error(`E-mail ${id} could not be delivered and is given up after ${row.attempts} attempt(s)`, logSafeMailError(error));
       } else {
         report.retrying += 1;
-        logger.warn(`E-mail ${id} not delivered (attempt ${row.attempts}); next try at ${next.toISOString()}`, error);
+        logger.warn(`E-mail ${id} not delivered (attempt ${row.attempts}); next try at ${next.toISOString()}`, logSafeMailError(error));
       }
     }
   }

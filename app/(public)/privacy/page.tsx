@@ -26,7 +26,7 @@ const DATA = [
     who: "Groepsbeheerders",
     what: "Naam, e-mailadres, telefoonnummer, geboortedatum en adres.",
     why: "Zodat de gemeente en de wijkagent contact kunnen opnemen, en om te controleren dat u 18 jaar of ouder bent.",
-    howLong: "Zolang u beheerder bent. Daarna kunt u vragen om uw gegevens te wissen.",
+    howLong: "Zolang u beheerder bent van een groep. Wordt uw groep opgeheven, dan wissen we ze meteen. U kunt ook zelf vragen om uw gegevens te wissen.",
   },
   {
     id: "aanmeldingen",
@@ -40,7 +40,7 @@ const DATA = [
     who: "Iedereen die inlogt",
     what: "E-mailadres, en wanneer u voor het laatst inlogde.",
     why: "Om u te laten inloggen met een link in uw e-mail, zonder wachtwoord.",
-    howLong: "Zolang u een account heeft.",
+    howLong: "Zolang u een account heeft. Een inloglink werkt 15 minuten; daarna wissen we hem. U blijft hooguit 7 dagen ingelogd.",
   },
 ];
 
@@ -92,7 +92,8 @@ export default async function PrivacyPage() {
         </li>
         <li>
           <strong>Team Veiligheid van de gemeente en de wijkagent</strong> van uw wijk zien de contactgegevens van de
-          beheerders. We leggen vast wie die gegevens bekijkt, en wanneer.
+          beheerders. We leggen vast wie die gegevens bekijkt, en wanneer. Dat logboek bewaren we een jaar. Daarna
+          halen we de namen eruit.
         </li>
       </ul>
       <p className="mt-3">We verkopen gegevens niet en geven ze niet aan anderen.</p>
@@ -100,7 +101,8 @@ export default async function PrivacyPage() {
       <h2 className={h2}>Uw rechten</h2>
       <p className="mt-3">
         U mag vragen welke gegevens we van u hebben. U kunt ze ook laten verbeteren of verwijderen. Heeft u zich aangemeld
-        bij een groep en wilt u dat niet meer? Dan verwijderen we uw aanmelding.
+        bij een groep en wilt u dat niet meer? Dan verwijderen we uw aanmelding. Wissen we uw gegevens, dan verdwijnen
+        ook de e-mails die we u stuurden en de e-mails waarin uw gegevens staan.
       </p>
       <div className="mt-3">
         Stuur hiervoor een e-mail naar <MunicipalityContact municipalities={municipalities} subject="Mijn gegevens" />. U

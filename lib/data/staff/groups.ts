@@ -33,6 +33,7 @@ import {
   uuidParam,
   type SearchParams,
 } from "./params";
+import { removeGroupPersonalData } from "../retention";
 import { isUuid, municipalityCondition, requireStaffActor } from "./scope";
 
 export const GROUP_SORTS = ["naam", "nieuwste"] as const;
@@ -360,13 +361,14 @@ export async function dissolveGroup(actor: Actor | null, input: DissolveGroupInp
         note: "Ingetrokken omdat de groep is opgeheven.",
       });
     }
+    const removed = await removeGroupPersonalData(tx, group.id);
     await recordAudit(tx, {
       actorUserId: staff.id,
       action: "group.dissolve",
       subjectType: "group",
       subjectId: group.id,
       municipalityId: group.municipalityId,
-      details: { withdrawnSignRequests: open.length, reason: input.reason },
+      details: { withdrawnSignRequests: open.length, addresses: removed.addresses, reason: input.reason },
     });
     return { id: group.id };
   });

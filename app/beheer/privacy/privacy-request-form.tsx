@@ -1,0 +1,240 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition, type FormEvent, type InputHTMLAttributes } from "react";
+import { useForm } from "react-hook-form";
+import { FormMessage } from "@/components/staff/form-message";
+import type { FormMessage as Message, StaffActionResult } from "@/components/staff/use-staff-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import {
+  privacyEraseSchema,
+  privacyLookupSchema,
+  type PrivacyErase,
+  type PrivacyEraseFormInput,
+  type PrivacyLookup,
+  type PrivacyLookupFormInput,
+} from "@/lib/validation/privacy";
+
+interface Preview {
+  account: boolean;
+  role: string | null;
+  soleAdminGroups: Array<{ id: string; name: string }>;
+  otherGroups: number;
+  joinRequests: number;
+  invitations: number;
+  contactRoles: number;
+  emails: number;
+}
+
+interface Report {
+  account: boolean;
+  dissolvedGroups: number;
+  leftGroups: number;
+  joinRequests: number;
+  invitations: number;
+  contactRoles: number;
+  emails: number;
+}
+
+type Action = (input: unknown) => Promise<StaffActionResult>;
+
+const INVALID = "Niet alles is goed ingevuld. Kijk naar de melding bij het veld.";
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The e-mail address, then "Exporteren" (a JSON download through /beheer/privacy/export) or
+ * "Wissen…" (shows what would go, and asks for confirmation before erasing).
+ */
+export function PrivacyRequestForm({ previewAction, eraseAction }: { previewAction: Action; eraseAction: Action }) {
+  const lookup = useForm<PrivacyLookupFormInput, unknown, PrivacyLookup>({
+    resolver: zodResolver(privacyLookupSchema),
+    defaultValues: { email: "" },
+  });
+  const erase = useForm<PrivacyEraseFormInput, unknown, PrivacyErase>({
+    resolver: zodResolver(privacyEraseSchema),
+    defaultValues: { email: "", confirm: false, dissolveSoleAdminGroups: false },
+  });
+  const [message, setMessage] = useState<Message | null>(null);
+  const [preview, setPreview] = useState<{ email: string; data: Preview } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const emailError = lookup.formState.errors.email?.message;
+  const confirmError = erase.formState.errors.confirm?.message;
+  const dissolveError = erase.formState.errors.dissolveSoleAdminGroups?.message;
+
+  const onExport = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    void lookup.handleSubmit(
+      () => {
+        setMessage({ tone: "success", text: "De export wordt gedownload. U vindt het bestand bij uw downloads." });
+        // A real form post: the browser saves the JSON file the route answers with.
+        formElement.submit();
+      },
+      () => setMessage({ tone: "error", text: INVALID }),
+    )(event);
+  };
+
+  const onPreview = lookup.handleSubmit(
+    (value) => {
+      setMessage(null);
+      startTransition(async () => {
+        const result = await previewAction(value);
+        if (!result.ok) {
+          for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
+            if (key === "email") lookup.setError("email", { type: "server", message: text });
+          }
+          setMessage({ tone: "error", text: result.message });
+          return;
+        }
+        erase.reset({ email: value.email, confirm: false, dissolveSoleAdminGroups: false });
+        setPreview({ email: value.email, data: result.data as Preview });
+      });
+    },
+    () => setMessage({ tone: "error", text: INVALID }),
+  );
+
+  const onErase = erase.handleSubmit(
+    (value) => {
+      setMessage(null);
+      startTransition(async () => {
+        const result = await eraseAction(value);
+        if (!result.ok) {
+          for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
+            if (key === "confirm" || key === "dissolveSoleAdminGroups") erase.setError(key, { type: "server", message: text });
+          }
+          setMessage({ tone: "error", text: result.message });
+          return;
+        }
+        const report = result.data as Report;
+        const parts = [
+          report.account ? "het account" : null,
+          report.dissolvedGroups ? plural(report.dissolvedGroups, "opgeheven groep", "opgeheven groepen") : null,
+          report.joinRequests ? plural(report.joinRequests, "aanmelding", "aanmeldingen") : null,
+          report.invitations ? plural(report.invitations, "uitnodiging", "uitnodigingen") : null,
+          report.contactRoles ? plural(report.contactRoles, "contactpersoon", "contactpersonen") : null,
+          report.emails ? plural(report.emails, "e-mail", "e-mails") : null,
+        ].filter(Boolean);
+        setMessage({
+          tone: "success",
+          text: parts.length > 0 ? `Gewist: ${parts.join(", ")}.` : "Er was niets over dit e-mailadres opgeslagen. Er is niets gewist.",
+        });
+        setPreview(null);
+        lookup.reset({ email: "" });
+      });
+    },
+    () => setMessage({ tone: "error", text: "Bevestig eerst dat u alles over dit e-mailadres wilt wissen." }),
+  );
+
+  const cancel = () => {
+    setPreview(null);
+    setMessage(null);
+  };
+
+  return (
+    <div className="mt-6 max-w-2xl space-y-6">
+      <FormMessage message={message} />
+      <form method="post" action="/beheer/privacy/export" onSubmit={onExport} noValidate className="space-y-4">
+        <TextField
+          id="privacy-email"
+          type="email"
+          label="E-mailadres"
+          hint="Bijvoorbeeld: naam@voorbeeld.nl"
+          autoComplete="off"
+          readOnly={preview !== null}
+          error={emailError}
+          {...lookup.register("email")}
+        />
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" disabled={pending || preview !== null}>
+            Exporteren
+          </Button>
+          <Button type="button" variant="secondary" disabled={pending || preview !== null} onClick={() => void onPreview()}>
+            Wissen…
+          </Button>
+        </div>
+      </form>
+
+      {preview ? (
+        <section aria-labelledby="erase-heading" className="rounded-lg border-2 border-red-700 p-4">
+          <h2 id="erase-heading" className="text-xl font-bold">
+            Alles wissen over {preview.email}?
+          </h2>
+          <ul className="mt-3 list-disc space-y-1 pl-6">
+            <li>{preview.data.account ? "Het account, met de sessies en de persoonlijke gegevens." : "Er is geen account met dit e-mailadres."}</li>
+            {preview.data.otherGroups > 0 ? (
+              <li>De persoon is geen beheerder meer van {plural(preview.data.otherGroups, "groep", "groepen")} met andere beheerders.</li>
+            ) : null}
+            <li>{plural(preview.data.joinRequests, "aanmelding", "aanmeldingen")}</li>
+            <li>{plural(preview.data.invitations, "uitnodiging", "uitnodigingen")} als beheerder</li>
+            {preview.data.contactRoles > 0 ? <li>{plural(preview.data.contactRoles, "vermelding", "vermeldingen")} als wijkagent of wethouder</li> : null}
+            <li>{plural(preview.data.emails, "e-mail", "e-mails")} aan dit adres, en e-mails aan anderen waarin het staat</li>
+          </ul>
+          <form onSubmit={onErase} noValidate className="mt-4 space-y-4">
+            <input type="hidden" {...erase.register("email")} />
+            {preview.data.soleAdminGroups.length > 0 ? (
+              <div>
+                <p className="font-semibold">
+                  Deze persoon is de enige beheerder van:{" "}
+                  {preview.data.soleAdminGroups.map((g) => g.name).join(", ")}.
+                </p>
+                <p className="mt-1">
+                  Vraag de persoon liever eerst om iemand anders beheerder te maken. Kan dat niet? Dan heffen we{" "}
+                  {preview.data.soleAdminGroups.length === 1 ? "deze groep" : "deze groepen"} op: de adressen en
+                  aanmeldingen verdwijnen, de naam en de wijk blijven alleen voor de cijfers bewaard.
+                </p>
+                <Checkbox
+                  id="dissolve-sole-admin-groups"
+                  label={preview.data.soleAdminGroups.length === 1 ? "Hef deze groep op" : "Hef deze groepen op"}
+                  error={dissolveError}
+                  {...erase.register("dissolveSoleAdminGroups")}
+                />
+              </div>
+            ) : null}
+            <Checkbox
+              id="erase-confirm"
+              label="Ik weet dat dit niet ongedaan kan worden gemaakt."
+              error={confirmError}
+              {...erase.register("confirm")}
+            />
+            <div className="flex flex-wrap gap-3">
+              <Button type="submit" variant="danger" disabled={pending}>
+                {pending ? "Bezig…" : "Definitief wissen"}
+              </Button>
+              <Button type="button" variant="secondary" onClick={cancel} disabled={pending}>
+                Annuleren
+              </Button>
+            </div>
+          </form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Checkbox({ id, label, error, ...props }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string }) {
+  return (
+    <div className="mt-2">
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          className="mt-1 h-5 w-5"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          {...props}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 font-semibold text-red-700">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+DROP INDEX "groups_municipality_name_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "groups_municipality_name_unique" ON "groups" USING btree ("municipality_id",lower("name")) WHERE "groups"."status" = 'active';
