@@ -75,7 +75,7 @@ test.describe("20 identical join forms at once, over HTTP", () => {
     const action = await joinActionFields(await (await request.get(`/groepen/${slug}`)).text());
 
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => postJoin(baseURL!, action, slug, person, { "x-forwarded-for": "198.51.100.201" })),
+      Array.from({ length: 20 }, () => postJoin(baseURL!, action, slug, person, { "x-forwarded-for": "192.0.2.120" })),
     );
 
     for (const answer of answers) {
