@@ -81,6 +81,8 @@ export interface PageEntry {
   others: "not_found" | "own_view" | Partial<Record<AuthzActor, "not_found" | "own_view" | "sign_in">>;
   /** Extra strings (besides AUTHZ_SECRETS) the others must not see. */
   alsoProtected?: (f: AuthzFixture) => string[];
+  /** The HTTP methods a route handler exports (default ["GET"]); the inventory test checks it. */
+  methods?: string[];
 }
 
 export type ActionEncoding =
@@ -116,6 +118,8 @@ export interface ActionEntry {
   note?: string;
 }
 
+/** The public API answers GET and the CORS preflight (OPTIONS, a safe method). */
+const CORS_GET = ["GET", "OPTIONS"];
 const GROUP = (f: AuthzFixture) => `/mijn-groepen/${f.groupId}`;
 const ATTACKER = "indringer@aanval.example";
 const { owner, coOwner, staff, wijkagent } = AUTHZ_PEOPLE;
@@ -224,12 +228,12 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/wijkagent/export/route.ts", kind: "route", access: "wijkagent", what: "CSV of the groups in one's wijken", url: () => "/wijkagent/export", rightful: ["wijkagent"], shows: () => [AUTHZ_TARGET.groupName, owner.name], others: { otherWijkagent: "own_view", anonymous: "not_found" }, alsoProtected: () => [AUTHZ_TARGET.groupName] },
 
   // Public JSON API
-  { file: "app/api/v1/groepen/route.ts", kind: "route", access: "public", what: "groups covering an address (JSON)", url: () => `/api/v1/groepen?postcode=${AUTHZ_TARGET.postcodeArea}AB&huisnummer=1`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
-  { file: "app/api/v1/groepen/[slug]/route.ts", kind: "route", access: "public", what: "one group (JSON)", url: () => `/api/v1/groepen/${AUTHZ_TARGET.groupSlug}`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
-  { file: "app/api/v1/wijken/route.ts", kind: "route", access: "public", what: "wijken (JSON)", url: () => "/api/v1/wijken", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
-  { file: "app/api/v1/wijken/[slug]/route.ts", kind: "route", access: "public", what: "one wijk (JSON)", url: () => "/api/v1/wijken/noorderhaven", rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
-  { file: "app/api/v1/openapi.json/route.ts", kind: "route", access: "public", what: "OpenAPI document", url: () => "/api/v1/openapi.json", rightful: AUTHZ_ACTORS, shows: () => ["openapi"], others: "own_view" },
-  { file: "app/api/v1/[...path]/route.ts", kind: "route", access: "public", what: "unknown API paths: JSON 404", url: (f) => `/api/v1/groepen/${f.groupId}/beheerders`, rightful: [], shows: () => [], others: "not_found" },
+  { file: "app/api/v1/groepen/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "groups covering an address (JSON)", url: () => `/api/v1/groepen?postcode=${AUTHZ_TARGET.postcodeArea}AB&huisnummer=1`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/api/v1/groepen/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one group (JSON)", url: () => `/api/v1/groepen/${AUTHZ_TARGET.groupSlug}`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/api/v1/wijken/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "wijken (JSON)", url: () => "/api/v1/wijken", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
+  { file: "app/api/v1/wijken/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one wijk (JSON)", url: () => "/api/v1/wijken/noorderhaven", rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/api/v1/openapi.json/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "OpenAPI document", url: () => "/api/v1/openapi.json", rightful: AUTHZ_ACTORS, shows: () => ["openapi"], others: "own_view" },
+  { file: "app/api/v1/[...path]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "unknown API paths: JSON 404", url: (f) => `/api/v1/groepen/${f.groupId}/beheerders`, rightful: [], shows: () => [], others: "not_found" },
   { file: "app/api/health/route.ts", kind: "route", access: "public", what: "readiness (database reachable)", url: () => "/api/health", rightful: AUTHZ_ACTORS, shows: () => ['"status":"ok"'], others: "own_view" },
   { file: "app/api/health/live/route.ts", kind: "route", access: "public", what: "liveness", url: () => "/api/health/live", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
   {
@@ -241,6 +245,7 @@ export const PAGE_MATRIX: PageEntry[] = [
     // goes through /inloggen with its rate limits. POSTs from other sites: 403 (forgery matrix).
     what: "Auth.js: sign-in callbacks, CSRF, providers, one's own session",
     url: () => "/api/auth/session",
+    methods: ["GET", "POST"],
     rightful: AUTHZ_ACTORS,
     shows: () => [],
     others: "own_view",
@@ -397,7 +402,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     encoding: "json",
     rightful: GROUP_ADMINS,
     input: (f) => ({ groupId: f.groupId, addressId: f.addressId }),
-    unchanged: (f) => [publicGroupApi()],
+    unchanged: () => [publicGroupApi()],
   },
   {
     file: RESIDENT_ACTIONS,
@@ -438,7 +443,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     encoding: "json",
     rightful: GROUP_ADMINS,
     input: (f) => ({ groupId: f.groupId, confirmName: AUTHZ_TARGET.groupName }),
-    unchanged: (f) => [publicGroupApi()],
+    unchanged: () => [publicGroupApi()],
   },
   {
     file: RESIDENT_ACTIONS,
@@ -479,7 +484,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     encoding: "json",
     rightful: STAFF_ROLES,
     input: (f) => ({ groupId: f.groupId, version: 1, reason: "Opgeheven door iemand van buiten.", confirm: true }),
-    unchanged: (f) => [publicGroupApi()],
+    unchanged: () => [publicGroupApi()],
   },
   {
     file: STAFF_ACTIONS,
