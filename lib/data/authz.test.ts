@@ -107,7 +107,7 @@ beforeAll(async () => {
     .returning();
   ids = {
     areaId: areaA.id,
-    addressId: address.id,
+    addressId: Number(address.id),
     joinRequestId: join.id,
     invitationId: invitation.id,
     signRequestId: signRequest.id,
