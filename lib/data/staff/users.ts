@@ -67,6 +67,8 @@ export async function listUsersForStaff(actor: Actor | null, executor: Executor 
  */
 export async function inviteUser(actor: Actor | null, input: InviteUserInput, executor: Executor = db): Promise<{ id: string }> {
   const staff = requireUserManager(actor);
+  // Staff invite into their own municipality; naming another one is someone else's data.
+  if (staff.role === "staff" && input.municipalityId && input.municipalityId !== staff.municipalityId) throw new AppError("not_found");
   const municipalityId = staff.role === "staff" ? staff.municipalityId! : input.municipalityId;
   if (!municipalityId) {
     throw new AppError("bad_request", undefined, { fieldErrors: { municipalityId: "Kies de gemeente van dit account." } });
