@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { Container } from "@/components/ui/container";
 
 export default function GroupNotFound() {
@@ -10,10 +10,10 @@ export default function GroupNotFound() {
       </p>
       <ul className="mt-4 list-disc pl-6">
         <li>
-          <Link href="/">Zoek een groep op uw adres</Link>
+          <PageLink href="/">Zoek een groep op uw adres</PageLink>
         </li>
         <li>
-          <Link href="/wijken">Bekijk de groepen per wijk</Link>
+          <PageLink href="/wijken">Bekijk de groepen per wijk</PageLink>
         </li>
       </ul>
     </Container>

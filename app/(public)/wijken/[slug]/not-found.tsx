@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { Container } from "@/components/ui/container";
 
 export default function AreaNotFound() {
@@ -8,10 +8,10 @@ export default function AreaNotFound() {
       <p className="mt-4">We kunnen deze wijk niet vinden. Misschien is de link oud, of is er een tikfout gemaakt.</p>
       <ul className="mt-4 list-disc pl-6">
         <li>
-          <Link href="/wijken">Bekijk alle wijken</Link>
+          <PageLink href="/wijken">Bekijk alle wijken</PageLink>
         </li>
         <li>
-          <Link href="/">Zoek een groep op uw adres</Link>
+          <PageLink href="/">Zoek een groep op uw adres</PageLink>
         </li>
       </ul>
     </Container>
