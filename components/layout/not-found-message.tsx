@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Container } from "@/components/ui/container";
+import { PageLink } from "@/components/ui/page-link";
 
 /** Where a visitor can go on from a page that does not exist: [href, text]. */
 export type NotFoundLink = readonly [href: string, text: string];
@@ -28,7 +28,7 @@ export function NotFoundMessage({
       <ul className="mt-4 list-disc pl-6">
         {links.map(([href, text]) => (
           <li key={href}>
-            <Link href={href}>{text}</Link>
+            <PageLink href={href}>{text}</PageLink>
           </li>
         ))}
       </ul>

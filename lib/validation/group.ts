@@ -11,12 +11,14 @@ import {
 } from "./fields";
 import { MAX_ADDRESS_LIST_LINES, countAddressListLines } from "@/lib/domain/address-list";
 
+import { MAX_CO_ADMIN_INVITES, MAX_GROUP_ADMINS } from "./limits";
 import { cleanMultiLine, cleanSingleLine, optionalMultiLineText } from "./text";
+
+export { MAX_CO_ADMIN_INVITES, MAX_GROUP_ADMINS };
 
 export const GROUP_NAME_MIN_LENGTH = 3;
 export const GROUP_NAME_MAX_LENGTH = 80;
 export const AREA_DESCRIPTION_MAX_LENGTH = 1000;
-export const MAX_GROUP_ADMINS = 10;
 
 export const HOUSE_RULES_REQUIRED = "Lees de huisregels en vink aan dat u zich eraan houdt.";
 
@@ -109,7 +111,6 @@ export function groupRegistrationSchema(today: string) {
 export type GroupRegistrationFormInput = z.input<ReturnType<typeof groupRegistrationSchema>>;
 export type GroupRegistration = z.output<ReturnType<typeof groupRegistrationSchema>>;
 
-export const MAX_CO_ADMIN_INVITES = MAX_GROUP_ADMINS - 1;
 export const REGISTRATION_ADDRESS_LIST_MAX_CHARACTERS = 1_000_000;
 const RESIDENTS_STATEMENT_REQUIRED =
   "Vink aan dat de bewoners die meedoen 18 jaar of ouder zijn en op de adressen wonen die u opgeeft.";
