@@ -83,6 +83,8 @@ export interface PageEntry {
   alsoProtected?: (f: AuthzFixture) => string[];
   /** The HTTP methods a route handler exports (default ["GET"]); the inventory test checks it. */
   methods?: string[];
+  /** A POST-only route: the matrix posts this form (from our own origin) instead of a GET. */
+  postForm?: (f: AuthzFixture) => Record<string, string>;
 }
 
 export type ActionEncoding =
@@ -220,6 +222,8 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/beheer/gebruikers/page.tsx", kind: "page", access: "staff", what: "staff and wijkagent accounts", url: () => "/beheer/gebruikers", rightful: STAFF_ROLES, shows: () => [staff.email, wijkagent.email], others: { foreignStaff: "own_view" } },
   { file: "app/beheer/instellingen/page.tsx", kind: "page", access: "staff", what: "bord threshold and safety mailbox", url: (f) => `/beheer/instellingen?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [VOORBEELDSTAD.safetyEmail], others: { foreignStaff: "own_view" }, alsoProtected: () => [VOORBEELDSTAD.safetyEmail] },
   { file: "app/beheer/audit/page.tsx", kind: "page", access: "staff", what: "audit log of the municipality", url: () => "/beheer/audit", rightful: STAFF_ROLES, shows: () => [staff.email], others: { foreignStaff: "own_view" } },
+  { file: "app/beheer/privacy/page.tsx", kind: "page", access: "platform_admin", what: "export or erase everything about one e-mail address", url: () => "/beheer/privacy", rightful: ["platformAdmin"], shows: () => ["Gegevens van een persoon"], others: "not_found" },
+  { file: "app/beheer/privacy/export/route.ts", kind: "route", access: "platform_admin", methods: ["POST"], what: "JSON export of everything about one e-mail address", url: () => "/beheer/privacy/export", postForm: () => ({ email: owner.email }), rightful: ["platformAdmin"], shows: () => [owner.email, AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [owner.email] },
   { file: "app/beheer/e-mail/page.tsx", kind: "page", access: "platform_admin", what: "undelivered e-mail", url: () => "/beheer/e-mail", rightful: ["platformAdmin"], shows: () => [AUTHZ_TARGET.deadMailSubject], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.deadMailSubject] },
 
   // Wijkagent
@@ -545,6 +549,26 @@ export const ACTION_MATRIX: ActionEntry[] = [
     rightful: STAFF_ROLES,
     input: (f) => ({ userId: f.users.wijkagent, role: "none" }),
     unchanged: () => [{ as: "wijkagent", url: "/wijkagent", contains: [AUTHZ_TARGET.groupName] }],
+  },
+  {
+    file: "app/beheer/privacy/actions.ts",
+    name: "previewErasureAction",
+    access: "platform_admin",
+    what: "show what erasing an e-mail address would remove",
+    encoding: "json",
+    rightful: ["platformAdmin"],
+    input: () => ({ email: owner.email }),
+    unchanged: () => [{ as: "platformAdmin", url: "/beheer/gebruikers", contains: [staff.email] }],
+  },
+  {
+    file: "app/beheer/privacy/actions.ts",
+    name: "erasePersonalDataAction",
+    access: "platform_admin",
+    what: "erase everything about an e-mail address",
+    encoding: "json",
+    rightful: ["platformAdmin"],
+    input: () => ({ email: owner.email, confirm: true, dissolveSoleAdminGroups: true }),
+    unchanged: (f) => [{ as: "staff", url: `/beheer/groepen/${f.groupId}`, contains: [owner.email, owner.name] }],
   },
   {
     file: "app/beheer/e-mail/actions.ts",
