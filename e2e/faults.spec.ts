@@ -189,6 +189,11 @@ test.describe("the database stopped and started under a running server", () => {
       expect(stored[0].n).toBe(1);
       await expect.poll(() => sink!.received.filter((m) => m.to.includes("dirk.donker@bewoner.example")).length, { timeout: 30_000 }).toBe(1);
       expect(sink.received.filter((m) => m.to.includes("eva.eerst@bewoner.example"))).toHaveLength(1);
+
+      // And it stops cleanly on PostgreSQL too.
+      process.kill(app.child.pid!, "SIGTERM");
+      expect(await app.exited).toBe(0);
+      expect(app.output()).toContain("Stopped cleanly");
     } finally {
       await sql.end({ timeout: 5 });
     }

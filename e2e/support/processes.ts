@@ -44,7 +44,7 @@ export interface AppProcess {
   output(): string;
   /** Resolves with the exit code when the process ends. */
   readonly exited: Promise<number | null>;
-  /** Ends the process without a clean shutdown (test clean-up only). */
+  /** Ends the process and its children without a clean shutdown (test clean-up only). */
   kill(): void;
 }
 
@@ -60,6 +60,8 @@ export async function startApp(env: Record<string, string>): Promise<AppProcess>
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", SKIP_BUILD: "true", PORT: String(port), APP_URL: url, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // A process group of its own, so that kill() ends next-server (the child of start.mjs) too.
+    detached: true,
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -71,7 +73,11 @@ export async function startApp(env: Record<string, string>): Promise<AppProcess>
     output: () => output,
     exited,
     kill: () => {
-      if (child.exitCode === null) child.kill("SIGKILL");
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // the group has ended already
+      }
     },
   };
   const deadline = Date.now() + 90_000;
