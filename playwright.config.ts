@@ -28,7 +28,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: "rm -rf .e2e-data && node scripts/start.mjs",
+    // authz-seed (test-only) adds the fictional second municipality of the authorisation matrix
+    // (e2e/support/authz-fixture.ts) to the fresh data folder before the server takes it.
+    command: "rm -rf .e2e-data && DATA_DIR=.e2e-data tsx e2e/support/authz-seed.ts && node scripts/start.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -53,7 +53,8 @@ export function proxy(request: NextRequest): NextResponse {
   const env = getEnv();
   const https = servedOverHttps(env.appUrl);
   const api = isApi(request.nextUrl.pathname);
-  const nonce = createNonce();
+  // JSON answers need no nonce: their policy is fixed (API_CSP).
+  const nonce = api ? "" : createNonce();
   const csp = api ? API_CSP : contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https });
 
   const verdict = checkRequestOrigin(request.method, request.headers, env.appUrl);

@@ -1,12 +1,10 @@
 /**
  * Figures measured in-process against the bench database through the product's own code:
- * the eligibility count for a group of 10,000 addresses, and the first-load JavaScript of pages
- * behind sign-in.
+ * the eligibility count for a group of 10,000 addresses, the bulk import and the staff lists.
  */
 import type { DatabaseHandle } from "@/db";
 import { addresses, aGroup } from "@/db/seed/builders";
-import { sessions, users } from "@/db/schema";
-import { sessionCookieName } from "@/lib/auth/config";
+import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { countCountedAddresses } from "@/lib/data/eligibility";
 import { addMemberAddressList } from "@/lib/data/member-addresses";
@@ -29,16 +27,12 @@ export async function timeRuns(runs: number, fn: () => Promise<unknown>): Promis
   return samples;
 }
 
-export async function benchExtraFigures(context: { base: string; handle: DatabaseHandle }): Promise<{
-  figures: Figure[];
-  /** Pages behind sign-in, with the session cookie to open them. */
-  signedInPages: Array<{ path: string; cookie: string }>;
-}> {
+export async function benchExtraFigures(context: { handle: DatabaseHandle; runId: string }): Promise<Figure[]> {
   const { db } = context.handle;
   const figures: Figure[] = [];
 
   const [area] = await db.query.areas.findMany({ limit: 1 });
-  const big = await aGroup(db, area, { name: "Bench groep 10k", slug: "bench-groep-10k", addresses: addresses(10_000, "9999") });
+  const big = await aGroup(db, area, { name: `Bench groep 10k ${context.runId}`, slug: `bench-groep-10k-${context.runId}`, addresses: addresses(10_000, "9999") });
   await timeRuns(10, () => countCountedAddresses(big.id));
   const eligibility = await timeRuns(100, () => countCountedAddresses(big.id));
   figures.push({ name: "eligibility_10k_p50_ms", value: p50(eligibility), unit: "ms" });
@@ -47,9 +41,9 @@ export async function benchExtraFigures(context: { base: string; handle: Databas
   // place in wijken, store in one transaction).
   const [resident] = await db
     .insert(users)
-    .values({ email: "bench-resident@bench.example", name: "Bench bewoner" })
+    .values({ email: `bench-resident-${context.runId}@bench.example`, name: "Bench bewoner" })
     .returning();
-  const importGroup = await aGroup(db, area, { name: "Bench import", slug: "bench-import", admins: [resident] });
+  const importGroup = await aGroup(db, area, { name: `Bench import ${context.runId}`, slug: `bench-import-${context.runId}`, admins: [resident] });
   const residentActor: Actor = { id: resident.id, email: resident.email, name: resident.name, role: "resident", municipalityId: null };
   const pasted = addresses(5_000, "9998")
     .map((a, i) => (i % 2 === 0 ? `${a.postcode.slice(0, 4)} ${a.postcode.slice(4).toLowerCase()} ${a.houseNumber}` : `${a.postcode},${a.houseNumber},`))
@@ -63,7 +57,7 @@ export async function benchExtraFigures(context: { base: string; handle: Databas
   // and the groups list filtered on status, first page and a deep page reached by its cursor.
   const [admin] = await db
     .insert(users)
-    .values({ email: "bench-platform@bench.example", name: "Bench", role: "platform_admin" })
+    .values({ email: `bench-platform-${context.runId}@bench.example`, name: "Bench", role: "platform_admin" })
     .returning();
   const actor: Actor = { id: admin.id, email: admin.email, name: admin.name, role: "platform_admin", municipalityId: null };
   const groupFilters = parseGroupFilters({ status: "active" });
@@ -87,8 +81,5 @@ export async function benchExtraFigures(context: { base: string; handle: Databas
   figures.push({ name: "staff_list_page500_p50_ms", value: p50(deep), unit: "ms" });
   figures.push({ name: "staff_list_deep_page_number", value: pageNumber, unit: "page" });
 
-  // A session for the resident, to measure the registration page's JavaScript.
-  const sessionToken = `bench-${crypto.randomUUID()}`;
-  await db.insert(sessions).values({ sessionToken, userId: resident.id, expires: new Date(Date.now() + 3_600_000) });
-  return { figures, signedInPages: [{ path: "/groep-starten", cookie: `${sessionCookieName()}=${sessionToken}` }] };
+  return figures;
 }

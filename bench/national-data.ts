@@ -96,6 +96,6 @@ export async function loadNationalData(sql: postgres.Sql): Promise<void> {
            'smtp', now() - ((i % 365) || ' days')::interval
     from generate_series(1, ${SCALE.outbox}) i;
 
-    analyze;
+    vacuum analyze;
   `);
 }

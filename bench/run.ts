@@ -15,7 +15,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
-import { openDatabase, setDatabase } from "@/db";
+import { openDatabase, setDatabase, type DatabaseHandle } from "@/db";
+import { sessions, users } from "@/db/schema";
+import { sessionCookieName } from "@/lib/auth/config";
 import { migrateDatabase } from "@/db/migrate";
 import { loadNationalData, SCALE } from "./national-data";
 import { benchExtraFigures } from "./extra";
@@ -32,6 +34,17 @@ const execFileAsync = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+/**
+ * For work on one figure: BENCH_DB=<name> loads the national data into that database once and
+ * keeps it (a later run reuses it); BENCH_ONLY=<parts> runs only some parts, a comma-separated
+ * list of: api (floor, lookup, baseline), search, js, extra (eligibility, import, staff lists),
+ * pglite. Without them every part runs on a fresh database that is dropped at the end.
+ */
+const KEEP_DB = process.env.BENCH_DB;
+const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,js,extra,pglite").split(",").map((p) => p.trim()));
+const runs = (part: string) => PARTS.has(part);
+/** The production server listens here, the bare baseline on the next port, PGlite's on the one after. */
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const figures: Figure[] = [];
 const children: ChildProcess[] = [];
 
@@ -130,10 +143,18 @@ async function measure(base: string, paths: string[] | null): Promise<{ throughp
   return { throughput, latency };
 }
 
-/** Gzipped size of the JavaScript a first visit to `pagePath` loads. */
+/**
+ * Gzipped size of the JavaScript a first visit to `pagePath` loads: every script the HTML names,
+ * except `nomodule` ones (Next.js's legacy polyfills, about 39 KB gzip), which browsers that
+ * run ES modules (every browser Next.js 16 supports) never download.
+ */
 async function firstLoadJsKb(base: string, pagePath: string, cookie?: string): Promise<number> {
   const html = await (await fetch(base + pagePath, { headers: cookie ? { cookie } : {} })).text();
-  const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
+  const sources = [...html.matchAll(/<script([^>]+)>/g)]
+    .map((m) => m[1])
+    .filter((attributes) => !/\snomodule\b/i.test(attributes))
+    .map((attributes) => /\ssrc="([^"]+\.js)"/.exec(attributes)?.[1])
+    .filter((src): src is string => src !== undefined);
   let total = 0;
   for (const src of new Set(sources)) {
     const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
@@ -144,26 +165,36 @@ async function firstLoadJsKb(base: string, pagePath: string, cookie?: string): P
 
 async function main() {
   const started = Date.now();
-  const name = `bp_bench_${process.pid}`;
+  const name = KEEP_DB ?? `bp_bench_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
+  const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+  if (!exists) await admin.unsafe(`create database "${name}"`);
   const url = databaseUrl(name);
   const handle = openDatabase({ kind: "postgres", url });
   setDatabase(handle);
   const pgliteDir = mkdtempSync(path.join(tmpdir(), "bp-bench-pglite-"));
+  // A run on a kept database gives its own rows unique names.
+  const runId = `${process.pid}-${Date.now().toString(36)}`;
   try {
-    console.log(`Loading national-scale data into ${name} …`);
-    const loadStart = Date.now();
-    await migrateDatabase(handle, { kind: "postgres", url });
-    const bulk = postgres(url, { max: 1, onnotice: () => {} });
-    await loadNationalData(bulk);
-    await bulk.end();
-    console.log("");
-    record({ name: "load_seconds", value: round((Date.now() - loadStart) / 1000), unit: "s" });
+    const { sql } = await import("drizzle-orm");
+    const loaded =
+      exists && ((await handle.db.execute(sql`select count(*)::int as n from groups`)) as unknown as Array<{ n: number }>)[0].n >= SCALE.groups;
+    if (loaded) {
+      console.log(`Reusing the national-scale data in ${name}.`);
+    } else {
+      console.log(`Loading national-scale data into ${name} …`);
+      const loadStart = Date.now();
+      await migrateDatabase(handle, { kind: "postgres", url });
+      const bulk = postgres(url, { max: 1, onnotice: () => {} });
+      await loadNationalData(bulk);
+      await bulk.end();
+      console.log("");
+      record({ name: "load_seconds", value: round((Date.now() - loadStart) / 1000), unit: "s" });
+    }
 
     const sample = await handle.db.execute(
       // 1,000 existing addresses spread over the country
-      (await import("drizzle-orm")).sql`select postcode, house_number from member_addresses where id % 1400 = 7 limit 1000`,
+      sql`select postcode, house_number from member_addresses where id % 1400 = 7 order by id limit 1000`,
     );
     const addresses = (sample as unknown as Array<{ postcode: string; house_number: number }>).map(
       (a) => `/api/v1/groepen?postcode=${a.postcode}&huisnummer=${a.house_number}`,
@@ -171,7 +202,7 @@ async function main() {
     const searchPaths = addresses.map((p) => p.replace("/api/v1/groepen", "/zoeken"));
 
     // Production server on the bench database (build first when needed).
-    const port = 3400;
+    const port = PORT;
     const base = `http://localhost:${port}`;
     const server = start(process.execPath, ["scripts/start.mjs"], {
       PORT: String(port),
@@ -185,69 +216,100 @@ async function main() {
     await waitFor(`${base}/api/health`);
     const stopSampling = sampleRss(server.pid!);
 
-    const live = await measure(`${base}/api/health/live`, null);
-    const lookup = await measure(base, addresses);
-    const search = await measure(base, searchPaths);
+    if (runs("api")) {
+      const live = await measure(`${base}/api/health/live`, null);
+      const lookup = await measure(base, addresses);
 
-    const baselinePort = 3401;
-    const baseline = start(process.execPath, ["bench/baseline-server.mjs", String(baselinePort)], { DATABASE_URL: url });
-    await waitFor(`http://127.0.0.1:${baselinePort}${addresses[0]}`);
-    const bare = await measure(`http://127.0.0.1:${baselinePort}`, addresses);
-    await stop(baseline);
+      const baselinePort = PORT + 1;
+      const baseline = start(process.execPath, ["bench/baseline-server.mjs", String(baselinePort)], { DATABASE_URL: url });
+      await waitFor(`http://127.0.0.1:${baselinePort}${addresses[0]}`);
+      const bare = await measure(`http://127.0.0.1:${baselinePort}`, addresses);
+      await stop(baseline);
 
-    record({ name: "live_rps", value: live.throughput.rps, unit: "req/s" });
-    record({ name: "lookup_api_rps", value: lookup.throughput.rps, unit: "req/s" });
-    record({ name: "lookup_api_p99_ms", value: lookup.latency.p99, unit: "ms" });
-    record({
-      name: "lookup_floor_ratio",
-      value: round(lookup.throughput.rps / live.throughput.rps, 2),
-      unit: "ratio",
-      baseline: live.throughput.rps,
-      ratio: round(lookup.throughput.rps / live.throughput.rps, 2),
-    });
-    record({ name: "lookup_baseline_rps", value: bare.throughput.rps, unit: "req/s" });
-    record({
-      name: "lookup_ratio",
-      value: round(lookup.throughput.rps / bare.throughput.rps, 2),
-      unit: "ratio",
-      baseline: bare.throughput.rps,
-      ratio: round(lookup.throughput.rps / bare.throughput.rps, 2),
-    });
-    record({ name: "search_page_rps", value: search.throughput.rps, unit: "req/s" });
-    record({ name: "search_page_p99_ms", value: search.latency.p99, unit: "ms" });
-    const failures = [live, lookup, search, bare].reduce((n, m) => n + m.throughput.errors + m.throughput.non2xx, 0);
-    record({ name: "load_errors", value: failures, unit: "responses" });
-
-    const firstLoad = [];
-    for (const page of ["/", "/zoeken?postcode=2922AB&huisnummer=12", "/groepen/groep-1"]) {
-      firstLoad.push(await firstLoadJsKb(base, page));
+      record({ name: "live_rps", value: live.throughput.rps, unit: "req/s" });
+      record({ name: "lookup_api_rps", value: lookup.throughput.rps, unit: "req/s" });
+      record({ name: "lookup_api_p99_ms", value: lookup.latency.p99, unit: "ms" });
+      record({
+        name: "lookup_floor_ratio",
+        value: round(lookup.throughput.rps / live.throughput.rps, 2),
+        unit: "ratio",
+        baseline: live.throughput.rps,
+        ratio: round(lookup.throughput.rps / live.throughput.rps, 2),
+      });
+      record({ name: "lookup_baseline_rps", value: bare.throughput.rps, unit: "req/s" });
+      record({
+        name: "lookup_ratio",
+        value: round(lookup.throughput.rps / bare.throughput.rps, 2),
+        unit: "ratio",
+        baseline: bare.throughput.rps,
+        ratio: round(lookup.throughput.rps / bare.throughput.rps, 2),
+      });
+      const failures = [live, lookup, bare].reduce((n, m) => n + m.throughput.errors + m.throughput.non2xx, 0);
+      record({ name: "load_errors", value: failures, unit: "responses" });
     }
-    const extra = await benchExtraFigures({ base, handle });
-    for (const f of extra.figures) record(f);
-    for (const page of extra.signedInPages) firstLoad.push(await firstLoadJsKb(base, page.path, page.cookie));
-    record({ name: "first_load_js_kb_max", value: Math.max(...firstLoad), unit: "KB gzip" });
+    if (runs("search")) {
+      const search = await measure(base, searchPaths);
+      record({ name: "search_page_rps", value: search.throughput.rps, unit: "req/s" });
+      record({ name: "search_page_p99_ms", value: search.latency.p99, unit: "ms" });
+      record({ name: "search_errors", value: search.throughput.errors + search.throughput.non2xx, unit: "responses" });
+    }
+
+    if (runs("js")) {
+      const firstLoad = [];
+      const [group] = (await handle.db.execute(
+        sql`select slug from groups where status = 'active' order by id limit 1`,
+      )) as unknown as Array<{ slug: string }>;
+      const zoeken = addresses[0].replace("/api/v1/groepen", "/zoeken");
+      for (const page of ["/", zoeken, "/zoeken?postcode=2922AB&huisnummer=12", `/groepen/${group.slug}`]) {
+        const kb = await firstLoadJsKb(base, page);
+        console.log(`    ${page}: ${kb} KB`);
+        firstLoad.push(kb);
+      }
+      // The registration page, signed in as a resident (a session row of our own).
+      const groepStarten = await firstLoadJsKb(base, "/groep-starten", await residentSessionCookie(handle, runId));
+      console.log(`    /groep-starten: ${groepStarten} KB`);
+      firstLoad.push(groepStarten);
+      record({ name: "first_load_js_kb_max", value: Math.max(...firstLoad), unit: "KB gzip" });
+    }
+    if (runs("extra")) {
+      const extra = await benchExtraFigures({ handle, runId });
+      for (const f of extra) record(f);
+    }
 
     stopSampling();
     await stop(server);
-    record({ name: "rss_mb_max", value: Math.round(rssMax), unit: "MB" });
+    if (runs("api") || runs("search")) record({ name: "rss_mb_max", value: Math.round(rssMax), unit: "MB" });
 
-    // The embedded default: PGlite with 100,000 addresses.
-    const pglite = await measurePglite(pgliteDir);
-    record({ name: "pglite_lookup_rps", value: pglite.rps, unit: "req/s" });
-    record({ name: "pglite_lookup_p99_ms", value: pglite.p99, unit: "ms" });
+    if (runs("pglite")) {
+      // The embedded default: PGlite with 100,000 addresses.
+      const pglite = await measurePglite(pgliteDir);
+      record({ name: "pglite_lookup_rps", value: pglite.rps, unit: "req/s" });
+      record({ name: "pglite_lookup_p99_ms", value: pglite.p99, unit: "ms" });
+    }
 
     record({ name: "bench_seconds", value: round((Date.now() - started) / 1000), unit: "s" });
-    const out = path.join(root, "bench", "results", "latest.json");
+    const out = path.join(root, "bench", "results", KEEP_DB || process.env.BENCH_ONLY ? "partial.json" : "latest.json");
     writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), scale: SCALE, figures }, null, 2)}\n`);
     console.log(`\nWrote ${path.relative(root, out)}`);
   } finally {
     for (const child of children) await stop(child);
     setDatabase(undefined);
     await handle.close();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    if (!KEEP_DB) await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
     rmSync(pgliteDir, { recursive: true, force: true });
   }
+}
+
+/** A session cookie of a new resident, to open the pages behind sign-in. */
+async function residentSessionCookie(handle: DatabaseHandle, runId: string): Promise<string> {
+  const [resident] = await handle.db
+    .insert(users)
+    .values({ email: `bench-js-${runId}@bench.example`, name: "Bench bewoner" })
+    .returning();
+  const sessionToken = `bench-${crypto.randomUUID()}`;
+  await handle.db.insert(sessions).values({ sessionToken, userId: resident.id, expires: new Date(Date.now() + 3_600_000) });
+  return `${sessionCookieName()}=${sessionToken}`;
 }
 
 async function measurePglite(dataDir: string): Promise<LoadResult> {
@@ -270,7 +332,7 @@ async function measurePglite(dataDir: string): Promise<LoadResult> {
   )) as unknown as { rows: Array<{ postcode: string; house_number: number }> };
   await handle.close();
   const paths = rows.rows.map((a) => `/api/v1/groepen?postcode=${a.postcode}&huisnummer=${a.house_number}`);
-  const port = 3402;
+  const port = PORT + 2;
   const base = `http://localhost:${port}`;
   const server = start(process.execPath, ["scripts/start.mjs"], {
     PORT: String(port),

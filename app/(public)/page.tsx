@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
 import { addressesLabel, groupsLabel } from "@/components/public/format";
 import { AddressSearchForm } from "@/components/search/address-search-form";
@@ -42,7 +42,7 @@ export default async function HomePage() {
         <p className="mt-6">
           Er {figures.groupCount === 1 ? "is" : "zijn"} nu <strong>{groupsLabel(figures.groupCount)}</strong> actief, met
           samen <strong>{addressesLabel(figures.addressCount)}</strong>.{" "}
-          <Link href="/wijken">Bekijk de groepen per wijk</Link>.
+          <PageLink href="/wijken">Bekijk de groepen per wijk</PageLink>.
         </p>
       ) : null}
 
@@ -90,13 +90,13 @@ export default async function HomePage() {
         </h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>
-            <Link href="/informatie">Hoe werkt WhatsApp-buurtpreventie?</Link> Met de SAAR-methode en de huisregels.
+            <PageLink href="/informatie">Hoe werkt WhatsApp-buurtpreventie?</PageLink> Met de SAAR-methode en de huisregels.
           </li>
           <li>
-            <Link href="/informatie#groep-starten">Zo start u een groep</Link>, en dit doet de gemeente.
+            <PageLink href="/informatie#groep-starten">Zo start u een groep</PageLink>, en dit doet de gemeente.
           </li>
           <li>
-            <Link href="/wijken">Groepen per wijk</Link>: hoeveel adressen er al meedoen.
+            <PageLink href="/wijken">Groepen per wijk</PageLink>: hoeveel adressen er al meedoen.
           </li>
         </ul>
       </section>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
+import { permissions } from "@/lib/auth/permissions";
 import { deleteContact, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
@@ -78,7 +79,7 @@ export async function updateSettingsAction(input: unknown) {
 }
 
 export async function inviteUserAction(input: unknown) {
-  return roleAction("staff.invite_user", ["staff"], inviteUserSchema, async (value, { user }) => {
+  return roleAction("staff.invite_user", [...permissions["users.manage"]], inviteUserSchema, async (value, { user }) => {
     const result = await inviteUser(user, value);
     revalidatePath("/beheer/gebruikers");
     return result;
@@ -86,7 +87,7 @@ export async function inviteUserAction(input: unknown) {
 }
 
 export async function changeUserRoleAction(input: unknown) {
-  return roleAction("staff.change_user_role", ["staff"], changeUserRoleSchema, async (value, { user }) => {
+  return roleAction("staff.change_user_role", [...permissions["users.manage"]], changeUserRoleSchema, async (value, { user }) => {
     await changeManagedRole(user, value);
     revalidatePath("/beheer/gebruikers");
     return null;

@@ -5,6 +5,7 @@ import { CoverageChart } from "@/components/staff/coverage-chart";
 import { days, formatNumber, statusLabel } from "@/components/staff/format";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
+import { Table } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth";
 import { getStaffOverview } from "@/lib/data/staff/overview";
 import { first, type SearchParams } from "@/lib/data/staff/params";
@@ -36,35 +37,30 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
         <h2 id="aanvragen" className="text-2xl font-bold">
           Open bordaanvragen
         </h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Open bordaanvragen per status en hoe lang ze wachten</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-600">
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2 pr-4 text-right">Totaal</th>
-                <th scope="col" className="py-2 pr-4 text-right">Korter dan 7 dagen</th>
-                <th scope="col" className="py-2 pr-4 text-right">7 tot 30 dagen</th>
-                <th scope="col" className="py-2 pr-4 text-right">Langer dan 30 dagen</th>
-                <th scope="col" className="py-2">Oudste</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.openRequests.map((r) => (
-                <tr key={r.status} className="border-b border-slate-300">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link href={`/beheer/borden?status=${r.status}${q}`}>{statusLabel(r.status)}</Link>
-                  </th>
-                  <td className="py-2 pr-4 text-right tabular-nums">{r.total}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{r.under7}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{r.from7to30}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{r.over30}</td>
-                  <td className="py-2">{r.oldestDays === null ? "—" : days(r.oldestDays)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Open bordaanvragen per status en hoe lang ze wachten"
+          columns={[
+            { label: "Status" },
+            { label: "Totaal", numeric: true },
+            { label: "Korter dan 7 dagen", numeric: true },
+            { label: "7 tot 30 dagen", numeric: true },
+            { label: "Langer dan 30 dagen", numeric: true },
+            { label: "Oudste" },
+          ]}
+        >
+          {o.openRequests.map((r) => (
+            <tr key={r.status} className="border-b border-slate-300">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                <Link href={`/beheer/borden?status=${r.status}${q}`}>{statusLabel(r.status)}</Link>
+              </th>
+              <td className="py-2 pr-4 text-right tabular-nums">{r.total}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{r.under7}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{r.from7to30}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{r.over30}</td>
+              <td className="py-2">{r.oldestDays === null ? "—" : days(r.oldestDays)}</td>
+            </tr>
+          ))}
+        </Table>
       </section>
 
       <section aria-labelledby="cijfers" className="mt-8">
@@ -90,31 +86,26 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
         <h2 id="dekking" className="text-2xl font-bold">
           Dekking per wijk
         </h2>
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Groepen, deelnemende adressen en dekking per wijk</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-600">
-                <th scope="col" className="py-2 pr-4">Wijk</th>
-                <th scope="col" className="py-2 pr-4 text-right">Groepen</th>
-                <th scope="col" className="py-2 pr-4 text-right">Deelnemende adressen</th>
-                <th scope="col" className="py-2 pr-4 text-right">Adressen in de wijk</th>
-                <th scope="col" className="py-2 text-right">Dekking</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.coverage.map((c) => (
-                <tr key={c.areaId} className="border-b border-slate-300">
-                  <th scope="row" className="py-2 pr-4 font-normal">{c.name}</th>
-                  <td className="py-2 pr-4 text-right tabular-nums">{c.groups}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(c.participatingAddresses)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{c.totalAddresses === null ? "onbekend" : formatNumber(c.totalAddresses)}</td>
-                  <td className="py-2 text-right tabular-nums">{c.percentage === null ? "—" : `${c.percentage.toLocaleString("nl-NL")}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Groepen, deelnemende adressen en dekking per wijk"
+          columns={[
+            { label: "Wijk" },
+            { label: "Groepen", numeric: true },
+            { label: "Deelnemende adressen", numeric: true },
+            { label: "Adressen in de wijk", numeric: true },
+            { label: "Dekking", numeric: true },
+          ]}
+        >
+          {o.coverage.map((c) => (
+            <tr key={c.areaId} className="border-b border-slate-300">
+              <th scope="row" className="py-2 pr-4 font-normal">{c.name}</th>
+              <td className="py-2 pr-4 text-right tabular-nums">{c.groups}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(c.participatingAddresses)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{c.totalAddresses === null ? "onbekend" : formatNumber(c.totalAddresses)}</td>
+              <td className="py-2 text-right tabular-nums">{c.percentage === null ? "—" : `${c.percentage.toLocaleString("nl-NL")}%`}</td>
+            </tr>
+          ))}
+        </Table>
         <CoverageChart coverage={o.coverage} />
       </section>
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
@@ -82,7 +82,7 @@ export function SignInForm({
             {mailboxEnabled ? (
               <p className="mt-2">
                 Dit is de demo: de e-mail staat in de{" "}
-                <Link href={`/dev/mailbox?aan=${encodeURIComponent(state.email)}`}>demo-mailbox</Link>.
+                <PageLink href={`/dev/mailbox?aan=${encodeURIComponent(state.email)}`}>demo-mailbox</PageLink>.
               </p>
             ) : null}
           </Alert>
@@ -121,7 +121,7 @@ export function SignInForm({
           <p className="mt-2">
             Bekijk de website zoals een groepsbeheerder, medewerker, wijkagent of platformbeheerder hem ziet. Kies een
             account. De inloglink komt in de{" "}
-            {mailboxEnabled ? <Link href="/dev/mailbox">demo-mailbox</Link> : "mailbox van dat adres"}.
+            {mailboxEnabled ? <PageLink href="/dev/mailbox">demo-mailbox</PageLink> : "mailbox van dat adres"}.
           </p>
           <ul className="mt-4 divide-y divide-amber-300">
             {demoAccounts.map((account) => (

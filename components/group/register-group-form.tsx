@@ -1,16 +1,16 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { AddressListPreview, previewAddressList, readListFile, type AddressListPreviewState } from "@/components/group/address-list-preview";
-import { HouseRulesList } from "@/components/group/house-rules";
 import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
 import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
-import { normalizePostcode, summarizeAddressList } from "@/lib/domain";
-import { MAX_CO_ADMIN_INVITES, registerGroupSchema, type RegisterGroup, type RegisterGroupFormInput } from "@/lib/validation";
+import { summarizeAddressList } from "@/lib/domain/address-list";
+import { normalizePostcode } from "@/lib/domain/postcode";
+import type { RegisterGroup, RegisterGroupFormInput } from "@/lib/validation/group";
+import { MAX_CO_ADMIN_INVITES } from "@/lib/validation/limits";
 
 export interface AreaOption {
   code: string;
@@ -67,17 +67,28 @@ export function RegisterGroupForm({
   areas,
   prefill,
   action,
+  houseRules,
 }: {
   today: string;
   email: string;
   areas: AreaOption[];
   prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
   action: (input: Values) => Promise<ClientActionResult<RegisterGroupResult>>;
+  /** The house rules in full (HouseRulesList), rendered by the server: their text stays out of this component's JavaScript. */
+  houseRules: ReactNode;
 }) {
   const router = useRouter();
-  const schema = useMemo(() => registerGroupSchema(today), [today]);
+  // The shared schema (zod and the phone number rules, most of this page's JavaScript) is loaded
+  // when the first step is checked, not with the page.
+  const resolver = useMemo<Resolver<Values, unknown, RegisterGroup>>(() => {
+    let loaded: Promise<Resolver<Values, unknown, RegisterGroup>> | undefined;
+    return async (values, context, options) => {
+      loaded ??= import("./register-group-check").then((m) => m.registerGroupResolver(today));
+      return (await loaded)(values, context, options);
+    };
+  }, [today]);
   const form = useForm<Values, unknown, RegisterGroup>({
-    resolver: zodResolver(schema),
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     shouldFocusError: true,
@@ -334,7 +345,7 @@ export function RegisterGroupForm({
 
       <div hidden={step !== 4} className="space-y-4">
         <p>Dit zijn de huisregels van elke buurtpreventiegroep. Lees ze goed. U zorgt dat de leden van de groep ze ook kennen.</p>
-        <HouseRulesList />
+        {houseRules}
         <CheckboxField id="accept-rules" label="Ik heb de huisregels gelezen en ik houd me eraan." error={err("acceptHouseRules")} {...register("acceptHouseRules")} />
         <CheckboxField
           id="residents-confirmed"

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 
 /** Shown on every page in demo mode: the data is made up and e-mail stays in the demo mailbox. */
 export function DemoBanner({ mailbox }: { mailbox: boolean }) {
@@ -11,9 +11,9 @@ export function DemoBanner({ mailbox }: { mailbox: boolean }) {
           <>
             {" "}
             E-mails komen niet echt aan: u leest ze in de{" "}
-            <Link href="/dev/mailbox" className="font-semibold text-slate-900">
+            <PageLink href="/dev/mailbox" className="font-semibold text-slate-900">
               demo-mailbox
-            </Link>
+            </PageLink>
             .
           </>
         ) : null}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 
 export function SiteFooter() {
   return (
@@ -14,10 +14,10 @@ export function SiteFooter() {
           <h2 className="font-semibold">Meer weten</h2>
           <ul>
             <li>
-              <Link href="/informatie">Hoe werkt buurtpreventie?</Link>
+              <PageLink href="/informatie">Hoe werkt buurtpreventie?</PageLink>
             </li>
             <li>
-              <Link href="/wijken">Groepen per wijk</Link>
+              <PageLink href="/wijken">Groepen per wijk</PageLink>
             </li>
           </ul>
         </div>
@@ -25,10 +25,10 @@ export function SiteFooter() {
           <h2 className="font-semibold">Over deze website</h2>
           <ul>
             <li>
-              <Link href="/privacy">Privacy</Link>
+              <PageLink href="/privacy">Privacy</PageLink>
             </li>
             <li>
-              <Link href="/toegankelijkheid">Toegankelijkheid</Link>
+              <PageLink href="/toegankelijkheid">Toegankelijkheid</PageLink>
             </li>
           </ul>
         </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 
 const links = [
   { href: "/", label: "Zoeken" },
@@ -26,27 +26,27 @@ export function SiteHeader({
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
-        <Link href="/" className="text-white no-underline hover:text-white">
+        <PageLink href="/" className="text-white no-underline hover:text-white">
           {municipalityName ? (
             <span className="block text-sm font-normal">Gemeente {municipalityName}</span>
           ) : null}
           <span className="block text-xl font-bold">WhatsApp Buurtpreventie</span>
-        </Link>
+        </PageLink>
         <nav aria-label="Hoofdmenu">
           <ul className="flex flex-wrap items-center gap-x-4 gap-y-1">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="text-white hover:text-white">
+                <PageLink href={link.href} className="text-white hover:text-white">
                   {link.label}
-                </Link>
+                </PageLink>
               </li>
             ))}
             {user ? (
               <>
                 <li>
-                  <Link href={user.startPath} className="font-semibold text-white hover:text-white">
+                  <PageLink href={user.startPath} className="font-semibold text-white hover:text-white">
                     {user.startLabel}
-                  </Link>
+                  </PageLink>
                 </li>
                 <li>
                   {signOutAction ? (
@@ -59,17 +59,17 @@ export function SiteHeader({
                       </button>
                     </form>
                   ) : (
-                    <Link href="/uitloggen" className="text-white hover:text-white">
+                    <PageLink href="/uitloggen" className="text-white hover:text-white">
                       Uitloggen
-                    </Link>
+                    </PageLink>
                   )}
                 </li>
               </>
             ) : (
               <li>
-                <Link href="/inloggen" className="font-semibold text-white hover:text-white">
+                <PageLink href="/inloggen" className="font-semibold text-white hover:text-white">
                   Inloggen
-                </Link>
+                </PageLink>
               </li>
             )}
           </ul>

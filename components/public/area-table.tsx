@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import type { PublicAreaSummary } from "@/lib/data/public-schemas";
 import { formatNumberNl, formatPercentNl } from "./format";
 
@@ -31,7 +31,7 @@ export function AreaTable({ areas, captionId }: { areas: PublicAreaSummary[]; ca
           {areas.map((area) => (
             <tr key={area.slug} className="border-b border-slate-300">
               <th scope="row" className="py-2 pr-4 font-normal">
-                <Link href={`/wijken/${area.slug}`}>{area.name}</Link>
+                <PageLink href={`/wijken/${area.slug}`}>{area.name}</PageLink>
               </th>
               <td className="py-2 pr-4 text-right">{formatNumberNl(area.groupCount)}</td>
               <td className="py-2 pr-4 text-right">{formatNumberNl(area.participatingAddresses)}</td>

@@ -1,17 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { startTransition, useActionState, useEffect, useMemo, useRef, useSyncExternalStore, type FormEvent } from "react";
-import { useForm, type FieldErrors, type Path } from "react-hook-form";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { calendarDateIn } from "@/lib/domain";
-import { joinRequestSchema, type JoinRequest, type JoinRequestFormInput } from "@/lib/validation";
-import { HouseRulesList } from "./house-rules";
 import { EMPTY_JOIN_FORM, HONEYPOT_FIELD, type JoinFormState, type JoinFormValues } from "./join-form-state";
 
 type JoinAction = (state: JoinFormState, formData: FormData) => Promise<JoinFormState>;
+type FieldErrors = Partial<Record<FieldName, string>>;
 
 const FIELD_ORDER = [
   "name",
@@ -22,7 +18,7 @@ const FIELD_ORDER = [
   "address.addition",
   "birthDate",
   "acceptHouseRules",
-] as const satisfies ReadonlyArray<Path<JoinRequestFormInput>>;
+] as const;
 type FieldName = (typeof FIELD_ORDER)[number];
 
 const FIELD_IDS: Record<FieldName, string> = {
@@ -36,62 +32,85 @@ const FIELD_IDS: Record<FieldName, string> = {
   acceptHouseRules: "join-house-rules",
 };
 
-function messageAt(errors: FieldErrors<JoinRequestFormInput>, name: FieldName): string | undefined {
-  let node: unknown = errors;
-  for (const part of name.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  const message = (node as { message?: unknown } | undefined)?.message;
-  return typeof message === "string" ? message : undefined;
+const isField = (name: string): name is FieldName => (FIELD_ORDER as readonly string[]).includes(name);
+
+/** The messages of an answer that belong to a field of this form. */
+function fieldErrorsOf(state: JoinFormState): FieldErrors {
+  if (state.status !== "error") return {};
+  return Object.fromEntries(Object.entries(state.fieldErrors).filter(([name]) => isField(name)));
 }
 
-const subscribeNothing = () => () => {};
+/** The browser's check (zod and the phone rules) is loaded once, when it is first needed. */
+let checker: Promise<typeof import("./join-form-check")> | undefined;
+const loadChecker = () => (checker ??= import("./join-form-check"));
 
 /**
  * The join form of a group page. Works without JavaScript (a normal POST to the server action,
  * which answers with the page and the messages at the fields); with JavaScript the same schema
- * checks the fields first, then the same action runs with the same FormData.
+ * checks the fields first (loaded when the person starts filling in the form, so the page itself
+ * stays light), then the same action runs with the same FormData. `houseRules` is the list of
+ * house rules, rendered by the server.
  */
-export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; groupName: string; action: JoinAction }) {
+export function JoinForm({
+  groupSlug,
+  groupName,
+  action,
+  houseRules,
+}: {
+  groupSlug: string;
+  groupName: string;
+  action: JoinAction;
+  houseRules: ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
-  const today = useMemo(() => calendarDateIn(new Date()), []);
   const initial: JoinFormValues = state.status === "error" ? state.values : EMPTY_JOIN_FORM;
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-
-  const form = useForm<JoinRequestFormInput, unknown, JoinRequest>({
-    resolver: zodResolver(joinRequestSchema(today)),
-    defaultValues: initial,
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-  });
-  const { errors } = form.formState;
+  // The messages shown: the server's answer, then the browser's own check. Once the form was
+  // checked, a field's message is updated while the person corrects it.
+  const [shown, setShown] = useState(() => ({ answer: state, errors: fieldErrorsOf(state), checked: false }));
+  let { errors } = shown;
+  if (shown.answer !== state) {
+    errors = fieldErrorsOf(state);
+    setShown({ answer: state, errors, checked: shown.checked });
+  }
 
   useEffect(() => {
-    if (state.status === "error") {
-      for (const [name, message] of Object.entries(state.fieldErrors)) {
-        if ((FIELD_ORDER as readonly string[]).includes(name)) form.setError(name as FieldName, { type: "server", message });
-      }
-    }
-    if (state.status === "sent") form.reset(EMPTY_JOIN_FORM);
     if (state.status !== "idle") resultRef.current?.focus();
-  }, [state, form]);
-
-  // Before hydration (and without JavaScript) the server's messages are all there is.
-  const serverErrors = state.status === "error" ? state.fieldErrors : {};
-  const errorFor = (name: FieldName) => messageAt(errors, name) ?? (hydrated ? undefined : serverErrors[name]);
-  const shownErrors = FIELD_ORDER.map((name) => [name, errorFor(name)] as const).filter(([, m]) => m !== undefined);
-  // A message about the whole form (too many attempts, group gone), not about a field.
-  const formMessage =
-    state.status === "error" && !Object.keys(state.fieldErrors).some((name) => (FIELD_ORDER as readonly string[]).includes(name))
-      ? state.message
-      : undefined;
+  }, [state]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void form.handleSubmit(() => {
-      const data = new FormData(formRef.current ?? undefined);
-      startTransition(() => formAction(data));
-    })(event);
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const send = () => startTransition(() => formAction(data));
+    loadChecker().then(
+      ({ checkJoinForm }) => {
+        const found = checkJoinForm(data);
+        const problems = Object.fromEntries(Object.entries(found).filter(([name]) => isField(name))) as FieldErrors;
+        setShown({ answer: state, errors: problems, checked: true });
+        const first = FIELD_ORDER.find((name) => problems[name] !== undefined);
+        if (first) document.getElementById(FIELD_IDS[first])?.focus();
+        else send();
+      },
+      // Without the browser's check (the script did not load), the server checks alone.
+      send,
+    );
+  };
+
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (!shown.checked || !isField(name) || !formRef.current) return;
+    const form = formRef.current;
+    void loadChecker().then(({ checkJoinForm }) => {
+      const message = checkJoinForm(new FormData(form))[name];
+      setShown((current) => {
+        const next: FieldErrors = { ...current.errors };
+        if (message === undefined) delete next[name];
+        else next[name] = message;
+        return { ...current, errors: next };
+      });
+    });
   };
 
   if (state.status === "sent") {
@@ -107,9 +126,24 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
     );
   }
 
-  const acceptError = errorFor("acceptHouseRules");
+  const shownErrors = FIELD_ORDER.map((name) => [name, errors[name]] as const).filter(
+    (entry): entry is readonly [FieldName, string] => entry[1] !== undefined,
+  );
+  // A message about the whole form (too many attempts, group gone), not about a field.
+  const formMessage =
+    state.status === "error" && !Object.keys(state.fieldErrors).some(isField) ? state.message : undefined;
+  const acceptError = errors.acceptHouseRules;
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="aanmelden-titel" className="space-y-5">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      onChange={onChange}
+      onFocus={() => void loadChecker()}
+      noValidate
+      aria-labelledby="aanmelden-titel"
+      className="space-y-5"
+    >
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
         {formMessage || shownErrors.length > 0 ? (
           <Alert tone="error" title={formMessage ?? "Niet alles is goed ingevuld"} role="alert">
@@ -134,34 +168,34 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
 
       <TextField
         id={FIELD_IDS.name}
+        name="name"
         label="Uw naam"
         autoComplete="name"
         defaultValue={initial.name}
-        error={errorFor("name")}
+        error={errors.name}
         maxLength={150}
-        {...form.register("name")}
       />
       <TextField
         id={FIELD_IDS.email}
+        name="email"
         type="email"
         label="E-mailadres"
         hint="Hierop krijgt u een bevestiging."
         autoComplete="email"
         defaultValue={initial.email}
-        error={errorFor("email")}
+        error={errors.email}
         maxLength={300}
-        {...form.register("email")}
       />
       <TextField
         id={FIELD_IDS.phone}
+        name="phone"
         type="tel"
         label="Mobiel nummer"
         hint="De groep is een WhatsApp-groep. Bijvoorbeeld 06 87654321."
         autoComplete="tel"
         defaultValue={initial.phone}
-        error={errorFor("phone")}
+        error={errors.phone}
         maxLength={40}
-        {...form.register("phone")}
       />
 
       <fieldset className="rounded-lg border-2 border-slate-200 p-4">
@@ -169,57 +203,55 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
         <div className="space-y-4">
           <TextField
             id={FIELD_IDS["address.postcode"]}
+            name="address.postcode"
             className="max-w-xs"
             label="Postcode"
             hint="Bijvoorbeeld 2922 AB"
             autoComplete="postal-code"
             defaultValue={initial.address.postcode}
-            error={errorFor("address.postcode")}
+            error={errors["address.postcode"]}
             maxLength={20}
-            {...form.register("address.postcode")}
           />
           <TextField
             id={FIELD_IDS["address.houseNumber"]}
+            name="address.houseNumber"
             className="max-w-xs"
             label="Huisnummer"
             hint="Alleen het nummer"
             inputMode="numeric"
             defaultValue={initial.address.houseNumber}
-            error={errorFor("address.houseNumber")}
+            error={errors["address.houseNumber"]}
             maxLength={10}
-            {...form.register("address.houseNumber")}
           />
           <TextField
             id={FIELD_IDS["address.addition"]}
+            name="address.addition"
             className="max-w-xs"
             label="Toevoeging"
             hint="Niet verplicht, bijv. A"
             defaultValue={initial.address.addition}
-            error={errorFor("address.addition")}
+            error={errors["address.addition"]}
             maxLength={20}
-            {...form.register("address.addition")}
           />
         </div>
       </fieldset>
 
       <TextField
         id={FIELD_IDS.birthDate}
+        name="birthDate"
         type="date"
         label="Geboortedatum"
         hint="Meedoen kan vanaf 18 jaar. We geven uw geboortedatum niet door aan de groep."
         autoComplete="bday"
         defaultValue={initial.birthDate}
-        error={errorFor("birthDate")}
+        error={errors.birthDate}
         className="max-w-xs"
-        {...form.register("birthDate")}
       />
 
       <div>
         <details className="rounded-lg border-2 border-slate-200 p-4">
           <summary className="cursor-pointer font-semibold">Lees de huisregels van de groep</summary>
-          <div className="mt-3">
-            <HouseRulesList headingLevel={4} />
-          </div>
+          <div className="mt-3">{houseRules}</div>
         </details>
         {acceptError ? (
           <p id="join-house-rules-error" className="mt-3 font-semibold text-red-700">
@@ -230,12 +262,12 @@ export function JoinForm({ groupSlug, groupName, action }: { groupSlug: string; 
         <div className="mt-3 flex items-start gap-3">
           <input
             id={FIELD_IDS.acceptHouseRules}
+            name="acceptHouseRules"
             type="checkbox"
             className="mt-1 h-6 w-6 shrink-0 accent-brand-700"
             defaultChecked={initial.acceptHouseRules}
             aria-invalid={acceptError ? true : undefined}
             aria-describedby={acceptError ? "join-house-rules-error" : undefined}
-            {...form.register("acceptHouseRules")}
           />
           <label htmlFor={FIELD_IDS.acceptHouseRules}>Ik heb de huisregels gelezen en houd me eraan.</label>
         </div>

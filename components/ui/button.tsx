@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "./page-link";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 const variants = {
@@ -30,8 +30,8 @@ export function ButtonLink({
   className?: string;
 }) {
   return (
-    <Link href={href} className={`${base} ${variants[variant]} hover:text-inherit ${className}`}>
+    <PageLink href={href} className={`${base} ${variants[variant]} hover:text-inherit ${className}`}>
       {children}
-    </Link>
+    </PageLink>
   );
 }

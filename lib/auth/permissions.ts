@@ -35,8 +35,13 @@ export const permissions = {
   "area.edit": STAFF,
   /** Change the municipality's settings (bord threshold, safety mailbox). */
   "settings.edit": STAFF,
-  /** Create staff and wijkagent accounts, change roles, disable accounts. */
-  "users.manage": ["platform_admin"],
+  /**
+   * Invite staff and wijkagent accounts and change or remove their roles (/beheer/gebruikers):
+   * staff within their own municipality, platform admins in any (issue 8; the query keeps to it).
+   */
+  "users.manage": STAFF,
+  /** Give any account any role (platform admin too), disable accounts, end others' sessions. */
+  "users.manage_any": ["platform_admin"],
   /** Read the audit log (staff: their municipality's entries). */
   "audit.view": STAFF,
   /** See the groups in one's own wijken with their admins' contact details (/wijkagent). */

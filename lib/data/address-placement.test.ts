@@ -3,7 +3,8 @@ import { aMunicipality, anArea } from "@/db/seed/builders";
 import type { Area, Municipality } from "@/db/schema";
 import type { AddressLookup, AddressQuery, AddressVerification } from "@/lib/address";
 import { addressKey } from "@/lib/domain";
-import { areasForPostcodes, placeAddresses } from "@/lib/data/address-placement";
+import { placeAddresses } from "@/lib/data/address-placement";
+import { areasForPostcodes, findAreaForPostcode } from "@/lib/data/areas";
 import { withTestDatabase } from "@/tests/db";
 
 const database = withTestDatabase();
@@ -40,6 +41,17 @@ describe("which wijk an address belongs to", () => {
     expect(map.get("2922XX")?.id).toBe(kortland.id);
     expect(map.get("2923AA")?.id).toBe(kortland.id);
     expect(map.has("9999ZZ")).toBe(false);
+  });
+
+  it("gives the same wijk for one postcode as for a list, and the lowest CBS code when two wijken list it", async () => {
+    const { db } = database.current.handle;
+    await anArea(db, krimpen, { code: "WK054299", postcodes: ["2926"] }); // inserted first, listed second
+    const earlier = await anArea(db, krimpen, { code: "WK054209", postcodes: ["2926"] });
+    expect((await areasForPostcodes(["2926AB"])).get("2926AB")?.id).toBe(earlier.id);
+    expect((await findAreaForPostcode("2926 ab"))?.id).toBe(earlier.id);
+    for (const postcode of ["2922AB", "2922XX", "2923AA", "9999ZZ"]) {
+      expect((await findAreaForPostcode(postcode))?.id).toBe((await areasForPostcodes([postcode])).get(postcode)?.id);
+    }
   });
 
   it("without an address service, places by postcode table and marks the address unverified", async () => {

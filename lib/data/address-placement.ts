@@ -1,10 +1,11 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { areaPostcodes, areas } from "@/db/schema";
+import { areas } from "@/db/schema";
 import { createAddressLookup, type AddressLookup } from "@/lib/address";
 import { addressKey, isAreaInMunicipality, resolveAreaCode, type NormalizedAddress } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
+import { areasForPostcodes } from "./areas";
 
 /**
  * Where an address lies (issue 4 item 3): its wijk and whether it is inside the group's
@@ -31,25 +32,6 @@ let sharedLookup: AddressLookup | undefined;
 export function addressLookup(): AddressLookup {
   sharedLookup ??= createAddressLookup({ url: getEnv().ADDRESS_LOOKUP_URL });
   return sharedLookup;
-}
-
-/** Wijken by postcode from the area-postcode table: a full postcode wins over its 4-digit area. */
-export async function areasForPostcodes(postcodes: string[], executor: Executor = db): Promise<Map<string, AreaRef>> {
-  const unique = [...new Set(postcodes)];
-  const keys = [...new Set([...unique, ...unique.map((p) => p.slice(0, 4))])];
-  const result = new Map<string, AreaRef>();
-  if (keys.length === 0) return result;
-  const rows = await executor
-    .select({ postcode: areaPostcodes.postcode, id: areas.id, code: areas.code, municipalityId: areas.municipalityId })
-    .from(areaPostcodes)
-    .innerJoin(areas, eq(areas.id, areaPostcodes.areaId))
-    .where(inArray(areaPostcodes.postcode, keys));
-  const byKey = new Map(rows.map((r) => [r.postcode, { id: r.id, code: r.code, municipalityId: r.municipalityId }]));
-  for (const postcode of unique) {
-    const area = byKey.get(postcode) ?? byKey.get(postcode.slice(0, 4));
-    if (area) result.set(postcode, area);
-  }
-  return result;
 }
 
 async function areasByCode(codes: string[], executor: Executor): Promise<Map<string, AreaRef>> {

@@ -1,9 +1,12 @@
 /**
  * Which wijk a postcode lies in, from the municipality's own table (area_postcodes). Public
  * reference data: no actor needed, no personal data involved.
+ *
+ * The rule, in one place: a row for the full 6-character postcode wins over a row for its
+ * 4-digit area; when two wijken list the same key, the lowest CBS code wins (stable answers).
  */
 import "server-only";
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areaPostcodes, areas } from "@/db/schema";
 import { normalizePostcode } from "@/lib/domain";
@@ -18,15 +21,17 @@ export interface AreaForPostcode {
 }
 
 /**
- * The wijk of a postcode (`2922AB`; other spellings such as `2922 ab` are normalised first).
- * A row for the full 6-character postcode wins over a row for its 4-digit area. Null when
- * the postcode is not valid or no wijk lists it.
+ * The wijk of each of `postcodes` (normalised, `2922AB`), in one query. Postcodes that no wijk
+ * lists are missing from the map.
  */
-export async function findAreaForPostcode(postcode: string, executor: Executor = db): Promise<AreaForPostcode | null> {
-  const normalized = normalizePostcode(postcode);
-  if (normalized === null) return null;
-  const [row] = await executor
+export async function areasForPostcodes(postcodes: string[], executor: Executor = db): Promise<Map<string, AreaForPostcode>> {
+  const unique = [...new Set(postcodes)];
+  const keys = [...new Set([...unique, ...unique.map((p) => p.slice(0, 4))])];
+  const result = new Map<string, AreaForPostcode>();
+  if (keys.length === 0) return result;
+  const rows = await executor
     .select({
+      postcode: areaPostcodes.postcode,
       id: areas.id,
       code: areas.code,
       name: areas.name,
@@ -35,8 +40,25 @@ export async function findAreaForPostcode(postcode: string, executor: Executor =
     })
     .from(areaPostcodes)
     .innerJoin(areas, eq(areas.id, areaPostcodes.areaId))
-    .where(inArray(areaPostcodes.postcode, [normalized, normalized.slice(0, 4)]))
-    .orderBy(desc(sql`char_length(${areaPostcodes.postcode})`), areas.code)
-    .limit(1);
-  return row ?? null;
+    .where(inArray(areaPostcodes.postcode, keys))
+    .orderBy(areas.code);
+  const byKey = new Map<string, AreaForPostcode>();
+  for (const { postcode, ...area } of rows) {
+    if (!byKey.has(postcode)) byKey.set(postcode, area);
+  }
+  for (const postcode of unique) {
+    const area = byKey.get(postcode) ?? byKey.get(postcode.slice(0, 4));
+    if (area) result.set(postcode, area);
+  }
+  return result;
+}
+
+/**
+ * The wijk of a postcode (`2922AB`; other spellings such as `2922 ab` are normalised first).
+ * Null when the postcode is not valid or no wijk lists it.
+ */
+export async function findAreaForPostcode(postcode: string, executor: Executor = db): Promise<AreaForPostcode | null> {
+  const normalized = normalizePostcode(postcode);
+  if (normalized === null) return null;
+  return (await areasForPostcodes([normalized], executor)).get(normalized) ?? null;
 }

@@ -29,6 +29,15 @@ describe("CSV for Excel", () => {
     expect(parsed.data[1][0].startsWith("'=")).toBe(true);
   });
 
+  it("escapes every formula start, also in text of several lines and after spaces; numbers stay numbers", () => {
+    const names = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1+1)", "\t=1", "\r=1", "=1+1\nregel 2", "@x\r\ny", "  =1+1"];
+    const csv = toCsv(columns, names.map((name) => ({ name, n: -5 })));
+    const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ";", skipEmptyLines: true });
+    expect(parsed.data.slice(1)).toEqual(names.map((name) => [`'${name}`, "-5"]));
+    const plain = Papa.parse<string[]>(toCsv(columns, [{ name: "Buurt = veilig", n: 1 }]).slice(1), { delimiter: ";" });
+    expect(plain.data[1][0]).toBe("Buurt = veilig");
+  });
+
   it("makes safe file names", () => {
     expect(csvFileName("Groepen Krimpen/../x", new Date("2026-11-25T10:00:00Z"))).toBe("groepen-krimpen-x-2026-11-25.csv");
   });

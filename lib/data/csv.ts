@@ -6,6 +6,13 @@
  */
 import Papa from "papaparse";
 
+/**
+ * A cell that a spreadsheet could read as a formula: it starts (after any spaces) with =, +, -,
+ * @, a tab or a carriage return. Papa Parse's own `escapeFormulae: true` pattern ends in `.*$`
+ * without the `s` flag, so it missed text of several lines (`=cmd|…` followed by a line break).
+ */
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
+
 export const CSV_BOM = "\uFEFF";
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
 
@@ -25,7 +32,7 @@ export function toCsv<T>(columns: ReadonlyArray<CsvColumn<T>>, rows: ReadonlyArr
         }),
       ),
     },
-    { delimiter: ";", newline: "\r\n", escapeFormulae: true, quotes: false },
+    { delimiter: ";", newline: "\r\n", escapeFormulae: FORMULA_START, quotes: false },
   );
   return `${CSV_BOM}${body}\r\n`;
 }

@@ -133,6 +133,15 @@ describe("lookupAddress", () => {
     expect(result.nearbyGroups.map((g) => g.slug)).toEqual(["kerkpad", "marktbuurt"]);
   });
 
+  it("describes each group exactly as its own public page does", async () => {
+    const result = await lookupAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });
+    for (const group of [...result.groups, ...result.nearbyGroups]) expect(group).toEqual(await getPublicGroup(group.slug));
+    const haven = await lookupAddress({ postcode: "3011ZZ", houseNumber: 3, addition: "" });
+    expect(haven.area?.name).toBe("Haven");
+    expect(haven.groups).toEqual([await getPublicGroup("kadewacht")]);
+    expect(haven.groups[0]).toMatchObject({ signStatus: "placed", addressCount: 2 });
+  });
+
   it("has no wijk and no groups for a postcode the municipality does not know", async () => {
     expect(await lookupAddress({ postcode: "9999ZZ", houseNumber: 1, addition: "" })).toMatchObject({
       area: null,

@@ -2,18 +2,25 @@
  * The public look-up by address (/zoeken and GET /api/v1/groepen): the active groups whose
  * member addresses include exactly this address, then the other active groups in the wijk of
  * its postcode. Public data only (PublicGroup has no personal fields).
+ *
+ * The look-up is the busiest query of the site (every search and every API call), so it is one
+ * SQL statement, one round trip: the wijk, the covering groups and the wijk's groups together.
  */
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { db, selectRows } from "@/db";
 import { groups, memberAddresses } from "@/db/schema";
 import type { NormalizedAddress } from "@/lib/domain";
-import { findAreaForPostcode } from "./areas";
-import { areaRef, listPublicGroupsInAreas, selectPublicGroups } from "./public-groups";
-import type { AddressLookupResult, PublicGroup } from "./public-schemas";
+import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
+import { areaRef, byName, selectPublicGroups, toPublicGroup, type GroupRow } from "./public-groups";
+import type { AddressLookupResult, PublicGroup, PublicSignStatus } from "./public-schemas";
 
 /** An address as the look-up needs it: normalised (postcode `2922AB`, addition "" or upper case). */
 export type AddressQuery = NormalizedAddress;
+
+/** At most this many covering groups, and this many groups of the wijk (as the separate reads had). */
+const MAX_COVERING = 50;
+const MAX_IN_AREA = 500;
 
 /** Active groups whose member addresses include exactly this address (addition included). */
 export async function findGroupsCoveringAddress(address: AddressQuery): Promise<PublicGroup[]> {
@@ -21,7 +28,92 @@ export async function findGroupsCoveringAddress(address: AddressQuery): Promise<
     and ${memberAddresses.postcode} = ${address.postcode}
     and ${memberAddresses.houseNumber} = ${address.houseNumber}
     and ${memberAddresses.addition} = ${address.addition})`;
-  return selectPublicGroups(covering, db, 50);
+  return selectPublicGroups(covering, db, MAX_COVERING);
+}
+
+type LookupRow = {
+  area_code: string | null;
+  area_name: string | null;
+  area_slug: string | null;
+  covers: boolean | null;
+  slug: string | null;
+  name: string;
+  description: string;
+  created_ms: number;
+  group_area_code: string;
+  group_area_name: string;
+  group_area_slug: string;
+  municipality_code: string;
+  municipality_name: string;
+  municipality_slug: string;
+  address_count: number;
+  sign_status: PublicSignStatus;
+};
+
+const openStatuses = sql.join(
+  OPEN_SIGN_REQUEST_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+/**
+ * One statement: the wijk of the postcode (a full postcode in the table wins over its 4-digit
+ * area; see findAreaForPostcode), the active groups listing the address, and the active groups
+ * of that wijk, each with its public facts (as selectPublicGroups reads them). Always one row at
+ * least: the wijk's columns are null when the postcode has none, the group's when none matched.
+ */
+function lookupQuery(address: AddressQuery) {
+  return sql`
+    with area as (
+      select a.id, a.code, a.name, a.slug
+      from area_postcodes ap join areas a on a.id = ap.area_id
+      where ap.postcode in (${address.postcode}, ${address.postcode.slice(0, 4)})
+      order by char_length(ap.postcode) desc, a.code
+      limit 1
+    ),
+    found as (
+      (select g.id, true as covers from groups g
+        where g.status = 'active' and exists (select 1 from member_addresses m where m.group_id = g.id
+          and m.postcode = ${address.postcode} and m.house_number = ${address.houseNumber} and m.addition = ${address.addition})
+        limit ${MAX_COVERING})
+      union all
+      (select g.id, false as covers from groups g
+        where g.status = 'active' and g.area_id = (select id from area)
+        limit ${MAX_IN_AREA})
+    )
+    select area.code as area_code, area.name as area_name, area.slug as area_slug,
+      f.covers, g.slug, g.name, g.description,
+      (extract(epoch from g.created_at) * 1000)::float8 as created_ms,
+      ga.code as group_area_code, ga.name as group_area_name, ga.slug as group_area_slug,
+      mu.code as municipality_code, mu.name as municipality_name, mu.slug as municipality_slug,
+      (select count(*)::int from member_addresses m where m.group_id = g.id) as address_count,
+      case
+        when exists (select 1 from sign_requests s where s.group_id = g.id and s.status = 'placed') then 'placed'
+        when exists (select 1 from sign_requests s where s.group_id = g.id and s.status in (${openStatuses})) then 'requested'
+        else 'none' end as sign_status
+    from (select 1) as one
+    left join area on true
+    left join (found f
+      join groups g on g.id = f.id
+      join areas ga on ga.id = g.area_id
+      join municipalities mu on mu.id = g.municipality_id) on true`;
+}
+
+function groupOf(row: LookupRow & { slug: string }): PublicGroup {
+  const group: GroupRow = {
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    createdAt: Number(row.created_ms),
+    areaCode: row.group_area_code,
+    areaName: row.group_area_name,
+    areaSlug: row.group_area_slug,
+    municipalityCode: row.municipality_code,
+    municipalityName: row.municipality_name,
+    municipalitySlug: row.municipality_slug,
+    addressCount: row.address_count,
+    signStatus: row.sign_status,
+  };
+  return toPublicGroup(group);
 }
 
 /**
@@ -29,17 +121,24 @@ export async function findGroupsCoveringAddress(address: AddressQuery): Promise<
  * knows it), the groups it takes part in, and the other active groups in that wijk.
  */
 export async function lookupAddress(address: AddressQuery): Promise<AddressLookupResult> {
-  const [covering, area] = await Promise.all([findGroupsCoveringAddress(address), findAreaForPostcode(address.postcode)]);
+  const rows = await selectRows<LookupRow>(db, lookupQuery(address));
+  const first = rows[0];
+  const covering: PublicGroup[] = [];
+  const inArea: PublicGroup[] = [];
+  for (const row of rows) {
+    if (row.slug === null) continue;
+    (row.covers ? covering : inArea).push(groupOf(row as LookupRow & { slug: string }));
+  }
+  covering.sort(byName);
   const coveringSlugs = new Set(covering.map((g) => g.slug));
-  const nearby = area ? (await listPublicGroupsInAreas([area.id])).filter((g) => !coveringSlugs.has(g.slug)) : [];
+  const nearby = inArea.filter((g) => !coveringSlugs.has(g.slug)).sort(byName);
   return {
     address: { postcode: address.postcode, houseNumber: address.houseNumber, addition: address.addition },
-    area: area ? areaRef(area) : null,
+    area: first?.area_code && first.area_name && first.area_slug ? areaRef({ code: first.area_code, name: first.area_name, slug: first.area_slug }) : null,
     groups: covering,
     nearbyGroups: nearby,
   };
 }
-
 /** Number of active groups, for the site's key figures. */
 export async function countActiveGroups(): Promise<number> {
   const [row] = await db

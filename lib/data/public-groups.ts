@@ -59,11 +59,12 @@ const groupColumns = {
   signStatus,
 };
 
-type GroupRow = {
+/** A group as read from the database (createdAt as a Date, or milliseconds from raw SQL). */
+export type GroupRow = {
   slug: string;
   name: string;
   description: string;
-  createdAt: Date;
+  createdAt: Date | number;
   areaCode: string;
   areaName: string;
   areaSlug: string;
@@ -74,7 +75,7 @@ type GroupRow = {
   signStatus: PublicSignStatus;
 };
 
-function toPublicGroup(row: GroupRow): PublicGroup {
+export function toPublicGroup(row: GroupRow): PublicGroup {
   return {
     slug: row.slug,
     name: row.name,

@@ -57,10 +57,14 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
     expect(mails[0].toAddress).toBe("veiligheid@gemeente.example");
     expect(mails[0].html).not.toContain("<script>");
 
-    // One open request per group: a double click is refused with a clear message.
-    const twice = await errorOf(requestBord(actorOf(me), group.id, input));
+    // The same request again (a double click) returns the open one and sends nothing more.
+    expect(await requestBord(actorOf(me), group.id, input)).toEqual(first);
+    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, `bord-request-received:${first.id}`))).toHaveLength(1);
+    // One open request per group: a different one is refused with a clear message.
+    const twice = await errorOf(requestBord(actorOf(me), group.id, { ...input, signCount: 3 }));
     expect(twice.code).toBe("conflict");
     expect(twice.message).toContain("al een bordaanvraag");
+    expect(await db.select().from(signRequests).where(eq(signRequests.groupId, group.id))).toHaveLength(1);
 
     await withdrawBordRequest(actorOf(me), group.id, first.id);
     expect((await errorOf(withdrawBordRequest(actorOf(me), group.id, first.id))).code).toBe("conflict");

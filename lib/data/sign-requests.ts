@@ -88,15 +88,29 @@ export async function getBordOverview(actor: Actor, groupId: string): Promise<Bo
   };
 }
 
+/** A repeat of the same request by the same admin within this time returns the first request. */
+const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
+
 /**
  * Asks for one to four bords. Checks the threshold again (in the transaction), records the
- * request and its first history entry, and e-mails the municipality's safety mailbox. One open
- * request per group (unique index): a second, or a double click, gives AppError conflict.
+ * request and its first history entry, and e-mails the municipality's safety mailbox.
+ * One open request per group (unique index; the group row is locked, so concurrent requests
+ * queue here): the same request sent again by the same admin shortly after (a double click, a
+ * retry after a lost answer) returns the open request and sends nothing more; any other second
+ * request gives AppError conflict with a Dutch message.
  */
 export async function requestBord(actor: Actor, groupId: string, input: SignRequestInput, now = new Date()): Promise<{ id: string }> {
   try {
     return await db.transaction(async (tx) => {
       const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
+      const [open] = await tx
+        .select()
+        .from(signRequests)
+        .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, [...OPEN_SIGN_REQUEST_STATUSES])));
+      if (open) {
+        if (isRepeatOf(open, actor, input, now)) return { id: open.id };
+        throw new AppError("conflict", ONE_OPEN);
+      }
       const eligibility = (await getSignEligibility(group.id, tx))!;
       if (!eligibility.eligible) {
         throw new AppError(
@@ -154,6 +168,21 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
     if (isUniqueViolation(error, "sign_requests_one_open_per_group")) throw new AppError("conflict", ONE_OPEN);
     throw error;
   }
+}
+
+function isRepeatOf(open: typeof signRequests.$inferSelect, actor: Actor, input: SignRequestInput, now: Date): boolean {
+  return (
+    open.status === "submitted" &&
+    open.requestedByUserId === actor.id &&
+    now.getTime() - open.createdAt.getTime() < RESUBMIT_WINDOW_MS &&
+    open.signCount === input.signCount &&
+    open.street === input.street &&
+    open.nearHouseNumber === (input.nearHouseNumber ?? null) &&
+    open.locationDescription === input.description &&
+    open.latitude === (input.point?.lat ?? null) &&
+    open.longitude === (input.point?.lng ?? null) &&
+    open.note === input.note
+  );
 }
 
 /** Withdraws the group's request before a decision (submitted or in review). */

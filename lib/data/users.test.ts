@@ -96,11 +96,13 @@ describe("disabling an account", () => {
     expect(await auditOf(person.id, "user.enable")).toHaveLength(1);
   });
 
-  it("refuses one's own account and everyone but platform admins", async () => {
+  it("refuses one's own account and everyone but platform admins (staff too)", async () => {
     const admin = await aUser(db, { role: "platform_admin" });
     const person = await aUser(db);
+    const staff = await aUser(db, { role: "staff", municipalityId: (await aMunicipality(db)).id });
     await expect(setUserDisabled(actorOf(admin), admin.id, true)).rejects.toMatchObject({ code: "unprocessable" });
     await expect(setUserDisabled(actorOf(person), admin.id, true)).rejects.toMatchObject({ code: "not_found" });
+    await expect(setUserDisabled(actorOf(staff), admin.id, true)).rejects.toMatchObject({ code: "not_found" });
     await expect(setUserDisabled(null, person.id, true)).rejects.toMatchObject({ code: "not_found" });
     const [after] = await db.select().from(users).where(eq(users.id, admin.id));
     expect(after.disabledAt).toBeNull();

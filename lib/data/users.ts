@@ -1,7 +1,8 @@
 /**
- * Accounts: roles, disabling, ending sessions. Only platform admins manage other people's
- * accounts (permission "users.manage"); for anyone else the user does not exist. Every change
- * is in the audit log. Roles are read fresh at each request (lib/auth/session.ts), so a changed
+ * Accounts across the platform: any role, disabling, ending sessions. Only platform admins
+ * (permission "users.manage_any"); for anyone else the user does not exist. Staff manage the
+ * staff and wijkagent accounts of their own municipality in lib/data/staff/users.ts
+ * ("users.manage"). Every change is in the audit log. Roles are read fresh at each request (lib/auth/session.ts), so a changed
  * role counts from the next request; disabling also ends every session at once.
  */
 import "server-only";
@@ -16,7 +17,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { UserRoleChange } from "@/lib/validation";
 
 function requireUserManager(actor: Actor | null): Actor {
-  if (!actor || !can(actor, "users.manage")) throw notFound();
+  if (!actor || !can(actor, "users.manage_any")) throw notFound();
   return actor;
 }
 

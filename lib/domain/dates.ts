@@ -44,18 +44,24 @@ export function requireCalendarDate(input: string, code: DomainErrorCode, messag
   return date;
 }
 
+/** Creating an Intl.DateTimeFormat costs far more than using one: one per time zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * The calendar date of an instant in a time zone, as `YYYY-MM-DD`. Pure: the caller passes the
  * instant (`new Date()` at the edge of the system). Server and browser both use this so that
  * "today" means the same day for them: the day in the Netherlands.
  */
 export function calendarDateIn(instant: Date, timeZone = "Europe/Amsterdam"): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const parts = dateFormatFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
   return formatCalendarDate({ year: part("year"), month: part("month"), day: part("day") });

@@ -38,13 +38,16 @@ export class PermanentMailError extends Error {
 const PERMANENT_RECIPIENT_CODES = new Set([550, 551, 553]);
 
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transporter: Transporter = nodemailer.createTransport(url, {
-    from,
-    // A slow server must not hold a worker's claim for long (the claim lasts 2 minutes).
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
+  const transporter: Transporter = nodemailer.createTransport(
+    {
+      url,
+      // A slow server must not hold a worker's claim for long (the claim lasts 2 minutes).
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    },
+    { from },
+  );
   return {
     name: "smtp",
     async send(message) {

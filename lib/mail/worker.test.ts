@@ -89,7 +89,7 @@ describe("delivering through SMTP", () => {
   it("sends each due message once, with a stable Message-ID, and marks it sent", async () => {
     await queue(3);
     const report = await deliverDueMail({ transport: smtp });
-    expect(report).toEqual({ claimed: 3, sent: 3, retrying: 0, dead: 0 });
+    expect(report).toEqual({ claimed: 3, sent: 3, retrying: 0, dead: 0, released: 0 });
     expect(sink.received).toHaveLength(3);
     expect(sink.received.map((m) => m.to)).toEqual([["ontvanger@voorbeeld.nl"], ["ontvanger@voorbeeld.nl"], ["ontvanger@voorbeeld.nl"]]);
     expect(new Set(sink.received.map((m) => m.messageId)).size).toBe(3);
@@ -175,6 +175,45 @@ describe("delivering through SMTP", () => {
     expect(await deliverDueMail({ transport: smtp, now: new Date(t0 + minutes(2) + 1000) })).toMatchObject({ sent: 1 });
     expect(sink.received).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ status: "sent", attempts: 2 });
+  });
+});
+
+describe("stopping (shutdown)", () => {
+  it("finishes the message being sent, hands the rest of its claim back at once, and another run sends those once", async () => {
+    await queue(5);
+    let stopping = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sending!: () => void;
+    const firstSending = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    // The first message is held in the middle of sending, as a slow mail server would.
+    const slow: MailTransport = {
+      name: "smtp",
+      async send(message) {
+        sending();
+        await gate;
+        await smtp.send(message);
+      },
+      close() {},
+    };
+    const run = deliverDueMail({ transport: slow, limit: 5, shouldStop: () => stopping });
+    await firstSending;
+    stopping = true;
+    release();
+    expect(await run).toEqual({ claimed: 5, sent: 1, retrying: 0, dead: 0, released: 4 });
+    expect(sink.received).toHaveLength(1);
+    const after = await rows();
+    expect(after.map((r) => r.status)).toEqual(["sent", "pending", "pending", "pending", "pending"]);
+    // Handed back: due now, the attempt not counted, nothing left "sending" for a claim to expire.
+    expect(after.slice(1).every((r) => r.attempts === 0 && r.lockedUntil === null && r.nextAttemptAt.getTime() <= Date.now())).toBe(true);
+
+    expect(await drain()).toMatchObject({ claimed: 4, sent: 4 });
+    expect(sink.received).toHaveLength(5);
+    expect(new Set(sink.received.map((m) => m.messageId)).size).toBe(5);
   });
 });
 

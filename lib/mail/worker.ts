@@ -16,7 +16,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDatabase, selectRows, type Executor } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { logger } from "@/lib/server/logger";
@@ -58,6 +58,8 @@ export interface DeliveryReport {
   retrying: number;
   /** Failed for good (24 hours passed, or the address refused). */
   dead: number;
+  /** Claimed but not tried because the worker was stopping: handed back, due at once. */
+  released: number;
 }
 
 /**
@@ -85,7 +87,14 @@ function errorSummary(error: unknown): string {
  * replaces the clock, `transport` the configured transport, `executor` the process database.
  */
 export async function deliverDueMail(
-  options: { now?: Date; limit?: number; transport?: MailTransport; executor?: Executor } = {},
+  options: {
+    now?: Date;
+    limit?: number;
+    transport?: MailTransport;
+    executor?: Executor;
+    /** Asked before each message: true hands the rest of the claim back (shutdown). */
+    shouldStop?: () => boolean;
+  } = {},
 ): Promise<DeliveryReport> {
   const now = options.now ?? new Date();
   const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
@@ -111,8 +120,12 @@ export async function deliverDueMail(
         returning m.id, m.idempotency_key, m.to_address, m.subject, m.text, m.html, m.attempts, m.created_at`,
   );
 
-  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, dead: 0 };
-  for (const row of claimed) {
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, dead: 0, released: 0 };
+  for (const [index, row] of claimed.entries()) {
+    if (options.shouldStop?.()) {
+      report.released = await releaseClaims(executor, claimed.slice(index).map((r) => Number(r.id)));
+      break;
+    }
     const id = Number(row.id);
     try {
       await transport.send({
@@ -152,6 +165,21 @@ export async function deliverDueMail(
   return report;
 }
 
+/**
+ * Hands claimed messages that were not tried back to the queue: due at once, the attempt not
+ * counted, so another worker (or this server after a restart) sends them without waiting for
+ * the claim to expire.
+ */
+async function releaseClaims(executor: Executor, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const released = await executor
+    .update(mailOutbox)
+    .set({ status: "pending", lockedUntil: null, attempts: sql`greatest(${mailOutbox.attempts} - 1, 0)` })
+    .where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.status, "sending")))
+    .returning({ id: mailOutbox.id });
+  return released.length;
+}
+
 /** Removes sent messages older than KEEP_SENT_DAYS (they hold personal data). */
 export async function purgeSentMail(options: { now?: Date; executor?: Executor } = {}): Promise<number> {
   const now = options.now ?? new Date();
@@ -171,6 +199,8 @@ interface WorkerState {
   timer?: NodeJS.Timeout;
   running?: Promise<void>;
   again: boolean;
+  /** Set by stopOutboxWorker: finish the message being sent, hand back the rest, start nothing new. */
+  stopping: boolean;
   lastPurge: number;
   intervalMs: number;
 }
@@ -185,14 +215,15 @@ function workerState(): WorkerState | undefined {
 const BATCH = 20;
 
 async function runOnce(state: WorkerState): Promise<void> {
+  const shouldStop = () => state.stopping;
   do {
     state.again = false;
     try {
-      for (;;) {
-        const report = await deliverDueMail({ limit: BATCH });
+      while (!state.stopping) {
+        const report = await deliverDueMail({ limit: BATCH, shouldStop });
         if (report.claimed < BATCH) break;
       }
-      if (Date.now() - state.lastPurge > 60 * 60 * 1000) {
+      if (!state.stopping && Date.now() - state.lastPurge > 60 * 60 * 1000) {
         state.lastPurge = Date.now();
         const purged = await purgeSentMail();
         if (purged > 0) logger.info(`Removed ${purged} sent e-mail(s) older than ${KEEP_SENT_DAYS} days.`);
@@ -200,10 +231,11 @@ async function runOnce(state: WorkerState): Promise<void> {
     } catch (error) {
       logger.error("The outbox worker could not run", error);
     }
-  } while (state.again);
+  } while (state.again && !state.stopping);
 }
 
 function tick(state: WorkerState): void {
+  if (state.stopping) return;
   if (state.running) {
     state.again = true;
     return;
@@ -217,7 +249,7 @@ function tick(state: WorkerState): void {
 export function startOutboxWorker(options: { intervalMs?: number } = {}): void {
   const g = globalThis as GlobalWithWorker;
   if (g[workerKey]?.timer) return;
-  const state: WorkerState = { again: false, lastPurge: 0, intervalMs: options.intervalMs ?? 5000 };
+  const state: WorkerState = { again: false, stopping: false, lastPurge: 0, intervalMs: options.intervalMs ?? 5000 };
   state.timer = setInterval(() => tick(state), state.intervalMs);
   // The worker never keeps the process alive on its own.
   state.timer.unref();
@@ -225,11 +257,16 @@ export function startOutboxWorker(options: { intervalMs?: number } = {}): void {
   tick(state);
 }
 
-/** Stops the worker and waits for a round in progress to finish. */
+/**
+ * Stops the worker (on shutdown): a message being sent is finished and recorded, messages it
+ * had claimed but not tried yet are handed back to the queue, and no new round starts.
+ * Resolves when the worker is idle.
+ */
 export async function stopOutboxWorker(): Promise<void> {
   const g = globalThis as GlobalWithWorker;
   const state = g[workerKey];
   if (!state) return;
+  state.stopping = true;
   clearInterval(state.timer);
   state.timer = undefined;
   g[workerKey] = undefined;

@@ -1,19 +1,23 @@
 /**
  * What the server does once at start, before the first request (called from instrumentation.ts):
  * check the settings, take the database, apply migrations, seed the demo data in demo mode, then
- * start the outbox worker that sends queued e-mail (stopped again on SIGTERM).
+ * start the outbox worker that sends queued e-mail, and the clean shutdown on SIGTERM / SIGINT
+ * (see installShutdown).
  *
  * A missing setting or a data folder held by another process stops the start with a message.
  * A database that cannot be reached does not: the server keeps retrying in the background and
  * answers 503 on /api/health (and a Dutch error page elsewhere) until it succeeds.
  */
-import { configFromEnv, DatabaseLockedError, getDatabase } from "@/db";
+import { closeDatabase, configFromEnv, DatabaseLockedError, getDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed/demo";
 import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { logger } from "@/lib/server/logger";
 import { startRetentionSchedule } from "@/lib/server/retention-job";
+
+/** Longest a shutdown may take before the process gives up waiting and exits with code 1. */
+export const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 export type StartupState = "starting" | "ready";
 
@@ -51,13 +55,13 @@ export function startServer(): Promise<void> {
     const env = getEnv();
     assertServerSettings(env);
     getDatabase(); // opens (and, for PGlite, locks) the database now: a held folder stops the start
+    installShutdown();
     logger.info(`Starting in ${env.demoMode ? "demo mode (embedded database)" : "production mode (PostgreSQL)"}.`);
     for (;;) {
       try {
         await prepareDatabase();
         h.state = "ready";
         startOutboxWorker({ intervalMs: env.mailboxEnabled ? 2000 : 5000 });
-        process.once("SIGTERM", () => void stopOutboxWorker());
         startRetentionSchedule();
         return;
       } catch (error) {
@@ -83,4 +87,76 @@ export async function boot(): Promise<void> {
     if (!known) console.error(error);
     process.exit(1);
   }
+}
+
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
+const shutdownKey = Symbol.for("buurtpreventie.shutdown");
+type GlobalWithShutdown = typeof globalThis & { [shutdownKey]?: true };
+
+/**
+ * A clean stop on SIGTERM (and SIGINT), in this order:
+ *
+ * 1. Next.js (`next start`) stops accepting connections and lets the requests in flight finish
+ *    (its own handler in next/dist/server/lib/start-server.js); at the same time the outbox
+ *    worker stops: the message being sent is finished and recorded, claimed messages not yet
+ *    tried go back to the queue, and the retention schedule stops.
+ * 2. When its last request is done, Next calls `process.exit(128 + signal)`. That call is held
+ *    here until the worker is idle; then the database is closed (PGlite writes its files and
+ *    releases DATA_DIR/server.pid; the PostgreSQL pool ends) and the process exits with 0.
+ *
+ * Next offers no hook between "requests done" and "exit" (NEXT_MANUAL_SIG_HANDLE would leave
+ * closing the HTTP server to us, and we do not own it), hence holding process.exit. A shutdown
+ * that takes longer than SHUTDOWN_TIMEOUT_MS exits with code 1.
+ */
+function installShutdown(): void {
+  const g = globalThis as GlobalWithShutdown;
+  if (g[shutdownKey]) return;
+  g[shutdownKey] = true;
+  let started = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (started) return;
+      started = true;
+      void shutdown(signal);
+    });
+  }
+}
+
+async function shutdown(signal: keyof typeof SIGNAL_NUMBERS): Promise<void> {
+  const exit = process.exit.bind(process);
+  logger.info(`${signal} received: finishing the requests in flight and stopping the outbox worker.`);
+  let requestedCode: number | undefined;
+  let requestsDone!: () => void;
+  const nextFinished = new Promise<void>((resolve) => {
+    requestsDone = resolve;
+  });
+  process.exit = ((code?: number | string | null) => {
+    requestedCode = typeof code === "number" ? code : Number(code ?? 0);
+    requestsDone();
+  }) as typeof process.exit;
+  const force = setTimeout(() => {
+    logger.error(`Shutdown took longer than ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway.`);
+    exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  force.unref();
+
+  let clean = true;
+  try {
+    await stopOutboxWorker();
+    startRetentionSchedule().stop();
+  } catch (error) {
+    clean = false;
+    logger.error("Stopping the outbox worker failed", error);
+  }
+  await nextFinished;
+  try {
+    await closeDatabase();
+  } catch (error) {
+    clean = false;
+    logger.error("Closing the database failed", error);
+  }
+  const byThisSignal = requestedCode === 128 + SIGNAL_NUMBERS[signal];
+  const code = !clean ? 1 : byThisSignal ? 0 : (requestedCode ?? 0);
+  logger.info(`Stopped cleanly${code === 0 ? "" : ` (exit code ${code})`}.`);
+  exit(code);
 }

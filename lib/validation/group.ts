@@ -11,12 +11,14 @@ import {
 } from "./fields";
 import { MAX_ADDRESS_LIST_LINES, countAddressListLines } from "@/lib/domain/address-list";
 
+import { MAX_CO_ADMIN_INVITES, MAX_GROUP_ADMINS } from "./limits";
 import { cleanMultiLine, cleanSingleLine, optionalMultiLineText } from "./text";
+
+export { MAX_CO_ADMIN_INVITES, MAX_GROUP_ADMINS };
 
 export const GROUP_NAME_MIN_LENGTH = 3;
 export const GROUP_NAME_MAX_LENGTH = 80;
 export const AREA_DESCRIPTION_MAX_LENGTH = 1000;
-export const MAX_GROUP_ADMINS = 10;
 
 export const HOUSE_RULES_REQUIRED = "Lees de huisregels en vink aan dat u zich eraan houdt.";
 
@@ -62,6 +64,12 @@ export const whatsappInviteLinkField = z
   .nullish()
   .transform((value) => (value ? value : null));
 
+/** An optional description of the area a group covers, in the admin's own words. */
+const areaDescriptionField = optionalMultiLineText(
+  AREA_DESCRIPTION_MAX_LENGTH,
+  `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
+);
+
 function findDuplicateEmails(admins: ReadonlyArray<{ email: string }>): number[] {
   const seen = new Set<string>();
   const duplicates: number[] = [];
@@ -82,10 +90,7 @@ export function groupRegistrationSchema(today: string) {
   return z.object({
     name: groupNameField,
     areaCode: areaCodeField,
-    areaDescription: optionalMultiLineText(
-      AREA_DESCRIPTION_MAX_LENGTH,
-      `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
-    ),
+    areaDescription: areaDescriptionField,
     admins: z
       .array(adminDetailsSchema(today), { error: "Vul de gegevens van minstens één groepsbeheerder in." })
       .min(1, { message: "Vul de gegevens van minstens één groepsbeheerder in.", abort: true })
@@ -106,7 +111,6 @@ export function groupRegistrationSchema(today: string) {
 export type GroupRegistrationFormInput = z.input<ReturnType<typeof groupRegistrationSchema>>;
 export type GroupRegistration = z.output<ReturnType<typeof groupRegistrationSchema>>;
 
-export const MAX_CO_ADMIN_INVITES = MAX_GROUP_ADMINS - 1;
 export const REGISTRATION_ADDRESS_LIST_MAX_CHARACTERS = 1_000_000;
 const RESIDENTS_STATEMENT_REQUIRED =
   "Vink aan dat de bewoners die meedoen 18 jaar of ouder zijn en op de adressen wonen die u opgeeft.";
@@ -127,10 +131,7 @@ export function registerGroupSchema(today: string) {
   return z.object({
     name: groupNameField,
     areaCode: areaCodeField,
-    areaDescription: optionalMultiLineText(
-      AREA_DESCRIPTION_MAX_LENGTH,
-      `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
-    ),
+    areaDescription: areaDescriptionField,
     admin: adminDetailsSchema(today).omit({ email: true }),
     coAdmins: z
       .array(coAdminInviteSchema, { error: "Vul de e-mailadressen van de medebeheerders in." })
@@ -167,10 +168,7 @@ export type RegisterGroup = z.output<ReturnType<typeof registerGroupSchema>>;
 export const groupDetailsSchema = z.object({
   name: groupNameField,
   areaCode: areaCodeField,
-  areaDescription: optionalMultiLineText(
-    AREA_DESCRIPTION_MAX_LENGTH,
-    `Deze beschrijving is te lang. Gebruik hooguit ${AREA_DESCRIPTION_MAX_LENGTH} tekens.`,
-  ),
+  areaDescription: areaDescriptionField,
   whatsappInviteLink: whatsappInviteLinkField,
   version: z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(2_147_483_647),
 });

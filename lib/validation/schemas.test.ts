@@ -18,6 +18,7 @@ import {
   staffSettingsSchema,
 } from "./index";
 import { errorsOf, parseOk } from "./test-helpers";
+import { contactSchema } from "./staff";
 
 const TODAY = "2025-06-15";
 
@@ -353,5 +354,24 @@ describe("signInSchema", () => {
 
   it("refuses a bad e-mail address", () => {
     expect(errorsOf(signInSchema, { email: "beheerder" }).email).toEqual(["Dit e-mailadres klopt niet. Vul een adres in zoals naam@voorbeeld.nl."]);
+  });
+});
+
+describe("contactSchema phone (optional)", () => {
+  const base = { kind: "wijkagent", name: "Nieuwe Agent", email: "agent@test.example", areaIds: ["6f1d2a4e-8b9c-4d3e-9f0a-1b2c3d4e5f60"] };
+
+  it("gives null when empty or missing, E.164 when filled in", () => {
+    expect(contactSchema.parse({ ...base, phone: "" }).phone).toBeNull();
+    expect(contactSchema.parse({ ...base, phone: "  " }).phone).toBeNull();
+    expect(contactSchema.parse(base).phone).toBeNull();
+    expect(contactSchema.parse({ ...base, phone: "010 1234567" }).phone).toBe("+31101234567");
+  });
+
+  it("refuses other text with the Dutch message of the phone field (not zod's English union message)", () => {
+    const result = contactSchema.safeParse({ ...base, phone: "<img src=x onerror=alert(1)>" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["phone", "Dit telefoonnummer klopt niet. Vul een nummer in zoals 06 12345678 of 010 1234567."],
+    ]);
   });
 });

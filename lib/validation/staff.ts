@@ -163,16 +163,25 @@ export type AreaInput = z.output<typeof areaSchema>;
 
 export const CONTACT_KINDS = ["wijkagent", "wethouder"] as const;
 
+const contactPhoneField = phoneField("mobile_or_landline");
+
 export const contactSchema = z.object({
   /** Empty for a new contact. */
   contactId: z.union([z.literal(""), uuidField("Deze contactpersoon bestaat niet.")]).optional(),
   kind: z.enum(CONTACT_KINDS, { error: "Kies wijkagent of wethouder." }),
   name: personNameField,
   email: emailField,
+  /** Optional: empty gives null; anything else must be a Dutch number (a union with "" gave zod's English message). */
   phone: z
-    .union([z.literal(""), phoneField("mobile_or_landline")])
+    .string({ error: "Vul een telefoonnummer in, of laat het veld leeg." })
     .optional()
-    .transform((value) => value || null),
+    .transform((value, ctx) => {
+      if (value === undefined || cleanSingleLine(value) === "") return null;
+      const parsed = contactPhoneField.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }),
   areaIds: z
     .union([z.string(), z.array(z.string())], { error: "Kies minstens één wijk." })
     .optional()

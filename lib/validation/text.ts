@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// Every schema module builds on this file: loading the zod setting here means a client form that
+// imports a schema module directly (not through index.ts) runs zod without eval too.
+import "./zod-config";
+
 /**
  * Text cleaning shared by every schema: Unicode NFC, control characters removed, invisible
  * direction and zero-width characters removed (they can disguise a name), trimmed.

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
 import { HouseRulesList } from "@/components/public/house-rules";
 import { MunicipalityContact } from "@/components/public/municipality-contact";
@@ -151,7 +151,7 @@ export default async function InformationPage() {
           Zelf een groep starten
         </h2>
         <p className="mt-3">
-          Is er in uw buurt nog geen groep? <Link href="/">Zoek eerst op uw adres</Link>. Is er echt nog niets, dan kunt u
+          Is er in uw buurt nog geen groep? <PageLink href="/">Zoek eerst op uw adres</PageLink>. Is er echt nog niets, dan kunt u
           zelf een groep beginnen. U heeft een smartphone met WhatsApp nodig.
         </p>
         <ol className="mt-3 list-decimal space-y-2 pl-6">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
@@ -71,7 +71,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <Alert tone="info" title="U bent al ingelogd">
             <p>
               U bent ingelogd als <strong>{user.email}</strong>. Ga naar{" "}
-              <Link href={startPathFor(user)}>{startPageLabel(user)}</Link>, of log hieronder in met een ander
+              <PageLink href={startPathFor(user)}>{startPageLabel(user)}</PageLink>, of log hieronder in met een ander
               e-mailadres.
             </p>
           </Alert>

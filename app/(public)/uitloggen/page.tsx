@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -36,7 +36,7 @@ export default async function SignOutPage({ searchParams }: { searchParams: Sear
           )}
         </div>
         <p className="mt-6">
-          <Link href="/inloggen">Opnieuw inloggen</Link> · <Link href="/">Naar de startpagina</Link>
+          <PageLink href="/inloggen">Opnieuw inloggen</PageLink> · <PageLink href="/">Naar de startpagina</PageLink>
         </p>
       </Container>
     );
@@ -69,7 +69,7 @@ export default async function SignOutPage({ searchParams }: { searchParams: Sear
         Kiest u &ldquo;op alle apparaten&rdquo;? Dan moet u ook op uw telefoon en andere computers opnieuw inloggen.
       </p>
       <p className="mt-6">
-        <Link href={startPathFor(user)}>Terug naar {startPageLabel(user).toLowerCase()}</Link>
+        <PageLink href={startPathFor(user)}>Terug naar {startPageLabel(user).toLowerCase()}</PageLink>
       </p>
     </Container>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
 import { GroupCard } from "@/components/public/group-card";
 import { AddressSearchForm, type AddressSearchValues } from "@/components/search/address-search-form";
@@ -72,7 +72,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </h2>
           {result.area ? (
             <p className="mt-1">
-              Dit adres ligt in de wijk <Link href={`/wijken/${result.area.slug}`}>{result.area.name}</Link>.
+              Dit adres ligt in de wijk <PageLink href={`/wijken/${result.area.slug}`}>{result.area.name}</PageLink>.
             </p>
           ) : null}
 

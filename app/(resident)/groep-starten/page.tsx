@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { HouseRulesList } from "@/components/group/house-rules";
 import { RegisterGroupForm } from "@/components/group/register-group-form";
 import { Container } from "@/components/ui/container";
 import { requireUser } from "@/lib/auth";
@@ -21,7 +22,14 @@ export default async function StartGroupPage() {
         stap wordt iets opgeslagen.
       </p>
       <div className="mt-6">
-        <RegisterGroupForm today={calendarDateIn(new Date())} email={user.email} areas={areas} prefill={prefill} action={registerGroupAction} />
+        <RegisterGroupForm
+          today={calendarDateIn(new Date())}
+          email={user.email}
+          areas={areas}
+          prefill={prefill}
+          action={registerGroupAction}
+          houseRules={<HouseRulesList />}
+        />
       </div>
     </Container>
   );

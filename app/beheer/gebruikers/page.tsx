@@ -5,6 +5,7 @@ import { InviteUserForm } from "@/components/staff/invite-user-form";
 import { RoleForm } from "@/components/staff/role-form";
 import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
+import { permissions } from "@/lib/auth/permissions";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { listUsersForStaff } from "@/lib/data/staff/users";
 import { changeUserRoleAction, inviteUserAction } from "../actions";
@@ -15,7 +16,7 @@ const ROLE_LABELS = { staff: "Medewerker", wijkagent: "Wijkagent", platform_admi
 
 export default async function UsersPage() {
   await connection();
-  const user = await requireRole(["staff"], "/beheer/gebruikers");
+  const user = await requireRole([...permissions["users.manage"]], "/beheer/gebruikers");
   const [accounts, municipalities] = await Promise.all([listUsersForStaff(user), listMunicipalitiesForStaff(user)]);
   return (
     <Container>

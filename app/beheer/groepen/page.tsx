@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { formatDate, formatNumber, statusLabel } from "@/components/staff/format";
-import { Pager } from "@/components/staff/pager";
+import { FilterForm, FilterInput, FilterSelect, ListPager } from "@/components/staff/list-controls";
 import { Container } from "@/components/ui/container";
+import { Table } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
@@ -11,8 +12,6 @@ import { toQuery, type SearchParams } from "@/lib/data/staff/params";
 import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
 
 export const metadata: Metadata = { title: "Groepen" };
-
-const inputClass = "mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2";
 
 export default async function StaffGroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
@@ -35,54 +34,30 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Groepen</h1>
-      <form method="get" aria-label="Filter de groepen" className="mt-6 grid gap-4 rounded border-2 border-slate-300 p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div>
-          <label htmlFor="zoek" className="block font-semibold">Zoek op naam</label>
-          <input id="zoek" name="zoek" type="search" maxLength={100} defaultValue={filters.q ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="wijk" className="block font-semibold">Wijk</label>
-          <select id="wijk" name="wijk" defaultValue={filters.areaId ?? ""} className={inputClass}>
-            <option value="">Alle wijken</option>
-            {wijken?.areas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block font-semibold">Status</label>
-          <select id="status" name="status" defaultValue={filters.status} className={inputClass}>
-            <option value="active">Actief</option>
-            <option value="dissolved">Opgeheven</option>
-            <option value="alle">Alle</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="bord" className="block font-semibold">Bord</label>
-          <select id="bord" name="bord" defaultValue={filters.bord ?? ""} className={inputClass}>
-            <option value="">Alle</option>
-            <option value="geen">Nooit aangevraagd</option>
-            {SIGN_REQUEST_STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s)}</option>)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="vanaf" className="block font-semibold">Minstens … adressen</label>
-          <input id="vanaf" name="vanaf" inputMode="numeric" defaultValue={filters.minAddresses ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="tot" className="block font-semibold">Hooguit … adressen</label>
-          <input id="tot" name="tot" inputMode="numeric" defaultValue={filters.maxAddresses ?? ""} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="sorteer" className="block font-semibold">Volgorde</label>
-          <select id="sorteer" name="sorteer" defaultValue={filters.sort} className={inputClass}>
-            <option value="naam">Op naam</option>
-            <option value="nieuwste">Nieuwste eerst</option>
-          </select>
-        </div>
-        <div className="flex items-end gap-4">
-          <button type="submit" className="min-h-11 rounded border-2 border-brand-700 bg-brand-700 px-5 py-2 font-semibold text-white">Filter</button>
-          <Link href="/beheer/groepen">Wis filters</Link>
-        </div>
-      </form>
+      <FilterForm label="Filter de groepen" clearHref="/beheer/groepen" columns={4}>
+        <FilterInput name="zoek" label="Zoek op naam" type="search" maxLength={100} defaultValue={filters.q} />
+        <FilterSelect
+          name="wijk"
+          label="Wijk"
+          defaultValue={filters.areaId ?? ""}
+          options={[["", "Alle wijken"], ...(wijken?.areas ?? []).map((a) => [a.id, a.name] as const)]}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          defaultValue={filters.status}
+          options={[["active", "Actief"], ["dissolved", "Opgeheven"], ["alle", "Alle"]]}
+        />
+        <FilterSelect
+          name="bord"
+          label="Bord"
+          defaultValue={filters.bord ?? ""}
+          options={[["", "Alle"], ["geen", "Nooit aangevraagd"], ...SIGN_REQUEST_STATUSES.map((s) => [s, statusLabel(s)] as const)]}
+        />
+        <FilterInput name="vanaf" label="Minstens … adressen" inputMode="numeric" defaultValue={filters.minAddresses} />
+        <FilterInput name="tot" label="Hooguit … adressen" inputMode="numeric" defaultValue={filters.maxAddresses} />
+        <FilterSelect name="sorteer" label="Volgorde" defaultValue={filters.sort} options={[["naam", "Op naam"], ["nieuwste", "Nieuwste eerst"]]} />
+      </FilterForm>
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
         <p role="status">{page.total === 1 ? "1 groep gevonden." : `${formatNumber(page.total)} groepen gevonden.`}</p>
@@ -91,47 +66,38 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
         </a>
       </div>
       {page.items.length > 0 ? (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Groepen</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-600">
-                <th scope="col" className="py-2 pr-4">Naam</th>
-                <th scope="col" className="py-2 pr-4">Wijk</th>
-                <th scope="col" className="py-2 pr-4 text-right">Adressen</th>
-                <th scope="col" className="py-2 pr-4 text-right">Beheerders</th>
-                <th scope="col" className="py-2 pr-4">Bord</th>
-                <th scope="col" className="py-2">Sinds</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((g) => (
-                <tr key={g.id} className="border-b border-slate-300">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <Link href={`/beheer/groepen/${g.id}`}>{g.name}</Link>
-                    {g.status === "dissolved" ? <span className="ml-2 text-sm">(opgeheven)</span> : null}
-                    {user.role === "platform_admin" ? <span className="block text-sm text-slate-700">{g.municipalityName}</span> : null}
-                  </th>
-                  <td className="py-2 pr-4">{g.areaName}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(g.addressCount)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {g.adminCount}
-                    {g.adminCount < 2 ? <span className="sr-only"> (weinig)</span> : null}
-                    {g.adminCount < 2 ? <span aria-hidden="true"> ⚠</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{statusLabel(g.bordStatus)}</td>
-                  <td className="py-2">{formatDate(g.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Groepen"
+          columns={[
+            { label: "Naam" },
+            { label: "Wijk" },
+            { label: "Adressen", numeric: true },
+            { label: "Beheerders", numeric: true },
+            { label: "Bord" },
+            { label: "Sinds" },
+          ]}
+        >
+          {page.items.map((g) => (
+            <tr key={g.id} className="border-b border-slate-300">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                <Link href={`/beheer/groepen/${g.id}`}>{g.name}</Link>
+                {g.status === "dissolved" ? <span className="ml-2 text-sm">(opgeheven)</span> : null}
+                {user.role === "platform_admin" ? <span className="block text-sm text-slate-700">{g.municipalityName}</span> : null}
+              </th>
+              <td className="py-2 pr-4">{g.areaName}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{formatNumber(g.addressCount)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">
+                {g.adminCount}
+                {g.adminCount < 2 ? <span className="sr-only"> (weinig)</span> : null}
+                {g.adminCount < 2 ? <span aria-hidden="true"> ⚠</span> : null}
+              </td>
+              <td className="py-2 pr-4">{statusLabel(g.bordStatus)}</td>
+              <td className="py-2">{formatDate(g.createdAt)}</td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
-      <Pager
-        isFirst={!filters.cursor}
-        firstHref={`/beheer/groepen${toQuery(base)}`}
-        nextHref={page.nextCursor ? `/beheer/groepen${toQuery({ ...base, na: page.nextCursor })}` : null}
-      />
+      <ListPager path="/beheer/groepen" query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
     </Container>
   );
 }

@@ -11,7 +11,7 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
-import { requireStaffActor, resolveStaffMunicipality } from "./scope";
+import { municipalityForChange, requireStaffActor, resolveStaffMunicipality } from "./scope";
 
 export interface StaffArea {
   id: string;
@@ -36,6 +36,13 @@ export interface StaffContact {
 
 async function municipalityFor(actor: Actor | null, municipalityId: string | null | undefined, executor: Executor) {
   const m = await resolveStaffMunicipality(actor, municipalityId, executor);
+  if (!m) throw new AppError("not_found");
+  return m;
+}
+
+/** For a change: the municipality named must be one the actor works for (else not_found). */
+async function municipalityToChange(actor: Actor | null, municipalityId: string | null | undefined, executor: Executor) {
+  const m = await municipalityForChange(actor, municipalityId, executor);
   if (!m) throw new AppError("not_found");
   return m;
 }
@@ -119,7 +126,7 @@ export async function saveArea(
   executor: Executor = db,
 ): Promise<{ id: string }> {
   const staff = requireStaffActor(actor);
-  const municipality = await municipalityFor(staff, municipalityId, executor);
+  const municipality = await municipalityToChange(staff, municipalityId, executor);
   try {
     return await executor.transaction(async (tx) => {
       let id: string;
@@ -172,7 +179,7 @@ export async function saveContact(
   executor: Executor = db,
 ): Promise<{ id: string }> {
   const staff = requireStaffActor(actor);
-  const municipality = await municipalityFor(staff, municipalityId, executor);
+  const municipality = await municipalityToChange(staff, municipalityId, executor);
   return executor.transaction(async (tx) => {
     const own = await tx
       .select({ id: areas.id })
@@ -223,7 +230,7 @@ export async function deleteContact(
   executor: Executor = db,
 ): Promise<void> {
   const staff = requireStaffActor(actor);
-  const municipality = await municipalityFor(staff, municipalityId, executor);
+  const municipality = await municipalityToChange(staff, municipalityId, executor);
   await executor.transaction(async (tx) => {
     const deleted = await tx
       .delete(contacts)

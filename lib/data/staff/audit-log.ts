@@ -4,7 +4,7 @@ import { and, desc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
-import { dateParam, decodeCursor, encodeCursor, first, likePattern, textParam, type SearchParams } from "./params";
+import { dateParam, decodeCursor, first, keysetPage, likePattern, textParam, type SearchParams } from "./params";
 import { municipalityCondition, requireStaffActor } from "./scope";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -87,13 +87,11 @@ export async function listAuditLog(
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1);
-  const more = rows.length > AUDIT_PAGE_SIZE;
-  const page = rows.slice(0, AUDIT_PAGE_SIZE);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, AUDIT_PAGE_SIZE, (row) => row.createdText);
   const items = page.map((row) => {
     const item: Partial<typeof row> = { ...row };
     delete item.createdText;
     return item as AuditEntryItem;
   });
-  return { items, nextCursor: more && last ? encodeCursor(last.createdText, last.id) : null };
+  return { items, nextCursor };
 }

@@ -24,10 +24,10 @@ import { AppError } from "@/lib/errors";
 import type { DissolveGroupInput } from "@/lib/validation/staff";
 import {
   decodeCursor,
-  encodeCursor,
   enumParam,
   first,
   intParam,
+  keysetPage,
   likePattern,
   textParam,
   uuidParam,
@@ -159,9 +159,7 @@ export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilt
         : [desc(groups.createdAt), desc(groups.id)]),
     )
     .limit(GROUP_PAGE_SIZE + 1);
-  const more = rows.length > GROUP_PAGE_SIZE;
-  const page = rows.slice(0, GROUP_PAGE_SIZE);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, GROUP_PAGE_SIZE, (row) => (filters.sort === "naam" ? row.sortName : row.createdText));
   return {
     items: page.map((row) => {
       const item: Partial<typeof row> = { ...row };
@@ -170,7 +168,7 @@ export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilt
       return item as StaffGroupListItem;
     }),
     total,
-    nextCursor: more && last ? encodeCursor(filters.sort === "naam" ? last.sortName : last.createdText, last.id) : null,
+    nextCursor,
   };
 }
 

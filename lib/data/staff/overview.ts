@@ -5,7 +5,7 @@
  * for a platform admin, the one chosen).
  */
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
 import { areas, groupAdmins, groups, joinRequests, memberAddresses, signRequests } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
@@ -53,6 +53,19 @@ export interface StaffOverview {
 
 const OPEN: OpenSignRequestStatus[] = ["submitted", "in_review", "approved"];
 const LIST_LIMIT = 20;
+
+/** How many groups meet `condition`, and the first LIST_LIMIT of them in `order`. */
+async function groupsNeedingAttention(executor: Executor, condition: SQL | undefined, order: SQL): Promise<[number, GroupAttention[]]> {
+  const [{ count }] = await executor.select({ count: sql<number>`count(*)::int` }).from(groups).where(condition);
+  const list = await executor
+    .select({ id: groups.id, name: groups.name, areaName: areas.name })
+    .from(groups)
+    .innerJoin(areas, eq(areas.id, groups.areaId))
+    .where(condition)
+    .orderBy(order)
+    .limit(LIST_LIMIT);
+  return [Number(count), list];
+}
 
 /** The overview of one municipality; not_found for someone who is not staff of it. */
 export async function getStaffOverview(actor: Actor | null, municipalityId: string, executor: Executor = db): Promise<StaffOverview> {
@@ -132,17 +145,7 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
 
   const adminCount = sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;
   const singleAdmin = and(inMunicipality, eq(groups.status, "active"), sql`${adminCount} <= 1`);
-  const [{ singleAdminCount }] = await executor
-    .select({ singleAdminCount: sql<number>`count(*)::int` })
-    .from(groups)
-    .where(singleAdmin);
-  const singleAdminGroups = await executor
-    .select({ id: groups.id, name: groups.name, areaName: areas.name })
-    .from(groups)
-    .innerJoin(areas, eq(areas.id, groups.areaId))
-    .where(singleAdmin)
-    .orderBy(asc(groups.name))
-    .limit(LIST_LIMIT);
+  const [singleAdminCount, singleAdminGroups] = await groupsNeedingAttention(executor, singleAdmin, asc(groups.name));
 
   // No activity for a year: the group was not changed, no address was added, no one asked to join.
   const inactive = and(
@@ -153,14 +156,7 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
     sql`not exists (select 1 from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.createdAt} >= now() - interval '1 year')`,
     sql`not exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.updatedAt} >= now() - interval '1 year')`,
   );
-  const [{ inactiveCount }] = await executor.select({ inactiveCount: sql<number>`count(*)::int` }).from(groups).where(inactive);
-  const inactiveGroups = await executor
-    .select({ id: groups.id, name: groups.name, areaName: areas.name })
-    .from(groups)
-    .innerJoin(areas, eq(areas.id, groups.areaId))
-    .where(inactive)
-    .orderBy(asc(groups.updatedAt))
-    .limit(LIST_LIMIT);
+  const [inactiveCount, inactiveGroups] = await groupsNeedingAttention(executor, inactive, asc(groups.updatedAt));
 
   return {
     openRequests,
@@ -169,9 +165,9 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
     activeGroups: Number(groupFigures?.active ?? 0),
     participatingAddresses,
     coverage,
-    singleAdminCount: Number(singleAdminCount),
+    singleAdminCount,
     singleAdminGroups,
-    inactiveCount: Number(inactiveCount),
+    inactiveCount,
     inactiveGroups,
   };
 }

@@ -74,13 +74,30 @@ export function decodeCursor(raw: string | undefined): { value: string | number;
   }
 }
 
+/**
+ * One page of a keyset-paged list, from `rows` fetched with `limit(pageSize + 1)`: the first
+ * `pageSize` rows, and the cursor of the next page (from the last row shown) when there is more.
+ */
+export function keysetPage<R extends { id: string | number }>(
+  rows: R[],
+  pageSize: number,
+  sortValue: (row: R) => string | number,
+): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > pageSize && last ? encodeCursor(sortValue(last), last.id) : null };
+}
+
 /** Escapes % and _ for a LIKE pattern. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Filter values by URL parameter name, as toQuery takes them. */
+export type QueryValues = Record<string, string | number | string[] | undefined | null>;
+
 /** A query string from a filter object; empty values are left out. */
-export function toQuery(values: Record<string, string | number | string[] | undefined | null>): string {
+export function toQuery(values: QueryValues): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined || value === null || value === "") continue;

@@ -64,6 +64,23 @@ export async function resolveStaffMunicipality(
   return list.find((m) => m.id === requested) ?? list[0] ?? null;
 }
 
+/**
+ * The municipality a change (wijk, contact, settings, new account) is for: the one the form
+ * names (`requested`), when the actor works there; without one, as resolveStaffMunicipality.
+ * A municipality the actor does not work for (or that does not exist) is null, so the change
+ * answers not_found instead of landing on the actor's own (or the first) municipality.
+ */
+export async function municipalityForChange(
+  actor: Actor | null,
+  requested?: string | null,
+  executor: Executor = db,
+): Promise<MunicipalityChoice | null> {
+  const staff = requireStaffActor(actor);
+  if (!requested) return resolveStaffMunicipality(staff, null, executor);
+  const list = await listMunicipalitiesForStaff(staff, executor);
+  return list.find((m) => m.id === requested) ?? null;
+}
+
 /** Whether a string is a UUID (ids from the URL are checked before they reach a uuid column). */
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

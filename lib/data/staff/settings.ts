@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { StaffSettings } from "@/lib/validation";
-import { requireStaffActor, resolveStaffMunicipality } from "./scope";
+import { municipalityForChange, requireStaffActor, resolveStaffMunicipality } from "./scope";
 
 export interface MunicipalitySettings {
   municipalityId: string;
@@ -37,7 +37,7 @@ export async function updateMunicipalitySettings(
   executor: Executor = db,
 ): Promise<void> {
   const staff = requireStaffActor(actor);
-  const m = await resolveStaffMunicipality(staff, municipalityId, executor);
+  const m = await municipalityForChange(staff, municipalityId, executor);
   if (!m) throw new AppError("not_found");
   await executor.transaction(async (tx) => {
     const [before] = await tx.select({ threshold: municipalities.bordThreshold }).from(municipalities).where(eq(municipalities.id, m.id));

@@ -38,10 +38,10 @@ import type { BordDecision } from "@/lib/validation/staff";
 import {
   dateParam,
   decodeCursor,
-  encodeCursor,
   enumListParam,
   enumParam,
   first,
+  keysetPage,
   likePattern,
   textParam,
   uuidParam,
@@ -171,9 +171,7 @@ export async function listSignRequestsForStaff(
     .orderBy(...(ascending ? [asc(signRequests.createdAt), asc(signRequests.id)] : [desc(signRequests.createdAt), desc(signRequests.id)]))
     .limit(SIGN_REQUEST_PAGE_SIZE + 1);
 
-  const more = rows.length > SIGN_REQUEST_PAGE_SIZE;
-  const page = rows.slice(0, SIGN_REQUEST_PAGE_SIZE);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, SIGN_REQUEST_PAGE_SIZE, (row) => row.createdText);
   return {
     items: page.map((row) => {
       const item: Partial<typeof row> = { ...row };
@@ -181,7 +179,7 @@ export async function listSignRequestsForStaff(
       return { ...(item as Omit<typeof row, "createdText">), ageDays: Number(row.ageDays) };
     }),
     total,
-    nextCursor: more && last ? encodeCursor(last.createdText, last.id) : null,
+    nextCursor,
   };
 }
 

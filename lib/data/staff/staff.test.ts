@@ -167,6 +167,19 @@ describe("accounts", () => {
     expect((await appError(inviteUser(wijkagent, inviteUserSchema.parse({ name: "Iemand Anders", email: "x@test.example", role: "staff" })))).code).toBe("not_found");
   });
 
+  it("lets staff manage only staff and wijkagent accounts: a platform admin's or resident's role stays as it is", async () => {
+    const { db } = database.current.handle;
+    const admin = await aUser(db, { role: "platform_admin" });
+    const resident = await aUser(db);
+    for (const target of [admin, resident]) {
+      const error = await appError(changeManagedRole(staff, changeUserRoleSchema.parse({ userId: target.id, role: "staff" })));
+      expect(error.code).toBe("not_found");
+      const [row] = await db.select().from(users).where(eq(users.id, target.id));
+      expect(row.role).toBe(target.role);
+    }
+    expect((await listUsersForStaff(staff)).some((u) => u.id === admin.id)).toBe(false);
+  });
+
   it("shows only the own municipality's audit entries, filtered", async () => {
     const own = await listAuditLog(staff, parseAuditFilters({ actie: "user." }));
     expect(own.items.length).toBeGreaterThan(0);

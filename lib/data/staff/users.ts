@@ -1,12 +1,15 @@
 /**
- * Staff and wijkagent accounts as staff manage them (/beheer/gebruikers): staff within their
- * own municipality, platform admins in any. Roles are read fresh from the database at every
- * request, so a change counts from the next request. Audited.
+ * Staff and wijkagent accounts as staff manage them (/beheer/gebruikers, permission
+ * "users.manage"): staff within their own municipality, platform admins in any. Making someone
+ * a platform admin, or disabling an account, is for platform admins only (lib/data/users.ts,
+ * "users.manage_any"). Roles are read fresh from the database at every request, so a change
+ * counts from the next request. Audited.
  */
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, municipalities, users, type UserRole } from "@/db/schema";
+import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
@@ -14,7 +17,14 @@ import { AppError } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { userInvitedMail } from "@/lib/mail/templates/user-invited";
 import { MANAGED_ROLE_LABELS, type ChangeUserRoleInput, type InviteUserInput } from "@/lib/validation/staff";
-import { municipalityCondition, requireStaffActor } from "./scope";
+import { municipalityCondition, requireStaffActor, type StaffActor } from "./scope";
+
+/** The actor as someone who manages accounts ("users.manage"), or not_found. */
+function requireUserManager(actor: Actor | null): StaffActor {
+  const staff = requireStaffActor(actor);
+  if (!can(staff, "users.manage")) throw new AppError("not_found");
+  return staff;
+}
 
 export interface ManagedUser {
   id: string;
@@ -27,7 +37,7 @@ export interface ManagedUser {
 }
 
 export async function listUsersForStaff(actor: Actor | null, executor: Executor = db): Promise<ManagedUser[]> {
-  const staff = requireStaffActor(actor);
+  const staff = requireUserManager(actor);
   const rows = await executor
     .select({
       id: users.id,
@@ -56,7 +66,9 @@ export async function listUsersForStaff(actor: Actor | null, executor: Executor 
  * A wijkagent contact with the same e-mail is linked to the account.
  */
 export async function inviteUser(actor: Actor | null, input: InviteUserInput, executor: Executor = db): Promise<{ id: string }> {
-  const staff = requireStaffActor(actor);
+  const staff = requireUserManager(actor);
+  // Staff invite into their own municipality; naming another one is someone else's data.
+  if (staff.role === "staff" && input.municipalityId && input.municipalityId !== staff.municipalityId) throw new AppError("not_found");
   const municipalityId = staff.role === "staff" ? staff.municipalityId! : input.municipalityId;
   if (!municipalityId) {
     throw new AppError("bad_request", undefined, { fieldErrors: { municipalityId: "Kies de gemeente van dit account." } });
@@ -120,7 +132,7 @@ export async function inviteUser(actor: Actor | null, input: InviteUserInput, ex
 
 /** Changes a staff or wijkagent account's role, or removes it ("none": a resident again). */
 export async function changeManagedRole(actor: Actor | null, input: ChangeUserRoleInput, executor: Executor = db): Promise<void> {
-  const staff = requireStaffActor(actor);
+  const staff = requireUserManager(actor);
   if (input.userId === staff.id) {
     throw new AppError("unprocessable", "U kunt uw eigen rol niet wijzigen. Vraag een collega.");
   }

@@ -5,7 +5,7 @@
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER, formatAddress } from "@/lib/domain";
-import { renderMail, type MailContent } from "./layout";
+import { renderMail, type MailBlock, type MailContent } from "./layout";
 
 export interface JoinRequestMailResident {
   name: string;
@@ -27,6 +27,19 @@ export function formatPhone(phone: string): string {
 }
 
 /** Where an admin handles the group's join requests (built by the admins' part of the site). */
+/** The resident's contact details as a block of facts. */
+function residentFacts(resident: JoinRequestMailResident): MailBlock {
+  return {
+    type: "facts",
+    rows: [
+      ["Naam", resident.name],
+      ["E-mailadres", resident.email],
+      ["Mobiel nummer", formatPhone(resident.phone)],
+      ["Adres", formatAddress(resident)],
+    ],
+  };
+}
+
 export function joinRequestsPath(groupId: string): string {
   return `/mijn-groepen/${groupId}/aanmeldingen`;
 }
@@ -48,15 +61,7 @@ export function joinRequestAdminMail(input: {
         type: "paragraph",
         text: `${resident.name} wil meedoen met uw buurtpreventiegroep ${input.groupName}. De website heeft gecontroleerd dat deze bewoner 18 jaar of ouder is, een Nederlands adres heeft opgegeven en de huisregels heeft geaccepteerd.`,
       },
-      {
-        type: "facts",
-        rows: [
-          ["Naam", resident.name],
-          ["E-mailadres", resident.email],
-          ["Mobiel nummer", formatPhone(resident.phone)],
-          ["Adres", formatAddress(resident)],
-        ],
-      },
+      residentFacts(resident),
       {
         type: "paragraph",
         text: "Woont deze bewoner in het gebied van uw groep? Voeg het nummer dan toe aan de WhatsApp-groep. Accepteer of wijs de aanmelding daarna af op de website. Dan krijgt de bewoner bericht en telt het adres mee voor de groep.",
@@ -84,15 +89,7 @@ export function joinRequestWithoutAdminMail(input: {
         type: "paragraph",
         text: `Er is een aanmelding binnengekomen voor de buurtpreventiegroep ${input.groupName}, maar de groep heeft geen groepsbeheerder die e-mail kan ontvangen. Zoek een nieuwe beheerder voor de groep, of neem zelf contact op met de bewoner.`,
       },
-      {
-        type: "facts",
-        rows: [
-          ["Naam", resident.name],
-          ["E-mailadres", resident.email],
-          ["Mobiel nummer", formatPhone(resident.phone)],
-          ["Adres", formatAddress(resident)],
-        ],
-      },
+      residentFacts(resident),
     ],
     closing: "Met vriendelijke groet,\nDe website WhatsApp Buurtpreventie",
   });

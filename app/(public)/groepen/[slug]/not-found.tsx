@@ -1,21 +1,9 @@
-import Link from "next/link";
-import { Container } from "@/components/ui/container";
+import { NotFoundMessage } from "@/components/layout/not-found-message";
 
 export default function GroupNotFound() {
   return (
-    <Container className="max-w-3xl">
-      <h1 className="text-3xl font-bold text-brand-800">Deze groep bestaat niet</h1>
-      <p className="mt-4">
-        We kunnen deze buurtpreventiegroep niet vinden. Misschien is de link oud, of is de groep opgeheven.
-      </p>
-      <ul className="mt-4 list-disc pl-6">
-        <li>
-          <Link href="/">Zoek een groep op uw adres</Link>
-        </li>
-        <li>
-          <Link href="/wijken">Bekijk de groepen per wijk</Link>
-        </li>
-      </ul>
-    </Container>
+    <NotFoundMessage title="Deze groep bestaat niet">
+      We kunnen deze buurtpreventiegroep niet vinden. Misschien is de link oud, of is de groep opgeheven.
+    </NotFoundMessage>
   );
 }

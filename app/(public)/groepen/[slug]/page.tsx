@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { connection } from "next/server";
 import { addressesLabel, formatDateNl } from "@/components/public/format";
+import { HouseRulesList } from "@/components/public/house-rules";
 import { JoinForm } from "@/components/public/join-form";
 import { SignStatusBadge } from "@/components/public/sign-status";
 import { Container } from "@/components/ui/container";
@@ -38,12 +39,12 @@ export default async function GroupPage({ params }: { params: Params }) {
   return (
     <Container>
       <p className="text-sm">
-        <Link href="/wijken">Wijken</Link> <span aria-hidden="true">›</span>{" "}
-        <Link href={`/wijken/${group.area.slug}`}>{group.area.name}</Link>
+        <PageLink href="/wijken">Wijken</PageLink> <span aria-hidden="true">›</span>{" "}
+        <PageLink href={`/wijken/${group.area.slug}`}>{group.area.name}</PageLink>
       </p>
       <h1 className="mt-2 break-words text-3xl font-bold text-brand-800">{group.name}</h1>
       <p className="mt-1 text-lg">
-        WhatsApp-buurtpreventiegroep in de wijk <Link href={`/wijken/${group.area.slug}`}>{group.area.name}</Link>,
+        WhatsApp-buurtpreventiegroep in de wijk <PageLink href={`/wijken/${group.area.slug}`}>{group.area.name}</PageLink>,
         gemeente {group.municipality.name}
       </p>
 
@@ -83,7 +84,7 @@ export default async function GroupPage({ params }: { params: Params }) {
             </h2>
             <p className="mt-2">
               Bel altijd eerst <strong>{EMERGENCY_NUMBER}</strong>. Zet het daarna pas in de groep. Geen spoed? Bel{" "}
-              <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <Link href="/informatie#saar">Lees hoe SAAR werkt</Link>.
+              <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href="/informatie#saar">Lees hoe SAAR werkt</PageLink>.
             </p>
           </section>
         </div>
@@ -97,7 +98,12 @@ export default async function GroupPage({ params }: { params: Params }) {
             gegevens per e-mail en nemen contact met u op. Niemand anders ziet uw gegevens.
           </p>
           <div className="mt-5">
-            <JoinForm groupSlug={group.slug} groupName={group.name} action={joinGroupAction} />
+            <JoinForm
+              groupSlug={group.slug}
+              groupName={group.name}
+              action={joinGroupAction}
+              houseRules={<HouseRulesList headingLevel={4} />}
+            />
           </div>
         </section>
       </div>

@@ -1,19 +1,15 @@
-import Link from "next/link";
-import { Container } from "@/components/ui/container";
+import { NotFoundMessage } from "@/components/layout/not-found-message";
 
 export default function AreaNotFound() {
   return (
-    <Container className="max-w-3xl">
-      <h1 className="text-3xl font-bold text-brand-800">Deze wijk bestaat niet</h1>
-      <p className="mt-4">We kunnen deze wijk niet vinden. Misschien is de link oud, of is er een tikfout gemaakt.</p>
-      <ul className="mt-4 list-disc pl-6">
-        <li>
-          <Link href="/wijken">Bekijk alle wijken</Link>
-        </li>
-        <li>
-          <Link href="/">Zoek een groep op uw adres</Link>
-        </li>
-      </ul>
-    </Container>
+    <NotFoundMessage
+      title="Deze wijk bestaat niet"
+      links={[
+        ["/wijken", "Bekijk alle wijken"],
+        ["/", "Zoek een groep op uw adres"],
+      ]}
+    >
+      We kunnen deze wijk niet vinden. Misschien is de link oud, of is er een tikfout gemaakt.
+    </NotFoundMessage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/page-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { connection } from "next/server";
@@ -36,7 +36,7 @@ export default async function AreaPage({ params }: { params: Params }) {
   return (
     <Container>
       <p className="text-sm">
-        <Link href="/wijken">Alle wijken</Link>
+        <PageLink href="/wijken">Alle wijken</PageLink>
       </p>
       <h1 className="mt-2 text-3xl font-bold text-brand-800">Wijk {area.name}</h1>
       <p className="mt-1 text-lg">Gemeente {area.municipality.name}</p>

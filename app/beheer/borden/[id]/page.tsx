@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatCalendarDay, formatDateTime, statusLabel } from "@/components/staff/format";
+import { FocusedMessage } from "@/components/staff/focused-message";
 import { SignRequestDecisions } from "@/components/staff/sign-request-decisions";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
@@ -41,16 +42,16 @@ export default async function SignRequestPage({ params, searchParams }: { params
         Status: <strong>{statusLabel(request.status)}</strong>
       </p>
       {changedBySomeoneElse ? (
-        <div className="mt-4">
+        <FocusedMessage focusKey="gewijzigd">
           <Alert tone="error" role="alert" title={CHANGED_BY_SOMEONE_ELSE}>
             U ziet hieronder hoe de aanvraag er nu voor staat.
           </Alert>
-        </div>
+        </FocusedMessage>
       ) : null}
       {done && DONE[done] ? (
-        <div className="mt-4">
+        <FocusedMessage focusKey={done}>
           <Alert tone="success" role="status" title={DONE[done]} />
-        </div>
+        </FocusedMessage>
       ) : null}
 
       <div className="mt-6 grid gap-8 md:grid-cols-2">

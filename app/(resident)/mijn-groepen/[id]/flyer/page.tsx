@@ -14,8 +14,9 @@ export default async function FlyerPage({ params }: { params: Promise<{ id: stri
   const url = `${getEnv().appUrl}/groepen/${group.slug}`;
   const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
   return (
-    <div>
-      <style>{`@page { size: A4 portrait; margin: 14mm; } @media print { body > header, body > a, nav { display: none !important; } main { padding: 0 !important; } }`}</style>
+    // The print layout (A4, no site header or navigation) is in app/globals.css: an inline <style>
+    // here is blocked by the Content-Security-Policy.
+    <div data-flyer>
       <div className="no-print mb-6 space-y-3">
         <h1 className="text-3xl font-bold text-brand-800">Flyer voor {group.name}</h1>
         <p>

@@ -1,0 +1,579 @@
+/**
+ * The authorisation matrix: every page, route handler and server action of the application, who
+ * may use it, and how the e2e spec (e2e/security-authz.spec.ts) tries it as everyone else on the
+ * data of the fictional municipality of authz-fixture.ts.
+ *
+ * tests/security/inventory.test.ts compares this table with the file system (every page.tsx and
+ * route.ts under app/, every export of every "use server" file): a new page, route or action
+ * that is not in the table fails that test with its name. The e2e spec also maps the server
+ * action ids of the build (.next/server/server-reference-manifest.json) onto the table.
+ *
+ * Pure data: no Playwright or server imports (the unit test imports it too).
+ */
+import { AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
+
+export type AuthzActor = "anonymous" | AuthzPersonKey;
+
+/** Every actor the matrix tries, in this order. */
+export const AUTHZ_ACTORS: AuthzActor[] = [
+  "anonymous",
+  "resident",
+  "otherAdmin",
+  "owner",
+  "coOwner",
+  "invitee",
+  "staff",
+  "foreignStaff",
+  "wijkagent",
+  "otherWijkagent",
+  "platformAdmin",
+];
+
+/** Who a page, route or action is for. */
+export type Access =
+  /** Anyone, signed in or not; must never show personal data. */
+  | "public"
+  /** Any signed-in person, about themselves only (no one else's ids in it). */
+  | "self"
+  /** The admins of the group in the URL or input. */
+  | "group_admin"
+  /** Staff of the municipality the data belongs to, and platform admins. */
+  | "staff"
+  /** The wijkagent of the group's wijk. */
+  | "wijkagent"
+  /** Platform admins only. */
+  | "platform_admin"
+  /** The person (e-mail address) an invitation is for. */
+  | "invitee"
+  /** Demo mode only (the demo mailbox); not served with DATABASE_URL or SMTP_URL. */
+  | "demo"
+  /** Auth.js's own endpoints. */
+  | "auth";
+
+export interface ProbeSpec {
+  /** Who looks (the rightful role). */
+  as: AuthzActor;
+  url: string;
+  /** Must be in the body (the data is still there). */
+  contains?: string[];
+  /** Must not be in the body (the change did not happen). */
+  lacks?: string[];
+}
+
+export interface PageEntry {
+  /** The file, relative to the repository root. */
+  file: string;
+  kind: "page" | "route";
+  access: Access;
+  /** What it is, in a few words (for the report and the failure messages). */
+  what: string;
+  /** The URL the matrix requests: always about Voorbeeldstad's data. */
+  url: (f: AuthzFixture) => string;
+  /** Who gets the data (200 and `shows`). */
+  rightful: AuthzActor[];
+  /** What the rightful actors must see (proves the URL reaches the data, so the test can fail). */
+  shows: (f: AuthzFixture) => string[];
+  /**
+   * What everyone else gets: "not_found" (404; anonymous: a redirect to /inloggen where the page
+   * asks to sign in), or "own_view" (a page of their own, 200, without any of the protected data).
+   * Per actor where it differs.
+   */
+  others: "not_found" | "own_view" | Partial<Record<AuthzActor, "not_found" | "own_view" | "sign_in">>;
+  /** Extra strings (besides AUTHZ_SECRETS) the others must not see. */
+  alsoProtected?: (f: AuthzFixture) => string[];
+  /** The HTTP methods a route handler exports (default ["GET"]); the inventory test checks it. */
+  methods?: string[];
+}
+
+export type ActionEncoding =
+  /** `action(input)` with a plain object: the body is JSON text. */
+  | "json"
+  /** `action(formData)`: multipart. */
+  | "form"
+  /** `useActionState`: `action(previousState, formData)`. */
+  | "state_form"
+  /** `action()` without arguments. */
+  | "none";
+
+export interface ActionEntry {
+  /** "use server" file, relative to the repository root. */
+  file: string;
+  /** The exported function. */
+  name: string;
+  access: Access;
+  what: string;
+  encoding: ActionEncoding;
+  /** Who may run it on the target (Voorbeeldstad) data. */
+  rightful: AuthzActor[];
+  /** An input aimed at someone else's data (the target). Omitted for public/self actions. */
+  input?: (f: AuthzFixture) => Record<string, unknown>;
+  /**
+   * What the refusal looks like for a signed-in wrong actor: the action's result code (default
+   * "not_found"); anonymous gets "unauthorized".
+   */
+  refusal?: Partial<Record<AuthzActor, string>>;
+  /** Checks, as the rightful role, that nothing changed after every refused call. */
+  unchanged?: (f: AuthzFixture) => ProbeSpec[];
+  /** Why a public or self action needs no "someone else's ids" case, or how else it is covered. */
+  note?: string;
+}
+
+/** The public API answers GET and the CORS preflight (OPTIONS, a safe method). */
+const CORS_GET = ["GET", "OPTIONS"];
+const GROUP = (f: AuthzFixture) => `/mijn-groepen/${f.groupId}`;
+const ATTACKER = "indringer@aanval.example";
+const { owner, coOwner, staff, wijkagent } = AUTHZ_PEOPLE;
+const STAFF_ROLES: AuthzActor[] = ["staff", "platformAdmin"];
+const GROUP_ADMINS: AuthzActor[] = ["owner", "coOwner"];
+/** The group is still active with all its addresses (the public API answers for active groups only). */
+const publicGroupApi = (): ProbeSpec => ({
+  as: "anonymous",
+  url: `/api/v1/groepen/${AUTHZ_TARGET.groupSlug}`,
+  contains: [`"addressCount":${AUTHZ_TARGET.addressCount}`, AUTHZ_TARGET.groupName],
+});
+/** No e-mail reached `address` (the demo mailbox lists delivered mail per address). */
+export const NO_MAIL_YET = "Er zijn (nog) geen e-mails";
+const noMailTo = (address: string): ProbeSpec => ({
+  as: "anonymous",
+  url: `/dev/mailbox?aan=${encodeURIComponent(address)}`,
+  contains: [NO_MAIL_YET],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Pages and route handlers
+
+export const PAGE_MATRIX: PageEntry[] = [
+  // Public pages: anyone; the target's public page must not leak personal data.
+  { file: "app/(public)/page.tsx", kind: "page", access: "public", what: "home, address look-up", url: () => "/", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/(public)/zoeken/page.tsx", kind: "page", access: "public", what: "groups covering an address", url: () => `/zoeken?postcode=${AUTHZ_TARGET.postcodeArea}AB&huisnummer=1`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/(public)/groepen/[slug]/page.tsx", kind: "page", access: "public", what: "a group's public page with the join form", url: () => `/groepen/${AUTHZ_TARGET.groupSlug}`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName, String(AUTHZ_TARGET.addressCount)], others: "own_view" },
+  { file: "app/(public)/wijken/page.tsx", kind: "page", access: "public", what: "wijken with coverage", url: () => "/wijken", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
+  { file: "app/(public)/wijken/[slug]/page.tsx", kind: "page", access: "public", what: "one wijk with its groups", url: () => "/wijken/noorderhaven", rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/(public)/informatie/page.tsx", kind: "page", access: "public", what: "how it works", url: () => "/informatie", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/(public)/privacy/page.tsx", kind: "page", access: "public", what: "privacy statement", url: () => "/privacy", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/(public)/toegankelijkheid/page.tsx", kind: "page", access: "public", what: "accessibility statement", url: () => "/toegankelijkheid", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/(public)/inloggen/page.tsx", kind: "page", access: "public", what: "sign-in form", url: () => "/inloggen", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/(public)/inloggen/bevestigen/page.tsx", kind: "page", access: "public", what: "confirm a sign-in link (button that posts to Auth.js)", url: () => "/inloggen/bevestigen", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/(public)/uitloggen/page.tsx", kind: "page", access: "public", what: "sign-out page", url: () => "/uitloggen", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  {
+    file: "app/(public)/inloggen/verder/route.ts",
+    kind: "route",
+    access: "self",
+    what: "after sign-in: redirect to the return path or one's start page",
+    url: () => "/inloggen/verder",
+    // A redirect for everyone: to one's own start page, or to /inloggen.
+    rightful: [],
+    shows: () => [],
+    others: "own_view",
+  },
+
+  // Resident pages
+  {
+    file: "app/(resident)/groep-starten/page.tsx",
+    kind: "page",
+    access: "self",
+    what: "register a group (form prefilled with one's own details)",
+    url: () => "/groep-starten",
+    rightful: AUTHZ_ACTORS.filter((a) => a !== "anonymous"),
+    shows: () => [],
+    others: { anonymous: "sign_in" },
+  },
+  {
+    file: "app/(resident)/mijn-groepen/page.tsx",
+    kind: "page",
+    access: "self",
+    what: "the groups one administers",
+    url: () => "/mijn-groepen",
+    rightful: GROUP_ADMINS,
+    shows: () => [AUTHZ_TARGET.groupName],
+    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", invitee: "own_view", staff: "own_view", foreignStaff: "own_view", wijkagent: "own_view", otherWijkagent: "own_view", platformAdmin: "own_view" },
+    alsoProtected: () => [AUTHZ_TARGET.groupName],
+  },
+  { file: "app/(resident)/mijn-groepen/[id]/page.tsx", kind: "page", access: "group_admin", what: "group details and WhatsApp link", url: GROUP, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName, AUTHZ_TARGET.whatsappInviteUrl], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/(resident)/mijn-groepen/[id]/beheerders/page.tsx", kind: "page", access: "group_admin", what: "admins and open invitations", url: (f) => `${GROUP(f)}/beheerders`, rightful: GROUP_ADMINS, shows: () => [coOwner.email, AUTHZ_TARGET.invitationEmail], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/(resident)/mijn-groepen/[id]/adressen/page.tsx", kind: "page", access: "group_admin", what: "member addresses", url: (f) => `${GROUP(f)}/adressen`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.street], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/(resident)/mijn-groepen/[id]/aanmeldingen/page.tsx", kind: "page", access: "group_admin", what: "open join requests with contact details", url: (f) => `${GROUP(f)}/aanmeldingen`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.joinRequest.email], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/(resident)/mijn-groepen/[id]/bord/page.tsx", kind: "page", access: "group_admin", what: "bord request and its status", url: (f) => `${GROUP(f)}/bord`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName, "ingediend"], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/(resident)/mijn-groepen/[id]/flyer/page.tsx", kind: "page", access: "group_admin", what: "printable flyer", url: (f) => `${GROUP(f)}/flyer`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/(resident)/mijn-groepen/[id]/opheffen/page.tsx", kind: "page", access: "group_admin", what: "dissolve the group", url: (f) => `${GROUP(f)}/opheffen`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  {
+    file: "app/(resident)/uitnodiging/[token]/page.tsx",
+    kind: "page",
+    access: "invitee",
+    what: "accept a co-admin invitation (only for the invited e-mail address)",
+    url: (f) => `/uitnodiging/${f.invitationToken}`,
+    rightful: ["invitee"],
+    shows: () => [`Word beheerder van ${AUTHZ_TARGET.groupName}`],
+    // Anyone else signed in is told the invitation is for another address (the group's name is public).
+    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "own_view", foreignStaff: "own_view", wijkagent: "own_view", otherWijkagent: "own_view", platformAdmin: "own_view" },
+    alsoProtected: () => ["Word beheerder van"],
+  },
+
+  // Staff (/beheer): staff of Voorbeeldstad and platform admins; Krimpen's staff see Krimpen only.
+  { file: "app/beheer/page.tsx", kind: "page", access: "staff", what: "overview of a municipality", url: (f) => `/beheer?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [VOORBEELDSTAD.name], others: { foreignStaff: "own_view" }, alsoProtected: () => [VOORBEELDSTAD.name] },
+  { file: "app/beheer/groepen/page.tsx", kind: "page", access: "staff", what: "all groups of the municipality", url: (f) => `/beheer/groepen?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [AUTHZ_TARGET.groupName], others: { foreignStaff: "own_view" }, alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/beheer/groepen/[id]/page.tsx", kind: "page", access: "staff", what: "one group with its admins' contact details", url: (f) => `/beheer/groepen/${f.groupId}`, rightful: STAFF_ROLES, shows: () => [owner.email, owner.name], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/beheer/groepen/export/route.ts", kind: "route", access: "staff", what: "CSV of groups with admins' contact details", url: (f) => `/beheer/groepen/export?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [owner.email], others: { foreignStaff: "own_view", anonymous: "not_found" }, alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/beheer/borden/page.tsx", kind: "page", access: "staff", what: "bord requests of the municipality", url: (f) => `/beheer/borden?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [AUTHZ_TARGET.groupName], others: { foreignStaff: "own_view" }, alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/beheer/borden/[id]/page.tsx", kind: "page", access: "staff", what: "one bord request with its history", url: (f) => `/beheer/borden/${f.signRequestId}`, rightful: STAFF_ROLES, shows: () => [AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/beheer/wijken/page.tsx", kind: "page", access: "staff", what: "wijken and contacts", url: (f) => `/beheer/wijken?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [wijkagent.email, AUTHZ_TARGET.wethouder.email], others: { foreignStaff: "own_view" } },
+  { file: "app/beheer/gebruikers/page.tsx", kind: "page", access: "staff", what: "staff and wijkagent accounts", url: () => "/beheer/gebruikers", rightful: STAFF_ROLES, shows: () => [staff.email, wijkagent.email], others: { foreignStaff: "own_view" } },
+  { file: "app/beheer/instellingen/page.tsx", kind: "page", access: "staff", what: "bord threshold and safety mailbox", url: (f) => `/beheer/instellingen?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [VOORBEELDSTAD.safetyEmail], others: { foreignStaff: "own_view" }, alsoProtected: () => [VOORBEELDSTAD.safetyEmail] },
+  { file: "app/beheer/audit/page.tsx", kind: "page", access: "staff", what: "audit log of the municipality", url: () => "/beheer/audit", rightful: STAFF_ROLES, shows: () => [staff.email], others: { foreignStaff: "own_view" } },
+  { file: "app/beheer/e-mail/page.tsx", kind: "page", access: "platform_admin", what: "undelivered e-mail", url: () => "/beheer/e-mail", rightful: ["platformAdmin"], shows: () => [AUTHZ_TARGET.deadMailSubject], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.deadMailSubject] },
+
+  // Wijkagent
+  { file: "app/wijkagent/page.tsx", kind: "page", access: "wijkagent", what: "groups in one's wijken with admins' contact details", url: () => "/wijkagent", rightful: ["wijkagent"], shows: () => [AUTHZ_TARGET.groupName, owner.name], others: { otherWijkagent: "own_view" }, alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/wijkagent/groepen/[id]/page.tsx", kind: "page", access: "wijkagent", what: "one group in one's wijk", url: (f) => `/wijkagent/groepen/${f.groupId}`, rightful: ["wijkagent"], shows: () => [AUTHZ_TARGET.groupName, owner.name], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/wijkagent/export/route.ts", kind: "route", access: "wijkagent", what: "CSV of the groups in one's wijken", url: () => "/wijkagent/export", rightful: ["wijkagent"], shows: () => [AUTHZ_TARGET.groupName, owner.name], others: { otherWijkagent: "own_view", anonymous: "not_found" }, alsoProtected: () => [AUTHZ_TARGET.groupName] },
+
+  // Public JSON API
+  { file: "app/api/v1/groepen/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "groups covering an address (JSON)", url: () => `/api/v1/groepen?postcode=${AUTHZ_TARGET.postcodeArea}AB&huisnummer=1`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/api/v1/groepen/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one group (JSON)", url: () => `/api/v1/groepen/${AUTHZ_TARGET.groupSlug}`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/api/v1/wijken/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "wijken (JSON)", url: () => "/api/v1/wijken", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
+  { file: "app/api/v1/wijken/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one wijk (JSON)", url: () => "/api/v1/wijken/noorderhaven", rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/api/v1/openapi.json/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "OpenAPI document", url: () => "/api/v1/openapi.json", rightful: AUTHZ_ACTORS, shows: () => ["openapi"], others: "own_view" },
+  { file: "app/api/v1/[...path]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "unknown API paths: JSON 404", url: (f) => `/api/v1/groepen/${f.groupId}/beheerders`, rightful: [], shows: () => [], others: "not_found" },
+  { file: "app/api/health/route.ts", kind: "route", access: "public", what: "readiness (database reachable)", url: () => "/api/health", rightful: AUTHZ_ACTORS, shows: () => ['"status":"ok"'], others: "own_view" },
+  { file: "app/api/health/live/route.ts", kind: "route", access: "public", what: "liveness", url: () => "/api/health/live", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  {
+    file: "app/api/auth/[...nextauth]/route.ts",
+    kind: "route",
+    access: "auth",
+    // GET: the e-mail link and OIDC callbacks, CSRF token, providers, and /session (one's own
+    // session only). POST: sign-out and sign-in callbacks; "send a link" is closed (404), it
+    // goes through /inloggen with its rate limits. POSTs from other sites: 403 (forgery matrix).
+    what: "Auth.js: sign-in callbacks, CSRF, providers, one's own session",
+    url: () => "/api/auth/session",
+    methods: ["GET", "POST"],
+    rightful: AUTHZ_ACTORS,
+    shows: () => [],
+    others: "own_view",
+  },
+
+  // Demo mailbox: open to everyone in demo mode (that is how the demo signs in); 404 when the
+  // application runs with DATABASE_URL or SMTP_URL (lib/env.ts mailboxEnabled).
+  { file: "app/dev/mailbox/page.tsx", kind: "page", access: "demo", what: "demo mailbox (demo mode only)", url: () => "/dev/mailbox", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/dev/mailbox/[id]/page.tsx", kind: "page", access: "demo", what: "one e-mail in the demo mailbox (demo mode only)", url: () => "/dev/mailbox/1", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Server actions
+
+const RESIDENT_ACTIONS = "app/(resident)/actions.ts";
+const STAFF_ACTIONS = "app/beheer/actions.ts";
+
+const ownerProbe = (path: string, contains: string[], lacks: string[] = []) => (f: AuthzFixture): ProbeSpec => ({
+  as: "owner",
+  url: `${GROUP(f)}${path}`,
+  contains,
+  lacks,
+});
+const staffProbe = (url: (f: AuthzFixture) => string, contains: string[], lacks: string[] = []) => (f: AuthzFixture): ProbeSpec => ({
+  as: "staff",
+  url: url(f),
+  contains,
+  lacks,
+});
+
+export const ACTION_MATRIX: ActionEntry[] = [
+  // Public
+  {
+    file: "app/(public)/groepen/[slug]/actions.ts",
+    name: "joinGroupAction",
+    access: "public",
+    what: "ask to join a group (the join form)",
+    encoding: "state_form",
+    rightful: AUTHZ_ACTORS,
+    note: "Public by design; takes a group slug, reveals nothing about the group's admins. Forgery, fuzzing and bursts: security-forgery.spec.ts, tests/security/fuzz.test.ts, burst.test.ts.",
+  },
+  {
+    file: "app/(public)/inloggen/actions.ts",
+    name: "requestSignInLinkAction",
+    access: "public",
+    what: "ask for a sign-in link",
+    encoding: "state_form",
+    rightful: AUTHZ_ACTORS,
+    note: "Public by design; the same answer for every address; rate limited per address and IP (lib/auth/sign-in.test.ts).",
+  },
+  {
+    file: "app/(public)/inloggen/actions.ts",
+    name: "signInWithOidcAction",
+    access: "public",
+    what: "sign in with the municipality's OpenID Connect provider",
+    encoding: "form",
+    rightful: AUTHZ_ACTORS,
+    note: "Public by design; without OIDC settings it redirects to /inloggen?error=OAuthSignin.",
+  },
+  {
+    file: "app/(public)/uitloggen/actions.ts",
+    name: "signOutAction",
+    access: "self",
+    what: "end this session",
+    encoding: "none",
+    rightful: AUTHZ_ACTORS,
+    note: "Takes no input: ends only the caller's own session (spec: another person's session keeps working).",
+  },
+  {
+    file: "app/(public)/uitloggen/actions.ts",
+    name: "signOutEverywhereAction",
+    access: "self",
+    what: "end all sessions of the signed-in user",
+    encoding: "none",
+    rightful: AUTHZ_ACTORS,
+    note: "Takes no input: ends only the caller's own sessions (spec: another person's session keeps working).",
+  },
+
+  // Resident (group admin)
+  {
+    file: RESIDENT_ACTIONS,
+    name: "registerGroupAction",
+    access: "self",
+    what: "register a new group (the caller becomes its admin)",
+    encoding: "json",
+    rightful: AUTHZ_ACTORS.filter((a) => a !== "anonymous"),
+    note: "Creates a group owned by the caller; no one else's ids in the input. Anonymous: unauthorized (spec).",
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "updateGroupDetailsAction",
+    access: "group_admin",
+    what: "change name, wijk, description, WhatsApp link",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, name: "Gekaapte Groep", areaCode: "WK990101", areaDescription: "", whatsappInviteLink: "https://chat.whatsapp.com/GEKAAPTgekaapt1234", version: 1 }),
+    unchanged: (f) => [ownerProbe("", [AUTHZ_TARGET.groupName, AUTHZ_TARGET.whatsappInviteUrl], ["Gekaapte Groep", "GEKAAPT"])(f)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "inviteCoAdminAction",
+    access: "group_admin",
+    what: "invite a co-admin by e-mail",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, email: ATTACKER }),
+    unchanged: (f) => [ownerProbe("/beheerders", [coOwner.email], [ATTACKER])(f), noMailTo(ATTACKER)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "cancelInvitationAction",
+    access: "group_admin",
+    what: "withdraw an open invitation",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, invitationId: f.invitationId }),
+    unchanged: (f) => [ownerProbe("/beheerders", [AUTHZ_TARGET.invitationEmail])(f)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "removeGroupAdminAction",
+    access: "group_admin",
+    what: "remove an admin from the group",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, userId: f.users.coOwner }),
+    unchanged: (f) => [ownerProbe("/beheerders", [coOwner.email])(f)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "addMemberAddressAction",
+    access: "group_admin",
+    what: "add one member address",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, postcode: "9901ZZ", houseNumber: 777, addition: "", residentsConfirmed: true }),
+    unchanged: (f) => [publicGroupApi(), ownerProbe("/adressen", [AUTHZ_TARGET.street], ["9901 ZZ", "9901ZZ"])(f)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "addMemberAddressListAction",
+    access: "group_admin",
+    what: "add a pasted list of member addresses",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, text: "9901 ZY 1\n9901 ZY 2", residentsConfirmed: true }),
+    unchanged: (f) => [publicGroupApi(), ownerProbe("/adressen", [AUTHZ_TARGET.street], ["9901 ZY", "9901ZY"])(f)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "removeMemberAddressAction",
+    access: "group_admin",
+    what: "remove a member address",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, addressId: f.addressId }),
+    unchanged: () => [publicGroupApi()],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "decideJoinRequestAction",
+    access: "group_admin",
+    what: "accept or decline a join request",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, requestId: f.joinRequestId, decision: "accept", message: "" }),
+    unchanged: (f) => [publicGroupApi(), ownerProbe("/aanmeldingen", [AUTHZ_TARGET.joinRequest.email])(f), noMailTo(AUTHZ_TARGET.joinRequest.email)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "requestBordAction",
+    access: "group_admin",
+    what: "request a bord",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, signCount: 4, street: "Kaapstraat", nearHouseNumber: "", description: "", point: null, note: "" }),
+    // The group has an open request already: even its own admins would get a conflict.
+    unchanged: (f) => [ownerProbe("/bord", [AUTHZ_TARGET.street], ["Kaapstraat"])(f), noMailTo(VOORBEELDSTAD.safetyEmail)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "withdrawBordRequestAction",
+    access: "group_admin",
+    what: "withdraw the bord request",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, requestId: f.signRequestId }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/borden/${x.signRequestId}`, ["ingediend"], ["ingetrokken"])(f)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "dissolveGroupAction",
+    access: "group_admin",
+    what: "dissolve the group (admin)",
+    encoding: "json",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, confirmName: AUTHZ_TARGET.groupName }),
+    unchanged: () => [publicGroupApi()],
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "acceptInvitationAction",
+    access: "invitee",
+    what: "accept a co-admin invitation (becomes admin)",
+    encoding: "json",
+    rightful: ["invitee"],
+    input: (f) => ({
+      token: f.invitationToken,
+      name: "Kaper van Uitnodigingen",
+      phone: "0612345678",
+      birthDate: "1980-01-01",
+      address: { postcode: "9901AD", houseNumber: 5, addition: "" },
+    }),
+    unchanged: (f) => [ownerProbe("/beheerders", [AUTHZ_TARGET.invitationEmail], ["Kaper van Uitnodigingen"])(f), publicGroupApi()],
+  },
+
+  // Staff
+  {
+    file: STAFF_ACTIONS,
+    name: "decideSignRequestAction",
+    access: "staff",
+    what: "review, approve, reject or record placement of a bord request",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ requestId: f.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted" }),
+    // The page names every next step ("in behandeling nemen"), so the proof that nothing moved is
+    // the spec's positive control: the rightful staff member's review with version 1 and
+    // expectedStatus "submitted" succeeds afterwards.
+    unchanged: (f) => [staffProbe((x) => `/beheer/borden/${x.signRequestId}`, ["ingediend"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "dissolveGroupAction",
+    access: "staff",
+    what: "dissolve any group of the municipality (staff)",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ groupId: f.groupId, version: 1, reason: "Opgeheven door iemand van buiten.", confirm: true }),
+    unchanged: () => [publicGroupApi()],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "saveAreaAction",
+    access: "staff",
+    what: "create or change a wijk and its postcodes",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ areaId: f.areaId, name: "Gekaapte Wijk", code: "WK990101", postcodes: "9901", totalAddresses: "1", municipalityId: f.municipalityId }),
+    unchanged: (f) => [{ as: "anonymous", url: "/api/v1/wijken/noorderhaven", contains: ['"name":"Noorderhaven"'], lacks: ["Gekaapte"] }, staffProbe((x) => `/beheer/wijken?gemeente=${x.municipalityId}`, ["Noorderhaven"], ["Gekaapte Wijk"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "saveContactAction",
+    access: "staff",
+    what: "create or change a wijkagent or wethouder contact",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ contactId: f.wijkagentContactId, kind: "wijkagent", name: "Gekaapte Agent", email: ATTACKER, phone: "", areaIds: [f.areaId], municipalityId: f.municipalityId }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/wijken?gemeente=${x.municipalityId}`, [wijkagent.email], ["Gekaapte Agent", ATTACKER])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "deleteContactAction",
+    access: "staff",
+    what: "delete a contact",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ contactId: f.wethouderContactId, municipalityId: f.municipalityId }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/wijken?gemeente=${x.municipalityId}`, [AUTHZ_TARGET.wethouder.email])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "updateSettingsAction",
+    access: "staff",
+    what: "change the bord threshold and safety mailbox",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ signThreshold: "1", safetyMailbox: ATTACKER, municipalityId: f.municipalityId }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/instellingen?gemeente=${x.municipalityId}`, [VOORBEELDSTAD.safetyEmail], [ATTACKER])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "inviteUserAction",
+    access: "staff",
+    what: "give someone a staff or wijkagent account",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ name: "Indringer Account", email: ATTACKER, role: "staff", municipalityId: f.municipalityId }),
+    unchanged: () => [{ as: "platformAdmin", url: "/beheer/gebruikers", contains: [staff.email], lacks: [ATTACKER] }, noMailTo(ATTACKER)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "changeUserRoleAction",
+    access: "staff",
+    what: "change or remove a staff or wijkagent account's role",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ userId: f.users.wijkagent, role: "none" }),
+    unchanged: () => [{ as: "wijkagent", url: "/wijkagent", contains: [AUTHZ_TARGET.groupName] }],
+  },
+  {
+    file: "app/beheer/e-mail/actions.ts",
+    name: "retryDeadMailAction",
+    access: "platform_admin",
+    what: "send an undelivered e-mail again",
+    encoding: "form",
+    rightful: ["platformAdmin"],
+    input: (f) => ({ id: String(f.deadMailId) }),
+    // Returns nothing (a form action); the refusal shows only in what did not change.
+    unchanged: () => [{ as: "platformAdmin", url: "/beheer/e-mail", contains: [AUTHZ_TARGET.deadMailSubject] }, noMailTo(AUTHZ_TARGET.deadMailTo)],
+  },
+];
+
+/** The refusal code a wrong actor gets from an action (see lib/actions.ts). */
+export function expectedRefusal(entry: ActionEntry, actor: AuthzActor): string {
+  if (actor === "anonymous") return "unauthorized";
+  return entry.refusal?.[actor] ?? "not_found";
+}
+
+/** What `actor` should get from a page entry. */
+export function expectedPageOutcome(entry: PageEntry, actor: AuthzActor): "data" | "not_found" | "own_view" | "sign_in" {
+  if (entry.rightful.includes(actor)) return "data";
+  if (typeof entry.others === "string") {
+    if (entry.others === "not_found" && actor === "anonymous" && entry.kind === "page") return "sign_in";
+    return entry.others;
+  }
+  const specific = entry.others[actor];
+  if (specific) return specific;
+  if (actor === "anonymous") return entry.kind === "page" ? "sign_in" : "not_found";
+  return "not_found";
+}

@@ -1,0 +1,585 @@
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import Papa from "papaparse";
+import { cleanMultiLine, cleanSingleLine } from "../lib/validation/text";
+import { XSS_PAYLOADS } from "./fixtures/xss-payloads";
+import { signInAs } from "./support/auth";
+
+/**
+ * The XSS corpus (e2e/fixtures/xss-payloads.ts, 65 payloads) typed into every free-text field
+ * that a page, e-mail, CSV or JSON answer shows again, and every page that shows it opened in
+ * chromium. On every page: no payload ran (a `__xss` / alert / confirm / prompt trap, dialogs,
+ * Content-Security-Policy violations and page errors are recorded), no element carries an
+ * event-handler attribute or a javascript: URL, and the text is shown literally.
+ *
+ * Short fields take the payloads in packs (as many as fit the field's length limit), so every
+ * payload passes through every field; long text fields take the whole corpus in a few chunks.
+ * Fields whose validation refuses such text (e-mail, phone, postcode, house-number addition,
+ * WhatsApp link, wijk code) are checked for the clear refusal instead.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const ADMIN = "xss.beheerder@bewoner.example";
+const STAFF = "medewerker@krimpen.example";
+const AGENT = "wijkagent.langeland@krimpen.example";
+const ADMIN_POSTCODE = "2922 BC";
+const ADMIN_HOUSE_NUMBER = 71;
+
+/** Greedy packs of payloads (each cleaned as the field cleans it) joined by a space, each at most `max` long. */
+function packs(max: number): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const raw of XSS_PAYLOADS) {
+    const p = cleanSingleLine(raw);
+    if (p.length > max) throw new Error(`payload longer than ${max}: ${p}`);
+    if (current && current.length + 1 + p.length > max) {
+      out.push(current);
+      current = "";
+    }
+    current = current ? `${current} ${p}` : p;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** The whole corpus as text of several lines (one payload a line), in chunks of at most `max`. */
+function chunks(max: number): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const raw of XSS_PAYLOADS) {
+    const p = cleanMultiLine(raw);
+    if (current && current.length + 1 + p.length > max) {
+      out.push(current);
+      current = "";
+    }
+    current = current ? `${current}\n${p}` : p;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+const GROUP_NAMES = packs(80);
+const PERSON_NAMES = packs(100);
+const STREETS = packs(100);
+const AREA_NAMES = packs(80);
+const LONG_TEXTS = chunks(1000);
+
+/** Whitespace as the browser shows it: any run becomes one space. */
+const flat = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Installs the traps in every page of `context`; returns where they report. */
+async function trap(context: BrowserContext): Promise<string[]> {
+  const seen: string[] = [];
+  await context.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown> & { __xssHits: string[] };
+    w.__xssHits = [];
+    const hit = (what: string) => w.__xssHits.push(what);
+    w.__xss = (n: unknown) => hit(`__xss(${String(n)}) ran`);
+    w.alert = (m: unknown) => hit(`alert(${String(m)}) ran`);
+    w.confirm = (m: unknown) => (hit(`confirm(${String(m)}) ran`), false);
+    w.prompt = (m: unknown) => (hit(`prompt(${String(m)}) ran`), null);
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => hit(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`),
+      true,
+    );
+  });
+  context.on("page", (page) => watchPage(page, seen));
+  return seen;
+}
+
+function watchPage(page: Page, seen: string[]) {
+  page.on("dialog", (dialog) => {
+    seen.push(`dialog ${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => seen.push(`page error: ${error.message}`));
+}
+
+interface Actor {
+  context: BrowserContext;
+  page: Page;
+  seen: string[];
+}
+
+async function actor(browser: Browser, email: string | null): Promise<Actor> {
+  const context = await browser.newContext();
+  const seen = await trap(context);
+  const page = await context.newPage();
+  if (email) await signInAs(page, email);
+  return { context, page, seen };
+}
+
+/** Everything on the page now that shows script got in: trap hits and injected markup. */
+async function injected(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [...((window as unknown as { __xssHits?: string[] }).__xssHits ?? [])];
+    const urlAttributes = ["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "background", "poster"];
+    for (const el of Array.from(document.querySelectorAll("*"))) {
+      const tag = el.tagName.toLowerCase();
+      for (const attribute of Array.from(el.attributes)) {
+        const name = attribute.name.toLowerCase();
+        const value = attribute.value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
+        if (name.startsWith("on")) found.push(`<${tag} ${name}="${attribute.value}">`);
+        // React sets this on forms whose action is a function: it throws if the form is ever submitted natively.
+        const reactGuard = name === "action" && attribute.value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted.");
+        if (!reactGuard && urlAttributes.includes(name) && /(^|url=)(javascript|vbscript|data:text\/html)/.test(value)) found.push(`<${tag} ${name}="${attribute.value}">`);
+        if (name === "content" && el.hasAttribute("http-equiv") && /url=/.test(value)) found.push(`<${tag} http-equiv content="${attribute.value}">`);
+        if (name === "style" && /expression\(|javascript:/.test(value)) found.push(`<${tag} style="${attribute.value}">`);
+      }
+      const text = el.textContent ?? "";
+      if ((tag === "script" || tag === "style") && text.includes("__xss") && !text.startsWith("self.__next_f")) found.push(`<${tag}>${text.slice(0, 80)}`);
+      if (["iframe", "object", "embed", "base", "frame", "frameset"].includes(tag)) found.push(`<${tag}> element`);
+    }
+    return found;
+  });
+}
+
+/**
+ * Opens `path` as `who`, lets it settle (images fail, handlers would fire) and checks: nothing
+ * ran, nothing injected, and each of `texts` is on the page as text.
+ */
+async function expectSafe(who: Actor, path: string, texts: readonly string[]): Promise<void> {
+  const response = await who.page.goto(path);
+  expect(response?.status(), `${path} answers`).toBeLessThan(400);
+  await who.page.waitForLoadState("load");
+  await who.page.waitForTimeout(100);
+  await expectSafeHere(who, texts);
+}
+
+async function expectSafeHere(who: Actor, texts: readonly string[]): Promise<void> {
+  const where = who.page.url();
+  expect([...who.seen, ...(await injected(who.page))], `script or markup got in on ${where}`).toEqual([]);
+  const shown = flat(await who.page.locator("body").innerText());
+  for (const text of texts) expect(shown, `shown literally on ${where}`).toContain(flat(text));
+}
+
+/**
+ * GET through the context's request client, once more on ECONNRESET: it reuses kept-alive
+ * connections, and Node closes an idle one after 5 s (a race, not an answer of the app).
+ */
+async function get(request: APIRequestContext, path: string) {
+  try {
+    return await request.get(path);
+  } catch (error) {
+    if (!String(error).includes("ECONNRESET")) throw error;
+    return request.get(path);
+  }
+}
+
+/** The CSV at `path` parses, and the cells hold the text (a formula start escaped with '). */
+async function expectCsvHolds(request: APIRequestContext, path: string, column: string, texts: readonly string[]) {
+  const response = await get(request, path);
+  expect(response.status()).toBe(200);
+  const body = (await response.text()).replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(body, { delimiter: ";", skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const index = parsed.data[0].indexOf(column);
+  expect(index, `column ${column} in ${path}`).toBeGreaterThanOrEqual(0);
+  const cells = parsed.data.slice(1).map((row) => row[index]);
+  for (const cells_ of cells) expect(cells_, "no cell starts like a formula").not.toMatch(/^\s*[=+\-@\t\r]/);
+  for (const text of texts) {
+    const expected = /^\s*[=+\-@]/.test(text) ? `'${text}` : text;
+    expect(cells.some((c) => c === expected || c.split(", ").includes(expected)), `${path} holds ${text}`).toBe(true);
+  }
+}
+
+/** Waits until the demo mailbox has a message to `to` with `subject` (a part of it) and opens the newest one. */
+async function openMailTo(who: Actor, to: string, subject: string): Promise<void> {
+  let href = "";
+  await expect(async () => {
+    await who.page.goto(`/dev/mailbox?aan=${encodeURIComponent(to)}`);
+    const link = who.page.getByRole("link", { name: subject }).first();
+    await expect(link).toBeVisible({ timeout: 500 });
+    href = (await link.getAttribute("href")) ?? "";
+  }).toPass({ timeout: 20_000, intervals: [500, 1000] });
+  await expectSafeHere(who, []);
+  await who.page.goto(href);
+}
+
+let anon: Actor;
+let admin: Actor;
+let staff: Actor;
+let agent: Actor;
+let groupId = "";
+let slug = "";
+let groupName = GROUP_NAMES[0];
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  anon = await actor(browser, null);
+  admin = await actor(browser, ADMIN);
+  staff = await actor(browser, STAFF);
+  agent = await actor(browser, AGENT);
+});
+
+test.afterAll(async () => {
+  for (const a of [anon, admin, staff, agent]) await a?.context.close();
+});
+
+test("the corpus is large and varied enough", () => {
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  expect(new Set(XSS_PAYLOADS).size).toBe(XSS_PAYLOADS.length);
+  // Every pack and chunk together hold every payload.
+  for (const list of [GROUP_NAMES, PERSON_NAMES, LONG_TEXTS]) {
+    const all = list.join("\n");
+    for (const p of XSS_PAYLOADS) expect(flat(all)).toContain(flat(cleanSingleLine(p)));
+  }
+});
+
+test("registering a group: refused fields say so clearly; name, description and admin name are shown as text", async () => {
+  test.setTimeout(120_000);
+  const page = admin.page;
+  await page.goto("/groep-starten");
+  const next = page.getByRole("button", { name: "Volgende stap" });
+  await page.getByLabel("Uw naam").fill(PERSON_NAMES[0]);
+  await page.getByLabel("Uw telefoonnummer").fill("<img src=x onerror=__xss(1)>");
+  await page.getByLabel("Uw geboortedatum").fill("1980-05-05");
+  await page.getByLabel("Postcode").fill("\"><script>__xss(2)</script>");
+  await page.getByLabel("Huisnummer").fill("javascript:__xss(3)");
+  await page.getByLabel("Toevoeging (niet verplicht)").fill("<b>x");
+  await next.click();
+  await expect(page.getByText("Dit telefoonnummer klopt niet")).toBeVisible();
+  await expect(page.getByText("Deze postcode is te lang.").or(page.getByText("Deze postcode bestaat niet"))).toBeVisible();
+  await expect(page.getByText("Vul bij huisnummer alleen cijfers in")).toBeVisible();
+  await expect(page.getByText("Een toevoeging is een letter of hooguit 6 letters en cijfers")).toBeVisible();
+  await expectSafeHere(admin, []);
+
+  await page.getByLabel("Uw telefoonnummer").fill("06 12345600");
+  await page.getByLabel("Postcode").fill(ADMIN_POSTCODE);
+  await page.getByLabel("Huisnummer").fill(String(ADMIN_HOUSE_NUMBER));
+  await page.getByLabel("Toevoeging (niet verplicht)").fill("");
+  await next.click();
+
+  await expect(page.getByRole("heading", { level: 2, name: /Stap 2 van 6/ })).toBeVisible();
+  await page.getByLabel("Naam van de groep").fill(groupName);
+  await page.getByLabel("Welke straten doen mee? (niet verplicht)").fill(LONG_TEXTS[0]);
+  await page.getByLabel("Uitnodigingslink van de WhatsApp-groep (niet verplicht)").fill("javascript:__xss(4)//https://chat.whatsapp.com/abc");
+  await next.click();
+  await expect(page.getByText("Plak de uitnodigingslink van uw WhatsApp-groep. Die begint met https://chat.whatsapp.com/.")).toBeVisible();
+  await page.getByLabel("Uitnodigingslink van de WhatsApp-groep (niet verplicht)").fill("");
+  await next.click();
+
+  await page.getByRole("button", { name: "Medebeheerder toevoegen" }).click();
+  await page.getByLabel("E-mailadres medebeheerder 1").fill("<svg/onload=__xss(5)>@x.example");
+  await next.click();
+  await expect(page.getByText("Dit e-mailadres klopt niet.")).toBeVisible();
+  await expectSafeHere(admin, []);
+  await page.getByRole("button", { name: /Verwijder/ }).first().click();
+  await next.click();
+
+  await expect(page.getByRole("heading", { level: 2, name: /Stap 4 van 6/ })).toBeVisible();
+  const addresses = Array.from({ length: 55 }, (_, i) => `2922 BC ${i + 1}`);
+  await page.getByLabel("Adressen (niet verplicht)").fill([...addresses, "2922 BC 3 <img src=x onerror=__xss(6)>"].join("\n"));
+  await page.getByRole("button", { name: "Controleer de lijst" }).click();
+  await expect(page.getByText("55 adressen gevonden, 1 regel met een fout.")).toBeVisible();
+  await expect(admin.page.getByText("Fout: De toevoeging klopt niet.")).toBeVisible();
+  await expectSafeHere(admin, []);
+  await page.getByLabel("Adressen (niet verplicht)").fill(addresses.join("\n"));
+  await next.click();
+  await page.getByLabel("Ik heb de huisregels gelezen en ik houd me eraan.").check();
+  await page.getByLabel("De bewoners die meedoen zijn 18 jaar of ouder en wonen op de adressen die ik opgeef.").check();
+  await next.click();
+  await expectSafeHere(admin, [groupName, PERSON_NAMES[0], LONG_TEXTS[0]]);
+  await page.getByRole("button", { name: "Groep aanmelden" }).click();
+  await expect(page).toHaveURL(/\/mijn-groepen\/[0-9a-f-]{36}\?nieuw=1$/);
+  groupId = /\/mijn-groepen\/([0-9a-f-]{36})/.exec(page.url())![1];
+  await expectSafeHere(admin, [groupName]);
+
+  await page.goto(`/mijn-groepen/${groupId}/flyer`);
+  slug = /\/groepen\/([a-z0-9-]+)/.exec(await page.locator("main").innerText())![1];
+
+  // The mail to the wijkagent names the group and its admin.
+  await openMailTo(admin, AGENT, "Nieuwe buurtpreventiegroep in Langeland");
+  await expectSafeHere(admin, [groupName, PERSON_NAMES[0]]);
+});
+
+test("every pack of payloads as the group's name (and the corpus as its description) on every page that shows them", async () => {
+  test.setTimeout(600_000);
+  // Every pack goes through the pages that render the name in different places (title and
+  // meta tags, headings, form values, staff and wijkagent details, JSON, CSV). The lists and
+  // the admin's other pages show it the same way; each takes a share of the packs in turn, and
+  // all of them get the last one (the machine has 2 cores: 37 packs × 17 pages took too long).
+  const every = (id: string): Array<[Actor, string, boolean]> => [
+    [anon, `/groepen/${slug}`, true],
+    [admin, `/mijn-groepen/${id}`, false],
+    [admin, `/mijn-groepen/${id}/flyer`, false],
+    [staff, `/beheer/groepen/${id}`, false],
+    [agent, `/wijkagent/groepen/${id}`, false],
+  ];
+  const inTurn = (id: string): Array<[Actor, string]> => [
+    [anon, `/zoeken?postcode=${encodeURIComponent(ADMIN_POSTCODE)}&huisnummer=${ADMIN_HOUSE_NUMBER}`],
+    [anon, "/wijken/langeland"],
+    [admin, "/mijn-groepen"],
+    [admin, `/mijn-groepen/${id}/beheerders`],
+    [admin, `/mijn-groepen/${id}/adressen`],
+    [admin, `/mijn-groepen/${id}/aanmeldingen`],
+    [admin, `/mijn-groepen/${id}/bord`],
+    [admin, `/mijn-groepen/${id}/opheffen`],
+    [staff, "/beheer/groepen"],
+    [agent, "/wijkagent"],
+  ];
+  for (const [i, name] of GROUP_NAMES.entries()) {
+    const description = LONG_TEXTS[i % LONG_TEXTS.length];
+    if (i > 0) {
+      await admin.page.goto(`/mijn-groepen/${groupId}`);
+      await admin.page.getByLabel("Naam van de groep").fill(name);
+      await admin.page.getByLabel("Welke straten doen mee?").fill(description);
+      await admin.page.getByRole("button", { name: "Gegevens opslaan" }).click();
+      await expect(admin.page.getByText("De gegevens zijn opgeslagen.")).toBeVisible();
+      groupName = name;
+    }
+    const last = i === GROUP_NAMES.length - 1;
+    const started = Date.now();
+    for (const [who, path, withDescription] of every(groupId)) {
+      await expectSafe(who, path, withDescription ? [name, description] : [name]);
+      if (path === `/mijn-groepen/${groupId}`) {
+        await expect(admin.page.getByLabel("Naam van de groep")).toHaveValue(name);
+        await expect(admin.page.getByLabel("Welke straten doen mee?")).toHaveValue(description);
+      }
+    }
+    const rest = inTurn(groupId);
+    for (const [k, [who, path]] of rest.entries()) {
+      if (last || k % 6 === i % 6) await expectSafe(who, path, [name]);
+    }
+
+    // JSON and CSV carry the text unchanged and stay well-formed.
+    const api = await get(anon.context.request, `/api/v1/groepen/${slug}`);
+    expect(api.headers()["content-type"]).toContain("application/json");
+    const json = (await api.json()) as Record<string, unknown>;
+    expect(JSON.stringify(json)).toContain(JSON.stringify(name).slice(1, -1));
+    await expectCsvHolds(staff.context.request, "/beheer/groepen/export", "Groep", [name]);
+    if (last || i % 4 === 0) await expectCsvHolds(agent.context.request, "/wijkagent/export", "Groep", [name]);
+    if (i === 0) console.log(`One pack through the pages took ${Date.now() - started} ms.`);
+  }
+  // The admin's name in both exports (it starts with a payload; formula payloads are in later packs of the group name).
+  await expectCsvHolds(staff.context.request, "/beheer/groepen/export", "Beheerders", [PERSON_NAMES[0]]);
+  await expectCsvHolds(agent.context.request, "/wijkagent/export", "Beheerders", [PERSON_NAMES[0]]);
+});
+
+test("a group named like a spreadsheet formula is escaped in both CSV exports", async () => {
+  const formulas = ["=cmd|' /C calc'!A0 Buurt", "+HYPERLINK(\"http://x.example\";\"klik\") Buurt", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1) Buurt"];
+  for (const name of formulas) {
+    await admin.page.goto(`/mijn-groepen/${groupId}`);
+    await admin.page.getByLabel("Naam van de groep").fill(name);
+    await admin.page.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await expect(admin.page.getByText("De gegevens zijn opgeslagen.")).toBeVisible();
+    await expectCsvHolds(staff.context.request, "/beheer/groepen/export", "Groep", [name]);
+    await expectCsvHolds(agent.context.request, "/wijkagent/export", "Groep", [name]);
+  }
+  groupName = formulas.at(-1)!;
+});
+
+/** The hidden fields of the join form's no-JavaScript post, read from the group page. */
+async function joinActionFields(request: APIRequestContext): Promise<Record<string, string>> {
+  const html = await (await get(request, `/groepen/${slug}`)).text();
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)) {
+    fields[match[1]] = (match[2] ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+  }
+  return fields;
+}
+
+test("join requests: every pack as the resident's name for the admins, the corpus as the admin's message to the resident", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const request = anon.context.request;
+  const action = await joinActionFields(request);
+  for (const [i, name] of PERSON_NAMES.entries()) {
+    const response = await request.post(`/groepen/${slug}`, {
+      multipart: {
+        ...action,
+        groupSlug: slug,
+        website: "",
+        name,
+        email: `xss.bewoner${i}@bewoner.example`,
+        phone: "06 12345678",
+        "address.postcode": "2922 BC",
+        "address.houseNumber": String(100 + i),
+        "address.addition": "",
+        birthDate: "1980-01-01",
+        acceptHouseRules: "on",
+      },
+      headers: { origin: baseURL!, "x-forwarded-for": `198.51.100.${10 + i}` },
+    });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain("Uw aanmelding is verstuurd");
+  }
+  // A refused name (no letters) comes back with the message, safely.
+  const refused = await request.post(`/groepen/${slug}`, {
+    multipart: { ...action, groupSlug: slug, website: "", name: "<>\"'&;", email: "xss.geweigerd@bewoner.example", phone: "06 12345678", "address.postcode": "2922 BC", "address.houseNumber": "99", "address.addition": "", birthDate: "1980-01-01", acceptHouseRules: "on" },
+    headers: { origin: baseURL!, "x-forwarded-for": "198.51.100.200" },
+  });
+  expect(await refused.text()).toContain("Een naam bevat letters.");
+
+  await expectSafe(admin, `/mijn-groepen/${groupId}/aanmeldingen`, PERSON_NAMES);
+  // Every admin mail names its resident, as text.
+  let links: string[] = [];
+  await expect(async () => {
+    await admin.page.goto(`/dev/mailbox?aan=${encodeURIComponent(ADMIN)}`);
+    const found = admin.page.getByRole("link", { name: /^Nieuwe aanmelding voor/ });
+    links = await Promise.all((await found.all()).map(async (l) => (await l.getAttribute("href")) ?? ""));
+    expect(links.length).toBeGreaterThanOrEqual(PERSON_NAMES.length);
+  }).toPass({ timeout: 30_000, intervals: [500, 1000] });
+  await expectSafeHere(admin, []);
+  let mails = "";
+  for (const href of links) {
+    await expectSafe(admin, href, []);
+    mails += flat(await admin.page.locator("main").innerText());
+  }
+  for (const name of PERSON_NAMES) expect(mails).toContain(flat(name));
+
+  // Accept the first with a message, decline the second with another.
+  await admin.page.goto(`/mijn-groepen/${groupId}/aanmeldingen`);
+  for (const [i, decision] of (["Accepteren", "Afwijzen"] as const).entries()) {
+    const item = admin.page.getByRole("listitem").filter({ has: admin.page.getByRole("heading", { name: flat(PERSON_NAMES[i]), exact: true }) });
+    await item.getByLabel("Bericht aan de bewoner (niet verplicht)").fill(LONG_TEXTS[i % LONG_TEXTS.length]);
+    await item.getByRole("button", { name: `${decision}: ${flat(PERSON_NAMES[i])}` }).click();
+    // Handled, it leaves the list.
+    await expect(admin.page.getByRole("heading", { name: flat(PERSON_NAMES[i]), exact: true })).toHaveCount(0);
+    await expectSafeHere(admin, []);
+  }
+  for (const i of [0, 1]) {
+    await openMailTo(anon, `xss.bewoner${i}@bewoner.example`, i === 0 ? "U bent welkom in" : "Uw aanmelding bij");
+    await expectSafeHere(anon, [LONG_TEXTS[i % LONG_TEXTS.length]]);
+  }
+});
+
+test("the flyer prints without the site header and navigation (its print style is allowed by the policy)", async () => {
+  await expectSafe(admin, `/mijn-groepen/${groupId}/flyer`, [groupName]);
+  await admin.page.emulateMedia({ media: "print" });
+  await expect(admin.page.getByRole("navigation").first()).toBeHidden();
+  await expect(admin.page.getByRole("article", { name: "De flyer" })).toBeVisible();
+  await admin.page.emulateMedia({ media: "screen" });
+});
+
+test("bord requests: every pack as the street, the corpus as description, note, staff note and reason of rejection", async () => {
+  test.setTimeout(300_000);
+  const n = LONG_TEXTS.length;
+  for (const [i, street] of STREETS.entries()) {
+    const page = admin.page;
+    await page.goto(`/mijn-groepen/${groupId}/bord`);
+    await page.getByLabel("Straat").fill(street);
+    await page.getByLabel("Beschrijf de plek (niet verplicht)").fill(LONG_TEXTS[i % n]);
+    await page.getByLabel("Opmerking voor de gemeente (niet verplicht)").fill(LONG_TEXTS[(i + 1) % n]);
+    await page.getByRole("button", { name: "Bord aanvragen" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: /^Uw aanvraag van/ })).toBeVisible();
+    await expectSafeHere(admin, [street, LONG_TEXTS[i % n], LONG_TEXTS[(i + 1) % n]]);
+    if (i < n) {
+      // Staff take it into review with a note, then reject it with a reason.
+      await staff.page.goto("/beheer/borden");
+      await staff.page.getByRole("link", { name: groupName }).first().click();
+      await staff.page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
+      await expectSafeHere(staff, [street, LONG_TEXTS[i % n], LONG_TEXTS[(i + 1) % n]]);
+      await staff.page.locator("#review-note").fill(LONG_TEXTS[(i + 2) % n]);
+      await staff.page.getByRole("button", { name: "Neem in behandeling" }).click();
+      await expect(staff.page.getByText("De aanvraag is in behandeling genomen.")).toBeVisible();
+      await staff.page.locator("#reject-note").fill(LONG_TEXTS[i % n]);
+      await staff.page.getByRole("button", { name: "Wijs af" }).click();
+      await expect(staff.page.getByText(/De aanvraag is afgewezen\./).first()).toBeVisible();
+      await expectSafe(staff, staff.page.url(), [street, LONG_TEXTS[i % n], LONG_TEXTS[(i + 2) % n]]);
+    } else {
+      await page.getByRole("button", { name: "Aanvraag intrekken" }).click();
+      await page.getByRole("button", { name: "Ja, intrekken" }).click();
+      await expect(page.getByRole("heading", { name: "Eerdere aanvragen" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 2, name: /^Uw aanvraag van/ })).toHaveCount(0);
+    }
+  }
+  // Every earlier request, with its street, description, note and the municipality's reason.
+  await expectSafe(admin, `/mijn-groepen/${groupId}/bord`, [...STREETS, ...LONG_TEXTS]);
+  await expectSafe(staff, "/beheer/borden?status=alle", [groupName]);
+  await openMailTo(admin, ADMIN, "Bordaanvraag afgewezen");
+  await expectSafeHere(admin, [LONG_TEXTS[(n - 1) % n]]);
+  await openMailTo(staff, "veiligheid@krimpen.example", `Nieuwe bordaanvraag: ${groupName}`);
+  await expectSafeHere(staff, [STREETS.at(-1)!]);
+});
+
+test("staff: every pack as a wijk name, a contact's name and an invited account's name; refused fields say so", async () => {
+  test.setTimeout(300_000);
+  const page = staff.page;
+  const newArea = page.locator("details").filter({ has: page.locator("summary", { hasText: "Nieuwe wijk toevoegen" }) });
+  for (const [i, name] of AREA_NAMES.entries()) {
+    await page.goto("/beheer/wijken");
+    await newArea.locator("summary").click();
+    await newArea.getByLabel("Naam").fill(name);
+    await newArea.getByLabel("CBS-wijkcode").fill(i === 0 ? "<svg onload=__xss(1)>" : `WK0542${60 + i}`);
+    await newArea.getByLabel("Postcodes").fill(i === 0 ? "<img src=x onerror=__xss(2)>" : String(2940 + i));
+    await newArea.getByRole("button", { name: "Voeg wijk toe" }).click();
+    if (i === 0) {
+      await expect(newArea.getByText("Een CBS-wijkcode is WK met zes cijfers, zoals WK054201.")).toBeVisible();
+      await expect(newArea.getByText(/is geen postcode/)).toBeVisible();
+      await expectSafeHere(staff, []);
+      await newArea.getByLabel("CBS-wijkcode").fill(`WK0542${60 + i}`);
+      await newArea.getByLabel("Postcodes").fill(String(2940 + i));
+      await newArea.getByRole("button", { name: "Voeg wijk toe" }).click();
+    }
+    await expect(page.getByText("De wijk is toegevoegd.")).toBeVisible();
+  }
+  await expectSafe(staff, "/beheer/wijken", AREA_NAMES);
+  await expectSafe(staff, "/beheer", AREA_NAMES);
+  await expectSafe(anon, "/wijken", AREA_NAMES);
+  const wijkLinks = await Promise.all(
+    AREA_NAMES.map(async (name) => (await anon.page.getByRole("link", { name: flat(name), exact: true }).first().getAttribute("href")) ?? ""),
+  );
+  for (const [i, href] of wijkLinks.entries()) await expectSafe(anon, href, [AREA_NAMES[i]]);
+  const api = await get(anon.context.request, "/api/v1/wijken");
+  const apiText = await api.text();
+  expect(() => JSON.parse(apiText)).not.toThrow();
+  for (const name of AREA_NAMES) expect(apiText).toContain(JSON.stringify(name).slice(1, -1));
+
+  const newContact = page.locator("details").filter({ has: page.locator("summary", { hasText: "Nieuwe contactpersoon toevoegen" }) });
+  for (const [i, name] of PERSON_NAMES.entries()) {
+    await page.goto("/beheer/wijken");
+    await newContact.locator("summary").click();
+    await newContact.getByLabel("Naam").fill(name);
+    await newContact.getByLabel("E-mailadres").fill(i === 0 ? "\"><script>__xss(3)</script>@x.example" : `xss.contact${i}@krimpen.example`);
+    await newContact.getByLabel("Telefoon (niet verplicht)").fill(i === 0 ? "<img src=x onerror=__xss(4)>" : "");
+    await newContact.getByLabel("Langeland").check();
+    await newContact.getByRole("button", { name: "Voeg contactpersoon toe" }).click();
+    if (i === 0) {
+      await expect(newContact.getByText("Dit e-mailadres klopt niet.")).toBeVisible();
+      await expect(newContact.getByText("Dit telefoonnummer klopt niet.")).toBeVisible();
+      await expectSafeHere(staff, []);
+      await newContact.getByLabel("E-mailadres").fill(`xss.contact${i}@krimpen.example`);
+      await newContact.getByLabel("Telefoon (niet verplicht)").fill("");
+      await newContact.getByRole("button", { name: "Voeg contactpersoon toe" }).click();
+    }
+    await expect(page.getByText("De contactpersoon is toegevoegd.")).toBeVisible();
+  }
+  await expectSafe(staff, "/beheer/wijken", PERSON_NAMES);
+
+  for (const [i, name] of PERSON_NAMES.entries()) {
+    await page.goto("/beheer/gebruikers");
+    await page.getByLabel("Naam").fill(name);
+    await page.getByLabel("E-mailadres").fill(`xss.account${i}@krimpen.example`);
+    await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
+    await expect(page.getByText("Het account is gemaakt.")).toBeVisible();
+  }
+  await expectSafe(staff, "/beheer/gebruikers", PERSON_NAMES);
+  await openMailTo(staff, "xss.account0@krimpen.example", "Uw account als");
+  await expectSafeHere(staff, [PERSON_NAMES[0]]);
+  await expectSafe(staff, "/beheer/audit", []);
+});
+
+test("text in the address bar is shown as text too", async () => {
+  const payload = encodeURIComponent("\"><img src=x onerror=__xss(1)><script>__xss(2)</script>");
+  for (const path of [
+    `/zoeken?postcode=${payload}&huisnummer=${payload}&toevoeging=${payload}`,
+    `/groepen/${payload}`,
+    `/wijken/${payload}`,
+    `/inloggen?terug=${encodeURIComponent("javascript:__xss(3)")}`,
+    `/inloggen?terug=${payload}`,
+    `/dev/mailbox?aan=${payload}`,
+  ]) {
+    await anon.page.goto(path);
+    await anon.page.waitForLoadState("load");
+    await expectSafeHere(anon, []);
+  }
+  for (const path of [`/beheer/groepen?wijk=${payload}&sorteer=${payload}&na=${payload}`, `/beheer/borden?status=${payload}&wijk=${payload}`, `/beheer/audit?actie=${payload}`]) {
+    await expectSafe(staff, path, []);
+  }
+  const api = await get(anon.context.request, `/api/v1/groepen?postcode=${payload}&huisnummer=${payload}`);
+  expect(api.status()).toBe(400);
+  expect(api.headers()["content-type"]).toContain("application/json");
+  const body = (await api.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe("bad_request");
+});

@@ -1,0 +1,335 @@
+/**
+ * The data-layer half of the authorisation matrix (issue 10, item 1): every exported lib/data
+ * function that takes the acting user, called by every wrong actor with the ids of someone
+ * else's data. Each answers as if the data did not exist (not_found, null, or a list without
+ * it), and afterwards the database holds exactly what it held before.
+ *
+ * The table must name every such function: a new one without a row fails the first test.
+ * The HTTP half (pages, routes, server actions over real HTTP) is e2e/security-authz.spec.ts.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { selectRows } from "@/db";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { groupAdminInvitations, joinRequests, mailOutbox, type Group, type Municipality } from "@/db/schema";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
+import { onPostgres, withTestDatabase } from "@/tests/db";
+import { actorOf } from "@/tests/actors";
+import { dissolveGroup, getGroupForAdmin, listGroupAdmins, listMyGroups, removeGroupAdmin, updateGroupDetails } from "./groups";
+import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "./invitations";
+import { decideJoinRequest, listOpenJoinRequests } from "./join-requests";
+import { listDeadMail, retryDeadMail } from "./mail";
+import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "./member-addresses";
+import { getBordOverview, requestBord, withdrawBordRequest } from "./sign-requests";
+import { changeUserRole, endAllSessions, setUserDisabled } from "./users";
+import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "./wijkagent";
+import { deleteContact, listAreasForStaff, saveArea, saveContact } from "./staff/areas";
+import { listAuditLog, parseAuditFilters } from "./staff/audit-log";
+import { dissolveGroup as staffDissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./staff/groups";
+import { getStaffOverview } from "./staff/overview";
+import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
+import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
+import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
+import { changeManagedRole, inviteUser, listUsersForStaff } from "./staff/users";
+
+const database = withTestDatabase();
+
+type Who = "anonymous" | "resident" | "otherAdmin" | "owner" | "staff" | "foreignStaff" | "wijkagent" | "otherWijkagent" | "platformAdmin";
+const actors = {} as Record<Who, Actor | null>;
+
+let home: Municipality;
+let foreign: Municipality;
+let target: Group;
+let ids: {
+  areaId: string;
+  addressId: number;
+  joinRequestId: string;
+  invitationId: string;
+  signRequestId: string;
+  contactId: string;
+  deadMailId: number;
+  coOwnerId: string;
+  wijkagentUserId: string;
+};
+const INVITATION_TOKEN = "uitnodiging-voor-iemand-anders-0123456789";
+const ATTACKER = "indringer@aanval.example";
+
+beforeAll(async () => {
+  const { db } = database.current.handle;
+  home = await aMunicipality(db, { name: "Thuisstad" });
+  foreign = await aMunicipality(db, { name: "Buitenstad" });
+  const areaA = await anArea(db, home, { name: "Noord", postcodes: ["9901"] });
+  const areaB = await anArea(db, home, { name: "Zuid", postcodes: ["9902"] });
+  const areaF = await anArea(db, foreign, { name: "Elders", postcodes: ["9903"] });
+  const owner = await aUser(db, { name: "Eigenaar Geheim", phone: "+31611111111" });
+  const coOwner = await aUser(db);
+  const otherAdmin = await aUser(db);
+  const wijkagent = await aUser(db, { role: "wijkagent", municipalityId: home.id });
+  const otherWijkagent = await aUser(db, { role: "wijkagent", municipalityId: home.id });
+  actors.anonymous = null;
+  actors.resident = actorOf(await aUser(db));
+  actors.otherAdmin = actorOf(otherAdmin);
+  actors.owner = actorOf(owner);
+  actors.staff = actorOf(await aUser(db, { role: "staff", municipalityId: home.id }));
+  actors.foreignStaff = actorOf(await aUser(db, { role: "staff", municipalityId: foreign.id }));
+  actors.wijkagent = actorOf(wijkagent);
+  actors.otherWijkagent = actorOf(otherWijkagent);
+  actors.platformAdmin = actorOf(await aUser(db, { role: "platform_admin" }));
+  const contact = await aContact(db, home, "wijkagent", [areaA], { userId: wijkagent.id, email: wijkagent.email });
+  await aContact(db, home, "wijkagent", [areaB], { userId: otherWijkagent.id, email: otherWijkagent.email });
+
+  target = await aGroup(db, areaA, { name: "Doelgroep Noord", admins: [owner, coOwner], addresses: addresses(55, "9901") });
+  await aGroup(db, areaB, { name: "Andere Groep Zuid", admins: [otherAdmin], addresses: addresses(5, "9902") });
+  await aGroup(db, areaF, { name: "Groep Elders", admins: [otherAdmin], addresses: addresses(5, "9903") });
+  const [address] = await selectRows<{ id: number }>(db, sql`select id from member_addresses where group_id = ${target.id} limit 1`);
+  const signRequest = await aSignRequest(db, target, { status: "submitted", requestedBy: owner });
+  const [join] = await db
+    .insert(joinRequests)
+    .values({ groupId: target.id, name: "Aanvrager", email: "aanvrager@bewoner.example", phone: "+31622222222", birthDate: "1980-01-01", postcode: "9901AB", houseNumber: 99, addition: "" })
+    .returning();
+  const [invitation] = await db
+    .insert(groupAdminInvitations)
+    .values({
+      groupId: target.id,
+      email: "uitgenodigd@bewoner.example",
+      tokenHash: createHash("sha256").update(INVITATION_TOKEN).digest("hex"),
+      invitedByUserId: owner.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  const [dead] = await db
+    .insert(mailOutbox)
+    .values({ idempotencyKey: "authz-dead", kind: "test", toAddress: "iemand@bewoner.example", subject: "Dood", text: "x", status: "dead" })
+    .returning();
+  ids = {
+    areaId: areaA.id,
+    addressId: Number(address.id),
+    joinRequestId: join.id,
+    invitationId: invitation.id,
+    signRequestId: signRequest.id,
+    contactId: contact.id,
+    deadMailId: dead.id,
+    coOwnerId: coOwner.id,
+    wijkagentUserId: wijkagent.id,
+  };
+});
+
+/** A digest of every table that holds the data (the audit log is checked separately). */
+async function digest(): Promise<Record<string, string>> {
+  const { db } = database.current.handle;
+  const tables = [
+    "municipalities", "areas", "area_postcodes", "users", "sessions", "contacts", "contact_areas", "groups", "group_admins",
+    "group_admin_invitations", "member_addresses", "join_requests", "sign_requests", "sign_request_events", "mail_outbox",
+  ];
+  const out: Record<string, string> = {};
+  for (const table of tables) {
+    // Table names are constants of this test, never input.
+    const [row] = await selectRows<{ n: number; h: string | null }>(db, sql.raw(`select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as h from ${table} t`));
+    out[table] = `${row.n}:${row.h}`;
+  }
+  return out;
+}
+
+type Outcome =
+  /** Throws AppError with this code. */
+  | { throws: "not_found" | "unauthorized" }
+  /** Resolves to null. */
+  | { resolves: "null" }
+  /** Resolves to something that must not mention the target (its ids or names). */
+  | { resolves: "without_target" };
+
+interface Row {
+  fn: string;
+  /** Who may (not called here: their access is tested in the function's own test file). */
+  rightful: Who[];
+  call: (actor: Actor | null) => Promise<unknown>;
+  /** The answer for wrong actors (per actor where it differs). */
+  wrong: Outcome | ((who: Who) => Outcome);
+}
+
+const ALL: Who[] = ["anonymous", "resident", "otherAdmin", "owner", "staff", "foreignStaff", "wijkagent", "otherWijkagent", "platformAdmin"];
+const notFound: Outcome = { throws: "not_found" };
+const without: Outcome = { resolves: "without_target" };
+/** Functions typed for a signed-in actor are never called with null: their callers sign in first. */
+const signedIn = (fn: (actor: Actor) => Promise<unknown>) => (actor: Actor | null) => (actor ? fn(actor) : Promise.reject(new AppError("unauthorized")));
+const staffOnly = (who: Who): Outcome => (who === "foreignStaff" ? without : notFound);
+
+const ROWS: Row[] = [
+  // Group admins
+  { fn: "listMyGroups", rightful: ["owner"], call: signedIn((a) => listMyGroups(a)), wrong: without },
+  { fn: "getGroupForAdmin", rightful: ["owner"], call: signedIn((a) => getGroupForAdmin(a, target.id)), wrong: { resolves: "null" } },
+  { fn: "updateGroupDetails", rightful: ["owner"], call: signedIn((a) => updateGroupDetails(a, target.id, { name: "Gekaapt", areaCode: "WK000001", areaDescription: "", whatsappInviteLink: null, version: 1 })), wrong: notFound },
+  { fn: "listGroupAdmins", rightful: ["owner"], call: signedIn((a) => listGroupAdmins(a, target.id)), wrong: notFound },
+  { fn: "removeGroupAdmin", rightful: ["owner"], call: signedIn((a) => removeGroupAdmin(a, target.id, ids.coOwnerId)), wrong: notFound },
+  { fn: "dissolveGroup", rightful: ["owner"], call: signedIn((a) => dissolveGroup(a, target.id, "Doelgroep Noord")), wrong: notFound },
+  { fn: "inviteCoAdmin", rightful: ["owner"], call: signedIn((a) => inviteCoAdmin(a, target.id, ATTACKER)), wrong: notFound },
+  { fn: "cancelInvitation", rightful: ["owner"], call: signedIn((a) => cancelInvitation(a, target.id, ids.invitationId)), wrong: notFound },
+  { fn: "listOpenInvitations", rightful: ["owner"], call: signedIn((a) => listOpenInvitations(a, target.id)), wrong: without },
+  { fn: "listOpenJoinRequests", rightful: ["owner"], call: signedIn((a) => listOpenJoinRequests(a, target.id)), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
+  { fn: "decideJoinRequest", rightful: ["owner"], call: signedIn((a) => decideJoinRequest(a, target.id, ids.joinRequestId, { decision: "accept", message: "" })), wrong: notFound },
+  { fn: "getAddressCounts", rightful: ["owner"], call: signedIn((a) => getAddressCounts(a, target.id)), wrong: notFound },
+  { fn: "listMemberAddresses", rightful: ["owner"], call: signedIn((a) => listMemberAddresses(a, target.id)), wrong: notFound },
+  { fn: "addMemberAddress", rightful: ["owner"], call: signedIn((a) => addMemberAddress(a, target.id, { postcode: "9901ZZ", houseNumber: 7, addition: "" })), wrong: notFound },
+  { fn: "addMemberAddressList", rightful: ["owner"], call: signedIn((a) => addMemberAddressList(a, target.id, "9901 ZZ 8")), wrong: notFound },
+  { fn: "removeMemberAddress", rightful: ["owner"], call: signedIn((a) => removeMemberAddress(a, target.id, ids.addressId)), wrong: notFound },
+  { fn: "getBordOverview", rightful: ["owner"], call: signedIn((a) => getBordOverview(a, target.id)), wrong: notFound },
+  { fn: "requestBord", rightful: ["owner"], call: signedIn((a) => requestBord(a, target.id, { signCount: 1, street: "Kaapstraat", nearHouseNumber: null, description: "", point: null, note: "" })), wrong: notFound },
+  { fn: "withdrawBordRequest", rightful: ["owner"], call: signedIn((a) => withdrawBordRequest(a, target.id, ids.signRequestId)), wrong: notFound },
+  // Invitations: only the invited address
+  {
+    fn: "getInvitation",
+    rightful: [],
+    // Anyone else is told it is for another address (with the group's public name, nothing more).
+    call: signedIn(async (a) => {
+      const view = await getInvitation(a, INVITATION_TOKEN);
+      if (view.state !== "wrong_account" || Object.keys(view).sort().join() !== "groupName,state") throw new Error(`unexpected ${JSON.stringify(view)}`);
+      return { state: view.state };
+    }),
+    wrong: without,
+  },
+  { fn: "acceptInvitation", rightful: [], call: signedIn((a) => acceptInvitation(a, INVITATION_TOKEN, { name: "Kaper", phone: "+31633333333", birthDate: "1980-01-01", address: { postcode: "9901AB", houseNumber: 98, addition: "" } })), wrong: notFound },
+  // Wijkagent
+  { fn: "getWijkagentOverview", rightful: ["wijkagent"], call: (a) => getWijkagentOverview(a), wrong: (who) => (who === "otherWijkagent" ? without : notFound) },
+  { fn: "getGroupForWijkagent", rightful: ["wijkagent"], call: (a) => getGroupForWijkagent(a, target.id), wrong: (who) => (who === "otherWijkagent" ? { resolves: "null" } : notFound) },
+  { fn: "exportGroupsForWijkagent", rightful: ["wijkagent"], call: (a) => exportGroupsForWijkagent(a), wrong: (who) => (who === "otherWijkagent" ? without : notFound) },
+  // Staff of the municipality (platform admins too)
+  { fn: "listAreasForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listAreasForStaff(a, home.id), wrong: staffOnly },
+  { fn: "saveArea", rightful: ["staff", "platformAdmin"], call: (a) => saveArea(a, { areaId: ids.areaId, name: "Gekaapt", code: "WK990199", postcodes: ["9901"], totalAddresses: null }, home.id), wrong: notFound },
+  { fn: "saveContact", rightful: ["staff", "platformAdmin"], call: (a) => saveContact(a, { contactId: ids.contactId, kind: "wijkagent", name: "Gekaapt", email: ATTACKER, phone: null, areaIds: [ids.areaId] }, home.id), wrong: notFound },
+  { fn: "deleteContact", rightful: ["staff", "platformAdmin"], call: (a) => deleteContact(a, ids.contactId, home.id), wrong: notFound },
+  { fn: "listAuditLog", rightful: ["staff", "platformAdmin"], call: (a) => listAuditLog(a, parseAuditFilters({})), wrong: staffOnly },
+  { fn: "listGroupsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listGroupsForStaff(a, parseGroupFilters({ gemeente: home.id })), wrong: staffOnly },
+  { fn: "exportGroupsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => exportGroupsForStaff(a, parseGroupFilters({ gemeente: home.id })), wrong: staffOnly },
+  { fn: "getGroupForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getGroupForStaff(a, target.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "staff/dissolveGroup", rightful: ["staff", "platformAdmin"], call: (a) => staffDissolveGroup(a, { groupId: target.id, version: 1, reason: "Van buitenaf opgeheven.", confirm: true }), wrong: notFound },
+  { fn: "getStaffOverview", rightful: ["staff", "platformAdmin"], call: (a) => getStaffOverview(a, home.id), wrong: staffOnly },
+  { fn: "listMunicipalitiesForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listMunicipalitiesForStaff(a), wrong: staffOnly },
+  { fn: "resolveStaffMunicipality", rightful: ["staff", "platformAdmin"], call: (a) => resolveStaffMunicipality(a, home.id), wrong: staffOnly },
+  { fn: "municipalityForChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityForChange(a, home.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "getMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => getMunicipalitySettings(a, home.id), wrong: staffOnly },
+  { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { signThreshold: 1, safetyMailbox: ATTACKER }, home.id), wrong: notFound },
+  { fn: "listSignRequestsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignRequestsForStaff(a, parseSignRequestFilters({ gemeente: home.id })), wrong: staffOnly },
+  { fn: "getSignRequestForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignRequestForStaff(a, ids.signRequestId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "decideSignRequest", rightful: ["staff", "platformAdmin"], call: (a) => decideSignRequest(a, { requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted", placedCount: null }), wrong: notFound },
+  { fn: "listUsersForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listUsersForStaff(a), wrong: staffOnly },
+  { fn: "inviteUser", rightful: ["staff", "platformAdmin"], call: (a) => inviteUser(a, { name: "Indringer", email: ATTACKER, role: "staff", municipalityId: home.id }), wrong: notFound },
+  { fn: "changeManagedRole", rightful: ["staff", "platformAdmin"], call: (a) => changeManagedRole(a, { userId: ids.wijkagentUserId, role: "none" }), wrong: notFound },
+  // Platform admins only
+  { fn: "listDeadMail", rightful: ["platformAdmin"], call: (a) => listDeadMail(a), wrong: notFound },
+  { fn: "retryDeadMail", rightful: ["platformAdmin"], call: (a) => retryDeadMail(a, ids.deadMailId), wrong: notFound },
+  { fn: "changeUserRole", rightful: ["platformAdmin"], call: (a) => changeUserRole(a, { userId: ids.coOwnerId, role: "staff", municipalityId: home.id }), wrong: notFound },
+  { fn: "setUserDisabled", rightful: ["platformAdmin"], call: (a) => setUserDisabled(a, ids.coOwnerId, true), wrong: notFound },
+  { fn: "endAllSessions", rightful: ["platformAdmin"], call: (a) => endAllSessions(a, ids.coOwnerId), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
+];
+
+/**
+ * Functions that take an actor but need no "someone else's ids" row, and why. Each is still
+ * named here, so that the inventory below stays complete.
+ */
+const NO_FOREIGN_IDS: Record<string, string> = {
+  getAdminPrefill: "reads the actor's own row only (where users.id = actor.id)",
+  registerGroup: "creates a new group with the actor as its admin; takes no one else's ids",
+  listMailboxMessages: "the demo mailbox: demo mode only, open to every visitor of the demo; not found otherwise",
+  getMailboxMessage: "the demo mailbox: demo mode only, open to every visitor of the demo; not found otherwise",
+};
+
+/** Exported functions in lib/data whose first parameter is the acting user. */
+function actorFunctions(): string[] {
+  const dir = path.join(process.cwd(), "lib", "data");
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  const names: string[] = [];
+  for (const file of files) {
+    const source = readFileSync(path.join(dir, file), "utf8");
+    for (const [, name] of source.matchAll(/export async function (\w+)\(\s*_?actor\b/g)) {
+      names.push(file.startsWith("staff") && name === "dissolveGroup" ? "staff/dissolveGroup" : name);
+    }
+  }
+  return names.sort();
+}
+
+function mentionsTarget(value: unknown): boolean {
+  const text = JSON.stringify(value) ?? "";
+  return [target.id, "Doelgroep Noord", "Eigenaar Geheim", "+31611111111", ids.signRequestId, ids.contactId, "aanvrager@bewoner.example", "uitgenodigd@bewoner.example", "Noord"].some((s) =>
+    text.includes(s),
+  );
+}
+
+describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  it("has a row for every lib/data function that takes the acting user", () => {
+    const covered = new Set([...ROWS.map((r) => r.fn), ...Object.keys(NO_FOREIGN_IDS)]);
+    const missing = actorFunctions().filter((name) => !covered.has(name));
+    expect(missing, "lib/data functions without a row in lib/data/authz.test.ts").toEqual([]);
+    const stale = [...covered].filter((name) => !actorFunctions().includes(name));
+    expect(stale, "rows for functions that do not exist (any more)").toEqual([]);
+  });
+
+  it("answers every wrong actor as if the data did not exist, and nothing changes", async () => {
+    const { db } = database.current.handle;
+    const before = await digest();
+    const [{ auditBefore }] = await selectRows<{ auditBefore: number }>(db, sql`select count(*)::int as "auditBefore" from audit_log where subject_id in (${target.id}, ${ids.signRequestId}, ${ids.contactId}, ${ids.wijkagentUserId}, ${ids.coOwnerId})`);
+    let cases = 0;
+    for (const row of ROWS) {
+      for (const who of ALL.filter((w) => !row.rightful.includes(w))) {
+        const expected = typeof row.wrong === "function" ? row.wrong(who) : row.wrong;
+        const what = `${row.fn} as ${who}`;
+        const settled = await row.call(actors[who]).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        cases += 1;
+        // Not signed in: any refusal will do (functions typed for a signed-in actor never see null).
+        if (who === "anonymous" && !settled.ok && settled.error instanceof AppError && ["unauthorized", "not_found"].includes(settled.error.code)) continue;
+        if ("throws" in expected) {
+          expect(settled.ok, `${what} should be refused`).toBe(false);
+          if (!settled.ok) {
+            expect(settled.error, what).toBeInstanceOf(AppError);
+            expect((settled.error as AppError).code, what).toBe(expected.throws);
+          }
+        } else {
+          expect(settled.ok, `${what} should answer (${settled.ok ? "" : String((settled as { error: unknown }).error)})`).toBe(true);
+          if (settled.ok && expected.resolves === "null") expect(settled.value, what).toBeNull();
+          if (settled.ok) expect(mentionsTarget(settled.value), `${what} mentions the target: ${JSON.stringify(settled.value)?.slice(0, 300)}`).toBe(false);
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(300);
+    expect(await digest()).toEqual(before);
+    const [{ auditAfter }] = await selectRows<{ auditAfter: number }>(db, sql`select count(*)::int as "auditAfter" from audit_log where subject_id in (${target.id}, ${ids.signRequestId}, ${ids.contactId}, ${ids.wijkagentUserId}, ${ids.coOwnerId})`);
+    expect(auditAfter, "no audit entry about the target from a refused call").toBe(auditBefore);
+  });
+
+  it("lets the rightful roles do the same (so the refusals above can fail)", async () => {
+    const staff = actors.staff!;
+    const owner = actors.owner!;
+    expect((await getGroupForAdmin(owner, target.id))?.name).toBe("Doelgroep Noord");
+    expect((await listGroupsForStaff(staff, parseGroupFilters({}))).items.map((g) => g.name)).toContain("Doelgroep Noord");
+    expect(await getGroupForWijkagent(actors.wijkagent, target.id)).not.toBeNull();
+    expect(await getSignRequestForStaff(actors.platformAdmin, ids.signRequestId)).not.toBeNull();
+    await updateMunicipalitySettings(staff, { signThreshold: 40, safetyMailbox: "team@thuisstad.example" }, home.id);
+    expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ signThreshold: 40, safetyMailbox: "team@thuisstad.example" });
+    await removeMemberAddress(owner, target.id, ids.addressId);
+    expect((await getAddressCounts(owner, target.id)).total).toBe(54);
+  });
+
+  it("a change naming another municipality is refused; it does not land on the actor's own (or the first) municipality", async () => {
+    const staff = actors.staff!;
+    const before = await getMunicipalitySettings(staff, home.id);
+    for (const [who, municipalityId] of [
+      ["staff", foreign.id],
+      ["platformAdmin", "00000000-0000-4000-8000-000000000000"],
+    ] as const) {
+      const error = await updateMunicipalitySettings(actors[who], { signThreshold: 2, safetyMailbox: ATTACKER }, municipalityId).then(() => null, (e: unknown) => e);
+      expect((error as AppError).code, who).toBe("not_found");
+      const area = await saveArea(actors[who], { name: "Nieuwe Wijk", code: "WK990177", postcodes: ["9907"], totalAddresses: null }, municipalityId).then(() => null, (e: unknown) => e);
+      expect((area as AppError).code, who).toBe("not_found");
+    }
+    const invite = await inviteUser(staff, { name: "Nieuw", email: "nieuw@thuisstad.example", role: "staff", municipalityId: foreign.id }).then(() => null, (e: unknown) => e);
+    expect((invite as AppError).code).toBe("not_found");
+    expect(await getMunicipalitySettings(staff, home.id)).toEqual(before);
+    expect(await getMunicipalitySettings(actors.foreignStaff, foreign.id)).toMatchObject({ safetyMailbox: foreign.safetyEmail });
+  });
+});
