@@ -220,6 +220,10 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/beheer/gebruikers/page.tsx", kind: "page", access: "staff", what: "staff and wijkagent accounts", url: () => "/beheer/gebruikers", rightful: STAFF_ROLES, shows: () => [staff.email, wijkagent.email], others: { foreignStaff: "own_view" } },
   { file: "app/beheer/instellingen/page.tsx", kind: "page", access: "staff", what: "bord threshold and safety mailbox", url: (f) => `/beheer/instellingen?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [VOORBEELDSTAD.safetyEmail], others: { foreignStaff: "own_view" }, alsoProtected: () => [VOORBEELDSTAD.safetyEmail] },
   { file: "app/beheer/audit/page.tsx", kind: "page", access: "staff", what: "audit log of the municipality", url: () => "/beheer/audit", rightful: STAFF_ROLES, shows: () => [staff.email], others: { foreignStaff: "own_view" } },
+  { file: "app/beheer/privacy/page.tsx", kind: "page", access: "platform_admin", what: "export or erase everything about an e-mail address", url: () => "/beheer/privacy", rightful: ["platformAdmin"], shows: () => ["Gegevens van een persoon"], others: "not_found", alsoProtected: () => ["Gegevens van een persoon"] },
+  // POST only (the address stays out of URLs): GET is 404 for everyone; the POST as other roles
+  // is tried in e2e/privacy-admin.spec.ts (404, no data).
+  { file: "app/beheer/privacy/export/route.ts", kind: "route", access: "platform_admin", methods: ["GET", "POST"], what: "JSON export about an e-mail address (POST)", url: () => "/beheer/privacy/export", rightful: [], shows: () => [], others: "not_found" },
   { file: "app/beheer/e-mail/page.tsx", kind: "page", access: "platform_admin", what: "undelivered e-mail", url: () => "/beheer/e-mail", rightful: ["platformAdmin"], shows: () => [AUTHZ_TARGET.deadMailSubject], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.deadMailSubject] },
 
   // Wijkagent
@@ -545,6 +549,26 @@ export const ACTION_MATRIX: ActionEntry[] = [
     rightful: STAFF_ROLES,
     input: (f) => ({ userId: f.users.wijkagent, role: "none" }),
     unchanged: () => [{ as: "wijkagent", url: "/wijkagent", contains: [AUTHZ_TARGET.groupName] }],
+  },
+  {
+    file: "app/beheer/privacy/actions.ts",
+    name: "previewErasureAction",
+    access: "platform_admin",
+    what: "what erasing an e-mail address would remove",
+    encoding: "json",
+    rightful: ["platformAdmin"],
+    input: () => ({ email: owner.email }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/groepen/${x.groupId}`, [owner.email, owner.name])(f)],
+  },
+  {
+    file: "app/beheer/privacy/actions.ts",
+    name: "erasePersonalDataAction",
+    access: "platform_admin",
+    what: "erase everything about an e-mail address",
+    encoding: "json",
+    rightful: ["platformAdmin"],
+    input: () => ({ email: owner.email, confirm: true, dissolveSoleAdminGroups: true }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/groepen/${x.groupId}`, [owner.email, owner.name])(f), publicGroupApi()],
   },
   {
     file: "app/beheer/e-mail/actions.ts",
