@@ -223,7 +223,7 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/beheer/instellingen/page.tsx", kind: "page", access: "staff", what: "bord threshold and safety mailbox", url: (f) => `/beheer/instellingen?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [VOORBEELDSTAD.safetyEmail], others: { foreignStaff: "own_view" }, alsoProtected: () => [VOORBEELDSTAD.safetyEmail] },
   { file: "app/beheer/audit/page.tsx", kind: "page", access: "staff", what: "audit log of the municipality", url: () => "/beheer/audit", rightful: STAFF_ROLES, shows: () => [staff.email], others: { foreignStaff: "own_view" } },
   { file: "app/beheer/privacy/page.tsx", kind: "page", access: "platform_admin", what: "export or erase everything about one e-mail address", url: () => "/beheer/privacy", rightful: ["platformAdmin"], shows: () => ["Gegevens van een persoon"], others: "not_found" },
-  { file: "app/beheer/privacy/export/route.ts", kind: "route", access: "platform_admin", methods: ["POST"], what: "JSON export of everything about one e-mail address", url: () => "/beheer/privacy/export", postForm: () => ({ email: owner.email }), rightful: ["platformAdmin"], shows: () => [owner.email, AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [owner.email] },
+  { file: "app/beheer/privacy/export/route.ts", kind: "route", access: "platform_admin", methods: ["GET", "POST"], what: "JSON export of everything about one e-mail address (POST; GET is 404 for everyone)", url: () => "/beheer/privacy/export", postForm: () => ({ email: owner.email }), rightful: ["platformAdmin"], shows: () => [owner.email, AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [owner.email] },
   { file: "app/beheer/e-mail/page.tsx", kind: "page", access: "platform_admin", what: "undelivered e-mail", url: () => "/beheer/e-mail", rightful: ["platformAdmin"], shows: () => [AUTHZ_TARGET.deadMailSubject], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.deadMailSubject] },
 
   // Wijkagent
@@ -554,11 +554,11 @@ export const ACTION_MATRIX: ActionEntry[] = [
     file: "app/beheer/privacy/actions.ts",
     name: "previewErasureAction",
     access: "platform_admin",
-    what: "show what erasing an e-mail address would remove",
+    what: "what erasing an e-mail address would remove",
     encoding: "json",
     rightful: ["platformAdmin"],
     input: () => ({ email: owner.email }),
-    unchanged: () => [{ as: "platformAdmin", url: "/beheer/gebruikers", contains: [staff.email] }],
+    unchanged: (f) => [staffProbe((x) => `/beheer/groepen/${x.groupId}`, [owner.email, owner.name])(f)],
   },
   {
     file: "app/beheer/privacy/actions.ts",
@@ -568,7 +568,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     encoding: "json",
     rightful: ["platformAdmin"],
     input: () => ({ email: owner.email, confirm: true, dissolveSoleAdminGroups: true }),
-    unchanged: (f) => [{ as: "staff", url: `/beheer/groepen/${f.groupId}`, contains: [owner.email, owner.name] }],
+    unchanged: (f) => [staffProbe((x) => `/beheer/groepen/${x.groupId}`, [owner.email, owner.name])(f), publicGroupApi()],
   },
   {
     file: "app/beheer/e-mail/actions.ts",

@@ -42,6 +42,7 @@ describe("the permission table", () => {
         "users.manage_any",
         "platform.manage",
         "mailbox.dead_letters",
+        "privacy.manage",
       ],
     };
     for (const [role, allowed] of Object.entries(table) as Array<[UserRole, Permission[]]>) {

@@ -10,6 +10,11 @@ export const dynamic = "force-dynamic";
  * A POST (the address stays out of URLs and server logs); platform admins only, anyone else
  * gets 404. The export is written to the audit log (lib/data/privacy.ts).
  */
+/** The export is a POST only: an address in a URL ends up in histories and logs. */
+export function GET(): Response {
+  return new Response("Niet gevonden", { status: 404 });
+}
+
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user || !hasRole(user, ["platform_admin"])) return new Response("Niet gevonden", { status: 404 });
