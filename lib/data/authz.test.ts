@@ -23,6 +23,7 @@ import { dissolveGroup, getGroupForAdmin, listGroupAdmins, listMyGroups, removeG
 import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "./invitations";
 import { decideJoinRequest, listOpenJoinRequests } from "./join-requests";
 import { listDeadMail, retryDeadMail } from "./mail";
+import { erasePersonalData, exportPersonalData, previewErasure } from "./privacy";
 import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "./member-addresses";
 import { getBordOverview, requestBord, withdrawBordRequest } from "./sign-requests";
 import { changeUserRole, endAllSessions, setUserDisabled } from "./users";
@@ -223,6 +224,9 @@ const ROWS: Row[] = [
   { fn: "retryDeadMail", rightful: ["platformAdmin"], call: (a) => retryDeadMail(a, ids.deadMailId), wrong: notFound },
   { fn: "changeUserRole", rightful: ["platformAdmin"], call: (a) => changeUserRole(a, { userId: ids.coOwnerId, role: "staff", municipalityId: home.id }), wrong: notFound },
   { fn: "setUserDisabled", rightful: ["platformAdmin"], call: (a) => setUserDisabled(a, ids.coOwnerId, true), wrong: notFound },
+  { fn: "exportPersonalData", rightful: ["platformAdmin"], call: (a) => exportPersonalData(a, actors.owner!.email), wrong: notFound },
+  { fn: "previewErasure", rightful: ["platformAdmin"], call: (a) => previewErasure(a, actors.owner!.email), wrong: notFound },
+  { fn: "erasePersonalData", rightful: ["platformAdmin"], call: (a) => erasePersonalData(a, { email: actors.owner!.email, dissolveSoleAdminGroups: true }), wrong: notFound },
   { fn: "endAllSessions", rightful: ["platformAdmin"], call: (a) => endAllSessions(a, ids.coOwnerId), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
 ];
 
