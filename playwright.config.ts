@@ -33,7 +33,7 @@ export default defineConfig({
     command: "rm -rf .e2e-data && DATA_DIR=.e2e-data tsx e2e/support/authz-seed.ts && node scripts/start.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 600_000, // the first start builds the application (about a minute; longer on a busy machine)
     stdout: "pipe",
     stderr: "pipe",
     // The suite signs in far more often than a person would: the sign-in rate limits (tested in
