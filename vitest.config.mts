@@ -14,10 +14,12 @@ export default defineConfig({
     include: ["{lib,db,app,tests,scripts}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
-    testTimeout: 20_000,
+    // A safety net against a hung test, not a speed check (speed is measured by npm run bench):
+    // PGlite tests that open and close a database take 10–25 s on a busy 2-core machine.
+    testTimeout: 90_000,
     // next-auth imports "next/server" without an extension, which Node's ESM loader refuses;
     // processed by vite, it resolves.
     server: { deps: { inline: ["next-auth"] } },
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
