@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_SECRETS, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture } from "./support/authz-fixture";
+import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, authzBaseURL, AUTHZ_SECRETS, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture } from "./support/authz-fixture";
 import {
   ACTION_MATRIX,
   AUTHZ_ACTORS,
@@ -43,9 +43,11 @@ const contexts = new Map<AuthzActor, APIRequestContext>();
 let ownOrigin = "";
 
 test.describe.configure({ mode: "serial" });
+// The server with the second municipality (playwright.config.ts), not the demo server.
+test.use({ baseURL: authzBaseURL() });
 
 test.beforeAll(async ({ baseURL }) => {
-  fixture = JSON.parse(readFileSync(path.join(root, ".e2e-data", AUTHZ_FIXTURE_FILE), "utf8"));
+  fixture = JSON.parse(readFileSync(path.join(root, AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE), "utf8"));
   ids = actionIds();
   ownOrigin = new URL(baseURL!).origin;
   const host = new URL(baseURL!).hostname;

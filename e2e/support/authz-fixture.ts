@@ -3,9 +3,10 @@
  * works on: "Voorbeeldstad" (GM9901) with two wijken, two groups, staff, two wijkagenten, an open
  * join request, a pending co-admin invitation, a bord request and an undelivered e-mail.
  *
- * It is written into the e2e server's embedded database by e2e/support/authz-seed.ts, run by
- * playwright.config.ts before the server starts (PGlite cannot be shared with a running server).
- * Nothing of it is in the application: the demo seed and production never see it.
+ * It is written into the embedded database of a second e2e server (its own port and data folder,
+ * next to the demo server the other specs use) by e2e/support/authz-seed.ts, run by
+ * playwright.config.ts before that server starts (PGlite cannot be shared with a running
+ * server). Nothing of it is in the application: the demo seed and production never see it.
  *
  * The matrix signs in as these people with sessions the seed script stores (the session cookie
  * holds the token, as after a real sign-in); Krimpen's demo accounts serve as the staff of
@@ -16,6 +17,18 @@
  */
 
 export const AUTHZ_FIXTURE_FILE = "authz-fixture.json";
+
+/** The data folder of the matrix's own e2e server (playwright.config.ts). */
+export const AUTHZ_DATA_DIR = ".e2e-authz-data";
+
+/** Its port: E2E_AUTHZ_PORT, else E2E_PORT (default 3100) + 1000. */
+export function authzPort(): number {
+  return Number(process.env.E2E_AUTHZ_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1000);
+}
+
+export function authzBaseURL(): string {
+  return `http://localhost:${authzPort()}`;
+}
 
 export const VOORBEELDSTAD = {
   code: "GM9901",

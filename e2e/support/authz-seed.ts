@@ -1,13 +1,14 @@
 /**
- * Test-only: writes the fictional municipality of e2e/support/authz-fixture.ts into the e2e
- * server's embedded database before the server starts (playwright.config.ts runs it after
- * emptying DATA_DIR), after the same migrations and demo seed the server would apply itself.
+ * Test-only: writes the fictional municipality of e2e/support/authz-fixture.ts into the embedded
+ * database of the authorisation matrix's own e2e server before that server starts
+ * (playwright.config.ts runs it after emptying its DATA_DIR), after the same migrations and demo
+ * seed the server would apply itself.
  * The server then finds the seed mark and leaves the data as it is.
  *
  * Not part of the application: nothing under app/, lib/ or db/ imports it, and it only runs
  * against a PGlite folder (it refuses DATABASE_URL).
  *
- *   DATA_DIR=.e2e-data npx tsx e2e/support/authz-seed.ts
+ *   DATA_DIR=.e2e-authz-data npx tsx e2e/support/authz-seed.ts
  */
 import { createHash, randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -18,11 +19,11 @@ import { migrateDatabase } from "@/db/migrate";
 import { aContact, addresses, aGroup, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
 import { groupAdminInvitations, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, users } from "@/db/schema";
-import { AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
+import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
 
 async function main(): Promise<void> {
   if (process.env.DATABASE_URL) throw new Error("authz-seed writes the e2e server's embedded database only; unset DATABASE_URL.");
-  const dataDir = path.resolve(process.env.DATA_DIR ?? ".e2e-data");
+  const dataDir = path.resolve(process.env.DATA_DIR ?? AUTHZ_DATA_DIR);
   const handle = openDatabase({ kind: "pglite", dataDir });
   try {
     await migrateDatabase(handle);
