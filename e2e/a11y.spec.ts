@@ -190,6 +190,7 @@ async function scanErrors(page: Page, submit: () => Promise<void>, message: RegE
 }
 
 test("public forms: error states", async ({ browser }) => {
+  test.setTimeout(120_000);
   const page = await pageAs(browser, "anon");
   await page.goto("/");
   await scanErrors(page, () => page.getByRole("button", { name: "Zoeken" }).first().click(), /Vul een postcode in/);
