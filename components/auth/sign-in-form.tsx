@@ -96,6 +96,10 @@ export function SignInForm({
 
       <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="max-w-md space-y-4">
         {returnTo ? <input type="hidden" name="terug" value={returnTo} /> : null}
+        <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+          <label htmlFor="sign-in-website">Website (niet invullen)</label>
+          <input id="sign-in-website" type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
         <TextField
           id="email"
           type="email"

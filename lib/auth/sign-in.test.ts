@@ -134,6 +134,14 @@ describe("asking for a sign-in link", () => {
     expect(await signInMails(disabled.email)).toHaveLength(0);
   });
 
+  it("answers a filled honeypot (a bot) the same way, but sends nothing", async () => {
+    const user = await aUser(db);
+    await expect(requestSignInLink({ email: user.email, returnTo: null, ip: freshIp(), honeypot: "https://spam.example" })).resolves.toBeUndefined();
+    expect(await signInMails(user.email)).toHaveLength(0);
+    await requestSignInLink({ email: user.email, returnTo: null, ip: freshIp(), honeypot: "" });
+    expect(await signInMails(user.email)).toHaveLength(1);
+  });
+
   it("carries a safe return path into the link", async () => {
     const user = await aUser(db, { email: "terug@voorbeeld.nl" });
     await requestSignInLink({ email: user.email, returnTo: "/mijn-groepen/12?tab=adressen", ip: freshIp() });

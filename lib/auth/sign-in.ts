@@ -51,6 +51,8 @@ export interface SignInLinkRequest {
   returnTo: string | null;
   /** The client's IP address, for the rate limit. */
   ip: string;
+  /** The form's honeypot (hidden from people, filled in by bots): when filled, nothing is sent. */
+  honeypot?: string;
 }
 
 /**
@@ -61,6 +63,8 @@ export async function requestSignInLink(input: SignInLinkRequest): Promise<void>
   const limits = signInRateLimits();
   if (limits.perIp) await consumeRateLimit(limits.perIp, `ip:${input.ip}`);
   if (limits.perEmail) await consumeRateLimit(limits.perEmail, `email:${input.email}`);
+  // A bot gets the same answer as a person (it must not learn it was caught), and no e-mail.
+  if (input.honeypot && input.honeypot.trim() !== "") return;
 
   const callbackUrl = input.returnTo ? `/inloggen/verder?terug=${encodeURIComponent(input.returnTo)}` : "/inloggen/verder";
   // Auth.js's own sign-in endpoint, called in-process: the CSRF check is not needed (this is

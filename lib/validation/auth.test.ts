@@ -37,6 +37,7 @@ describe("signInRequestSchema", () => {
     expect(parseOk(signInRequestSchema, { email: "  Sanne@Voorbeeld.NL ", terug: "/mijn-groepen" })).toEqual({
       email: "sanne@voorbeeld.nl",
       terug: "/mijn-groepen",
+      website: "",
     });
   });
 
@@ -44,8 +45,17 @@ describe("signInRequestSchema", () => {
     expect(parseOk(signInRequestSchema, { email: "a@voorbeeld.nl", terug: "https://elders.example" })).toEqual({
       email: "a@voorbeeld.nl",
       terug: null,
+      website: "",
     });
     expect(parseOk(signInRequestSchema, { email: "a@voorbeeld.nl" }).terug).toBeNull();
+  });
+
+  it("never refuses the form for its honeypot, whatever a bot puts there", () => {
+    for (const website of ["https://spam.example", 12, { a: 1 }, "x".repeat(5000), null]) {
+      const parsed = parseOk(signInRequestSchema, { email: "a@voorbeeld.nl", website });
+      expect(parsed.email).toBe("a@voorbeeld.nl");
+      expect(parsed.website.length).toBeLessThanOrEqual(200);
+    }
   });
 
   it("says at the field what is wrong with the address", () => {

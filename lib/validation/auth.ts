@@ -44,6 +44,11 @@ export const signInRequestSchema = signInSchema.extend({
     .string()
     .nullish()
     .transform((value) => safeReturnPath(value)),
+  /** The honeypot: never fails the parse (a bot must not learn that it was caught). */
+  website: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === "string" ? value.slice(0, 200) : "")),
 });
 export type SignInRequestFormInput = z.input<typeof signInRequestSchema>;
 export type SignInRequest = z.output<typeof signInRequestSchema>;

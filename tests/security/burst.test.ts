@@ -5,7 +5,7 @@
  * script would send them, so that the limiter's counting is raced too.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { sql } from "drizzle-orm";
+import { and, eq, like, sql } from "drizzle-orm";
 import { joinRequests, mailOutbox, rateLimits } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
 import { JOIN_IP_LIMIT } from "@/lib/data/join";
@@ -19,6 +19,7 @@ vi.mock("next/headers", () => ({
 
 const { joinGroupAction } = await import("@/app/(public)/groepen/[slug]/actions");
 const { GET: listAreas } = await import("@/app/api/v1/wijken/route");
+const { requestSignInLinkAction } = await import("@/app/(public)/inloggen/actions");
 
 const database = withTestDatabase();
 const savedEnv = { ...process.env };
@@ -100,5 +101,38 @@ describe("a burst of 200 requests from one address", () => {
     // Each accepted request queues its e-mails; the refused ones queue none.
     const mailsPerRequest = ((await count(mailOutbox)) - mailsBefore) / JOIN_IP_LIMIT.points;
     expect(Number.isInteger(mailsPerRequest) && mailsPerRequest >= 1).toBe(true);
+  });
+
+  it("at the sign-in form: 20 links from one address (SIGN_IN_LIMIT_PER_IP), 5 for one e-mail address (SIGN_IN_LIMIT_PER_EMAIL), the rest refused in Dutch", async () => {
+    const { db } = database.current.handle;
+    const linksTo = async (pattern: string) =>
+      Number(
+        (await db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(and(eq(mailOutbox.kind, "sign_in_link"), like(mailOutbox.toAddress, pattern))))[0].n,
+      );
+    const ask = (email: string) => {
+      const form = new FormData();
+      form.append("email", email);
+      form.append("website", "");
+      return requestSignInLinkAction({ status: "idle" }, form);
+    };
+
+    // 200 different addresses from one connection address.
+    forwardedFor = "198.51.100.77";
+    const fromOneAddress = await Promise.all(Array.from({ length: BURST }, (_, i) => ask(`burst-inlog${i}@bewoner.example`)));
+    expect(fromOneAddress.filter((s) => s.status === "sent")).toHaveLength(20);
+    const refused = fromOneAddress.filter((s) => s.status === "error");
+    expect(refused).toHaveLength(BURST - 20);
+    for (const state of refused) if (state.status === "error") expect(state.code).toBe("rate_limited");
+    expect(await linksTo("burst-inlog%@bewoner.example")).toBe(20);
+
+    // 200 requests for one e-mail address, each from another connection address.
+    const sameEmail = [];
+    for (let i = 0; i < BURST; i += 1) {
+      forwardedFor = `198.51.101.${i}`;
+      sameEmail.push(ask("een-adres@bewoner.example"));
+    }
+    const states = await Promise.all(sameEmail);
+    expect(states.filter((s) => s.status === "sent")).toHaveLength(5);
+    expect(await linksTo("een-adres@bewoner.example")).toBe(5);
   });
 });

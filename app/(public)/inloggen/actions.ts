@@ -13,7 +13,7 @@ import { safeReturnPath, signInRequestSchema } from "@/lib/validation";
 type SignInState = SignInFormState;
 
 const sendLink = publicAction("auth.request_sign_in_link", signInRequestSchema, async (input, context) => {
-  await requestSignInLink({ email: input.email, returnTo: input.terug, ip: context.ip });
+  await requestSignInLink({ email: input.email, returnTo: input.terug, ip: context.ip, honeypot: input.website });
   return { email: input.email };
 });
 
