@@ -244,12 +244,18 @@ test.describe("wijken", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Groepen per wijk");
     const table = page.getByRole("table", { name: "Alle cijfers" });
     await expect(table.getByRole("row")).toHaveCount(7);
+    // The demo seeds 62 addresses of 2,800 in Langeland (2.2%); specs that ran before may have
+    // registered more groups there, so the chart's figure is read and the table must agree.
     const langeland = table.getByRole("row", { name: /Langeland/ }).first();
-    await expect(langeland).toContainText("62");
     await expect(langeland).toContainText("2.800");
-    await expect(langeland).toContainText("2,2%");
     const chart = page.getByRole("figure", { name: "Deelnemende adressen per wijk" });
-    await expect(chart).toContainText("62 adressen (2,2%)");
+    const figure = (await chart.getByRole("listitem").filter({ hasText: "Langeland" }).first().textContent()) ?? "";
+    const [, count = "", percent = ""] = /([\d.]+) adressen \((\d+,\d)%\)/.exec(figure) ?? [];
+    const addresses = Number(count.replaceAll(".", ""));
+    expect(addresses, figure).toBeGreaterThanOrEqual(62);
+    expect(Number(percent.replace(",", ".")), figure).toBeCloseTo(Math.round((addresses / 2800) * 1000) / 10, 5);
+    await expect(langeland).toContainText(count);
+    await expect(langeland).toContainText(`${percent}%`);
     await expectAccessible(page);
   });
 
