@@ -142,6 +142,20 @@ describe("lookupAddress", () => {
     expect(haven.groups[0]).toMatchObject({ signStatus: "placed", addressCount: 2 });
   });
 
+  it("places a postcode in the same wijk as findAreaForPostcode (one rule), also when two wijken list it", async () => {
+    const { db } = database.current.handle;
+    const elsewhere = await aMunicipality(db, { name: "Gelijkstad", code: "GM0998" });
+    // Listed out of order on purpose: the lowest CBS code wins, not the first row.
+    await anArea(db, elsewhere, { name: "Tweede", slug: "tweede", code: "WK099802", postcodes: ["3020"] });
+    await anArea(db, elsewhere, { name: "Eerste", slug: "eerste", code: "WK099801", postcodes: ["3020"] });
+    for (const postcode of ["3011AB", "3011ZZ", "3012AB", "3012AC", "3020AA", "9999AA"]) {
+      const looked = await lookupAddress({ postcode, houseNumber: 1, addition: "" });
+      const placed = await findAreaForPostcode(postcode);
+      expect(looked.area?.slug ?? null, postcode).toBe(placed?.slug ?? null);
+    }
+    expect((await findAreaForPostcode("3020AA"))?.name).toBe("Eerste");
+  });
+
   it("has no wijk and no groups for a postcode the municipality does not know", async () => {
     expect(await lookupAddress({ postcode: "9999ZZ", houseNumber: 1, addition: "" })).toMatchObject({
       area: null,
