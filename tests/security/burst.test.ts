@@ -26,7 +26,8 @@ const savedEnv = { ...process.env };
 const BURST = 200;
 
 beforeAll(async () => {
-  Object.assign(process.env, { LOG_LEVEL: "silent", TRUSTED_PROXY_HOPS: "0" });
+  // AUTH_SECRET and APP_URL: the sign-in form needs them when DATABASE_URL is set (production mode).
+  Object.assign(process.env, { LOG_LEVEL: "silent", TRUSTED_PROXY_HOPS: "0", AUTH_SECRET: "burst-test-secret-".padEnd(48, "x"), APP_URL: "http://localhost:3999", SIGN_IN_LIMIT_PER_EMAIL: "5", SIGN_IN_LIMIT_PER_IP: "20" });
   resetEnvForTests();
   await seedDemoData(database.current.handle.db);
 });
