@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/staff/form-message";
 import type { FormMessage as Message, StaffActionResult } from "@/components/staff/use-staff-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import type { ErasurePreview as Preview, ErasureReport as Report } from "@/lib/data/privacy";
 import {
   privacyEraseSchema,
   privacyLookupSchema,
@@ -15,27 +16,6 @@ import {
   type PrivacyLookup,
   type PrivacyLookupFormInput,
 } from "@/lib/validation/privacy";
-
-interface Preview {
-  account: boolean;
-  role: string | null;
-  soleAdminGroups: Array<{ id: string; name: string }>;
-  otherGroups: number;
-  joinRequests: number;
-  invitations: number;
-  contactRoles: number;
-  emails: number;
-}
-
-interface Report {
-  account: boolean;
-  dissolvedGroups: number;
-  leftGroups: number;
-  joinRequests: number;
-  invitations: number;
-  contactRoles: number;
-  emails: number;
-}
 
 type Action = (input: unknown) => Promise<StaffActionResult>;
 
