@@ -95,7 +95,7 @@ export async function loadNationalData(sql: postgres.Sql): Promise<void> {
            'Nieuwe buurtpreventiegroep', 'Tekst van bericht ' || i, 'sent', 1, now() - ((i % 365) || ' days')::interval,
            'smtp', now() - ((i % 365) || ' days')::interval
     from generate_series(1, ${SCALE.outbox}) i;
-
-    vacuum analyze;
   `);
+  // On its own: VACUUM cannot run inside the implicit transaction of a multi-statement query.
+  await sql.unsafe("vacuum analyze");
 }
