@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
+import { preparingClient } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -28,6 +29,12 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Human-readable location, without credentials. */
   location: string;
+  /**
+   * Runs a constant SQL text with `$1`… parameters past the query builder, as a named prepared
+   * statement on PostgreSQL (parsed and planned once per connection). For the busiest reads
+   * only (preparedSelect below); everything else goes through `db`.
+   */
+  query<T>(text: string, parameters: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -102,9 +109,12 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const client = postgres(config.url, options);
     const url = new URL(config.url);
     return {
-      db: drizzlePostgres({ client, ...DRIZZLE_OPTIONS }),
+      // Prepared statements for drizzle's queries (see db/prepared-statements.ts).
+      db: drizzlePostgres({ client: preparingClient(client), ...DRIZZLE_OPTIONS }),
       kind: "postgres",
       location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      query: async <T,>(text: string, parameters: readonly unknown[]) =>
+        (await client.unsafe(text, parameters as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -123,6 +133,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     db,
     kind: "pglite",
     location: config.dataDir ? path.resolve(config.dataDir) : "memory",
+    query: async <T,>(text: string, parameters: readonly unknown[]) => (await client.query<T>(text, [...parameters])).rows,
     close: async () => {
       await client.close();
       release?.();
@@ -194,6 +205,15 @@ export async function pingDatabase(timeoutMs = 2000, handle: DatabaseHandle = ge
 export async function selectRows<T>(executor: Executor, query: SQL): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown;
   return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/**
+ * A read the site runs on nearly every request (the address look-up), as a constant SQL text:
+ * no query building per call, and on PostgreSQL one round trip to a statement planned once.
+ * Returns a function that runs it on the process's database with the given parameters.
+ */
+export function preparedSelect<T, P extends readonly unknown[]>(text: string): (...parameters: P) => Promise<T[]> {
+  return (...parameters) => getDatabase().query<T>(text, parameters);
 }
 
 export { schema };

@@ -118,6 +118,23 @@ describe("findGroupsCoveringAddress", () => {
   });
 });
 
+describe("the registration date", () => {
+  it("is the calendar date in the Netherlands, in the look-up and on the group page alike", async () => {
+    const { db } = database.current.handle;
+    // 22:30 UTC on 1 July is 00:30 on 2 July in summer time; 23:30 UTC on 1 January is 00:30 on 2 January.
+    for (const [instant, expected] of [
+      ["2025-07-01T22:30:00Z", "2025-07-02"],
+      ["2025-01-01T23:30:00Z", "2025-01-02"],
+      ["2025-01-01T22:59:00Z", "2025-01-01"],
+    ] as const) {
+      await db.update(groups).set({ createdAt: new Date(instant) }).where(eq(groups.slug, "kerkpad"));
+      const result = await lookupAddress({ postcode: "3011AC", houseNumber: 1, addition: "" });
+      expect(result.groups.find((g) => g.slug === "kerkpad")?.registeredOn).toBe(expected);
+      expect((await getPublicGroup("kerkpad"))?.registeredOn).toBe(expected);
+    }
+  });
+});
+
 describe("lookupAddress", () => {
   it("gives the covering groups, then the other active groups of the postcode's wijk", async () => {
     const result = await lookupAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });

@@ -8,9 +8,9 @@
  */
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { db, selectRows } from "@/db";
+import { db, preparedSelect } from "@/db";
 import { groups, memberAddresses } from "@/db/schema";
-import type { NormalizedAddress } from "@/lib/domain";
+import { DUTCH_TIME_ZONE, type NormalizedAddress } from "@/lib/domain";
 import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
 import { areaRef, byName, selectPublicGroups, toPublicGroup, type GroupRow } from "./public-groups";
 import type { AddressLookupResult, PublicGroup, PublicSignStatus } from "./public-schemas";
@@ -39,7 +39,7 @@ type LookupRow = {
   slug: string | null;
   name: string;
   description: string;
-  created_ms: number;
+  registered_on: string;
   group_area_code: string;
   group_area_name: string;
   group_area_slug: string;
@@ -50,30 +50,33 @@ type LookupRow = {
   sign_status: PublicSignStatus;
 };
 
-const openStatuses = sql.join(
-  OPEN_SIGN_REQUEST_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
+/** The open statuses as SQL literals (enum values: lower-case letters and underscores only). */
+const openStatusList = OPEN_SIGN_REQUEST_STATUSES.map((status) => {
+  if (!/^[a-z_]+$/.test(status)) throw new Error(`unexpected sign request status ${status}`);
+  return `'${status}'`;
+}).join(", ");
 
 /**
  * One statement: the wijk of the postcode (a full postcode in the table wins over its 4-digit
  * area; see findAreaForPostcode), the active groups listing the address, and the active groups
  * of that wijk, each with its public facts (as selectPublicGroups reads them). Always one row at
  * least: the wijk's columns are null when the postcode has none, the group's when none matched.
+ *
+ * A constant text ($1 postcode, $2 its four digits, $3 house number, $4 addition), so that
+ * PostgreSQL plans it once per connection (preparedSelect).
  */
-function lookupQuery(address: AddressQuery) {
-  return sql`
+const LOOKUP_SQL = `
     with area as (
       select a.id, a.code, a.name, a.slug
       from area_postcodes ap join areas a on a.id = ap.area_id
-      where ap.postcode in (${address.postcode}, ${address.postcode.slice(0, 4)})
+      where ap.postcode in ($1, $2)
       order by char_length(ap.postcode) desc, a.code
       limit 1
     ),
     found as (
       (select g.id, true as covers from groups g
         where g.status = 'active' and exists (select 1 from member_addresses m where m.group_id = g.id
-          and m.postcode = ${address.postcode} and m.house_number = ${address.houseNumber} and m.addition = ${address.addition})
+          and m.postcode = $1 and m.house_number = $3 and m.addition = $4)
         limit ${MAX_COVERING})
       union all
       (select g.id, false as covers from groups g
@@ -82,13 +85,13 @@ function lookupQuery(address: AddressQuery) {
     )
     select area.code as area_code, area.name as area_name, area.slug as area_slug,
       f.covers, g.slug, g.name, g.description,
-      (extract(epoch from g.created_at) * 1000)::float8 as created_ms,
+      to_char(g.created_at at time zone '${DUTCH_TIME_ZONE}', 'YYYY-MM-DD') as registered_on,
       ga.code as group_area_code, ga.name as group_area_name, ga.slug as group_area_slug,
       mu.code as municipality_code, mu.name as municipality_name, mu.slug as municipality_slug,
       (select count(*)::int from member_addresses m where m.group_id = g.id) as address_count,
       case
         when exists (select 1 from sign_requests s where s.group_id = g.id and s.status = 'placed') then 'placed'
-        when exists (select 1 from sign_requests s where s.group_id = g.id and s.status in (${openStatuses})) then 'requested'
+        when exists (select 1 from sign_requests s where s.group_id = g.id and s.status in (${openStatusList})) then 'requested'
         else 'none' end as sign_status
     from (select 1) as one
     left join area on true
@@ -96,14 +99,15 @@ function lookupQuery(address: AddressQuery) {
       join groups g on g.id = f.id
       join areas ga on ga.id = g.area_id
       join municipalities mu on mu.id = g.municipality_id) on true`;
-}
+
+const selectLookupRows = preparedSelect<LookupRow, [postcode: string, postcodeDigits: string, houseNumber: number, addition: string]>(LOOKUP_SQL);
 
 function groupOf(row: LookupRow & { slug: string }): PublicGroup {
   const group: GroupRow = {
     slug: row.slug,
     name: row.name,
     description: row.description,
-    createdAt: Number(row.created_ms),
+    registeredOn: row.registered_on,
     areaCode: row.group_area_code,
     areaName: row.group_area_name,
     areaSlug: row.group_area_slug,
@@ -121,7 +125,7 @@ function groupOf(row: LookupRow & { slug: string }): PublicGroup {
  * knows it), the groups it takes part in, and the other active groups in that wijk.
  */
 export async function lookupAddress(address: AddressQuery): Promise<AddressLookupResult> {
-  const rows = await selectRows<LookupRow>(db, lookupQuery(address));
+  const rows = await selectLookupRows(address.postcode, address.postcode.slice(0, 4), address.houseNumber, address.addition);
   const first = rows[0];
   const covering: PublicGroup[] = [];
   const inArea: PublicGroup[] = [];

@@ -7,7 +7,7 @@ import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, groups, memberAddresses, municipalities, signRequests } from "@/db/schema";
-import { calendarDateIn, OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { DUTCH_TIME_ZONE, OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import type { PublicAreaRef, PublicGroup, PublicSignStatus } from "./public-schemas";
 
@@ -43,12 +43,18 @@ const signStatus = sql<PublicSignStatus>`case
   when exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openStatuses})) then 'requested'
   else 'none' end`;
 
+/**
+ * The registration date as the calendar date in the Netherlands (what calendarDateIn gives),
+ * worked out by the database: the same rule, without a date formatter per group per request.
+ */
+const registeredOn = sql<string>`to_char(${groups.createdAt} at time zone ${sql.raw(`'${DUTCH_TIME_ZONE}'`)}, 'YYYY-MM-DD')`;
+
 /** The columns a PublicGroup is made of; nothing else is read. */
 const groupColumns = {
   slug: groups.slug,
   name: groups.name,
   description: groups.description,
-  createdAt: groups.createdAt,
+  registeredOn,
   areaCode: areas.code,
   areaName: areas.name,
   areaSlug: areas.slug,
@@ -59,12 +65,13 @@ const groupColumns = {
   signStatus,
 };
 
-/** A group as read from the database (createdAt as a Date, or milliseconds from raw SQL). */
+/** A group as read from the database. */
 export type GroupRow = {
   slug: string;
   name: string;
   description: string;
-  createdAt: Date | number;
+  /** `YYYY-MM-DD`, the calendar date in the Netherlands (see registeredOn above). */
+  registeredOn: string;
   areaCode: string;
   areaName: string;
   areaSlug: string;
@@ -85,7 +92,7 @@ export function toPublicGroup(row: GroupRow): PublicGroup {
     municipality: { code: row.municipalityCode, name: row.municipalityName, slug: row.municipalitySlug },
     addressCount: Number(row.addressCount),
     signStatus: row.signStatus,
-    registeredOn: calendarDateIn(new Date(row.createdAt)),
+    registeredOn: row.registeredOn,
   };
 }
 

@@ -55,12 +55,16 @@ function dateFormatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/** The time zone of every calendar date the site shows or checks ("today", registration dates). */
+export const DUTCH_TIME_ZONE = "Europe/Amsterdam";
+
 /**
  * The calendar date of an instant in a time zone, as `YYYY-MM-DD`. Pure: the caller passes the
  * instant (`new Date()` at the edge of the system). Server and browser both use this so that
  * "today" means the same day for them: the day in the Netherlands.
  */
-export function calendarDateIn(instant: Date, timeZone = "Europe/Amsterdam"): string {
+
+export function calendarDateIn(instant: Date, timeZone = DUTCH_TIME_ZONE): string {
   const parts = dateFormatFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);

@@ -18,6 +18,7 @@ export {
   type NormalizedAddress,
 } from "./address";
 export {
+  DUTCH_TIME_ZONE,
   calendarDateIn,
   formatCalendarDate,
   isValidCalendarDate,
