@@ -1,9 +1,16 @@
 /**
- * Rate limits kept in the database (table rate_limits), so they hold across restarts and across
- * server processes. Backed by rate-limiter-flexible's Drizzle store.
+ * Rate limits, backed by rate-limiter-flexible, in one of two stores:
+ *
+ * - "database" (table rate_limits, its Drizzle store): holds across restarts and across server
+ *   processes. For the public forms (joining a group, sign-in links), where a limit that a
+ *   restart resets would be a gap, and where a database write per attempt costs nothing.
+ * - "memory" (this process): for the public read API, where a database write per request
+ *   would double the cost of every look-up and keep visitors' IP addresses in the database.
+ *   A restart starts the counts afresh, and with several server processes each counts on its
+ *   own (the limit then holds per process); for a limit on reads that is enough.
  */
 import "server-only";
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -14,22 +21,22 @@ export interface RateLimitRule {
   points: number;
   durationSeconds: number;
   message: string;
+  /** Where the counts live; "database" unless said otherwise. */
+  store?: "database" | "memory";
 }
 
-const limiters = new Map<string, RateLimiterDrizzle>();
+const limiters = new Map<string, RateLimiterAbstract>();
 
-function limiterFor(rule: RateLimitRule): RateLimiterDrizzle {
-  const id = `${rule.name}:${rule.points}:${rule.durationSeconds}`;
+function limiterFor(rule: RateLimitRule): RateLimiterAbstract {
+  const store = rule.store ?? "database";
+  const id = `${store}:${rule.name}:${rule.points}:${rule.durationSeconds}`;
   let limiter = limiters.get(id);
   if (!limiter) {
-    limiter = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: rateLimits,
-      keyPrefix: rule.name,
-      points: rule.points,
-      duration: rule.durationSeconds,
-      clearExpiredByTimeout: false,
-    });
+    const options = { keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds };
+    limiter =
+      store === "memory"
+        ? new RateLimiterMemory(options)
+        : new RateLimiterDrizzle({ ...options, storeClient: db, schema: rateLimits, clearExpiredByTimeout: false });
     limiters.set(id, limiter);
   }
   return limiter;

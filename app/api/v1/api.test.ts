@@ -252,8 +252,9 @@ describe("the API rate limit", () => {
       // It counts for the whole API, per address.
       expect((await getGroup(new Request(`${BASE}/groepen/langeland-noord`, { headers: { "x-forwarded-for": "203.0.113.50" } }), params("langeland-noord"))).status).toBe(429);
       expect((await listAreas(from("203.0.113.51"))).status).toBe(200);
+      // Counted in memory: no visitor's IP address is written to the database.
       const { db } = database.current.handle;
-      expect((await db.select().from(rateLimits)).some((r) => r.key.startsWith("api"))).toBe(true);
+      expect((await db.select().from(rateLimits)).filter((r) => r.key.startsWith("api"))).toEqual([]);
     } finally {
       setEnv({ API_RATE_LIMIT_PER_MINUTE: "0" });
     }

@@ -9,7 +9,7 @@ import { AppError, fromDatabaseError, isAppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import type { ApiError, ApiErrorCode } from "@/lib/data/public-schemas";
 import { clientIp } from "@/lib/server/client-ip";
-import { consumeRateLimit } from "@/lib/server/rate-limit";
+import { consumeRateLimit, type RateLimitRule } from "@/lib/server/rate-limit";
 import { logger } from "@/lib/server/logger";
 
 /** How long clients and caches may keep an answer. */
@@ -37,9 +37,11 @@ export function preflight(): Response {
 }
 
 
-export function apiRateLimitRule(pointsPerMinute: number) {
+/** Per IP address, counted in this process's memory (see lib/server/rate-limit.ts). */
+export function apiRateLimitRule(pointsPerMinute: number): RateLimitRule {
   return {
     name: "api",
+    store: "memory",
     points: pointsPerMinute,
     durationSeconds: 60,
     message: "U heeft te veel verzoeken gedaan. Wacht een minuut en probeer het dan opnieuw.",
@@ -109,8 +111,10 @@ export async function handleGet(
   produce: () => Promise<unknown>,
 ): Promise<Response> {
   try {
-    const perMinute = getEnv().API_RATE_LIMIT_PER_MINUTE;
-    if (perMinute > 0) await consumeRateLimit(apiRateLimitRule(perMinute), clientIp(request.headers, getEnv().TRUSTED_PROXY_HOPS));
+    const env = getEnv();
+    if (env.API_RATE_LIMIT_PER_MINUTE > 0) {
+      await consumeRateLimit(apiRateLimitRule(env.API_RATE_LIMIT_PER_MINUTE), clientIp(request.headers, env.TRUSTED_PROXY_HOPS));
+    }
     return jsonResponse(request, await produce(), cacheControl);
   } catch (error) {
     return apiError(error, route);
