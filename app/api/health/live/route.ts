@@ -1,8 +1,11 @@
-import { NextResponse } from "next/server";
-
 export const dynamic = "force-dynamic";
 
-/** Liveness: the process answers. Touches nothing else (the benchmark's framework floor). */
+const BODY = JSON.stringify({ status: "ok" });
+
+/**
+ * Liveness: the process answers. Touches nothing else, and is the cheapest answer the
+ * framework can give (a plain Response, no NextResponse): the benchmark's framework floor.
+ */
 export function GET() {
-  return NextResponse.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
+  return new Response(BODY, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 }
