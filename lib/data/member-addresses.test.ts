@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addresses, aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { memberAddresses, type Area } from "@/db/schema";
-import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "@/lib/data/member-addresses";
+import type { AddressPlacement } from "@/lib/data/address-placement";
+import { addMemberAddress, addMemberAddressList, getAddressCounts, insertMemberAddresses, listMemberAddresses, removeMemberAddress } from "@/lib/data/member-addresses";
+import { addressKey } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
@@ -50,6 +52,45 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const result = await addMemberAddressList(actorOf(me), group.id, "postcode;huisnummer;toevoeging\n2922AB;1;\n2922ab;2;a\n2922 AB;2;A\n3011AA;1;");
     expect(result).toEqual({ added: 2, alreadyPresent: 1, outside: 1 });
     expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ total: 3, counted: 2, outside: 1 });
+  });
+
+  it("stores each address with its placement in one go, and skips what the group has", async () => {
+    const { db } = database.current.handle;
+    const me = await aUser(db);
+    const group = await aGroup(db, area, { admins: [me], addresses: [{ postcode: "2922AB", houseNumber: 1 }] });
+    const verified = { postcode: "2922AC", houseNumber: 7, addition: "B" };
+    const byTable = { postcode: "2922AD", houseNumber: 8, addition: "" };
+    const outside = { postcode: "3011AA", houseNumber: 9, addition: "" };
+    const known = { postcode: "2922AB", houseNumber: 1, addition: "" };
+    const placements = new Map<string, AddressPlacement>([
+      [addressKey(verified), { areaId: area.id, inMunicipality: true, verified: true, street: "Tiendweg", town: "Krimpen aan den IJssel" }],
+      [addressKey(byTable), { areaId: area.id, inMunicipality: true, verified: false, street: null, town: null }],
+      [addressKey(outside), { areaId: null, inMunicipality: false, verified: false, street: null, town: null }],
+    ]);
+    const added = await db.transaction((tx) => insertMemberAddresses(tx, group, [verified, byTable, outside, known], placements, me.id));
+    expect(added).toBe(3);
+    const rows = await db
+      .select({
+        postcode: memberAddresses.postcode,
+        houseNumber: memberAddresses.houseNumber,
+        addition: memberAddresses.addition,
+        street: memberAddresses.street,
+        town: memberAddresses.town,
+        areaId: memberAddresses.areaId,
+        inMunicipality: memberAddresses.inMunicipality,
+        verified: memberAddresses.verified,
+        addedByUserId: memberAddresses.addedByUserId,
+      })
+      .from(memberAddresses)
+      .where(eq(memberAddresses.groupId, group.id))
+      .orderBy(memberAddresses.postcode);
+    expect(rows).toEqual([
+      expect.objectContaining({ postcode: "2922AB", houseNumber: 1 }),
+      { ...verified, street: "Tiendweg", town: "Krimpen aan den IJssel", areaId: area.id, inMunicipality: true, verified: true, addedByUserId: me.id },
+      { ...byTable, street: null, town: null, areaId: area.id, inMunicipality: true, verified: false, addedByUserId: me.id },
+      { ...outside, street: null, town: null, areaId: null, inMunicipality: false, verified: false, addedByUserId: me.id },
+    ]);
+    expect(await db.transaction((tx) => insertMemberAddresses(tx, group, [], placements, me.id))).toBe(0);
   });
 
   it("refuses an empty list and a list with more than 10,000 lines", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { MAX_ADDRESS_LIST_LINES, countAddressListLines, parseAddressList, summarizeAddressList } from "./address-list";
+import { MAX_ADDRESS_LIST_LINES, countAddressListLines, papaFields, parseAddressList, splitFields, summarizeAddressList } from "./address-list";
 import { DomainError } from "./errors";
 import { NORMALIZED_POSTCODE_PATTERN } from "./postcode";
 import { type CanonicalAddress, additionSpelling, canonicalAddress, postcodeSpelling } from "./test-arbitraries";
@@ -275,5 +275,26 @@ describe("parseAddressList: properties", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("splitting a line into fields", () => {
+  // The unquoted fast path must split exactly as Papa Parse does (which reads quoted fields).
+  const piece = fc.constantFrom(",", ";", "\t", "|", "\x1e", "\x1f", " ", "2922", "AB", "12", "a", "bis", "-", "", "x y");
+  const unquotedLine = fc.array(piece, { minLength: 1, maxLength: 12 }).map((pieces) => pieces.join(""));
+
+  it("splits a line without quotes as Papa Parse does, with the separator guessed or given", () => {
+    fc.assert(
+      fc.property(unquotedLine, fc.constantFrom(undefined, ",", ";", "\t"), (line, delimiter) => {
+        if (delimiter === undefined && !/[,;\t|"]/.test(line)) return;
+        expect(splitFields(line, delimiter)).toEqual(papaFields(line, delimiter));
+      }),
+      RUNS,
+    );
+  });
+
+  it("leaves quoted fields to Papa Parse", () => {
+    expect(splitFields('"2922 AB";"12";"A"')).toEqual(["2922 AB", "12", "A"]);
+    expect(splitFields('2922AB,"12,A"', ",")).toEqual(["2922AB", "12,A"]);
   });
 });

