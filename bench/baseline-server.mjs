@@ -1,12 +1,16 @@
 /**
- * The bare baseline: a plain node:http server with postgres.js answering the same lookup as
- * GET /api/v1/groepen?postcode=&huisnummer= from the same database. No framework, no checks
- * beyond a minimal parse: the ceiling for this query on this machine.
+ * The bare baseline: a plain node:http server with postgres.js answering the same look-up as
+ * GET /api/v1/groepen?postcode=&huisnummer= from the same database: the product's own SQL text
+ * (LOOKUP_SQL from lib/data/lookup.ts, passed in by bench/run.ts), prepared, with the same four
+ * parameters. No framework, no checks beyond a minimal parse, the rows sent as they come: the
+ * ceiling for this query on this machine.
  */
 import http from "node:http";
 import postgres from "postgres";
 
 const port = Number(process.argv[2] ?? 3401);
+const lookupSql = process.env.LOOKUP_SQL;
+if (!lookupSql) throw new Error("LOOKUP_SQL is not set (bench/run.ts passes it)");
 const sql = postgres(process.env.DATABASE_URL, { max: 10, max_pipeline: 1, onnotice: () => {} });
 
 const server = http.createServer(async (req, res) => {
@@ -15,14 +19,9 @@ const server = http.createServer(async (req, res) => {
   const houseNumber = Number(url.searchParams.get("huisnummer"));
   const addition = (url.searchParams.get("toevoeging") ?? "").toUpperCase();
   try {
-    const rows = await sql`
-      select g.slug, g.name, a.name as area_name, a.slug as area_slug
-      from member_addresses m join groups g on g.id = m.group_id join areas a on a.id = g.area_id
-      where m.postcode = ${postcode} and m.house_number = ${houseNumber} and m.addition = ${addition}
-        and g.status = 'active'
-      order by g.name limit 20`;
+    const rows = await sql.unsafe(lookupSql, [postcode, postcode.slice(0, 4), houseNumber, addition], { prepare: true });
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ groepen: rows }));
+    res.end(JSON.stringify({ rows }));
   } catch {
     res.writeHead(500);
     res.end();

@@ -65,7 +65,7 @@ const openStatusList = OPEN_SIGN_REQUEST_STATUSES.map((status) => {
  * A constant text ($1 postcode, $2 its four digits, $3 house number, $4 addition), so that
  * PostgreSQL plans it once per connection (preparedSelect).
  */
-const LOOKUP_SQL = `
+export const LOOKUP_SQL = `
     with area as (
       select a.id, a.code, a.name, a.slug
       from area_postcodes ap join areas a on a.id = ap.area_id
