@@ -20,6 +20,11 @@ export function previewAddressList(text: string): AddressListPreviewState {
   }
 }
 
+/** The number of different correct addresses in a preview (0 when it is empty or failed). */
+export function distinctAddressCount(state: AddressListPreviewState): number {
+  return state.kind === "parsed" ? summarizeAddressList(state.lines).distinct : 0;
+}
+
 /**
  * What each line of a pasted or uploaded list becomes, before anything is saved: lines with an
  * error first (all of them), then the first correct ones.

@@ -1,13 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
-import { AddressListPreview, previewAddressList, readListFile, type AddressListPreviewState } from "@/components/group/address-list-preview";
+import type { AddressListPreviewState } from "@/components/group/address-list-preview";
 import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
 import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
-import { summarizeAddressList } from "@/lib/domain/address-list";
 import { normalizePostcode } from "@/lib/domain/postcode";
 import type { RegisterGroup, RegisterGroupFormInput } from "@/lib/validation/group";
 import { MAX_CO_ADMIN_INVITES } from "@/lib/validation/limits";
@@ -24,6 +24,13 @@ export interface RegisterGroupResult {
 }
 
 type Values = RegisterGroupFormInput;
+
+/**
+ * The address list step (reading a pasted list or CSV with Papa Parse, and its preview) is
+ * optional and comes fourth: its code is loaded when the visitor gets there, not with the page.
+ */
+const loadListTools = () => import("@/components/group/address-list-preview");
+const AddressListPreview = dynamic(() => loadListTools().then((m) => m.AddressListPreview));
 type Name = FieldPath<Values>;
 
 const STEPS: Array<{ title: string; fields: Name[] }> = [
@@ -116,6 +123,8 @@ export function RegisterGroupForm({
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [preview, setPreview] = useState<AddressListPreviewState>({ kind: "empty" });
+  /** Addresses in the list, counted when the address step is left (the list changes only there). */
+  const [listCount, setListCount] = useState(0);
   const [fileMessage, setFileMessage] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -139,7 +148,12 @@ export function RegisterGroupForm({
       const suggested = suggestArea(areas, getValues("admin.address.postcode"));
       if (suggested) setValue("areaCode", suggested.code);
     }
-    if (step === 3) setPreview(previewAddressList(getValues("addressList") ?? ""));
+    if (step === 3) {
+      const { previewAddressList, distinctAddressCount } = await loadListTools();
+      const checked = previewAddressList(getValues("addressList") ?? "");
+      setPreview(checked);
+      setListCount(distinctAddressCount(checked));
+    }
     setStep((s) => Math.min(s + 1, STEPS.length - 1));
   }
 
@@ -175,8 +189,6 @@ export function RegisterGroupForm({
   const values = useWatch({ control }) as Values;
   const suggested = suggestArea(areas, values.admin?.address?.postcode ?? "");
   const chosenArea = areas.find((a) => a.code === values.areaCode);
-  const listState = step === STEPS.length - 1 ? previewAddressList(values.addressList ?? "") : ({ kind: "empty" } as const);
-  const listCount = listState.kind === "parsed" ? summarizeAddressList(listState.lines).distinct : 0;
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
@@ -328,6 +340,7 @@ export function RegisterGroupForm({
             onChange={async (event) => {
               const file = event.target.files?.[0];
               if (!file) return;
+              const { readListFile, previewAddressList } = await loadListTools();
               const read = await readListFile(file);
               if (!read.ok) return setFileMessage(read.message);
               setFileMessage(null);
@@ -337,10 +350,17 @@ export function RegisterGroupForm({
           />
           {fileMessage ? <p className="mt-1 font-semibold text-red-700">⚠ {fileMessage}</p> : null}
         </div>
-        <Button type="button" variant="secondary" onClick={() => setPreview(previewAddressList(getValues("addressList") ?? ""))}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={async () => {
+            const { previewAddressList } = await loadListTools();
+            setPreview(previewAddressList(getValues("addressList") ?? ""));
+          }}
+        >
           Controleer de lijst
         </Button>
-        <AddressListPreview id="address-preview" state={preview} />
+        {step === 3 ? <AddressListPreview id="address-preview" state={preview} /> : null}
       </div>
 
       <div hidden={step !== 4} className="space-y-4">
