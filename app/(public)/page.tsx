@@ -6,13 +6,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { getPublicFigures } from "@/lib/data/public-groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "./_lib/metadata";
 
 export const metadata = publicMetadata({
   title: "WhatsApp Buurtpreventie – vind de groep voor uw straat",
   description:
     "Zoek met uw postcode en huisnummer de WhatsApp-buurtpreventiegroep voor uw adres, meld u aan of start zelf een groep.",
-  path: "/",
+  path: routes.home,
   absoluteTitle: true,
 });
 
@@ -42,7 +43,7 @@ export default async function HomePage() {
         <p className="mt-6">
           Er {figures.groupCount === 1 ? "is" : "zijn"} nu <strong>{groupsLabel(figures.groupCount)}</strong> actief, met
           samen <strong>{addressesLabel(figures.addressCount)}</strong>.{" "}
-          <PageLink href="/wijken">Bekijk de groepen per wijk</PageLink>.
+          <PageLink href={routes.areas}>Bekijk de groepen per wijk</PageLink>.
         </p>
       ) : null}
 
@@ -68,7 +69,7 @@ export default async function HomePage() {
             u vinden.
           </p>
           <p className="mt-3">
-            <ButtonLink href="/groep-starten" variant="secondary">
+            <ButtonLink href={routes.startGroup} variant="secondary">
               Groep aanmelden
             </ButtonLink>
           </p>
@@ -90,13 +91,13 @@ export default async function HomePage() {
         </h2>
         <ul className="mt-3 list-disc space-y-1 pl-6">
           <li>
-            <PageLink href="/informatie">Hoe werkt WhatsApp-buurtpreventie?</PageLink> Met de SAAR-methode en de huisregels.
+            <PageLink href={routes.information}>Hoe werkt WhatsApp-buurtpreventie?</PageLink> Met de SAAR-methode en de huisregels.
           </li>
           <li>
-            <PageLink href="/informatie#groep-starten">Zo start u een groep</PageLink>, en dit doet de gemeente.
+            <PageLink href={routes.informationStartGroup}>Zo start u een groep</PageLink>, en dit doet de gemeente.
           </li>
           <li>
-            <PageLink href="/wijken">Groepen per wijk</PageLink>: hoeveel adressen er al meedoen.
+            <PageLink href={routes.areas}>Groepen per wijk</PageLink>: hoeveel adressen er al meedoen.
           </li>
         </ul>
       </section>

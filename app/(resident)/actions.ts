@@ -20,6 +20,7 @@ import {
   registerGroupSchema,
   signRequestSchema,
 } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 /*
  * The server actions of the resident pages (/groep-starten, /mijn-groepen/…, /uitnodiging/…).
@@ -32,8 +33,8 @@ const id = z.string({ error: "Onbekend." }).max(100, { message: "Onbekend." });
 const withGroup = { groupId: id };
 
 function refresh(groupId?: string) {
-  revalidatePath("/mijn-groepen");
-  if (groupId) revalidatePath(`/mijn-groepen/${groupId}`, "layout");
+  revalidatePath(routes.myGroups.list);
+  if (groupId) revalidatePath(routes.myGroups.group(groupId), "layout");
 }
 
 export async function registerGroupAction(input: unknown): Promise<ActionResult<RegisteredGroup>> {

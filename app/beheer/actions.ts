@@ -19,6 +19,7 @@ import {
   dissolveGroupSchema,
   inviteUserSchema,
 } from "@/lib/validation/staff";
+import { routes } from "@/lib/routes";
 
 /** Platform admins say which municipality a wijk, contact or setting belongs to. */
 const municipalityField = z
@@ -30,7 +31,7 @@ const municipalityField = z
 export async function decideSignRequestAction(input: unknown) {
   return roleAction("staff.decide_sign_request", ["staff"], bordDecisionSchema, async (decision, { user }) => {
     const outcome = await decideSignRequest(user, decision);
-    revalidatePath(`/beheer/borden/${outcome.id}`);
+    revalidatePath(routes.staff.bord(outcome.id));
     return outcome;
   })(input);
 }
@@ -38,7 +39,7 @@ export async function decideSignRequestAction(input: unknown) {
 export async function dissolveGroupAction(input: unknown) {
   return roleAction("staff.dissolve_group", ["staff"], dissolveGroupSchema, async (value, { user }) => {
     const result = await dissolveGroup(user, value);
-    revalidatePath(`/beheer/groepen/${result.id}`);
+    revalidatePath(routes.staff.group(result.id));
     return result;
   })(input);
 }
@@ -47,7 +48,7 @@ export async function saveAreaAction(input: unknown) {
   return roleAction("staff.save_area", ["staff"], areaSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...area } = value;
     const result = await saveArea(user, area, municipalityId);
-    revalidatePath("/beheer/wijken");
+    revalidatePath(routes.staff.areas);
     return result;
   })(input);
 }
@@ -56,7 +57,7 @@ export async function saveContactAction(input: unknown) {
   return roleAction("staff.save_contact", ["staff"], contactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...contact } = value;
     const result = await saveContact(user, contact, municipalityId);
-    revalidatePath("/beheer/wijken");
+    revalidatePath(routes.staff.areas);
     return result;
   })(input);
 }
@@ -64,7 +65,7 @@ export async function saveContactAction(input: unknown) {
 export async function deleteContactAction(input: unknown) {
   return roleAction("staff.delete_contact", ["staff"], deleteContactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     await deleteContact(user, value.contactId, value.municipalityId);
-    revalidatePath("/beheer/wijken");
+    revalidatePath(routes.staff.areas);
     return null;
   })(input);
 }
@@ -73,7 +74,7 @@ export async function updateSettingsAction(input: unknown) {
   return roleAction("staff.update_settings", ["staff"], staffSettingsSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...settings } = value;
     await updateMunicipalitySettings(user, settings, municipalityId);
-    revalidatePath("/beheer/instellingen");
+    revalidatePath(routes.staff.settings);
     return null;
   })(input);
 }
@@ -81,7 +82,7 @@ export async function updateSettingsAction(input: unknown) {
 export async function inviteUserAction(input: unknown) {
   return roleAction("staff.invite_user", [...permissions["users.manage"]], inviteUserSchema, async (value, { user }) => {
     const result = await inviteUser(user, value);
-    revalidatePath("/beheer/gebruikers");
+    revalidatePath(routes.staff.users);
     return result;
   })(input);
 }
@@ -89,7 +90,7 @@ export async function inviteUserAction(input: unknown) {
 export async function changeUserRoleAction(input: unknown) {
   return roleAction("staff.change_user_role", [...permissions["users.manage"]], changeUserRoleSchema, async (value, { user }) => {
     await changeManagedRole(user, value);
-    revalidatePath("/beheer/gebruikers");
+    revalidatePath(routes.staff.users);
     return null;
   })(input);
 }

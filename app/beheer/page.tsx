@@ -10,12 +10,13 @@ import { requireRole } from "@/lib/auth";
 import { getStaffOverview } from "@/lib/data/staff/overview";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Beheer" };
 
 export default async function StaffOverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], "/beheer");
+  const user = await requireRole(["staff"], routes.staff.home);
   const params = await searchParams;
   const municipality = await resolveStaffMunicipality(user, first(params, "gemeente"));
   if (!municipality) {
@@ -51,7 +52,7 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
           {o.openRequests.map((r) => (
             <tr key={r.status} className="border-b border-slate-300">
               <th scope="row" className="py-2 pr-4 font-normal">
-                <Link href={`/beheer/borden?status=${r.status}${q}`}>{statusLabel(r.status)}</Link>
+                <Link href={`${routes.staff.bords}?status=${r.status}${q}`}>{statusLabel(r.status)}</Link>
               </th>
               <td className="py-2 pr-4 text-right tabular-nums">{r.total}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{r.under7}</td>
@@ -136,7 +137,7 @@ function GroupList({ groups, more }: { groups: Array<{ id: string; name: string;
       <ul className="mt-2 list-disc pl-6">
         {groups.map((g) => (
           <li key={g.id}>
-            <Link href={`/beheer/groepen/${g.id}`}>{g.name}</Link> ({g.areaName})
+            <Link href={routes.staff.group(g.id)}>{g.name}</Link> ({g.areaName})
           </li>
         ))}
       </ul>

@@ -4,13 +4,14 @@ import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
 import { getWijkagentOverview } from "@/lib/data/wijkagent";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Mijn wijken" };
 
 /** The wijkagent's groups, per wijk, read-only. Viewing the admins' details is audited. */
 export default async function WijkagentHomePage() {
   await connection();
-  const user = await requireRole(["wijkagent"], "/wijkagent");
+  const user = await requireRole(["wijkagent"], routes.wijkagent.home);
   const overview = await getWijkagentOverview(user);
   return (
     <Container>
@@ -23,7 +24,7 @@ export default async function WijkagentHomePage() {
       <p className="mt-2 text-sm text-slate-700">U ziet hier telefoonnummers van beheerders. Dat wordt vastgelegd in het auditlog.</p>
       {overview.groups.length > 0 ? (
         <p className="mt-4">
-          <a href="/wijkagent/export" download className="font-semibold">Download als CSV (voor Excel)</a>
+          <a href={routes.wijkagent.export} download className="font-semibold">Download als CSV (voor Excel)</a>
         </p>
       ) : null}
       {overview.areas.map((area) => {

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { signInSchema, type SignIn, type SignInFormInput } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 /** What the server action answers (see app/(public)/inloggen/actions.ts). */
 export type SignInFormState =
@@ -82,7 +83,7 @@ export function SignInForm({
             {mailboxEnabled ? (
               <p className="mt-2">
                 Dit is de demo: de e-mail staat in de{" "}
-                <PageLink href={`/dev/mailbox?aan=${encodeURIComponent(state.email)}`}>demo-mailbox</PageLink>.
+                <PageLink href={`${routes.mailbox.list}?aan=${encodeURIComponent(state.email)}`}>demo-mailbox</PageLink>.
               </p>
             ) : null}
           </Alert>
@@ -125,7 +126,7 @@ export function SignInForm({
           <p className="mt-2">
             Bekijk de website zoals een groepsbeheerder, medewerker, wijkagent of platformbeheerder hem ziet. Kies een
             account. De inloglink komt in de{" "}
-            {mailboxEnabled ? <PageLink href="/dev/mailbox">demo-mailbox</PageLink> : "mailbox van dat adres"}.
+            {mailboxEnabled ? <PageLink href={routes.mailbox.list}>demo-mailbox</PageLink> : "mailbox van dat adres"}.
           </p>
           <ul className="mt-4 divide-y divide-amber-300">
             {demoAccounts.map((account) => (

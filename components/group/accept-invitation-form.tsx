@@ -9,6 +9,7 @@ import { FormMessage, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import { adminDetailsSchema } from "@/lib/validation";
 import type { z } from "zod";
+import { routes } from "@/lib/routes";
 
 function detailsSchema(today: string) {
   return adminDetailsSchema(today).omit({ email: true });
@@ -48,7 +49,7 @@ export function AcceptInvitationForm({
       applyFieldErrors(form.setError, result.fieldErrors);
       return setMessage(result.message);
     }
-    router.push(`/mijn-groepen/${result.data.groupId}`);
+    router.push(routes.myGroups.group(result.data.groupId));
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">

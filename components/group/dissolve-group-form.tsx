@@ -8,6 +8,7 @@ import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/co
 import { FormMessage, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import { dissolveGroupSchema, type DissolveGroupFormInput } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 export function DissolveGroupForm({
   groupId,
@@ -28,7 +29,7 @@ export function DissolveGroupForm({
       applyFieldErrors(form.setError, result.fieldErrors);
       return setMessage(result.message);
     }
-    router.push("/mijn-groepen?opgeheven=1");
+    router.push(`${routes.myGroups.list}?opgeheven=1`);
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">

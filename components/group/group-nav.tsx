@@ -2,19 +2,19 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { routes } from "@/lib/routes";
 
 /** The sub-pages of one group; the current one is marked with aria-current and a bar. */
 export function GroupNav({ groupId, groupName, openJoinRequests }: { groupId: string; groupName: string; openJoinRequests: number }) {
   const pathname = usePathname();
-  const base = `/mijn-groepen/${groupId}`;
   const links = [
-    { href: base, label: "Overzicht" },
-    { href: `${base}/beheerders`, label: "Beheerders" },
-    { href: `${base}/adressen`, label: "Adressen" },
-    { href: `${base}/aanmeldingen`, label: openJoinRequests > 0 ? `Aanmeldingen (${openJoinRequests})` : "Aanmeldingen" },
-    { href: `${base}/bord`, label: "Bord" },
-    { href: `${base}/flyer`, label: "Flyer" },
-    { href: `${base}/opheffen`, label: "Opheffen" },
+    { href: routes.myGroups.group(groupId), label: "Overzicht" },
+    { href: routes.myGroups.admins(groupId), label: "Beheerders" },
+    { href: routes.myGroups.addresses(groupId), label: "Adressen" },
+    { href: routes.myGroups.joinRequests(groupId), label: openJoinRequests > 0 ? `Aanmeldingen (${openJoinRequests})` : "Aanmeldingen" },
+    { href: routes.myGroups.bord(groupId), label: "Bord" },
+    { href: routes.myGroups.flyer(groupId), label: "Flyer" },
+    { href: routes.myGroups.dissolve(groupId), label: "Opheffen" },
   ];
   return (
     <nav aria-label={`Onderdelen van ${groupName}`} className="no-print mb-6 border-b-2 border-slate-200">

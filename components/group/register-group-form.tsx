@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { normalizePostcode } from "@/lib/domain/postcode";
 import type { RegisterGroup, RegisterGroupFormInput } from "@/lib/validation/group";
 import { MAX_CO_ADMIN_INVITES } from "@/lib/validation/limits";
+import { routes } from "@/lib/routes";
 
 export interface AreaOption {
   code: string;
@@ -169,7 +170,7 @@ export function RegisterGroupForm({
       setServerMessage(null);
       const result = await action(getValues()).catch(() => NETWORK_FAILURE);
       if (result.ok) {
-        router.push(`/mijn-groepen/${result.data.groupId}?nieuw=1`);
+        router.push(`${routes.myGroups.group(result.data.groupId)}?nieuw=1`);
         return;
       }
       setSending(false);

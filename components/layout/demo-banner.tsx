@@ -1,4 +1,5 @@
 import { PageLink } from "@/components/ui/page-link";
+import { routes } from "@/lib/routes";
 
 /** Shown on every page in demo mode: the data is made up and e-mail stays in the demo mailbox. */
 export function DemoBanner({ mailbox }: { mailbox: boolean }) {
@@ -11,7 +12,7 @@ export function DemoBanner({ mailbox }: { mailbox: boolean }) {
           <>
             {" "}
             E-mails komen niet echt aan: u leest ze in de{" "}
-            <PageLink href="/dev/mailbox" className="font-semibold text-slate-900">
+            <PageLink href={routes.mailbox.list} className="font-semibold text-slate-900">
               demo-mailbox
             </PageLink>
             .

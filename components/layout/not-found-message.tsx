@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
 import { Container } from "@/components/ui/container";
 import { PageLink } from "@/components/ui/page-link";
+import { routes } from "@/lib/routes";
 
 /** Where a visitor can go on from a page that does not exist: [href, text]. */
 export type NotFoundLink = readonly [href: string, text: string];
 
 const DEFAULT_LINKS: readonly NotFoundLink[] = [
-  ["/", "Zoek een groep op uw adres"],
-  ["/wijken", "Bekijk de groepen per wijk"],
+  [routes.home, "Zoek een groep op uw adres"],
+  [routes.areas, "Bekijk de groepen per wijk"],
 ];
 
 /** The body of every not-found page: what is missing, why that may be, and where to go on. */

@@ -1,4 +1,5 @@
 import { PageLink } from "@/components/ui/page-link";
+import { routes } from "@/lib/routes";
 
 export function SiteFooter() {
   return (
@@ -14,10 +15,10 @@ export function SiteFooter() {
           <h2 className="font-semibold">Meer weten</h2>
           <ul>
             <li>
-              <PageLink href="/informatie">Hoe werkt buurtpreventie?</PageLink>
+              <PageLink href={routes.information}>Hoe werkt buurtpreventie?</PageLink>
             </li>
             <li>
-              <PageLink href="/wijken">Groepen per wijk</PageLink>
+              <PageLink href={routes.areas}>Groepen per wijk</PageLink>
             </li>
           </ul>
         </div>
@@ -25,10 +26,10 @@ export function SiteFooter() {
           <h2 className="font-semibold">Over deze website</h2>
           <ul>
             <li>
-              <PageLink href="/privacy">Privacy</PageLink>
+              <PageLink href={routes.privacy}>Privacy</PageLink>
             </li>
             <li>
-              <PageLink href="/toegankelijkheid">Toegankelijkheid</PageLink>
+              <PageLink href={routes.accessibility}>Toegankelijkheid</PageLink>
             </li>
           </ul>
         </div>

@@ -1,10 +1,11 @@
 import { PageLink } from "@/components/ui/page-link";
+import { routes } from "@/lib/routes";
 
 const links = [
-  { href: "/", label: "Zoeken" },
-  { href: "/wijken", label: "Wijken" },
-  { href: "/informatie", label: "Hoe werkt het?" },
-  { href: "/groep-starten", label: "Groep starten" },
+  { href: routes.home, label: "Zoeken" },
+  { href: routes.areas, label: "Wijken" },
+  { href: routes.information, label: "Hoe werkt het?" },
+  { href: routes.startGroup, label: "Groep starten" },
 ];
 
 /** What the header shows of the signed-in user: their start page and a sign-out button. */
@@ -26,7 +27,7 @@ export function SiteHeader({
   return (
     <header className="bg-brand-700 text-white">
       <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
-        <PageLink href="/" className="text-white no-underline hover:text-white">
+        <PageLink href={routes.home} className="text-white no-underline hover:text-white">
           {municipalityName ? (
             <span className="block text-sm font-normal">Gemeente {municipalityName}</span>
           ) : null}
@@ -59,7 +60,7 @@ export function SiteHeader({
                       </button>
                     </form>
                   ) : (
-                    <PageLink href="/uitloggen" className="text-white hover:text-white">
+                    <PageLink href={routes.signOut} className="text-white hover:text-white">
                       Uitloggen
                     </PageLink>
                   )}
@@ -67,7 +68,7 @@ export function SiteHeader({
               </>
             ) : (
               <li>
-                <PageLink href="/inloggen" className="font-semibold text-white hover:text-white">
+                <PageLink href={routes.signIn} className="font-semibold text-white hover:text-white">
                   Inloggen
                 </PageLink>
               </li>

@@ -1,5 +1,6 @@
 import { PageLink } from "@/components/ui/page-link";
 import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+import { routes } from "@/lib/routes";
 import { formatNumberNl, formatPercentNl } from "./format";
 
 /** The wijken as a table: groups, participating addresses, all addresses and coverage. */
@@ -31,7 +32,7 @@ export function AreaTable({ areas, captionId }: { areas: PublicAreaSummary[]; ca
           {areas.map((area) => (
             <tr key={area.slug} className="border-b border-slate-300">
               <th scope="row" className="py-2 pr-4 font-normal">
-                <PageLink href={`/wijken/${area.slug}`}>{area.name}</PageLink>
+                <PageLink href={routes.area(area.slug)}>{area.name}</PageLink>
               </th>
               <td className="py-2 pr-4 text-right">{formatNumberNl(area.groupCount)}</td>
               <td className="py-2 pr-4 text-right">{formatNumberNl(area.participatingAddresses)}</td>

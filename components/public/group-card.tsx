@@ -1,5 +1,6 @@
 import { PageLink } from "@/components/ui/page-link";
 import type { PublicGroup } from "@/lib/data/public-schemas";
+import { routes } from "@/lib/routes";
 import { addressesLabel } from "./format";
 import { SignStatusBadge } from "./sign-status";
 
@@ -18,7 +19,7 @@ export function GroupCard({
   return (
     <article className={`rounded-lg border-2 p-4 ${highlight ? "border-green-700 bg-green-50" : "border-slate-300 bg-white"}`}>
       <Heading className="text-lg font-bold">
-        <PageLink href={`/groepen/${group.slug}`}>{group.name}</PageLink>
+        <PageLink href={routes.group(group.slug)}>{group.name}</PageLink>
       </Heading>
       {group.description ? <p className="mt-1 text-slate-800">{group.description}</p> : null}
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">

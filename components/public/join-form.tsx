@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { routes } from "@/lib/routes";
 import { EMPTY_JOIN_FORM, HONEYPOT_FIELD, type JoinFormState, type JoinFormValues } from "./join-form-state";
 
 type JoinAction = (state: JoinFormState, formData: FormData) => Promise<JoinFormState>;
@@ -275,7 +276,7 @@ export function JoinForm({
 
       <p className="text-sm text-slate-700">
         Uw gegevens gaan alleen naar de beheerders van {groupName}. Na afhandeling van uw aanmelding wissen we ze binnen
-        30 dagen. Lees meer in de <a href="/privacy">privacyverklaring</a>.
+        30 dagen. Lees meer in de <a href={routes.privacy}>privacyverklaring</a>.
       </p>
       <Button type="submit" disabled={pending}>
         {pending ? "Bezig met versturen…" : "Aanmelding versturen"}

@@ -1,5 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { routes } from "@/lib/routes";
 
 export interface AddressSearchValues {
   postcode?: string;
@@ -21,7 +22,7 @@ export function AddressSearchForm({
   headingId?: string;
 }) {
   return (
-    <form action="/zoeken" method="get" aria-labelledby={headingId} noValidate>
+    <form action={routes.search} method="get" aria-labelledby={headingId} noValidate>
       <div className="grid gap-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
         <TextField
           id="postcode"

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { SignRequestAction, SignRequestStatus } from "@/lib/domain";
 import { bordDecisionSchema, type BordDecision, type BordDecisionFormInput } from "@/lib/validation/staff";
+import { routes } from "@/lib/routes";
 import { FormMessage } from "./form-message";
 import { TextAreaField } from "./fields";
 import { useStaffForm, type StaffActionResult } from "./use-staff-form";
@@ -42,12 +43,12 @@ function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" |
     },
     successMessage: DECISION_TITLES[kind].done,
     onSuccess: () => {
-      router.replace(`/beheer/borden/${props.requestId}?gelukt=${kind}`, { scroll: false });
+      router.replace(`${routes.staff.bord(props.requestId)}?gelukt=${kind}`, { scroll: false });
       router.refresh();
     },
     // The refreshed page shows the current state with new forms; the message must outlive them.
     onConflict: () => {
-      router.replace(`/beheer/borden/${props.requestId}?gewijzigd=1`, { scroll: false });
+      router.replace(`${routes.staff.bord(props.requestId)}?gewijzigd=1`, { scroll: false });
       router.refresh();
     },
   });

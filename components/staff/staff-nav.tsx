@@ -1,17 +1,18 @@
 import Link from "next/link";
+import { routes } from "@/lib/routes";
 
 const LINKS = [
-  { href: "/beheer", label: "Overzicht" },
-  { href: "/beheer/borden", label: "Bordaanvragen" },
-  { href: "/beheer/groepen", label: "Groepen" },
-  { href: "/beheer/wijken", label: "Wijken en contacten" },
-  { href: "/beheer/instellingen", label: "Instellingen" },
-  { href: "/beheer/gebruikers", label: "Gebruikers" },
-  { href: "/beheer/audit", label: "Auditlog" },
+  { href: routes.staff.home, label: "Overzicht" },
+  { href: routes.staff.bords, label: "Bordaanvragen" },
+  { href: routes.staff.groups, label: "Groepen" },
+  { href: routes.staff.areas, label: "Wijken en contacten" },
+  { href: routes.staff.settings, label: "Instellingen" },
+  { href: routes.staff.users, label: "Gebruikers" },
+  { href: routes.staff.audit, label: "Auditlog" },
 ];
 
 /** Pages for platform admins only. */
-const PLATFORM_LINKS = [{ href: "/beheer/privacy", label: "Gegevens van een persoon" }];
+const PLATFORM_LINKS = [{ href: routes.staff.privacy, label: "Gegevens van een persoon" }];
 
 /** The staff menu: a list of links, keyboard-friendly. */
 export function StaffNav({ platformAdmin = false }: { platformAdmin?: boolean }) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { WijkagentGroup } from "@/lib/data/wijkagent";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 
 /** One group as the wijkagent sees it: admins with phone numbers, addresses, bord, streets. */
 export function WijkagentGroupCard({ group, headingLevel = 3, link = true }: { group: WijkagentGroup; headingLevel?: 2 | 3; link?: boolean }) {
@@ -8,7 +9,7 @@ export function WijkagentGroupCard({ group, headingLevel = 3, link = true }: { g
   return (
     <article className="rounded border-2 border-slate-300 p-4">
       <Heading className="text-xl font-bold">
-        {link ? <Link href={`/wijkagent/groepen/${group.id}`}>{group.name}</Link> : group.name}
+        {link ? <Link href={routes.wijkagent.group(group.id)}>{group.name}</Link> : group.name}
       </Heading>
       <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="font-semibold">Wijk</dt>

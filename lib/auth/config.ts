@@ -24,6 +24,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { SIGN_IN_LINK_KIND, signInLinkMail } from "@/lib/mail/templates/sign-in-link";
 import { logger } from "@/lib/server/logger";
 import { emailField, safeReturnPath } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 /** A sign-in link works once, and for at most this long. */
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
@@ -61,7 +62,7 @@ export function normalizeEmail(value: string | null | undefined): string {
 export function signInLinkUrl(input: { email: string; token: string; returnTo: string | null }): string {
   const params = new URLSearchParams({ email: input.email, token: input.token });
   if (input.returnTo) params.set("terug", input.returnTo);
-  return `${getEnv().appUrl}/inloggen/bevestigen?${params}`;
+  return `${getEnv().appUrl}${routes.signInConfirm}?${params}`;
 }
 
 /** The idempotency key of a sign-in e-mail: one message per token, the token itself not stored. */
@@ -187,7 +188,7 @@ function buildAuthConfig(database: Database): NextAuthConfig {
     useSecureCookies: usesSecureCookies(),
     // updateAge = maxAge: a session is never extended, it ends 7 days after signing in.
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_MAX_AGE_SECONDS },
-    pages: { signIn: "/inloggen", verifyRequest: "/inloggen", error: "/inloggen", signOut: "/uitloggen" },
+    pages: { signIn: routes.signIn, verifyRequest: routes.signIn, error: routes.signIn, signOut: routes.signOut },
     callbacks: {
       async signIn({ user, account, profile, email }) {
         // Asking for a link: always the same answer, whoever asks (see sendSignInLink).

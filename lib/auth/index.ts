@@ -14,6 +14,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { UserRole } from "@/db/schema";
 import { safeReturnPath } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 import { sessionCookieName } from "./config";
 import { hasRole } from "./permissions";
 import { actorForSessionToken } from "./session";
@@ -36,7 +37,7 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
 /** The sign-in page, with the page to come back to when that is a path on this site. */
 export function signInPath(returnTo?: string | null): string {
   const path = safeReturnPath(returnTo);
-  return path ? `/inloggen?terug=${encodeURIComponent(path)}` : "/inloggen";
+  return path ? `${routes.signIn}?terug=${encodeURIComponent(path)}` : routes.signIn;
 }
 
 /** The signed-in user; a visitor who is not signed in goes to /inloggen (and comes back after). */

@@ -7,6 +7,7 @@
  * Safe in the browser: no server imports.
  */
 import type { UserRole } from "@/db/schema";
+import { routes } from "@/lib/routes";
 import type { Actor } from "./types";
 
 /** Staff-level roles: platform admins pass every check that lists staff. */
@@ -75,12 +76,12 @@ export function hasRole(actor: Pick<Actor, "role">, roles: readonly UserRole[]):
 export function startPathFor(actor: Pick<Actor, "role">): string {
   switch (actor.role) {
     case "resident":
-      return "/mijn-groepen";
+      return routes.myGroups.list;
     case "staff":
     case "platform_admin":
-      return "/beheer";
+      return routes.staff.home;
     case "wijkagent":
-      return "/wijkagent";
+      return routes.wijkagent.home;
   }
 }
 

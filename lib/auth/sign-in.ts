@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { getAuthSecret, getEnv } from "@/lib/env";
 import { wakeOutboxWorker } from "@/lib/mail/worker";
 import { consumeRateLimit, type RateLimitRule } from "@/lib/server/rate-limit";
+import { routes } from "@/lib/routes";
 import { AUTH_BASE_PATH, authConfig, EMAIL_PROVIDER_ID } from "./config";
 
 export function signInRateLimits(): { perEmail: RateLimitRule | null; perIp: RateLimitRule | null } {
@@ -66,7 +67,7 @@ export async function requestSignInLink(input: SignInLinkRequest): Promise<void>
   // A bot gets the same answer as a person (it must not learn it was caught), and no e-mail.
   if (input.honeypot && input.honeypot.trim() !== "") return;
 
-  const callbackUrl = input.returnTo ? `/inloggen/verder?terug=${encodeURIComponent(input.returnTo)}` : "/inloggen/verder";
+  const callbackUrl = input.returnTo ? `${routes.signInContinue}?terug=${encodeURIComponent(input.returnTo)}` : routes.signInContinue;
   // Auth.js's own sign-in endpoint, called in-process: the CSRF check is not needed (this is
   // a server action, which Next.js protects), and the origin is APP_URL, never a Host header.
   const request = new Request(`${getEnv().appUrl}${AUTH_BASE_PATH}/signin/${EMAIL_PROVIDER_ID}`, {

@@ -24,6 +24,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
 import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 import { placeAddresses, type AddressPlacement } from "./address-placement";
 import { isAdminOf, loadAdminGroup } from "./group-access";
 import { createInvitation } from "./invitations";
@@ -218,7 +219,7 @@ async function insertRegistration(
       .from(contacts)
       .innerJoin(contactAreas, eq(contactAreas.contactId, contacts.id))
       .where(and(eq(contactAreas.areaId, area.id), inArray(contacts.kind, ["wijkagent", "wethouder"])));
-    const publicUrl = `${getEnv().appUrl}/groepen/${group.slug}`;
+    const publicUrl = `${getEnv().appUrl}${routes.group(group.slug)}`;
     await enqueueMail(
       tx,
       recipients.map((r) => ({

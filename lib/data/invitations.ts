@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { ADMIN_INVITATION_KIND, adminInvitationMail } from "@/lib/mail/templates/admin-invitation";
 import type { AdminDetails } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 import { placeAddresses } from "./address-placement";
 import { isAdminOf, loadAdminGroup } from "./group-access";
 import { insertMemberAddresses } from "./member-addresses";
@@ -50,7 +51,7 @@ export async function createInvitation(
   const mail = adminInvitationMail({
     groupName: input.groupName,
     invitedByName: input.invitedBy.name ?? input.invitedBy.email,
-    url: `${getEnv().appUrl}/uitnodiging/${token}`,
+    url: `${getEnv().appUrl}${routes.invitation(token)}`,
     validDays: INVITATION_VALID_DAYS,
   });
   await enqueueMail(tx, { idempotencyKey: `admin-invitation:${row.id}`, kind: ADMIN_INVITATION_KIND, to: email, ...mail });

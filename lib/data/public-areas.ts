@@ -7,6 +7,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
+import { routes } from "@/lib/routes";
 import { byName, isPlausibleSlug, listPublicGroupsInAreas, publicUrl } from "./public-groups";
 import type { PublicAreaDetail, PublicAreaSummary } from "./public-schemas";
 
@@ -72,7 +73,7 @@ function toSummary(row: AreaRow, participating: Map<string, number>, groupCounts
     code: row.code,
     name: row.name,
     slug: row.slug,
-    url: publicUrl(`/wijken/${row.slug}`),
+    url: publicUrl(routes.area(row.slug)),
     municipality: { code: row.municipalityCode, name: row.municipalityName, slug: row.municipalitySlug },
     groupCount: groupCounts.get(row.id) ?? 0,
     participatingAddresses,

@@ -9,6 +9,7 @@ import { db, type Executor } from "@/db";
 import { areas, groups, memberAddresses, municipalities, signRequests } from "@/db/schema";
 import { DUTCH_TIME_ZONE, OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
+import { routes } from "@/lib/routes";
 import type { PublicAreaRef, PublicGroup, PublicSignStatus } from "./public-schemas";
 
 /** Slugs are lower-case words joined by hyphens (a database check); anything else is not found. */
@@ -29,7 +30,7 @@ export function publicUrl(path: string): string {
 }
 
 export function areaRef(row: { code: string; name: string; slug: string }): PublicAreaRef {
-  return { code: row.code, name: row.name, slug: row.slug, url: publicUrl(`/wijken/${row.slug}`) };
+  return { code: row.code, name: row.name, slug: row.slug, url: publicUrl(routes.area(row.slug)) };
 }
 
 const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`;
@@ -86,7 +87,7 @@ export function toPublicGroup(row: GroupRow): PublicGroup {
   return {
     slug: row.slug,
     name: row.name,
-    url: publicUrl(`/groepen/${row.slug}`),
+    url: publicUrl(routes.group(row.slug)),
     description: row.description,
     area: areaRef({ code: row.areaCode, name: row.areaName, slug: row.areaSlug }),
     municipality: { code: row.municipalityCode, name: row.municipalityName, slug: row.municipalitySlug },

@@ -10,6 +10,7 @@ import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-received";
 import type { SignRequestInput } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 import { getSignEligibility, type GroupSignEligibility } from "./eligibility";
 import { isAdminOf, isUuid, loadAdminGroup } from "./group-access";
 
@@ -151,7 +152,7 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
           note: input.note,
           counted: eligibility.counted,
           threshold: eligibility.threshold,
-          reviewUrl: `${getEnv().appUrl}/beheer/bordaanvragen/${row.id}`,
+          reviewUrl: `${getEnv().appUrl}${routes.staff.bord(row.id)}`,
         }),
       });
       await recordAudit(tx, {

@@ -6,13 +6,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
 import { DEFAULT_SIGN_THRESHOLD, EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER, SAAR_STEPS } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
 export const metadata = publicMetadata({
   title: "Hoe werkt WhatsApp-buurtpreventie?",
   description:
     "Waarom buurtpreventie werkt, de SAAR-methode, wanneer u 112 of 0900-8844 belt, de huisregels, Burgernet en hoe u zelf een groep start.",
-  path: "/informatie",
+  path: routes.information,
 });
 
 const sections = [
@@ -151,7 +152,7 @@ export default async function InformationPage() {
           Zelf een groep starten
         </h2>
         <p className="mt-3">
-          Is er in uw buurt nog geen groep? <PageLink href="/">Zoek eerst op uw adres</PageLink>. Is er echt nog niets, dan kunt u
+          Is er in uw buurt nog geen groep? <PageLink href={routes.home}>Zoek eerst op uw adres</PageLink>. Is er echt nog niets, dan kunt u
           zelf een groep beginnen. U heeft een smartphone met WhatsApp nodig.
         </p>
         <ol className="mt-3 list-decimal space-y-2 pl-6">
@@ -167,7 +168,7 @@ export default async function InformationPage() {
           </li>
         </ol>
         <p className="mt-4">
-          <ButtonLink href="/groep-starten">Groep aanmelden</ButtonLink>
+          <ButtonLink href={routes.startGroup}>Groep aanmelden</ButtonLink>
         </p>
       </section>
 

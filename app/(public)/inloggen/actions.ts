@@ -9,6 +9,7 @@ import { requestSignInLink } from "@/lib/auth/sign-in";
 import type { SignInFormState } from "@/components/auth/sign-in-form";
 import { AppError } from "@/lib/errors";
 import { safeReturnPath, signInRequestSchema } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 type SignInState = SignInFormState;
 
@@ -36,7 +37,7 @@ const oidcSignIn = publicAction(
   z.object({ terug: z.string().nullish().transform((value) => safeReturnPath(value)) }),
   async (input) => {
     if (!oidcConfigured()) throw new AppError("not_found");
-    const next = input.terug ? `/inloggen/verder?terug=${encodeURIComponent(input.terug)}` : "/inloggen/verder";
+    const next = input.terug ? `${routes.signInContinue}?terug=${encodeURIComponent(input.terug)}` : routes.signInContinue;
     // Sets the state/PKCE cookies and redirects to the municipality's identity provider.
     await authSignIn(OIDC_PROVIDER_ID, { redirectTo: next });
   },
@@ -47,5 +48,5 @@ export async function signInWithOidcAction(formData: FormData): Promise<void> {
   // On success Auth.js has redirected to the identity provider; otherwise (provider unreachable,
   // misconfigured) the visitor sees a message on /inloggen.
   const result = await oidcSignIn(formData);
-  if (!result.ok) redirect("/inloggen?error=OAuthSignin");
+  if (!result.ok) redirect(`${routes.signIn}?error=OAuthSignin`);
 }

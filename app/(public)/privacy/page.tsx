@@ -2,12 +2,13 @@ import { connection } from "next/server";
 import { MunicipalityContact } from "@/components/public/municipality-contact";
 import { Container } from "@/components/ui/container";
 import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
 export const metadata = publicMetadata({
   title: "Privacy",
   description: "Welke gegevens deze website bewaart, waarom, hoe lang, wie ze ziet en hoe u ze laat verwijderen.",
-  path: "/privacy",
+  path: routes.privacy,
 });
 
 const h2 = "mt-10 text-2xl font-bold";

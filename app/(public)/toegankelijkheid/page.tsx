@@ -2,12 +2,13 @@ import { connection } from "next/server";
 import { MunicipalityContact } from "@/components/public/municipality-contact";
 import { Container } from "@/components/ui/container";
 import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
 export const metadata = publicMetadata({
   title: "Toegankelijkheid",
   description: "Toegankelijkheidsverklaring van de website WhatsApp Buurtpreventie: norm, status, bekende problemen en contact.",
-  path: "/toegankelijkheid",
+  path: routes.accessibility,
 });
 
 /** When this statement was drawn up; change it when the statement changes. */

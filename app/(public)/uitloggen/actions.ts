@@ -7,6 +7,7 @@ import { publicAction, signedInAction } from "@/lib/actions";
 import { sessionCookieName, usesSecureCookies } from "@/lib/auth/config";
 import { authSignOut } from "@/lib/auth/next-auth";
 import { endAllSessions } from "@/lib/data/users";
+import { routes } from "@/lib/routes";
 
 const noInput = z.object({});
 
@@ -20,7 +21,7 @@ const signOutEverywhere = signedInAction("auth.sign_out_everywhere", noInput, as
   // Expire the cookie with the attributes it was set with (a __Secure- cookie needs Secure).
   (await cookies()).set(sessionCookieName(), "", {
     expires: new Date(0),
-    path: "/",
+    path: routes.home,
     httpOnly: true,
     sameSite: "lax",
     secure: usesSecureCookies(),
@@ -30,12 +31,12 @@ const signOutEverywhere = signedInAction("auth.sign_out_everywhere", noInput, as
 /** Ends this session (POST from /uitloggen or the header). */
 export async function signOutAction(): Promise<void> {
   const result = await signOutHere({});
-  redirect(result.ok ? "/uitloggen?klaar=1" : "/uitloggen?fout=1");
+  redirect(`${routes.signOut}?${result.ok ? "klaar=1" : "fout=1"}`);
 }
 
 /** Ends every session of the signed-in user, on all devices. */
 export async function signOutEverywhereAction(): Promise<void> {
   const result = await signOutEverywhere({});
   // Not signed in (any more) is fine too: there is nothing left to end.
-  redirect(result.ok || result.code === "unauthorized" ? "/uitloggen?klaar=alle" : "/uitloggen?fout=1");
+  redirect(`${routes.signOut}?${result.ok || result.code === "unauthorized" ? "klaar=alle" : "fout=1"}`);
 }

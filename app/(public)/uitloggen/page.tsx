@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { getCurrentUser, startPageLabel, startPathFor } from "@/lib/auth";
+import { routes } from "@/lib/routes";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Uitloggen", robots: { index: false } };
@@ -36,7 +37,7 @@ export default async function SignOutPage({ searchParams }: { searchParams: Sear
           )}
         </div>
         <p className="mt-6">
-          <PageLink href="/inloggen">Opnieuw inloggen</PageLink> · <PageLink href="/">Naar de startpagina</PageLink>
+          <PageLink href={routes.signIn}>Opnieuw inloggen</PageLink> · <PageLink href={routes.home}>Naar de startpagina</PageLink>
         </p>
       </Container>
     );

@@ -5,12 +5,13 @@ import { addressesLabel, groupsLabel } from "@/components/public/format";
 import { Container } from "@/components/ui/container";
 import { listPublicAreas } from "@/lib/data/public-areas";
 import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
 export const metadata = publicMetadata({
   title: "Groepen per wijk",
   description: "Hoeveel WhatsApp-buurtpreventiegroepen er per wijk zijn en hoeveel adressen er meedoen.",
-  path: "/wijken",
+  path: routes.areas,
 });
 
 function byMunicipality(areas: PublicAreaSummary[]) {
@@ -69,7 +70,7 @@ export default async function AreasPage() {
         );
       })}
       <p className="mt-8 text-sm text-slate-700">
-        Deze cijfers zijn ook beschikbaar als open data via de <a href="/api/v1/openapi.json">API</a>.
+        Deze cijfers zijn ook beschikbaar als open data via de <a href={routes.api.openapi}>API</a>.
       </p>
     </Container>
   );

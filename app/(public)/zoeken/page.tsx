@@ -9,6 +9,7 @@ import { zodFieldErrors } from "@/lib/actions";
 import { lookupAddress } from "@/lib/data/lookup";
 import { formatAddress } from "@/lib/domain";
 import { addressLookupQuerySchema } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -41,7 +42,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     ...publicMetadata({
       title,
       description: "Zoek met uw postcode en huisnummer de WhatsApp-buurtpreventiegroep voor uw adres.",
-      path: "/zoeken",
+      path: routes.search,
     }),
     // Result pages for single addresses do not belong in search engines.
     robots: asked ? { index: false, follow: true } : undefined,
@@ -72,7 +73,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           </h2>
           {result.area ? (
             <p className="mt-1">
-              Dit adres ligt in de wijk <PageLink href={`/wijken/${result.area.slug}`}>{result.area.name}</PageLink>.
+              Dit adres ligt in de wijk <PageLink href={routes.area(result.area.slug)}>{result.area.name}</PageLink>.
             </p>
           ) : null}
 
@@ -132,8 +133,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                 adressen kan de groep een buurtpreventiebord aanvragen.
               </p>
               <p className="mt-4 flex flex-wrap gap-3">
-                <ButtonLink href="/groep-starten">Groep aanmelden</ButtonLink>
-                <ButtonLink href="/informatie#groep-starten" variant="secondary">
+                <ButtonLink href={routes.startGroup}>Groep aanmelden</ButtonLink>
+                <ButtonLink href={routes.informationStartGroup} variant="secondary">
                   Zo start u een groep
                 </ButtonLink>
               </p>

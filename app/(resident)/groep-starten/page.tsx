@@ -6,13 +6,14 @@ import { Container } from "@/components/ui/container";
 import { requireUser } from "@/lib/auth";
 import { getAdminPrefill, listAreaChoices } from "@/lib/data/groups";
 import { calendarDateIn } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { registerGroupAction } from "../actions";
 
 export const metadata: Metadata = { title: "Een groep starten" };
 
 export default async function StartGroupPage() {
   await connection();
-  const user = await requireUser("/groep-starten");
+  const user = await requireUser(routes.startGroup);
   const [areas, prefill] = await Promise.all([listAreaChoices(), getAdminPrefill(user)]);
   return (
     <Container className="max-w-3xl">

@@ -7,12 +7,13 @@ import { Container } from "@/components/ui/container";
 import { requireUser } from "@/lib/auth";
 import { listMyGroups } from "@/lib/data/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Mijn groepen" };
 
 export default async function MyGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const user = await requireUser("/mijn-groepen");
+  const user = await requireUser(routes.myGroups.list);
   const [groups, query] = await Promise.all([listMyGroups(user), searchParams]);
   return (
     <Container className="max-w-3xl space-y-6">
@@ -21,7 +22,7 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
       {groups.length === 0 ? (
         <div className="space-y-4">
           <p>U beheert nog geen buurtpreventiegroep. Wilt u er een starten met uw buren?</p>
-          <ButtonLink href="/groep-starten">Een groep starten</ButtonLink>
+          <ButtonLink href={routes.startGroup}>Een groep starten</ButtonLink>
         </div>
       ) : (
         <>
@@ -30,7 +31,7 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
             {groups.map((g) => (
               <li key={g.id} className="rounded border-2 border-slate-300 p-4">
                 <h2 className="text-xl font-bold">
-                  <Link href={`/mijn-groepen/${g.id}`}>{g.name}</Link>
+                  <Link href={routes.myGroups.group(g.id)}>{g.name}</Link>
                 </h2>
                 <p className="text-slate-700">
                   Wijk {g.areaName}, {g.municipalityName}
@@ -45,7 +46,7 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
                   </li>
                   {g.openJoinRequests > 0 ? (
                     <li>
-                      <Link href={`/mijn-groepen/${g.id}/aanmeldingen`}>
+                      <Link href={routes.myGroups.joinRequests(g.id)}>
                         {g.openJoinRequests} {g.openJoinRequests === 1 ? "nieuwe aanmelding" : "nieuwe aanmeldingen"}
                       </Link>
                     </li>
@@ -56,7 +57,7 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
             ))}
           </ul>
           <p>
-            <Link href="/groep-starten">Nog een groep starten</Link>
+            <Link href={routes.startGroup}>Nog een groep starten</Link>
           </p>
         </>
       )}

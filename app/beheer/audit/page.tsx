@@ -6,6 +6,7 @@ import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
 import { listAuditLog, parseAuditFilters } from "@/lib/data/staff/audit-log";
 import { type SearchParams } from "@/lib/data/staff/params";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Auditlog" };
 
@@ -25,7 +26,7 @@ const ACTIONS: FilterOption[] = [
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], "/beheer/audit");
+  const user = await requireRole(["staff"], routes.staff.audit);
   const filters = parseAuditFilters(await searchParams);
   const page = await listAuditLog(user, filters);
   const base = { actie: filters.action, soort: filters.subjectType, onderwerp: filters.subjectId, door: filters.actor, van: filters.from, tot: filters.to };
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Auditlog</h1>
       <p className="mt-2">Wie deed wat, wanneer. Ook wie persoonsgegevens heeft bekeken. Dit overzicht kan niet worden gewijzigd.</p>
-      <FilterForm label="Filter het auditlog" clearHref="/beheer/audit" columns={4}>
+      <FilterForm label="Filter het auditlog" clearHref={routes.staff.audit} columns={4}>
         <FilterSelect name="actie" label="Actie" defaultValue={filters.action ?? ""} options={ACTIONS} />
         <FilterInput name="door" label="Door (e-mailadres)" type="search" maxLength={100} defaultValue={filters.actor} />
         <FilterInput name="van" label="Vanaf" type="date" defaultValue={filters.from} />
@@ -51,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
       )}
-      <ListPager path="/beheer/audit" query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
+      <ListPager path={routes.staff.audit} query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
     </Container>
   );
 }

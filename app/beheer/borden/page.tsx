@@ -10,12 +10,13 @@ import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { DEFAULT_SIGN_REQUEST_STATUSES, listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";
 import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Bordaanvragen" };
 
 export default async function SignRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], "/beheer/borden");
+  const user = await requireRole(["staff"], routes.staff.bords);
   const params = await searchParams;
   const filters = parseSignRequestFilters(params);
   const [page, wijken] = await Promise.all([
@@ -35,7 +36,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Bordaanvragen</h1>
-      <FilterForm label="Filter de aanvragen" clearHref="/beheer/borden" columns={3}>
+      <FilterForm label="Filter de aanvragen" clearHref={routes.staff.bords} columns={3}>
         <FilterSelect
           name="status"
           label="Status"
@@ -77,7 +78,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
           {page.items.map((r) => (
             <tr key={r.id} className="border-b border-slate-300">
               <th scope="row" className="py-2 pr-4 font-normal">
-                <Link href={`/beheer/borden/${r.id}`}>{r.groupName}</Link>
+                <Link href={routes.staff.bord(r.id)}>{r.groupName}</Link>
                 {user.role === "platform_admin" ? <span className="block text-sm text-slate-700">{r.municipalityName}</span> : null}
               </th>
               <td className="py-2 pr-4">{r.areaName}</td>
@@ -89,7 +90,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
           ))}
         </Table>
       ) : null}
-      <ListPager path="/beheer/borden" query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
+      <ListPager path={routes.staff.bords} query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
     </Container>
   );
 }

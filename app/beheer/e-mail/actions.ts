@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { roleAction } from "@/lib/actions";
 import { retryDeadMail } from "@/lib/data/mail";
+import { routes } from "@/lib/routes";
 
 const retry = roleAction(
   "mail.retry",
@@ -17,5 +18,5 @@ const retry = roleAction(
 /** "Opnieuw versturen" for one undelivered e-mail. */
 export async function retryDeadMailAction(formData: FormData): Promise<void> {
   await retry(formData);
-  revalidatePath("/beheer/e-mail");
+  revalidatePath(routes.staff.mail);
 }

@@ -8,6 +8,7 @@ import { requireRole } from "@/lib/auth";
 import { permissions } from "@/lib/auth/permissions";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { listUsersForStaff } from "@/lib/data/staff/users";
+import { routes } from "@/lib/routes";
 import { changeUserRoleAction, inviteUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "Gebruikers" };
@@ -16,7 +17,7 @@ const ROLE_LABELS = { staff: "Medewerker", wijkagent: "Wijkagent", platform_admi
 
 export default async function UsersPage() {
   await connection();
-  const user = await requireRole([...permissions["users.manage"]], "/beheer/gebruikers");
+  const user = await requireRole([...permissions["users.manage"]], routes.staff.users);
   const [accounts, municipalities] = await Promise.all([listUsersForStaff(user), listMunicipalitiesForStaff(user)]);
   return (
     <Container>

@@ -10,12 +10,13 @@ import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
 import { toQuery, type SearchParams } from "@/lib/data/staff/params";
 import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Groepen" };
 
 export default async function StaffGroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], "/beheer/groepen");
+  const user = await requireRole(["staff"], routes.staff.groups);
   const filters = parseGroupFilters(await searchParams);
   const [page, wijken] = await Promise.all([
     listGroupsForStaff(user, filters),
@@ -34,7 +35,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Groepen</h1>
-      <FilterForm label="Filter de groepen" clearHref="/beheer/groepen" columns={4}>
+      <FilterForm label="Filter de groepen" clearHref={routes.staff.groups} columns={4}>
         <FilterInput name="zoek" label="Zoek op naam" type="search" maxLength={100} defaultValue={filters.q} />
         <FilterSelect
           name="wijk"
@@ -61,7 +62,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
 
       <div className="mt-6 flex flex-wrap items-center justify-between gap-4">
         <p role="status">{page.total === 1 ? "1 groep gevonden." : `${formatNumber(page.total)} groepen gevonden.`}</p>
-        <a href={`/beheer/groepen/export${toQuery({ ...base, sorteer: undefined })}`} className="font-semibold" download>
+        <a href={`${routes.staff.groupsExport}${toQuery({ ...base, sorteer: undefined })}`} className="font-semibold" download>
           Download als CSV (voor Excel)
         </a>
       </div>
@@ -80,7 +81,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
           {page.items.map((g) => (
             <tr key={g.id} className="border-b border-slate-300">
               <th scope="row" className="py-2 pr-4 font-normal">
-                <Link href={`/beheer/groepen/${g.id}`}>{g.name}</Link>
+                <Link href={routes.staff.group(g.id)}>{g.name}</Link>
                 {g.status === "dissolved" ? <span className="ml-2 text-sm">(opgeheven)</span> : null}
                 {user.role === "platform_admin" ? <span className="block text-sm text-slate-700">{g.municipalityName}</span> : null}
               </th>
@@ -97,7 +98,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
           ))}
         </Table>
       ) : null}
-      <ListPager path="/beheer/groepen" query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
+      <ListPager path={routes.staff.groups} query={base} cursor={filters.cursor} nextCursor={page.nextCursor} />
     </Container>
   );
 }

@@ -8,13 +8,14 @@ import { requireRole } from "@/lib/auth";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { getMunicipalitySettings } from "@/lib/data/staff/settings";
+import { routes } from "@/lib/routes";
 import { updateSettingsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Instellingen" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], "/beheer/instellingen");
+  const user = await requireRole(["staff"], routes.staff.settings);
   const settings = await getMunicipalitySettings(user, first(await searchParams, "gemeente"));
   if (!settings) notFound();
   const list = await listMunicipalitiesForStaff(user);

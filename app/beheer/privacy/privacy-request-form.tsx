@@ -16,6 +16,7 @@ import {
   type PrivacyLookup,
   type PrivacyLookupFormInput,
 } from "@/lib/validation/privacy";
+import { routes } from "@/lib/routes";
 
 type Action = (input: unknown) => Promise<StaffActionResult>;
 
@@ -117,7 +118,7 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
   return (
     <div className="mt-6 max-w-2xl space-y-6">
       <FormMessage message={message} />
-      <form method="post" action="/beheer/privacy/export" onSubmit={onExport} noValidate className="space-y-4">
+      <form method="post" action={routes.staff.privacyExport} onSubmit={onExport} noValidate className="space-y-4">
         <TextField
           id="privacy-email"
           type="email"

@@ -8,13 +8,14 @@ import { requireRole } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
+import { routes } from "@/lib/routes";
 import { deleteContactAction, saveAreaAction, saveContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Wijken en contacten" };
 
 export default async function AreasPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], "/beheer/wijken");
+  const user = await requireRole(["staff"], routes.staff.areas);
   const requested = first(await searchParams, "gemeente");
   const [data, list] = await Promise.all([listAreasForStaff(user, requested).catch(() => null), listMunicipalitiesForStaff(user)]);
   if (!data) {

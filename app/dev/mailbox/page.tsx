@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/field";
 import { listMailboxMessages } from "@/lib/data/mail";
 import { getEnv } from "@/lib/env";
 import { emailField } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Demo-mailbox", robots: { index: false, follow: false } };
 
@@ -37,7 +38,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Sear
         inloglink openen voor een demo-account.
       </p>
 
-      <form method="get" action="/dev/mailbox" className="mt-6 flex max-w-xl flex-col gap-3 sm:flex-row sm:items-end" noValidate>
+      <form method="get" action={routes.mailbox.list} className="mt-6 flex max-w-xl flex-col gap-3 sm:flex-row sm:items-end" noValidate>
         <TextField
           id="aan"
           name="aan"
@@ -65,7 +66,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Sear
             {messages.map((message) => (
               <li key={message.id} className="py-3">
                 <p className="font-semibold">
-                  <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
+                  <Link href={routes.mailbox.message(message.id)}>{message.subject}</Link>
                 </p>
                 <p className="text-sm text-slate-700">
                   <span className="break-all">Aan: {message.to}</span>

@@ -35,6 +35,7 @@ import { bordApprovedMail } from "@/lib/mail/templates/bord-approved";
 import { bordPlacedMail } from "@/lib/mail/templates/bord-placed";
 import { bordRejectedMail } from "@/lib/mail/templates/bord-rejected";
 import type { BordDecision } from "@/lib/validation/staff";
+import { routes } from "@/lib/routes";
 import {
   dateParam,
   decodeCursor,
@@ -447,7 +448,8 @@ async function decisionMails(tx: Executor, decision: BordDecision, request: Deci
     .innerJoin(users, eq(users.id, groupAdmins.userId))
     .where(and(eq(groupAdmins.groupId, request.groupId), sql`${users.disabledAt} is null`))
     .orderBy(asc(users.email));
-  const adminUrl = `${appUrl}/mijn-groepen/${request.groupId}`;
+  const bordUrl = `${appUrl}${routes.myGroups.bord(request.groupId)}`;
+  const groupUrl = `${appUrl}${routes.myGroups.group(request.groupId)}`;
   const key = (kind: string, email: string) => `${kind}:${request.id}:${email.toLowerCase()}`;
 
   if (decision.action === "reject") {
@@ -455,7 +457,7 @@ async function decisionMails(tx: Executor, decision: BordDecision, request: Deci
       idempotencyKey: key("bord-rejected", a.email),
       kind: "bord_rejected",
       to: a.email,
-      ...bordRejectedMail({ recipientName: a.name, groupName: request.groupName, reason: decision.note, url: adminUrl }),
+      ...bordRejectedMail({ recipientName: a.name, groupName: request.groupName, reason: decision.note, url: bordUrl }),
     }));
   }
   if (decision.action === "place") {
@@ -469,7 +471,7 @@ async function decisionMails(tx: Executor, decision: BordDecision, request: Deci
         placedOn: decision.placedOn!,
         placedLocation: decision.placedLocation!,
         placedCount: decision.placedCount!,
-        url: adminUrl,
+        url: groupUrl,
       }),
     }));
   }
@@ -502,10 +504,10 @@ async function decisionMails(tx: Executor, decision: BordDecision, request: Deci
       ...bordApprovedMail({ ...base, audience, recipientName: name, url }),
     });
   };
-  for (const a of admins) push("group_admin", a.name, a.email, adminUrl);
+  for (const a of admins) push("group_admin", a.name, a.email, bordUrl);
   for (const c of areaContacts.filter((c) => c.kind === "wijkagent")) {
-    push("wijkagent", c.name, c.email, `${appUrl}/wijkagent/groepen/${request.groupId}`);
+    push("wijkagent", c.name, c.email, `${appUrl}${routes.wijkagent.group(request.groupId)}`);
   }
-  for (const c of wethouders) push("wethouder", c.name, c.email, `${appUrl}/groepen/${request.groupSlug}`);
+  for (const c of wethouders) push("wethouder", c.name, c.email, `${appUrl}${routes.group(request.groupSlug)}`);
   return out;
 }

@@ -17,6 +17,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { userInvitedMail } from "@/lib/mail/templates/user-invited";
 import { MANAGED_ROLE_LABELS, type ChangeUserRoleInput, type InviteUserInput } from "@/lib/validation/staff";
+import { routes } from "@/lib/routes";
 import { municipalityCondition, requireStaffActor, type StaffActor } from "./scope";
 
 /** The actor as someone who manages accounts ("users.manage"), or not_found. */
@@ -123,7 +124,7 @@ export async function inviteUser(actor: Actor | null, input: InviteUserInput, ex
         recipientName: input.name,
         roleLabel: MANAGED_ROLE_LABELS[input.role],
         municipalityName: municipality.name,
-        signInUrl: `${getEnv().appUrl}/inloggen`,
+        signInUrl: `${getEnv().appUrl}${routes.signIn}`,
       }),
     });
     return { id };

@@ -5,6 +5,7 @@
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER, formatAddress } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { renderMail, type MailBlock, type MailContent } from "./layout";
 
 export interface JoinRequestMailResident {
@@ -26,7 +27,6 @@ export function formatPhone(phone: string): string {
   return parsed?.isValid() ? parsed.formatNational() : phone;
 }
 
-/** Where an admin handles the group's join requests (built by the admins' part of the site). */
 /** The resident's contact details as a block of facts. */
 function residentFacts(resident: JoinRequestMailResident): MailBlock {
   return {
@@ -38,10 +38,6 @@ function residentFacts(resident: JoinRequestMailResident): MailBlock {
       ["Adres", formatAddress(resident)],
     ],
   };
-}
-
-export function joinRequestsPath(groupId: string): string {
-  return `/mijn-groepen/${groupId}/aanmeldingen`;
 }
 
 export function joinRequestAdminMail(input: {
@@ -66,7 +62,7 @@ export function joinRequestAdminMail(input: {
         type: "paragraph",
         text: "Woont deze bewoner in het gebied van uw groep? Voeg het nummer dan toe aan de WhatsApp-groep. Accepteer of wijs de aanmelding daarna af op de website. Dan krijgt de bewoner bericht en telt het adres mee voor de groep.",
       },
-      { type: "button", label: "Aanmelding bekijken", url: `${input.appUrl}${joinRequestsPath(input.groupId)}` },
+      { type: "button", label: "Aanmelding bekijken", url: `${input.appUrl}${routes.myGroups.joinRequests(input.groupId)}` },
       {
         type: "paragraph",
         text: `Gebruik deze gegevens alleen voor de buurtpreventiegroep. ${JOIN_REQUEST_RETENTION_DAYS} dagen nadat u de aanmelding heeft afgehandeld, wist de website ze.`,

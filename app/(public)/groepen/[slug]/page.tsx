@@ -10,6 +10,7 @@ import { SignStatusBadge } from "@/components/public/sign-status";
 import { Container } from "@/components/ui/container";
 import { getPublicGroup } from "@/lib/data/public-groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
 import { joinGroupAction } from "./actions";
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return publicMetadata({
     title: group.name,
     description: `WhatsApp-buurtpreventiegroep in de wijk ${group.area.name}: ${addressesLabel(group.addressCount)} doen mee. Meld u aan.`,
-    path: `/groepen/${group.slug}`,
+    path: routes.group(group.slug),
   });
 }
 
@@ -39,12 +40,12 @@ export default async function GroupPage({ params }: { params: Params }) {
   return (
     <Container>
       <p className="text-sm">
-        <PageLink href="/wijken">Wijken</PageLink> <span aria-hidden="true">›</span>{" "}
-        <PageLink href={`/wijken/${group.area.slug}`}>{group.area.name}</PageLink>
+        <PageLink href={routes.areas}>Wijken</PageLink> <span aria-hidden="true">›</span>{" "}
+        <PageLink href={routes.area(group.area.slug)}>{group.area.name}</PageLink>
       </p>
       <h1 className="mt-2 break-words text-3xl font-bold text-brand-800">{group.name}</h1>
       <p className="mt-1 text-lg">
-        WhatsApp-buurtpreventiegroep in de wijk <PageLink href={`/wijken/${group.area.slug}`}>{group.area.name}</PageLink>,
+        WhatsApp-buurtpreventiegroep in de wijk <PageLink href={routes.area(group.area.slug)}>{group.area.name}</PageLink>,
         gemeente {group.municipality.name}
       </p>
 
@@ -84,7 +85,7 @@ export default async function GroupPage({ params }: { params: Params }) {
             </h2>
             <p className="mt-2">
               Bel altijd eerst <strong>{EMERGENCY_NUMBER}</strong>. Zet het daarna pas in de groep. Geen spoed? Bel{" "}
-              <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href="/informatie#saar">Lees hoe SAAR werkt</PageLink>.
+              <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href={routes.informationSaar}>Lees hoe SAAR werkt</PageLink>.
             </p>
           </section>
         </div>

@@ -6,6 +6,7 @@ import { AUTH_BASE_PATH, EMAIL_PROVIDER_ID, SIGN_IN_LINK_MAX_AGE_SECONDS } from 
 import { signInLinkIsUsable } from "@/lib/auth/sign-in";
 import { signInPath } from "@/lib/auth";
 import { emailField, safeReturnPath } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = {
   title: "Inloggen bevestigen",
@@ -46,7 +47,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
     );
   }
 
-  const callbackUrl = returnTo ? `/inloggen/verder?terug=${encodeURIComponent(returnTo)}` : "/inloggen/verder";
+  const callbackUrl = returnTo ? `${routes.signInContinue}?terug=${encodeURIComponent(returnTo)}` : routes.signInContinue;
   return (
     <Container className="max-w-3xl">
       <h1 className="text-3xl font-bold text-brand-800">Inloggen bevestigen</h1>

@@ -6,12 +6,13 @@ import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { getCurrentUser, startPathFor } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/validation";
+import { routes } from "@/lib/routes";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest): Promise<never> {
   const user = await getCurrentUser();
   const returnTo = safeReturnPath(request.nextUrl.searchParams.get("terug"));
-  if (!user) redirect(returnTo ? `/inloggen?terug=${encodeURIComponent(returnTo)}` : "/inloggen");
+  if (!user) redirect(returnTo ? `${routes.signIn}?terug=${encodeURIComponent(returnTo)}` : routes.signIn);
   redirect(returnTo ?? startPathFor(user));
 }

@@ -8,6 +8,7 @@ import { GroupCard } from "@/components/public/group-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { getPublicArea } from "@/lib/data/public-areas";
+import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
 
 type Params = Promise<{ slug: string }>;
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return publicMetadata({
     title: `Wijk ${area.name}`,
     description: `WhatsApp-buurtpreventie in de wijk ${area.name} (${area.municipality.name}): ${groupsLabel(area.groupCount)}, ${addressesLabel(area.participatingAddresses)}.`,
-    path: `/wijken/${area.slug}`,
+    path: routes.area(area.slug),
   });
 }
 
@@ -36,7 +37,7 @@ export default async function AreaPage({ params }: { params: Params }) {
   return (
     <Container>
       <p className="text-sm">
-        <PageLink href="/wijken">Alle wijken</PageLink>
+        <PageLink href={routes.areas}>Alle wijken</PageLink>
       </p>
       <h1 className="mt-2 text-3xl font-bold text-brand-800">Wijk {area.name}</h1>
       <p className="mt-1 text-lg">Gemeente {area.municipality.name}</p>
@@ -81,7 +82,7 @@ export default async function AreaPage({ params }: { params: Params }) {
           <div className="mt-4 rounded-lg border-2 border-brand-600 bg-brand-50 p-5">
             <p>In deze wijk is nog geen groep aangemeld. Start zelf een groep voor uw straat of buurt.</p>
             <p className="mt-4">
-              <ButtonLink href="/groep-starten">Groep aanmelden</ButtonLink>
+              <ButtonLink href={routes.startGroup}>Groep aanmelden</ButtonLink>
             </p>
           </div>
         )}

@@ -7,11 +7,12 @@ import { isAppError } from "@/lib/errors";
 
 /**
  * The signed-in admin and their group `id` for a page under /mijn-groepen/[id]; someone
- * else's or an unknown group is a 404. Not signed in: to /inloggen and back to `path`.
+ * else's or an unknown group is a 404. Not signed in: to /inloggen and back to the page,
+ * `page(id)` (one of routes.myGroups).
  */
-export async function loadAdminPage(id: string, path: string): Promise<{ user: Actor; group: GroupForAdmin }> {
+export async function loadAdminPage(id: string, page: (id: string) => string): Promise<{ user: Actor; group: GroupForAdmin }> {
   await connection();
-  const user = await requireUser(`/mijn-groepen/${encodeURIComponent(id)}${path}`);
+  const user = await requireUser(page(id));
   const group = await getGroupForAdmin(user, id);
   if (!group) notFound();
   return { user, group };

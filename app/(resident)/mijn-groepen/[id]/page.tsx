@@ -4,6 +4,7 @@ import { FormMessage } from "@/components/forms/fields";
 import { GroupDetailsForm } from "@/components/group/group-details-form";
 import { listAreaChoices } from "@/lib/data/groups";
 import { needsMoreAdmins, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { updateGroupDetailsAction } from "../../actions";
 import { loadAdminPage } from "./load";
 
@@ -17,7 +18,7 @@ export default async function GroupOverviewPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const { group } = await loadAdminPage(id, "");
+  const { group } = await loadAdminPage(id, routes.myGroups.group);
   const [query, allAreas] = await Promise.all([searchParams, listAreaChoices()]);
   const areas = allAreas.filter((a) => a.municipalityName === group.municipalityName);
   const missing = Math.max(0, group.threshold - group.counted);
@@ -37,7 +38,7 @@ export default async function GroupOverviewPage({
               {missing > 0 ? `U hebt er nu ${group.counted}.` : "U hebt er genoeg."}
             </li>
             <li>
-              Print de <Link href={`/mijn-groepen/${group.id}/flyer`}>flyer</Link> en deel hem uit in de buurt.
+              Print de <Link href={routes.myGroups.flyer(group.id)}>flyer</Link> en deel hem uit in de buurt.
             </li>
           </ul>
         </FormMessage>
@@ -45,7 +46,7 @@ export default async function GroupOverviewPage({
 
       {needsMoreAdmins(group.adminCount) ? (
         <FormMessage tone="warning" title="U bent de enige beheerder">
-          De groep hangt nu van één persoon af. <Link href={`/mijn-groepen/${group.id}/beheerders`}>Nodig een medebeheerder uit</Link>.
+          De groep hangt nu van één persoon af. <Link href={routes.myGroups.admins(group.id)}>Nodig een medebeheerder uit</Link>.
         </FormMessage>
       ) : null}
 
@@ -58,24 +59,24 @@ export default async function GroupOverviewPage({
             Wijk {group.areaName}, {group.municipalityName}
           </li>
           <li>
-            <Link href={`/mijn-groepen/${group.id}/adressen`}>
+            <Link href={routes.myGroups.addresses(group.id)}>
               {group.counted} van {group.threshold} adressen voor een bord
             </Link>
             {missing > 0 ? ` (nog ${missing} nodig)` : " (genoeg voor een bord)"}
             {group.total > group.counted ? `; ${group.total - group.counted} buiten de gemeente, die tellen niet mee` : ""}
           </li>
           <li>
-            <Link href={`/mijn-groepen/${group.id}/aanmeldingen`}>
+            <Link href={routes.myGroups.joinRequests(group.id)}>
               {group.openJoinRequests} {group.openJoinRequests === 1 ? "aanmelding" : "aanmeldingen"} om te bekijken
             </Link>
           </li>
           <li>
-            <Link href={`/mijn-groepen/${group.id}/bord`}>
+            <Link href={routes.myGroups.bord(group.id)}>
               Bordaanvraag: {group.openSignRequestStatus ? SIGN_REQUEST_STATUS_LABELS[group.openSignRequestStatus] : "geen aanvraag die loopt"}
             </Link>
           </li>
           <li>
-            Openbare pagina: <Link href={`/groepen/${group.slug}`}>/groepen/{group.slug}</Link>
+            Openbare pagina: <Link href={routes.group(group.slug)}>/groepen/{group.slug}</Link>
           </li>
         </ul>
       </section>

@@ -6,6 +6,7 @@ import { Container } from "@/components/ui/container";
 import { requireUser } from "@/lib/auth";
 import { getInvitation } from "@/lib/data/invitations";
 import { calendarDateIn } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { acceptInvitationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Uitnodiging als beheerder" };
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Uitnodiging als beheerder" };
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const user = await requireUser(`/uitnodiging/${encodeURIComponent(token)}`);
+  const user = await requireUser(routes.invitation(token));
   const invitation = await getInvitation(user, token);
   return (
     <Container className="max-w-3xl space-y-6">
@@ -31,7 +32,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <>
           <h1 className="text-3xl font-bold text-brand-800">U bent al beheerder</h1>
           <p>
-            U hebt deze uitnodiging al aangenomen. <Link href={`/mijn-groepen/${invitation.groupId}`}>Ga naar {invitation.groupName}</Link>.
+            U hebt deze uitnodiging al aangenomen. <Link href={routes.myGroups.group(invitation.groupId)}>Ga naar {invitation.groupName}</Link>.
           </p>
         </>
       ) : invitation.state === "expired" ? (

@@ -11,6 +11,7 @@ import { requireRole } from "@/lib/auth";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { CHANGED_BY_SOMEONE_ELSE, getSignRequestForStaff } from "@/lib/data/staff/sign-requests";
 import { calendarDateIn } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { decideSignRequestAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Bordaanvraag" };
@@ -25,7 +26,7 @@ const DONE: Record<string, string> = {
 export default async function SignRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await connection();
   const { id } = await params;
-  const user = await requireRole(["staff"], `/beheer/borden/${id}`);
+  const user = await requireRole(["staff"], routes.staff.bord(id));
   const request = await getSignRequestForStaff(user, id);
   if (!request) notFound();
   const query = await searchParams;
@@ -35,7 +36,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
   return (
     <Container>
       <p>
-        <Link href="/beheer/borden">← Alle bordaanvragen</Link>
+        <Link href={routes.staff.bords}>← Alle bordaanvragen</Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold text-brand-800">Bordaanvraag van {request.group.name}</h1>
       <p className="mt-2 text-lg">
@@ -58,7 +59,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
         <section aria-labelledby="groep">
           <h2 id="groep" className="text-2xl font-bold">Groep</h2>
           <dl className="mt-3 space-y-2">
-            <div><dt className="font-semibold">Naam</dt><dd><Link href={`/beheer/groepen/${request.group.id}`}>{request.group.name}</Link></dd></div>
+            <div><dt className="font-semibold">Naam</dt><dd><Link href={routes.staff.group(request.group.id)}>{request.group.name}</Link></dd></div>
             <div><dt className="font-semibold">Wijk</dt><dd>{request.group.areaName} ({request.group.municipalityName})</dd></div>
             <div><dt className="font-semibold">Status van de groep</dt><dd>{request.group.status === "active" ? "actief" : "opgeheven"}</dd></div>
             <div><dt className="font-semibold">Beheerders</dt><dd>{request.group.adminCount}</dd></div>

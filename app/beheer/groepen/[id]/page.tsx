@@ -9,6 +9,7 @@ import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
 import { GROUP_DETAIL_ADDRESS_LIMIT, getGroupForStaff } from "@/lib/data/staff/groups";
 import { formatAddress } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { dissolveGroupAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Groep" };
@@ -16,12 +17,12 @@ export const metadata: Metadata = { title: "Groep" };
 export default async function StaffGroupPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  const user = await requireRole(["staff"], `/beheer/groepen/${id}`);
+  const user = await requireRole(["staff"], routes.staff.group(id));
   const group = await getGroupForStaff(user, id);
   if (!group) notFound();
   return (
     <Container>
-      <p><Link href="/beheer/groepen">← Alle groepen</Link></p>
+      <p><Link href={routes.staff.groups}>← Alle groepen</Link></p>
       <h1 className="mt-2 text-3xl font-bold text-brand-800">{group.name}</h1>
       <p className="mt-2">
         {group.areaName}, {group.municipalityName}. {group.status === "active" ? "Actief" : `Opgeheven op ${formatDate(group.dissolvedAt)}`}, aangemeld op {formatDate(group.createdAt)}.
@@ -51,7 +52,7 @@ export default async function StaffGroupPage({ params }: { params: Promise<{ id:
         {group.signRequests.length === 0 ? <p className="mt-2">Geen.</p> : (
           <ul className="mt-2 list-disc pl-6">
             {group.signRequests.map((r) => (
-              <li key={r.id}><Link href={`/beheer/borden/${r.id}`}>Aanvraag van {formatDateTime(r.createdAt)}</Link>: {statusLabel(r.status)}</li>
+              <li key={r.id}><Link href={routes.staff.bord(r.id)}>Aanvraag van {formatDateTime(r.createdAt)}</Link>: {statusLabel(r.status)}</li>
             ))}
           </ul>
         )}

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Container } from "@/components/ui/container";
 import { getMailboxMessage } from "@/lib/data/mail";
 import { getEnv } from "@/lib/env";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "E-mail in de demo-mailbox", robots: { index: false, follow: false } };
 
@@ -40,7 +41,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   return (
     <Container className="max-w-3xl">
       <p>
-        <Link href={`/dev/mailbox?aan=${encodeURIComponent(message.to)}`}>← Terug naar de demo-mailbox</Link>
+        <Link href={`${routes.mailbox.list}?aan=${encodeURIComponent(message.to)}`}>← Terug naar de demo-mailbox</Link>
       </p>
       <h1 className="mt-4 text-3xl font-bold text-brand-800">{message.subject}</h1>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">

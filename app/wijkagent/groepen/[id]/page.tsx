@@ -6,18 +6,19 @@ import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
 import { requireRole } from "@/lib/auth";
 import { getGroupForWijkagent } from "@/lib/data/wijkagent";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Groep in mijn wijk" };
 
 export default async function WijkagentGroupPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  const user = await requireRole(["wijkagent"], `/wijkagent/groepen/${id}`);
+  const user = await requireRole(["wijkagent"], routes.wijkagent.group(id));
   const group = await getGroupForWijkagent(user, id);
   if (!group) notFound();
   return (
     <Container>
-      <p><Link href="/wijkagent">← Mijn wijken</Link></p>
+      <p><Link href={routes.wijkagent.home}>← Mijn wijken</Link></p>
       <h1 className="mt-2 text-3xl font-bold text-brand-800">{group.name}</h1>
       <div className="mt-4">
         <WijkagentGroupCard group={group} headingLevel={2} link={false} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { JoinRequestDecisionForm } from "@/components/group/join-request-decision";
 import { listOpenJoinRequests } from "@/lib/data/join-requests";
+import { routes } from "@/lib/routes";
 import { decideJoinRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Aanmeldingen" };
 
 export default async function JoinRequestsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, group } = await loadAdminPage(id, "/aanmeldingen");
+  const { user, group } = await loadAdminPage(id, routes.myGroups.joinRequests);
   const requests = await orNotFound(listOpenJoinRequests(user, group.id));
   return (
     <div className="space-y-6">

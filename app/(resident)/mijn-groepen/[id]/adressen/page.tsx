@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ConfirmActionButton } from "@/components/group/confirm-action-button";
 import { AddMemberAddressForm, AddressListForm } from "@/components/group/member-address-forms";
 import { listMemberAddresses } from "@/lib/data/member-addresses";
+import { routes } from "@/lib/routes";
 import { addMemberAddressAction, addMemberAddressListAction, removeMemberAddressAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
 
@@ -16,11 +17,11 @@ export default async function AddressesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const { user, group } = await loadAdminPage(id, "/adressen");
+  const { user, group } = await loadAdminPage(id, routes.myGroups.addresses);
   const query = await searchParams;
   const requested = Number.parseInt(typeof query.pagina === "string" ? query.pagina : "1", 10);
   const list = await orNotFound(listMemberAddresses(user, group.id, { page: Number.isFinite(requested) ? requested : 1 }));
-  const base = `/mijn-groepen/${group.id}/adressen`;
+  const base = routes.myGroups.addresses(group.id);
   const percentage = Math.min(100, Math.round((list.counted / list.threshold) * 100));
   return (
     <div className="space-y-8">
@@ -40,7 +41,7 @@ export default async function AddressesPage({
           {list.missing > 0
             ? `U hebt nog ${list.missing} ${list.missing === 1 ? "adres" : "adressen"} in de gemeente nodig om een bord aan te vragen.`
             : "Uw groep heeft genoeg adressen om een bord aan te vragen."}{" "}
-          {list.missing === 0 ? <Link href={`/mijn-groepen/${group.id}/bord`}>Naar de bordaanvraag</Link> : null}
+          {list.missing === 0 ? <Link href={routes.myGroups.bord(group.id)}>Naar de bordaanvraag</Link> : null}
         </p>
         {list.outside > 0 ? (
           <p>

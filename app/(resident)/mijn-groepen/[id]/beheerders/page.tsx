@@ -5,6 +5,7 @@ import { InviteAdminForm } from "@/components/group/invite-admin-form";
 import { listGroupAdmins } from "@/lib/data/groups";
 import { listOpenInvitations } from "@/lib/data/invitations";
 import { needsMoreAdmins } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { cancelInvitationAction, inviteCoAdminAction, removeGroupAdminAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Beheerders" };
 
 export default async function AdminsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, group } = await loadAdminPage(id, "/beheerders");
+  const { user, group } = await loadAdminPage(id, routes.myGroups.admins);
   const [admins, invitations] = await Promise.all([orNotFound(listGroupAdmins(user, group.id)), listOpenInvitations(user, group.id)]);
   const alone = admins.length <= 1;
   return (
@@ -49,7 +50,7 @@ export default async function AdminsPage({ params }: { params: Promise<{ id: str
                   confirmLabel="Ja, ik stop"
                   action={removeGroupAdminAction}
                   payload={{ groupId: group.id, userId: a.userId }}
-                  redirectTo="/mijn-groepen"
+                  redirectTo={routes.myGroups.list}
                 />
               ) : (
                 <ConfirmActionButton

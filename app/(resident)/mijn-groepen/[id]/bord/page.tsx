@@ -4,6 +4,7 @@ import { BordRequestForm } from "@/components/group/bord-request-form";
 import { ConfirmActionButton } from "@/components/group/confirm-action-button";
 import { getBordOverview, type SignRequestView } from "@/lib/data/sign-requests";
 import { allowedSignRequestActions, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { routes } from "@/lib/routes";
 import { requestBordAction, withdrawBordRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
 
@@ -63,7 +64,7 @@ function RequestDetails({ request }: { request: SignRequestView }) {
 
 export default async function BordPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, group } = await loadAdminPage(id, "/bord");
+  const { user, group } = await loadAdminPage(id, routes.myGroups.bord);
   const overview = await orNotFound(getBordOverview(user, group.id));
   const { eligibility, open } = overview;
   return (
@@ -108,8 +109,8 @@ export default async function BordPage({ params }: { params: Promise<{ id: strin
           </h2>
           <p>
             U hebt nog {eligibility.missing} {eligibility.missing === 1 ? "adres" : "adressen"} in de gemeente nodig. Vraag buren om mee te doen,
-            bijvoorbeeld met de <Link href={`/mijn-groepen/${group.id}/flyer`}>flyer</Link>, of{" "}
-            <Link href={`/mijn-groepen/${group.id}/adressen`}>voeg adressen toe</Link>.
+            bijvoorbeeld met de <Link href={routes.myGroups.flyer(group.id)}>flyer</Link>, of{" "}
+            <Link href={routes.myGroups.addresses(group.id)}>voeg adressen toe</Link>.
           </p>
         </section>
       )}

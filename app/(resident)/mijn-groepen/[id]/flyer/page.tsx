@@ -3,6 +3,7 @@ import QRCode from "qrcode";
 import { PrintButton } from "@/components/group/print-button";
 import { SaarSteps } from "@/components/group/house-rules";
 import { getEnv } from "@/lib/env";
+import { routes } from "@/lib/routes";
 import { loadAdminPage } from "../load";
 
 export const metadata: Metadata = { title: "Flyer" };
@@ -10,8 +11,8 @@ export const metadata: Metadata = { title: "Flyer" };
 /** A printable A4 flyer: name, wijk, QR code and link to the public page, SAAR. No personal data. */
 export default async function FlyerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { group } = await loadAdminPage(id, "/flyer");
-  const url = `${getEnv().appUrl}/groepen/${group.slug}`;
+  const { group } = await loadAdminPage(id, routes.myGroups.flyer);
+  const url = `${getEnv().appUrl}${routes.group(group.slug)}`;
   const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
   return (
     // The print layout (A4, no site header or navigation) is in app/globals.css: an inline <style>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DissolveGroupForm } from "@/components/group/dissolve-group-form";
+import { routes } from "@/lib/routes";
 import { dissolveGroupAction } from "../../../actions";
 import { loadAdminPage } from "../load";
 
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "Groep opheffen" };
 
 export default async function DissolvePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { group } = await loadAdminPage(id, "/opheffen");
+  const { group } = await loadAdminPage(id, routes.myGroups.dissolve);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">{group.name} opheffen</h1>
