@@ -74,10 +74,10 @@ export function routeFor(pathOrUrl: string, routes: AppRoute[] = appRoutes()): A
 }
 
 /** The links in an e-mail: every href in the HTML and every web address in the text. */
-export function linksInMail(mail: { text: string; html: string }): string[] {
+export function linksInMail(mail: { text: string; html: string | null }): string[] {
   const unescape = (s: string) =>
     s.replaceAll("&quot;", '"').replaceAll("&#39;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-  const fromHtml = [...mail.html.matchAll(/\shref="([^"]*)"/g)].map((m) => unescape(m[1]));
+  const fromHtml = [...(mail.html ?? "").matchAll(/\shref="([^"]*)"/g)].map((m) => unescape(m[1]));
   const fromText = [...mail.text.matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => m[0]);
   return [...new Set([...fromHtml, ...fromText])];
 }
