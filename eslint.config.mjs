@@ -18,6 +18,8 @@ const noUpwardImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  // Text people typed reaches the page only through React's escaping: no raw HTML into the DOM.
+  { rules: { "react/no-danger": "error" } },
   { files: ["lib/**/*.{ts,tsx}", "db/**/*.ts"], rules: noUpwardImports },
   {
     files: ["components/**/*.{ts,tsx}"],

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import QRCode from "qrcode";
 import { PrintButton } from "@/components/group/print-button";
 import { SaarSteps } from "@/components/group/house-rules";
+import { QrCode } from "@/components/group/qr-code";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
 import { loadAdminPage } from "../load";
@@ -13,7 +13,6 @@ export default async function FlyerPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const { group } = await loadAdminPage(id, routes.myGroups.flyer);
   const url = `${getEnv().appUrl}${routes.group(group.slug)}`;
-  const qr = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } });
   return (
     // The print layout (A4, no site header or navigation) is in app/globals.css: an inline <style>
     // here is blocked by the Content-Security-Policy.
@@ -36,7 +35,7 @@ export default async function FlyerPage({ params }: { params: Promise<{ id: stri
         </header>
         <p className="text-center text-xl">Samen letten we op onze buurt. Doet u mee?</p>
         <div className="flex flex-col items-center gap-3">
-          <div role="img" aria-label={`QR-code naar ${url}`} className="w-56 [&>svg]:h-auto [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: qr }} />
+          <QrCode text={url} label={`QR-code naar ${url}`} className="w-56 [&>svg]:h-auto [&>svg]:w-full" />
           <p className="text-center text-lg">
             Scan de code of ga naar
             <br />
