@@ -7,8 +7,11 @@
  * refresh to such a URL, CSS that runs script, or an element that loads or runs other content.
  */
 
-/** React puts this on a <form> whose action is a function; it only throws if the form is ever submitted natively. */
-const REACT_FORM_GUARD = "javascript:throw new Error('A React form was unexpectedly submitted.";
+/**
+ * React puts this on a <form> (or button) whose action is a function: it only throws if the form
+ * is ever submitted natively (the browser build and the server build word it differently).
+ */
+const REACT_FORM_GUARD = /^javascript:throw new Error\('(A )?React form (was )?unexpectedly submitted\.'\)$/;
 
 const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "background", "poster", "codebase", "cite", "ping"]);
 const DANGEROUS_ELEMENTS = new Set(["script", "iframe", "object", "embed", "base", "frame", "frameset", "applet"]);
@@ -35,9 +38,17 @@ export interface HtmlSafetyOptions {
   allowElements?: (tag: string, attributes: Map<string, string>) => boolean;
 }
 
+/**
+ * React's own inline script, written once after the first form whose action is a function: it
+ * replays a submit made before hydration. Its text is fixed (no `<`, nothing from input); in
+ * the real page it carries the CSP nonce.
+ */
+const REACT_FORM_REPLAY = /<script>(addEventListener\("submit",function\(a\)\{if\(!a\.defaultPrevented\)\{[^<]*\$\$reactFormReplay[^<]*)<\/script>/g;
+
 /** Everything in `html` that could run script; empty when the markup is safe. */
-export function executableMarkup(html: string, options: HtmlSafetyOptions = {}): string[] {
+export function executableMarkup(input: string, options: HtmlSafetyOptions = {}): string[] {
   const found: string[] = [];
+  const html = input.replace(REACT_FORM_REPLAY, (script, body: string) => (body.includes("__xss") ? script : ""));
   for (const tag of html.matchAll(TAG)) {
     const name = tag[1].toLowerCase();
     const attributes = new Map<string, string>();
@@ -50,7 +61,7 @@ export function executableMarkup(html: string, options: HtmlSafetyOptions = {}):
       const value = raw.replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
       if (attribute.startsWith("on")) found.push(`<${name} ${attribute}="${raw}">`);
       if (URL_ATTRIBUTES.has(attribute) && /^(javascript|vbscript|data:text\/html)/.test(value)) {
-        if (!(name === "form" && attribute === "action" && raw.startsWith(REACT_FORM_GUARD))) found.push(`<${name} ${attribute}="${raw}">`);
+        if (!((attribute === "action" || attribute === "formaction") && REACT_FORM_GUARD.test(raw))) found.push(`<${name} ${attribute}="${raw}">`);
       }
       if (attribute === "style" && /expression\(|javascript:|url\(\s*['"]?\s*(javascript|vbscript|data:text\/html)/.test(value)) found.push(`<${name} style="${raw}">`);
     }
