@@ -58,6 +58,9 @@ export class DatabaseLockedError extends Error {
 
 const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
 
+/** Connections in the PostgreSQL pool of one server process, unless the config says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -101,7 +104,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // max_pipeline: 1 keeps throughput flat under sustained load (postgres.js issue #747);
     // the option is missing from the TypeScript types, hence the variable.
     const options = {
-      max: config.maxConnections ?? 10,
+      max: config.maxConnections ?? DEFAULT_POOL_SIZE,
       max_pipeline: 1,
       onnotice: () => {},
       connection: { application_name: "buurtpreventie" },
