@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
-import { configFromEnv, DatabaseLockedError, lockDataDir, openDatabase, selectRows } from "@/db";
+import { configFromEnv, DatabaseLockedError, lockDataDir, logNotice, openDatabase, selectRows } from "@/db";
 import { resetEnvForTests } from "@/lib/env";
+import { logger } from "@/lib/server/logger";
+import { onPostgres, testServerUrl } from "@/tests/db";
 
 const savedEnv = { ...process.env };
 afterEach(() => {
@@ -31,6 +33,27 @@ describe("choosing the database", () => {
     process.env.DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
     resetEnvForTests();
     expect(configFromEnv()).toEqual({ kind: "postgres", url: "postgres://postgres@127.0.0.1:5432/test" });
+  });
+});
+
+describe("PostgreSQL notices", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("are logged at warn with severity, code and text", () => {
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
+    logNotice({ severity: "WARNING", code: "25001", message: "there is already a transaction in progress" });
+    expect(warn).toHaveBeenCalledWith("PostgreSQL WARNING 25001: there is already a transaction in progress");
+  });
+
+  it.runIf(onPostgres)("reach the log from the app's connections (not dropped)", async () => {
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
+    const handle = openDatabase({ kind: "postgres", url: testServerUrl!, maxConnections: 1 });
+    try {
+      await handle.db.execute(sql`do $$ begin raise notice 'notice-probe'; end $$`);
+    } finally {
+      await handle.close();
+    }
+    expect(warn).toHaveBeenCalledWith("PostgreSQL NOTICE 00000: notice-probe");
   });
 });
 

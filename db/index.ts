@@ -15,6 +15,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/server/logger";
 import { preparingClient } from "./prepared-statements";
 import * as schema from "./schema";
 
@@ -58,6 +59,9 @@ export class DatabaseLockedError extends Error {
 
 const DRIZZLE_OPTIONS = { schema, casing: "snake_case" } as const;
 
+/** Connections in the PostgreSQL pool of one server process, unless the config says otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -96,17 +100,31 @@ export function lockDataDir(dataDir: string): () => void {
   return release;
 }
 
+/**
+ * A notice or warning PostgreSQL sent on one of the pool's connections, logged at warn: the
+ * app's own SQL raises none, so one in the log is worth reading (code, severity and text;
+ * the logger masks anything that looks like personal data).
+ */
+export function logNotice(notice: postgres.Notice): void {
+  logger.warn(`PostgreSQL ${notice.severity || "NOTICE"} ${notice.code || "-"}: ${notice.message}`);
+}
+
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.kind === "postgres") {
-    // max_pipeline: 1 keeps throughput flat under sustained load (postgres.js issue #747);
-    // the option is missing from the TypeScript types, hence the variable.
-    const options = {
-      max: config.maxConnections ?? 10,
-      max_pipeline: 1,
-      onnotice: () => {},
+    // Leave max_pipeline at postgres.js's default (100). In postgres.js 3.4.x a BEGIN that
+    // is the query filling a connection's pipeline is sent without reserving the connection
+    // (connection.js execute(): the `onexecute` hook of sql.begin() sits behind
+    // `sent.length < max_pipeline` in one && chain). The transaction then fails with
+    // UNSAFE_TRANSACTION while PostgreSQL has already begun it, and the connection goes back
+    // to the pool idle in that transaction: other requests' writes on it stay invisible until
+    // an unrelated COMMIT or ROLLBACK ends it. With max_pipeline: 1 every BEGIN queued behind
+    // one other query filled the pipeline (issue 18; tests/faults/concurrency.test.ts).
+    const client = postgres(config.url, {
+      max: config.maxConnections ?? DEFAULT_POOL_SIZE,
+      // "there is already a transaction in progress" and its kin are warnings, not noise.
+      onnotice: logNotice,
       connection: { application_name: "buurtpreventie" },
-    } as postgres.Options<Record<string, never>>;
-    const client = postgres(config.url, options);
+    });
     const url = new URL(config.url);
     return {
       // Prepared statements for drizzle's queries (see db/prepared-statements.ts).

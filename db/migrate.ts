@@ -9,6 +9,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { logger } from "@/lib/server/logger";
 import type { DatabaseConfig, DatabaseHandle } from "./index";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
@@ -25,8 +26,12 @@ export async function migrateDatabase(handle: DatabaseHandle, config?: DatabaseC
     await migratePostgres(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  // One dedicated connection holds the advisory lock and runs the migrations.
-  const client = postgres(config.url, { max: 1, onnotice: () => {} });
+  // One dedicated connection holds the advisory lock and runs the migrations. Its notices
+  // ("schema drizzle already exists, skipping" at every start) are expected: debug level.
+  const client = postgres(config.url, {
+    max: 1,
+    onnotice: (notice) => logger.debug(`PostgreSQL ${notice.severity} ${notice.code} (migrations): ${notice.message}`),
+  });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
     await migratePostgres(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
