@@ -4,10 +4,13 @@
  * 1. Request forgery: a request that changes something (not GET/HEAD/OPTIONS) from another site
  *    is refused with 403 (JSON under /api, a Dutch text elsewhere). Server actions are checked
  *    again by Next.js itself.
- *    A body over 1 MB (by its Content-Length) gets 413 before Next.js reads it.
- * 2. Client address: without trusted proxies (TRUSTED_PROXY_HOPS=0) the X-Forwarded-For and
+ *    A body over 1 MB gets 413 before Next.js reads it: by its Content-Length, or, sent without
+ *    one (chunked), by reading Next.js's copy of it up to the limit.
+ * 2. Bad input Next.js would answer with a 500: a path with percent-encoding that does not
+ *    decode (`/groepen/%ff`) gets 400.
+ * 3. Client address: without trusted proxies (TRUSTED_PROXY_HOPS=0) the X-Forwarded-For and
  *    X-Real-IP a client sent are removed, so that Next.js fills in the connection's address.
- * 3. Content-Security-Policy with a fresh nonce, passed on to the render in the request headers
+ * 4. Content-Security-Policy with a fresh nonce, passed on to the render in the request headers
  *    (Next.js reads it there and puts it on its own scripts), plus HSTS over HTTPS.
  *
  * This is a first line only: authorisation happens in lib/data, never here.
@@ -17,11 +20,15 @@ import { getEnv } from "@/lib/env";
 import { CLIENT_IP_HEADERS } from "@/lib/server/client-ip";
 import {
   API_CSP,
+  BAD_PATH_MESSAGE,
+  bodyStreamLongerThan,
   bodyTooLarge,
   checkRequestOrigin,
   contentSecurityPolicy,
   createNonce,
   FORGERY_MESSAGE,
+  malformedPath,
+  MAX_REQUEST_BODY_BYTES,
   responseSecurityHeaders,
   SAFE_METHODS,
   servedOverHttps,
@@ -35,7 +42,7 @@ function isApi(pathname: string): boolean {
 
 function refuse(
   request: NextRequest,
-  refusal: { status: 403 | 413; code: string; message: string },
+  refusal: { status: 400 | 403 | 413; code: string; message: string },
   csp: string,
   https: boolean,
 ): NextResponse {
@@ -49,21 +56,46 @@ function refuse(
   });
 }
 
-export function proxy(request: NextRequest): NextResponse {
+const TOO_LARGE = { status: 413, code: "too_large", message: TOO_LARGE_MESSAGE } as const;
+
+export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
   const env = getEnv();
   const https = servedOverHttps(env.appUrl);
   const api = isApi(request.nextUrl.pathname);
   // JSON answers need no nonce: their policy is fixed (API_CSP).
   const nonce = api ? "" : createNonce();
   const csp = api ? API_CSP : contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https });
+  const passOn: PassOn = { api, nonce, csp, https, trustedProxyHops: env.TRUSTED_PROXY_HOPS };
 
   const verdict = checkRequestOrigin(request.method, request.headers, env.appUrl);
   if (!verdict.allowed) return refuse(request, { status: 403, code: "forbidden", message: FORGERY_MESSAGE }, csp, https);
-  if (!SAFE_METHODS.has(request.method) && bodyTooLarge(request.headers)) {
-    return refuse(request, { status: 413, code: "too_large", message: TOO_LARGE_MESSAGE }, csp, https);
+  if (malformedPath(request.nextUrl.pathname)) {
+    return refuse(request, { status: 400, code: "bad_request", message: BAD_PATH_MESSAGE }, csp, https);
   }
+  if (!SAFE_METHODS.has(request.method)) {
+    if (bodyTooLarge(request.headers)) return refuse(request, TOO_LARGE, csp, https);
+    // No Content-Length (chunked): only the body itself tells its size. Rare (browsers and
+    // Next.js's own client always send the length), so only these requests wait for it.
+    if (!request.headers.has("content-length") && request.body) {
+      return bodyStreamLongerThan(request.body, MAX_REQUEST_BODY_BYTES).then((tooLarge) =>
+        tooLarge ? refuse(request, TOO_LARGE, csp, https) : pass(request, passOn),
+      );
+    }
+  }
+  return pass(request, passOn);
+}
 
-  const stripClientIp = env.TRUSTED_PROXY_HOPS === 0 && CLIENT_IP_HEADERS.some((name) => request.headers.has(name));
+interface PassOn {
+  api: boolean;
+  nonce: string;
+  csp: string;
+  https: boolean;
+  trustedProxyHops: number;
+}
+
+/** The request goes on to Next.js, with the client-address and CSP headers set. */
+function pass(request: NextRequest, { api, nonce, csp, https, trustedProxyHops }: PassOn): NextResponse {
+  const stripClientIp = trustedProxyHops === 0 && CLIENT_IP_HEADERS.some((name) => request.headers.has(name));
   let response: NextResponse;
   if (api && !stripClientIp) {
     // Nothing to change in the request: passing it on unchanged spares Next.js copying every

@@ -162,8 +162,8 @@ export function checkRequestOrigin(method: string, headers: HeaderSource, appUrl
 /**
  * The largest request body accepted: Next.js's own limit for server actions (1 MB, the
  * default of experimental.serverActions.bodySizeLimit, which this project keeps). Next.js
- * answers a larger action with a 500; proxy.ts refuses it first, with 413, when the client
- * says the size (Content-Length).
+ * answers a larger action with a 500; proxy.ts refuses it first, with 413: by its
+ * Content-Length, or, for a body sent without one (chunked), by reading it up to the limit.
  */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
@@ -174,6 +174,53 @@ export function bodyTooLarge(headers: HeaderSource): boolean {
   const size = Number(declared.trim());
   return !Number.isFinite(size) || size > MAX_REQUEST_BODY_BYTES;
 }
+
+/**
+ * Whether a body whose size was not declared (no Content-Length: `Transfer-Encoding: chunked`)
+ * is larger than `limit`: it reads the stream and stops at the first byte over the limit.
+ * Next.js does enforce its 1 MB limit on an action body while reading it, but answers with a
+ * 500; proxy.ts uses this to answer 413 first. In proxy.ts the body is Next.js's copy of the
+ * request body (the route gets its own), so reading it here takes nothing from the route.
+ * A stream that fails (the client went away) counts as not too large: Next.js deals with it.
+ */
+export async function bodyStreamLongerThan(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number = MAX_REQUEST_BODY_BYTES,
+): Promise<boolean> {
+  if (!body) return false;
+  const reader = body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        return true;
+      }
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a path holds percent-encoding that does not decode to UTF-8 (`/groepen/%ff`,
+ * `/groepen/%zz`, a lone `%`). Next.js fails on those with a 500 when it decodes a dynamic
+ * segment; proxy.ts answers 400 first.
+ */
+export function malformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export const BAD_PATH_MESSAGE =
+  "Dit webadres klopt niet: er staan tekens in die niet goed zijn gecodeerd. Controleer het adres en probeer het opnieuw.";
 
 export const TOO_LARGE_MESSAGE = "Wat u verstuurt is te groot. Maak het korter en probeer het opnieuw.";
 
