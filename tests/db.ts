@@ -1,14 +1,21 @@
 /**
- * A fresh database for each test file: an in-memory PGlite by default, or, when DATABASE_URL is
- * set, a new database on that PostgreSQL server (created from scratch, migrated, dropped after).
+ * A fresh database for each test file: a PGlite database by default, or, when DATABASE_URL is
+ * set, a new database on that PostgreSQL server (dropped after).
+ *
+ * Migrated databases are copies of the template that tests/db-template.ts migrates once per
+ * run (the "db" project's global setup); without that setup (a file run under another config),
+ * each one is created empty and migrated, as before.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll } from "vitest";
-import postgres from "postgres";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, setDatabase, type DatabaseConfig, type DatabaseHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { createServerDatabase, dropServerDatabase, testServerUrl } from "./db-server";
 
-export const testServerUrl = process.env.DATABASE_URL || undefined;
+export { testServerUrl };
+
 export const onPostgres = testServerUrl !== undefined;
 
 export interface TestDatabase {
@@ -17,41 +24,45 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database (not migrated). */
-export async function createEmptyDatabase(): Promise<TestDatabase> {
-  if (!testServerUrl) {
-    const config: DatabaseConfig = { kind: "pglite" };
-    const handle = openDatabase(config);
-    return { handle, config, drop: () => handle.close() };
-  }
-  const name = `bp_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(testServerUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(testServerUrl);
-  url.pathname = `/${name}`;
-  const config: DatabaseConfig = { kind: "postgres", url: url.toString(), maxConnections: 5 };
+async function onServer(template?: string): Promise<TestDatabase> {
+  const { name, config } = await createServerDatabase(`bp_test_${process.pid}_${randomBytes(4).toString("hex")}`, template);
   const handle = openDatabase(config);
   return {
     handle,
     config,
     drop: async () => {
       await handle.close();
-      const cleanup = postgres(testServerUrl, { max: 1, onnotice: () => {} });
-      try {
-        await cleanup.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await cleanup.end();
-      }
+      await dropServerDatabase(name);
     },
   };
 }
 
+/** A new, empty database (not migrated). */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  if (testServerUrl) return onServer();
+  const config: DatabaseConfig = { kind: "pglite" };
+  const handle = openDatabase(config);
+  return { handle, config, drop: () => handle.close() };
+}
+
 /** A new database with every migration applied. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = inject("databaseTemplate");
+  if (template?.kind === "postgres" && testServerUrl) return onServer(template.name);
+  if (template?.kind === "pglite" && !testServerUrl) {
+    const dataDir = mkdtempSync(path.join(template.copiesDir, "file-"));
+    cpSync(template.dataDir, dataDir, { recursive: true });
+    const config: DatabaseConfig = { kind: "pglite", dataDir };
+    const handle = openDatabase(config);
+    return {
+      handle,
+      config,
+      drop: async () => {
+        await handle.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
   const test = await createEmptyDatabase();
   await migrateDatabase(test.handle, test.config);
   return test;

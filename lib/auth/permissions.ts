@@ -41,7 +41,7 @@ export const permissions = {
    * staff within their own municipality, platform admins in any (issue 8; the query keeps to it).
    */
   "users.manage": STAFF,
-  /** Give any account any role (platform admin too), disable accounts, end others' sessions. */
+  /** End other users' sessions (lib/data/users.ts). */
   "users.manage_any": ["platform_admin"],
   /** Read the audit log (staff: their municipality's entries). */
   "audit.view": STAFF,

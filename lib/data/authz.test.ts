@@ -26,7 +26,7 @@ import { listDeadMail, retryDeadMail } from "./mail";
 import { erasePersonalData, exportPersonalData, previewErasure } from "./privacy";
 import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "./member-addresses";
 import { getBordOverview, requestBord, withdrawBordRequest } from "./sign-requests";
-import { changeUserRole, endAllSessions, setUserDisabled } from "./users";
+import { endAllSessions } from "./users";
 import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "./wijkagent";
 import { deleteContact, listAreasForStaff, saveArea, saveContact } from "./staff/areas";
 import { listAuditLog, parseAuditFilters } from "./staff/audit-log";
@@ -222,8 +222,6 @@ const ROWS: Row[] = [
   // Platform admins only
   { fn: "listDeadMail", rightful: ["platformAdmin"], call: (a) => listDeadMail(a), wrong: notFound },
   { fn: "retryDeadMail", rightful: ["platformAdmin"], call: (a) => retryDeadMail(a, ids.deadMailId), wrong: notFound },
-  { fn: "changeUserRole", rightful: ["platformAdmin"], call: (a) => changeUserRole(a, { userId: ids.coOwnerId, role: "staff", municipalityId: home.id }), wrong: notFound },
-  { fn: "setUserDisabled", rightful: ["platformAdmin"], call: (a) => setUserDisabled(a, ids.coOwnerId, true), wrong: notFound },
   { fn: "exportPersonalData", rightful: ["platformAdmin"], call: (a) => exportPersonalData(a, actors.owner!.email), wrong: notFound },
   { fn: "previewErasure", rightful: ["platformAdmin"], call: (a) => previewErasure(a, actors.owner!.email), wrong: notFound },
   { fn: "erasePersonalData", rightful: ["platformAdmin"], call: (a) => erasePersonalData(a, { email: actors.owner!.email, dissolveSoleAdminGroups: true }), wrong: notFound },

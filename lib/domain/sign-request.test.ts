@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { signRequestStatuses } from "@/db/schema";
 import { DomainError } from "./errors";
 import {
   OPEN_SIGN_REQUEST_STATUSES,
@@ -112,9 +113,15 @@ describe("allowedSignRequestActions", () => {
 });
 
 describe("status lists", () => {
-  it("has the statuses the database uses, in workflow order", () => {
-    expect(SIGN_REQUEST_STATUSES).toEqual(["submitted", "in_review", "approved", "placed", "rejected", "withdrawn"]);
-    expect(OPEN_SIGN_REQUEST_STATUSES).toEqual(["submitted", "in_review", "approved"]);
+  it("has the statuses the database enum has, in its order", () => {
+    expect(SIGN_REQUEST_STATUSES).toEqual(signRequestStatuses);
+  });
+
+  it("calls a request open exactly when someone can still act on it", () => {
+    for (const status of SIGN_REQUEST_STATUSES) {
+      const actionable = SIGN_REQUEST_ACTORS.some((actor) => allowedSignRequestActions(status, actor).length > 0);
+      expect((OPEN_SIGN_REQUEST_STATUSES as readonly string[]).includes(status), status).toBe(actionable);
+    }
   });
 
   it("has a Dutch label for every status", () => {

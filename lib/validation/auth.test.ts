@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath, signInRequestSchema, userRoleChangeSchema } from "./index";
+import { safeReturnPath, signInRequestSchema } from "./index";
 import { errorsOf, parseOk } from "./test-helpers";
 
 describe("safeReturnPath", () => {
@@ -66,30 +66,5 @@ describe("signInRequestSchema", () => {
     expect(errorsOf(signInRequestSchema, { email: "x'; drop table users; --@x.nl" }).email?.[0]).toMatch(/klopt niet/);
     expect(errorsOf(signInRequestSchema, { email: `${"a".repeat(260)}@x.nl` }).email?.[0]).toMatch(/te lang/);
     expect(errorsOf(signInRequestSchema, { email: 12 }).email).toBeDefined();
-  });
-});
-
-describe("userRoleChangeSchema", () => {
-  const municipalityId = "6c4b7f3e-6b0a-4c55-9a55-2f4c8e1d9a10";
-
-  it("asks for a municipality for staff and wijkagenten, and drops it for the other roles", () => {
-    expect(parseOk(userRoleChangeSchema, { userId: "u1", role: "staff", municipalityId })).toEqual({
-      userId: "u1",
-      role: "staff",
-      municipalityId,
-    });
-    expect(errorsOf(userRoleChangeSchema, { userId: "u1", role: "wijkagent", municipalityId: "" }).municipalityId?.[0]).toMatch(
-      /Kies de gemeente/,
-    );
-    expect(parseOk(userRoleChangeSchema, { userId: "u1", role: "resident", municipalityId })).toMatchObject({
-      municipalityId: null,
-    });
-  });
-
-  it("refuses unknown roles, malformed ids and missing users", () => {
-    expect(errorsOf(userRoleChangeSchema, { userId: "u1", role: "superuser" }).role?.[0]).toMatch(/Kies een rol/);
-    expect(errorsOf(userRoleChangeSchema, { userId: "u1", role: "staff", municipalityId: "1; drop" }).municipalityId).toBeDefined();
-    expect(errorsOf(userRoleChangeSchema, { userId: "", role: "resident" }).userId).toEqual(["Kies een gebruiker."]);
-    expect(errorsOf(userRoleChangeSchema, { userId: "x".repeat(101), role: "resident" }).userId).toBeDefined();
   });
 });

@@ -80,37 +80,6 @@ function findDuplicateEmails(admins: ReadonlyArray<{ email: string }>): number[]
   return duplicates;
 }
 
-/**
- * Registering a group (SPEC rule 3): a clear name, a wijk, an optional description of the
- * area, 1–10 admins with different e-mail addresses, and the house rules accepted.
- * Fewer than two admins is allowed; the form shows a warning (needsMoreAdmins in lib/domain).
- * Whether the name is free within the municipality is checked by the server (database).
- */
-export function groupRegistrationSchema(today: string) {
-  return z.object({
-    name: groupNameField,
-    areaCode: areaCodeField,
-    areaDescription: areaDescriptionField,
-    admins: z
-      .array(adminDetailsSchema(today), { error: "Vul de gegevens van minstens één groepsbeheerder in." })
-      .min(1, { message: "Vul de gegevens van minstens één groepsbeheerder in.", abort: true })
-      .max(MAX_GROUP_ADMINS, { message: `Een groep heeft hooguit ${MAX_GROUP_ADMINS} groepsbeheerders.`, abort: true })
-      .superRefine((admins, ctx) => {
-        for (const index of findDuplicateEmails(admins)) {
-          ctx.addIssue({
-            code: "custom",
-            path: [index, "email"],
-            message: "Dit e-mailadres staat al bij een andere groepsbeheerder. Elke beheerder heeft een eigen e-mailadres.",
-          });
-        }
-      }),
-    whatsappInviteLink: whatsappInviteLinkField,
-    acceptHouseRules: acceptedField(HOUSE_RULES_REQUIRED),
-  });
-}
-export type GroupRegistrationFormInput = z.input<ReturnType<typeof groupRegistrationSchema>>;
-export type GroupRegistration = z.output<ReturnType<typeof groupRegistrationSchema>>;
-
 export const REGISTRATION_ADDRESS_LIST_MAX_CHARACTERS = 1_000_000;
 const RESIDENTS_STATEMENT_REQUIRED =
   "Vink aan dat de bewoners die meedoen 18 jaar of ouder zijn en op de adressen wonen die u opgeeft.";

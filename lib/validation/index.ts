@@ -5,7 +5,7 @@
  * Schemas with a date-of-birth field are factories taking today's date (`YYYY-MM-DD`, the date
  * in the Netherlands: calendarDateIn(new Date()) from lib/domain), because the 18+ rule needs
  * "today" and lib/domain and lib/validation never read the clock:
- *   adminDetailsSchema(today), groupRegistrationSchema(today), joinRequestSchema(today).
+ *   adminDetailsSchema(today), registerGroupSchema(today), joinRequestSchema(today).
  * Each schema exports `XFormInput` (what the form holds, z.input) and `X` (clean data, z.output).
  */
 import "./zod-config";
@@ -53,12 +53,9 @@ export {
   groupDetailsSchema,
   groupNameField,
   registerGroupSchema,
-  groupRegistrationSchema,
   whatsappInviteLinkField,
   type AdminDetails,
   type AdminDetailsFormInput,
-  type GroupRegistration,
-  type GroupRegistrationFormInput,
   type CoAdminInvite,
   type CoAdminInviteFormInput,
   type DissolveGroupFormInput,
@@ -101,11 +98,3 @@ export {
   type SignInRequest,
   type SignInRequestFormInput,
 } from "./auth";
-export {
-  USER_ROLE_VALUES,
-  userAccountSchema,
-  userRoleChangeSchema,
-  type UserAccount,
-  type UserRoleChange,
-  type UserRoleChangeFormInput,
-} from "./user";

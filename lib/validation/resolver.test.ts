@@ -3,12 +3,12 @@ import type { Resolver } from "react-hook-form";
 import { describe, expect, it } from "vitest";
 
 import {
-  type GroupRegistration,
-  type GroupRegistrationFormInput,
   type JoinRequest,
   type JoinRequestFormInput,
-  groupRegistrationSchema,
+  type RegisterGroup,
+  type RegisterGroupFormInput,
   joinRequestSchema,
+  registerGroupSchema,
 } from "./index";
 
 /** The schemas work with react-hook-form's zodResolver, the way the client forms use them. */
@@ -36,21 +36,27 @@ describe("zodResolver", () => {
   });
 
   it("returns Dutch messages at nested fields", async () => {
-    const resolver: Resolver<GroupRegistrationFormInput, unknown, GroupRegistration> = zodResolver(groupRegistrationSchema(TODAY));
-    const defaults: GroupRegistrationFormInput = {
+    const resolver: Resolver<RegisterGroupFormInput, unknown, RegisterGroup> = zodResolver(registerGroupSchema(TODAY));
+    const defaults: RegisterGroupFormInput = {
       name: "",
       areaCode: "",
       areaDescription: "",
-      admins: [{ name: "", email: "", phone: "", birthDate: "", address: { postcode: "", houseNumber: "", addition: "" } }],
+      admin: { name: "", phone: "", birthDate: "", address: { postcode: "", houseNumber: "", addition: "" } },
+      coAdmins: [{ email: "" }],
+      addressList: "",
       whatsappInviteLink: "",
       acceptHouseRules: false,
+      residentsConfirmed: false,
     };
     const result = await resolver(defaults, undefined, resolverOptions);
     expect(result.values).toEqual({});
-    const errors = result.errors as Record<string, unknown> & { admins?: Array<Record<string, { message?: string }>> };
+    const errors = result.errors as Record<string, unknown> & {
+      admin?: Record<string, { message?: string }>;
+      coAdmins?: Array<Record<string, { message?: string }>>;
+    };
     expect((errors.name as { message?: string }).message).toBe("Vul een naam voor de groep in.");
-    expect(errors.admins?.[0]?.email?.message).toBe("Vul een e-mailadres in.");
-    expect((errors.admins?.[0]?.address as unknown as Record<string, { message?: string }>).postcode.message).toBe(
+    expect(errors.coAdmins?.[0]?.email?.message).toBe("Vul een e-mailadres in.");
+    expect((errors.admin?.address as unknown as Record<string, { message?: string }>).postcode.message).toBe(
       "Vul een postcode in zoals 2922 AB.",
     );
     expect((errors.acceptHouseRules as { message?: string }).message).toBe("Lees de huisregels en vink aan dat u zich eraan houdt.");

@@ -7,11 +7,11 @@ import {
   addressLookupQuerySchema,
   addressSchema,
   adminDetailsSchema,
-  groupRegistrationSchema,
   joinRequestDecisionSchema,
   joinRequestSchema,
   mapPointSchema,
   memberAddressSchema,
+  registerGroupSchema,
   signInSchema,
   signRequestSchema,
   staffDecisionSchema,
@@ -127,25 +127,34 @@ describe("adminDetailsSchema", () => {
   });
 });
 
-describe("groupRegistrationSchema", () => {
-  const schema = groupRegistrationSchema(TODAY);
+describe("registerGroupSchema", () => {
+  const schema = registerGroupSchema(TODAY);
+  const you = { name: admin.name, phone: admin.phone, birthDate: admin.birthDate, address: admin.address };
   const registration = {
     name: " WhatsApp BP  Kortland-Noord ",
     areaCode: "WK054203",
     areaDescription: "De straten rond het Raadhuisplein.\r\nTot aan de dijk.",
-    admins: [admin],
+    admin: you,
     acceptHouseRules: true,
+    residentsConfirmed: true,
   };
 
-  it("accepts a registration with one admin", () => {
+  it("accepts a registration by one admin, without co-admins or addresses yet", () => {
     expect(parseOk(schema, registration)).toEqual({
       name: "WhatsApp BP Kortland-Noord",
       areaCode: "WK054203",
       areaDescription: "De straten rond het Raadhuisplein.\nTot aan de dijk.",
-      admins: [expect.objectContaining({ email: "sanne@voorbeeld.nl" })],
+      admin: expect.objectContaining({ phone: "+31612345678", address: { postcode: "2922AB", houseNumber: 12, addition: "A" } }),
+      coAdmins: [],
+      addressList: "",
       whatsappInviteLink: null,
       acceptHouseRules: true,
+      residentsConfirmed: true,
     });
+  });
+
+  it("takes the admin's e-mail address from the session, not from the form", () => {
+    expect(parseOk(schema, { ...registration, admin }).admin).not.toHaveProperty("email");
   });
 
   it("makes the area description optional", () => {
@@ -154,26 +163,27 @@ describe("groupRegistrationSchema", () => {
     expect(parseOk(schema, withoutDescription).areaDescription).toBe("");
   });
 
-  it("needs the house rules accepted", () => {
+  it("needs the house rules accepted and the statement about the residents", () => {
     expect(errorsOf(schema, { ...registration, acceptHouseRules: false }).acceptHouseRules).toEqual([
       "Lees de huisregels en vink aan dat u zich eraan houdt.",
     ]);
+    expect(errorsOf(schema, { ...registration, residentsConfirmed: false }).residentsConfirmed).toHaveLength(1);
   });
 
-  it("needs at least one admin and at most ten", () => {
-    expect(errorsOf(schema, { ...registration, admins: [] }).admins).toEqual(["Vul de gegevens van minstens één groepsbeheerder in."]);
-    const eleven = Array.from({ length: 11 }, (_, i) => ({ ...admin, email: `beheerder${i}@voorbeeld.nl` }));
-    expect(errorsOf(schema, { ...registration, admins: eleven }).admins).toEqual(["Een groep heeft hooguit 10 groepsbeheerders."]);
+  it("invites at most nine co-admins, so a group has at most ten admins", () => {
+    const coAdmins = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `beheerder${i}@voorbeeld.nl` }));
+    expect(parseOk(schema, { ...registration, coAdmins: coAdmins(9) }).coAdmins).toHaveLength(9);
+    expect(errorsOf(schema, { ...registration, coAdmins: coAdmins(10) }).coAdmins).toEqual(["U kunt hooguit 9 medebeheerders uitnodigen."]);
   });
 
-  it("refuses two admins with one e-mail address, at the second one", () => {
-    const errors = errorsOf(schema, { ...registration, admins: [admin, { ...admin, email: " sanne@VOORBEELD.nl" }] });
-    expect(Object.keys(errors)).toEqual(["admins.1.email"]);
+  it("refuses two co-admins with one e-mail address, at the second one", () => {
+    const errors = errorsOf(schema, { ...registration, coAdmins: [{ email: "b@voorbeeld.nl" }, { email: " B@VOORBEELD.nl" }] });
+    expect(Object.keys(errors)).toEqual(["coAdmins.1.email"]);
   });
 
-  it("shows an under-age admin at that admin's field", () => {
-    const errors = errorsOf(schema, { ...registration, admins: [admin, { ...admin, email: "b@voorbeeld.nl", birthDate: "2010-01-01" }] });
-    expect(Object.keys(errors)).toEqual(["admins.1.birthDate"]);
+  it("shows an under-age admin at the date of birth", () => {
+    const errors = errorsOf(schema, { ...registration, admin: { ...you, birthDate: "2010-01-01" } });
+    expect(Object.keys(errors)).toEqual(["admin.birthDate"]);
   });
 
   it.each([

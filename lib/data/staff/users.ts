@@ -1,9 +1,8 @@
 /**
  * Staff and wijkagent accounts as staff manage them (/beheer/gebruikers, permission
- * "users.manage"): staff within their own municipality, platform admins in any. Making someone
- * a platform admin, or disabling an account, is for platform admins only (lib/data/users.ts,
- * "users.manage_any"). Roles are read fresh from the database at every request, so a change
- * counts from the next request. Audited.
+ * "users.manage"): staff within their own municipality, platform admins in any. The app has no
+ * way to make someone a platform admin or to disable an account. Roles are read fresh from the
+ * database at every request, so a change counts from the next request. Audited.
  */
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
