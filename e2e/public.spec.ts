@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { seedPersonalData } from "./support/seed-secrets";
+import { expect, test } from "./support/test";
 
 /** Each test posts from its own (pretend) IP address, so the join form's rate limit stays out of the way. */
 let ipCounter = 10;

@@ -1,8 +1,9 @@
-import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
 import Papa from "papaparse";
 import { cleanMultiLine, cleanSingleLine } from "../lib/validation/text";
 import { XSS_PAYLOADS } from "./fixtures/xss-payloads";
-import { signInAs } from "./support/auth";
+import { STAFF as STAFF_ACCOUNT, WIJKAGENT, XSS_ADMIN } from "./support/accounts";
+import { addSession, expect, test } from "./support/test";
 
 /**
  * The XSS corpus (e2e/fixtures/xss-payloads.ts, 65 payloads) typed into every free-text field
@@ -19,9 +20,9 @@ import { signInAs } from "./support/auth";
 
 test.describe.configure({ mode: "serial" });
 
-const ADMIN = "xss.beheerder@bewoner.example";
-const STAFF = "medewerker@krimpen.example";
-const AGENT = "wijkagent.langeland@krimpen.example";
+const ADMIN = XSS_ADMIN;
+const STAFF = STAFF_ACCOUNT;
+const AGENT = WIJKAGENT;
 const ADMIN_POSTCODE = "2922 BC";
 const ADMIN_HOUSE_NUMBER = 71;
 
@@ -102,11 +103,11 @@ interface Actor {
   seen: string[];
 }
 
-async function actor(browser: Browser, email: string | null): Promise<Actor> {
+async function actor(browser: Browser, email: typeof ADMIN | typeof STAFF | typeof AGENT | null): Promise<Actor> {
   const context = await browser.newContext();
   const seen = await trap(context);
+  if (email) await addSession(context, email);
   const page = await context.newPage();
-  if (email) await signInAs(page, email);
   return { context, page, seen };
 }
 
