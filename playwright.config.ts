@@ -1,10 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
 import { AUTHZ_DATA_DIR, authzBaseURL, authzPort } from "./e2e/support/authz-fixture";
+import { e2eServers, e2eWorkers } from "./e2e/support/servers";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
-
-/** What every server of the suite gets (see the comments at the first server). */
+/**
+ * What every server of the suite gets.
+ * - The suite signs in far more often than a person would: the sign-in rate limits (tested in
+ *   lib/auth) are raised so that specs can ask for links for the same demo account many times.
+ * - The specs act as a reverse proxy: an X-Forwarded-For they send gives each test its own
+ *   address for the rate limits (TRUSTED_PROXY_HOPS=1; without it, the connection's address counts).
+ */
 const serverEnv = {
   LOG_LEVEL: "warn",
   SIGN_IN_LIMIT_PER_EMAIL: "10000",
@@ -13,20 +17,33 @@ const serverEnv = {
 };
 
 /**
- * End-to-end tests in Debian's chromium against the production build on the embedded database,
- * started fresh for each run (its own data folder, demo data seeded on start).
+ * End-to-end tests in Debian's chromium against the production build on the embedded database.
+ *
+ * The build is made before the run (`npm run build`, as CI does); `node scripts/start.mjs`
+ * builds only when there is no build or the sources are newer, so a run on a fresh build never
+ * builds again (and on a stale one, the first server builds and the others find it current:
+ * Playwright starts the servers one after the other).
+ *
+ * Two workers, each with a demo server of its own (e2e/support/servers.ts: its own port and data
+ * folder, refilled for every run by e2e/support/e2e-seed.ts with the demo data and a session per
+ * account the specs act as). The `server` fixture of e2e/support/test.ts points a
+ * worker's baseURL at its server, so a spec file owns its server's data while it runs, as with
+ * one worker. E2E_WORKERS=1 runs everything on one server.
  */
+const servers = e2eServers();
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: e2eWorkers(),
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    baseURL,
+    // No baseURL here: e2e/support/test.ts sets the worker's own server (a spec that forgets to
+    // use it fails on its first relative URL instead of sharing a server with another worker).
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
     trace: "retain-on-failure",
@@ -37,26 +54,23 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
-    {
-      command: "rm -rf .e2e-data && node scripts/start.mjs",
-      url: `${baseURL}/api/health`,
+    // The first server's command prepares the data of all of them (e2e/support/e2e-seed.ts: the
+    // demo data and sessions seeded once and copied for each server; the authorisation server's
+    // data seeded in the background). Playwright starts the servers one after the other.
+    ...servers.map((server) => ({
+      command: `${server.index === 0 ? "tsx e2e/support/e2e-seed.ts && " : ""}node scripts/start.mjs`,
+      url: `${server.url}/api/health`,
       reuseExistingServer: false,
-      timeout: 600_000, // the first start builds the application (about a minute; longer on a busy machine)
-      stdout: "pipe",
-      stderr: "pipe",
-      // The suite signs in far more often than a person would: the sign-in rate limits (tested in
-      // lib/auth) are raised here so that specs can sign in as the same demo account many times.
-      // The specs act as a reverse proxy: an X-Forwarded-For they send gives each test its own
-      // address for the rate limits (TRUSTED_PROXY_HOPS=1; without it, the connection's address counts).
-      env: { ...serverEnv, PORT: String(port), DATA_DIR: ".e2e-data", APP_URL: baseURL },
-    },
+      timeout: 600_000, // on a stale build the first start builds the application (about a minute; longer on a busy machine)
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
+      env: { ...serverEnv, PORT: String(server.port), DATA_DIR: server.dataDir, APP_URL: server.url },
+    })),
     {
       // Only for e2e/security-authz.spec.ts: the same build with the demo data plus a fictional
-      // second municipality, written by a test-only script before the server takes the folder
-      // (e2e/support/authz-seed.ts). A server of its own, so that the other specs keep seeing
-      // the demo exactly. Started after the first one (Playwright starts them in order), when
-      // the build is there.
-      command: `rm -rf ${AUTHZ_DATA_DIR} && DATA_DIR=${AUTHZ_DATA_DIR} tsx e2e/support/authz-seed.ts && node scripts/start.mjs`,
+      // second municipality (e2e/support/authz-seed.ts). A server of its own, so that the other
+      // specs keep seeing the demo exactly.
+      command: "tsx e2e/support/e2e-seed.ts wait-authz && node scripts/start.mjs",
       url: `${authzBaseURL()}/api/health`,
       reuseExistingServer: false,
       timeout: 300_000,

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { GROUP_ADMIN, PLATFORM_ADMIN, STAFF, WIJKAGENT } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { signInAs } from "./support/auth";
+import { mailBarrier } from "./support/mail-barrier";
+import { addSession, expect, test } from "./support/test";
 
 /**
  * Accessibility as a rule (WCAG 2.1 A and AA, axe-core): every page of the application
@@ -125,21 +127,22 @@ test("inventory: every page and every form file is listed here", () => {
   expect(Object.keys(FORMS).filter((f) => !withForms.includes(f)), "FORMS lists files without a form").toEqual([]);
 });
 
-const EMAILS: Record<Exclude<Who, "anon">, string> = {
-  admin: "groepsbeheerder@krimpen.example",
-  staff: "medewerker@krimpen.example",
-  agent: "wijkagent.langeland@krimpen.example",
-  platform: "platformbeheer@krimpen.example",
-};
+const EMAILS = {
+  admin: GROUP_ADMIN,
+  staff: STAFF,
+  agent: WIJKAGENT,
+  platform: PLATFORM_ADMIN,
+} as const satisfies Record<Exclude<Who, "anon">, string>;
 
 const signedIn = new Map<Who, Page>();
 
-/** One signed-in page per role for the whole file (signing in takes a few seconds). */
+/** One signed-in page per role for the whole file (with the role's seeded session). */
 async function pageAs(browser: Browser, who: Who): Promise<Page> {
   let page = signedIn.get(who);
   if (!page || page.isClosed()) {
-    page = await (await browser.newContext()).newPage();
-    if (who !== "anon") await signInAs(page, EMAILS[who]);
+    const context = await browser.newContext();
+    if (who !== "anon") await addSession(context, EMAILS[who]);
+    page = await context.newPage();
     signedIn.set(who, page);
   }
   return page;
@@ -156,6 +159,8 @@ async function findIds(browser: Browser): Promise<Ids> {
   await admin.getByRole("link", { name: GROUP }).click();
   await admin.waitForURL(/\/mijn-groepen\/[0-9a-f-]{36}/);
   const groupId = /\/mijn-groepen\/([0-9a-f-]{36})/.exec(admin.url())![1];
+  // A message in the demo mailbox (no spec may have sent one yet on this server).
+  await mailBarrier(admin.request, new URL(admin.url()).origin);
   await admin.goto("/dev/mailbox");
   const mailHref = (await admin.locator('a[href^="/dev/mailbox/"]').first().getAttribute("href")) ?? "";
   const staff = await pageAs(browser, "staff");

@@ -1,12 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { GROUP_ADMIN, RESIDENT_ADMIN } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { signInAs } from "./support/auth";
 import { openMail } from "./support/mailbox";
+import { expect, signIn, test } from "./support/test";
 
 // bewoner@krimpen.example administers "Buurtpreventie Kortland Vogelbuurt" (23 addresses, no bord yet).
 test("a group below the threshold adds addresses, requests a bord, withdraws it and requests again", async ({ page }) => {
   test.setTimeout(150_000);
-  await signInAs(page, "bewoner@krimpen.example");
+  await signIn(page, RESIDENT_ADMIN);
   await page.goto("/mijn-groepen");
   await page.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" }).click();
   await page.getByRole("navigation", { name: /Onderdelen van/ }).getByRole("link", { name: "Bord" }).click();
@@ -89,7 +89,7 @@ test("a group below the threshold adds addresses, requests a bord, withdraws it 
 });
 
 test("the demo group with a waiting request sees it and cannot ask a second time", async ({ page }) => {
-  await signInAs(page, "groepsbeheerder@krimpen.example");
+  await signIn(page, GROUP_ADMIN);
   await page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" }).click();
   await page.getByRole("navigation", { name: /Onderdelen van/ }).getByRole("link", { name: "Bord" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /^Uw aanvraag van/ })).toBeVisible();

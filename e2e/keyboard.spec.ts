@@ -1,6 +1,7 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signInAs } from "./support/auth";
+import type { Locator, Page } from "@playwright/test";
+import { KEYBOARD_ADMIN, STAFF } from "./support/accounts";
 import { tabTo } from "./support/keyboard";
+import { expect, signIn, test } from "./support/test";
 
 /**
  * The main journeys with the keyboard alone (Tab, Shift+Tab, Enter, Space; no mouse): look up
@@ -14,7 +15,7 @@ test.describe.configure({ mode: "serial" });
 // Our own address for the rate limits of the public forms (the config trusts one proxy hop).
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.140" } });
 
-const ADMIN = "toetsenbord.beheerder@bewoner.example";
+const ADMIN = KEYBOARD_ADMIN;
 const GROUP = "Toetsenbord Buurtpreventie Kerkdreef";
 let groupId = "";
 
@@ -96,7 +97,7 @@ test("join: the form with the keyboard; a mistake puts the focus on the first wr
 
 test("register a group with the keyboard: each step's heading gets the focus", async ({ page }) => {
   test.setTimeout(180_000);
-  await signInAs(page, ADMIN);
+  await signIn(page, ADMIN);
   await page.goto("/groep-starten");
   const next = page.getByRole("button", { name: "Volgende stap" });
   await press(page, next);
@@ -128,7 +129,7 @@ test("register a group with the keyboard: each step's heading gets the focus", a
 });
 
 test("request a bord with the keyboard: a missing street puts the focus on that field", async ({ page }) => {
-  await signInAs(page, ADMIN);
+  await signIn(page, ADMIN);
   await page.goto(`/mijn-groepen/${groupId}`);
   await press(page, page.getByRole("navigation", { name: /Onderdelen van/ }).getByRole("link", { name: "Bord" }));
   await expect(page.getByRole("heading", { level: 1, name: `Buurtpreventiebord voor ${GROUP}` })).toBeVisible();
@@ -148,7 +149,7 @@ test("request a bord with the keyboard: a missing street puts the focus on that 
 });
 
 test("approve the bord as staff with the keyboard: the result message gets the focus", async ({ page }) => {
-  await signInAs(page, "medewerker@krimpen.example");
+  await signIn(page, STAFF);
   await page.goto("/beheer/borden");
   await press(page, page.getByRole("link", { name: GROUP }));
   await expect(page.getByRole("heading", { level: 1, name: `Bordaanvraag van ${GROUP}` })).toBeVisible();

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { CO_ADMIN, GROUP_ADMIN, LANSINGH_ADMIN, RESIDENT_ADMIN } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { signInAs } from "./support/auth";
 import { openMail } from "./support/mailbox";
+import { expect, signIn, test } from "./support/test";
 
 async function openGroup(page: Page, name: string): Promise<string> {
   await page.goto("/mijn-groepen");
@@ -12,7 +13,7 @@ async function openGroup(page: Page, name: string): Promise<string> {
 
 test("my groups lists the admin's groups; every page of a group passes axe", async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAs(page, "groepsbeheerder@krimpen.example");
+  await signIn(page, GROUP_ADMIN);
   await page.goto("/mijn-groepen");
   await expect(page.getByRole("heading", { level: 1, name: "Mijn groepen" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" })).toHaveCount(0);
@@ -34,10 +35,10 @@ test("my groups lists the admin's groups; every page of a group passes axe", asy
 });
 
 test("someone else's group is a 404 on every page", async ({ page }) => {
-  await signInAs(page, "groepsbeheerder@krimpen.example");
+  await signIn(page, GROUP_ADMIN);
   const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
   await page.context().clearCookies();
-  await signInAs(page, "bewoner@krimpen.example");
+  await signIn(page, RESIDENT_ADMIN);
   for (const path of ["", "/beheerders", "/adressen", "/aanmeldingen", "/bord", "/flyer", "/opheffen"]) {
     const response = await page.goto(`${base}${path}`);
     expect(response?.status(), `${base}${path}`).toBe(404);
@@ -48,7 +49,7 @@ test("someone else's group is a 404 on every page", async ({ page }) => {
 
 test("editing the details: mistakes at the field, and a second editor is told someone else saved", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await signInAs(page, "groepsbeheerder@krimpen.example");
+  await signIn(page, GROUP_ADMIN);
   const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
 
   const name = page.getByLabel("Naam van de groep");
@@ -63,7 +64,7 @@ test("editing the details: mistakes at the field, and a second editor is told so
   // A second admin (the co-admin of the demo group) has the page open at the same time.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signInAs(otherPage, "medebeheerder@krimpen.example");
+  await signIn(otherPage, CO_ADMIN);
   await otherPage.goto(base);
 
   await name.fill("Buurtpreventie Langeland-Noord");
@@ -103,7 +104,7 @@ test("an admin accepts one join request and declines another; the residents get 
     await expect(page.getByText("Uw aanmelding is verstuurd")).toBeVisible();
   }
 
-  await signInAs(page, "bewoner@krimpen.example");
+  await signIn(page, RESIDENT_ADMIN);
   const base = await openGroup(page, "Buurtpreventie Kortland Vogelbuurt");
   await page.goto(`${base}/aanmeldingen`);
   await expect(page.getByRole("heading", { level: 2, name: "Karel Dijkstra" })).toBeVisible();
@@ -132,7 +133,7 @@ test("an admin accepts one join request and declines another; the residents get 
 });
 
 test("admins: invite with a wrong address, invite, and the only admin cannot leave", async ({ page }) => {
-  await signInAs(page, "bewoner@krimpen.example");
+  await signIn(page, RESIDENT_ADMIN);
   const base = await openGroup(page, "Buurtpreventie Kortland Vogelbuurt");
   await page.goto(`${base}/beheerders`);
   await expect(page.getByText("Deze groep heeft één beheerder")).toBeVisible();
@@ -152,7 +153,7 @@ test("admins: invite with a wrong address, invite, and the only admin cannot lea
 });
 
 test("the flyer has the QR code and the link to the public page, and no personal data", async ({ page }) => {
-  await signInAs(page, "groepsbeheerder@krimpen.example");
+  await signIn(page, GROUP_ADMIN);
   const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
   await page.goto(`${base}/flyer`);
   const flyer = page.getByRole("article", { name: "De flyer" });
@@ -169,7 +170,7 @@ test("the flyer has the QR code and the link to the public page, and no personal
 
 test("dissolving a group asks for its name, removes it and tells the wijkagent", async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAs(page, "lansingh@krimpen.example");
+  await signIn(page, LANSINGH_ADMIN);
   const base = await openGroup(page, "Lansingh-Zuid Let Op Elkaar");
   await page.goto(`${base}/opheffen`);
   await page.getByRole("button", { name: "Groep definitief opheffen" }).click();

@@ -4,11 +4,10 @@
  * route itself. axe on the page, on the form's error state and on the confirmation step.
  */
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { PLATFORM_ADMIN, PRIVACY_PERSON, STAFF } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { signInAs } from "./support/auth";
-
-const PLATFORM_ADMIN = "platformbeheer@krimpen.example";
+import { addSession, expect, signIn, test } from "./support/test";
 
 async function hydrated(page: Page) {
   await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
@@ -28,7 +27,7 @@ test.describe("privacy requests by e-mail address", () => {
     expect(anonymous?.status()).toBe(200);
     await expect(page).toHaveURL("/inloggen?terug=%2Fbeheer%2Fprivacy");
 
-    await signInAs(page, "medewerker@krimpen.example");
+    await signIn(page, STAFF);
     const response = await page.goto("/beheer/privacy");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Gegevens van een persoon" })).toHaveCount(0);
@@ -41,15 +40,16 @@ test.describe("privacy requests by e-mail address", () => {
   });
 
   test("a platform admin exports and erases everything about an address", async ({ page, browser }) => {
-    // Someone signs in once: a resident account with a session.
-    const person = `privacy-e2e-${Date.now()}@voorbeeld.nl`;
+    // Someone who signed in once: a resident account with a session (seeded; it works).
+    const person = PRIVACY_PERSON;
     const residentContext = await browser.newContext();
+    await addSession(residentContext, person);
     const residentPage = await residentContext.newPage();
-    await signInAs(residentPage, person);
+    await residentPage.goto("/inloggen/verder");
     await expect(residentPage).toHaveURL(/\/mijn-groepen$/);
     await residentContext.close();
 
-    await signInAs(page, PLATFORM_ADMIN);
+    await signIn(page, PLATFORM_ADMIN);
     await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Gegevens van een persoon" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Gegevens van een persoon" })).toBeVisible();
     await hydrated(page);

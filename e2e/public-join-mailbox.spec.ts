@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { expect, test } from "./support/test";
 
 /**
  * A resident sends a join request; the group's admins find it in the demo mailbox (with the
@@ -18,7 +19,7 @@ async function openMail(page: Page, to: string, subject: string, mark: string) {
     await expect(link.first()).toBeVisible({ timeout: 1000 });
     await link.first().click();
     await expect(page.getByRole("main")).toContainText(mark, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: 30_000, intervals: [250, 500] });
   return page.getByRole("main");
 }
 

@@ -1,11 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { NEW_CO_ADMIN, NEW_RESIDENT, SOMEONE_ELSE } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { signInAs } from "./support/auth";
 import { press, tabTo, typeInto } from "./support/keyboard";
 import { openMail } from "./support/mailbox";
+import { expect, signIn, test } from "./support/test";
 
-const NEW_RESIDENT = "nieuw@bewoner.example";
-const CO_ADMIN = "medebeheerder.nieuw@bewoner.example";
+const CO_ADMIN = NEW_CO_ADMIN;
 const GROUP_NAME = "Buurtpreventie Tiendweg-Zuid";
 /** 55 addresses in the demo's Langeland postcode area, one per line, as pasted from a list. */
 const ADDRESSES = Array.from({ length: 55 }, (_, i) => `2922 BB ${i + 1}`).join("\n");
@@ -19,7 +18,7 @@ test("a visitor who is not signed in is sent to sign in and back", async ({ page
 
 test("a new resident registers a group with the keyboard alone: co-admin, 55 pasted addresses, mails to wijkagent and wethouder", async ({ page }) => {
   test.setTimeout(180_000);
-  await signInAs(page, NEW_RESIDENT);
+  await signIn(page, NEW_RESIDENT);
   const started = Date.now();
   await page.goto("/groep-starten");
   await expect(page.getByRole("heading", { level: 1, name: "Een buurtpreventiegroep starten" })).toBeVisible();
@@ -143,13 +142,13 @@ test("the invited co-admin accepts with their own account; someone else cannot",
   const text = await openMail(page, CO_ADMIN, `Uitnodiging: beheerder van ${GROUP_NAME}`);
   const path = /\/uitnodiging\/[A-Za-z0-9_-]{40,}/.exec(text)![0];
 
-  await signInAs(page, "iemand.anders@bewoner.example");
+  await signIn(page, SOMEONE_ELSE);
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1, name: "Deze uitnodiging is voor een ander e-mailadres" })).toBeVisible();
   await expectAccessible(page);
 
   await page.context().clearCookies();
-  await signInAs(page, CO_ADMIN);
+  await signIn(page, CO_ADMIN);
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1, name: `Word beheerder van ${GROUP_NAME}` })).toBeVisible();
   await page.getByRole("button", { name: "Ik word beheerder" }).click();

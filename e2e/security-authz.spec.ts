@@ -13,6 +13,7 @@ import {
   type AuthzActor,
   type ProbeSpec,
 } from "./support/authz-matrix";
+import { mailBarrier } from "./support/mail-barrier";
 
 /**
  * The authorisation matrix over real HTTP against the built server (issue 10, items 1–3): every
@@ -24,6 +25,10 @@ import {
  * the rightful roles can do what the others could not (so every refusal above can fail).
  *
  * The tests of this file run in order: the last ones change the data on purpose.
+ *
+ * HTTP only: Playwright's request contexts, one per actor, no browser. Where a probe checks that
+ * no e-mail went out, a mail barrier (e2e/support/mail-barrier.ts) first shows that the outbox
+ * worker has delivered everything queued after the refused calls, so the check can fail.
  */
 
 const root = path.join(__dirname, "..");
@@ -150,6 +155,9 @@ async function expectProbes(probes: ProbeSpec[], context: string): Promise<void>
   }
 }
 
+/** A probe of the demo mailbox ("no e-mail reached X"). */
+const checksMail = (probe: ProbeSpec) => probe.url.startsWith("/dev/mailbox");
+
 const idOf = (entry: ActionEntry) => {
   const id = ids.get(`${entry.file}#${entry.name}`);
   if (!id) throw new Error(`${entry.file}#${entry.name} is not a server action of this build`);
@@ -217,9 +225,10 @@ test.describe("server actions called directly with someone else's ids: refused, 
         }
         expect(call.result, `${what}: refused`).toMatchObject({ ok: false, code: expectedRefusal(entry, actor) });
       }
-      // Give the outbox worker a moment: an e-mail a refused call had queued would show now.
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      await expectProbes(entry.unchanged?.(fixture) ?? [], entry.name);
+      const probes = entry.unchanged?.(fixture) ?? [];
+      // An e-mail a refused call had queued is in the demo mailbox once the barrier's is.
+      if (probes.some(checksMail)) await mailBarrier(as("anonymous"), baseURL!);
+      await expectProbes(probes, entry.name);
     });
   }
 
@@ -248,7 +257,7 @@ test.describe("request forgery: every server action and route refuses another si
         expect(call.status, `${entry.name} as ${actor} with ${what}`).toBe(403);
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await mailBarrier(as("anonymous"), baseURL!);
     for (const entry of targeted) await expectProbes(entry.unchanged?.(fixture) ?? [], `${entry.name} (forgery)`);
   });
 

@@ -1,10 +1,16 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { mailBarrier } from "./support/mail-barrier";
+import { expect, test } from "./support/test";
 
 /**
  * Request forgery over real HTTP against the built server: a server action and the routes
  * refuse a request that changes something from another site (proxy.ts), and nothing is stored.
  * Proof that nothing was stored: the join confirmation e-mail never reaches the demo mailbox,
- * while the same request from our own site does (so the test can fail).
+ * while the same request from our own site does (so the test can fail). "Never" is checked after
+ * a mail barrier (e2e/support/mail-barrier.ts): an e-mail queued after the refused requests has
+ * been delivered, so one they had queued would be in the mailbox by then.
+ *
+ * HTTP only: Playwright's request context, no browser.
  */
 
 const GROUP = "/groepen/langeland-noord";
@@ -67,7 +73,7 @@ test.describe("request forgery", () => {
       });
       expect(call.status()).toBe(403);
 
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await mailBarrier(request, baseURL!);
       expect(await mailboxCount(request, email)).toBe(0);
     });
   }
@@ -102,7 +108,7 @@ test.describe("request forgery", () => {
     });
     expect(response.status()).toBe(413);
     expect(await response.text()).toContain("te groot");
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await mailBarrier(request, baseURL!);
     expect(await mailboxCount(request, email)).toBe(0);
   });
 

@@ -1,34 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./support/auth";
+import type { Page } from "@playwright/test";
+import { GROUP_ADMIN, STAFF, WIJKAGENT } from "./support/accounts";
+import { expect, test } from "./support/test";
+import { watch } from "./support/watch";
 
 /**
  * The pages still work under the Content-Security-Policy (a nonce per request, no inline
- * scripts or styles): no console error, no CSP violation, and client-side code runs.
+ * scripts or styles): no console error, no CSP violation, and client-side code runs. (The pages
+ * of signing in through the demo mailbox are watched the same way in e2e/sign-in.spec.ts.)
  */
-
-interface Watch {
-  problems: string[];
-}
-
-/** Records console errors, CSP violations and uncaught errors on `page`. */
-async function watch(page: Page): Promise<Watch> {
-  const w: Watch = { problems: [] };
-  page.on("console", (message) => {
-    // A link to a page that does not exist (yet) logs its 404 when Next.js prefetches it; this
-    // spec is about the policy and client errors, dead links are checked elsewhere.
-    if (message.type() === "error" && !/status of 404/.test(message.text())) w.problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => w.problems.push(`page error: ${error.message}`));
-  page.on("response", (response) => {
-    if (response.status() >= 500) w.problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-    });
-  });
-  return w;
-}
 
 /** Opens `path`, waits until it has settled, and checks the policy arrived with a nonce. */
 async function open(page: Page, path: string): Promise<void> {
@@ -82,21 +61,22 @@ test("the join form still validates in the browser (client code runs under the p
 });
 
 const ROLES = [
-  { email: "groepsbeheerder@krimpen.example", start: "/mijn-groepen" },
-  { email: "medewerker@krimpen.example", start: "/beheer" },
-  { email: "wijkagent.langeland@krimpen.example", start: "/wijkagent" },
-];
+  { email: GROUP_ADMIN, start: "/mijn-groepen" },
+  { email: STAFF, start: "/beheer" },
+  { email: WIJKAGENT, start: "/wijkagent" },
+] as const;
 
 for (const role of ROLES) {
-  test(`${role.email} signs in and opens ${role.start} without console errors or CSP violations`, async ({ page }) => {
-    const w = await watch(page);
-    await signInAs(page, role.email);
-    await expect(page).toHaveURL(new RegExp(`${role.start}$`));
-    await open(page, role.start);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    // Client-side navigation (the router's scripts) works too.
-    await page.getByRole("link", { name: "Hoe werkt het?" }).first().click();
-    await expect(page).toHaveURL(/\/informatie$/);
-    expect(w.problems).toEqual([]);
+  test.describe(() => {
+    test.use({ signedInAs: role.email });
+    test(`${role.email} signed in opens ${role.start} without console errors or CSP violations`, async ({ page }) => {
+      const w = await watch(page);
+      await open(page, role.start);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // Client-side navigation (the router's scripts) works too.
+      await page.getByRole("link", { name: "Hoe werkt het?" }).first().click();
+      await expect(page).toHaveURL(/\/informatie$/);
+      expect(w.problems).toEqual([]);
+    });
   });
 }

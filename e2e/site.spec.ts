@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
+import { expect, test } from "./support/test";
 
 test.describe("the frame of the site", () => {
   test("the home page is Dutch, shows the demo banner and the address form, and passes axe", async ({ page }) => {

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import Papa from "papaparse";
+import { STAFF, WIJKAGENT } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { signInAs } from "./support/auth";
-
-const STAFF = "medewerker@krimpen.example";
+import { addSession, expect, test } from "./support/test";
 const GROUP = "Buurtpreventie Langeland-Noord";
 
 /** Waits until the staff forms on the page are interactive (React has hydrated them). */
@@ -16,7 +15,7 @@ async function mailboxHas(page: Page, to: string, subject: string) {
   await expect(async () => {
     await page.goto(`/dev/mailbox?aan=${encodeURIComponent(to)}`);
     await expect(page.getByRole("link", { name: subject, exact: true })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000, intervals: [500, 1000] });
+  }).toPass({ timeout: 20_000, intervals: [250, 500] });
 }
 
 async function downloadCsv(page: Page, linkName: string): Promise<string[][]> {
@@ -31,8 +30,9 @@ async function downloadCsv(page: Page, linkName: string): Promise<string[][]> {
 
 test.describe.serial("team Veiligheid decides on the waiting bord request", () => {
   test.setTimeout(120_000);
+  test.use({ signedInAs: STAFF });
   test("overview, list, review, a stale second decision, reject without reason, approve, e-mails, placement, public page", async ({ page, context }) => {
-    await signInAs(page, STAFF);
+    await page.goto("/beheer");
     await expect(page).toHaveURL(/\/beheer$/);
     await expect(page.getByRole("heading", { level: 1, name: /Beheer: overzicht van Krimpen aan den IJssel/ })).toBeVisible();
     await expect(page.getByRole("table", { name: /Groepen, deelnemende adressen en dekking per wijk/ })).toContainText("Langeland");
@@ -96,7 +96,6 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
   });
 
   test("groups: filters in the URL, nonsense ignored, detail with contact details, CSV, dissolve form errors", async ({ page }) => {
-    await signInAs(page, STAFF);
     await page.goto("/beheer/groepen?wijk=1%20or%201=1&vanaf=abc&bord=kapot&sorteer=%3Cscript%3E&na=%%%");
     await expect(page.getByRole("heading", { level: 1, name: "Groepen" })).toBeVisible();
     await expect(page.getByRole("link", { name: GROUP })).toBeVisible();
@@ -137,7 +136,6 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
   });
 
   test("wijken, settings and users: forms show errors at the field and pass axe", async ({ page }) => {
-    await signInAs(page, STAFF);
     await page.goto("/beheer/wijken");
     await expect(page.getByRole("heading", { level: 1, name: /Wijken en contacten/ })).toBeVisible();
     await expectAccessible(page);
@@ -177,17 +175,18 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
 
 test.describe("the wijkagent", () => {
   test.setTimeout(90_000);
+  test.use({ signedInAs: WIJKAGENT });
   test("sees the groups of Langeland and Oud-Krimpen, not the others; CSV; another group is 404", async ({ page, browser }) => {
     // The id of a group outside the officer's wijken, looked up as staff.
     const staffContext = await browser.newContext();
+    await addSession(staffContext, STAFF);
     const staffPage = await staffContext.newPage();
-    await signInAs(staffPage, STAFF);
     await staffPage.goto("/beheer/groepen?zoek=Vogelbuurt");
     const href = await staffPage.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" }).getAttribute("href");
     await staffContext.close();
     const otherId = href!.split("/").pop()!;
 
-    await signInAs(page, "wijkagent.langeland@krimpen.example");
+    await page.goto("/wijkagent");
     await expect(page).toHaveURL(/\/wijkagent$/);
     await expect(page.getByRole("heading", { level: 1, name: "Mijn wijken" })).toBeVisible();
     await expect(page.getByRole("link", { name: GROUP })).toBeVisible();

@@ -4,8 +4,8 @@
  * join request, a pending co-admin invitation, a bord request and an undelivered e-mail.
  *
  * It is written into the embedded database of a second e2e server (its own port and data folder,
- * next to the demo server the other specs use) by e2e/support/authz-seed.ts, run by
- * playwright.config.ts before that server starts (PGlite cannot be shared with a running
+ * next to the demo servers the other specs use) by e2e/support/authz-seed.ts, run by
+ * e2e/support/e2e-seed.ts before that server starts (PGlite cannot be shared with a running
  * server). Nothing of it is in the application: the demo seed and production never see it.
  *
  * The matrix signs in as these people with sessions the seed script stores (the session cookie

@@ -1,8 +1,8 @@
 /**
  * Test-only: writes the fictional municipality of e2e/support/authz-fixture.ts into the embedded
  * database of the authorisation matrix's own e2e server before that server starts
- * (playwright.config.ts runs it after emptying its DATA_DIR), after the same migrations and demo
- * seed the server would apply itself.
+ * (e2e/support/e2e-seed.ts runs it on a copy of the demo servers' seeded folder; on an empty
+ * folder it applies the same migrations and demo seed the server would apply itself first).
  * The server then finds the seed mark and leaves the data as it is.
  *
  * Not part of the application: nothing under app/, lib/ or db/ imports it, and it only runs

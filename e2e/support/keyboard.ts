@@ -5,8 +5,16 @@ import { expect, type Locator, type Page } from "@playwright/test";
  * someone without a mouse reaches a field. Fails when Tab never gets there.
  */
 export async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+  // The target is looked up once (finding a field by its label is the slow part), and looked up
+  // again only when the page replaced it.
+  let handle = await target.elementHandle({ timeout: 10_000 });
   for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement, undefined, { timeout: 2000 }).catch(() => false)) return;
+    const focused = await handle.evaluate((el) => (el.isConnected ? el === document.activeElement : null));
+    if (focused === null) {
+      handle = await target.elementHandle({ timeout: 10_000 });
+      continue;
+    }
+    if (focused) return;
     await page.keyboard.press("Tab");
   }
   await expect(target, "reachable with the Tab key").toBeFocused();

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 /**
- * Waits (up to 20 s, the outbox worker delivers every few seconds) until the demo mailbox holds
+ * Waits (up to 20 s; the outbox worker delivers every 2 s in demo mode) until the demo mailbox holds
  * a message to `to` whose subject matches `subject`, opens it and returns its text.
  */
 export async function openMail(page: Page, to: string, subject: string | RegExp): Promise<string> {
@@ -11,7 +11,7 @@ export async function openMail(page: Page, to: string, subject: string | RegExp)
     const link = page.getByRole("link", { name: subject }).first();
     await expect(link).toBeVisible({ timeout: 500 });
     href = (await link.getAttribute("href")) ?? "";
-  }).toPass({ timeout: 20_000, intervals: [500, 1000, 2000] });
+  }).toPass({ timeout: 20_000, intervals: [250, 500] });
   await page.goto(href);
   return (await page.locator("main").innerText()) ?? "";
 }

@@ -11,17 +11,40 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "..", "..");
 
-/** A TCP port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * The ports the fault specs may use for their own servers and PostgreSQL clusters: a range of
+ * their own, next to the suite's demo servers (3100 and up) and the authorisation server (4100),
+ * so that machines that share ports by ranges are respected. E2E_FAULT_PORTS="first-last".
+ */
+function faultPortRange(): [number, number] {
+  const [first, last] = (process.env.E2E_FAULT_PORTS ?? "3150-3199").split("-").map(Number);
+  return [first, last];
+}
+
+/** Whether nobody listens on `port`, on any address (IPv4 loopback and the wildcard). */
+async function portIsFree(port: number): Promise<boolean> {
+  for (const host of ["127.0.0.1", undefined]) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.unref();
+      server.once("error", () => resolve(false));
+      server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
     });
-  });
+    if (!free) return false;
+  }
+  return true;
+}
+
+/** A TCP port of the fault specs' range that nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const [first, last] = faultPortRange();
+  const count = last - first + 1;
+  const start = Math.floor(Math.random() * count);
+  for (let i = 0; i < count; i++) {
+    const port = first + ((start + i) % count);
+    if (await portIsFree(port)) return port;
+  }
+  throw new Error(`No free port in ${first}-${last} (E2E_FAULT_PORTS)`);
 }
 
 /** Whether a new TCP connection to the port is refused (nobody listens). */
@@ -49,8 +72,8 @@ export interface AppProcess {
 }
 
 /**
- * Starts `npm start` (scripts/start.mjs, without building: the Playwright run built the app
- * before the first spec) on a free port with `env`, and waits until /api/health/live answers.
+ * Starts `npm start` (scripts/start.mjs, without building: the build is there before the run,
+ * see playwright.config.ts) on a free port with `env`, and waits until /api/health/live answers.
  */
 export async function startApp(env: Record<string, string>): Promise<AppProcess> {
   const port = await freePort();

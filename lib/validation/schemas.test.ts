@@ -96,6 +96,22 @@ describe("addressLookupQuerySchema", () => {
   it("refuses a missing house number", () => {
     expect(errorsOf(addressLookupQuerySchema, { postcode: "2922AB" }).huisnummer).toHaveLength(1);
   });
+
+  // What /zoeken shows at the field (the page shows each field's first message; the browser
+  // test of the page, e2e/public.spec.ts, checks one case for the wiring).
+  it.each([
+    ["0000AA", "1", "postcode", "Deze postcode bestaat niet"],
+    ["1234SA", "1", "postcode", "Deze postcode bestaat niet"],
+    ["12345", "1", "postcode", "Deze postcode bestaat niet"],
+    ["", "12", "postcode", "Vul een postcode in zoals 2922 AB."],
+    ["<script>alert(1)</script>", "12", "postcode", "Deze postcode is te lang"],
+    ["2922AB", "0", "huisnummer", "Een huisnummer is een getal van 1 tot en met 99999."],
+    ["2922AB", "100000", "huisnummer", "Een huisnummer is een getal van 1 tot en met 99999."],
+    ["2922AB", "12abc", "huisnummer", "Vul bij huisnummer alleen cijfers in"],
+  ])("refuses postcode %j with house number %j: %s says %j", (postcode, huisnummer, field, message) => {
+    const errors = errorsOf(addressLookupQuerySchema, { postcode, huisnummer });
+    expect(errors[field]?.[0]).toContain(message);
+  });
 });
 
 describe("adminDetailsSchema", () => {

@@ -1,0 +1,53 @@
+/**
+ * The accounts the specs act as. e2e/support/e2e-seed.ts gives each a database session before
+ * the demo server starts (the session cookie holds the token, as after a real sign-in), so a
+ * spec is signed in by setting the cookie (e2e/support/test.ts) instead of going through
+ * /inloggen and the demo mailbox. The real e-mail link flow is tested in e2e/sign-in.spec.ts
+ * only, with its own sessions (and its own staff account for "sign out on all devices", which
+ * ends every session of the account).
+ *
+ * Pure data: imported by the seed script (tsx) and the fixtures (Playwright).
+ */
+
+/** Demo accounts of the seed (db/seed/demo.ts). */
+export const GROUP_ADMIN = "groepsbeheerder@krimpen.example";
+export const CO_ADMIN = "medebeheerder@krimpen.example";
+/** Admin of "Buurtpreventie Kortland Vogelbuurt". */
+export const RESIDENT_ADMIN = "bewoner@krimpen.example";
+/** Admin of "Lansingh-Zuid Let Op Elkaar". */
+export const LANSINGH_ADMIN = "lansingh@krimpen.example";
+export const STAFF = "medewerker@krimpen.example";
+export const WIJKAGENT = "wijkagent.langeland@krimpen.example";
+export const PLATFORM_ADMIN = "platformbeheer@krimpen.example";
+
+export const DEMO_ACCOUNTS_WITH_SESSIONS = [GROUP_ADMIN, CO_ADMIN, RESIDENT_ADMIN, LANSINGH_ADMIN, STAFF, WIJKAGENT, PLATFORM_ADMIN] as const;
+
+// Accounts that do not exist in the demo (see NEW_RESIDENTS).
+
+/** e2e/register-group.spec.ts: registers a group. */
+export const NEW_RESIDENT = "nieuw@bewoner.example";
+/** e2e/register-group.spec.ts: opens an invitation meant for someone else. */
+export const SOMEONE_ELSE = "iemand.anders@bewoner.example";
+/** e2e/register-group.spec.ts: the invited co-admin of the new group. */
+export const NEW_CO_ADMIN = "medebeheerder.nieuw@bewoner.example";
+/** e2e/keyboard.spec.ts: registers a group with the keyboard. */
+export const KEYBOARD_ADMIN = "toetsenbord.beheerder@bewoner.example";
+/** e2e/xss.spec.ts: registers the group the samples go through. */
+export const XSS_ADMIN = "xss.beheerder@bewoner.example";
+/** e2e/privacy-admin.spec.ts: the person whose data is exported and erased. */
+export const PRIVACY_PERSON = "privacy.e2e@voorbeeld.nl";
+
+/**
+ * Created by the seed as a first sign-in creates them (the e-mail address, verified; a resident
+ * without any details), each with a session.
+ */
+export const NEW_RESIDENTS = [NEW_RESIDENT, SOMEONE_ELSE, NEW_CO_ADMIN, KEYBOARD_ADMIN, XSS_ADMIN, PRIVACY_PERSON] as const;
+
+/**
+ * A staff account of Krimpen for e2e/sign-in.spec.ts alone: it signs in through the mailbox and
+ * signs out on all devices, which ends every session of the account (so not the demo staff
+ * account, whose seeded session other specs use). No seeded session.
+ */
+export const SIGN_OUT_STAFF = { email: "uitloggen.medewerker@krimpen.example", name: "Ulla Uitlog" } as const;
+
+export type SeededAccount = (typeof DEMO_ACCOUNTS_WITH_SESSIONS)[number] | (typeof NEW_RESIDENTS)[number];
