@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 /**
  * Bad input gets a clear 4xx from the built server, never a 500 (issue 18, point 7; the rules
