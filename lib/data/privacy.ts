@@ -39,7 +39,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getAuthSecret } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { removeGroupPersonalData } from "./retention";
+import { dissolveGroupCommand } from "./dissolve";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
 export const EXPORT_LIST_LIMIT = 5000;
@@ -515,24 +515,7 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
         );
       }
       for (const group of sole) {
-        await tx
-          .update(groups)
-          .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
-          .where(and(eq(groups.id, group.id), eq(groups.status, "active")));
-        const open = await tx
-          .update(signRequests)
-          .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
-          .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])))
-          .returning({ id: signRequests.id });
-        await removeGroupPersonalData(tx, group.id);
-        await recordAudit(tx, {
-          actorUserId: admin.id,
-          action: "group.dissolve",
-          subjectType: "group",
-          subjectId: group.id,
-          municipalityId: group.municipalityId,
-          details: { via: "privacy.erase", withdrawnSignRequests: open.length },
-        });
+        await dissolveGroupCommand(tx, { groupId: group.id, actorUserId: admin.id, via: "erasure", now });
       }
       report.dissolvedGroups = sole.length;
       const left = await tx.delete(groupAdmins).where(eq(groupAdmins.userId, user.id)).returning({ groupId: groupAdmins.groupId });
