@@ -63,7 +63,7 @@ async function scenario(path: Path): Promise<Scenario> {
   const { db } = database.current.handle;
   const safetyEmail = `veiligheid.${path}@opheffen.example`;
   const municipality = await aMunicipality(db, { name: `Opheffen ${path}`, slug: `opheffen-${path}`, safetyEmail });
-  const area = await anArea(db, municipality, { name: "Rivierwijk", postcodes: ["2922"] });
+  const area = await anArea(db, municipality, { name: "Rivierwijk" });
   await aContact(db, municipality, "wijkagent", [area], { name: "Rick Visser", email: `rick.${path}@politie.example` });
   await aContact(db, municipality, "wijkagent", [area], { name: "Anna Smit", email: `anna.${path}@politie.example` });
   await aContact(db, municipality, "wethouder", [area], { name: "Wethouder De Graaf", email: `wethouder.${path}@opheffen.example` });
