@@ -486,6 +486,8 @@ export const ACTION_MATRIX: ActionEntry[] = [
     encoding: "json",
     rightful: [],
     input: () => ({ token: "Z".repeat(43), leaveGroups: true }),
+    // Nobody got a role: the platform admin's account list still shows the staff member and not the resident.
+    unchanged: () => [{ as: "platformAdmin", url: "/beheer/gebruikers", contains: [staff.email], lacks: [AUTHZ_PEOPLE.resident.email] }],
     note: "Only the account with the invited address can accept (lib/data/staff-invitations.test.ts); a token no invitation has is not_found for everyone.",
   },
 
