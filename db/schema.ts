@@ -222,6 +222,40 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] }), index("verification_tokens_expires_idx").on(t.expires)],
 );
 
+/**
+ * An invitation to a staff or wijkagent role of a municipality (issue 18, point 3). Inviting
+ * never changes an account: the person signs in with the invited address and accepts; only
+ * then the role is given. Every address gets the same invitation, account or not.
+ */
+export const staffInvitations = pgTable(
+  "staff_invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    /** Always stored in lower case. */
+    email: text().notNull(),
+    /** The name staff typed, for the greeting of the e-mail; given to the account only if it has none. */
+    name: text(),
+    role: userRole().notNull(),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text().notNull().unique(),
+    invitedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("staff_invitations_open_unique")
+      .on(t.municipalityId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null`),
+    index("staff_invitations_email_idx").on(sql`lower(${t.email})`),
+    check("staff_invitations_email_lower", sql`${t.email} = lower(${t.email})`),
+    check("staff_invitations_role", sql`${t.role} in ('staff', 'wijkagent')`),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Contacts: wijkagenten and wethouders, per wijk
 
@@ -647,3 +681,4 @@ export type JoinRequest = typeof joinRequests.$inferSelect;
 export type SignRequest = typeof signRequests.$inferSelect;
 export type SignRequestEvent = typeof signRequestEvents.$inferSelect;
 export type OutboxMessage = typeof mailOutbox.$inferSelect;
+export type StaffInvitation = typeof staffInvitations.$inferSelect;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { signedInAction, type ActionResult } from "@/lib/actions";
 import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/groups";
 import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/invitations";
+import { acceptStaffInvitation } from "@/lib/data/staff-invitations";
 import { decideJoinRequest } from "@/lib/data/join-requests";
 import { addMemberAddress, addMemberAddressList, removeMemberAddress } from "@/lib/data/member-addresses";
 import { requestBord, withdrawBordRequest } from "@/lib/data/sign-requests";
@@ -21,6 +22,7 @@ import {
   signRequestSchema,
 } from "@/lib/validation";
 import { routes } from "@/lib/routes";
+import { acceptStaffInvitationSchema } from "@/lib/validation/staff";
 
 /*
  * The server actions of the resident pages (/groep-starten, /mijn-groepen/…, /uitnodiging/…).
@@ -159,4 +161,14 @@ export async function acceptInvitationAction(input: unknown) {
     return result;
   });
   return action(input);
+}
+
+/** Accepting an invitation to a staff or wijkagent role (/uitnodiging/account/…). */
+const acceptStaffInvitationBody = signedInAction("account.accept_staff_invitation", acceptStaffInvitationSchema, async (input, { user, now }) => {
+  const result = await acceptStaffInvitation(user, input, now);
+  revalidatePath(routes.myGroups.list);
+  return { home: result.role === "wijkagent" ? routes.wijkagent.home : routes.staff.home };
+});
+export async function acceptStaffInvitationAction(input: unknown) {
+  return acceptStaffInvitationBody(input);
 }

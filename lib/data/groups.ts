@@ -21,15 +21,14 @@ import { addressKey, needsMoreAdmins, slugify, type NormalizedAddress, type Sign
 import { getEnv } from "@/lib/env";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
 import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { placeAddresses, type AddressPlacement } from "./address-placement";
 import { isAdminOf, loadAdminGroup } from "./group-access";
+import { dissolveGroupCommand } from "./dissolve";
 import { createInvitation } from "./invitations";
 import { insertMemberAddresses, readAddressListForSaving } from "./member-addresses";
-import { removeGroupPersonalData } from "./retention";
 
 // AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
 // a database error to its generic message, which would hide the message at the name field.
@@ -454,9 +453,9 @@ export async function removeGroupAdmin(actor: Actor, groupId: string, userId: st
 }
 
 /**
- * Dissolves the group: deletes its member addresses, join requests, invitations and admin
- * links, removes the description and WhatsApp link, and keeps an anonymous record (name, wijk,
- * dates, bord history without who asked). The wijkagent(s) of the wijk are told.
+ * Dissolves the group as its admin, through the one dissolve command (lib/data/dissolve.ts):
+ * addresses, join requests, invitations and admin links go, an anonymous record stays, the
+ * wijkagent(s) and (for a bord) team Veiligheid are told.
  * `confirmName` must match the group's name (case and spaces do not matter).
  */
 export async function dissolveGroup(actor: Actor, groupId: string, confirmName: string, now = new Date()): Promise<void> {
@@ -467,38 +466,7 @@ export async function dissolveGroup(actor: Actor, groupId: string, confirmName: 
       const message = `Typ precies de naam van de groep: ${group.name}`;
       throw new AppError("bad_request", message, { fieldErrors: { confirmName: message } });
     }
-    // Withdraw an open bord request that staff have not approved yet; keep the rest as history.
-    await tx
-      .update(signRequests)
-      .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
-      .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])));
-    await tx
-      .update(groups)
-      .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
-      .where(eq(groups.id, group.id));
-    const removed = await removeGroupPersonalData(tx, group.id);
-    const agents = await tx
-      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })
-      .from(contacts)
-      .innerJoin(contactAreas, eq(contactAreas.contactId, contacts.id))
-      .where(and(eq(contactAreas.areaId, group.areaId), eq(contacts.kind, "wijkagent")));
-    await enqueueMail(
-      tx,
-      agents.map((a) => ({
-        idempotencyKey: `group-dissolved:${group.id}:${a.id}`,
-        kind: "group_dissolved",
-        to: a.email,
-        ...groupDissolvedMail({ recipientName: a.name, groupName: group.name, areaName: group.areaName }),
-      })),
-    );
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: "group.dissolve",
-      subjectType: "group",
-      subjectId: group.id,
-      municipalityId: group.municipalityId,
-      details: { addresses: removed.addresses, notified: agents.length },
-    });
+    await dissolveGroupCommand(tx, { groupId: group.id, actorUserId: actor.id, via: "resident", now });
   });
 }
 

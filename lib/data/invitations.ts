@@ -13,6 +13,7 @@ import type { AdminDetails } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { placeAddresses } from "./address-placement";
 import { isAdminOf, loadAdminGroup } from "./group-access";
+import { lockGroupRow } from "./group-lock";
 import { insertMemberAddresses } from "./member-addresses";
 
 /** How long an invitation link works. */
@@ -189,6 +190,12 @@ export async function acceptInvitation(
     .where(eq(municipalities.id, preview.municipalityId));
   const placements = await placeAddresses([details.address], municipality);
   return db.transaction(async (tx) => {
+    // The group row is locked and checked again: dissolving takes the same lock, so an admin
+    // is never added to a group that was dissolved after the invitation was read.
+    const group = await lockGroupRow(tx, preview.groupId);
+    if (!group || group.status !== "active") {
+      throw notFound("Deze uitnodiging bestaat niet, of is voor een ander e-mailadres.");
+    }
     const accepted = await tx
       .update(groupAdminInvitations)
       .set({ acceptedAt: now })

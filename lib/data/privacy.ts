@@ -22,6 +22,7 @@ import {
   contactAreas,
   contacts,
   groupAdminInvitations,
+  staffInvitations,
   groupAdmins,
   groups,
   joinRequests,
@@ -39,7 +40,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getAuthSecret } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { removeGroupPersonalData } from "./retention";
+import { dissolveGroupCommand } from "./dissolve";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
 export const EXPORT_LIST_LIMIT = 5000;
@@ -417,6 +418,7 @@ export async function previewErasure(actor: Actor | null, email: string): Promis
   const [adminOf] = user ? await db.select({ n: count() }).from(groupAdmins).where(eq(groupAdmins.userId, user.id)) : [{ n: 0 }];
   const [requests] = await db.select({ n: count() }).from(joinRequests).where(sql`lower(${joinRequests.email}) = ${email}`);
   const [invites] = await db.select({ n: count() }).from(groupAdminInvitations).where(sql`lower(${groupAdminInvitations.email}) = ${email}`);
+  const [staffInvites] = await db.select({ n: count() }).from(staffInvitations).where(sql`lower(${staffInvitations.email}) = ${email}`);
   const [contactCount] = await db.select({ n: count() }).from(contacts).where(sql`lower(${contacts.email}) = ${email}`);
   const [mails] = await db.select({ n: count() }).from(mailOutbox).where(sql`lower(${mailOutbox.toAddress}) = ${email}`);
   return {
@@ -425,7 +427,7 @@ export async function previewErasure(actor: Actor | null, email: string): Promis
     soleAdminGroups: sole.map((g) => ({ id: g.id, name: g.name })),
     otherGroups: (adminOf?.n ?? 0) - sole.length,
     joinRequests: requests?.n ?? 0,
-    invitations: invites?.n ?? 0,
+    invitations: (invites?.n ?? 0) + (staffInvites?.n ?? 0),
     contactRoles: contactCount?.n ?? 0,
     emails: mails?.n ?? 0,
   };
@@ -515,24 +517,7 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
         );
       }
       for (const group of sole) {
-        await tx
-          .update(groups)
-          .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
-          .where(and(eq(groups.id, group.id), eq(groups.status, "active")));
-        const open = await tx
-          .update(signRequests)
-          .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
-          .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])))
-          .returning({ id: signRequests.id });
-        await removeGroupPersonalData(tx, group.id);
-        await recordAudit(tx, {
-          actorUserId: admin.id,
-          action: "group.dissolve",
-          subjectType: "group",
-          subjectId: group.id,
-          municipalityId: group.municipalityId,
-          details: { via: "privacy.erase", withdrawnSignRequests: open.length },
-        });
+        await dissolveGroupCommand(tx, { groupId: group.id, actorUserId: admin.id, via: "erasure", now });
       }
       report.dissolvedGroups = sole.length;
       const left = await tx.delete(groupAdmins).where(eq(groupAdmins.userId, user.id)).returning({ groupId: groupAdmins.groupId });
@@ -569,6 +554,10 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
         .delete(groupAdminInvitations)
         .where(sql`lower(${groupAdminInvitations.email}) = ${email}`)
         .returning({ id: groupAdminInvitations.id })
+    ).length;
+    // Invitations to a staff or wijkagent role (with the name staff typed for the greeting).
+    report.invitations += (
+      await tx.delete(staffInvitations).where(sql`lower(${staffInvitations.email}) = ${email}`).returning({ id: staffInvitations.id })
     ).length;
     report.contactRoles = (
       await tx.delete(contacts).where(sql`lower(${contacts.email}) = ${email}`).returning({ id: contacts.id })
