@@ -151,6 +151,12 @@ describe("finding a phone number in free text", () => {
     }
   });
 
+  it("takes an opening parenthesis only when it closes around the area code", () => {
+    const person = { names: [], phones: ["06-11122233"] };
+    expect(redact(person, "Kees (06-11122233) doet mee")).toBe(`Kees (${MARK}) doet mee`);
+    expect(redact(person, "Kees ((06) 11122233)")).toBe(`Kees (${MARK})`);
+  });
+
   it("finds a landline and a foreign number too", () => {
     expect(redact({ names: [], phones: ["010-1234567"] }, "bel 010 123 45 67 of +31 10 1234567")).toBe(`bel ${MARK} of ${MARK}`);
     expect(redact({ names: [], phones: ["+32 470 12 34 56"] }, "gsm +32470123456, 0032 470 123456")).toBe(`gsm ${MARK}, ${MARK}`);

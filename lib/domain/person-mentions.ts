@@ -173,7 +173,7 @@ export function phonePatternSource(phone: string): string | null {
   const between = String.raw`[\s\-.()/]*`;
   const body = [...number.digits].join(between);
   if (!number.dutch) return String.raw`(?<![\d+])(?:(?:\+|00)\s*)?${body}(?!\d)`;
-  const prefix = String.raw`(?:(?:\+|00)\s*31\s*(?:\(\s*0\s*\)\s*)?[-.\s]*|\(\s*0|0)`;
+  const prefix = String.raw`(?:(?:\+|00)\s*31\s*(?:\(\s*0\s*\)\s*)?[-.\s]*|\(\s*0(?=\s*\d+\s*\))|0)`;
   return String.raw`(?<![\d+])${prefix}${between}${body}(?!\d)`;
 }
 
