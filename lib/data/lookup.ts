@@ -141,7 +141,7 @@ function stableByName(a: PublicGroup, b: PublicGroup): number {
  * other active groups in that wijk. A function of the postcode alone: the house number and
  * addition are not even passed on.
  */
-export async function lookupAddress(address: Pick<AddressQuery, "postcode">): Promise<AddressLookupResult> {
+export async function lookupAddress(address: Pick<AddressQuery, "postcode"> & Partial<AddressQuery>): Promise<AddressLookupResult> {
   return lookupPostcode(address.postcode);
 }
 
