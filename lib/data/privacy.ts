@@ -41,6 +41,7 @@ import type { Actor } from "@/lib/auth/types";
 import { getAuthSecret } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { dissolveGroupCommand } from "./dissolve";
+import { eraseFreeTextMentions, findFreeTextMentions, personIdentity, type FreeTextMention } from "./privacy-free-text";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
 export const EXPORT_LIST_LIMIT = 5000;
@@ -377,6 +378,8 @@ export interface ErasurePreview {
   invitations: number;
   contactRoles: number;
   emails: number;
+  /** The person's name and phone number in free text: replaced by [verwijderd] (e-mail: deleted). */
+  freeTextMentions: FreeTextMention[];
 }
 
 async function soleAdminGroupsOf(executor: Executor, userId: string) {
@@ -430,6 +433,7 @@ export async function previewErasure(actor: Actor | null, email: string): Promis
     invitations: (invites?.n ?? 0) + (staffInvites?.n ?? 0),
     contactRoles: contactCount?.n ?? 0,
     emails: mails?.n ?? 0,
+    freeTextMentions: await findFreeTextMentions(db, await personIdentity(db, email)),
   };
 }
 
@@ -487,6 +491,8 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
   return db.transaction(async (tx) => {
     const user = await findUser(tx, email);
     await refusals(tx, admin, email, user?.id ?? null);
+    // Read before anything is deleted: the names and numbers to look for in free text.
+    const identity = await personIdentity(tx, email);
     const report: ErasureReport = {
       account: user !== null,
       dissolvedGroups: 0,
@@ -607,6 +613,11 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
       report.auditEntries += audited.length;
       report.freeTextMentions += audited.length;
     }
+
+    // The person's name and phone number in free text (lib/data/privacy-free-text.ts).
+    const freeText = await eraseFreeTextMentions(tx, identity, now);
+    report.freeTextMentions += freeText.replaced;
+    report.emails += freeText.deletedEmails;
 
     await recordAudit(tx, {
       actorUserId: admin.id,
