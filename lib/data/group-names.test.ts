@@ -54,8 +54,11 @@ const LOOKS_TAKEN = /lijkt te veel op de naam van een andere groep in deze gemee
 const TWINS = [
   ["Cyrillic capital O", "Buurtpreventie \u041Eost", LOOKS_TAKEN],
   ["Cyrillic small o and e", "Buurtpr\u0435ventie O\u043Est", LOOKS_TAKEN],
-  ["fullwidth letters", "\uFF22uurtpreventie \uFF2F\uFF4F\uFF53\uFF54", LOOKS_TAKEN],
-  ["other case and spaces", "  buurtpreventie   OOST ", LOOKS_TAKEN],
+  // Fullwidth letters, case and spaces: the very same name (NFKC).
+  ["fullwidth letters", "\uFF22uurtpreventie \uFF2F\uFF4F\uFF53\uFF54", /al in gebruik bij een andere groep/],
+  ["fullwidth letters, case and spaces", "  \uFF42uurtpreventie   OOST ", /al in gebruik bij een andere groep/],
+  ["Greek capital Omicron and zero", "Buurtpreventie \u039F0st", LOOKS_TAKEN],
+  ["other case and spaces", "  buurtpreventie   OOST ", /al in gebruik bij een andere groep/],
   // The form's schema already removes it: the very same name.
   ["a zero-width space", "Buurtpreven\u200Btie Oost", /al in gebruik bij een andere groep/],
 ] as const;

@@ -61,7 +61,9 @@ async function refuseLookAlikeName(executor: Executor, municipalityId: string, n
     )
     .limit(1);
   if (twin) {
-    const message = twin.name === name ? NAME_TAKEN : NAME_LOOKS_TAKEN(twin.name);
+    // Only case or spaces differ: the same name. Other letters that look alike: a look-alike.
+    const plain = (text: string) => text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+    const message = plain(twin.name) === plain(name) ? NAME_TAKEN : NAME_LOOKS_TAKEN(twin.name);
     throw new AppError("conflict", message, { fieldErrors: { name: message } });
   }
 }
