@@ -40,7 +40,7 @@ export async function migrateDatabase(handle: DatabaseHandle, config?: DatabaseC
   });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
-    const database = drizzle({ client });
+    const database = drizzle({ client, casing: "snake_case" });
     await migratePostgres(database, { migrationsFolder: MIGRATIONS_FOLDER });
     await backfillGroupNameSkeletons(database as unknown as Executor);
     await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
