@@ -11,7 +11,6 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { eq, isNull } from "drizzle-orm";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
-import { isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/server/logger";
 import type { DatabaseConfig, DatabaseHandle, Executor } from "./index";
 import { groups } from "./schema";
@@ -70,10 +69,18 @@ export async function backfillGroupNameSkeletons(database: Executor): Promise<{ 
       await database.update(groups).set({ nameSkeleton: groupNameSkeleton(row.name) }).where(eq(groups.id, row.id));
       filled += 1;
     } catch (error) {
-      if (!isUniqueViolation(error, "groups_municipality_name_skeleton_unique")) throw error;
+      if (!violates(error, "groups_municipality_name_skeleton_unique")) throw error;
       twins += 1;
       logger.warn(`Group ${row.id}: its name looks like another active group's name in its municipality; rename one of them.`);
     }
   }
   return { filled, twins };
+}
+
+/** Whether `error` (or its cause: drizzle wraps the driver's error) is a unique violation of `constraint`. */
+function violates(error: unknown, constraint: string): boolean {
+  for (let e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === "23505") return e.constraint_name === constraint || e.constraint === constraint;
+  }
+  return false;
 }

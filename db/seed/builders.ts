@@ -25,7 +25,7 @@ import {
   type User,
   type UserRole,
 } from "../schema";
-import { groupNameSkeleton } from "../../lib/domain/group-name";
+import { groupNameSkeleton } from "@/lib/domain/group-name";
 
 let counter = 0;
 /** A number unique within this process, for names and e-mail addresses in tests. */

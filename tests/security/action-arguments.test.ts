@@ -74,8 +74,8 @@ describe("server actions called with arguments no form sends", () => {
   for (const file of actionFiles) {
     const name = path.relative(process.cwd(), file);
     it(`${name}: every action refuses them clearly, never with an error`, async () => {
-      const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      const actions = Object.entries(module).filter(([, value]) => typeof value === "function") as Array<[string, (...args: unknown[]) => Promise<unknown>]>;
+      const exports = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      const actions = Object.entries(exports).filter(([, value]) => typeof value === "function") as Array<[string, (...args: unknown[]) => Promise<unknown>]>;
       expect(actions.length).toBeGreaterThan(0);
       for (const [exported, action] of actions) {
         for (const args of ODD_ARGUMENTS) {
