@@ -17,6 +17,7 @@
  */
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
+import { getEnv } from "@/lib/env";
 import { consumeRateLimit, emailRateLimitKey, type RateLimitRule } from "./rate-limit";
 
 const MINUTE = 60;
@@ -142,11 +143,13 @@ export async function limitAction(
   limit: ActionLimit,
   who: { user: Pick<Actor, "id">; ip: string; addresses?: readonly string[] },
 ): Promise<void> {
-  await consumeRateLimit(limit.perAccount, `user:${who.user.id}`);
-  await consumeRateLimit(limit.perIp, `ip:${who.ip}`);
+  const factor = getEnv().ACTION_LIMIT_FACTOR;
+  const scaled = (rule: RateLimitRule): RateLimitRule => (factor === 1 ? rule : { ...rule, points: rule.points * factor });
+  await consumeRateLimit(scaled(limit.perAccount), `user:${who.user.id}`);
+  await consumeRateLimit(scaled(limit.perIp), `ip:${who.ip}`);
   if (limit.perAddress) {
     for (const address of new Set((who.addresses ?? []).map((a) => a.trim().toLowerCase()))) {
-      await consumeRateLimit(limit.perAddress, emailRateLimitKey(address));
+      await consumeRateLimit(scaled(limit.perAddress), emailRateLimitKey(address));
     }
   }
 }

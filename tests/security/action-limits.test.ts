@@ -133,6 +133,21 @@ describe("co-admin invitations", () => {
     expect((await resident.inviteCoAdminAction({ groupId, email: "nog-een@voorbeeld-limiet.nl" })).ok).toBe(true);
   });
 
+  it("with ACTION_LIMIT_FACTOR=2 (test suites only) an account may send twice as many", async () => {
+    process.env.ACTION_LIMIT_FACTOR = "2";
+    resetEnvForTests();
+    try {
+      const { admin, groupId } = await anAdminWithGroup();
+      as(admin);
+      const limit = 2 * ACTION_LIMITS.inviteCoAdmin.perAccount.points;
+      for (let i = 0; i < limit; i += 1) expect((await resident.inviteCoAdminAction({ groupId, email: `dubbel${i}@voorbeeld-limiet.nl` })).ok).toBe(true);
+      refusedWith([await resident.inviteCoAdminAction({ groupId, email: "een-te-veel@voorbeeld-limiet.nl" })], /^U heeft in korte tijd veel uitnodigingen verstuurd\./);
+    } finally {
+      delete process.env.ACTION_LIMIT_FACTOR;
+      resetEnvForTests();
+    }
+  });
+
   it("keeps no e-mail address in the rate_limits table: the key holds an HMAC of the address", async () => {
     const { admin, groupId } = await anAdminWithGroup();
     as(admin);
