@@ -309,6 +309,12 @@ export const groups = pgTable(
       .references(() => areas.id, { onDelete: "restrict" }),
     slug: text().notNull().unique(),
     name: text().notNull(),
+    /**
+     * The name's confusable skeleton (lib/domain/group-name.ts: TR39, case, width and spaces
+     * folded), so that look-alike names are refused by the database too. Set with every name;
+     * null only for a row a migration found but could not fill (see db/migrate.ts).
+     */
+    nameSkeleton: text(),
     /** Free description of the streets the group covers. */
     description: text().notNull().default(""),
     status: groupStatus().notNull().default("active"),
@@ -323,6 +329,10 @@ export const groups = pgTable(
     /** Names are unique among active groups: a dissolved group's name can be used again. */
     uniqueIndex("groups_municipality_name_unique")
       .on(t.municipalityId, sql`lower(${t.name})`)
+      .where(sql`${t.status} = 'active'`),
+    /** Nor may an active group's name look like another's (Cyrillic "О" for "O", fullwidth…). */
+    uniqueIndex("groups_municipality_name_skeleton_unique")
+      .on(t.municipalityId, t.nameSkeleton)
       .where(sql`${t.status} = 'active'`),
     index("groups_area_status_idx").on(t.areaId, t.status),
     index("groups_municipality_status_idx").on(t.municipalityId, t.status, t.createdAt),

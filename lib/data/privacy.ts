@@ -12,7 +12,7 @@
  */
 import "server-only";
 import { createHmac } from "node:crypto";
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, selectRows, type Executor } from "@/db";
 import {
@@ -42,6 +42,7 @@ import { getAuthSecret } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { dissolveGroupCommand } from "./dissolve";
 import { eraseFreeTextMentions, findFreeTextMentions, personIdentity, type FreeTextMention } from "./privacy-free-text";
+import { emailRateLimitKey } from "@/lib/server/rate-limit";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
 export const EXPORT_LIST_LIMIT = 5000;
@@ -75,6 +76,11 @@ function writtenForms(email: string): string[] {
 
 function mentions(column: AnyPgColumn | SQL, email: string): SQL {
   return or(...writtenForms(email).map((form) => ilike(column, containing(form))))!;
+}
+
+/** A person's rate-limit counters: keyed by the address's HMAC (and, from before, in clear). */
+function rateLimitsOf(email: string): SQL {
+  return or(mentions(rateLimits.key, email), like(rateLimits.key, containing(emailRateLimitKey(email))))!;
 }
 
 async function findUser(executor: Executor, email: string) {
@@ -284,7 +290,7 @@ export async function exportPersonalData(actor: Actor | null, email: string, now
         .limit(EXPORT_LIST_LIMIT)
     : [];
 
-  const [counters] = await db.select({ n: count() }).from(rateLimits).where(mentions(rateLimits.key, email));
+  const [counters] = await db.select({ n: count() }).from(rateLimits).where(rateLimitsOf(email));
 
   const result: PersonalDataExport = {
     about: email,
@@ -574,7 +580,7 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
         .where(sql`lower(${verificationTokens.identifier}) = ${email}`)
         .returning({ token: verificationTokens.token })
     ).length;
-    await tx.delete(rateLimits).where(mentions(rateLimits.key, email));
+    await tx.delete(rateLimits).where(rateLimitsOf(email));
     // E-mail to the person, and e-mail to others that names them (e.g. a join request sent to
     // a group's admins, a new group announced to the wijkagent with its admin's contact).
     report.emails = (
