@@ -24,9 +24,11 @@ import { routes } from "@/lib/routes";
 
 /*
  * The server actions of the resident pages (/groep-starten, /mijn-groepen/…, /uitnodiging/…).
- * Each goes through signedInAction (lib/actions.ts): the input is parsed with the same schema
- * the form uses, the user is read fresh, and lib/data checks in its queries that the user
- * administers the group (someone else's group answers not_found).
+ * Each goes through signedInAction (lib/actions.ts) with its permission: only residents
+ * register and run groups ("group.register", "group.manage", "bord.request"); staff,
+ * wijkagenten and platform admins are refused (not_found). The input is parsed with the same
+ * schema the form uses, the user is read fresh, lib/data checks the permission again and, in
+ * its queries, that the user administers the group (someone else's group answers not_found).
  */
 
 const id = z.string({ error: "Onbekend." }).max(100, { message: "Onbekend." });
@@ -46,7 +48,7 @@ export async function registerGroupAction(input: unknown): Promise<ActionResult<
   return action(input);
 }
 
-const updateDetails = signedInAction("group.update", groupDetailsSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
+const updateDetails = signedInAction("group.manage", groupDetailsSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
   const result = await updateGroupDetails(user, groupId, data, now);
   refresh(groupId);
   return result;
@@ -55,7 +57,7 @@ export async function updateGroupDetailsAction(input: unknown) {
   return updateDetails(input);
 }
 
-const invite = signedInAction("group.invite_admin", coAdminInviteSchema.extend(withGroup), async ({ groupId, email }, { user, now }) => {
+const invite = signedInAction("group.manage", coAdminInviteSchema.extend(withGroup), async ({ groupId, email }, { user, now }) => {
   const result = await inviteCoAdmin(user, groupId, email, now);
   refresh(groupId);
   return result;
@@ -64,7 +66,7 @@ export async function inviteCoAdminAction(input: unknown) {
   return invite(input);
 }
 
-const cancelInvite = signedInAction("group.cancel_invitation", z.object({ ...withGroup, invitationId: id }), async ({ groupId, invitationId }, { user }) => {
+const cancelInvite = signedInAction("group.manage", z.object({ ...withGroup, invitationId: id }), async ({ groupId, invitationId }, { user }) => {
   await cancelInvitation(user, groupId, invitationId);
   refresh(groupId);
   return null;
@@ -73,7 +75,7 @@ export async function cancelInvitationAction(input: unknown) {
   return cancelInvite(input);
 }
 
-const removeAdmin = signedInAction("group.remove_admin", z.object({ ...withGroup, userId: id }), async ({ groupId, userId }, { user }) => {
+const removeAdmin = signedInAction("group.manage", z.object({ ...withGroup, userId: id }), async ({ groupId, userId }, { user }) => {
   const result = await removeGroupAdmin(user, groupId, userId);
   refresh(groupId);
   return result;
@@ -82,7 +84,7 @@ export async function removeGroupAdminAction(input: unknown) {
   return removeAdmin(input);
 }
 
-const addAddress = signedInAction("group.add_address", memberAddressSchema.extend(withGroup), async ({ groupId, postcode, houseNumber, addition }, { user }) => {
+const addAddress = signedInAction("group.manage", memberAddressSchema.extend(withGroup), async ({ groupId, postcode, houseNumber, addition }, { user }) => {
   const result = await addMemberAddress(user, groupId, { postcode, houseNumber, addition });
   refresh(groupId);
   return result;
@@ -91,7 +93,7 @@ export async function addMemberAddressAction(input: unknown) {
   return addAddress(input);
 }
 
-const addList = signedInAction("group.add_address_list", addressListSchema.extend(withGroup), async ({ groupId, text }, { user }) => {
+const addList = signedInAction("group.manage", addressListSchema.extend(withGroup), async ({ groupId, text }, { user }) => {
   const result = await addMemberAddressList(user, groupId, text);
   refresh(groupId);
   return result;
@@ -101,7 +103,7 @@ export async function addMemberAddressListAction(input: unknown) {
 }
 
 const removeAddress = signedInAction(
-  "group.remove_address",
+  "group.manage",
   z.object({ ...withGroup, addressId: z.coerce.number({ error: "Onbekend adres." }).int().positive().max(Number.MAX_SAFE_INTEGER) }),
   async ({ groupId, addressId }, { user }) => {
     await removeMemberAddress(user, groupId, addressId);
@@ -113,7 +115,7 @@ export async function removeMemberAddressAction(input: unknown) {
   return removeAddress(input);
 }
 
-const decide = signedInAction("join_request.decide", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, now }) => {
+const decide = signedInAction("group.manage", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, now }) => {
   const result = await decideJoinRequest(user, groupId, requestId, decision, now);
   // Only the list of groups: the open page keeps the handled request with its confirmation
   // (revalidating it would remove the request, and the message with it, at once).
@@ -124,7 +126,7 @@ export async function decideJoinRequestAction(input: unknown) {
   return decide(input);
 }
 
-const bord = signedInAction("sign_request.submit", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
+const bord = signedInAction("bord.request", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
   const result = await requestBord(user, groupId, data, now);
   refresh(groupId);
   return result;
@@ -133,7 +135,7 @@ export async function requestBordAction(input: unknown) {
   return bord(input);
 }
 
-const withdraw = signedInAction("sign_request.withdraw", z.object({ ...withGroup, requestId: id }), async ({ groupId, requestId }, { user, now }) => {
+const withdraw = signedInAction("bord.request", z.object({ ...withGroup, requestId: id }), async ({ groupId, requestId }, { user, now }) => {
   await withdrawBordRequest(user, groupId, requestId, now);
   refresh(groupId);
   return null;
@@ -142,7 +144,7 @@ export async function withdrawBordRequestAction(input: unknown) {
   return withdraw(input);
 }
 
-const dissolve = signedInAction("group.dissolve", dissolveGroupSchema.extend(withGroup), async ({ groupId, confirmName }, { user, now }) => {
+const dissolve = signedInAction("group.manage", dissolveGroupSchema.extend(withGroup), async ({ groupId, confirmName }, { user, now }) => {
   await dissolveGroup(user, groupId, confirmName, now);
   refresh(groupId);
   return null;
@@ -153,7 +155,7 @@ export async function dissolveGroupAction(input: unknown) {
 
 export async function acceptInvitationAction(input: unknown) {
   const schema = adminDetailsSchema(calendarDateIn(new Date())).omit({ email: true }).extend({ token: id });
-  const action = signedInAction("group.accept_invitation", schema, async ({ token, ...details }, { user, now }) => {
+  const action = signedInAction("group.manage", schema, async ({ token, ...details }, { user, now }) => {
     const result = await acceptInvitation(user, token, details, now);
     refresh(result.groupId);
     return result;

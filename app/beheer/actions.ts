@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { roleAction } from "@/lib/actions";
-import { permissions } from "@/lib/auth/permissions";
+import { signedInAction } from "@/lib/actions";
 import { deleteContact, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
@@ -29,7 +28,7 @@ const municipalityField = z
   .transform((v) => v || null);
 
 export async function decideSignRequestAction(input: unknown) {
-  return roleAction("staff.decide_sign_request", ["staff"], bordDecisionSchema, async (decision, { user }) => {
+  return signedInAction("bord.decide", bordDecisionSchema, async (decision, { user }) => {
     const outcome = await decideSignRequest(user, decision);
     revalidatePath(routes.staff.bord(outcome.id));
     return outcome;
@@ -37,7 +36,7 @@ export async function decideSignRequestAction(input: unknown) {
 }
 
 export async function dissolveGroupAction(input: unknown) {
-  return roleAction("staff.dissolve_group", ["staff"], dissolveGroupSchema, async (value, { user }) => {
+  return signedInAction("group.dissolve_any", dissolveGroupSchema, async (value, { user }) => {
     const result = await dissolveGroup(user, value);
     revalidatePath(routes.staff.group(result.id));
     return result;
@@ -45,7 +44,7 @@ export async function dissolveGroupAction(input: unknown) {
 }
 
 export async function saveAreaAction(input: unknown) {
-  return roleAction("staff.save_area", ["staff"], areaSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("area.edit", areaSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...area } = value;
     const result = await saveArea(user, area, municipalityId);
     revalidatePath(routes.staff.areas);
@@ -54,7 +53,7 @@ export async function saveAreaAction(input: unknown) {
 }
 
 export async function saveContactAction(input: unknown) {
-  return roleAction("staff.save_contact", ["staff"], contactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("area.edit", contactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...contact } = value;
     const result = await saveContact(user, contact, municipalityId);
     revalidatePath(routes.staff.areas);
@@ -63,7 +62,7 @@ export async function saveContactAction(input: unknown) {
 }
 
 export async function deleteContactAction(input: unknown) {
-  return roleAction("staff.delete_contact", ["staff"], deleteContactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("area.edit", deleteContactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     await deleteContact(user, value.contactId, value.municipalityId);
     revalidatePath(routes.staff.areas);
     return null;
@@ -71,7 +70,7 @@ export async function deleteContactAction(input: unknown) {
 }
 
 export async function updateSettingsAction(input: unknown) {
-  return roleAction("staff.update_settings", ["staff"], staffSettingsSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("settings.edit", staffSettingsSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...settings } = value;
     await updateMunicipalitySettings(user, settings, municipalityId);
     revalidatePath(routes.staff.settings);
@@ -80,7 +79,7 @@ export async function updateSettingsAction(input: unknown) {
 }
 
 export async function inviteUserAction(input: unknown) {
-  return roleAction("staff.invite_user", [...permissions["users.manage"]], inviteUserSchema, async (value, { user }) => {
+  return signedInAction("users.manage", inviteUserSchema, async (value, { user }) => {
     const result = await inviteUser(user, value);
     revalidatePath(routes.staff.users);
     return result;
@@ -88,7 +87,7 @@ export async function inviteUserAction(input: unknown) {
 }
 
 export async function changeUserRoleAction(input: unknown) {
-  return roleAction("staff.change_user_role", [...permissions["users.manage"]], changeUserRoleSchema, async (value, { user }) => {
+  return signedInAction("users.manage", changeUserRoleSchema, async (value, { user }) => {
     await changeManagedRole(user, value);
     revalidatePath(routes.staff.users);
     return null;

@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, groupAdminInvitations, groupAdmins, groups, municipalities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
@@ -13,6 +14,7 @@ import type { AdminDetails } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { placeAddresses } from "./address-placement";
 import { isAdminOf, loadAdminGroup } from "./group-access";
+import { fillMissingIdentity, identityForAccount } from "./internal/identity";
 import { insertMemberAddresses } from "./member-addresses";
 
 /** How long an invitation link works. */
@@ -60,6 +62,7 @@ export async function createInvitation(
 
 /** Invites a co-admin by e-mail (from the group's admin page). */
 export async function inviteCoAdmin(actor: Actor, groupId: string, email: string, now = new Date()): Promise<{ invitationId: string }> {
+  requirePermission(actor, "group.manage");
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
     const normalized = email.toLowerCase();
@@ -88,6 +91,7 @@ export async function inviteCoAdmin(actor: Actor, groupId: string, email: string
 
 /** Withdraws an open invitation of the group. */
 export async function cancelInvitation(actor: Actor, groupId: string, invitationId: string): Promise<void> {
+  requirePermission(actor, "group.manage");
   await db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);
     const deleted = await tx
@@ -143,6 +147,7 @@ async function findInvitation(executor: Executor, token: string) {
  * works for the account with the invited e-mail address.
  */
 export async function getInvitation(actor: Actor, token: string, now = new Date()): Promise<InvitationView> {
+  requirePermission(actor, "group.manage");
   const row = await findInvitation(db, token);
   if (!row || row.groupStatus !== "active") return { state: "invalid" };
   if (row.email.toLowerCase() !== actor.email.toLowerCase()) return { state: "wrong_account", groupName: row.groupName };
@@ -179,6 +184,7 @@ export async function acceptInvitation(
   details: Omit<AdminDetails, "email">,
   now = new Date(),
 ): Promise<{ groupId: string }> {
+  requirePermission(actor, "group.manage");
   const preview = await findInvitation(db, token);
   if (!preview || preview.groupStatus !== "active" || preview.email.toLowerCase() !== actor.email.toLowerCase()) {
     throw notFound("Deze uitnodiging bestaat niet, of is voor een ander e-mailadres.");
@@ -187,7 +193,8 @@ export async function acceptInvitation(
     .select({ id: municipalities.id, code: municipalities.code })
     .from(municipalities)
     .where(eq(municipalities.id, preview.municipalityId));
-  const placements = await placeAddresses([details.address], municipality);
+  const admin = await identityForAccount(db, actor.id, details);
+  const placements = await placeAddresses([admin.address], municipality);
   return db.transaction(async (tx) => {
     const accepted = await tx
       .update(groupAdminInvitations)
@@ -208,19 +215,10 @@ export async function acceptInvitation(
       if (alreadyAdmin.length > 0) return { groupId: preview.groupId };
       throw new AppError("unprocessable", "Deze uitnodiging is verlopen. Vraag de beheerder om een nieuwe uitnodiging.");
     }
-    await tx
-      .update(users)
-      .set({
-        name: details.name,
-        phone: details.phone,
-        birthDate: details.birthDate,
-        postcode: details.address.postcode,
-        houseNumber: details.address.houseNumber,
-        addition: details.address.addition,
-      })
-      .where(eq(users.id, actor.id));
+    // The account's identity is never overwritten by this form: it only fills what is missing.
+    await fillMissingIdentity(tx, actor.id, admin);
     await tx.insert(groupAdmins).values({ groupId: preview.groupId, userId: actor.id }).onConflictDoNothing();
-    await insertMemberAddresses(tx, { id: preview.groupId }, [details.address], placements, actor.id);
+    await insertMemberAddresses(tx, { id: preview.groupId }, [admin.address], placements, actor.id);
     await tx.update(groups).set({ updatedAt: now }).where(eq(groups.id, preview.groupId));
     await recordAudit(tx, {
       actorUserId: actor.id,
@@ -236,6 +234,7 @@ export async function acceptInvitation(
 
 /** Open invitations of a group, for its admins. */
 export async function listOpenInvitations(actor: Actor, groupId: string) {
+  requirePermission(actor, "group.manage");
   return db
     .select({ id: groupAdminInvitations.id, email: groupAdminInvitations.email, expiresAt: groupAdminInvitations.expiresAt })
     .from(groupAdminInvitations)

@@ -3,6 +3,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
 import { memberAddresses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import {
   addressKey,
@@ -127,6 +128,7 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
 
 /** The address counter of a group ("n van 50 adressen voor een bord"). */
 export async function getAddressCounts(actor: Actor, groupId: string): Promise<AddressCounts> {
+  requirePermission(actor, "group.manage");
   const group = await loadAdminGroup(db, actor, groupId);
   return countsFor(db, group.id, group.bordThreshold);
 }
@@ -146,6 +148,7 @@ export async function listMemberAddresses(
   groupId: string,
   options: { page?: number; pageSize?: number } = {},
 ): Promise<AddressCounts & { items: MemberAddressRow[]; page: number; pageCount: number }> {
+  requirePermission(actor, "group.manage");
   const group = await loadAdminGroup(db, actor, groupId);
   const pageSize = Math.min(Math.max(options.pageSize ?? ADDRESS_PAGE_SIZE, 1), 500);
   const counts = await countsFor(db, group.id, group.bordThreshold);
@@ -188,6 +191,7 @@ export async function addMemberAddress(
   groupId: string,
   address: NormalizedAddress,
 ): Promise<{ inMunicipality: boolean }> {
+  requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const placements = await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode });
   return db.transaction(async (tx) => {
@@ -219,6 +223,7 @@ export async function addMemberAddressList(
   groupId: string,
   text: string,
 ): Promise<{ added: number; alreadyPresent: number; outside: number }> {
+  requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const list = readAddressListForSaving(text, "text");
   if (list.length === 0) {
@@ -243,6 +248,7 @@ export async function addMemberAddressList(
 
 /** Removes one member address of the group. */
 export async function removeMemberAddress(actor: Actor, groupId: string, addressId: number): Promise<void> {
+  requirePermission(actor, "group.manage");
   if (!isUuid(groupId) || !Number.isSafeInteger(addressId) || addressId < 1) throw notFound("Dit adres bestaat niet (meer).");
   await db.transaction(async (tx) => {
     const deleted = await tx

@@ -35,7 +35,7 @@ import {
   verificationTokens,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getAuthSecret } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
@@ -47,7 +47,7 @@ export const EXPORT_LIST_LIMIT = 5000;
 export const ERASED_MARK = "[verwijderd]";
 
 function requirePrivacyAdmin(actor: Actor | null | undefined): Actor {
-  if (!actor || !can(actor, "privacy.manage")) throw notFound();
+  requirePermission(actor, "privacy.manage");
   return actor;
 }
 

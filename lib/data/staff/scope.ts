@@ -1,11 +1,12 @@
 /**
- * Who a staff function works for: staff see their own municipality, platform admins every
- * municipality. Everyone else gets not_found, as if the page did not exist.
+ * Which municipalities a staff function works in: staff their own, platform admins every one.
+ * Whether the actor may use the function at all is its permission (requirePermission).
  */
 import "server-only";
 import { asc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { municipalities } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 
@@ -17,8 +18,13 @@ export function isStaffActor(actor: Actor | null | undefined): actor is StaffAct
   return actor.role === "staff" && actor.municipalityId !== null;
 }
 
-/** The actor as staff, or not_found. */
-export function requireStaffActor(actor: Actor | null | undefined): StaffActor {
+/**
+ * Where the actor works, after requirePermission has said what they may do: a platform admin
+ * in every municipality, staff in their own. Anyone else (a staff account without a
+ * municipality, or a role a permission was given to that has no municipality scope) works
+ * nowhere: not_found. A scope, not a permission: which role may do what is the table's.
+ */
+export function staffScope(actor: Actor | null | undefined): StaffActor {
   if (!isStaffActor(actor)) throw new AppError("not_found");
   return actor;
 }
@@ -40,7 +46,8 @@ export interface MunicipalityChoice {
 
 /** The municipalities the actor works for (staff: one; platform admins: all), by name. */
 export async function listMunicipalitiesForStaff(actor: Actor | null, executor: Executor = db): Promise<MunicipalityChoice[]> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
   return executor
     .select({ id: municipalities.id, name: municipalities.name, code: municipalities.code })
     .from(municipalities)
@@ -58,7 +65,8 @@ export async function resolveStaffMunicipality(
   requested?: string | null,
   executor: Executor = db,
 ): Promise<MunicipalityChoice | null> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
   const list = await listMunicipalitiesForStaff(staff, executor);
   if (staff.role === "staff") return list[0] ?? null;
   return list.find((m) => m.id === requested) ?? list[0] ?? null;
@@ -75,7 +83,8 @@ export async function municipalityForChange(
   requested?: string | null,
   executor: Executor = db,
 ): Promise<MunicipalityChoice | null> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
   if (!requested) return resolveStaffMunicipality(staff, null, executor);
   const list = await listMunicipalitiesForStaff(staff, executor);
   return list.find((m) => m.id === requested) ?? null;

@@ -17,6 +17,7 @@ import {
   signRequests,
   users,
 } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/eligibility";
@@ -48,7 +49,7 @@ import {
   uuidParam,
   type SearchParams,
 } from "./params";
-import { municipalityCondition, requireStaffActor } from "./scope";
+import { municipalityCondition, staffScope } from "./scope";
 
 export const CHANGED_BY_SOMEONE_ELSE = "Deze aanvraag is net door iemand anders gewijzigd.";
 
@@ -119,7 +120,8 @@ export async function listSignRequestsForStaff(
   filters: SignRequestFilters,
   executor: Executor = db,
 ): Promise<SignRequestPage> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "bord.decide");
+  const staff = staffScope(actor);
   const conditions: SQL[] = [municipalityCondition(staff, groups.municipalityId)];
   if (filters.status.length > 0) conditions.push(inArray(signRequests.status, filters.status));
   if (filters.areaId) conditions.push(eq(groups.areaId, filters.areaId));
@@ -243,7 +245,8 @@ export async function getSignRequestForStaff(
   requestId: string,
   executor: Executor = db,
 ): Promise<SignRequestDetail | null> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "bord.decide");
+  const staff = staffScope(actor);
   if (!isUuidText(requestId)) return null;
   const [row] = await executor
     .select({
@@ -328,7 +331,8 @@ export interface DecisionOutcome {
  * Approval counts the addresses again and refuses (unprocessable) below the threshold.
  */
 export async function decideSignRequest(actor: Actor | null, decision: BordDecision, executor: Executor = db): Promise<DecisionOutcome> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "bord.decide");
+  const staff = staffScope(actor);
   return executor.transaction(async (tx) => {
     const [current] = await tx
       .select({

@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, municipalities, users, type UserRole } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
@@ -17,13 +17,12 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { userInvitedMail } from "@/lib/mail/templates/user-invited";
 import { MANAGED_ROLE_LABELS, type ChangeUserRoleInput, type InviteUserInput } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
-import { municipalityCondition, requireStaffActor, type StaffActor } from "./scope";
+import { municipalityCondition, staffScope, type StaffActor } from "./scope";
 
 /** The actor as someone who manages accounts ("users.manage"), or not_found. */
 function requireUserManager(actor: Actor | null): StaffActor {
-  const staff = requireStaffActor(actor);
-  if (!can(staff, "users.manage")) throw new AppError("not_found");
-  return staff;
+  requirePermission(actor, "users.manage");
+  return staffScope(actor);
 }
 
 export interface ManagedUser {
