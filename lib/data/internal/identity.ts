@@ -8,7 +8,7 @@
  * Internal: writes without an actor of its own; callers have checked the permission.
  */
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { users } from "@/db/schema";
 import type { NormalizedAddress } from "@/lib/domain";
@@ -54,5 +54,11 @@ export async function fillMissingIdentity(executor: Executor, userId: string, id
       houseNumber: sql`case when ${noAddress} then ${identity.address.houseNumber}::integer else ${users.houseNumber} end`,
       addition: sql`case when ${noAddress} then ${identity.address.addition} else ${users.addition} end`,
     })
-    .where(eq(users.id, userId));
+    // Only when something is missing: an account that has it all is not touched (not even updatedAt).
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`(${users.name} is null or ${users.name} = '' or ${users.phone} is null or ${users.phone} = '' or ${users.birthDate} is null or ${noAddress})`,
+      ),
+    );
 }
