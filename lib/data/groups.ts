@@ -26,12 +26,13 @@ import { groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
 import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
-import { placeAddresses, type AddressPlacement } from "./address-placement";
-import { isAdminOf, loadAdminGroup } from "./group-access";
-import { createInvitation } from "./invitations";
-import { insertMemberAddresses, readAddressListForSaving } from "./member-addresses";
+import { placeAddresses, type AddressPlacement } from "./internal/address-placement";
+import { isAdminOf, loadAdminGroup } from "./internal/group-access";
+import { createInvitation } from "./internal/invitations";
+import { insertMemberAddresses } from "./internal/member-addresses";
+import { readAddressListForSaving } from "./member-addresses";
 import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "./internal/identity";
-import { removeGroupPersonalData } from "./retention";
+import { removeGroupPersonalData } from "./internal/retention";
 
 // AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
 // a database error to its generic message, which would hide the message at the name field.

@@ -11,9 +11,9 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { joinAcceptedMail } from "@/lib/mail/templates/join-accepted";
 import { joinDeclinedMail } from "@/lib/mail/templates/join-declined";
 import type { JoinRequestDecision } from "@/lib/validation";
-import { placeAddresses } from "./address-placement";
-import { isAdminOf, isUuid, loadAdminGroup } from "./group-access";
-import { insertMemberAddresses } from "./member-addresses";
+import { placeAddresses } from "./internal/address-placement";
+import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
+import { insertMemberAddresses } from "./internal/member-addresses";
 
 /** Handled requests keep their contact details this long, then purgeHandledJoinRequests removes them. */
 export const JOIN_REQUEST_RETENTION_DAYS = 30;

@@ -38,8 +38,8 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getAuthSecret } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
-import { removeGroupPersonalData } from "./retention";
+import { AppError } from "@/lib/errors";
+import { removeGroupPersonalData } from "./internal/retention";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
 export const EXPORT_LIST_LIMIT = 5000;

@@ -12,8 +12,8 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-received";
 import type { SignRequestInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
-import { getSignEligibility, type GroupSignEligibility } from "./eligibility";
-import { isAdminOf, isUuid, loadAdminGroup } from "./group-access";
+import { getSignEligibility, type GroupSignEligibility } from "./internal/eligibility";
+import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
 
 const ONE_OPEN = "Uw groep heeft al een bordaanvraag die nog loopt. U kunt een nieuwe aanvraag doen als die klaar is, of als u hem intrekt.";
 

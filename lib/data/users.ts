@@ -12,7 +12,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import { signOutEverywhere } from "@/lib/auth/session";
 import type { Actor } from "@/lib/auth/types";
-import { AppError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 
 /**
  * Ends every session of a user: of oneself (anyone signed in), or of someone else (platform

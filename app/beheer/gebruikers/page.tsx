@@ -5,7 +5,6 @@ import { InviteUserForm } from "@/components/staff/invite-user-form";
 import { RoleForm } from "@/components/staff/role-form";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { permissions } from "@/lib/auth/permissions";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { listUsersForStaff } from "@/lib/data/staff/users";
 import { routes } from "@/lib/routes";

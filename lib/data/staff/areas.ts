@@ -12,7 +12,8 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
-import { municipalityForChange, staffScope, resolveStaffMunicipality } from "./scope";
+import { staffScope } from "../internal/staff-scope";
+import { municipalityForChange, resolveStaffMunicipality } from "./scope";
 
 export interface StaffArea {
   id: string;

@@ -6,7 +6,7 @@ import { auditLog, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { dateParam, decodeCursor, first, keysetPage, likePattern, textParam, type SearchParams } from "./params";
-import { municipalityCondition, staffScope } from "./scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -34,8 +34,8 @@ import {
   uuidParam,
   type SearchParams,
 } from "./params";
-import { removeGroupPersonalData } from "../retention";
-import { isUuid, municipalityCondition, staffScope } from "./scope";
+import { removeGroupPersonalData } from "../internal/retention";
+import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const GROUP_SORTS = ["naam", "nieuwste"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];

@@ -11,7 +11,7 @@ import { areas, groupAdmins, groups, joinRequests, memberAddresses, signRequests
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import type { OpenSignRequestStatus } from "@/lib/domain";
-import { staffScope } from "./scope";
+import { staffScope } from "../internal/staff-scope";
 
 export interface OpenRequestFigures {
   status: OpenSignRequestStatus;

@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { StaffSettings } from "@/lib/validation";
-import { municipalityForChange, staffScope, resolveStaffMunicipality } from "./scope";
+import { staffScope } from "../internal/staff-scope";
+import { municipalityForChange, resolveStaffMunicipality } from "./scope";
 
 export interface MunicipalitySettings {
   municipalityId: string;

@@ -20,7 +20,7 @@ import {
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/eligibility";
+import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
 import {
   SIGN_REQUEST_STATUSES,
   allowedSignRequestActions,
@@ -49,7 +49,7 @@ import {
   uuidParam,
   type SearchParams,
 } from "./params";
-import { municipalityCondition, staffScope } from "./scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const CHANGED_BY_SOMEONE_ELSE = "Deze aanvraag is net door iemand anders gewijzigd.";
 

@@ -17,7 +17,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { userInvitedMail } from "@/lib/mail/templates/user-invited";
 import { MANAGED_ROLE_LABELS, type ChangeUserRoleInput, type InviteUserInput } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
-import { municipalityCondition, staffScope, type StaffActor } from "./scope";
+import { municipalityCondition, staffScope, type StaffActor } from "../internal/staff-scope";
 
 /** The actor as someone who manages accounts ("users.manage"), or not_found. */
 function requireUserManager(actor: Actor | null): StaffActor {
