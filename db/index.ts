@@ -16,6 +16,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
+import { reservedTransactions } from "./transactions";
 import { preparingClient } from "./prepared-statements";
 import * as schema from "./schema";
 
@@ -111,14 +112,9 @@ export function logNotice(notice: postgres.Notice): void {
 
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.kind === "postgres") {
-    // Leave max_pipeline at postgres.js's default (100). In postgres.js 3.4.x a BEGIN that
-    // is the query filling a connection's pipeline is sent without reserving the connection
-    // (connection.js execute(): the `onexecute` hook of sql.begin() sits behind
-    // `sent.length < max_pipeline` in one && chain). The transaction then fails with
-    // UNSAFE_TRANSACTION while PostgreSQL has already begun it, and the connection goes back
-    // to the pool idle in that transaction: other requests' writes on it stay invisible until
-    // an unrelated COMMIT or ROLLBACK ends it. With max_pipeline: 1 every BEGIN queued behind
-    // one other query filled the pipeline (issue 18; tests/faults/concurrency.test.ts).
+    // Leave max_pipeline at postgres.js's default (100): with max_pipeline: 1 every BEGIN queued
+    // behind one other query was sent without reserving its connection. Transactions run on a
+    // connection reserved first (db/transactions.ts), which closes the rest of that gap.
     const client = postgres(config.url, {
       max: config.maxConnections ?? DEFAULT_POOL_SIZE,
       // "there is already a transaction in progress" and its kin are warnings, not noise.
@@ -128,7 +124,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     const url = new URL(config.url);
     return {
       // Prepared statements for drizzle's queries (see db/prepared-statements.ts).
-      db: drizzlePostgres({ client: preparingClient(client), ...DRIZZLE_OPTIONS }),
+      db: drizzlePostgres({ client: preparingClient(reservedTransactions(client)), ...DRIZZLE_OPTIONS }),
       kind: "postgres",
       location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
       query: async <T,>(text: string, parameters: readonly unknown[]) =>

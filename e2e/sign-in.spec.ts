@@ -1,4 +1,4 @@
-import { GROUP_ADMIN, SIGN_OUT_STAFF } from "./support/accounts";
+import { GROUP_ADMIN, SIGN_OUT_DEVICES, SIGN_OUT_RESIDENT } from "./support/accounts";
 import { followNewSignInLink, signInAs, signInMessageLinks } from "./support/auth";
 import { expectAccessible } from "./support/axe";
 import { expect, signIn, test } from "./support/test";
@@ -167,15 +167,9 @@ test.describe("protected pages", () => {
     }
   });
 
-  test("a new address signs in as a new resident", async ({ page }) => {
+  test("a new address signs in as a new resident, with an httpOnly SameSite=Lax session cookie", async ({ page, context }) => {
     await signInAs(page, `nieuw-${Date.now()}@voorbeeld.nl`);
     await expect(page).toHaveURL(/\/mijn-groepen$/);
-  });
-});
-
-test.describe("the session", () => {
-  test("the cookie is httpOnly and SameSite=Lax", async ({ page, context }) => {
-    await signInAs(page, "medewerker@krimpen.example");
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name.endsWith("authjs.session-token"));
     expect(session, "session cookie").toBeDefined();
@@ -184,9 +178,14 @@ test.describe("the session", () => {
     // It ends within 7 days (plus a minute of slack).
     expect((session?.expires ?? 0) * 1000).toBeLessThanOrEqual(Date.now() + 7 * 24 * 3600 * 1000 + 60_000);
   });
+});
 
+// Signing out ends sessions: these tests use sessions the seed stored for accounts of this spec
+// alone (e2e/support/accounts.ts), so the seeded sessions of the demo accounts stay valid.
+test.describe("the session", () => {
   test("signing out at /uitloggen ends the session", async ({ page }) => {
-    await signInAs(page, "wijkagent.langeland@krimpen.example");
+    await signIn(page, SIGN_OUT_RESIDENT);
+    await expect(page).toHaveURL(/\/mijn-groepen$/);
     await page.goto("/uitloggen");
     await expect(page.getByRole("heading", { level: 1, name: "Uitloggen" })).toBeVisible();
     await expectAccessible(page);
@@ -194,33 +193,37 @@ test.describe("the session", () => {
     await expect(page.getByRole("heading", { level: 1, name: "U bent uitgelogd" })).toBeVisible();
     await expectAccessible(page);
     await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Inloggen" })).toBeVisible();
-    await page.goto("/wijkagent");
-    await expect(page).toHaveURL("/inloggen?terug=%2Fwijkagent");
+    await page.goto("/mijn-groepen");
+    await expect(page).toHaveURL("/inloggen?terug=%2Fmijn-groepen");
   });
 
-  // Signing out on all devices ends every session of the account: a staff account of this spec's
-  // own (e2e/support/accounts.ts), so the seeded sessions of the demo accounts stay valid.
-  test("the header's sign-out button and signing out on all devices", async ({ browser }) => {
-    test.setTimeout(90_000); // three sign-ins through the mailbox
+  // One staff account with three sessions, as if signed in on three devices.
+  test("the header's sign-out button, and signing out on all devices", async ({ browser }) => {
+    const [one, two, three] = SIGN_OUT_DEVICES;
     const first = await browser.newContext();
     const second = await browser.newContext();
+    const third = await browser.newContext();
     const a = await first.newPage();
     const b = await second.newPage();
-    await signInAs(a, SIGN_OUT_STAFF.email);
-    await signInAs(b, SIGN_OUT_STAFF.email);
+    const c = await third.newPage();
 
-    // Device A: all devices. Device B is signed out at its next request.
+    // The header's button signs this device out with one click; the others stay signed in.
+    await signIn(c, three);
+    await expect(c).toHaveURL(/\/beheer$/);
+    await c.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("button", { name: "Uitloggen" }).click();
+    await expect(c.getByRole("heading", { level: 1, name: "U bent uitgelogd" })).toBeVisible();
+    await c.goto("/beheer");
+    await expect(c).toHaveURL("/inloggen?terug=%2Fbeheer");
+
+    // Device A: all devices. Device B, signed in until then, is signed out at its next request.
+    await signIn(a, one);
+    await signIn(b, two);
+    await expect(b).toHaveURL(/\/beheer$/);
     await a.goto("/uitloggen");
     await a.getByRole("button", { name: "Uitloggen op alle apparaten" }).click();
     await expect(a.getByText("U bent nu op al uw apparaten uitgelogd.")).toBeVisible();
     await b.goto("/beheer");
     await expect(b).toHaveURL("/inloggen?terug=%2Fbeheer");
-
-    // The header's button signs out with one click.
-    await signInAs(b, SIGN_OUT_STAFF.email);
-    await b.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("button", { name: "Uitloggen" }).click();
-    await expect(b.getByRole("heading", { level: 1, name: "U bent uitgelogd" })).toBeVisible();
-    await first.close();
-    await second.close();
+    await Promise.all([first.close(), second.close(), third.close()]);
   });
 });

@@ -36,18 +36,23 @@ export const KEYBOARD_ADMIN = "toetsenbord.beheerder@bewoner.example";
 export const XSS_ADMIN = "xss.beheerder@bewoner.example";
 /** e2e/privacy-admin.spec.ts: the person whose data is exported and erased. */
 export const PRIVACY_PERSON = "privacy.e2e@voorbeeld.nl";
+/** e2e/sign-in.spec.ts: signs out at /uitloggen, which ends the seeded session. */
+export const SIGN_OUT_RESIDENT = "uitloggen.bewoner@bewoner.example";
 
 /**
  * Created by the seed as a first sign-in creates them (the e-mail address, verified; a resident
  * without any details), each with a session.
  */
-export const NEW_RESIDENTS = [NEW_RESIDENT, SOMEONE_ELSE, NEW_CO_ADMIN, KEYBOARD_ADMIN, XSS_ADMIN, PRIVACY_PERSON] as const;
+export const NEW_RESIDENTS = [NEW_RESIDENT, SOMEONE_ELSE, NEW_CO_ADMIN, KEYBOARD_ADMIN, XSS_ADMIN, PRIVACY_PERSON, SIGN_OUT_RESIDENT] as const;
 
 /**
- * A staff account of Krimpen for e2e/sign-in.spec.ts alone: it signs in through the mailbox and
- * signs out on all devices, which ends every session of the account (so not the demo staff
- * account, whose seeded session other specs use). No seeded session.
+ * A staff account of Krimpen for e2e/sign-in.spec.ts alone: it signs out on all devices, which
+ * ends every session of the account (so not the demo staff account, whose seeded session other
+ * specs use). The seed gives it three sessions, one per "device" (SIGN_OUT_DEVICES).
  */
 export const SIGN_OUT_STAFF = { email: "uitloggen.medewerker@krimpen.example", name: "Ulla Uitlog" } as const;
 
-export type SeededAccount = (typeof DEMO_ACCOUNTS_WITH_SESSIONS)[number] | (typeof NEW_RESIDENTS)[number];
+/** The keys of SIGN_OUT_STAFF's seeded sessions in the sessions file: three devices. */
+export const SIGN_OUT_DEVICES = [`${SIGN_OUT_STAFF.email}#1`, `${SIGN_OUT_STAFF.email}#2`, `${SIGN_OUT_STAFF.email}#3`] as const;
+
+export type SeededAccount = (typeof DEMO_ACCOUNTS_WITH_SESSIONS)[number] | (typeof NEW_RESIDENTS)[number] | (typeof SIGN_OUT_DEVICES)[number];

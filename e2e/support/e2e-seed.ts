@@ -27,7 +27,7 @@ import { openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData, DEMO_MUNICIPALITY } from "@/db/seed/demo";
 import { municipalities, sessions, users } from "@/db/schema";
-import { DEMO_ACCOUNTS_WITH_SESSIONS, NEW_RESIDENTS, SIGN_OUT_STAFF } from "./accounts";
+import { DEMO_ACCOUNTS_WITH_SESSIONS, NEW_RESIDENTS, SIGN_OUT_DEVICES, SIGN_OUT_STAFF } from "./accounts";
 import { AUTHZ_DATA_DIR } from "./authz-fixture";
 import { E2E_DATA_ROOT, E2E_TEMPLATE_DIR, e2eServers, SESSIONS_FILE } from "./servers";
 
@@ -61,6 +61,12 @@ async function seedTemplate(dataDir: string): Promise<number> {
         await tx.insert(sessions).values({ sessionToken: token, userId: row.id, expires: new Date(Date.now() + 24 * 60 * 60 * 1000) });
         await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, row.id));
         result[row.email] = token;
+      }
+      const [signOutStaff] = await tx.select({ id: users.id }).from(users).where(eq(users.email, SIGN_OUT_STAFF.email));
+      for (const device of SIGN_OUT_DEVICES) {
+        const token = randomBytes(32).toString("hex");
+        await tx.insert(sessions).values({ sessionToken: token, userId: signOutStaff.id, expires: new Date(Date.now() + 24 * 60 * 60 * 1000) });
+        result[device] = token;
       }
       return result;
     });

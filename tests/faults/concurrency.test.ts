@@ -16,6 +16,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { DEFAULT_POOL_SIZE, openDatabase, selectRows, setDatabase, type DatabaseHandle } from "@/db";
+import { reservedTransactions } from "@/db/transactions";
 import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import {
   auditLog,
@@ -447,3 +448,86 @@ describe(`${TIMES} concurrent requests of each transactional kind (${onPostgres 
     await expectEverythingCommitted();
   });
 });
+
+/*
+ * The mechanism behind the symptoms above, made certain instead of left to load. postgres.js
+ * marks a connection as a transaction's own only when the BEGIN was written with the pipeline
+ * not full and the socket not over its high-water mark; otherwise the BEGIN runs on a
+ * connection the pool goes on sharing. max_pipeline: 1 makes that happen every time a BEGIN
+ * queues behind another query, which is what load does now and then. db/transactions.ts runs
+ * each transaction on a connection reserved first; these clients have its wrapper or not.
+ */
+if (onPostgres)
+  describe("transactions on a reserved connection (db/transactions.ts), PostgreSQL", () => {
+    async function burst(client: postgres.Sql): Promise<{ unexpected: string[]; committed: number; idle: number }> {
+      const marker = `tx-${randomBytes(4).toString("hex")}`;
+      const tasks: Array<Promise<unknown>> = [];
+      for (let i = 0; i < TIMES; i++) {
+        // execute(): sent now, so that each BEGIN queues right behind another request's query.
+        tasks.push(client`select pg_sleep(0.002)`.execute());
+        tasks.push(
+          client.begin(async (tx) => {
+            await tx`insert into audit_log (action, subject_type, subject_id) values ('test.tx', 'test', ${`${marker}-${i}`})`;
+            await tx`insert into audit_log (action, subject_type, subject_id) values ('test.tx', 'test', ${`${marker}-${i}-b`})`;
+          }),
+        );
+      }
+      const settled = await Promise.allSettled(tasks);
+      const unexpected = settled.flatMap((s) => (s.status === "rejected" ? [describeError(s.reason)] : []));
+      const [{ n }] = await client<Array<{ n: number }>>`select count(*)::int as n from audit_log where subject_id like ${`${marker}-%`}`;
+      const [{ idle }] = await monitor!<Array<{ idle: number }>>`
+        select count(*)::int as idle from pg_stat_activity where datname = ${databaseName} and state like 'idle in transaction%'`;
+      return { unexpected, committed: n, idle };
+    }
+
+    const url = () => (database.current.config.kind === "postgres" ? database.current.config.url : "");
+    // max_pipeline is a postgres.js option its types leave out.
+    const oneQueryPipeline = { max: 2, max_pipeline: 1, onnotice: () => {} } as postgres.Options<Record<string, never>>;
+
+    it("postgres.js's own begin() loses transactions when the BEGIN does not reserve its connection (the cause)", async () => {
+      const plain = postgres(url(), oneQueryPipeline);
+      try {
+        const outcome = await burst(plain);
+        expect(outcome.unexpected.filter((e) => e.includes("UNSAFE_TRANSACTION")).length).toBeGreaterThan(0);
+        expect(outcome.committed).toBeLessThan(2 * TIMES);
+      } finally {
+        await plain.end({ timeout: 1 });
+      }
+    });
+
+    it(`with the wrapper all ${TIMES} transactions commit, none fails, nothing is left open`, async () => {
+      const wrapped = reservedTransactions(postgres(url(), oneQueryPipeline));
+      try {
+        expect(await burst(wrapped)).toEqual({ unexpected: [], committed: 2 * TIMES, idle: 0 });
+      } finally {
+        await wrapped.end({ timeout: 1 });
+      }
+    });
+
+    it("an error rolls the transaction back, a failed savepoint keeps the rest, and the connection is given back", async () => {
+      const wrapped = reservedTransactions(postgres(url(), { max: 1, onnotice: () => {} }));
+      const marker = `rb-${randomBytes(4).toString("hex")}`;
+      try {
+        await expect(
+          wrapped.begin(async (tx) => {
+            await tx`insert into audit_log (action, subject_type, subject_id) values ('test.tx', 'test', ${`${marker}-rolled-back`})`;
+            throw new Error("stop");
+          }),
+        ).rejects.toThrow("stop");
+        await wrapped.begin(async (tx) => {
+          await tx`insert into audit_log (action, subject_type, subject_id) values ('test.tx', 'test', ${`${marker}-kept`})`;
+          await expect(
+            (tx as unknown as { savepoint: (fn: (s: postgres.Sql) => Promise<void>) => Promise<void> }).savepoint(async (s) => {
+              await s`insert into audit_log (action, subject_type, subject_id) values ('test.tx', 'test', ${`${marker}-savepoint`})`;
+              throw new Error("inner");
+            }),
+          ).rejects.toThrow("inner");
+        });
+        // One connection: a transaction that kept it would make this wait forever.
+        const rows = await wrapped<Array<{ id: string }>>`select subject_id as id from audit_log where subject_id like ${`${marker}-%`}`;
+        expect(rows.map((r) => r.id)).toEqual([`${marker}-kept`]);
+      } finally {
+        await wrapped.end({ timeout: 1 });
+      }
+    });
+  });
