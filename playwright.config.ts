@@ -5,7 +5,8 @@ import { e2eServers, e2eWorkers } from "./e2e/support/servers";
 /**
  * What every server of the suite gets.
  * - The suite signs in far more often than a person would: the sign-in rate limits (tested in
- *   lib/auth) are raised so that specs can ask for links for the same demo account many times.
+ *   lib/auth) are raised so that specs can ask for links for the same demo account many times;
+ *   the limits on signed-in actions are multiplied (ACTION_LIMIT_FACTOR) for the same reason.
  * - The specs act as a reverse proxy: an X-Forwarded-For they send gives each test its own
  *   address for the rate limits (TRUSTED_PROXY_HOPS=1; without it, the connection's address counts).
  */
@@ -13,6 +14,9 @@ const serverEnv = {
   LOG_LEVEL: "warn",
   SIGN_IN_LIMIT_PER_EMAIL: "10000",
   SIGN_IN_LIMIT_PER_IP: "10000",
+  // The same for the limits on signed-in actions (tested in tests/security/action-limits.test.ts):
+  // the demo admin registers and invites in many specs.
+  ACTION_LIMIT_FACTOR: "100",
   TRUSTED_PROXY_HOPS: "1",
 };
 

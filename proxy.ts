@@ -7,7 +7,8 @@
  *    A body over 1 MB gets 413 before Next.js reads it: by its Content-Length, or, sent without
  *    one (chunked), by reading Next.js's copy of it up to the limit.
  * 2. Bad input Next.js would answer with a 500: a path with percent-encoding that does not
- *    decode (`/groepen/%ff`) gets 400.
+ *    decode (`/groepen/%ff`) gets 400, and so does a server action call (Next-Action) whose
+ *    body is not a list of arguments (`"x"`, `{}`).
  * 3. Client address: without trusted proxies (TRUSTED_PROXY_HOPS=0) the X-Forwarded-For and
  *    X-Real-IP a client sent are removed, so that Next.js fills in the connection's address.
  * 4. Content-Security-Policy with a fresh nonce, passed on to the render in the request headers
@@ -20,15 +21,17 @@ import { getEnv } from "@/lib/env";
 import { CLIENT_IP_HEADERS } from "@/lib/server/client-ip";
 import {
   API_CSP,
+  BAD_ACTION_MESSAGE,
   BAD_PATH_MESSAGE,
-  bodyStreamLongerThan,
   bodyTooLarge,
   checkRequestOrigin,
   contentSecurityPolicy,
   createNonce,
   FORGERY_MESSAGE,
+  malformedActionArguments,
   malformedPath,
   MAX_REQUEST_BODY_BYTES,
+  readBodyUpTo,
   responseSecurityHeaders,
   SAFE_METHODS,
   servedOverHttps,
@@ -57,6 +60,7 @@ function refuse(
 }
 
 const TOO_LARGE = { status: 413, code: "too_large", message: TOO_LARGE_MESSAGE } as const;
+const BAD_ACTION = { status: 400, code: "bad_request", message: BAD_ACTION_MESSAGE } as const;
 
 export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
   const env = getEnv();
@@ -76,10 +80,22 @@ export function proxy(request: NextRequest): NextResponse | Promise<NextResponse
     if (bodyTooLarge(request.headers)) return refuse(request, TOO_LARGE, csp, https);
     // No Content-Length (chunked): only the body itself tells its size. Rare (browsers and
     // Next.js's own client always send the length), so only these requests wait for it.
-    if (!request.headers.has("content-length") && request.body) {
-      return bodyStreamLongerThan(request.body, MAX_REQUEST_BODY_BYTES).then((tooLarge) =>
-        tooLarge ? refuse(request, TOO_LARGE, csp, https) : pass(request, passOn),
-      );
+    const chunked = !request.headers.has("content-length") && request.body !== null;
+    // A server action call must carry a list of arguments (see malformedActionArguments).
+    const actionCall = request.headers.has("next-action") && request.body !== null;
+    if (chunked) {
+      return readBodyUpTo(request.body, MAX_REQUEST_BODY_BYTES).then(async ({ tooLarge, bytes }) => {
+        if (tooLarge) return refuse(request, TOO_LARGE, csp, https);
+        if (actionCall && bytes) {
+          const copy = new Request(request.url, { method: request.method, headers: request.headers, body: bytes as Uint8Array<ArrayBuffer> });
+          if (await malformedActionArguments(copy)) return refuse(request, BAD_ACTION, csp, https);
+        }
+        return pass(request, passOn);
+      });
+    }
+    if (actionCall) {
+      // The body here is Next.js's copy (the route gets its own), at most 1 MB (checked above).
+      return malformedActionArguments(request).then((bad) => (bad ? refuse(request, BAD_ACTION, csp, https) : pass(request, passOn)));
     }
   }
   return pass(request, passOn);

@@ -9,8 +9,11 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { eq, isNull } from "drizzle-orm";
+import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { logger } from "@/lib/server/logger";
-import type { DatabaseConfig, DatabaseHandle } from "./index";
+import type { DatabaseConfig, DatabaseHandle, Executor } from "./index";
+import { groups } from "./schema";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_ID = 542_0001;
@@ -20,10 +23,12 @@ export async function migrateDatabase(handle: DatabaseHandle, config?: DatabaseC
     await migratePglite(handle.db as unknown as PgliteDatabase<Record<string, unknown>>, {
       migrationsFolder: MIGRATIONS_FOLDER,
     });
+    await backfillGroupNameSkeletons(handle.db);
     return;
   }
   if (!config || config.kind !== "postgres") {
     await migratePostgres(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await backfillGroupNameSkeletons(handle.db);
     return;
   }
   // One dedicated connection holds the advisory lock and runs the migrations. Its notices
@@ -34,9 +39,48 @@ export async function migrateDatabase(handle: DatabaseHandle, config?: DatabaseC
   });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
-    await migratePostgres(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    const database = drizzle({ client, casing: "snake_case" });
+    await migratePostgres(database, { migrationsFolder: MIGRATIONS_FOLDER });
+    await backfillGroupNameSkeletons(database as unknown as Executor);
     await client`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+/**
+ * Fills groups.name_skeleton (migration 0004) for the groups stored before it: the skeleton is
+ * computed in TypeScript (lib/domain/group-name.ts), which SQL cannot do. Runs after every
+ * migration and finds nothing to do once all rows are filled. Two active groups of one
+ * municipality whose names were already look-alikes before the rule: the older keeps the
+ * skeleton, the newer stays without one (logged, no name shown) until staff rename it; the
+ * start goes on.
+ */
+export async function backfillGroupNameSkeletons(database: Executor): Promise<{ filled: number; twins: number }> {
+  const rows = await database
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(isNull(groups.nameSkeleton))
+    .orderBy(groups.createdAt, groups.id);
+  let filled = 0;
+  let twins = 0;
+  for (const row of rows) {
+    try {
+      await database.update(groups).set({ nameSkeleton: groupNameSkeleton(row.name) }).where(eq(groups.id, row.id));
+      filled += 1;
+    } catch (error) {
+      if (!violates(error, "groups_municipality_name_skeleton_unique")) throw error;
+      twins += 1;
+      logger.warn(`Group ${row.id}: its name looks like another active group's name in its municipality; rename one of them.`);
+    }
+  }
+  return { filled, twins };
+}
+
+/** Whether `error` (or its cause: drizzle wraps the driver's error) is a unique violation of `constraint`. */
+function violates(error: unknown, constraint: string): boolean {
+  for (let e = error as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === "23505") return e.constraint_name === constraint || e.constraint === constraint;
+  }
+  return false;
 }

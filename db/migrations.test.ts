@@ -23,6 +23,7 @@ const expectedTables = [
   "sessions",
   "sign_request_events",
   "sign_requests",
+  "staff_invitations",
   "users",
   "verification_tokens",
 ];

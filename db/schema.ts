@@ -222,6 +222,40 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] }), index("verification_tokens_expires_idx").on(t.expires)],
 );
 
+/**
+ * An invitation to a staff or wijkagent role of a municipality (issue 18, point 3). Inviting
+ * never changes an account: the person signs in with the invited address and accepts; only
+ * then the role is given. Every address gets the same invitation, account or not.
+ */
+export const staffInvitations = pgTable(
+  "staff_invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    /** Always stored in lower case. */
+    email: text().notNull(),
+    /** The name staff typed, for the greeting of the e-mail; given to the account only if it has none. */
+    name: text(),
+    role: userRole().notNull(),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text().notNull().unique(),
+    invitedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("staff_invitations_open_unique")
+      .on(t.municipalityId, sql`lower(${t.email})`)
+      .where(sql`${t.acceptedAt} is null`),
+    index("staff_invitations_email_idx").on(sql`lower(${t.email})`),
+    check("staff_invitations_email_lower", sql`${t.email} = lower(${t.email})`),
+    check("staff_invitations_role", sql`${t.role} in ('staff', 'wijkagent')`),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Contacts: wijkagenten and wethouders, per wijk
 
@@ -275,6 +309,12 @@ export const groups = pgTable(
       .references(() => areas.id, { onDelete: "restrict" }),
     slug: text().notNull().unique(),
     name: text().notNull(),
+    /**
+     * The name's confusable skeleton (lib/domain/group-name.ts: TR39, case, width and spaces
+     * folded), so that look-alike names are refused by the database too. Set with every name;
+     * null only for a row a migration found but could not fill (see db/migrate.ts).
+     */
+    nameSkeleton: text(),
     /** Free description of the streets the group covers. */
     description: text().notNull().default(""),
     status: groupStatus().notNull().default("active"),
@@ -289,6 +329,10 @@ export const groups = pgTable(
     /** Names are unique among active groups: a dissolved group's name can be used again. */
     uniqueIndex("groups_municipality_name_unique")
       .on(t.municipalityId, sql`lower(${t.name})`)
+      .where(sql`${t.status} = 'active'`),
+    /** Nor may an active group's name look like another's (Cyrillic "О" for "O", fullwidth…). */
+    uniqueIndex("groups_municipality_name_skeleton_unique")
+      .on(t.municipalityId, t.nameSkeleton)
       .where(sql`${t.status} = 'active'`),
     index("groups_area_status_idx").on(t.areaId, t.status),
     index("groups_municipality_status_idx").on(t.municipalityId, t.status, t.createdAt),
@@ -647,3 +691,4 @@ export type JoinRequest = typeof joinRequests.$inferSelect;
 export type SignRequest = typeof signRequests.$inferSelect;
 export type SignRequestEvent = typeof signRequestEvents.$inferSelect;
 export type OutboxMessage = typeof mailOutbox.$inferSelect;
+export type StaffInvitation = typeof staffInvitations.$inferSelect;

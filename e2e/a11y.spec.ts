@@ -295,5 +295,5 @@ test("staff forms: error states", async ({ browser }) => {
 
   await page.goto("/beheer/gebruikers");
   await hydrated();
-  await scanErrors(page, () => page.getByRole("button", { name: "Maak account en stuur e-mail" }).click(), "Vul een naam in.");
+  await scanErrors(page, () => page.getByRole("button", { name: "Stuur uitnodiging" }).click(), "Vul een naam in.");
 });

@@ -6,7 +6,8 @@ import { expect, test } from "./support/test";
  * are unit-tested in tests/security/bad-input.test.ts):
  * - a path whose percent-encoding does not decode, on every dynamic route,
  * - a server action body over 1 MB sent without Content-Length (chunked),
- * - a callbackUrl for Auth.js that does not lead to this site, in the query or in its cookie.
+ * - a callbackUrl for Auth.js that does not lead to this site, in the query or in its cookie,
+ * - a server action call (Next-Action) whose body is not the list of arguments React sends.
  * HTTP only, no browser.
  */
 
@@ -88,6 +89,34 @@ test.describe("a body sent without Content-Length", () => {
     expect(response.status).toBe(413);
     expect((await response.json()).error.code).toBe("too_large");
   });
+});
+
+test.describe("a server action call whose body is not a list of arguments", () => {
+  for (const body of ['"x"', "{}", "1", "null", "[1,2"]) {
+    test(`body ${body} gets 400 with a Dutch text, not 500`, async ({ request }) => {
+      const actionId = await anActionId(request);
+      const response = await request.post("/groepen/langeland-noord", {
+        headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+        data: body,
+        maxRedirects: 0,
+      });
+      expect(response.status()).toBe(400);
+      expect(await response.text()).toContain("Dit verzoek klopt niet");
+    });
+  }
+
+  for (const body of ["[]", "[1,2]", '[null,"x"]']) {
+    test(`body ${body} reaches the action, which refuses it itself (no 500)`, async ({ request }) => {
+      const actionId = await anActionId(request);
+      const response = await request.post("/groepen/langeland-noord", {
+        headers: { "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+        data: body,
+        maxRedirects: 0,
+      });
+      expect(response.status()).toBeLessThan(500);
+      expect(await response.text()).toContain('"status":"error"');
+    });
+  }
 });
 
 test.describe("a callbackUrl that does not lead to this site", () => {

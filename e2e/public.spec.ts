@@ -34,30 +34,45 @@ test.describe("looking up an address", () => {
   test("a covered demo address (2922 AB 12) finds its group from the home page in one step", async ({ page }) => {
     await search(page, "2922 AB", "12");
     await expect(page).toHaveURL(/\/zoeken\?postcode=2922\+AB&huisnummer=12/);
-    await expect(page).toHaveTitle("Groepen voor 2922 AB 12 | WhatsApp Buurtpreventie");
-    await expect(page.getByText("Dit adres doet mee met deze groep:")).toBeVisible();
-    await expect(page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
+    await expect(page).toHaveTitle("Groepen voor postcode 2922 AB | WhatsApp Buurtpreventie");
+    const street = page.getByRole("region", { name: "Groepen in uw straat (postcode 2922 AB)" });
+    await expect(street.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Start zelf een groep" })).toHaveCount(0);
     await expectAccessible(page);
   });
 
   test("an uncovered demo address (2924 XY 7) gets the invitation to start a group", async ({ page }) => {
     await search(page, "2924xy", "7");
-    await expect(page.getByRole("heading", { name: "Resultaat voor 2924 XY 7" })).toBeVisible();
-    await expect(page.getByText("Dit adres doet nog niet mee met een groep.")).toBeVisible();
-    await expect(page.getByText("Dit adres ligt in de wijk")).toContainText("Kortland-Zuid");
+    await expect(page.getByRole("heading", { name: "Resultaat voor postcode 2924 XY" })).toBeVisible();
+    await expect(page.getByText("In postcode 2924 XY doet nog geen adres mee met een groep.")).toBeVisible();
+    await expect(page.getByText("Deze postcode ligt in de wijk")).toContainText("Kortland-Zuid");
     const invitation = page.getByRole("region", { name: "Start zelf een groep" });
     await expect(invitation.getByRole("link", { name: "Groep aanmelden" })).toHaveAttribute("href", "/groep-starten");
     await expectAccessible(page);
   });
 
-  test("an address in a wijk with a group shows that group as a group near you", async ({ page }) => {
-    await search(page, "2922AB", "99");
-    await expect(page.getByText("Dit adres doet nog niet mee met een groep.")).toBeVisible();
-    const nearby = page.getByRole("region", { name: "Groepen in de wijk Langeland" });
+  test("a postcode without members in a wijk with a group shows that group as a group in your wijk", async ({ page }) => {
+    await search(page, "2922AZ", "99");
+    await expect(page.getByText("In postcode 2922 AZ doet nog geen adres mee met een groep.")).toBeVisible();
+    const nearby = page.getByRole("region", { name: "Groepen in uw wijk (Langeland)" });
     await expect(nearby.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Start zelf een groep" })).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test("two houses of one postcode (one taking part, one not) get the same results, to the byte", async ({ page }) => {
+    // 2922 AB 12 is on Langeland-Noord's list, 2922 AB 99 is not, 2922 AB 12 A neither.
+    const results: string[] = [];
+    for (const query of ["huisnummer=12", "huisnummer=99", "huisnummer=12&toevoeging=A"]) {
+      await page.goto(`/zoeken?postcode=2922AB&${query}`);
+      const section = page.getByRole("region", { name: "Resultaat voor postcode 2922 AB" });
+      await expect(section).toBeVisible();
+      results.push(await section.evaluate((element) => element.outerHTML));
+    }
+    expect(results[1]).toBe(results[0]);
+    expect(results[2]).toBe(results[0]);
+    expect(results[0]).toContain("Buurtpreventie Langeland-Noord");
+    expect(results[0]).not.toMatch(/Dit adres|huisnummer 12|2922 AB 12/);
   });
 
   // Which message each wrong postcode or house number gets (0000AA, 1234SA, 12345, empty, a
@@ -96,9 +111,10 @@ test.describe("looking up an address", () => {
     await page.getByLabel("Huisnummer").fill("12");
     await page.getByRole("button", { name: "Zoeken" }).click();
     await expect(page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
-    await page.getByLabel("Postcode").fill("2922 SS");
+    // exact: the results ("Resultaat voor postcode …") are labelled with the word too.
+    await page.getByLabel("Postcode", { exact: true }).fill("2922 SS");
     await page.getByRole("button", { name: "Zoeken" }).click();
-    await expect(page.getByLabel("Postcode")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Postcode", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Deze postcode bestaat niet")).toBeVisible();
     await context.close();
   });
@@ -305,6 +321,8 @@ test.describe("information pages", () => {
     await expect(page.getByRole("heading", { name: "Wie ziet uw gegevens?" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Uw rechten" })).toBeVisible();
     await expect(page.getByText("binnen 30 dagen")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Wat laat Zoeken op adres zien?" })).toBeVisible();
+    await expect(page.getByText("U ziet nooit of een bepaald huis meedoet")).toBeVisible();
     await expectAccessible(page);
   });
 

@@ -162,12 +162,12 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await hydrated(page);
     await page.getByLabel("Naam", { exact: true }).fill("Nieuwe Collega");
     await page.getByLabel("E-mailadres").fill("nieuwe.collega@krimpen.example");
-    await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
-    await expect(page.getByText("Het account is gemaakt.", { exact: false })).toBeVisible();
-    await mailboxHas(page, "nieuwe.collega@krimpen.example", "Uw account als medewerker voor Krimpen aan den IJssel");
+    await page.getByRole("button", { name: "Stuur uitnodiging" }).click();
+    await expect(page.getByText("Uitnodiging verstuurd.", { exact: false })).toBeVisible();
+    await mailboxHas(page, "nieuwe.collega@krimpen.example", "Uitnodiging: medewerker voor Krimpen aan den IJssel");
     await page.goto("/beheer/gebruikers");
     await hydrated(page);
-    await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
+    await page.getByRole("button", { name: "Stuur uitnodiging" }).click();
     await expect(page.getByLabel("E-mailadres")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
   });

@@ -529,10 +529,10 @@ test("staff: a wijk name, a contact's name and an invited account's name; refuse
   await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
   await page.getByLabel("Naam").fill(accountName);
   await page.getByLabel("E-mailadres").fill("xss.account@krimpen.example");
-  await page.getByRole("button", { name: "Maak account en stuur e-mail" }).click();
+  await page.getByRole("button", { name: "Stuur uitnodiging" }).click();
   await expect(page.getByLabel("Naam")).toHaveValue("");
   await expectSafe(staff, "/beheer/gebruikers", [accountName]);
-  await openMailTo(staff, "xss.account@krimpen.example", "Uw account als");
+  await openMailTo(staff, "xss.account@krimpen.example", "Uitnodiging: ");
   await expectSafeHere(staff, [accountName]);
   await expectSafe(staff, "/beheer/audit", []);
 });

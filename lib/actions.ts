@@ -43,6 +43,15 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The FormData an action for a form expects, or an empty one when it was called with anything
+ * else (a hand-made Next-Action request whose body is `[]` or `[1,2]` calls the action with no
+ * arguments or with numbers): the schema then refuses the missing fields, never a 500.
+ */
+export function formDataOrEmpty(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}
+
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {

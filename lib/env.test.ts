@@ -37,4 +37,10 @@ describe("settings", () => {
     });
     expect(() => parseEnv({ SIGN_IN_LIMIT_PER_IP: "-1" })).toThrow(/SIGN_IN_LIMIT_PER_IP/);
   });
+
+  it("keeps the limits on signed-in actions as they are (factor 1) unless multiplied; they cannot be switched off", () => {
+    expect(parseEnv({}).ACTION_LIMIT_FACTOR).toBe(1);
+    expect(parseEnv({ ACTION_LIMIT_FACTOR: "100" }).ACTION_LIMIT_FACTOR).toBe(100);
+    for (const value of ["0", "-1", "1.5", "veel", "100000"]) expect(() => parseEnv({ ACTION_LIMIT_FACTOR: value }), value).toThrow(/ACTION_LIMIT_FACTOR/);
+  });
 });

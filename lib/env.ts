@@ -44,6 +44,12 @@ const rawSchema = z.object({
   /** Sign-in links per IP address per hour; 0 switches the limit off. */
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(0).default(20),
   /**
+   * Multiplies every limit of lib/server/action-limits.ts (signed-in actions that send e-mail
+   * or publish text); 1 keeps the numbers there. For test suites that act far more than a
+   * person would (the end-to-end suite), never to switch the limits off.
+   */
+  ACTION_LIMIT_FACTOR: z.coerce.number().int().min(1).max(1000).default(1),
+  /**
    * How many reverse proxies in front of the application append to X-Forwarded-For. 0: none,
    * the header is ignored and the address of the connection is used.
    */

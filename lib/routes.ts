@@ -35,6 +35,8 @@ export const routes = {
   startGroup: "/groep-starten",
   /** An invitation to become co-admin of a group (the token comes from the e-mail). */
   invitation: (token: string) => `/uitnodiging/${segment(token)}`,
+  /** An invitation to a staff or wijkagent role of a municipality (the token comes from the e-mail). */
+  staffInvitation: (token: string) => `/uitnodiging/account/${segment(token)}`,
 
   /** A group admin's own pages. */
   myGroups: {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { signedInAction, type ActionResult } from "@/lib/actions";
 import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/groups";
 import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/invitations";
+import { acceptStaffInvitation } from "@/lib/data/staff-invitations";
 import { decideJoinRequest } from "@/lib/data/join-requests";
 import { addMemberAddress, addMemberAddressList, removeMemberAddress } from "@/lib/data/member-addresses";
 import { requestBord, withdrawBordRequest } from "@/lib/data/sign-requests";
@@ -21,6 +22,8 @@ import {
   signRequestSchema,
 } from "@/lib/validation";
 import { routes } from "@/lib/routes";
+import { acceptStaffInvitationSchema } from "@/lib/validation/staff";
+import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
 
 /*
  * The server actions of the resident pages (/groep-starten, /mijn-groepen/…, /uitnodiging/…).
@@ -40,7 +43,8 @@ function refresh(groupId?: string) {
 }
 
 export async function registerGroupAction(input: unknown): Promise<ActionResult<RegisteredGroup>> {
-  const action = signedInAction("group.register", registerGroupSchema(calendarDateIn(new Date())), async (data, { user, now }) => {
+  const action = signedInAction("group.register", registerGroupSchema(calendarDateIn(new Date())), async (data, { user, ip, now }) => {
+    await limitAction(ACTION_LIMITS.registerGroup, { user, ip, addresses: data.coAdmins.map((c) => c.email) });
     const result = await registerGroup(user, data, now);
     refresh();
     return result;
@@ -48,7 +52,8 @@ export async function registerGroupAction(input: unknown): Promise<ActionResult<
   return action(input);
 }
 
-const updateDetails = signedInAction("group.manage", groupDetailsSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
+const updateDetails = signedInAction("group.manage", groupDetailsSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
+  await limitAction(ACTION_LIMITS.updateGroup, { user, ip });
   const result = await updateGroupDetails(user, groupId, data, now);
   refresh(groupId);
   return result;
@@ -57,7 +62,8 @@ export async function updateGroupDetailsAction(input: unknown) {
   return updateDetails(input);
 }
 
-const invite = signedInAction("group.manage", coAdminInviteSchema.extend(withGroup), async ({ groupId, email }, { user, now }) => {
+const invite = signedInAction("group.manage", coAdminInviteSchema.extend(withGroup), async ({ groupId, email }, { user, ip, now }) => {
+  await limitAction(ACTION_LIMITS.inviteCoAdmin, { user, ip, addresses: [email] });
   const result = await inviteCoAdmin(user, groupId, email, now);
   refresh(groupId);
   return result;
@@ -115,7 +121,8 @@ export async function removeMemberAddressAction(input: unknown) {
   return removeAddress(input);
 }
 
-const decide = signedInAction("group.manage", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, now }) => {
+const decide = signedInAction("group.manage", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, ip, now }) => {
+  await limitAction(ACTION_LIMITS.decideJoinRequest, { user, ip });
   const result = await decideJoinRequest(user, groupId, requestId, decision, now);
   // Only the list of groups: the open page keeps the handled request with its confirmation
   // (revalidating it would remove the request, and the message with it, at once).
@@ -126,7 +133,8 @@ export async function decideJoinRequestAction(input: unknown) {
   return decide(input);
 }
 
-const bord = signedInAction("bord.request", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, now }) => {
+const bord = signedInAction("bord.request", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
+  await limitAction(ACTION_LIMITS.requestBord, { user, ip });
   const result = await requestBord(user, groupId, data, now);
   refresh(groupId);
   return result;
@@ -144,7 +152,8 @@ export async function withdrawBordRequestAction(input: unknown) {
   return withdraw(input);
 }
 
-const dissolve = signedInAction("group.manage", dissolveGroupSchema.extend(withGroup), async ({ groupId, confirmName }, { user, now }) => {
+const dissolve = signedInAction("group.manage", dissolveGroupSchema.extend(withGroup), async ({ groupId, confirmName }, { user, ip, now }) => {
+  await limitAction(ACTION_LIMITS.dissolveGroup, { user, ip });
   await dissolveGroup(user, groupId, confirmName, now);
   refresh(groupId);
   return null;
@@ -161,4 +170,14 @@ export async function acceptInvitationAction(input: unknown) {
     return result;
   });
   return action(input);
+}
+
+/** Accepting an invitation to a staff or wijkagent role (/uitnodiging/account/…). */
+const acceptStaffInvitationBody = signedInAction("account.accept_role_invitation", acceptStaffInvitationSchema, async (input, { user, now }) => {
+  const result = await acceptStaffInvitation(user, input, now);
+  revalidatePath(routes.myGroups.list);
+  return { home: result.role === "wijkagent" ? routes.wijkagent.home : routes.staff.home };
+});
+export async function acceptStaffInvitationAction(input: unknown) {
+  return acceptStaffInvitationBody(input);
 }

@@ -19,6 +19,7 @@ import {
   inviteUserSchema,
 } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
+import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
 
 /** Platform admins say which municipality a wijk, contact or setting belongs to. */
 const municipalityField = z
@@ -28,7 +29,8 @@ const municipalityField = z
   .transform((v) => v || null);
 
 export async function decideSignRequestAction(input: unknown) {
-  return signedInAction("bord.decide", bordDecisionSchema, async (decision, { user }) => {
+  return signedInAction("bord.decide", bordDecisionSchema, async (decision, { user, ip }) => {
+    await limitAction(ACTION_LIMITS.decideBord, { user, ip });
     const outcome = await decideSignRequest(user, decision);
     revalidatePath(routes.staff.bord(outcome.id));
     return outcome;
@@ -79,7 +81,8 @@ export async function updateSettingsAction(input: unknown) {
 }
 
 export async function inviteUserAction(input: unknown) {
-  return signedInAction("users.manage", inviteUserSchema, async (value, { user }) => {
+  return signedInAction("users.manage", inviteUserSchema, async (value, { user, ip }) => {
+    await limitAction(ACTION_LIMITS.inviteUser, { user, ip, addresses: [value.email] });
     const result = await inviteUser(user, value);
     revalidatePath(routes.staff.users);
     return result;

@@ -20,7 +20,7 @@ export function InviteUserForm({
     resolver: zodResolver(inviteUserSchema),
     action,
     defaultValues: { name: "", email: "", role: "staff", municipalityId: municipalities[0]?.id ?? "" },
-    successMessage: "Het account is gemaakt. Er is een e-mail verstuurd met uitleg over inloggen.",
+    successMessage: "Uitnodiging verstuurd. De persoon krijgt een e-mail met een link en krijgt de rol pas na het aannemen.",
     resetOnSuccess: true,
   });
   return (
@@ -39,7 +39,7 @@ export function InviteUserForm({
           </SelectField>
         ) : null}
       </div>
-      <Button type="submit" disabled={pending}>{pending ? "Bezig…" : "Maak account en stuur e-mail"}</Button>
+      <Button type="submit" disabled={pending}>{pending ? "Bezig…" : "Stuur uitnodiging"}</Button>
     </form>
   );
 }

@@ -25,6 +25,7 @@ import {
   type User,
   type UserRole,
 } from "../schema";
+import { groupNameSkeleton } from "@/lib/domain/group-name";
 
 let counter = 0;
 /** A number unique within this process, for names and e-mail addresses in tests. */
@@ -198,6 +199,7 @@ export async function aGroup(
       slug: values.slug ?? slugify(`${name}-${n}`),
       description: "De straten rond het testplein.",
       ...values,
+      nameSkeleton: values.nameSkeleton ?? groupNameSkeleton(name),
     })
     .returning();
   if (admins.length > 0) {

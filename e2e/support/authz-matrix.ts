@@ -208,6 +208,18 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/(resident)/mijn-groepen/[id]/flyer/page.tsx", kind: "page", access: "group_admin", what: "printable flyer", url: (f) => `${GROUP(f)}/flyer`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
   { file: "app/(resident)/mijn-groepen/[id]/opheffen/page.tsx", kind: "page", access: "group_admin", what: "dissolve the group", url: (f) => `${GROUP(f)}/opheffen`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
   {
+    file: "app/(resident)/uitnodiging/account/[token]/page.tsx",
+    kind: "page",
+    access: "invitee",
+    what: "accept an invitation to a staff or wijkagent role (only for the invited e-mail address)",
+    // A well-formed token that no invitation has: every signed-in actor sees "bestaat niet", nothing else.
+    url: () => `/uitnodiging/account/${"Z".repeat(43)}`,
+    rightful: [],
+    shows: () => [],
+    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "own_view", foreignStaff: "own_view", wijkagent: "own_view", otherWijkagent: "own_view", platformAdmin: "own_view" },
+    alsoProtected: () => ["Neem de uitnodiging aan"],
+  },
+  {
     file: "app/(resident)/uitnodiging/[token]/page.tsx",
     kind: "page",
     access: "invitee",
@@ -492,6 +504,20 @@ export const ACTION_MATRIX: ActionEntry[] = [
       address: { postcode: "9901AD", houseNumber: 5, addition: "" },
     }),
     unchanged: (f) => [ownerProbe("/beheerders", [AUTHZ_TARGET.invitationEmail], ["Kaper van Uitnodigingen"])(f), publicGroupApi()],
+  },
+
+  {
+    file: RESIDENT_ACTIONS,
+    name: "acceptStaffInvitationAction",
+    permission: "account.accept_role_invitation",
+    access: "invitee",
+    what: "accept an invitation to a staff or wijkagent role (the account gets the role)",
+    encoding: "json",
+    rightful: [],
+    input: () => ({ token: "Z".repeat(43), leaveGroups: true }),
+    // Nobody got a role: the platform admin's account list still shows the staff member and not the resident.
+    unchanged: () => [{ as: "platformAdmin", url: "/beheer/gebruikers", contains: [staff.email], lacks: [AUTHZ_PEOPLE.resident.email] }],
+    note: "Only the account with the invited address can accept (lib/data/staff-invitations.test.ts); a token no invitation has is not_found for everyone.",
   },
 
   // Staff

@@ -15,7 +15,7 @@ const wijkagent = as("wijkagent");
 const platformAdmin = as("platform_admin");
 const every = Object.keys(permissions) as Permission[];
 /** About one's own account only: every role has them. */
-const OWN_ACCOUNT: Permission[] = ["session.end_own"];
+const OWN_ACCOUNT: Permission[] = ["session.end_own", "account.accept_role_invitation"];
 const aboutOthers = every.filter((p) => !OWN_ACCOUNT.includes(p));
 
 describe("can", () => {

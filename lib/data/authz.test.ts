@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db";
 import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { groupAdminInvitations, joinRequests, mailOutbox, type Group, type Municipality } from "@/db/schema";
+import { groupAdminInvitations, joinRequests, mailOutbox, staffInvitations, type Group, type Municipality } from "@/db/schema";
 import { can, permissions, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
@@ -26,6 +26,7 @@ import { dataExports, PUBLIC_DATA } from "@/tests/security/permission-inventory"
 import { dissolveGroup, getAdminPrefill, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "./groups";
 import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "./invitations";
 import { decideJoinRequest, listOpenJoinRequests } from "./join-requests";
+import { acceptStaffInvitation, getStaffInvitation } from "./staff-invitations";
 import { listDeadMail, retryDeadMail } from "./mail";
 import { erasePersonalData, exportPersonalData, previewErasure } from "./privacy";
 import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "./member-addresses";
@@ -61,6 +62,7 @@ let ids: {
   wijkagentUserId: string;
 };
 const INVITATION_TOKEN = "uitnodiging-voor-iemand-anders-0123456789";
+const STAFF_INVITATION_TOKEN = "uitnodiging-voor-een-rol-van-iemand-anders-0123";
 const ATTACKER = "indringer@aanval.example";
 
 beforeAll(async () => {
@@ -106,6 +108,14 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 86_400_000),
     })
     .returning();
+  await db.insert(staffInvitations).values({
+    municipalityId: home.id,
+    email: "uitgenodigd.medewerker@thuisstad.example",
+    name: "Uitgenodigde Medewerker",
+    role: "staff",
+    tokenHash: createHash("sha256").update(STAFF_INVITATION_TOKEN).digest("hex"),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   const [dead] = await db
     .insert(mailOutbox)
     .values({ idempotencyKey: "authz-dead", kind: "test", toAddress: "iemand@bewoner.example", subject: "Dood", text: "x", status: "dead" })
@@ -219,6 +229,19 @@ const ROWS: Row[] = [
     wrong: without,
   },
   { fn: "acceptInvitation", rightful: [], call: signedIn((a) => acceptInvitation(a, INVITATION_TOKEN, { name: "Kaper", phone: "+31633333333", birthDate: "1980-01-01", address: { postcode: "9901AB", houseNumber: 98, addition: "" } })), wrong: notFound },
+  // Invitations to a staff or wijkagent role: only the invited address
+  {
+    fn: "getStaffInvitation",
+    rightful: [],
+    // Anyone else learns nothing about it, not even the municipality.
+    call: signedIn(async (a) => {
+      const view = await getStaffInvitation(a, STAFF_INVITATION_TOKEN);
+      if (JSON.stringify(view) !== JSON.stringify({ state: "wrong_account" })) throw new Error(`unexpected ${JSON.stringify(view)}`);
+      return view;
+    }),
+    wrong: without,
+  },
+  { fn: "acceptStaffInvitation", rightful: [], call: signedIn((a) => acceptStaffInvitation(a, { token: STAFF_INVITATION_TOKEN, leaveGroups: true })), wrong: notFound },
   // Wijkagent
   { fn: "getWijkagentOverview", rightful: ["wijkagent"], call: (a) => getWijkagentOverview(a), wrong: (who) => (who === "otherWijkagent" ? without : notFound) },
   { fn: "getGroupForWijkagent", rightful: ["wijkagent"], call: (a) => getGroupForWijkagent(a, target.id), wrong: (who) => (who === "otherWijkagent" ? { resolves: "null" } : notFound) },

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, like, or, sql } from "drizzle-orm";
-import { db } from "@/db";
+import { and, asc, count, eq, gt, inArray, like, ne, or, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
 import {
   areaPostcodes,
   areas,
@@ -19,10 +19,10 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { addressKey, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
+import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { getEnv } from "@/lib/env";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
 import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
@@ -32,11 +32,43 @@ import { createInvitation } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
 import { readAddressListForSaving } from "./member-addresses";
 import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "./internal/identity";
-import { removeGroupPersonalData } from "./internal/retention";
+import { dissolveGroupCommand } from "./internal/dissolve";
 
 // AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
 // a database error to its generic message, which would hide the message at the name field.
 const NAME_TAKEN = "Deze naam is al in gebruik bij een andere groep in deze gemeente. Kies een andere naam, bijvoorbeeld met de naam van uw straat erin.";
+/** Another active group's name looks the same (other letters that look alike, other case or spaces). */
+const NAME_LOOKS_TAKEN = (existing: string) =>
+  `Deze naam lijkt te veel op de naam van een andere groep in deze gemeente: "${existing}". Kies een naam die duidelijk anders is, bijvoorbeeld met de naam van uw straat erin.`;
+/** Either unique index on names of active groups (lower(name) or the confusable skeleton). */
+const isNameTaken = (error: unknown) =>
+  isUniqueViolation(error, "groups_municipality_name_unique") || isUniqueViolation(error, "groups_municipality_name_skeleton_unique");
+
+/**
+ * Refuses a name that looks like another active group's name in the municipality (issue 18,
+ * point 5: a Cyrillic "О" twin of an existing name). The unique index on the skeleton refuses
+ * it too when two registrations race; this check gives the clearer message.
+ */
+async function refuseLookAlikeName(executor: Executor, municipalityId: string, name: string, exceptGroupId?: string): Promise<void> {
+  const [twin] = await executor
+    .select({ name: groups.name })
+    .from(groups)
+    .where(
+      and(
+        eq(groups.municipalityId, municipalityId),
+        eq(groups.status, "active"),
+        eq(groups.nameSkeleton, groupNameSkeleton(name)),
+        exceptGroupId ? ne(groups.id, exceptGroupId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (twin) {
+    // Only case or spaces differ: the same name. Other letters that look alike: a look-alike.
+    const plain = (text: string) => text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+    const message = plain(twin.name) === plain(name) ? NAME_TAKEN : NAME_LOOKS_TAKEN(twin.name);
+    throw new AppError("conflict", message, { fieldErrors: { name: message } });
+  }
+}
 /** A repeated registration (double click, resent form) within this time returns the first group. */
 const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
 
@@ -113,7 +145,7 @@ async function recentOwnGroup(actor: Actor, municipalityId: string, name: string
     .where(
       and(
         eq(groups.municipalityId, municipalityId),
-        sql`lower(${groups.name}) = lower(${name})`,
+        eq(groups.nameSkeleton, groupNameSkeleton(name)),
         gt(groups.createdAt, new Date(now.getTime() - RESUBMIT_WINDOW_MS)),
         isAdminOf(actor),
       ),
@@ -159,17 +191,21 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
 
   const repeat = await recentOwnGroup(actor, area.municipalityId, input.name, now);
   if (repeat) return repeatedResult(repeat);
+  await refuseLookAlikeName(db, area.municipalityId, input.name);
 
   for (let attempt = 1; ; attempt++) {
     try {
       return await insertRegistration(actor, input, admin, area, all, placements, await freeSlug(input.name), now);
     } catch (error) {
-      const nameTaken = isUniqueViolation(error, "groups_municipality_name_unique");
+      const nameTaken = isNameTaken(error);
       const slugTaken = isUniqueViolation(error, "groups_slug_unique");
       if (!nameTaken && !slugTaken) throw error;
       const again = await recentOwnGroup(actor, area.municipalityId, input.name, now);
       if (again) return repeatedResult(again);
-      if (nameTaken) throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
+      if (nameTaken) {
+        await refuseLookAlikeName(db, area.municipalityId, input.name);
+        throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
+      }
       if (attempt >= 3) throw new AppError("conflict", "Er werd net een groep met bijna dezelfde naam aangemeld. Probeer het nog een keer.");
     }
   }
@@ -193,6 +229,7 @@ async function insertRegistration(
         areaId: area.id,
         slug,
         name: input.name,
+        nameSkeleton: groupNameSkeleton(input.name),
         description: input.areaDescription,
         whatsappInviteUrl: input.whatsappInviteLink,
         createdAt: now,
@@ -374,10 +411,12 @@ export async function updateGroupDetails(actor: Actor, groupId: string, input: G
         const message = "Kies een wijk uit de lijst. Een groep blijft in dezelfde gemeente.";
         throw new AppError("bad_request", message, { fieldErrors: { areaCode: message } });
       }
+      await refuseLookAlikeName(tx, group.municipalityId, input.name, group.id);
       const [updated] = await tx
         .update(groups)
         .set({
           name: input.name,
+          nameSkeleton: groupNameSkeleton(input.name),
           areaId: area.id,
           description: input.areaDescription,
           whatsappInviteUrl: input.whatsappInviteLink,
@@ -400,7 +439,7 @@ export async function updateGroupDetails(actor: Actor, groupId: string, input: G
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "groups_municipality_name_unique")) {
+    if (isNameTaken(error)) {
       throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
     }
     throw error;
@@ -458,9 +497,9 @@ export async function removeGroupAdmin(actor: Actor, groupId: string, userId: st
 }
 
 /**
- * Dissolves the group: deletes its member addresses, join requests, invitations and admin
- * links, removes the description and WhatsApp link, and keeps an anonymous record (name, wijk,
- * dates, bord history without who asked). The wijkagent(s) of the wijk are told.
+ * Dissolves the group as its admin, through the one dissolve command (lib/data/dissolve.ts):
+ * addresses, join requests, invitations and admin links go, an anonymous record stays, the
+ * wijkagent(s) and (for a bord) team Veiligheid are told.
  * `confirmName` must match the group's name (case and spaces do not matter).
  */
 export async function dissolveGroup(actor: Actor, groupId: string, confirmName: string, now = new Date()): Promise<void> {
@@ -472,38 +511,7 @@ export async function dissolveGroup(actor: Actor, groupId: string, confirmName: 
       const message = `Typ precies de naam van de groep: ${group.name}`;
       throw new AppError("bad_request", message, { fieldErrors: { confirmName: message } });
     }
-    // Withdraw an open bord request that staff have not approved yet; keep the rest as history.
-    await tx
-      .update(signRequests)
-      .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
-      .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])));
-    await tx
-      .update(groups)
-      .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
-      .where(eq(groups.id, group.id));
-    const removed = await removeGroupPersonalData(tx, group.id);
-    const agents = await tx
-      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })
-      .from(contacts)
-      .innerJoin(contactAreas, eq(contactAreas.contactId, contacts.id))
-      .where(and(eq(contactAreas.areaId, group.areaId), eq(contacts.kind, "wijkagent")));
-    await enqueueMail(
-      tx,
-      agents.map((a) => ({
-        idempotencyKey: `group-dissolved:${group.id}:${a.id}`,
-        kind: "group_dissolved",
-        to: a.email,
-        ...groupDissolvedMail({ recipientName: a.name, groupName: group.name, areaName: group.areaName }),
-      })),
-    );
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: "group.dissolve",
-      subjectType: "group",
-      subjectId: group.id,
-      municipalityId: group.municipalityId,
-      details: { addresses: removed.addresses, notified: agents.length },
-    });
+    await dissolveGroupCommand(tx, { groupId: group.id, actorUserId: actor.id, via: "resident", now });
   });
 }
 

@@ -12,6 +12,7 @@ import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { fillMissingIdentity, identityForAccount } from "./internal/identity";
 import { createInvitation, hashInvitationToken } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
+import { lockGroupRow } from "./internal/group-lock";
 
 
 /** Invites a co-admin by e-mail (from the group's admin page). */
@@ -150,6 +151,12 @@ export async function acceptInvitation(
   const admin = await identityForAccount(db, actor.id, details);
   const placements = await placeAddresses([admin.address], municipality);
   return db.transaction(async (tx) => {
+    // The group row is locked and checked again: dissolving takes the same lock, so an admin
+    // is never added to a group that was dissolved after the invitation was read.
+    const group = await lockGroupRow(tx, preview.groupId);
+    if (!group || group.status !== "active") {
+      throw notFound("Deze uitnodiging bestaat niet, of is voor een ander e-mailadres.");
+    }
     const accepted = await tx
       .update(groupAdminInvitations)
       .set({ acceptedAt: now })

@@ -5,13 +5,14 @@ import { aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/bu
 import { getEnv } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { findAreaForPostcode } from "./areas";
-import { findGroupsCoveringAddress, lookupAddress } from "./lookup";
+import { findGroupsWithMembersInPostcode, LOOKUP_SQL, lookupAddress } from "./lookup";
 import { getPublicGroup } from "./public-groups";
 
 const database = withTestDatabase();
 
 let areaId: string;
 let otherAreaId: string;
+let centrumArea: Parameters<typeof aGroup>[1];
 
 beforeAll(async () => {
   const { db } = database.current.handle;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   const centrum = await anArea(db, municipality, { name: "Centrum", slug: "centrum", postcodes: ["3011", "3012AB"] });
   const haven = await anArea(db, municipality, { name: "Haven", slug: "haven", postcodes: ["3011ZZ"] });
   areaId = centrum.id;
+  centrumArea = centrum;
   otherAreaId = haven.id;
   const admin = await aUser(db);
 
@@ -81,29 +83,24 @@ describe("findAreaForPostcode", () => {
   });
 });
 
-describe("findGroupsCoveringAddress", () => {
-  it("finds every active group listing exactly this address, sorted by name", async () => {
-    const found = await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });
+describe("findGroupsWithMembersInPostcode", () => {
+  it("finds every active group with a member address in the postcode, sorted by name", async () => {
+    const found = await findGroupsWithMembersInPostcode("3011AB");
     expect(found.map((g) => g.slug)).toEqual(["kadewacht", "marktbuurt"]);
   });
 
-  it("matches the addition exactly", async () => {
-    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 14, addition: "A" })).toHaveLength(1);
-    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 14, addition: "" })).toEqual([]);
-    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 12, addition: "A" })).toEqual([]);
-  });
-
-  it("finds nothing for an address no group lists", async () => {
-    expect(await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 13, addition: "" })).toEqual([]);
+  it("matches the whole 6-character postcode, not its four digits", async () => {
+    expect((await findGroupsWithMembersInPostcode("3011AC")).map((g) => g.slug)).toEqual(["kerkpad"]);
+    expect(await findGroupsWithMembersInPostcode("3011AD")).toEqual([]);
   });
 
   it("leaves out dissolved groups", async () => {
-    const found = await findGroupsCoveringAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });
+    const found = await findGroupsWithMembersInPostcode("3011AB");
     expect(found.map((g) => g.slug)).not.toContain("opgeheven-hofje");
   });
 
   it("describes a group with public facts only", async () => {
-    const [kade] = await findGroupsCoveringAddress({ postcode: "3011ZZ", houseNumber: 3, addition: "" });
+    const [kade] = await findGroupsWithMembersInPostcode("3011ZZ");
     expect(kade).toEqual({
       slug: "kadewacht",
       name: "Kadewacht",
@@ -115,6 +112,53 @@ describe("findGroupsCoveringAddress", () => {
       signStatus: "placed",
       registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
+  });
+});
+
+describe("the look-up answers per postcode, never per house (issue 18, point 4)", () => {
+  it("gives byte-identical answers for a member's house, its neighbours, other additions and the admin's home", async () => {
+    // 3011AB 12 and 14 A take part; 13, 14 (without A), 12 A and 99999 do not.
+    const houses = [
+      { houseNumber: 12, addition: "" },
+      { houseNumber: 13, addition: "" },
+      { houseNumber: 14, addition: "A" },
+      { houseNumber: 14, addition: "" },
+      { houseNumber: 12, addition: "A" },
+      { houseNumber: 99999, addition: "BIS" },
+    ];
+    const answers = await Promise.all(houses.map((house) => lookupAddress({ postcode: "3011AB", ...house })));
+    const [first, ...rest] = answers.map((answer) => JSON.stringify(answer));
+    for (const other of rest) expect(other).toBe(first);
+    expect(answers[0].groups.map((g) => g.slug)).toEqual(["kadewacht", "marktbuurt"]);
+  });
+
+  it("does not tell where an admin lives: the admin's home and the house next door get one answer", async () => {
+    const { db } = database.current.handle;
+    const admin = await aUser(db, { postcode: "3011AE", houseNumber: 5 });
+    await aGroup(db, centrumArea, {
+      name: "Beheerdershof",
+      slug: "beheerdershof",
+      admins: [admin],
+      addresses: [{ postcode: "3011AE", houseNumber: 5 }],
+    });
+    const home = await lookupAddress({ postcode: "3011AE", houseNumber: 5, addition: "" });
+    const neighbour = await lookupAddress({ postcode: "3011AE", houseNumber: 7, addition: "" });
+    expect(JSON.stringify(neighbour)).toBe(JSON.stringify(home));
+    expect(home.groups.map((g) => g.slug)).toEqual(["beheerdershof"]);
+    await db.update(groups).set({ status: "dissolved", dissolvedAt: sql`now()` }).where(eq(groups.slug, "beheerdershof"));
+  });
+
+  it("names the postcode, not the house, in the answer", async () => {
+    const result = await lookupAddress({ postcode: "3011AB", houseNumber: 12, addition: "A" });
+    expect(Object.keys(result).sort()).toEqual(["area", "groups", "nearbyGroups", "postcode"]);
+    expect(result.postcode).toBe("3011AB");
+    expect(JSON.stringify(result)).not.toMatch(/houseNumber|addition/);
+  });
+
+  it("the statement itself takes only the postcode and its four digits", () => {
+    const parameters = new Set(LOOKUP_SQL.match(/\$\d+/g));
+    expect([...parameters].sort()).toEqual(["$1", "$2"]);
+    expect(LOOKUP_SQL).not.toMatch(/house_number|addition/);
   });
 });
 
@@ -136,15 +180,15 @@ describe("the registration date", () => {
 });
 
 describe("lookupAddress", () => {
-  it("gives the covering groups, then the other active groups of the postcode's wijk", async () => {
+  it("gives the groups with members in the postcode, then the other active groups of the postcode's wijk", async () => {
     const result = await lookupAddress({ postcode: "3011AB", houseNumber: 12, addition: "" });
-    expect(result.address).toEqual({ postcode: "3011AB", houseNumber: 12, addition: "" });
+    expect(result.postcode).toBe("3011AB");
     expect(result.area?.name).toBe("Centrum");
     expect(result.groups.map((g) => g.slug)).toEqual(["kadewacht", "marktbuurt"]);
     expect(result.nearbyGroups.map((g) => g.slug)).toEqual(["kerkpad"]);
   });
 
-  it("offers the groups of the wijk when the address itself is not covered", async () => {
+  it("offers the groups of the wijk when no address of the postcode takes part", async () => {
     const result = await lookupAddress({ postcode: "3011AD", houseNumber: 99, addition: "" });
     expect(result.groups).toEqual([]);
     expect(result.nearbyGroups.map((g) => g.slug)).toEqual(["kerkpad", "marktbuurt"]);

@@ -1,7 +1,12 @@
 /**
- * The public look-up by address (/zoeken and GET /api/v1/groepen): the active groups whose
- * member addresses include exactly this address, then the other active groups in the wijk of
- * its postcode. Public data only (PublicGroup has no personal fields).
+ * The public look-up (/zoeken and GET /api/v1/groepen), at postcode level: the active groups
+ * with at least one member address in this 6-character postcode, then the other active groups
+ * in the wijk of the postcode. Public data only (PublicGroup has no personal fields).
+ *
+ * The answer never depends on the house number or addition (issue 18, point 4): an answer per
+ * house told anyone who tried the numbers of a street which houses take part, and where a
+ * group's admin lives (the admin's home is always on the list). Two houses of one postcode get
+ * the same answer, byte for byte; the house number is only checked for its format.
  *
  * The look-up is the busiest query of the site (every search and every API call), so it is one
  * SQL statement, one round trip: the wijk, the covering groups and the wijk's groups together.
@@ -15,27 +20,28 @@ import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
 import { areaRef, byName, selectPublicGroups, toPublicGroup, type GroupRow } from "./public-groups";
 import type { AddressLookupResult, PublicGroup, PublicSignStatus } from "./public-schemas";
 
-/** An address as the look-up needs it: normalised (postcode `2922AB`, addition "" or upper case). */
+/**
+ * An address as the look-up takes it: normalised (postcode `2922AB`, addition "" or upper case).
+ * Only the postcode is used.
+ */
 export type AddressQuery = NormalizedAddress;
 
-/** At most this many covering groups, and this many groups of the wijk (as the separate reads had). */
-const MAX_COVERING = 50;
+/** At most this many groups with members in the postcode, and this many groups of the wijk. */
+const MAX_IN_POSTCODE = 50;
 const MAX_IN_AREA = 500;
 
-/** Active groups whose member addresses include exactly this address (addition included). */
-export async function findGroupsCoveringAddress(address: AddressQuery): Promise<PublicGroup[]> {
-  const covering = sql`exists (select 1 from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id}
-    and ${memberAddresses.postcode} = ${address.postcode}
-    and ${memberAddresses.houseNumber} = ${address.houseNumber}
-    and ${memberAddresses.addition} = ${address.addition})`;
-  return selectPublicGroups(covering, db, MAX_COVERING);
+/** Active groups with at least one member address in this postcode (normalised, `2922AB`). */
+export async function findGroupsWithMembersInPostcode(postcode: string): Promise<PublicGroup[]> {
+  const inPostcode = sql`exists (select 1 from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id}
+    and ${memberAddresses.postcode} = ${postcode})`;
+  return selectPublicGroups(inPostcode, db, MAX_IN_POSTCODE);
 }
 
 type LookupRow = {
   area_code: string | null;
   area_name: string | null;
   area_slug: string | null;
-  covers: boolean | null;
+  in_postcode: boolean | null;
   slug: string | null;
   name: string;
   description: string;
@@ -58,12 +64,14 @@ const openStatusList = OPEN_SIGN_REQUEST_STATUSES.map((status) => {
 
 /**
  * One statement: the wijk of the postcode (a full postcode in the table wins over its 4-digit
- * area; see findAreaForPostcode), the active groups listing the address, and the active groups
- * of that wijk, each with its public facts (as selectPublicGroups reads them). Always one row at
- * least: the wijk's columns are null when the postcode has none, the group's when none matched.
+ * area; see findAreaForPostcode), the active groups with a member address in the postcode, and
+ * the active groups of that wijk, each with its public facts (as selectPublicGroups reads them).
+ * Always one row at least: the wijk's columns are null when the postcode has none, the group's
+ * when none matched.
  *
- * A constant text ($1 postcode, $2 its four digits, $3 house number, $4 addition), so that
- * PostgreSQL plans it once per connection (preparedSelect).
+ * A constant text with two parameters only ($1 postcode, $2 its four digits): the house number
+ * cannot change the answer because the statement never sees it. Constant, so that PostgreSQL
+ * plans it once per connection (preparedSelect).
  */
 export const LOOKUP_SQL = `
     with area as (
@@ -74,17 +82,19 @@ export const LOOKUP_SQL = `
       limit 1
     ),
     found as (
-      (select g.id, true as covers from groups g
+      (select g.id, true as in_postcode from groups g
         where g.status = 'active' and exists (select 1 from member_addresses m where m.group_id = g.id
-          and m.postcode = $1 and m.house_number = $3 and m.addition = $4)
-        limit ${MAX_COVERING})
+          and m.postcode = $1)
+        order by g.name, g.id
+        limit ${MAX_IN_POSTCODE})
       union all
-      (select g.id, false as covers from groups g
+      (select g.id, false as in_postcode from groups g
         where g.status = 'active' and g.area_id = (select id from area)
+        order by g.name, g.id
         limit ${MAX_IN_AREA})
     )
     select area.code as area_code, area.name as area_name, area.slug as area_slug,
-      f.covers, g.slug, g.name, g.description,
+      f.in_postcode, g.slug, g.name, g.description,
       to_char(g.created_at at time zone '${DUTCH_TIME_ZONE}', 'YYYY-MM-DD') as registered_on,
       ga.code as group_area_code, ga.name as group_area_name, ga.slug as group_area_slug,
       mu.code as municipality_code, mu.name as municipality_name, mu.slug as municipality_slug,
@@ -100,7 +110,7 @@ export const LOOKUP_SQL = `
       join areas ga on ga.id = g.area_id
       join municipalities mu on mu.id = g.municipality_id) on true`;
 
-const selectLookupRows = preparedSelect<LookupRow, [postcode: string, postcodeDigits: string, houseNumber: number, addition: string]>(LOOKUP_SQL);
+const selectLookupRows = preparedSelect<LookupRow, [postcode: string, postcodeDigits: string]>(LOOKUP_SQL);
 
 function groupOf(row: LookupRow & { slug: string }): PublicGroup {
   const group: GroupRow = {
@@ -120,26 +130,38 @@ function groupOf(row: LookupRow & { slug: string }): PublicGroup {
   return toPublicGroup(group);
 }
 
+/** By name, then by slug: the same rows always come out in the same order (identical answers). */
+function stableByName(a: PublicGroup, b: PublicGroup): number {
+  return byName(a, b) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
 /**
- * Everything the look-up shows for one address: its wijk (when the municipality's postcode table
- * knows it), the groups it takes part in, and the other active groups in that wijk.
+ * Everything the look-up shows for the postcode of an address: its wijk (when the
+ * municipality's postcode table knows it), the groups with members in the postcode, and the
+ * other active groups in that wijk. A function of the postcode alone: the house number and
+ * addition are not even passed on.
  */
-export async function lookupAddress(address: AddressQuery): Promise<AddressLookupResult> {
-  const rows = await selectLookupRows(address.postcode, address.postcode.slice(0, 4), address.houseNumber, address.addition);
+export async function lookupAddress(address: Pick<AddressQuery, "postcode"> & Partial<AddressQuery>): Promise<AddressLookupResult> {
+  return lookupPostcode(address.postcode);
+}
+
+/** The look-up for one normalised postcode (`2922AB`). */
+export async function lookupPostcode(postcode: string): Promise<AddressLookupResult> {
+  const rows = await selectLookupRows(postcode, postcode.slice(0, 4));
   const first = rows[0];
-  const covering: PublicGroup[] = [];
+  const inPostcode: PublicGroup[] = [];
   const inArea: PublicGroup[] = [];
   for (const row of rows) {
     if (row.slug === null) continue;
-    (row.covers ? covering : inArea).push(groupOf(row as LookupRow & { slug: string }));
+    (row.in_postcode ? inPostcode : inArea).push(groupOf(row as LookupRow & { slug: string }));
   }
-  covering.sort(byName);
-  const coveringSlugs = new Set(covering.map((g) => g.slug));
-  const nearby = inArea.filter((g) => !coveringSlugs.has(g.slug)).sort(byName);
+  inPostcode.sort(stableByName);
+  const inPostcodeSlugs = new Set(inPostcode.map((g) => g.slug));
+  const nearby = inArea.filter((g) => !inPostcodeSlugs.has(g.slug)).sort(stableByName);
   return {
-    address: { postcode: address.postcode, houseNumber: address.houseNumber, addition: address.addition },
+    postcode,
     area: first?.area_code && first.area_name && first.area_slug ? areaRef({ code: first.area_code, name: first.area_name, slug: first.area_slug }) : null,
-    groups: covering,
+    groups: inPostcode,
     nearbyGroups: nearby,
   };
 }

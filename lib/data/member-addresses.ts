@@ -204,12 +204,14 @@ export async function removeMemberAddress(actor: Actor, groupId: string, address
   requirePermission(actor, "group.manage");
   if (!isUuid(groupId) || !Number.isSafeInteger(addressId) || addressId < 1) throw notFound("Dit adres bestaat niet (meer).");
   await db.transaction(async (tx) => {
+    // The group row is locked first: a bord approval recounts the addresses under the same
+    // lock, so it never approves on a count this removal is about to lower.
+    const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
     const deleted = await tx
       .delete(memberAddresses)
-      .where(and(eq(memberAddresses.id, addressId), eq(memberAddresses.groupId, groupId), isAdminOf(actor, memberAddresses.groupId)))
+      .where(and(eq(memberAddresses.id, addressId), eq(memberAddresses.groupId, group.id), isAdminOf(actor, memberAddresses.groupId)))
       .returning({ id: memberAddresses.id });
     if (deleted.length === 0) throw notFound("Dit adres bestaat niet (meer).");
-    const group = await loadAdminGroup(tx, actor, groupId);
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: "group.remove_address",

@@ -26,6 +26,7 @@ import {
   municipalities,
   rateLimits,
   sessions,
+  staffInvitations,
   signRequestEvents,
   users,
   verificationTokens,
@@ -101,6 +102,8 @@ async function seedEverywhere(): Promise<void> {
   ]);
   await db.insert(accounts).values({ userId: target.id, type: "oidc", provider: "oidc", providerAccountId: `sub-${LOCAL_PART}` });
   await db.insert(verificationTokens).values({ identifier: EMAIL, token: "d".repeat(64), expires: new Date(Date.now() + 600_000) });
+  // An open invitation to a wijkagent role, with the name staff typed.
+  await db.insert(staffInvitations).values({ municipalityId: krimpen.id, email: EMAIL, name: NAME, role: "wijkagent", tokenHash: "e".repeat(64), expiresAt: new Date(Date.now() + 86_400_000) });
 
   // A join request through the real form handling: mails to the admins and to the resident, a rate-limit counter.
   await submitJoinRequest(
@@ -241,7 +244,7 @@ describe(`export and erasure by e-mail address (${onPostgres ? "PostgreSQL" : "P
   it("refuses to erase an address that is the only admin of a group until told to dissolve it; nothing changes", async () => {
     const { db } = database.current.handle;
     const preview = await previewErasure(actorOf(platformAdmin), EMAIL);
-    expect(preview).toMatchObject({ account: true, otherGroups: 1, joinRequests: 2, invitations: 1, contactRoles: 1 });
+    expect(preview).toMatchObject({ account: true, otherGroups: 1, joinRequests: 2, invitations: 2, contactRoles: 1 });
     expect(preview.soleAdminGroups.map((g) => g.id)).toEqual([soloGroupId]);
 
     const refusal = await errorOf(erasePersonalData(actorOf(platformAdmin), { email: EMAIL, dissolveSoleAdminGroups: false }));
@@ -266,7 +269,7 @@ describe(`export and erasure by e-mail address (${onPostgres ? "PostgreSQL" : "P
     const { db } = database.current.handle;
     const before = await findEverywhere(db, EMAIL);
     // The seed reached the places it meant to (a sanity check of the test itself).
-    for (const place of ["public.users.email", "public.join_requests.email", "public.group_admin_invitations.email", "public.contacts.email", "public.mail_outbox.to_address", "public.mail_outbox.text", "public.verification_tokens.identifier", "public.rate_limits.key", "public.audit_log.details", "public.sign_requests.note", "public.groups.description"]) {
+    for (const place of ["public.users.email", "public.join_requests.email", "public.group_admin_invitations.email", "public.staff_invitations.email", "public.contacts.email", "public.mail_outbox.to_address", "public.mail_outbox.text", "public.verification_tokens.identifier", "public.rate_limits.key", "public.audit_log.details", "public.sign_requests.note", "public.groups.description"]) {
       expect(before, place).toContain(place);
     }
 

@@ -12,7 +12,7 @@
  */
 import "server-only";
 import { createHmac } from "node:crypto";
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, selectRows, type Executor } from "@/db";
 import {
@@ -22,6 +22,7 @@ import {
   contactAreas,
   contacts,
   groupAdminInvitations,
+  staffInvitations,
   groupAdmins,
   groups,
   joinRequests,
@@ -39,7 +40,9 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getAuthSecret } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { removeGroupPersonalData } from "./internal/retention";
+import { dissolveGroupCommand } from "./internal/dissolve";
+import { eraseFreeTextMentions, findFreeTextMentions, personIdentity, type FreeTextMention } from "./internal/privacy-free-text";
+import { emailRateLimitKey } from "@/lib/server/rate-limit";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
 export const EXPORT_LIST_LIMIT = 5000;
@@ -73,6 +76,11 @@ function writtenForms(email: string): string[] {
 
 function mentions(column: AnyPgColumn | SQL, email: string): SQL {
   return or(...writtenForms(email).map((form) => ilike(column, containing(form))))!;
+}
+
+/** A person's rate-limit counters: keyed by the address's HMAC (and, from before, in clear). */
+function rateLimitsOf(email: string): SQL {
+  return or(mentions(rateLimits.key, email), like(rateLimits.key, containing(emailRateLimitKey(email))))!;
 }
 
 async function findUser(executor: Executor, email: string) {
@@ -282,7 +290,7 @@ export async function exportPersonalData(actor: Actor | null, email: string, now
         .limit(EXPORT_LIST_LIMIT)
     : [];
 
-  const [counters] = await db.select({ n: count() }).from(rateLimits).where(mentions(rateLimits.key, email));
+  const [counters] = await db.select({ n: count() }).from(rateLimits).where(rateLimitsOf(email));
 
   const result: PersonalDataExport = {
     about: email,
@@ -376,6 +384,8 @@ export interface ErasurePreview {
   invitations: number;
   contactRoles: number;
   emails: number;
+  /** The person's name and phone number in free text: replaced by [verwijderd] (e-mail: deleted). */
+  freeTextMentions: FreeTextMention[];
 }
 
 async function soleAdminGroupsOf(executor: Executor, userId: string) {
@@ -417,6 +427,7 @@ export async function previewErasure(actor: Actor | null, email: string): Promis
   const [adminOf] = user ? await db.select({ n: count() }).from(groupAdmins).where(eq(groupAdmins.userId, user.id)) : [{ n: 0 }];
   const [requests] = await db.select({ n: count() }).from(joinRequests).where(sql`lower(${joinRequests.email}) = ${email}`);
   const [invites] = await db.select({ n: count() }).from(groupAdminInvitations).where(sql`lower(${groupAdminInvitations.email}) = ${email}`);
+  const [staffInvites] = await db.select({ n: count() }).from(staffInvitations).where(sql`lower(${staffInvitations.email}) = ${email}`);
   const [contactCount] = await db.select({ n: count() }).from(contacts).where(sql`lower(${contacts.email}) = ${email}`);
   const [mails] = await db.select({ n: count() }).from(mailOutbox).where(sql`lower(${mailOutbox.toAddress}) = ${email}`);
   return {
@@ -425,9 +436,10 @@ export async function previewErasure(actor: Actor | null, email: string): Promis
     soleAdminGroups: sole.map((g) => ({ id: g.id, name: g.name })),
     otherGroups: (adminOf?.n ?? 0) - sole.length,
     joinRequests: requests?.n ?? 0,
-    invitations: invites?.n ?? 0,
+    invitations: (invites?.n ?? 0) + (staffInvites?.n ?? 0),
     contactRoles: contactCount?.n ?? 0,
     emails: mails?.n ?? 0,
+    freeTextMentions: await findFreeTextMentions(db, await personIdentity(db, email)),
   };
 }
 
@@ -485,6 +497,8 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
   return db.transaction(async (tx) => {
     const user = await findUser(tx, email);
     await refusals(tx, admin, email, user?.id ?? null);
+    // Read before anything is deleted: the names and numbers to look for in free text.
+    const identity = await personIdentity(tx, email);
     const report: ErasureReport = {
       account: user !== null,
       dissolvedGroups: 0,
@@ -515,24 +529,7 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
         );
       }
       for (const group of sole) {
-        await tx
-          .update(groups)
-          .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
-          .where(and(eq(groups.id, group.id), eq(groups.status, "active")));
-        const open = await tx
-          .update(signRequests)
-          .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
-          .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])))
-          .returning({ id: signRequests.id });
-        await removeGroupPersonalData(tx, group.id);
-        await recordAudit(tx, {
-          actorUserId: admin.id,
-          action: "group.dissolve",
-          subjectType: "group",
-          subjectId: group.id,
-          municipalityId: group.municipalityId,
-          details: { via: "privacy.erase", withdrawnSignRequests: open.length },
-        });
+        await dissolveGroupCommand(tx, { groupId: group.id, actorUserId: admin.id, via: "erasure", now });
       }
       report.dissolvedGroups = sole.length;
       const left = await tx.delete(groupAdmins).where(eq(groupAdmins.userId, user.id)).returning({ groupId: groupAdmins.groupId });
@@ -570,6 +567,10 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
         .where(sql`lower(${groupAdminInvitations.email}) = ${email}`)
         .returning({ id: groupAdminInvitations.id })
     ).length;
+    // Invitations to a staff or wijkagent role (with the name staff typed for the greeting).
+    report.invitations += (
+      await tx.delete(staffInvitations).where(sql`lower(${staffInvitations.email}) = ${email}`).returning({ id: staffInvitations.id })
+    ).length;
     report.contactRoles = (
       await tx.delete(contacts).where(sql`lower(${contacts.email}) = ${email}`).returning({ id: contacts.id })
     ).length;
@@ -579,7 +580,7 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
         .where(sql`lower(${verificationTokens.identifier}) = ${email}`)
         .returning({ token: verificationTokens.token })
     ).length;
-    await tx.delete(rateLimits).where(mentions(rateLimits.key, email));
+    await tx.delete(rateLimits).where(rateLimitsOf(email));
     // E-mail to the person, and e-mail to others that names them (e.g. a join request sent to
     // a group's admins, a new group announced to the wijkagent with its admin's contact).
     report.emails = (
@@ -618,6 +619,11 @@ export async function erasePersonalData(actor: Actor | null, input: ErasureInput
       report.auditEntries += audited.length;
       report.freeTextMentions += audited.length;
     }
+
+    // The person's name and phone number in free text (lib/data/privacy-free-text.ts).
+    const freeText = await eraseFreeTextMentions(tx, identity, now);
+    report.freeTextMentions += freeText.replaced;
+    report.emails += freeText.deletedEmails;
 
     await recordAudit(tx, {
       actorUserId: admin.id,

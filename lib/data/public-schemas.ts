@@ -67,20 +67,24 @@ export type PublicMunicipalityRef = z.infer<typeof municipalityRefSchema>;
 
 export const addressLookupResultSchema = z
   .object({
-    address: z
-      .object({
-        postcode: z.string().meta({ description: "Postcode zonder spatie, in hoofdletters.", examples: ["2922AB"] }),
-        houseNumber: z.int().min(1).max(99999).meta({ examples: [12] }),
-        addition: z.string().meta({ description: "Toevoeging in hoofdletters; leeg als er geen is.", examples: [""] }),
-      })
-      .meta({ description: "Het gevraagde adres, genormaliseerd." }),
+    postcode: z.string().meta({
+      description: "De postcode waarvoor dit antwoord geldt: zonder spatie, in hoofdletters. Het huisnummer staat er bewust niet in.",
+      examples: ["2922AB"],
+    }),
     area: areaRefSchema.nullable().meta({ description: "De wijk van deze postcode; null als de gemeente die niet kent." }),
-    groups: z.array(publicGroupSchema).meta({ description: "Groepen waarin dit adres meedoet." }),
+    groups: z.array(publicGroupSchema).meta({
+      description:
+        "Actieve groepen met ten minste één deelnemend adres in deze postcode (6 tekens). Zegt niet welke huizen meedoen.",
+    }),
     nearbyGroups: z
       .array(publicGroupSchema)
-      .meta({ description: "Andere actieve groepen in dezelfde wijk, waar dit adres (nog) niet bij staat." }),
+      .meta({ description: "De andere actieve groepen in de wijk van deze postcode." }),
   })
-  .register(publicApiRegistry, { id: "AddressLookup", description: "De groepen voor één adres." });
+  .register(publicApiRegistry, {
+    id: "AddressLookup",
+    description:
+      "De groepen voor een postcode. Het antwoord is voor alle huizen met dezelfde postcode gelijk: het zegt nooit of één huis meedoet.",
+  });
 export type AddressLookupResult = z.infer<typeof addressLookupResultSchema>;
 
 export const areaSummarySchema = z

@@ -87,3 +87,12 @@ export {
   type SaarStep,
 } from "./house-rules";
 export { slugify } from "./slug";
+export {
+  mentionPrefilter,
+  nationalNumber,
+  parseDutchName,
+  personMentionMatcher,
+  type Mention,
+  type MentionMatcher,
+  type PersonIdentity,
+} from "./person-mentions";

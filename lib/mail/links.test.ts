@@ -185,7 +185,7 @@ describe(`the links in every e-mail (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
     expect(linkOf("bord_placed", admin.email)).toBe(`${APP_URL}${routes.myGroups.group(groupId)}`);
     expect(linkOf("join_accepted", "bram@bewoner.example")).toBe(WHATSAPP);
     expect(linkOf("admin_invitation", "buurvrouw@bewoner.example")).toMatch(new RegExp(`^${APP_URL}/uitnodiging/[A-Za-z0-9_-]+$`));
-    expect(linkOf("user_invited", "collega@gemeente.example")).toBe(`${APP_URL}${routes.signIn}`);
+    expect(linkOf("user_invited", "collega@gemeente.example")).toMatch(new RegExp(`^${APP_URL}/uitnodiging/account/[A-Za-z0-9_-]+$`));
     const signIn = new URL(linkOf("sign_in_link", "sanne@bewoner.example"));
     expect(signIn.pathname).toBe(routes.signInConfirm);
     expect(signIn.searchParams.get("terug")).toBe(routes.myGroups.list);

@@ -10,9 +10,12 @@
  *   own (the limit then holds per process); for a limit on reads that is enough.
  */
 import "server-only";
+import { createHmac } from "node:crypto";
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { db } from "@/db";
 import { rateLimits } from "@/db/schema";
+import { formatWaitTime } from "@/lib/domain/wait-time";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export interface RateLimitRule {
@@ -20,6 +23,7 @@ export interface RateLimitRule {
   name: string;
   points: number;
   durationSeconds: number;
+  /** The Dutch refusal; `{wacht}` in it becomes the time left ("12 minuten", "3 uur"). */
   message: string;
   /** Where the counts live; "database" unless said otherwise. */
   store?: "database" | "memory";
@@ -51,8 +55,22 @@ export async function consumeRateLimit(rule: RateLimitRule, key: string): Promis
     await limiterFor(rule).consume(key.toLowerCase(), 1);
   } catch (error) {
     if (error instanceof RateLimiterRes) {
-      throw new AppError("rate_limited", rule.message, { retryAfter: Math.ceil(error.msBeforeNext / 1000) });
+      const retryAfter = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      throw new AppError("rate_limited", rule.message.replaceAll("{wacht}", formatWaitTime(retryAfter)), { retryAfter });
     }
     throw error;
   }
+}
+
+/**
+ * The part of a rate-limit key that stands for an e-mail address: `email:` and an HMAC-SHA256
+ * of the address (trimmed, lower case) with AUTH_SECRET, so that rate_limits holds no
+ * addresses in clear text (issue 18, point 5). Without AUTH_SECRET (demo mode) the key is
+ * empty: still no address in the table. lib/data/privacy finds a person's counters by it.
+ */
+export function emailRateLimitKey(email: string): string {
+  const digest = createHmac("sha256", getEnv().AUTH_SECRET ?? "")
+    .update(`rate-limit:${email.trim().toLowerCase()}`)
+    .digest("hex");
+  return `email:${digest.slice(0, 40)}`;
 }

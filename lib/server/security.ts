@@ -187,22 +187,42 @@ export async function bodyStreamLongerThan(
   body: ReadableStream<Uint8Array> | null,
   limit: number = MAX_REQUEST_BODY_BYTES,
 ): Promise<boolean> {
-  if (!body) return false;
+  return (await readBodyUpTo(body, limit)).tooLarge;
+}
+
+/**
+ * Reads a body up to `limit` bytes: `tooLarge` when it is longer (reading stops at the first
+ * byte over), else its bytes; `bytes` is null when the stream failed (the client went away).
+ */
+export async function readBodyUpTo(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number = MAX_REQUEST_BODY_BYTES,
+): Promise<{ tooLarge: boolean; bytes: Uint8Array | null }> {
+  if (!body) return { tooLarge: false, bytes: new Uint8Array(0) };
   const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return false;
+      if (done) break;
       size += value.byteLength;
       if (size > limit) {
         await reader.cancel().catch(() => undefined);
-        return true;
+        return { tooLarge: true, bytes: null };
       }
+      chunks.push(value);
     }
   } catch {
-    return false;
+    return { tooLarge: false, bytes: null };
   }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { tooLarge: false, bytes };
 }
 
 /**
@@ -227,3 +247,36 @@ export const TOO_LARGE_MESSAGE = "Wat u verstuurt is te groot. Maak het korter e
 /** What a refused request gets: JSON for the API, plain Dutch text for everything else. */
 export const FORGERY_MESSAGE =
   "Dit verzoek komt niet van deze website en is daarom geweigerd. Ga naar de website zelf en probeer het daar opnieuw.";
+
+export const BAD_ACTION_MESSAGE = "Dit verzoek klopt niet. Laad de pagina opnieuw en probeer het nog eens.";
+
+/**
+ * Whether a server action call (a POST with a Next-Action header) carries something other
+ * than a list of arguments. Next.js decodes the body (text: JSON; multipart: the field "0")
+ * and calls `action.apply(null, decoded)`: a decoded "x", 1 or true makes that a TypeError,
+ * answered with a 500, and {} or null calls the action with nothing. React's own client
+ * always sends a list, so proxy.ts answers anything else with 400. `[]` and `[1,2]` are lists
+ * and go on: every action refuses arguments it does not expect itself
+ * (tests/security/action-arguments.test.ts). A body that cannot be read counts as a list:
+ * Next.js deals with it.
+ */
+export async function malformedActionArguments(request: Request): Promise<boolean> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  let root: unknown;
+  try {
+    if (type.startsWith("multipart/form-data")) {
+      const form = await request.formData();
+      root = form.get("0");
+      if (typeof root !== "string") return true;
+    } else {
+      root = await request.text();
+    }
+  } catch {
+    return type.startsWith("multipart/form-data");
+  }
+  try {
+    return !Array.isArray(JSON.parse(root as string));
+  } catch {
+    return true;
+  }
+}

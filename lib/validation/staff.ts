@@ -247,3 +247,22 @@ export const dissolveGroupSchema = z.object({
 });
 export type DissolveGroupFormInput = z.input<typeof dissolveGroupSchema>;
 export type DissolveGroupInput = z.output<typeof dissolveGroupSchema>;
+
+/**
+ * Accepting an invitation to a staff or wijkagent role (the link from the e-mail). `leaveGroups`
+ * is the person's "yes" to stepping down as admin of their buurtpreventiegroepen (a staff or
+ * wijkagent account administers no group).
+ */
+export const acceptStaffInvitationSchema = z.object({
+  token: z
+    .string({ error: "Deze uitnodiging bestaat niet." })
+    .min(20, { message: "Deze uitnodiging bestaat niet.", abort: true })
+    .max(100, { message: "Deze uitnodiging bestaat niet.", abort: true })
+    .regex(/^[A-Za-z0-9_-]+$/, "Deze uitnodiging bestaat niet."),
+  leaveGroups: z
+    .unknown()
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
+});
+export type AcceptStaffInvitationFormInput = z.input<typeof acceptStaffInvitationSchema>;
+export type AcceptStaffInvitationInput = z.output<typeof acceptStaffInvitationSchema>;

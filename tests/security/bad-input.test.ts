@@ -7,7 +7,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl, withSafeCallbackUrl } from "@/lib/auth/callback-url";
-import { bodyStreamLongerThan, malformedPath, MAX_REQUEST_BODY_BYTES } from "@/lib/server/security";
+import { bodyStreamLongerThan, malformedActionArguments, malformedPath, MAX_REQUEST_BODY_BYTES } from "@/lib/server/security";
 import { proxy } from "@/proxy";
 
 const BASE = "http://localhost:3000";
@@ -98,7 +98,14 @@ describe("a body sent without Content-Length", () => {
   });
 
   it("of 1 MB or less goes on, with the nonce and CSP as always", async () => {
-    const response = await proxy(post("/inloggen", chunked(1000), { "next-action": "00ab" }));
+    const list = new TextEncoder().encode(`["${"a".repeat(1000)}"]`);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(list);
+        controller.close();
+      },
+    });
+    const response = await proxy(post("/inloggen", body, { "next-action": "00ab" }));
     expect(response.headers.get("x-middleware-next")).toBe("1");
     expect(response.headers.get("x-middleware-request-x-nonce")).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   });
@@ -106,6 +113,60 @@ describe("a body sent without Content-Length", () => {
   it("is still checked for forgery first", async () => {
     const response = await proxy(post("/inloggen", chunked(2 * 1024 * 1024), { origin: "https://evil.example" }));
     expect(response.status).toBe(403);
+  });
+});
+
+describe("a server action call (Next-Action) whose body is not a list of arguments", () => {
+  const call = (body: BodyInit, headers: Record<string, string> = { "content-type": "text/plain;charset=UTF-8" }) =>
+    new NextRequest(`${BASE}/groepen/langeland-noord`, { method: "POST", body, headers: { "next-action": "00ab", ...headers } });
+  const multipart = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    return form;
+  };
+
+  it("gets 400 with a Dutch text: a string, a number, an object, null, no JSON, nothing", async () => {
+    for (const body of ['"x"', "1", "true", "{}", '{"0":1}', "null", "[1,2", "a=b", ""]) {
+      const response = await proxy(call(body));
+      expect(response.status, body).toBe(400);
+      expect(await response.text()).toMatch(/Dit verzoek klopt niet/);
+    }
+  });
+
+  it("gets 400 when sent as multipart with a root that is no list, or without a root", async () => {
+    const cases: Array<Record<string, string>> = [{ "0": '"x"' }, { "0": "{}" }, { "0": "kapot" }, { _1_email: "a@b.example" }];
+    for (const fields of cases) {
+      const response = await proxy(call(multipart(fields), {}));
+      expect(response.status, JSON.stringify(fields)).toBe(400);
+    }
+  });
+
+  it("goes on with a list, as React sends it (the action itself refuses odd arguments)", async () => {
+    for (const body of ["[]", "[1,2]", '[{"groupId":"x","email":"a@b.example"}]', '["$K1"]']) {
+      const response = await proxy(call(body));
+      expect(response.headers.get("x-middleware-next"), body).toBe("1");
+    }
+    const form = await proxy(call(multipart({ _1_email: "a@b.example", "0": '[{"status":"idle"},"$K1"]' }), {}));
+    expect(form.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("is not checked without a Next-Action header (a form posted without JavaScript) or on a GET", async () => {
+    const form = await proxy(new NextRequest(`${BASE}/groepen/langeland-noord`, { method: "POST", body: '"x"', headers: { "content-type": "text/plain" } }));
+    expect(form.headers.get("x-middleware-next")).toBe("1");
+    expect(await malformedActionArguments(new Request(`${BASE}/`, { method: "POST", body: "[]" }))).toBe(false);
+  });
+
+  it("sent chunked is still measured first (413 over 1 MB), then checked", async () => {
+    const tooLarge = await proxy(post("/groepen/langeland-noord", chunked(2 * 1024 * 1024), { "next-action": "00ab" }));
+    expect(tooLarge.status).toBe(413);
+    const text = new TextEncoder().encode('"x"');
+    const small = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(text);
+        controller.close();
+      },
+    });
+    expect((await proxy(post("/groepen/langeland-noord", small, { "next-action": "00ab" }))).status).toBe(400);
   });
 });
 

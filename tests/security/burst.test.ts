@@ -102,6 +102,10 @@ describe("a burst of 200 requests from one address", () => {
     // Each accepted request queues its e-mails; the refused ones queue none.
     const mailsPerRequest = ((await count(mailOutbox)) - mailsBefore) / JOIN_IP_LIMIT.points;
     expect(Number.isInteger(mailsPerRequest) && mailsPerRequest >= 1).toBe(true);
+    // The per-address counters are keyed by an HMAC of the address, never the address itself.
+    const keys = (await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+    expect(keys.filter((k) => k.startsWith("join_email:"))).toHaveLength(JOIN_IP_LIMIT.points);
+    expect(keys.filter((k) => k.includes("@") || k.includes("bewoner"))).toEqual([]);
   });
 
   it("at the sign-in form: 20 links from one address (SIGN_IN_LIMIT_PER_IP), 5 for one e-mail address (SIGN_IN_LIMIT_PER_EMAIL), the rest refused in Dutch", async () => {
@@ -135,5 +139,10 @@ describe("a burst of 200 requests from one address", () => {
     const states = await Promise.all(sameEmail);
     expect(states.filter((s) => s.status === "sent")).toHaveLength(5);
     expect(await linksTo("een-adres@bewoner.example")).toBe(5);
+    // No e-mail address in the counters' keys: an HMAC stands for it.
+    const keys = (await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+    // 20 addresses got past the IP limit in the first burst, and the one address of the second.
+    expect(keys.filter((k) => k.startsWith("sign_in_email:email:"))).toHaveLength(20 + 1);
+    expect(keys.filter((k) => k.includes("@") || k.includes("adres") || k.includes("inlog"))).toEqual([]);
   });
 });

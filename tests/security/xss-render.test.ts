@@ -57,7 +57,7 @@ import { bordApprovedMail } from "@/lib/mail/templates/bord-approved";
 import { bordPlacedMail } from "@/lib/mail/templates/bord-placed";
 import { bordRejectedMail } from "@/lib/mail/templates/bord-rejected";
 import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-received";
-import { groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
+import { groupDissolvedBordMail, groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
 import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import { joinAcceptedMail } from "@/lib/mail/templates/join-accepted";
 import { joinDeclinedMail } from "@/lib/mail/templates/join-declined";
@@ -551,11 +551,12 @@ const resident = (p: string) => ({ name: p, email: "bram@bewoner.example", phone
 /** Every template, with `p` in every field a person typed (names, group and wijk names, street, notes, reasons). */
 const TEMPLATES: Record<string, (p: string) => MailContent> = {
   signInLink: () => signInLinkMail({ url: `${APP}${routes.signInConfirm}?token=abc`, validMinutes: 15 }),
-  userInvited: (p) => userInvitedMail({ recipientName: p, roleLabel: "medewerker", municipalityName: "Krimpen aan den IJssel", signInUrl: `${APP}${routes.signIn}` }),
+  userInvited: (p) => userInvitedMail({ recipientName: p, roleLabel: "medewerker", municipalityName: "Krimpen aan den IJssel", url: `${APP}${routes.staffInvitation("abc")}`, validDays: 14 }),
   adminInvitation: (p) => adminInvitationMail({ groupName: p, invitedByName: p, url: `${APP}${routes.invitation("abc")}`, validDays: 14 }),
   groupRegistered: (p) =>
     groupRegisteredMail({ recipientName: p, groupName: p, areaName: p, municipalityName: "Krimpen", adminName: p, adminEmail: "a@b.example", adminPhone: "+31612345678", addressCount: 3, publicUrl: `${APP}${routes.group("g")}` }),
   groupDissolved: (p) => groupDissolvedMail({ recipientName: p, groupName: p, areaName: p }),
+  groupDissolvedBord: (p) => groupDissolvedBordMail({ groupName: p, areaName: p, states: ["placed", "approved", "withdrawn"], url: `${APP}${routes.staff.group(ID)}` }),
   joinRequestAdmin: (p) => joinRequestAdminMail({ appUrl: APP, groupId: ID, groupName: p, adminName: p, resident: resident(p) }),
   joinRequestWithoutAdmin: (p) => joinRequestWithoutAdminMail({ groupName: p, resident: resident(p) }),
   joinRequestConfirmation: (p) => joinRequestConfirmationMail({ groupName: p, municipalityEmail: "veiligheid@gemeente.example", resident: resident(p) }),

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { publicAction } from "@/lib/actions";
+import { formDataOrEmpty, publicAction } from "@/lib/actions";
 import { authSignIn } from "@/lib/auth/next-auth";
 import { OIDC_PROVIDER_ID, oidcConfigured } from "@/lib/auth/config";
 import { requestSignInLink } from "@/lib/auth/sign-in";
@@ -19,7 +19,8 @@ const sendLink = publicAction("auth.request_sign_in_link", signInRequestSchema, 
 });
 
 /** The sign-in form (useActionState): asks for a link; the same answer for every address. */
-export async function requestSignInLinkAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function requestSignInLinkAction(_previous: SignInState, posted: FormData): Promise<SignInState> {
+  const formData = formDataOrEmpty(posted);
   const result = await sendLink(formData);
   if (result.ok) return { status: "sent", email: result.data.email, sentAt: Date.now() };
   const typed = formData.get("email");

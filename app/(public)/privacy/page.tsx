@@ -99,6 +99,25 @@ export default async function PrivacyPage() {
       </ul>
       <p className="mt-3">We verkopen gegevens niet en geven ze niet aan anderen.</p>
 
+      <h2 className={h2} id="zoeken-op-adres">
+        Wat laat Zoeken op adres zien?
+      </h2>
+      <p className="mt-3">
+        Iedereen kan op de website en via de open data zoeken met een postcode en huisnummer. Het antwoord gaat altijd
+        over de hele postcode, nooit over één huis. U ziet:
+      </p>
+      <ul className="mt-3 list-disc space-y-2 pl-6">
+        <li>de wijk van de postcode;</li>
+        <li>de groepen waarin ten minste één adres met deze postcode meedoet;</li>
+        <li>de andere groepen in de wijk;</li>
+        <li>per groep alleen de naam, de beschrijving, de wijk, het aantal adressen en of er een bord is.</li>
+      </ul>
+      <p className="mt-3">
+        U ziet <strong>nooit</strong> of een bepaald huis meedoet, welke huizen meedoen, of waar een beheerder woont. Alle
+        huizen met dezelfde postcode krijgen precies hetzelfde antwoord. Het huisnummer vragen we alleen om te controleren
+        dat het adres klopt. Ook namen, e-mailadressen en telefoonnummers laat het zoeken nooit zien.
+      </p>
+
       <h2 className={h2}>Uw rechten</h2>
       <p className="mt-3">
         U mag vragen welke gegevens we van u hebben. U kunt ze ook laten verbeteren of verwijderen. Heeft u zich aangemeld

@@ -7,7 +7,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { zodFieldErrors } from "@/lib/actions";
 import { lookupAddress } from "@/lib/data/lookup";
-import { formatAddress } from "@/lib/domain";
+import { formatPostcode } from "@/lib/domain";
 import { addressLookupQuerySchema } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
@@ -37,7 +37,8 @@ function readQuery(params: Record<string, string | string[] | undefined>) {
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { asked, parsed } = readQuery(await searchParams);
-  const title = asked && parsed.success ? `Groepen voor ${formatAddress(parsed.data)}` : asked ? "Controleer het adres" : "Zoeken op adres";
+  // The postcode only: the answer (and so its title) is the same for every house in it.
+  const title = asked && parsed.success ? `Groepen voor postcode ${formatPostcode(parsed.data.postcode)}` : asked ? "Controleer het adres" : "Zoeken op adres";
   return {
     ...publicMetadata({
       title,
@@ -53,14 +54,15 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   await connection();
   const { asked, values, parsed } = readQuery(await searchParams);
   const errors = asked && !parsed.success ? zodFieldErrors(parsed.error) : {};
-  const result = asked && parsed.success ? await lookupAddress(parsed.data) : null;
+  // Only the postcode goes to the look-up: two houses of one postcode get the same results.
+  const result = asked && parsed.success ? await lookupAddress({ postcode: parsed.data.postcode }) : null;
 
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Zoeken op adres</h1>
       <p className="mt-3 max-w-3xl">
-        Vul uw postcode en huisnummer in. U ziet dan of uw adres al meedoet met een WhatsApp-buurtpreventiegroep, en welke
-        groepen er in uw wijk zijn.
+        Vul uw postcode en huisnummer in. U ziet dan welke WhatsApp-buurtpreventiegroepen er in uw straat (uw postcode) en in
+        uw wijk zijn.
       </p>
       <div className="mt-6 rounded-lg border-2 border-brand-100 bg-brand-50 p-5">
         <AddressSearchForm values={values} errors={errors} />
@@ -69,34 +71,37 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       {result ? (
         <section aria-labelledby="resultaat" className="mt-8">
           <h2 id="resultaat" className="text-2xl font-bold">
-            Resultaat voor {formatAddress(result.address)}
+            Resultaat voor postcode {formatPostcode(result.postcode)}
           </h2>
           {result.area ? (
             <p className="mt-1">
-              Dit adres ligt in de wijk <PageLink href={routes.area(result.area.slug)}>{result.area.name}</PageLink>.
+              Deze postcode ligt in de wijk <PageLink href={routes.area(result.area.slug)}>{result.area.name}</PageLink>.
             </p>
           ) : null}
+          <p className="mt-1">
+            U ziet hier de groepen voor uw postcode, niet voor uw huis. Of één huis meedoet, laten we niemand zien.
+          </p>
 
           {result.groups.length > 0 ? (
-            <div className="mt-4">
-              <p className="font-semibold">
-                <span aria-hidden="true">✓ </span>
-                Dit adres doet mee met {result.groups.length === 1 ? "deze groep" : "deze groepen"}:
+            <section aria-labelledby="in-de-straat" className="mt-6">
+              <h3 id="in-de-straat" className="text-xl font-bold">
+                Groepen in uw straat (postcode {formatPostcode(result.postcode)})
+              </h3>
+              <p className="mt-1">
+                In deze postcode doen adressen mee met {result.groups.length === 1 ? "deze groep" : "deze groepen"}. Wilt u ook
+                meedoen? Open de groep en meld u aan. De beheerders nemen dan contact met u op.
               </p>
               <ul className="mt-3 space-y-3">
                 {result.groups.map((group) => (
                   <li key={group.slug}>
-                    <GroupCard group={group} highlight />
+                    <GroupCard group={group} headingLevel={4} highlight />
                   </li>
                 ))}
               </ul>
-              <p className="mt-3">
-                Zit u nog niet in de WhatsApp-groep? Open de groep en meld u aan. De beheerders nemen dan contact met u op.
-              </p>
-            </div>
+            </section>
           ) : (
             <p className="mt-4 rounded-lg border-2 border-slate-300 p-4">
-              <strong>Dit adres doet nog niet mee met een groep.</strong>
+              <strong>In postcode {formatPostcode(result.postcode)} doet nog geen adres mee met een groep.</strong>
               {result.nearbyGroups.length > 0 ? " Maar er zijn wel groepen in uw wijk." : ""}
             </p>
           )}
@@ -104,11 +109,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           {result.nearbyGroups.length > 0 ? (
             <section aria-labelledby="in-de-buurt" className="mt-8">
               <h3 id="in-de-buurt" className="text-xl font-bold">
-                {result.groups.length > 0 ? "Andere groepen" : "Groepen"} in de wijk {result.area?.name}
+                {result.groups.length > 0 ? "Andere groepen in uw wijk" : "Groepen in uw wijk"}
+                {result.area ? ` (${result.area.name})` : ""}
               </h3>
               <p className="mt-1">
-                Uw adres staat niet bij deze {result.nearbyGroups.length === 1 ? "groep" : "groepen"}. Hoort uw straat er
-                wel bij? Meld u dan aan op de pagina van de groep.
+                Hoort uw straat bij een van deze {result.nearbyGroups.length === 1 ? "groep" : "groepen"}? Meld u dan aan op de
+                pagina van de groep.
               </p>
               <ul className="mt-3 space-y-3">
                 {result.nearbyGroups.map((group) => (
@@ -128,7 +134,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               <p className="mt-2">
                 {result.nearbyGroups.length > 0
                   ? "Past geen van deze groepen bij uw straat? Start dan zelf een groep voor uw buurt."
-                  : "Voor dit adres is nog geen groep aangemeld. Start zelf een groep voor uw straat of buurt."}{" "}
+                  : "Voor deze postcode is nog geen groep aangemeld. Start zelf een groep voor uw straat of buurt."}{" "}
                 U maakt de groep in WhatsApp en meldt hem hier aan. De gemeente en de wijkagent weten er dan van. Vanaf 50
                 adressen kan de groep een buurtpreventiebord aanvragen.
               </p>

@@ -54,11 +54,11 @@ afterAll(() => {
 });
 
 describe("GET /api/v1/groepen (look-up by address)", () => {
-  it("answers the group covering a seeded address, in the documented shape, with cache headers and CORS", async () => {
+  it("answers the group with members in a seeded postcode, in the documented shape, with cache headers and CORS", async () => {
     const response = await lookup(request("/groepen?postcode=2922AB&huisnummer=12"));
     expect(response.status).toBe(200);
     const body = addressLookupResultSchema.parse(await json(response));
-    expect(body.address).toEqual({ postcode: "2922AB", houseNumber: 12, addition: "" });
+    expect(body.postcode).toBe("2922AB");
     expect(body.area).toMatchObject({ code: "WK054202", name: "Langeland", slug: "langeland" });
     expect(body.groups.map((g) => g.slug)).toEqual(["langeland-noord"]);
     expect(body.groups[0]).toMatchObject({
@@ -76,7 +76,7 @@ describe("GET /api/v1/groepen (look-up by address)", () => {
 
   it("gives exactly the documented fields, nothing more", async () => {
     const body = (await (await lookup(request("/groepen?postcode=2922AB&huisnummer=12"))).json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(["address", "area", "groups", "nearbyGroups"]);
+    expect(Object.keys(body).sort()).toEqual(["area", "groups", "nearbyGroups", "postcode"]);
     const group = (body.groups as Array<Record<string, unknown>>)[0];
     expect(Object.keys(group).sort()).toEqual(
       ["addressCount", "area", "description", "municipality", "name", "registeredOn", "signStatus", "slug", "url"].sort(),
@@ -90,8 +90,28 @@ describe("GET /api/v1/groepen (look-up by address)", () => {
     }
   });
 
-  it("offers the other groups of the wijk for an address that is not covered", async () => {
-    const body = addressLookupResultSchema.parse(await (await lookup(request("/groepen?postcode=2922AB&huisnummer=99"))).json());
+  it("answers per postcode: two houses of one postcode (one taking part, one not) get the same bytes and ETag", async () => {
+    const answers = [];
+    for (const query of ["huisnummer=12", "huisnummer=99", "huisnummer=12&toevoeging=a", "huisnummer=99999&toevoeging=bis"]) {
+      const response = await lookup(request(`/groepen?postcode=2922AB&${query}`));
+      expect(response.status).toBe(200);
+      answers.push({ body: await response.text(), etag: response.headers.get("etag") });
+    }
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+    const body = addressLookupResultSchema.parse(JSON.parse(answers[0].body));
+    expect(body.groups.map((g) => g.slug)).toEqual(["langeland-noord"]);
+    expect(answers[0].body).not.toMatch(/houseNumber|huisnummer|"addition"/);
+  });
+
+  it("a client that has the answer for one house gets 304 for its neighbour", async () => {
+    const first = await lookup(request("/groepen?postcode=2922AB&huisnummer=12"));
+    const neighbour = await lookup(request("/groepen?postcode=2922AB&huisnummer=14", { "If-None-Match": first.headers.get("etag")! }));
+    expect(neighbour.status).toBe(304);
+  });
+
+  it("offers the other groups of the wijk for a postcode where no address takes part", async () => {
+    const body = addressLookupResultSchema.parse(await (await lookup(request("/groepen?postcode=2922AZ&huisnummer=99"))).json());
+    expect(body.area?.name).toBe("Langeland");
     expect(body.groups).toEqual([]);
     expect(body.nearbyGroups.map((g) => g.slug)).toEqual(["langeland-noord"]);
   });
@@ -103,12 +123,13 @@ describe("GET /api/v1/groepen (look-up by address)", () => {
     expect(body.nearbyGroups).toEqual([]);
   });
 
-  it("matches the addition: 2922 AB 12 A is another address than 2922 AB 12", async () => {
+  it("checks the addition's format, but the addition does not change the answer", async () => {
     const body = addressLookupResultSchema.parse(
       await (await lookup(request("/groepen?postcode=2922AB&huisnummer=12&toevoeging=a"))).json(),
     );
-    expect(body.address.addition).toBe("A");
-    expect(body.groups).toEqual([]);
+    expect(body.groups.map((g) => g.slug)).toEqual(["langeland-noord"]);
+    const bad = await lookup(request(`/groepen?postcode=2922AB&huisnummer=12&toevoeging=${encodeURIComponent("<script>")}`));
+    expect(bad.status).toBe(400);
   });
 
   it("answers 304 when the client already has this version", async () => {

@@ -5,11 +5,13 @@ import { z } from "zod";
 import { signedInAction } from "@/lib/actions";
 import { retryDeadMail } from "@/lib/data/mail";
 import { routes } from "@/lib/routes";
+import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
 
 const retry = signedInAction(
   "mailbox.dead_letters",
   z.object({ id: z.coerce.number({ error: "Onbekend bericht." }).int().positive().max(Number.MAX_SAFE_INTEGER) }),
-  async (input, { user }) => {
+  async (input, { user, ip }) => {
+    await limitAction(ACTION_LIMITS.retryMail, { user, ip });
     await retryDeadMail(user, input.id);
   },
 );

@@ -98,6 +98,7 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
           report.invitations ? plural(report.invitations, "uitnodiging", "uitnodigingen") : null,
           report.contactRoles ? plural(report.contactRoles, "contactpersoon", "contactpersonen") : null,
           report.emails ? plural(report.emails, "e-mail", "e-mails") : null,
+          report.freeTextMentions ? plural(report.freeTextMentions, "stuk vrije tekst", "stukken vrije tekst") : null,
         ].filter(Boolean);
         setMessage({
           tone: "success",
@@ -154,6 +155,7 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
             {preview.data.contactRoles > 0 ? <li>{plural(preview.data.contactRoles, "vermelding", "vermeldingen")} als wijkagent of wethouder</li> : null}
             <li>{plural(preview.data.emails, "e-mail", "e-mails")} aan dit adres, en e-mails aan anderen waarin het staat</li>
           </ul>
+          <FreeTextMentions mentions={preview.data.freeTextMentions} />
           <form onSubmit={onErase} noValidate className="mt-4 space-y-4">
             <input type="hidden" {...erase.register("email")} />
             {preview.data.soleAdminGroups.length > 0 ? (
@@ -193,6 +195,41 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** The person's name and phone number in free text: where, and the words themselves (marked). */
+function FreeTextMentions({ mentions }: { mentions: Preview["freeTextMentions"] }) {
+  return (
+    <section aria-labelledby="free-text-heading" className="mt-4">
+      <h3 id="free-text-heading" className="text-lg font-bold">
+        Naam en telefoonnummer in vrije tekst
+      </h3>
+      {mentions.length === 0 ? (
+        <p className="mt-1">De naam en het telefoonnummer van deze persoon staan nergens in vrije tekst.</p>
+      ) : (
+        <>
+          <p className="mt-1">
+            Hier staat de naam of het telefoonnummer van deze persoon ({plural(mentions.length, "keer", "keer")}). Bij wissen
+            komt er [verwijderd] voor in de plaats. Een e-mail waarin het staat, wissen we helemaal.
+          </p>
+          <ul className="mt-2 space-y-2">
+            {mentions.map((m, index) => (
+              <li key={`${m.table}-${m.column}-${m.id}-${index}`} className="rounded border border-slate-300 p-2">
+                <p className="text-sm">
+                  <strong>{m.place}</strong> · {m.record} · {m.action === "delete" ? "e-mail wordt gewist" : "wordt [verwijderd]"}
+                </p>
+                <p className="mt-1 break-words">
+                  {m.before}
+                  <mark className="bg-yellow-200 font-semibold">{m.match}</mark>
+                  {m.after}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
 

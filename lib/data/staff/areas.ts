@@ -13,6 +13,7 @@ import { recordAudit } from "@/lib/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
 import { staffScope } from "../internal/staff-scope";
+import { assertPostcodesFree, lockPostcodeAreas, postcodeClaimError } from "../internal/postcode-claims";
 import { municipalityForChange, resolveStaffMunicipality } from "./scope";
 
 export interface StaffArea {
@@ -153,6 +154,8 @@ export async function saveArea(
           .returning({ id: areas.id });
         id = created.id;
       }
+      await lockPostcodeAreas(tx, input.postcodes);
+      await assertPostcodesFree(tx, municipality.id, input.postcodes);
       await tx.insert(areaPostcodes).values(input.postcodes.map((postcode) => ({ areaId: id, postcode })));
       await recordAudit(tx, {
         actorUserId: staff.id,
@@ -165,6 +168,8 @@ export async function saveArea(
       return { id };
     });
   } catch (error) {
+    const claimed = postcodeClaimError(error);
+    if (claimed) throw claimed;
     if (isUniqueViolation(error, "areas_code_unique")) {
       throw new AppError("conflict", "Deze CBS-code hoort al bij een andere wijk.", { fieldErrors: { code: "Deze CBS-code hoort al bij een andere wijk." } });
     }

@@ -12,7 +12,6 @@ import {
   groups,
   memberAddresses,
   municipalities,
-  signRequestEvents,
   signRequests,
   users,
   type GroupStatus,
@@ -34,7 +33,7 @@ import {
   uuidParam,
   type SearchParams,
 } from "./params";
-import { removeGroupPersonalData } from "../internal/retention";
+import { dissolveGroupCommand } from "../internal/dissolve";
 import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const GROUP_SORTS = ["naam", "nieuwste"] as const;
@@ -327,54 +326,27 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
 }
 
 /**
- * Dissolves a group on request: status dissolved, guarded by the version the staff member saw;
- * open bord requests not yet approved are withdrawn with a note. Audited.
+ * Dissolves a group on request, through the one dissolve command (lib/data/dissolve.ts),
+ * guarded by the version the staff member saw. Audited with the reason.
  */
 export async function dissolveGroup(actor: Actor | null, input: DissolveGroupInput, executor: Executor = db): Promise<{ id: string }> {
   requirePermission(actor, "group.dissolve_any");
   const staff = staffScope(actor);
+  if (!isUuid(input.groupId)) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
   return executor.transaction(async (tx) => {
     const [group] = await tx
-      .select({ id: groups.id, status: groups.status, version: groups.version, municipalityId: groups.municipalityId })
+      .select({ id: groups.id })
       .from(groups)
       .where(and(eq(groups.id, input.groupId), municipalityCondition(staff, groups.municipalityId)));
     if (!group) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
-    if (group.status === "dissolved") throw new AppError("conflict", "Deze groep is al opgeheven.");
-    const now = new Date();
-    const updated = await tx
-      .update(groups)
-      .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
-      .where(and(eq(groups.id, group.id), eq(groups.version, input.version), eq(groups.status, "active")))
-      .returning({ id: groups.id });
-    if (updated.length === 0) {
-      throw new AppError("conflict", "Deze groep is net door iemand anders gewijzigd. Bekijk de nieuwe gegevens en probeer het opnieuw.");
-    }
-    const open = await tx
-      .select({ id: signRequests.id, status: signRequests.status })
-      .from(signRequests)
-      .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, ["submitted", "in_review"])));
-    for (const request of open) {
-      await tx
-        .update(signRequests)
-        .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
-        .where(and(eq(signRequests.id, request.id), eq(signRequests.status, request.status)));
-      await tx.insert(signRequestEvents).values({
-        signRequestId: request.id,
-        actorUserId: staff.id,
-        fromStatus: request.status,
-        toStatus: "withdrawn",
-        note: "Ingetrokken omdat de groep is opgeheven.",
-      });
-    }
-    const removed = await removeGroupPersonalData(tx, group.id);
-    await recordAudit(tx, {
+    const outcome = await dissolveGroupCommand(tx, {
+      groupId: group.id,
       actorUserId: staff.id,
-      action: "group.dissolve",
-      subjectType: "group",
-      subjectId: group.id,
-      municipalityId: group.municipalityId,
-      details: { withdrawnSignRequests: open.length, addresses: removed.addresses, reason: input.reason },
+      via: "staff",
+      reason: input.reason,
+      expectedVersion: input.version,
+      now: new Date(),
     });
-    return { id: group.id };
+    return { id: outcome.id };
   });
 }

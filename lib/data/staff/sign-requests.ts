@@ -21,6 +21,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
+import { lockGroupRow } from "@/lib/data/internal/group-lock";
 import {
   SIGN_REQUEST_STATUSES,
   allowedSignRequestActions,
@@ -358,7 +359,11 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
     if (current.version !== decision.version || (decision.expectedStatus && decision.expectedStatus !== current.status)) {
       throw new AppError("conflict", CHANGED_BY_SOMEONE_ELSE);
     }
-    if (current.groupStatus !== "active") {
+    // The group row is locked before the state and the address count are checked, so an
+    // address removal (which takes the same lock) lands either before the recount or after
+    // the decision, never in between.
+    const group = await lockGroupRow(tx, current.groupId);
+    if (!group || group.status !== "active") {
       throw new AppError("unprocessable", "Deze groep is opgeheven. Er kan geen besluit meer over de aanvraag worden genomen.");
     }
     let to: SignRequestStatus;

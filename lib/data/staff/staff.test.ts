@@ -14,6 +14,7 @@ import { dissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForSta
 import { getStaffOverview } from "./overview";
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./settings";
 import { changeManagedRole, inviteUser, listUsersForStaff } from "./users";
+import { acceptStaffInvitation } from "../staff-invitations";
 
 const database = withTestDatabase();
 let krimpen: Municipality;
@@ -148,13 +149,16 @@ describe("wijken, contacts and settings", () => {
 describe("accounts", () => {
   it("invites a wijkagent into the own municipality with an e-mail, changes and removes the role", async () => {
     const { db } = database.current.handle;
-    const { id } = await inviteUser(staff, inviteUserSchema.parse({ name: "Rick Visser", email: "Rick@Politie.example", role: "wijkagent" }));
-    const [row] = await db.select().from(users).where(eq(users.id, id));
-    expect(row).toMatchObject({ role: "wijkagent", municipalityId: krimpen.id, email: "rick@politie.example" });
+    expect(await inviteUser(staff, inviteUserSchema.parse({ name: "Rick Visser", email: "Rick@Politie.example", role: "wijkagent" }))).toEqual({ invited: true });
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "rick@politie.example"));
     expect(mails).toHaveLength(1);
-    const again = await appError(inviteUser(staff, inviteUserSchema.parse({ name: "Rick Visser", email: "rick@politie.example", role: "staff" })));
-    expect(again.fieldErrors?.email).toBeTruthy();
+    // The account is made when Rick signs in, and gets the role when he accepts.
+    const rick = await aUser(db, { email: "rick@politie.example", name: null });
+    const token = /\/uitnodiging\/account\/([A-Za-z0-9_-]+)/.exec(mails[0].text)![1];
+    await acceptStaffInvitation(actorOf(rick), { token, leaveGroups: false });
+    const id = rick.id;
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    expect(row).toMatchObject({ role: "wijkagent", municipalityId: krimpen.id, email: "rick@politie.example", name: "Rick Visser" });
 
     expect((await listUsersForStaff(staff)).some((u) => u.id === id)).toBe(true);
     expect((await listUsersForStaff(otherStaff)).some((u) => u.id === id)).toBe(false);

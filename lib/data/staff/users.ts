@@ -1,22 +1,20 @@
 /**
  * Staff and wijkagent accounts as staff manage them (/beheer/gebruikers, permission
  * "users.manage"): staff within their own municipality, platform admins in any. The app has no
- * way to make someone a platform admin or to disable an account. Roles are read fresh from the
+ * way to make someone a platform admin or to disable an account. Inviting makes an invitation
+ * the person accepts (lib/data/staff-invitations.ts), never a direct change. Roles are read fresh from the
  * database at every request, so a change counts from the next request. Audited.
  */
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, municipalities, users, type UserRole } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { enqueueMail } from "@/lib/mail/outbox";
-import { userInvitedMail } from "@/lib/mail/templates/user-invited";
-import { MANAGED_ROLE_LABELS, type ChangeUserRoleInput, type InviteUserInput } from "@/lib/validation/staff";
-import { routes } from "@/lib/routes";
+import type { ChangeUserRoleInput, InviteUserInput } from "@/lib/validation/staff";
+import { createStaffInvitation } from "../internal/staff-invitations";
 import { municipalityCondition, staffScope, type StaffActor } from "../internal/staff-scope";
 
 /** The actor as someone who manages accounts ("users.manage"), or not_found. */
@@ -60,11 +58,13 @@ export async function listUsersForStaff(actor: Actor | null, executor: Executor 
 }
 
 /**
- * Gives someone a staff or wijkagent account and tells them by e-mail. An existing resident
- * account is given the role; an account that already works for a municipality is refused.
- * A wijkagent contact with the same e-mail is linked to the account.
+ * Invites someone to a staff or wijkagent role of a municipality (issue 18, point 3). Looks at
+ * no account and changes none: every address gets the same answer and the same e-mail with a
+ * link; the person signs in with that address and accepts (lib/data/staff-invitations.ts).
+ * So staff cannot learn whether an address has an account, or which role it has, and cannot
+ * take over an account of another municipality.
  */
-export async function inviteUser(actor: Actor | null, input: InviteUserInput, executor: Executor = db): Promise<{ id: string }> {
+export async function inviteUser(actor: Actor | null, input: InviteUserInput, executor: Executor = db): Promise<{ invited: true }> {
   const staff = requireUserManager(actor);
   // Staff invite into their own municipality; naming another one is someone else's data.
   if (staff.role === "staff" && input.municipalityId && input.municipalityId !== staff.municipalityId) throw new AppError("not_found");
@@ -80,52 +80,23 @@ export async function inviteUser(actor: Actor | null, input: InviteUserInput, ex
     if (!municipality) {
       throw new AppError("bad_request", undefined, { fieldErrors: { municipalityId: "Kies een gemeente uit de lijst." } });
     }
-    const [existing] = await tx
-      .select({ id: users.id, role: users.role })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email}`)
-      .for("update");
-    let id: string;
-    if (existing) {
-      if (existing.role !== "resident") {
-        const message = "Dit e-mailadres heeft al een account als medewerker, wijkagent of beheerder.";
-        throw new AppError("conflict", message, { fieldErrors: { email: message } });
-      }
-      await tx.update(users).set({ role: input.role, municipalityId, name: sql`coalesce(${users.name}, ${input.name})` }).where(eq(users.id, existing.id));
-      id = existing.id;
-    } else {
-      const [created] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name, role: input.role, municipalityId })
-        .returning({ id: users.id });
-      id = created.id;
-    }
-    if (input.role === "wijkagent") {
-      await tx
-        .update(contacts)
-        .set({ userId: id })
-        .where(and(eq(contacts.email, input.email), eq(contacts.kind, "wijkagent"), eq(contacts.municipalityId, municipalityId)));
-    }
+    const { invitationId } = await createStaffInvitation(tx, {
+      municipality,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      invitedByUserId: staff.id,
+      now: new Date(),
+    });
     await recordAudit(tx, {
       actorUserId: staff.id,
       action: "user.invite",
-      subjectType: "user",
-      subjectId: id,
+      subjectType: "staff_invitation",
+      subjectId: invitationId,
       municipalityId,
-      details: { role: input.role, existingAccount: Boolean(existing) },
+      details: { role: input.role },
     });
-    await enqueueMail(tx, {
-      idempotencyKey: `user-invited:${id}:${input.role}:${Date.now()}`,
-      kind: "user_invited",
-      to: input.email,
-      ...userInvitedMail({
-        recipientName: input.name,
-        roleLabel: MANAGED_ROLE_LABELS[input.role],
-        municipalityName: municipality.name,
-        signInUrl: `${getEnv().appUrl}${routes.signIn}`,
-      }),
-    });
-    return { id };
+    return { invited: true as const };
   });
 }
 

@@ -14,7 +14,7 @@ import { bordApprovedMail } from "./bord-approved";
 import { bordPlacedMail } from "./bord-placed";
 import { bordRejectedMail } from "./bord-rejected";
 import { bordRequestReceivedMail } from "./bord-request-received";
-import { groupDissolvedMail } from "./group-dissolved";
+import { groupDissolvedBordMail, groupDissolvedMail } from "./group-dissolved";
 import { groupRegisteredMail } from "./group-registered";
 import { joinAcceptedMail } from "./join-accepted";
 import { joinDeclinedMail } from "./join-declined";
@@ -52,10 +52,11 @@ const CASES: Record<string, Case> = {
     links: [`${APP}${routes.signInConfirm}?email=a%40b.nl&token=abc`],
   },
   userInvited: {
-    build: (t) => userInvitedMail({ recipientName: t, roleLabel: "wijkagent", municipalityName: "Krimpen aan den IJssel", signInUrl: `${APP}${routes.signIn}` }),
-    subject: () => "Uw account als wijkagent voor Krimpen aan den IJssel",
-    body: (t) => [`Beste ${t},`, "wijkagent", "Krimpen aan den IJssel"],
-    links: [`${APP}${routes.signIn}`],
+    build: (t) =>
+      userInvitedMail({ recipientName: t, roleLabel: "wijkagent", municipalityName: "Krimpen aan den IJssel", url: `${APP}${routes.staffInvitation("abc123")}`, validDays: 14 }),
+    subject: () => "Uitnodiging: wijkagent voor Krimpen aan den IJssel",
+    body: (t) => [`Beste ${t},`, "wijkagent", "Krimpen aan den IJssel", "Pas dan krijgt uw account deze rol.", "14 dagen"],
+    links: [`${APP}${routes.staffInvitation("abc123")}`],
   },
   adminInvitation: {
     build: (t) => adminInvitationMail({ groupName: t, invitedByName: `${t} Sanne`, url: `${APP}${routes.invitation("abc_DEF-123")}`, validDays: 14 }),
@@ -83,8 +84,15 @@ const CASES: Record<string, Case> = {
   groupDissolved: {
     build: (t) => groupDissolvedMail({ recipientName: `${t} Rick`, groupName: t, areaName: `${t} wijk` }),
     subject: (t) => `Buurtpreventiegroep opgeheven: ${t}`,
-    body: (t) => [`Beste ${t} Rick,`, `"${t}" in de wijk ${t} wijk opgeheven`],
+    body: (t) => [`Beste ${t} Rick,`, `"${t}" in de wijk ${t} wijk is opgeheven`],
     links: [],
+  },
+  groupDissolvedBord: {
+    build: (t) =>
+      groupDissolvedBordMail({ groupName: t, areaName: `${t} wijk`, states: ["placed", "withdrawn"], url: `${APP}${routes.staff.group(GROUP_ID)}` }),
+    subject: (t) => `Groep met bord opgeheven: ${t}`,
+    body: (t) => ["Beste team Veiligheid,", `"${t}" in de wijk ${t} wijk is opgeheven`, "Er staat een bord van deze groep.", "Die aanvraag is nu ingetrokken."],
+    links: [`${APP}${routes.staff.group(GROUP_ID)}`],
   },
   joinRequestAdmin: {
     build: (t) => joinRequestAdminMail({ appUrl: APP, groupId: GROUP_ID, groupName: t, adminName: `${t} Sanne`, resident: resident(`${t} Bram`) }),

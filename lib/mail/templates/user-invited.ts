@@ -4,25 +4,33 @@ export interface UserInvitedMail {
   recipientName: string | null;
   roleLabel: string;
   municipalityName: string;
-  signInUrl: string;
+  /** The invitation link (/uitnodiging/account/<token>). */
+  url: string;
+  validDays: number;
 }
 
-/** A staff or wijkagent account was made for someone: how to sign in. */
+/**
+ * An invitation to a staff or wijkagent role. Every invited address gets this same e-mail,
+ * whether it has an account or not: nothing changes until the person accepts.
+ */
 export function userInvitedMail(input: UserInvitedMail): MailContent {
   return renderMail({
-    subject: `Uw account als ${input.roleLabel} voor ${input.municipalityName}`,
+    subject: `Uitnodiging: ${input.roleLabel} voor ${input.municipalityName}`,
     greeting: input.recipientName ? `Beste ${input.recipientName},` : "Beste lezer,",
     blocks: [
       {
         type: "paragraph",
-        text: `U heeft een account gekregen als ${input.roleLabel} voor de gemeente ${input.municipalityName} op de website voor WhatsApp-buurtpreventie.`,
+        text: `De gemeente ${input.municipalityName} nodigt u uit als ${input.roleLabel} op de website voor WhatsApp-buurtpreventie.`,
       },
       {
         type: "paragraph",
-        text: "U logt in met dit e-mailadres. U hoeft geen wachtwoord te onthouden: u krijgt bij elke keer inloggen een link per e-mail.",
+        text: "Open de link hieronder. U logt in met dit e-mailadres: u krijgt een inloglink per e-mail, u hoeft geen wachtwoord te onthouden. Daarna neemt u de uitnodiging aan. Pas dan krijgt uw account deze rol.",
       },
-      { type: "button", label: "Inloggen", url: input.signInUrl },
-      { type: "paragraph", text: "Verwachtte u dit bericht niet? Dan kunt u het negeren." },
+      { type: "button", label: "Uitnodiging bekijken", url: input.url },
+      {
+        type: "paragraph",
+        text: `De link werkt ${input.validDays} dagen. Verwachtte u dit bericht niet? Dan kunt u het negeren. Er verandert dan niets.`,
+      },
     ],
   });
 }

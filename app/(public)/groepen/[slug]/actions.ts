@@ -1,7 +1,7 @@
 "use server";
 
 import { readJoinForm, type JoinFormState } from "@/components/public/join-form-state";
-import { publicAction } from "@/lib/actions";
+import { formDataOrEmpty, publicAction } from "@/lib/actions";
 import { joinSubmissionSchema, submitJoinRequest } from "@/lib/data/join";
 import { calendarDateIn } from "@/lib/domain";
 
@@ -11,7 +11,7 @@ import { calendarDateIn } from "@/lib/domain";
  * publicAction with joinRequestSchema(today) (plus the group's slug and the honeypot).
  */
 export async function joinGroupAction(_previous: JoinFormState, formData: FormData): Promise<JoinFormState> {
-  const { input, values } = readJoinForm(formData);
+  const { input, values } = readJoinForm(formDataOrEmpty(formData));
   const today = calendarDateIn(new Date());
   const submit = publicAction("join_request.submit", joinSubmissionSchema(today), (data, context) =>
     submitJoinRequest(data, context),

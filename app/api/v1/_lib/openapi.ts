@@ -45,8 +45,14 @@ function componentSchemas(): JsonObject {
 
 const QUERY_DOCS: Record<string, { description: string; example: string }> = {
   postcode: { description: "Postcode, met of zonder spatie, hoofdletters of kleine letters.", example: "2922AB" },
-  huisnummer: { description: "Huisnummer, alleen cijfers (1 tot en met 99999).", example: "12" },
-  toevoeging: { description: "Toevoeging, zoals A, bis of 2-hoog. Weglaten als er geen is.", example: "" },
+  huisnummer: {
+    description: "Huisnummer, alleen cijfers (1 tot en met 99999). Wordt alleen gecontroleerd: het antwoord hangt er niet van af.",
+    example: "12",
+  },
+  toevoeging: {
+    description: "Toevoeging, zoals A, bis of 2-hoog. Weglaten als er geen is. Wordt alleen gecontroleerd: het antwoord hangt er niet van af.",
+    example: "",
+  },
 };
 
 function lookupParameters(): JsonObject[] {
@@ -102,7 +108,7 @@ export function exampleResponses(base: string) {
     coveragePercent: 2.2,
   };
   const lookup: AddressLookupResult = {
-    address: { postcode: "2922AB", houseNumber: 12, addition: "" },
+    postcode: "2922AB",
     area: group.area,
     groups: [group],
     nearbyGroups: [],
@@ -165,15 +171,22 @@ export function buildOpenApiDocument(base: string): JsonObject {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info: {
       title: "WhatsApp Buurtpreventie – openbare API",
-      version: "1.0.0",
-      summary: "Welke WhatsApp-buurtpreventiegroepen er zijn, per adres en per wijk.",
+      version: "1.1.0",
+      summary: "Welke WhatsApp-buurtpreventiegroepen er zijn, per postcode en per wijk.",
       description:
         "Openbare gegevens over WhatsApp-buurtpreventiegroepen, voor bijvoorbeeld de website van de gemeente of een landelijke kaart. " +
         "De API geeft nooit persoonsgegevens: geen namen, e-mailadressen of telefoonnummers van beheerders of deelnemers. " +
         "Bewoners melden zich aan via de pagina van de groep (`url`).\n\n" +
         "Alle antwoorden zijn JSON met een ETag en Cache-Control. Elke website mag de API aanroepen (CORS staat open voor GET). " +
         "Er geldt een limiet per IP-adres per minuut; daarboven volgt 429 met Retry-After. " +
-        'Fouten hebben de vorm `{"error":{"code":"…","message":"…"}}`. Velden kunnen er in dezelfde versie bij komen; bestaande velden blijven.',
+        'Fouten hebben de vorm `{"error":{"code":"…","message":"…"}}`. Velden kunnen er in dezelfde versie bij komen; bestaande velden blijven.' +
+        "\n\n" +
+        "**Wijziging in 1.1.0 (privacy).** `GET /groepen` antwoordt op het niveau van de postcode, niet meer per huis. " +
+        "Een antwoord per huis liet zien welke huizen meedoen (en waar een beheerder woont). " +
+        "Het veld `address` (met huisnummer en toevoeging) is vervangen door `postcode`; " +
+        "`groups` bevat nu de groepen met deelnemende adressen in de postcode, `nearbyGroups` de andere groepen in de wijk. " +
+        "Twee huizen met dezelfde postcode krijgen precies hetzelfde antwoord (en dezelfde ETag). " +
+        "Deze ene uitzondering op de regel hierboven is bewust: privacy gaat voor.",
       license: { name: "Openbare gegevens", identifier: "CC0-1.0" },
     },
     servers: [{ url: `${base}/api/v1` }],
@@ -186,12 +199,14 @@ export function buildOpenApiDocument(base: string): JsonObject {
         get: {
           operationId: "findGroupsForAddress",
           tags: ["groepen"],
-          summary: "Groepen voor een adres",
+          summary: "Groepen voor de postcode van een adres",
           description:
-            "De actieve groepen waarin dit adres meedoet (`groups`), en de andere actieve groepen in de wijk van de postcode (`nearbyGroups`).",
+            "De actieve groepen met deelnemende adressen in deze postcode (`groups`), en de andere actieve groepen in de wijk van de postcode (`nearbyGroups`). " +
+            "Het antwoord hangt alleen af van de postcode: het huisnummer wordt gecontroleerd, maar verandert niets aan het antwoord. " +
+            "Zo is niet na te gaan of één bepaald huis meedoet.",
           parameters: lookupParameters(),
           responses: {
-            "200": ok("AddressLookup", examples.lookup, "De groepen voor dit adres.", CACHE.lookup),
+            "200": ok("AddressLookup", examples.lookup, "De groepen voor deze postcode.", CACHE.lookup),
             "400": badRequest,
             ...standardErrors,
           },

@@ -1,0 +1,2 @@
+ALTER TABLE "groups" ADD COLUMN "name_skeleton" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "groups_municipality_name_skeleton_unique" ON "groups" USING btree ("municipality_id","name_skeleton") WHERE "groups"."status" = 'active';
