@@ -15,6 +15,16 @@ const noUpwardImports = {
   ],
 };
 
+/**
+ * lib/data/internal/ holds the writers and helpers without an acting user of their own (issue 18
+ * item 2): only lib/data may call them, after its own permission check. Pages, route handlers,
+ * server actions and components go through the lib/data commands, which check the permission.
+ */
+const noInternalData = {
+  group: ["@/lib/data/internal", "@/lib/data/internal/*", "**/lib/data/internal", "**/lib/data/internal/*"],
+  message: "lib/data/internal/ is for lib/data only: use a lib/data command that takes the actor and checks its permission.",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -26,10 +36,11 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "@/app"], message: "components/ must not import from app/." }] },
+        { patterns: [{ group: ["@/app/*", "@/app"], message: "components/ must not import from app/." }, noInternalData] },
       ],
     },
   },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [noInternalData] }] } },
   {
     files: ["db/**/*.ts"],
     rules: {

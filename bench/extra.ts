@@ -6,7 +6,7 @@ import type { DatabaseHandle } from "@/db";
 import { addresses, aGroup } from "@/db/seed/builders";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
-import { countCountedAddresses } from "@/lib/data/eligibility";
+import { countCountedAddresses } from "@/lib/data/internal/eligibility";
 import { addMemberAddressList } from "@/lib/data/member-addresses";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
 import { listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";

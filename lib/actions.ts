@@ -1,7 +1,7 @@
 /**
  * The wrappers every server action goes through: parse the input with the action's zod schema,
  * (for signed-in actions) load the user from the session and the database, check the
- * permission, run the body, and turn expected errors into a result the form can show.
+ * permission the action names (lib/auth/permissions.ts), run the body, and turn expected errors into a result the form can show.
  *
  * A result is `{ ok: true, data }` or `{ ok: false, code, message, fieldErrors }`; field errors
  * are keyed by the form field's name (dotted for nested fields, e.g. `admin.phone`).
@@ -9,9 +9,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
-import type { UserRole } from "@/db/schema";
 import { getCurrentUser } from "@/lib/auth";
-import { hasRole } from "@/lib/auth/permissions";
+import { requirePermission, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError, fromDatabaseError, isAppError, type ErrorCode } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
@@ -103,7 +102,10 @@ function isNextControlFlow(error: unknown): boolean {
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
 
-/** An action anyone may call (the join form, the sign-in form). */
+/**
+ * An action anyone may call, signed in or not (the join form, the sign-in form): no permission;
+ * what it may do is limited by its own rules (rate limits, tokens). docs/security.md lists them.
+ */
 export function publicAction<S extends z.ZodType, T>(
   name: string,
   schema: S,
@@ -123,32 +125,36 @@ export function publicAction<S extends z.ZodType, T>(
 export type SignedInContext = ActionContext & { user: Actor };
 
 /**
- * Why `user` may not run an action for `roles` (null: they may). Not signed in gives
- * "unauthorized"; another role gives "not_found", as if the action did not exist. A platform
- * admin passes where staff may.
+ * Why `user` may not use `permission` (null: they may), as a result: requirePermission's
+ * AppError. Not signed in gives "unauthorized"; a role the table does not give it gives
+ * "not_found", as if the action did not exist.
  */
-export function actorRefusal(user: Actor | null, roles?: readonly UserRole[]): ActionResult<never> | null {
-  if (!user) {
-    const error = new AppError("unauthorized", "U bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.");
+export function actorRefusal(user: Actor | null, permission: Permission): ActionResult<never> | null {
+  try {
+    requirePermission(user, permission);
+    return null;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
     return { ok: false, code: error.code, message: error.message };
   }
-  if (roles && !hasRole(user, roles)) {
-    const error = new AppError("not_found");
-    return { ok: false, code: error.code, message: error.message };
-  }
-  return null;
 }
 
-function guardedAction<S extends z.ZodType, T>(
-  name: string,
-  roles: readonly UserRole[] | undefined,
+/**
+ * An action for a signed-in user whose role the permission table gives `permission` (role
+ * read fresh from the database). Not signed in: `{ ok: false, code: "unauthorized" }`; another
+ * role: `{ ok: false, code: "not_found" }`, before the input is even read. The body gets the
+ * user in `context.user` and passes it to lib/data, which checks the permission again and
+ * ownership in its queries.
+ */
+export function signedInAction<S extends z.ZodType, T>(
+  permission: Permission,
   schema: S,
   body: (input: z.output<S>, context: SignedInContext) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input: unknown) => {
     // Who is signed in comes first: a visitor without access learns nothing about the input.
     const user = await getCurrentUser();
-    const refusal = actorRefusal(user, roles);
+    const refusal = actorRefusal(user, permission);
     if (refusal) return refusal;
     if (!user) throw new Error("unreachable: actorRefusal refuses a missing user");
     const parsed = parseInput(schema, input);
@@ -156,32 +162,7 @@ function guardedAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await body(parsed.data, { ...(await requestContext()), user }) };
     } catch (error) {
-      return errorResult(error, name);
+      return errorResult(error, permission);
     }
   };
-}
-
-/**
- * An action for anyone who is signed in (role read fresh from the database). The body gets
- * the user in `context.user` and passes it to lib/data, which checks ownership in its queries.
- */
-export function signedInAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
-  body: (input: z.output<S>, context: SignedInContext) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  return guardedAction(name, undefined, schema, body);
-}
-
-/**
- * An action for the given roles only (a platform admin passes where staff may). Not signed in:
- * `{ ok: false, code: "unauthorized" }`; another role: `{ ok: false, code: "not_found" }`.
- */
-export function roleAction<S extends z.ZodType, T>(
-  name: string,
-  roles: UserRole[],
-  schema: S,
-  body: (input: z.output<S>, context: SignedInContext) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  return guardedAction(name, roles, schema, body);
 }

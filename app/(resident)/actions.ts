@@ -27,9 +27,11 @@ import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
 
 /*
  * The server actions of the resident pages (/groep-starten, /mijn-groepen/…, /uitnodiging/…).
- * Each goes through signedInAction (lib/actions.ts): the input is parsed with the same schema
- * the form uses, the user is read fresh, and lib/data checks in its queries that the user
- * administers the group (someone else's group answers not_found).
+ * Each goes through signedInAction (lib/actions.ts) with its permission: only residents
+ * register and run groups ("group.register", "group.manage", "bord.request"); staff,
+ * wijkagenten and platform admins are refused (not_found). The input is parsed with the same
+ * schema the form uses, the user is read fresh, lib/data checks the permission again and, in
+ * its queries, that the user administers the group (someone else's group answers not_found).
  */
 
 const id = z.string({ error: "Onbekend." }).max(100, { message: "Onbekend." });
@@ -50,7 +52,7 @@ export async function registerGroupAction(input: unknown): Promise<ActionResult<
   return action(input);
 }
 
-const updateDetails = signedInAction("group.update", groupDetailsSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
+const updateDetails = signedInAction("group.manage", groupDetailsSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
   await limitAction(ACTION_LIMITS.updateGroup, { user, ip });
   const result = await updateGroupDetails(user, groupId, data, now);
   refresh(groupId);
@@ -60,7 +62,7 @@ export async function updateGroupDetailsAction(input: unknown) {
   return updateDetails(input);
 }
 
-const invite = signedInAction("group.invite_admin", coAdminInviteSchema.extend(withGroup), async ({ groupId, email }, { user, ip, now }) => {
+const invite = signedInAction("group.manage", coAdminInviteSchema.extend(withGroup), async ({ groupId, email }, { user, ip, now }) => {
   await limitAction(ACTION_LIMITS.inviteCoAdmin, { user, ip, addresses: [email] });
   const result = await inviteCoAdmin(user, groupId, email, now);
   refresh(groupId);
@@ -70,7 +72,7 @@ export async function inviteCoAdminAction(input: unknown) {
   return invite(input);
 }
 
-const cancelInvite = signedInAction("group.cancel_invitation", z.object({ ...withGroup, invitationId: id }), async ({ groupId, invitationId }, { user }) => {
+const cancelInvite = signedInAction("group.manage", z.object({ ...withGroup, invitationId: id }), async ({ groupId, invitationId }, { user }) => {
   await cancelInvitation(user, groupId, invitationId);
   refresh(groupId);
   return null;
@@ -79,7 +81,7 @@ export async function cancelInvitationAction(input: unknown) {
   return cancelInvite(input);
 }
 
-const removeAdmin = signedInAction("group.remove_admin", z.object({ ...withGroup, userId: id }), async ({ groupId, userId }, { user }) => {
+const removeAdmin = signedInAction("group.manage", z.object({ ...withGroup, userId: id }), async ({ groupId, userId }, { user }) => {
   const result = await removeGroupAdmin(user, groupId, userId);
   refresh(groupId);
   return result;
@@ -88,7 +90,7 @@ export async function removeGroupAdminAction(input: unknown) {
   return removeAdmin(input);
 }
 
-const addAddress = signedInAction("group.add_address", memberAddressSchema.extend(withGroup), async ({ groupId, postcode, houseNumber, addition }, { user }) => {
+const addAddress = signedInAction("group.manage", memberAddressSchema.extend(withGroup), async ({ groupId, postcode, houseNumber, addition }, { user }) => {
   const result = await addMemberAddress(user, groupId, { postcode, houseNumber, addition });
   refresh(groupId);
   return result;
@@ -97,7 +99,7 @@ export async function addMemberAddressAction(input: unknown) {
   return addAddress(input);
 }
 
-const addList = signedInAction("group.add_address_list", addressListSchema.extend(withGroup), async ({ groupId, text }, { user }) => {
+const addList = signedInAction("group.manage", addressListSchema.extend(withGroup), async ({ groupId, text }, { user }) => {
   const result = await addMemberAddressList(user, groupId, text);
   refresh(groupId);
   return result;
@@ -107,7 +109,7 @@ export async function addMemberAddressListAction(input: unknown) {
 }
 
 const removeAddress = signedInAction(
-  "group.remove_address",
+  "group.manage",
   z.object({ ...withGroup, addressId: z.coerce.number({ error: "Onbekend adres." }).int().positive().max(Number.MAX_SAFE_INTEGER) }),
   async ({ groupId, addressId }, { user }) => {
     await removeMemberAddress(user, groupId, addressId);
@@ -119,7 +121,7 @@ export async function removeMemberAddressAction(input: unknown) {
   return removeAddress(input);
 }
 
-const decide = signedInAction("join_request.decide", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, ip, now }) => {
+const decide = signedInAction("group.manage", joinRequestDecisionSchema.extend({ ...withGroup, requestId: id }), async ({ groupId, requestId, ...decision }, { user, ip, now }) => {
   await limitAction(ACTION_LIMITS.decideJoinRequest, { user, ip });
   const result = await decideJoinRequest(user, groupId, requestId, decision, now);
   // Only the list of groups: the open page keeps the handled request with its confirmation
@@ -131,7 +133,7 @@ export async function decideJoinRequestAction(input: unknown) {
   return decide(input);
 }
 
-const bord = signedInAction("sign_request.submit", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
+const bord = signedInAction("bord.request", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
   await limitAction(ACTION_LIMITS.requestBord, { user, ip });
   const result = await requestBord(user, groupId, data, now);
   refresh(groupId);
@@ -141,7 +143,7 @@ export async function requestBordAction(input: unknown) {
   return bord(input);
 }
 
-const withdraw = signedInAction("sign_request.withdraw", z.object({ ...withGroup, requestId: id }), async ({ groupId, requestId }, { user, now }) => {
+const withdraw = signedInAction("bord.request", z.object({ ...withGroup, requestId: id }), async ({ groupId, requestId }, { user, now }) => {
   await withdrawBordRequest(user, groupId, requestId, now);
   refresh(groupId);
   return null;
@@ -150,7 +152,7 @@ export async function withdrawBordRequestAction(input: unknown) {
   return withdraw(input);
 }
 
-const dissolve = signedInAction("group.dissolve", dissolveGroupSchema.extend(withGroup), async ({ groupId, confirmName }, { user, ip, now }) => {
+const dissolve = signedInAction("group.manage", dissolveGroupSchema.extend(withGroup), async ({ groupId, confirmName }, { user, ip, now }) => {
   await limitAction(ACTION_LIMITS.dissolveGroup, { user, ip });
   await dissolveGroup(user, groupId, confirmName, now);
   refresh(groupId);
@@ -162,7 +164,7 @@ export async function dissolveGroupAction(input: unknown) {
 
 export async function acceptInvitationAction(input: unknown) {
   const schema = adminDetailsSchema(calendarDateIn(new Date())).omit({ email: true }).extend({ token: id });
-  const action = signedInAction("group.accept_invitation", schema, async ({ token, ...details }, { user, now }) => {
+  const action = signedInAction("group.manage", schema, async ({ token, ...details }, { user, now }) => {
     const result = await acceptInvitation(user, token, details, now);
     refresh(result.groupId);
     return result;
@@ -171,7 +173,7 @@ export async function acceptInvitationAction(input: unknown) {
 }
 
 /** Accepting an invitation to a staff or wijkagent role (/uitnodiging/account/…). */
-const acceptStaffInvitationBody = signedInAction("account.accept_staff_invitation", acceptStaffInvitationSchema, async (input, { user, now }) => {
+const acceptStaffInvitationBody = signedInAction("account.accept_role_invitation", acceptStaffInvitationSchema, async (input, { user, now }) => {
   const result = await acceptStaffInvitation(user, input, now);
   revalidatePath(routes.myGroups.list);
   return { home: result.role === "wijkagent" ? routes.wijkagent.home : routes.staff.home };

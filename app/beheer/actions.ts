@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { roleAction } from "@/lib/actions";
-import { permissions } from "@/lib/auth/permissions";
+import { signedInAction } from "@/lib/actions";
 import { deleteContact, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
@@ -30,7 +29,7 @@ const municipalityField = z
   .transform((v) => v || null);
 
 export async function decideSignRequestAction(input: unknown) {
-  return roleAction("staff.decide_sign_request", ["staff"], bordDecisionSchema, async (decision, { user, ip }) => {
+  return signedInAction("bord.decide", bordDecisionSchema, async (decision, { user, ip }) => {
     await limitAction(ACTION_LIMITS.decideBord, { user, ip });
     const outcome = await decideSignRequest(user, decision);
     revalidatePath(routes.staff.bord(outcome.id));
@@ -39,7 +38,7 @@ export async function decideSignRequestAction(input: unknown) {
 }
 
 export async function dissolveGroupAction(input: unknown) {
-  return roleAction("staff.dissolve_group", ["staff"], dissolveGroupSchema, async (value, { user }) => {
+  return signedInAction("group.dissolve_any", dissolveGroupSchema, async (value, { user }) => {
     const result = await dissolveGroup(user, value);
     revalidatePath(routes.staff.group(result.id));
     return result;
@@ -47,7 +46,7 @@ export async function dissolveGroupAction(input: unknown) {
 }
 
 export async function saveAreaAction(input: unknown) {
-  return roleAction("staff.save_area", ["staff"], areaSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("area.edit", areaSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...area } = value;
     const result = await saveArea(user, area, municipalityId);
     revalidatePath(routes.staff.areas);
@@ -56,7 +55,7 @@ export async function saveAreaAction(input: unknown) {
 }
 
 export async function saveContactAction(input: unknown) {
-  return roleAction("staff.save_contact", ["staff"], contactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("area.edit", contactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...contact } = value;
     const result = await saveContact(user, contact, municipalityId);
     revalidatePath(routes.staff.areas);
@@ -65,7 +64,7 @@ export async function saveContactAction(input: unknown) {
 }
 
 export async function deleteContactAction(input: unknown) {
-  return roleAction("staff.delete_contact", ["staff"], deleteContactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("area.edit", deleteContactSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     await deleteContact(user, value.contactId, value.municipalityId);
     revalidatePath(routes.staff.areas);
     return null;
@@ -73,7 +72,7 @@ export async function deleteContactAction(input: unknown) {
 }
 
 export async function updateSettingsAction(input: unknown) {
-  return roleAction("staff.update_settings", ["staff"], staffSettingsSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+  return signedInAction("settings.edit", staffSettingsSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...settings } = value;
     await updateMunicipalitySettings(user, settings, municipalityId);
     revalidatePath(routes.staff.settings);
@@ -82,7 +81,7 @@ export async function updateSettingsAction(input: unknown) {
 }
 
 export async function inviteUserAction(input: unknown) {
-  return roleAction("staff.invite_user", [...permissions["users.manage"]], inviteUserSchema, async (value, { user, ip }) => {
+  return signedInAction("users.manage", inviteUserSchema, async (value, { user, ip }) => {
     await limitAction(ACTION_LIMITS.inviteUser, { user, ip, addresses: [value.email] });
     const result = await inviteUser(user, value);
     revalidatePath(routes.staff.users);
@@ -91,7 +90,7 @@ export async function inviteUserAction(input: unknown) {
 }
 
 export async function changeUserRoleAction(input: unknown) {
-  return roleAction("staff.change_user_role", [...permissions["users.manage"]], changeUserRoleSchema, async (value, { user }) => {
+  return signedInAction("users.manage", changeUserRoleSchema, async (value, { user }) => {
     await changeManagedRole(user, value);
     revalidatePath(routes.staff.users);
     return null;

@@ -6,7 +6,7 @@ import { days, formatNumber, statusLabel } from "@/components/staff/format";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { getStaffOverview } from "@/lib/data/staff/overview";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Beheer" };
 
 export default async function StaffOverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], routes.staff.home);
+  const user = await requirePagePermission("staff.view", routes.staff.home);
   const params = await searchParams;
   const municipality = await resolveStaffMunicipality(user, first(params, "gemeente"));
   if (!municipality) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { getWijkagentOverview } from "@/lib/data/wijkagent";
 import { routes } from "@/lib/routes";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Mijn wijken" };
 /** The wijkagent's groups, per wijk, read-only. Viewing the admins' details is audited. */
 export default async function WijkagentHomePage() {
   await connection();
-  const user = await requireRole(["wijkagent"], routes.wijkagent.home);
+  const user = await requirePagePermission("wijkagent.view", routes.wijkagent.home);
   const overview = await getWijkagentOverview(user);
   return (
     <Container>

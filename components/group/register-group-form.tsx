@@ -191,6 +191,8 @@ export function RegisterGroupForm({
   const suggested = suggestArea(areas, values.admin?.address?.postcode ?? "");
   const chosenArea = areas.find((a) => a.code === values.areaCode);
 
+  // The account's own details are used and never overwritten (issue 18): shown, not editable.
+  const fromAccount = Boolean(prefill.name || prefill.phone || prefill.birthDate || prefill.postcode);
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <nav aria-label="Stappen">
@@ -217,21 +219,26 @@ export function RegisterGroupForm({
 
       <div hidden={step !== 0} className="space-y-4">
         <p>U wordt groepsbeheerder. De gemeente en de wijkagent kunnen u bereiken via deze gegevens. Bewoners zien ze niet.</p>
-        <TextInput id="admin-name" label="Uw naam" autoComplete="name" maxLength={200} error={err("admin.name")} {...register("admin.name")} />
+        {fromAccount ? (
+          <p>
+            Uw gegevens staan al bij uw account. Die gebruiken we ook voor deze groep. Een groep aanmelden verandert ze niet.
+          </p>
+        ) : null}
+        <TextInput id="admin-name" label="Uw naam" autoComplete="name" maxLength={200} error={err("admin.name")} readOnly={Boolean(prefill.name)} {...register("admin.name")} />
         <div>
           <p className="font-semibold">Uw e-mailadres</p>
           <p className="text-slate-800">{email}</p>
           <p className="text-sm text-slate-700">Dit is het adres waarmee u bent ingelogd.</p>
         </div>
-        <TextInput id="admin-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={err("admin.phone")} {...register("admin.phone")} />
-        <TextInput id="admin-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" autoComplete="bday" error={err("admin.birthDate")} {...register("admin.birthDate")} />
+        <TextInput id="admin-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={err("admin.phone")} readOnly={Boolean(prefill.phone)} {...register("admin.phone")} />
+        <TextInput id="admin-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" autoComplete="bday" error={err("admin.birthDate")} readOnly={Boolean(prefill.birthDate)} {...register("admin.birthDate")} />
         <fieldset className="space-y-3">
           <legend className="font-semibold">Uw adres</legend>
           <p className="text-sm text-slate-700">Uw eigen adres telt mee als deelnemend adres van de groep.</p>
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextInput id="admin-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" autoComplete="postal-code" maxLength={16} error={err("admin.address.postcode")} {...register("admin.address.postcode")} />
-            <TextInput id="admin-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={err("admin.address.houseNumber")} {...register("admin.address.houseNumber")} />
-            <TextInput id="admin-addition" label="Toevoeging (niet verplicht)" hint="Bijvoorbeeld A" maxLength={20} error={err("admin.address.addition")} {...register("admin.address.addition")} />
+            <TextInput id="admin-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" autoComplete="postal-code" maxLength={16} error={err("admin.address.postcode")} readOnly={Boolean(prefill.postcode)} {...register("admin.address.postcode")} />
+            <TextInput id="admin-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={err("admin.address.houseNumber")} readOnly={Boolean(prefill.houseNumber)} {...register("admin.address.houseNumber")} />
+            <TextInput id="admin-addition" label="Toevoeging (niet verplicht)" hint="Bijvoorbeeld A" maxLength={20} error={err("admin.address.addition")} readOnly={Boolean(prefill.postcode)} {...register("admin.address.addition")} />
           </div>
         </fieldset>
       </div>

@@ -10,6 +10,7 @@
  *
  * Pure data: no Playwright or server imports (the unit test imports it too).
  */
+import type { Permission } from "@/lib/auth/permissions";
 import { AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
 
 export type AuthzActor = "anonymous" | AuthzPersonKey;
@@ -102,6 +103,11 @@ export interface ActionEntry {
   file: string;
   /** The exported function. */
   name: string;
+  /**
+   * The permission its wrapper checks (lib/auth/permissions.ts), or "public" (publicAction).
+   * tests/security/permissions.test.ts checks it against the code.
+   */
+  permission: Permission | "public";
   access: Access;
   what: string;
   encoding: ActionEncoding;
@@ -127,6 +133,8 @@ const ATTACKER = "indringer@aanval.example";
 const { owner, coOwner, staff, wijkagent } = AUTHZ_PEOPLE;
 const STAFF_ROLES: AuthzActor[] = ["staff", "platformAdmin"];
 const GROUP_ADMINS: AuthzActor[] = ["owner", "coOwner"];
+/** Signed-in residents: the only role that registers and runs groups (group.register, group.manage). */
+const RESIDENTS: AuthzActor[] = ["resident", "otherAdmin", "owner", "coOwner", "invitee"];
 /** The group is still active with all its addresses (the public API answers for active groups only). */
 const publicGroupApi = (): ProbeSpec => ({
   as: "anonymous",
@@ -174,11 +182,11 @@ export const PAGE_MATRIX: PageEntry[] = [
     file: "app/(resident)/groep-starten/page.tsx",
     kind: "page",
     access: "self",
-    what: "register a group (form prefilled with one's own details)",
+    what: "register a group (form prefilled with one's own details); residents only (group.register)",
     url: () => "/groep-starten",
-    rightful: AUTHZ_ACTORS.filter((a) => a !== "anonymous"),
+    rightful: RESIDENTS,
     shows: () => [],
-    others: { anonymous: "sign_in" },
+    others: { anonymous: "sign_in", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
   },
   {
     file: "app/(resident)/mijn-groepen/page.tsx",
@@ -188,7 +196,8 @@ export const PAGE_MATRIX: PageEntry[] = [
     url: () => "/mijn-groepen",
     rightful: GROUP_ADMINS,
     shows: () => [AUTHZ_TARGET.groupName],
-    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", invitee: "own_view", staff: "own_view", foreignStaff: "own_view", wijkagent: "own_view", otherWijkagent: "own_view", platformAdmin: "own_view" },
+    // Residents only (group.manage): other roles get 404.
+    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", invitee: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
     alsoProtected: () => [AUTHZ_TARGET.groupName],
   },
   { file: "app/(resident)/mijn-groepen/[id]/page.tsx", kind: "page", access: "group_admin", what: "group details and WhatsApp link", url: GROUP, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName, AUTHZ_TARGET.whatsappInviteUrl], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
@@ -219,7 +228,8 @@ export const PAGE_MATRIX: PageEntry[] = [
     rightful: ["invitee"],
     shows: () => [`Word beheerder van ${AUTHZ_TARGET.groupName}`],
     // Anyone else signed in is told the invitation is for another address (the group's name is public).
-    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "own_view", foreignStaff: "own_view", wijkagent: "own_view", otherWijkagent: "own_view", platformAdmin: "own_view" },
+    // Residents only (group.manage): other roles get 404.
+    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
     alsoProtected: () => ["Word beheerder van"],
   },
 
@@ -297,6 +307,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/(public)/groepen/[slug]/actions.ts",
     name: "joinGroupAction",
+    permission: "public",
     access: "public",
     what: "ask to join a group (the join form)",
     encoding: "state_form",
@@ -306,6 +317,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/(public)/inloggen/actions.ts",
     name: "requestSignInLinkAction",
+    permission: "public",
     access: "public",
     what: "ask for a sign-in link",
     encoding: "state_form",
@@ -315,6 +327,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/(public)/inloggen/actions.ts",
     name: "signInWithOidcAction",
+    permission: "public",
     access: "public",
     what: "sign in with the municipality's OpenID Connect provider",
     encoding: "form",
@@ -324,6 +337,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/(public)/uitloggen/actions.ts",
     name: "signOutAction",
+    permission: "public",
     access: "self",
     what: "end this session",
     encoding: "none",
@@ -333,6 +347,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/(public)/uitloggen/actions.ts",
     name: "signOutEverywhereAction",
+    permission: "session.end_own",
     access: "self",
     what: "end all sessions of the signed-in user",
     encoding: "none",
@@ -344,15 +359,17 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "registerGroupAction",
+    permission: "group.register",
     access: "self",
-    what: "register a new group (the caller becomes its admin)",
+    what: "register a new group (the caller becomes its admin); residents only",
     encoding: "json",
-    rightful: AUTHZ_ACTORS.filter((a) => a !== "anonymous"),
-    note: "Creates a group owned by the caller; no one else's ids in the input. Anonymous: unauthorized (spec).",
+    rightful: RESIDENTS,
+    note: "Creates a group owned by the caller; no one else's ids in the input. Anonymous: unauthorized; staff, wijkagent, platform admin: not_found (app/(resident)/actions.test.ts).",
   },
   {
     file: RESIDENT_ACTIONS,
     name: "updateGroupDetailsAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "change name, wijk, description, WhatsApp link",
     encoding: "json",
@@ -363,6 +380,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "inviteCoAdminAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "invite a co-admin by e-mail",
     encoding: "json",
@@ -373,6 +391,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "cancelInvitationAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "withdraw an open invitation",
     encoding: "json",
@@ -383,6 +402,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "removeGroupAdminAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "remove an admin from the group",
     encoding: "json",
@@ -393,6 +413,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "addMemberAddressAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "add one member address",
     encoding: "json",
@@ -403,6 +424,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "addMemberAddressListAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "add a pasted list of member addresses",
     encoding: "json",
@@ -413,6 +435,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "removeMemberAddressAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "remove a member address",
     encoding: "json",
@@ -423,6 +446,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "decideJoinRequestAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "accept or decline a join request",
     encoding: "json",
@@ -433,6 +457,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "requestBordAction",
+    permission: "bord.request",
     access: "group_admin",
     what: "request a bord",
     encoding: "json",
@@ -444,6 +469,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "withdrawBordRequestAction",
+    permission: "bord.request",
     access: "group_admin",
     what: "withdraw the bord request",
     encoding: "json",
@@ -454,6 +480,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "dissolveGroupAction",
+    permission: "group.manage",
     access: "group_admin",
     what: "dissolve the group (admin)",
     encoding: "json",
@@ -464,6 +491,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "acceptInvitationAction",
+    permission: "group.manage",
     access: "invitee",
     what: "accept a co-admin invitation (becomes admin)",
     encoding: "json",
@@ -481,6 +509,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: RESIDENT_ACTIONS,
     name: "acceptStaffInvitationAction",
+    permission: "account.accept_role_invitation",
     access: "invitee",
     what: "accept an invitation to a staff or wijkagent role (the account gets the role)",
     encoding: "json",
@@ -495,6 +524,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "decideSignRequestAction",
+    permission: "bord.decide",
     access: "staff",
     what: "review, approve, reject or record placement of a bord request",
     encoding: "json",
@@ -508,6 +538,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "dissolveGroupAction",
+    permission: "group.dissolve_any",
     access: "staff",
     what: "dissolve any group of the municipality (staff)",
     encoding: "json",
@@ -518,6 +549,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "saveAreaAction",
+    permission: "area.edit",
     access: "staff",
     what: "create or change a wijk and its postcodes",
     encoding: "json",
@@ -528,6 +560,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "saveContactAction",
+    permission: "area.edit",
     access: "staff",
     what: "create or change a wijkagent or wethouder contact",
     encoding: "json",
@@ -538,6 +571,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "deleteContactAction",
+    permission: "area.edit",
     access: "staff",
     what: "delete a contact",
     encoding: "json",
@@ -548,6 +582,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "updateSettingsAction",
+    permission: "settings.edit",
     access: "staff",
     what: "change the bord threshold and safety mailbox",
     encoding: "json",
@@ -558,6 +593,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "inviteUserAction",
+    permission: "users.manage",
     access: "staff",
     what: "give someone a staff or wijkagent account",
     encoding: "json",
@@ -568,6 +604,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: STAFF_ACTIONS,
     name: "changeUserRoleAction",
+    permission: "users.manage",
     access: "staff",
     what: "change or remove a staff or wijkagent account's role",
     encoding: "json",
@@ -578,6 +615,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/beheer/privacy/actions.ts",
     name: "previewErasureAction",
+    permission: "privacy.manage",
     access: "platform_admin",
     what: "what erasing an e-mail address would remove",
     encoding: "json",
@@ -588,6 +626,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/beheer/privacy/actions.ts",
     name: "erasePersonalDataAction",
+    permission: "privacy.manage",
     access: "platform_admin",
     what: "erase everything about an e-mail address",
     encoding: "json",
@@ -598,6 +637,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
   {
     file: "app/beheer/e-mail/actions.ts",
     name: "retryDeadMailAction",
+    permission: "mailbox.dead_letters",
     access: "platform_admin",
     what: "send an undelivered e-mail again",
     encoding: "form",

@@ -3,7 +3,8 @@
  *
  *   getCurrentUser()              the signed-in user (read fresh from the database), or null
  *   requireUser(returnTo?)        the user, or a redirect to /inloggen?terug=…
- *   requireRole(roles, returnTo?) the user with one of `roles` (platform admins count as staff);
+ *   requirePagePermission(permission, returnTo?)
+ *                                 the user whose role the permission table gives `permission`;
  *                                 another role gets 404, never 403
  *   wijkagentAreaIds(actor)       the wijken of a wijkagent
  *   signOutEverywhere(userId)     ends every session of a user
@@ -12,16 +13,15 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import type { UserRole } from "@/db/schema";
 import { safeReturnPath } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { sessionCookieName } from "./config";
-import { hasRole } from "./permissions";
+import { can, type Permission } from "./permissions";
 import { actorForSessionToken } from "./session";
 import type { Actor } from "./types";
 
 export type { Actor } from "./types";
-export { can, hasRole, startPageLabel, startPathFor, type Permission } from "./permissions";
+export { can, requirePermission, startPageLabel, startPathFor, type Permission } from "./permissions";
 export { signOutEverywhere, wijkagentAreaIds } from "./session";
 
 /**
@@ -48,11 +48,11 @@ export async function requireUser(returnTo?: string): Promise<Actor> {
 }
 
 /**
- * The signed-in user with one of `roles` (a platform admin passes where staff may). Not signed
- * in: to /inloggen. Another role: 404, as if the page did not exist.
+ * The signed-in user whose role may use `permission` (lib/auth/permissions.ts). Not signed in:
+ * to /inloggen. Another role: 404, as if the page did not exist.
  */
-export async function requireRole(roles: UserRole[], returnTo?: string): Promise<Actor> {
+export async function requirePagePermission(permission: Permission, returnTo?: string): Promise<Actor> {
   const user = await requireUser(returnTo);
-  if (!hasRole(user, roles)) notFound();
+  if (!can(user, permission)) notFound();
   return user;
 }

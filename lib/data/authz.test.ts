@@ -4,22 +4,26 @@
  * else's data. Each answers as if the data did not exist (not_found, null, or a list without
  * it), and afterwards the database holds exactly what it held before.
  *
- * The table must name every such function: a new one without a row fails the first test.
+ * The table must name every such function: a new one without a row fails the first test. The
+ * functions are found by parsing lib/data (tests/security/permission-inventory.ts), and each
+ * one's permission is read from its requirePermission call: every role the permission table
+ * does not give it is refused (not_found), and with the rightful role taken out of the table
+ * the rightful actor is refused too (issue 18 item 2: the table decides).
  * The HTTP half (pages, routes, server actions over real HTTP) is e2e/security-authz.spec.ts.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db";
 import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import { groupAdminInvitations, joinRequests, mailOutbox, staffInvitations, type Group, type Municipality } from "@/db/schema";
+import { can, permissions, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 import { actorOf } from "@/tests/actors";
-import { dissolveGroup, getGroupForAdmin, listGroupAdmins, listMyGroups, removeGroupAdmin, updateGroupDetails } from "./groups";
+import { dataExports, PUBLIC_DATA } from "@/tests/security/permission-inventory";
+import { dissolveGroup, getAdminPrefill, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "./groups";
 import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "./invitations";
 import { decideJoinRequest, listOpenJoinRequests } from "./join-requests";
 import { acceptStaffInvitation, getStaffInvitation } from "./staff-invitations";
@@ -158,8 +162,10 @@ interface Row {
   /** Who may (not called here: their access is tested in the function's own test file). */
   rightful: Who[];
   call: (actor: Actor | null) => Promise<unknown>;
-  /** The answer for wrong actors (per actor where it differs). */
+  /** The answer for wrong actors whose role has the permission (per actor where it differs); roles without it: not_found. */
   wrong: Outcome | ((who: Who) => Outcome);
+  /** The permission this call needs, where the function checks more than one (endAllSessions). */
+  permission?: Permission;
 }
 
 const ALL: Who[] = ["anonymous", "resident", "otherAdmin", "owner", "staff", "foreignStaff", "wijkagent", "otherWijkagent", "platformAdmin"];
@@ -190,6 +196,26 @@ const ROWS: Row[] = [
   { fn: "getBordOverview", rightful: ["owner"], call: signedIn((a) => getBordOverview(a, target.id)), wrong: notFound },
   { fn: "requestBord", rightful: ["owner"], call: signedIn((a) => requestBord(a, target.id, { signCount: 1, street: "Kaapstraat", nearHouseNumber: null, description: "", point: null, note: "" })), wrong: notFound },
   { fn: "withdrawBordRequest", rightful: ["owner"], call: signedIn((a) => withdrawBordRequest(a, target.id, ids.signRequestId)), wrong: notFound },
+  // Registering: residents only; the call carries no one else's ids (so residents are rightful).
+  { fn: "getAdminPrefill", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => getAdminPrefill(a)), wrong: notFound },
+  {
+    fn: "registerGroup",
+    rightful: ["resident", "otherAdmin", "owner"],
+    call: signedIn((a) =>
+      registerGroup(a, {
+        name: "Groep van een medewerker",
+        areaCode: "WK000000",
+        areaDescription: "",
+        whatsappInviteLink: null,
+        admin: { name: "Kaper", phone: "+31633333333", birthDate: "1980-01-01", address: { postcode: "9901AB", houseNumber: 97, addition: "" } },
+        coAdmins: [],
+        addressList: "",
+        acceptHouseRules: true,
+        residentsConfirmed: true,
+      } as unknown as Parameters<typeof registerGroup>[1]),
+    ),
+    wrong: notFound,
+  },
   // Invitations: only the invited address
   {
     fn: "getInvitation",
@@ -248,32 +274,32 @@ const ROWS: Row[] = [
   { fn: "exportPersonalData", rightful: ["platformAdmin"], call: (a) => exportPersonalData(a, actors.owner!.email), wrong: notFound },
   { fn: "previewErasure", rightful: ["platformAdmin"], call: (a) => previewErasure(a, actors.owner!.email), wrong: notFound },
   { fn: "erasePersonalData", rightful: ["platformAdmin"], call: (a) => erasePersonalData(a, { email: actors.owner!.email, dissolveSoleAdminGroups: true }), wrong: notFound },
-  { fn: "endAllSessions", rightful: ["platformAdmin"], call: (a) => endAllSessions(a, ids.coOwnerId), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
+  { fn: "endAllSessions", permission: "users.manage_any", rightful: ["platformAdmin"], call: (a) => endAllSessions(a, ids.coOwnerId), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
 ];
 
-/**
- * Functions that take an actor but need no "someone else's ids" row, and why. Each is still
- * named here, so that the inventory below stays complete.
- */
-const NO_FOREIGN_IDS: Record<string, string> = {
-  getAdminPrefill: "reads the actor's own row only (where users.id = actor.id)",
-  registerGroup: "creates a new group with the actor as its admin; takes no one else's ids",
-  listMailboxMessages: "the demo mailbox: demo mode only, open to every visitor of the demo; not found otherwise",
-  getMailboxMessage: "the demo mailbox: demo mode only, open to every visitor of the demo; not found otherwise",
-};
+/** The lib/data commands: exported functions that take the acting user and check a permission (found by parsing lib/data). */
+let parsed: ReturnType<typeof dataExports> | undefined;
+function commands() {
+  parsed ??= dataExports();
+  return parsed.filter((d) => d.kind === "function" && !d.internal && d.takesActor && !(`${d.file}#${d.name}` in PUBLIC_DATA));
+}
 
-/** Exported functions in lib/data whose first parameter is the acting user. */
-function actorFunctions(): string[] {
-  const dir = path.join(process.cwd(), "lib", "data");
-  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
-  const names: string[] = [];
-  for (const file of files) {
-    const source = readFileSync(path.join(dir, file), "utf8");
-    for (const [, name] of source.matchAll(/export async function (\w+)\(\s*_?actor\b/g)) {
-      names.push(file.startsWith("staff") && name === "dissolveGroup" ? "staff/dissolveGroup" : name);
-    }
-  }
-  return names.sort();
+/** A row's name for a command ("staff/dissolveGroup" for the staff one of the two dissolveGroups). */
+const rowName = (d: { file: string; name: string }) => (d.file.startsWith("lib/data/staff/") && d.name === "dissolveGroup" ? "staff/dissolveGroup" : d.name);
+
+/** The permission a row's call needs, read from the code (requirePermission in the function). */
+function permissionOf(row: Row): Permission {
+  if (row.permission) return row.permission;
+  const found = commands().find((d) => rowName(d) === row.fn);
+  if (!found || found.permissions.length !== 1) throw new Error(`${row.fn}: checks ${found?.permissions.join(", ") || "no permission"}; name the one this call needs`);
+  return found.permissions[0];
+}
+
+/** What `who` must get from `row`: refused (not_found) when the table does not give their role the permission; else the row's answer. */
+function expectedOutcome(row: Row, who: Who): Outcome {
+  const actor = actors[who];
+  if (actor && !can(actor, permissionOf(row))) return notFound;
+  return typeof row.wrong === "function" ? row.wrong(who) : row.wrong;
 }
 
 function mentionsTarget(value: unknown): boolean {
@@ -284,12 +310,15 @@ function mentionsTarget(value: unknown): boolean {
 }
 
 describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
-  it("has a row for every lib/data function that takes the acting user", () => {
-    const covered = new Set([...ROWS.map((r) => r.fn), ...Object.keys(NO_FOREIGN_IDS)]);
-    const missing = actorFunctions().filter((name) => !covered.has(name));
-    expect(missing, "lib/data functions without a row in lib/data/authz.test.ts").toEqual([]);
-    const stale = [...covered].filter((name) => !actorFunctions().includes(name));
+  it("has a row for every lib/data command (found by parsing lib/data's exports)", () => {
+    const names = commands().map(rowName);
+    expect(names).toEqual(expect.arrayContaining(["registerGroup", "staff/dissolveGroup", "endAllSessions", "listDeadMail"]));
+    const covered = new Set(ROWS.map((r) => r.fn));
+    const missing = names.filter((name) => !covered.has(name));
+    expect(missing, "lib/data commands without a row in lib/data/authz.test.ts").toEqual([]);
+    const stale = [...covered].filter((name) => !names.includes(name));
     expect(stale, "rows for functions that do not exist (any more)").toEqual([]);
+    for (const row of ROWS) expect(() => permissionOf(row), row.fn).not.toThrow();
   });
 
   it("answers every wrong actor as if the data did not exist, and nothing changes", async () => {
@@ -299,7 +328,7 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     let cases = 0;
     for (const row of ROWS) {
       for (const who of ALL.filter((w) => !row.rightful.includes(w))) {
-        const expected = typeof row.wrong === "function" ? row.wrong(who) : row.wrong;
+        const expected = expectedOutcome(row, who);
         const what = `${row.fn} as ${who}`;
         const settled = await row.call(actors[who]).then(
           (value) => ({ ok: true as const, value }),
@@ -325,6 +354,33 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     expect(await digest()).toEqual(before);
     const [{ auditAfter }] = await selectRows<{ auditAfter: number }>(db, sql`select count(*)::int as "auditAfter" from audit_log where subject_id in (${target.id}, ${ids.signRequestId}, ${ids.contactId}, ${ids.wijkagentUserId}, ${ids.coOwnerId})`);
     expect(auditAfter, "no audit entry about the target from a refused call").toBe(auditBefore);
+  });
+
+  it("refuses the rightful role too once the permission table no longer gives it the permission (the table decides)", async () => {
+    const table = permissions as unknown as Record<Permission, readonly string[]>;
+    const before = await digest();
+    let cases = 0;
+    for (const row of ROWS) {
+      const who = row.rightful[0];
+      if (!who) continue;
+      const actor = actors[who]!;
+      const permission = permissionOf(row);
+      const original = table[permission];
+      table[permission] = original.filter((role) => role !== actor.role);
+      try {
+        const error = await row.call(actor).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, `${row.fn} as ${who} without ${permission} in the table`).toBeInstanceOf(AppError);
+        expect((error as AppError).code, row.fn).toBe("not_found");
+        cases += 1;
+      } finally {
+        table[permission] = original;
+      }
+    }
+    expect(cases).toBeGreaterThan(40);
+    expect(await digest()).toEqual(before);
   });
 
   it("lets the rightful roles do the same (so the refusals above can fail)", async () => {

@@ -16,6 +16,7 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { addressKey, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
@@ -25,11 +26,13 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
-import { placeAddresses, type AddressPlacement } from "./address-placement";
-import { isAdminOf, loadAdminGroup } from "./group-access";
-import { dissolveGroupCommand } from "./dissolve";
-import { createInvitation } from "./invitations";
-import { insertMemberAddresses, readAddressListForSaving } from "./member-addresses";
+import { placeAddresses, type AddressPlacement } from "./internal/address-placement";
+import { isAdminOf, loadAdminGroup } from "./internal/group-access";
+import { createInvitation } from "./internal/invitations";
+import { insertMemberAddresses } from "./internal/member-addresses";
+import { readAddressListForSaving } from "./member-addresses";
+import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "./internal/identity";
+import { dissolveGroupCommand } from "./internal/dissolve";
 
 // AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
 // a database error to its generic message, which would hide the message at the name field.
@@ -97,6 +100,7 @@ export async function listAreaChoices(): Promise<AreaChoice[]> {
 
 /** What the actor stored about themselves before, to fill in the registration form. */
 export async function getAdminPrefill(actor: Actor) {
+  requirePermission(actor, "group.register");
   const [row] = await db
     .select({ name: users.name, phone: users.phone, birthDate: users.birthDate, postcode: users.postcode, houseNumber: users.houseNumber, addition: users.addition })
     .from(users)
@@ -150,12 +154,13 @@ async function recentOwnGroup(actor: Actor, municipalityId: string, name: string
 }
 
 /**
- * Registers a group (issue 6 item 1) in one transaction: the group, the actor as admin with
- * their details, the member addresses (the admin's own address included), invitations for the
+ * Registers a group (issue 6 item 1) in one transaction: the group, the actor as admin (their
+ * account's details where it has them; the form's only fill what is missing, issue 18), the member addresses (the admin's own address included), invitations for the
  * co-admins, an audit entry, and e-mails to the wijkagent(s) and wethouder(s) of the wijk.
  * The same form sent twice returns the first group (no second group, no second e-mail).
  */
 export async function registerGroup(actor: Actor, input: RegisterGroup, now = new Date()): Promise<RegisteredGroup> {
+  requirePermission(actor, "group.register");
   const [area] = await db
     .select({
       id: areas.id,
@@ -177,9 +182,11 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
     throw new AppError("bad_request", message, { fieldErrors: { [`coAdmins.${ownIndex}.email`]: message } });
   }
 
+  // Who registers: the account's own details where it has them, the form's only where it has none.
+  const admin = await identityForAccount(db, actor.id, input.admin);
   const listed = readAddressListForSaving(input.addressList, "addressList");
-  const ownKey = addressKey(input.admin.address);
-  const all = [input.admin.address, ...listed.filter((a) => addressKey(a) !== ownKey)];
+  const ownKey = addressKey(admin.address);
+  const all = [admin.address, ...listed.filter((a) => addressKey(a) !== ownKey)];
   const placements = await placeAddresses(all, { id: area.municipalityId, code: area.municipalityCode });
 
   const repeat = await recentOwnGroup(actor, area.municipalityId, input.name, now);
@@ -188,7 +195,7 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await insertRegistration(actor, input, area, all, placements, await freeSlug(input.name), now);
+      return await insertRegistration(actor, input, admin, area, all, placements, await freeSlug(input.name), now);
     } catch (error) {
       const nameTaken = isNameTaken(error);
       const slugTaken = isUniqueViolation(error, "groups_slug_unique");
@@ -207,6 +214,7 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
 async function insertRegistration(
   actor: Actor,
   input: RegisterGroup,
+  admin: AccountIdentity,
   area: { id: string; name: string; municipalityId: string; municipalityName: string },
   all: NormalizedAddress[],
   placements: Map<string, AddressPlacement>,
@@ -228,17 +236,8 @@ async function insertRegistration(
         updatedAt: now,
       })
       .returning({ id: groups.id, slug: groups.slug });
-    await tx
-      .update(users)
-      .set({
-        name: input.admin.name,
-        phone: input.admin.phone,
-        birthDate: input.admin.birthDate,
-        postcode: input.admin.address.postcode,
-        houseNumber: input.admin.address.houseNumber,
-        addition: input.admin.address.addition,
-      })
-      .where(eq(users.id, actor.id));
+    // The account's identity is never overwritten by this form: it only fills what is missing.
+    await fillMissingIdentity(tx, actor.id, admin);
     await tx.insert(groupAdmins).values({ groupId: group.id, userId: actor.id });
     const addressCount = await insertMemberAddresses(tx, group, all, placements, actor.id);
     const outsideCount = all.filter((a) => !placements.get(addressKey(a))?.inMunicipality).length;
@@ -247,7 +246,7 @@ async function insertRegistration(
         groupId: group.id,
         groupName: input.name,
         email: coAdmin.email,
-        invitedBy: { id: actor.id, name: input.admin.name, email: actor.email },
+        invitedBy: { id: actor.id, name: admin.name, email: actor.email },
         now,
       });
     }
@@ -268,9 +267,9 @@ async function insertRegistration(
           groupName: input.name,
           areaName: area.name,
           municipalityName: area.municipalityName,
-          adminName: input.admin.name,
+          adminName: admin.name,
           adminEmail: actor.email,
-          adminPhone: input.admin.phone,
+          adminPhone: admin.phone,
           addressCount,
           publicUrl,
         }),
@@ -329,6 +328,7 @@ export interface MyGroupSummary {
 
 /** The groups the actor administers (active ones), for /mijn-groepen. */
 export async function listMyGroups(actor: Actor): Promise<MyGroupSummary[]> {
+  requirePermission(actor, "group.manage");
   return db
     .select({
       id: groups.id,
@@ -360,6 +360,7 @@ export interface GroupForAdmin extends MyGroupSummary {
 
 /** One group of the actor with everything its overview page shows; null when not theirs. */
 export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<GroupForAdmin | null> {
+  requirePermission(actor, "group.manage");
   let ref;
   try {
     ref = await loadAdminGroup(db, actor, groupId);
@@ -398,6 +399,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
  * saw; when another admin saved in between, AppError conflict and nothing changes.
  */
 export async function updateGroupDetails(actor: Actor, groupId: string, input: GroupDetails, now = new Date()): Promise<{ version: number }> {
+  requirePermission(actor, "group.manage");
   try {
     return await db.transaction(async (tx) => {
       const group = await loadAdminGroup(tx, actor, groupId);
@@ -454,6 +456,7 @@ export interface GroupAdminRow {
 
 /** The admins of the group (their contact details, for fellow admins only). */
 export async function listGroupAdmins(actor: Actor, groupId: string): Promise<GroupAdminRow[]> {
+  requirePermission(actor, "group.manage");
   const group = await loadAdminGroup(db, actor, groupId);
   const rows = await db
     .select({ userId: users.id, name: users.name, email: users.email, phone: users.phone })
@@ -469,6 +472,7 @@ export async function listGroupAdmins(actor: Actor, groupId: string): Promise<Gr
  * admin: the group row is locked while counting.
  */
 export async function removeGroupAdmin(actor: Actor, groupId: string, userId: string): Promise<{ self: boolean }> {
+  requirePermission(actor, "group.manage");
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
     const admins = await tx.select({ userId: groupAdmins.userId }).from(groupAdmins).where(eq(groupAdmins.groupId, group.id));
@@ -499,6 +503,7 @@ export async function removeGroupAdmin(actor: Actor, groupId: string, userId: st
  * `confirmName` must match the group's name (case and spaces do not matter).
  */
 export async function dissolveGroup(actor: Actor, groupId: string, confirmName: string, now = new Date()): Promise<void> {
+  requirePermission(actor, "group.manage");
   await db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
     const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();

@@ -1,66 +1,23 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, groupAdminInvitations, groupAdmins, groups, municipalities, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { enqueueMail } from "@/lib/mail/outbox";
-import { ADMIN_INVITATION_KIND, adminInvitationMail } from "@/lib/mail/templates/admin-invitation";
 import type { AdminDetails } from "@/lib/validation";
-import { routes } from "@/lib/routes";
-import { placeAddresses } from "./address-placement";
-import { isAdminOf, loadAdminGroup } from "./group-access";
-import { lockGroupRow } from "./group-lock";
-import { insertMemberAddresses } from "./member-addresses";
+import { placeAddresses } from "./internal/address-placement";
+import { isAdminOf, loadAdminGroup } from "./internal/group-access";
+import { fillMissingIdentity, identityForAccount } from "./internal/identity";
+import { createInvitation, hashInvitationToken } from "./internal/invitations";
+import { insertMemberAddresses } from "./internal/member-addresses";
+import { lockGroupRow } from "./internal/group-lock";
 
-/** How long an invitation link works. */
-export const INVITATION_VALID_DAYS = 14;
-
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/**
- * Creates an invitation for `email` to become co-admin of the group and queues the e-mail with
- * the link `/uitnodiging/<token>`. Only the SHA-256 of the token is stored. An open invitation
- * for the same address is replaced (the old link stops working). Runs inside the caller's
- * transaction; the caller has checked that the actor administers the group.
- */
-export async function createInvitation(
-  tx: Executor,
-  input: { groupId: string; groupName: string; email: string; invitedBy: Pick<Actor, "id" | "name" | "email">; now: Date },
-): Promise<{ invitationId: string }> {
-  const email = input.email.toLowerCase();
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(input.now.getTime() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000);
-  await tx
-    .delete(groupAdminInvitations)
-    .where(
-      and(
-        eq(groupAdminInvitations.groupId, input.groupId),
-        sql`lower(${groupAdminInvitations.email}) = ${email}`,
-        isNull(groupAdminInvitations.acceptedAt),
-      ),
-    );
-  const [row] = await tx
-    .insert(groupAdminInvitations)
-    .values({ groupId: input.groupId, email, tokenHash: hashInvitationToken(token), invitedByUserId: input.invitedBy.id, expiresAt })
-    .returning({ id: groupAdminInvitations.id });
-  const mail = adminInvitationMail({
-    groupName: input.groupName,
-    invitedByName: input.invitedBy.name ?? input.invitedBy.email,
-    url: `${getEnv().appUrl}${routes.invitation(token)}`,
-    validDays: INVITATION_VALID_DAYS,
-  });
-  await enqueueMail(tx, { idempotencyKey: `admin-invitation:${row.id}`, kind: ADMIN_INVITATION_KIND, to: email, ...mail });
-  return { invitationId: row.id };
-}
 
 /** Invites a co-admin by e-mail (from the group's admin page). */
 export async function inviteCoAdmin(actor: Actor, groupId: string, email: string, now = new Date()): Promise<{ invitationId: string }> {
+  requirePermission(actor, "group.manage");
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
     const normalized = email.toLowerCase();
@@ -89,6 +46,7 @@ export async function inviteCoAdmin(actor: Actor, groupId: string, email: string
 
 /** Withdraws an open invitation of the group. */
 export async function cancelInvitation(actor: Actor, groupId: string, invitationId: string): Promise<void> {
+  requirePermission(actor, "group.manage");
   await db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);
     const deleted = await tx
@@ -144,6 +102,7 @@ async function findInvitation(executor: Executor, token: string) {
  * works for the account with the invited e-mail address.
  */
 export async function getInvitation(actor: Actor, token: string, now = new Date()): Promise<InvitationView> {
+  requirePermission(actor, "group.manage");
   const row = await findInvitation(db, token);
   if (!row || row.groupStatus !== "active") return { state: "invalid" };
   if (row.email.toLowerCase() !== actor.email.toLowerCase()) return { state: "wrong_account", groupName: row.groupName };
@@ -180,6 +139,7 @@ export async function acceptInvitation(
   details: Omit<AdminDetails, "email">,
   now = new Date(),
 ): Promise<{ groupId: string }> {
+  requirePermission(actor, "group.manage");
   const preview = await findInvitation(db, token);
   if (!preview || preview.groupStatus !== "active" || preview.email.toLowerCase() !== actor.email.toLowerCase()) {
     throw notFound("Deze uitnodiging bestaat niet, of is voor een ander e-mailadres.");
@@ -188,7 +148,8 @@ export async function acceptInvitation(
     .select({ id: municipalities.id, code: municipalities.code })
     .from(municipalities)
     .where(eq(municipalities.id, preview.municipalityId));
-  const placements = await placeAddresses([details.address], municipality);
+  const admin = await identityForAccount(db, actor.id, details);
+  const placements = await placeAddresses([admin.address], municipality);
   return db.transaction(async (tx) => {
     // The group row is locked and checked again: dissolving takes the same lock, so an admin
     // is never added to a group that was dissolved after the invitation was read.
@@ -215,19 +176,10 @@ export async function acceptInvitation(
       if (alreadyAdmin.length > 0) return { groupId: preview.groupId };
       throw new AppError("unprocessable", "Deze uitnodiging is verlopen. Vraag de beheerder om een nieuwe uitnodiging.");
     }
-    await tx
-      .update(users)
-      .set({
-        name: details.name,
-        phone: details.phone,
-        birthDate: details.birthDate,
-        postcode: details.address.postcode,
-        houseNumber: details.address.houseNumber,
-        addition: details.address.addition,
-      })
-      .where(eq(users.id, actor.id));
+    // The account's identity is never overwritten by this form: it only fills what is missing.
+    await fillMissingIdentity(tx, actor.id, admin);
     await tx.insert(groupAdmins).values({ groupId: preview.groupId, userId: actor.id }).onConflictDoNothing();
-    await insertMemberAddresses(tx, { id: preview.groupId }, [details.address], placements, actor.id);
+    await insertMemberAddresses(tx, { id: preview.groupId }, [admin.address], placements, actor.id);
     await tx.update(groups).set({ updatedAt: now }).where(eq(groups.id, preview.groupId));
     await recordAudit(tx, {
       actorUserId: actor.id,
@@ -243,6 +195,7 @@ export async function acceptInvitation(
 
 /** Open invitations of a group, for its admins. */
 export async function listOpenInvitations(actor: Actor, groupId: string) {
+  requirePermission(actor, "group.manage");
   return db
     .select({ id: groupAdminInvitations.id, email: groupAdminInvitations.email, expiresAt: groupAdminInvitations.expiresAt })
     .from(groupAdminInvitations)

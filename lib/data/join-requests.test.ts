@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { joinRequests, mailOutbox, memberAddresses, type Area } from "@/db/schema";
 import { decideJoinRequest, JOIN_REQUEST_RETENTION_DAYS, listOpenJoinRequests } from "@/lib/data/join-requests";
-import { purgeHandledJoinRequests } from "@/lib/data/retention";
+import { purgeHandledJoinRequests } from "@/lib/data/internal/retention";
 import { AppError } from "@/lib/errors";
 import { createRetentionJob } from "@/lib/server/retention-job";
 import { actorOf } from "@/tests/actors";

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { joinRequests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { formatAddress, normalizeAddress } from "@/lib/domain";
 import { AppError, notFound } from "@/lib/errors";
@@ -10,9 +11,9 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { joinAcceptedMail } from "@/lib/mail/templates/join-accepted";
 import { joinDeclinedMail } from "@/lib/mail/templates/join-declined";
 import type { JoinRequestDecision } from "@/lib/validation";
-import { placeAddresses } from "./address-placement";
-import { isAdminOf, isUuid, loadAdminGroup } from "./group-access";
-import { insertMemberAddresses } from "./member-addresses";
+import { placeAddresses } from "./internal/address-placement";
+import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
+import { insertMemberAddresses } from "./internal/member-addresses";
 
 /** Handled requests keep their contact details this long, then purgeHandledJoinRequests removes them. */
 export const JOIN_REQUEST_RETENTION_DAYS = 30;
@@ -29,6 +30,7 @@ export interface OpenJoinRequest {
 
 /** The open join requests of a group with the resident's details (only for its admins). */
 export async function listOpenJoinRequests(actor: Actor, groupId: string): Promise<OpenJoinRequest[]> {
+  requirePermission(actor, "group.manage");
   const group = await loadAdminGroup(db, actor, groupId);
   const rows = await db
     .select({
@@ -79,6 +81,7 @@ export async function decideJoinRequest(
   input: JoinRequestDecision,
   now = new Date(),
 ): Promise<{ status: "accepted" | "declined"; inMunicipality?: boolean }> {
+  requirePermission(actor, "group.manage");
   if (!isUuid(requestId)) throw notFound("Deze aanmelding bestaat niet (meer).");
   const ref = await loadAdminGroup(db, actor, groupId);
   const [request] = await db

@@ -14,7 +14,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { groupAdmins, groups, joinRequests, municipalities, users } from "@/db/schema";
 import type { AddressLookup } from "@/lib/address";
-import { addressLookup } from "@/lib/data/address-placement";
+import { addressLookup } from "@/lib/data/internal/address-placement";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";

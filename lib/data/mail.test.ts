@@ -81,9 +81,10 @@ describe("undelivered mail", () => {
     const dead = await listDeadMail(actorOf(admin));
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ to: "weg@voorbeeld.nl", subject: "Kwijt", attempts: 30 });
-    for (const actor of [null, actorOf(staff)]) {
-      await expect(listDeadMail(actor)).rejects.toMatchObject({ code: "not_found" });
-      await expect(retryDeadMail(actor, dead[0].id)).rejects.toMatchObject({ code: "not_found" });
+    // Not signed in: unauthorized (requirePermission); another role: not_found.
+    for (const [actor, code] of [[null, "unauthorized"], [actorOf(staff), "not_found"]] as const) {
+      await expect(listDeadMail(actor)).rejects.toMatchObject({ code });
+      await expect(retryDeadMail(actor, dead[0].id)).rejects.toMatchObject({ code });
     }
 
     await retryDeadMail(actorOf(admin), dead[0].id);

@@ -8,7 +8,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getEnv } from "@/lib/env";
 import { notFound } from "@/lib/errors";
@@ -80,7 +80,7 @@ export interface DeadMail {
 
 /** E-mail the worker gave up on, newest first (platform admins; anyone else: not found). */
 export async function listDeadMail(actor: Actor | null): Promise<DeadMail[]> {
-  if (!can(actor, "mailbox.dead_letters")) throw notFound();
+  requirePermission(actor, "mailbox.dead_letters");
   return db
     .select({
       id: mailOutbox.id,
@@ -102,7 +102,7 @@ export async function listDeadMail(actor: Actor | null): Promise<DeadMail[]> {
  * dead again: it is older than 24 hours). Not found when it is not dead (any more).
  */
 export async function retryDeadMail(actor: Actor | null, id: number): Promise<void> {
-  if (!actor || !can(actor, "mailbox.dead_letters")) throw notFound();
+  requirePermission(actor, "mailbox.dead_letters");
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(mailOutbox)

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { db, selectRows, type Executor } from "@/db";
+import { db, type Executor } from "@/db";
 import { memberAddresses } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import {
   addressKey,
@@ -14,59 +15,12 @@ import {
   type NormalizedAddress,
 } from "@/lib/domain";
 import { AppError, notFound } from "@/lib/errors";
-import { placeAddresses, type AddressPlacement } from "./address-placement";
-import { isAdminOf, isUuid, loadAdminGroup } from "./group-access";
+import { placeAddresses } from "./internal/address-placement";
+import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
+import { insertMemberAddresses } from "./internal/member-addresses";
 
 export const ADDRESS_PAGE_SIZE = 50;
 
-/**
- * Inserts normalised addresses with their placement (wijk, inside the municipality, verified).
- * An address the group has already is skipped. Returns how many were new.
- *
- * One statement for the whole list: the rows travel as one JSON parameter that the database
- * unpacks (jsonb_to_recordset). Built by the query builder, 5,000 rows were 50,000 parameters
- * in five statements, and building and sending them took ten times as long as the insert.
- */
-export async function insertMemberAddresses(
-  tx: Executor,
-  group: { id: string },
-  list: NormalizedAddress[],
-  placements: Map<string, AddressPlacement>,
-  addedByUserId: string,
-): Promise<number> {
-  if (list.length === 0) return 0;
-  const rows = JSON.stringify(
-    list.map((a) => {
-      const placement = placements.get(addressKey(a));
-      return {
-        postcode: a.postcode,
-        house_number: a.houseNumber,
-        addition: a.addition,
-        street: placement?.street ?? null,
-        town: placement?.town ?? null,
-        area_id: placement?.areaId ?? null,
-        in_municipality: placement?.inMunicipality ?? false,
-        verified: placement?.verified ?? false,
-      };
-    }),
-  );
-  const [result] = await selectRows<{ inserted: number }>(
-    tx,
-    sql`with inserted as (
-      insert into ${memberAddresses}
-        (group_id, postcode, house_number, addition, street, town, area_id, in_municipality, verified, added_by_user_id)
-      select ${group.id}::uuid, r.postcode, r.house_number, r.addition, r.street, r.town, r.area_id, r.in_municipality, r.verified, ${addedByUserId}::text
-      from jsonb_to_recordset(${rows}::text::jsonb) as r(
-        postcode text, house_number integer, addition text, street text, town text,
-        area_id uuid, in_municipality boolean, verified boolean
-      )
-      on conflict do nothing
-      returning 1
-    )
-    select count(*)::int as inserted from inserted`,
-  );
-  return result.inserted;
-}
 
 /**
  * Reads a pasted list or CSV for saving: the distinct correct addresses, or an AppError with
@@ -127,6 +81,7 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
 
 /** The address counter of a group ("n van 50 adressen voor een bord"). */
 export async function getAddressCounts(actor: Actor, groupId: string): Promise<AddressCounts> {
+  requirePermission(actor, "group.manage");
   const group = await loadAdminGroup(db, actor, groupId);
   return countsFor(db, group.id, group.bordThreshold);
 }
@@ -146,6 +101,7 @@ export async function listMemberAddresses(
   groupId: string,
   options: { page?: number; pageSize?: number } = {},
 ): Promise<AddressCounts & { items: MemberAddressRow[]; page: number; pageCount: number }> {
+  requirePermission(actor, "group.manage");
   const group = await loadAdminGroup(db, actor, groupId);
   const pageSize = Math.min(Math.max(options.pageSize ?? ADDRESS_PAGE_SIZE, 1), 500);
   const counts = await countsFor(db, group.id, group.bordThreshold);
@@ -188,6 +144,7 @@ export async function addMemberAddress(
   groupId: string,
   address: NormalizedAddress,
 ): Promise<{ inMunicipality: boolean }> {
+  requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const placements = await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode });
   return db.transaction(async (tx) => {
@@ -219,6 +176,7 @@ export async function addMemberAddressList(
   groupId: string,
   text: string,
 ): Promise<{ added: number; alreadyPresent: number; outside: number }> {
+  requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const list = readAddressListForSaving(text, "text");
   if (list.length === 0) {
@@ -243,6 +201,7 @@ export async function addMemberAddressList(
 
 /** Removes one member address of the group. */
 export async function removeMemberAddress(actor: Actor, groupId: string, addressId: number): Promise<void> {
+  requirePermission(actor, "group.manage");
   if (!isUuid(groupId) || !Number.isSafeInteger(addressId) || addressId < 1) throw notFound("Dit adres bestaat niet (meer).");
   await db.transaction(async (tx) => {
     // The group row is locked first: a bord approval recounts the addresses under the same

@@ -13,7 +13,7 @@ import { erasePersonalData, previewErasure } from "@/lib/data/privacy";
 import { resetEnvForTests } from "@/lib/env";
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
-import { FREE_TEXT_SOURCES, personIdentity } from "./privacy-free-text";
+import { FREE_TEXT_SOURCES, personIdentity } from "./internal/privacy-free-text";
 
 const database = withTestDatabase();
 const savedEnv = { ...process.env };

@@ -206,10 +206,11 @@ describe(`export and erasure by e-mail address (${onPostgres ? "PostgreSQL" : "P
   it("does not exist for anyone but a platform admin", async () => {
     const { db } = database.current.handle;
     const resident = await aUser(db);
-    for (const actor of [null, actorOf(resident), actorOf(staff)]) {
-      expect((await errorOf(exportPersonalData(actor, EMAIL))).code).toBe("not_found");
-      expect((await errorOf(previewErasure(actor, EMAIL))).code).toBe("not_found");
-      expect((await errorOf(erasePersonalData(actor, { email: EMAIL, dissolveSoleAdminGroups: true }))).code).toBe("not_found");
+    // Not signed in: unauthorized; signed in with another role: not_found (requirePermission).
+    for (const [actor, code] of [[null, "unauthorized"], [actorOf(resident), "not_found"], [actorOf(staff), "not_found"]] as const) {
+      expect((await errorOf(exportPersonalData(actor, EMAIL))).code).toBe(code);
+      expect((await errorOf(previewErasure(actor, EMAIL))).code).toBe(code);
+      expect((await errorOf(erasePersonalData(actor, { email: EMAIL, dissolveSoleAdminGroups: true }))).code).toBe(code);
     }
   });
 

@@ -36,12 +36,12 @@ import {
   verificationTokens,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { getAuthSecret } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
-import { dissolveGroupCommand } from "./dissolve";
-import { eraseFreeTextMentions, findFreeTextMentions, personIdentity, type FreeTextMention } from "./privacy-free-text";
+import { AppError } from "@/lib/errors";
+import { dissolveGroupCommand } from "./internal/dissolve";
+import { eraseFreeTextMentions, findFreeTextMentions, personIdentity, type FreeTextMention } from "./internal/privacy-free-text";
 import { emailRateLimitKey } from "@/lib/server/rate-limit";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
@@ -50,7 +50,7 @@ export const EXPORT_LIST_LIMIT = 5000;
 export const ERASED_MARK = "[verwijderd]";
 
 function requirePrivacyAdmin(actor: Actor | null | undefined): Actor {
-  if (!actor || !can(actor, "privacy.manage")) throw notFound();
+  requirePermission(actor, "privacy.manage");
   return actor;
 }
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { signRequestEvents, signRequests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { isDomainError, nextSignRequestStatus, OPEN_SIGN_REQUEST_STATUSES, type SignRequestStatus } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
@@ -11,8 +12,8 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-received";
 import type { SignRequestInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
-import { getSignEligibility, type GroupSignEligibility } from "./eligibility";
-import { isAdminOf, isUuid, loadAdminGroup } from "./group-access";
+import { getSignEligibility, type GroupSignEligibility } from "./internal/eligibility";
+import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
 
 const ONE_OPEN = "Uw groep heeft al een bordaanvraag die nog loopt. U kunt een nieuwe aanvraag doen als die klaar is, of als u hem intrekt.";
 
@@ -48,6 +49,7 @@ export interface BordOverview {
 
 /** The bord page of a group: whether it may ask, the open request and all earlier ones with their history. */
 export async function getBordOverview(actor: Actor, groupId: string): Promise<BordOverview> {
+  requirePermission(actor, "bord.request");
   const group = await loadAdminGroup(db, actor, groupId);
   const eligibility = (await getSignEligibility(group.id))!;
   const requests = await db
@@ -101,6 +103,7 @@ const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
  * request gives AppError conflict with a Dutch message.
  */
 export async function requestBord(actor: Actor, groupId: string, input: SignRequestInput, now = new Date()): Promise<{ id: string }> {
+  requirePermission(actor, "bord.request");
   try {
     return await db.transaction(async (tx) => {
       const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
@@ -188,6 +191,7 @@ function isRepeatOf(open: typeof signRequests.$inferSelect, actor: Actor, input:
 
 /** Withdraws the group's request before a decision (submitted or in review). */
 export async function withdrawBordRequest(actor: Actor, groupId: string, requestId: string, now = new Date()): Promise<void> {
+  requirePermission(actor, "bord.request");
   if (!isUuid(requestId)) throw notFound("Deze bordaanvraag bestaat niet.");
   await db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);

@@ -13,79 +13,19 @@
  *   someone else is admin or the group is dissolved (the group never loses its last admin).
  */
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, groupAdmins, groups, municipalities, staffInvitations, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
-import { enqueueMail } from "@/lib/mail/outbox";
-import { userInvitedMail } from "@/lib/mail/templates/user-invited";
-import { routes } from "@/lib/routes";
 import { MANAGED_ROLE_LABELS, type ManagedRole } from "@/lib/validation/staff";
+import { hashStaffInvitationToken as hashToken } from "./internal/staff-invitations";
 
-export const STAFF_INVITATION_VALID_DAYS = 14;
 const NOT_FOUND = "Deze uitnodiging bestaat niet (meer), of is voor een ander e-mailadres.";
 
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
-/**
- * Records the invitation and queues its e-mail, inside the caller's transaction (the caller
- * checked that the actor may invite into `municipality`). Looks at no account. An open
- * invitation for the same address and municipality is replaced (its link stops working).
- */
-export async function createStaffInvitation(
-  tx: Executor,
-  input: {
-    municipality: { id: string; name: string };
-    email: string;
-    name: string | null;
-    role: ManagedRole;
-    invitedByUserId: string;
-    now: Date;
-  },
-): Promise<{ invitationId: string }> {
-  const email = input.email.trim().toLowerCase();
-  const token = randomBytes(32).toString("base64url");
-  await tx
-    .delete(staffInvitations)
-    .where(
-      and(
-        eq(staffInvitations.municipalityId, input.municipality.id),
-        sql`lower(${staffInvitations.email}) = ${email}`,
-        isNull(staffInvitations.acceptedAt),
-      ),
-    );
-  const [row] = await tx
-    .insert(staffInvitations)
-    .values({
-      municipalityId: input.municipality.id,
-      email,
-      name: input.name,
-      role: input.role,
-      tokenHash: hashToken(token),
-      invitedByUserId: input.invitedByUserId,
-      expiresAt: new Date(input.now.getTime() + STAFF_INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000),
-    })
-    .returning({ id: staffInvitations.id });
-  await enqueueMail(tx, {
-    idempotencyKey: `user-invited:${row.id}`,
-    kind: "user_invited",
-    to: email,
-    ...userInvitedMail({
-      recipientName: input.name,
-      roleLabel: MANAGED_ROLE_LABELS[input.role],
-      municipalityName: input.municipality.name,
-      url: `${getEnv().appUrl}${routes.staffInvitation(token)}`,
-      validDays: STAFF_INVITATION_VALID_DAYS,
-    }),
-  });
-  return { invitationId: row.id };
-}
 
 export type StaffInvitationView =
   | { state: "invalid" }
@@ -139,6 +79,7 @@ async function adminGroupsOf(executor: Executor, userId: string, lock = false) {
 
 /** What the invitation page shows the signed-in `actor` for `token`. */
 export async function getStaffInvitation(actor: Actor, token: string, now = new Date()): Promise<StaffInvitationView> {
+  requirePermission(actor, "account.accept_role_invitation");
   const row = await findByToken(db, token);
   if (!row) return { state: "invalid" };
   // Someone else's invitation: nothing about it (not even the municipality).
@@ -166,6 +107,7 @@ export async function acceptStaffInvitation(
   input: { token: string; leaveGroups: boolean },
   now = new Date(),
 ): Promise<{ role: ManagedRole; municipalityName: string }> {
+  requirePermission(actor, "account.accept_role_invitation");
   return db.transaction(async (tx) => {
     const row = await findByToken(tx, input.token);
     if (!row || row.email !== actor.email.toLowerCase()) throw notFound(NOT_FOUND);

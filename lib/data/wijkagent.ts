@@ -8,13 +8,16 @@ import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, contactAreas, contacts, groupAdmins, groups, memberAddresses, signRequests, users } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import type { SignRequestStatus } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 
 function requireWijkagent(actor: Actor | null): Actor & { municipalityId: string } {
-  if (!actor || actor.role !== "wijkagent" || !actor.municipalityId) throw new AppError("not_found");
+  requirePermission(actor, "wijkagent.view");
+  // The scope: the officer's own municipality (and, in the queries, their own wijken).
+  if (actor.role !== "wijkagent" || !actor.municipalityId) throw new AppError("not_found");
   return actor as Actor & { municipalityId: string };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The retention schedule inside the server process: every `intervalMs` (default one hour, and
- * once shortly after start) it runs every retention rule of lib/data/retention.ts
+ * once shortly after start) it runs every retention rule of lib/data/internal/retention.ts
  * (runRetention): handled join requests, expired sign-in tokens, sessions and rate-limit
  * counters, dissolved groups' personal data, and audit entries older than
  * AUDIT_RETENTION_DAYS.
@@ -26,7 +26,7 @@ export interface RetentionJobOptions {
 
 /** One round of every retention rule, logged as counts (never what was removed). */
 export async function runRetentionRound(at: Date): Promise<number> {
-  const { runRetention } = await import("@/lib/data/retention");
+  const { runRetention } = await import("@/lib/data/internal/retention");
   const report = await runRetention(at, { auditRetentionDays: getEnv().AUDIT_RETENTION_DAYS });
   const total = Object.values(report).reduce((sum, n) => sum + n, 0);
   if (total > 0) {

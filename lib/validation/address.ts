@@ -6,11 +6,14 @@ import { acceptedField, additionField, houseNumberField, postcodeField } from ".
 import { cleanMultiLine } from "./text";
 
 /** One Dutch address. Output: `{ postcode: "2922AB", houseNumber: 12, addition: "A" | "" }`. */
-export const addressSchema = z.object({
-  postcode: postcodeField,
-  houseNumber: houseNumberField,
-  addition: additionField,
-});
+export const addressSchema = z.object(
+  {
+    postcode: postcodeField,
+    houseNumber: houseNumberField,
+    addition: additionField,
+  },
+  { error: "Vul een adres in: postcode en huisnummer, bijvoorbeeld 2922 AB 12." },
+);
 export type AddressFormInput = z.input<typeof addressSchema>;
 export type Address = z.output<typeof addressSchema>;
 

@@ -35,7 +35,7 @@ export function adminDetailsSchema(today: string) {
     phone: phoneField("mobile_or_landline"),
     birthDate: birthDateField(today, "Een groepsbeheerder moet 18 jaar of ouder zijn."),
     address: addressSchema,
-  });
+  }, { error: "Vul uw gegevens als beheerder in: naam, telefoonnummer, geboortedatum en adres." });
 }
 export type AdminDetailsFormInput = z.input<ReturnType<typeof adminDetailsSchema>>;
 export type AdminDetails = z.output<ReturnType<typeof adminDetailsSchema>>;

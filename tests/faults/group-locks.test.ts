@@ -31,7 +31,8 @@ import {
   type User,
 } from "@/db/schema";
 import { dissolveGroup } from "@/lib/data/groups";
-import { acceptInvitation, hashInvitationToken } from "@/lib/data/invitations";
+import { hashInvitationToken } from "@/lib/data/internal/invitations";
+import { acceptInvitation } from "@/lib/data/invitations";
 import { removeMemberAddress } from "@/lib/data/member-addresses";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
 import { resetEnvForTests } from "@/lib/env";

@@ -50,7 +50,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { XSS_PAYLOADS } from "@/e2e/fixtures/xss-payloads";
 import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import { auditLog, groupAdminInvitations, joinRequests, mailOutbox, memberAddresses, sessions, signRequestEvents, type Area, type Group, type User } from "@/db/schema";
-import { hashInvitationToken } from "@/lib/data/invitations";
+import { hashInvitationToken } from "@/lib/data/internal/invitations";
 import { resetEnvForTests } from "@/lib/env";
 import { adminInvitationMail } from "@/lib/mail/templates/admin-invitation";
 import { bordApprovedMail } from "@/lib/mail/templates/bord-approved";

@@ -16,7 +16,7 @@ const signOutHere = publicAction("auth.sign_out", noInput, async () => {
   await authSignOut({ redirect: false });
 });
 
-const signOutEverywhere = signedInAction("auth.sign_out_everywhere", noInput, async (_input, { user }) => {
+const signOutEverywhere = signedInAction("session.end_own", noInput, async (_input, { user }) => {
   await endAllSessions(user, user.id);
   // Expire the cookie with the attributes it was set with (a __Secure- cookie needs Secure).
   (await cookies()).set(sessionCookieName(), "", {

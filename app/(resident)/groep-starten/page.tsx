@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { HouseRulesList } from "@/components/group/house-rules";
 import { RegisterGroupForm } from "@/components/group/register-group-form";
 import { Container } from "@/components/ui/container";
-import { requireUser } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { getAdminPrefill, listAreaChoices } from "@/lib/data/groups";
 import { calendarDateIn } from "@/lib/domain";
 import { routes } from "@/lib/routes";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Een groep starten" };
 
 export default async function StartGroupPage() {
   await connection();
-  const user = await requireUser(routes.startGroup);
+  const user = await requirePagePermission("group.register", routes.startGroup);
   const [areas, prefill] = await Promise.all([listAreaChoices(), getAdminPrefill(user)]);
   return (
     <Container className="max-w-3xl">

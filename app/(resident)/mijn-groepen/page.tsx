@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { FormMessage } from "@/components/forms/fields";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { requireUser } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { listMyGroups } from "@/lib/data/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Mijn groepen" };
 
 export default async function MyGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const user = await requireUser(routes.myGroups.list);
+  const user = await requirePagePermission("group.manage", routes.myGroups.list);
   const [groups, query] = await Promise.all([listMyGroups(user), searchParams]);
   return (
     <Container className="max-w-3xl space-y-6">

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { formatDateTime } from "@/components/staff/format";
 import { FilterForm, FilterInput, FilterSelect, ListPager, type FilterOption } from "@/components/staff/list-controls";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { listAuditLog, parseAuditFilters } from "@/lib/data/staff/audit-log";
 import { type SearchParams } from "@/lib/data/staff/params";
 import { routes } from "@/lib/routes";
@@ -26,7 +26,7 @@ const ACTIONS: FilterOption[] = [
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], routes.staff.audit);
+  const user = await requirePagePermission("audit.view", routes.staff.audit);
   const filters = parseAuditFilters(await searchParams);
   const page = await listAuditLog(user, filters);
   const base = { actie: filters.action, soort: filters.subjectType, onderwerp: filters.subjectId, door: filters.actor, van: filters.from, tot: filters.to };

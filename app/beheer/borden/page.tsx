@@ -5,7 +5,7 @@ import { days, formatDate, statusLabel } from "@/components/staff/format";
 import { FilterForm, FilterInput, FilterSelect, ListPager } from "@/components/staff/list-controls";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { DEFAULT_SIGN_REQUEST_STATUSES, listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Bordaanvragen" };
 
 export default async function SignRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], routes.staff.bords);
+  const user = await requirePagePermission("bord.decide", routes.staff.bords);
   const params = await searchParams;
   const filters = parseSignRequestFilters(params);
   const [page, wijken] = await Promise.all([

@@ -2,14 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { roleAction } from "@/lib/actions";
+import { signedInAction } from "@/lib/actions";
 import { retryDeadMail } from "@/lib/data/mail";
 import { routes } from "@/lib/routes";
 import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
 
-const retry = roleAction(
-  "mail.retry",
-  ["platform_admin"],
+const retry = signedInAction(
+  "mailbox.dead_letters",
   z.object({ id: z.coerce.number({ error: "Onbekend bericht." }).int().positive().max(Number.MAX_SAFE_INTEGER) }),
   async (input, { user, ip }) => {
     await limitAction(ACTION_LIMITS.retryMail, { user, ip });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { listDeadMail } from "@/lib/data/mail";
 import { routes } from "@/lib/routes";
 import { retryDeadMailAction } from "./actions";
@@ -16,7 +16,7 @@ const timeFormat = new Intl.DateTimeFormat("nl-NL", {
 
 /** Platform admins: e-mail the outbox gave up on after 24 hours of trying. */
 export default async function DeadMailPage() {
-  const user = await requireRole(["platform_admin"], routes.staff.mail);
+  const user = await requirePagePermission("mailbox.dead_letters", routes.staff.mail);
   const messages = await listDeadMail(user);
   return (
     <Container>

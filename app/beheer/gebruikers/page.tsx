@@ -4,8 +4,7 @@ import { formatDateTime } from "@/components/staff/format";
 import { InviteUserForm } from "@/components/staff/invite-user-form";
 import { RoleForm } from "@/components/staff/role-form";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
-import { permissions } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { listUsersForStaff } from "@/lib/data/staff/users";
 import { routes } from "@/lib/routes";
@@ -17,7 +16,7 @@ const ROLE_LABELS = { staff: "Medewerker", wijkagent: "Wijkagent", platform_admi
 
 export default async function UsersPage() {
   await connection();
-  const user = await requireRole([...permissions["users.manage"]], routes.staff.users);
+  const user = await requirePagePermission("users.manage", routes.staff.users);
   const [accounts, municipalities] = await Promise.all([listUsersForStaff(user), listMunicipalitiesForStaff(user)]);
   return (
     <Container>

@@ -5,7 +5,7 @@ import { formatDate, formatNumber, statusLabel } from "@/components/staff/format
 import { FilterForm, FilterInput, FilterSelect, ListPager } from "@/components/staff/list-controls";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
 import { toQuery, type SearchParams } from "@/lib/data/staff/params";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Groepen" };
 
 export default async function StaffGroupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], routes.staff.groups);
+  const user = await requirePagePermission("group.view_all", routes.staff.groups);
   const filters = parseGroupFilters(await searchParams);
   const [page, wijken] = await Promise.all([
     listGroupsForStaff(user, filters),

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { getMunicipalitySettings } from "@/lib/data/staff/settings";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Instellingen" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], routes.staff.settings);
+  const user = await requirePagePermission("staff.view", routes.staff.settings);
   const settings = await getMunicipalitySettings(user, first(await searchParams, "gemeente"));
   if (!settings) notFound();
   const list = await listMunicipalitiesForStaff(user);

@@ -1,19 +1,19 @@
 "use server";
 
-import { roleAction } from "@/lib/actions";
+import { signedInAction } from "@/lib/actions";
 import { erasePersonalData, previewErasure } from "@/lib/data/privacy";
 import { privacyEraseSchema, privacyLookupSchema } from "@/lib/validation/privacy";
 
 /** "Wissen…": what erasing the address would remove (the confirmation step shows it). */
 export async function previewErasureAction(input: unknown) {
-  return roleAction("privacy.preview_erase", ["platform_admin"], privacyLookupSchema, async ({ email }, { user }) =>
+  return signedInAction("privacy.manage", privacyLookupSchema, async ({ email }, { user }) =>
     previewErasure(user, email),
   )(input);
 }
 
 /** "Definitief wissen": erases everything about the address (after the confirmation). */
 export async function erasePersonalDataAction(input: unknown) {
-  return roleAction("privacy.erase", ["platform_admin"], privacyEraseSchema, async (value, { user, now }) =>
+  return signedInAction("privacy.manage", privacyEraseSchema, async (value, { user, now }) =>
     erasePersonalData(user, { email: value.email, dissolveSoleAdminGroups: value.dissolveSoleAdminGroups }, now),
   )(input);
 }

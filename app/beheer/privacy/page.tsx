@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { routes } from "@/lib/routes";
 import { erasePersonalDataAction, previewErasureAction } from "./actions";
 import { PrivacyRequestForm } from "./privacy-request-form";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Gegevens van een persoon" };
 
 /** Platform admins: the rights of the people concerned (AVG) — export or erase by e-mail address. */
 export default async function PrivacyRequestsPage() {
-  await requireRole(["platform_admin"], routes.staff.privacy);
+  await requirePagePermission("privacy.manage", routes.staff.privacy);
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Gegevens van een persoon</h1>

@@ -4,7 +4,7 @@ import { AreaForm } from "@/components/staff/area-form";
 import { ContactForm } from "@/components/staff/contact-form";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Wijken en contacten" };
 
 export default async function AreasPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const user = await requireRole(["staff"], routes.staff.areas);
+  const user = await requirePagePermission("staff.view", routes.staff.areas);
   const requested = first(await searchParams, "gemeente");
   const [data, list] = await Promise.all([listAreasForStaff(user, requested).catch(() => null), listMunicipalitiesForStaff(user)]);
   if (!data) {

@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/lib/auth";
+import { can, getCurrentUser } from "@/lib/auth";
 import { csvFileName, csvHeaders, toCsv } from "@/lib/data/csv";
 import { exportGroupsForWijkagent, type WijkagentGroup } from "@/lib/data/wijkagent";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** CSV of the groups in the wijkagent's wijken, with admins' names and phone numbers. Audited. */
 export async function GET(): Promise<Response> {
   const user = await getCurrentUser();
-  if (!user || user.role !== "wijkagent") return new Response("Niet gevonden", { status: 404 });
+  if (!can(user, "wijkagent.view")) return new Response("Niet gevonden", { status: 404 });
   const rows = await exportGroupsForWijkagent(user);
   const csv = toCsv<WijkagentGroup>(
     [

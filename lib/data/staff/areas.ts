@@ -7,12 +7,14 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areaPostcodes, areas, contactAreas, contacts, users, type ContactKind } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
-import { assertPostcodesFree, lockPostcodeAreas, postcodeClaimError } from "./postcode-claims";
-import { municipalityForChange, requireStaffActor, resolveStaffMunicipality } from "./scope";
+import { staffScope } from "../internal/staff-scope";
+import { assertPostcodesFree, lockPostcodeAreas, postcodeClaimError } from "../internal/postcode-claims";
+import { municipalityForChange, resolveStaffMunicipality } from "./scope";
 
 export interface StaffArea {
   id: string;
@@ -53,6 +55,7 @@ export async function listAreasForStaff(
   municipalityId?: string | null,
   executor: Executor = db,
 ): Promise<{ municipality: { id: string; name: string }; areas: StaffArea[]; contacts: StaffContact[] }> {
+  requirePermission(actor, "staff.view");
   const municipality = await municipalityFor(actor, municipalityId, executor);
   const areaRows = await executor
     .select({
@@ -126,7 +129,8 @@ export async function saveArea(
   municipalityId?: string | null,
   executor: Executor = db,
 ): Promise<{ id: string }> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "area.edit");
+  const staff = staffScope(actor);
   const municipality = await municipalityToChange(staff, municipalityId, executor);
   try {
     return await executor.transaction(async (tx) => {
@@ -183,7 +187,8 @@ export async function saveContact(
   municipalityId?: string | null,
   executor: Executor = db,
 ): Promise<{ id: string }> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "area.edit");
+  const staff = staffScope(actor);
   const municipality = await municipalityToChange(staff, municipalityId, executor);
   return executor.transaction(async (tx) => {
     const own = await tx
@@ -234,7 +239,8 @@ export async function deleteContact(
   municipalityId?: string | null,
   executor: Executor = db,
 ): Promise<void> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "area.edit");
+  const staff = staffScope(actor);
   const municipality = await municipalityToChange(staff, municipalityId, executor);
   await executor.transaction(async (tx) => {
     const deleted = await tx

@@ -3,9 +3,10 @@ import "server-only";
 import { and, desc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { auditLog, users } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { dateParam, decodeCursor, first, keysetPage, likePattern, textParam, type SearchParams } from "./params";
-import { municipalityCondition, requireStaffActor } from "./scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -51,7 +52,8 @@ export async function listAuditLog(
   filters: AuditFilters,
   executor: Executor = db,
 ): Promise<{ items: AuditEntryItem[]; nextCursor: string | null }> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "audit.view");
+  const staff = staffScope(actor);
   const conditions: SQL[] = [municipalityCondition(staff, auditLog.municipalityId)];
   if (filters.action) conditions.push(like(auditLog.action, `${filters.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filters.subjectType) conditions.push(eq(auditLog.subjectType, filters.subjectType));

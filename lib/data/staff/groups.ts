@@ -16,6 +16,7 @@ import {
   users,
   type GroupStatus,
 } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { SIGN_REQUEST_STATUSES, type SignRequestStatus } from "@/lib/domain";
@@ -32,8 +33,8 @@ import {
   uuidParam,
   type SearchParams,
 } from "./params";
-import { dissolveGroupCommand } from "../dissolve";
-import { isUuid, municipalityCondition, requireStaffActor } from "./scope";
+import { dissolveGroupCommand } from "../internal/dissolve";
+import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const GROUP_SORTS = ["naam", "nieuwste"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
@@ -77,7 +78,7 @@ const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} w
 const adminCount = sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;
 const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
 
-function groupConditions(actor: ReturnType<typeof requireStaffActor>, filters: GroupFilters): SQL {
+function groupConditions(actor: ReturnType<typeof staffScope>, filters: GroupFilters): SQL {
   const conditions: SQL[] = [municipalityCondition(actor, groups.municipalityId)];
   if (filters.municipalityId) conditions.push(eq(groups.municipalityId, filters.municipalityId));
   if (filters.areaId) conditions.push(eq(groups.areaId, filters.areaId));
@@ -130,7 +131,8 @@ function listColumns() {
 }
 
 export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilters, executor: Executor = db): Promise<StaffGroupPage> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "group.view_all");
+  const staff = staffScope(actor);
   const where = groupConditions(staff, filters);
   const [{ total }] = await executor
     .select({ total: sql<number>`count(*)::int` })
@@ -180,7 +182,8 @@ export interface StaffGroupExportRow extends StaffGroupListItem {
  * details, for the CSV export. The export is written to the audit log.
  */
 export async function exportGroupsForStaff(actor: Actor | null, filters: GroupFilters, executor: Executor = db): Promise<StaffGroupExportRow[]> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "group.export");
+  const staff = staffScope(actor);
   const rows = await executor
     .select(listColumns())
     .from(groups)
@@ -248,7 +251,8 @@ export interface StaffGroupDetail {
  * data: each call writes "group.view_admins" and "group.view_addresses" to the audit log.
  */
 export async function getGroupForStaff(actor: Actor | null, groupId: string, executor: Executor = db): Promise<StaffGroupDetail | null> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "group.view_all");
+  const staff = staffScope(actor);
   if (!isUuid(groupId)) return null;
   const [group] = await executor
     .select({
@@ -326,7 +330,8 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
  * guarded by the version the staff member saw. Audited with the reason.
  */
 export async function dissolveGroup(actor: Actor | null, input: DissolveGroupInput, executor: Executor = db): Promise<{ id: string }> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "group.dissolve_any");
+  const staff = staffScope(actor);
   if (!isUuid(input.groupId)) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
   return executor.transaction(async (tx) => {
     const [group] = await tx

@@ -8,9 +8,10 @@ import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
 import { areas, groupAdmins, groups, joinRequests, memberAddresses, signRequests } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import type { OpenSignRequestStatus } from "@/lib/domain";
-import { requireStaffActor } from "./scope";
+import { staffScope } from "../internal/staff-scope";
 
 export interface OpenRequestFigures {
   status: OpenSignRequestStatus;
@@ -69,7 +70,8 @@ async function groupsNeedingAttention(executor: Executor, condition: SQL | undef
 
 /** The overview of one municipality; not_found for someone who is not staff of it. */
 export async function getStaffOverview(actor: Actor | null, municipalityId: string, executor: Executor = db): Promise<StaffOverview> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
   if (staff.role === "staff" && staff.municipalityId !== municipalityId) {
     // Staff only ever see their own municipality.
     municipalityId = staff.municipalityId!;

@@ -15,7 +15,7 @@ import { areaSchema, type AreaInput } from "@/lib/validation/staff";
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 import { saveArea } from "./areas";
-import { postcodeClaimError } from "./postcode-claims";
+import { postcodeClaimError } from "../internal/postcode-claims";
 
 const database = withTestDatabase();
 let pool: DatabaseHandle | undefined;

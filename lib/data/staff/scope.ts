@@ -1,36 +1,15 @@
 /**
- * Who a staff function works for: staff see their own municipality, platform admins every
- * municipality. Everyone else gets not_found, as if the page did not exist.
+ * The municipalities a staff page works on (commands with the permission "staff.view"). The
+ * scope helpers behind them (staffScope, municipalityCondition) are in
+ * lib/data/internal/staff-scope.ts.
  */
 import "server-only";
-import { asc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { municipalities } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { AppError } from "@/lib/errors";
-
-export type StaffActor = Actor & { role: "staff" | "platform_admin" };
-
-export function isStaffActor(actor: Actor | null | undefined): actor is StaffActor {
-  if (!actor) return false;
-  if (actor.role === "platform_admin") return true;
-  return actor.role === "staff" && actor.municipalityId !== null;
-}
-
-/** The actor as staff, or not_found. */
-export function requireStaffActor(actor: Actor | null | undefined): StaffActor {
-  if (!isStaffActor(actor)) throw new AppError("not_found");
-  return actor;
-}
-
-/**
- * The condition that limits `column` (a municipality id) to what the actor may see:
- * nothing extra for a platform admin, the own municipality for staff.
- */
-export function municipalityCondition(actor: StaffActor, column: AnyColumn): SQL {
-  if (actor.role === "platform_admin") return sql`true`;
-  return eq(column, actor.municipalityId!);
-}
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export interface MunicipalityChoice {
   id: string;
@@ -40,7 +19,8 @@ export interface MunicipalityChoice {
 
 /** The municipalities the actor works for (staff: one; platform admins: all), by name. */
 export async function listMunicipalitiesForStaff(actor: Actor | null, executor: Executor = db): Promise<MunicipalityChoice[]> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
   return executor
     .select({ id: municipalities.id, name: municipalities.name, code: municipalities.code })
     .from(municipalities)
@@ -58,7 +38,8 @@ export async function resolveStaffMunicipality(
   requested?: string | null,
   executor: Executor = db,
 ): Promise<MunicipalityChoice | null> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
   const list = await listMunicipalitiesForStaff(staff, executor);
   if (staff.role === "staff") return list[0] ?? null;
   return list.find((m) => m.id === requested) ?? list[0] ?? null;
@@ -75,13 +56,9 @@ export async function municipalityForChange(
   requested?: string | null,
   executor: Executor = db,
 ): Promise<MunicipalityChoice | null> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
   if (!requested) return resolveStaffMunicipality(staff, null, executor);
   const list = await listMunicipalitiesForStaff(staff, executor);
   return list.find((m) => m.id === requested) ?? null;
-}
-
-/** Whether a string is a UUID (ids from the URL are checked before they reach a uuid column). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -3,11 +3,13 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { municipalities } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { StaffSettings } from "@/lib/validation";
-import { municipalityForChange, requireStaffActor, resolveStaffMunicipality } from "./scope";
+import { staffScope } from "../internal/staff-scope";
+import { municipalityForChange, resolveStaffMunicipality } from "./scope";
 
 export interface MunicipalitySettings {
   municipalityId: string;
@@ -21,6 +23,7 @@ export async function getMunicipalitySettings(
   municipalityId?: string | null,
   executor: Executor = db,
 ): Promise<MunicipalitySettings | null> {
+  requirePermission(actor, "staff.view");
   const m = await resolveStaffMunicipality(actor, municipalityId, executor);
   if (!m) return null;
   const [row] = await executor
@@ -36,7 +39,8 @@ export async function updateMunicipalitySettings(
   municipalityId?: string | null,
   executor: Executor = db,
 ): Promise<void> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "settings.edit");
+  const staff = staffScope(actor);
   const m = await municipalityForChange(staff, municipalityId, executor);
   if (!m) throw new AppError("not_found");
   await executor.transaction(async (tx) => {

@@ -209,7 +209,8 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
     await expectAppError(decideSignRequest(resident, decision({ action: "review", requestId: request.id, version: 1 })), "not_found");
     const wijkagent: Actor = { ...actorOf(admin1), role: "wijkagent", municipalityId: krimpen.id };
     await expectAppError(getSignRequestForStaff(wijkagent, request.id), "not_found");
-    await expectAppError(decideSignRequest(null, decision({ action: "review", requestId: request.id, version: 1 })), "not_found");
+    // Not signed in: unauthorized (requirePermission); another role: not_found.
+    await expectAppError(decideSignRequest(null, decision({ action: "review", requestId: request.id, version: 1 })), "unauthorized");
     expect(await getSignRequestForStaff(staff, "not-a-uuid")).toBeNull();
     expect(await getSignRequestForStaff(staff, crypto.randomUUID())).toBeNull();
     const [row] = await db.select().from(signRequests).where(eq(signRequests.id, request.id));

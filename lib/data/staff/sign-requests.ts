@@ -17,10 +17,11 @@ import {
   signRequests,
   users,
 } from "@/db/schema";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/eligibility";
-import { lockGroupRow } from "@/lib/data/group-lock";
+import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
+import { lockGroupRow } from "@/lib/data/internal/group-lock";
 import {
   SIGN_REQUEST_STATUSES,
   allowedSignRequestActions,
@@ -49,7 +50,7 @@ import {
   uuidParam,
   type SearchParams,
 } from "./params";
-import { municipalityCondition, requireStaffActor } from "./scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const CHANGED_BY_SOMEONE_ELSE = "Deze aanvraag is net door iemand anders gewijzigd.";
 
@@ -120,7 +121,8 @@ export async function listSignRequestsForStaff(
   filters: SignRequestFilters,
   executor: Executor = db,
 ): Promise<SignRequestPage> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "bord.decide");
+  const staff = staffScope(actor);
   const conditions: SQL[] = [municipalityCondition(staff, groups.municipalityId)];
   if (filters.status.length > 0) conditions.push(inArray(signRequests.status, filters.status));
   if (filters.areaId) conditions.push(eq(groups.areaId, filters.areaId));
@@ -244,7 +246,8 @@ export async function getSignRequestForStaff(
   requestId: string,
   executor: Executor = db,
 ): Promise<SignRequestDetail | null> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "bord.decide");
+  const staff = staffScope(actor);
   if (!isUuidText(requestId)) return null;
   const [row] = await executor
     .select({
@@ -329,7 +332,8 @@ export interface DecisionOutcome {
  * Approval counts the addresses again and refuses (unprocessable) below the threshold.
  */
 export async function decideSignRequest(actor: Actor | null, decision: BordDecision, executor: Executor = db): Promise<DecisionOutcome> {
-  const staff = requireStaffActor(actor);
+  requirePermission(actor, "bord.decide");
+  const staff = staffScope(actor);
   return executor.transaction(async (tx) => {
     const [current] = await tx
       .select({

@@ -9,19 +9,18 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { contacts, municipalities, users, type UserRole } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { ChangeUserRoleInput, InviteUserInput } from "@/lib/validation/staff";
-import { createStaffInvitation } from "../staff-invitations";
-import { municipalityCondition, requireStaffActor, type StaffActor } from "./scope";
+import { createStaffInvitation } from "../internal/staff-invitations";
+import { municipalityCondition, staffScope, type StaffActor } from "../internal/staff-scope";
 
 /** The actor as someone who manages accounts ("users.manage"), or not_found. */
 function requireUserManager(actor: Actor | null): StaffActor {
-  const staff = requireStaffActor(actor);
-  if (!can(staff, "users.manage")) throw new AppError("not_found");
-  return staff;
+  requirePermission(actor, "users.manage");
+  return staffScope(actor);
 }
 
 export interface ManagedUser {

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { requireUser, type Actor } from "@/lib/auth";
+import { requirePagePermission, type Actor } from "@/lib/auth";
 import { getGroupForAdmin, type GroupForAdmin } from "@/lib/data/groups";
 import { isAppError } from "@/lib/errors";
 
@@ -12,7 +12,7 @@ import { isAppError } from "@/lib/errors";
  */
 export async function loadAdminPage(id: string, page: (id: string) => string): Promise<{ user: Actor; group: GroupForAdmin }> {
   await connection();
-  const user = await requireUser(page(id));
+  const user = await requirePagePermission("group.manage", page(id));
   const group = await getGroupForAdmin(user, id);
   if (!group) notFound();
   return { user, group };

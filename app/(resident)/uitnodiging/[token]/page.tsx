@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AcceptInvitationForm } from "@/components/group/accept-invitation-form";
 import { Container } from "@/components/ui/container";
-import { requireUser } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { getInvitation } from "@/lib/data/invitations";
 import { calendarDateIn } from "@/lib/domain";
 import { routes } from "@/lib/routes";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Uitnodiging als beheerder" };
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const user = await requireUser(routes.invitation(token));
+  const user = await requirePagePermission("group.manage", routes.invitation(token));
   const invitation = await getInvitation(user, token);
   return (
     <Container className="max-w-3xl space-y-6">

@@ -7,7 +7,7 @@ import { FocusedMessage } from "@/components/staff/focused-message";
 import { SignRequestDecisions } from "@/components/staff/sign-request-decisions";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { CHANGED_BY_SOMEONE_ELSE, getSignRequestForStaff } from "@/lib/data/staff/sign-requests";
 import { calendarDateIn } from "@/lib/domain";
@@ -26,7 +26,7 @@ const DONE: Record<string, string> = {
 export default async function SignRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await connection();
   const { id } = await params;
-  const user = await requireRole(["staff"], routes.staff.bord(id));
+  const user = await requirePagePermission("bord.decide", routes.staff.bord(id));
   const request = await getSignRequestForStaff(user, id);
   if (!request) notFound();
   const query = await searchParams;

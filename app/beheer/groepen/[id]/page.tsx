@@ -6,7 +6,7 @@ import { DissolveGroupForm } from "@/components/staff/dissolve-group-form";
 import { formatDate, formatDateTime, formatNumber, statusLabel } from "@/components/staff/format";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { GROUP_DETAIL_ADDRESS_LIMIT, getGroupForStaff } from "@/lib/data/staff/groups";
 import { formatAddress } from "@/lib/domain";
 import { routes } from "@/lib/routes";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Groep" };
 export default async function StaffGroupPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  const user = await requireRole(["staff"], routes.staff.group(id));
+  const user = await requirePagePermission("group.view_all", routes.staff.group(id));
   const group = await getGroupForStaff(user, id);
   if (!group) notFound();
   return (

@@ -1,4 +1,4 @@
-import { getCurrentUser, hasRole } from "@/lib/auth";
+import { can, getCurrentUser } from "@/lib/auth";
 import { csvFileName, csvHeaders, toCsv } from "@/lib/data/csv";
 import { exportGroupsForStaff, parseGroupFilters, type StaffGroupExportRow } from "@/lib/data/staff/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** CSV of the groups that match the filters of /beheer/groepen, with admins' contact details. Audited. */
 export async function GET(request: Request): Promise<Response> {
   const user = await getCurrentUser();
-  if (!user || !hasRole(user, ["staff"])) return new Response("Niet gevonden", { status: 404 });
+  if (!can(user, "group.export")) return new Response("Niet gevonden", { status: 404 });
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
   const rows = await exportGroupsForStaff(user, parseGroupFilters(params));
   const join = (row: StaffGroupExportRow, pick: (a: StaffGroupExportRow["admins"][number]) => string | null) =>

@@ -1,4 +1,4 @@
-import { getCurrentUser, hasRole } from "@/lib/auth";
+import { can, getCurrentUser } from "@/lib/auth";
 import { exportPersonalData } from "@/lib/data/privacy";
 import { formDataToObject } from "@/lib/actions";
 import { privacyLookupSchema } from "@/lib/validation/privacy";
@@ -17,7 +17,7 @@ export function GET(): Response {
 
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
-  if (!user || !hasRole(user, ["platform_admin"])) return new Response("Niet gevonden", { status: 404 });
+  if (!can(user, "privacy.manage")) return new Response("Niet gevonden", { status: 404 });
   let form: FormData;
   try {
     form = await request.formData();

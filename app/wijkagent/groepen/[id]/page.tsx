@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
-import { requireRole } from "@/lib/auth";
+import { requirePagePermission } from "@/lib/auth";
 import { getGroupForWijkagent } from "@/lib/data/wijkagent";
 import { routes } from "@/lib/routes";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Groep in mijn wijk" };
 export default async function WijkagentGroupPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
   const { id } = await params;
-  const user = await requireRole(["wijkagent"], routes.wijkagent.group(id));
+  const user = await requirePagePermission("wijkagent.view", routes.wijkagent.group(id));
   const group = await getGroupForWijkagent(user, id);
   if (!group) notFound();
   return (

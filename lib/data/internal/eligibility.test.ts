@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addAddresses, addresses, aGroup, aMunicipality, anArea } from "@/db/seed/builders";
 import type { Area } from "@/db/schema";
-import { countCountedAddresses, getSignEligibility } from "@/lib/data/eligibility";
+import { countCountedAddresses, getSignEligibility } from "@/lib/data/internal/eligibility";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 
 const database = withTestDatabase();

@@ -30,7 +30,7 @@ import {
   purgeExpiredRateLimits,
   purgeExpiredSessions,
   purgeExpiredSignInTokens,
-} from "@/lib/data/retention";
+} from "@/lib/data/internal/retention";
 import { dissolveGroup as dissolveGroupAsStaff } from "@/lib/data/staff/groups";
 import { parseEnv, resetEnvForTests } from "@/lib/env";
 import { createRetentionJob } from "@/lib/server/retention-job";

@@ -3,7 +3,7 @@ import { aMunicipality, anArea } from "@/db/seed/builders";
 import type { Area, Municipality } from "@/db/schema";
 import type { AddressLookup, AddressQuery, AddressVerification } from "@/lib/address";
 import { addressKey } from "@/lib/domain";
-import { placeAddresses } from "@/lib/data/address-placement";
+import { placeAddresses } from "@/lib/data/internal/address-placement";
 import { areasForPostcodes, findAreaForPostcode } from "@/lib/data/areas";
 import { withTestDatabase } from "@/tests/db";
 

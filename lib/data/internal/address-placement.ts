@@ -5,7 +5,7 @@ import { areas } from "@/db/schema";
 import { createAddressLookup, type AddressLookup } from "@/lib/address";
 import { addressKey, isAreaInMunicipality, resolveAreaCode, type NormalizedAddress } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
-import { areasForPostcodes } from "./areas";
+import { areasForPostcodes } from "../areas";
 
 /**
  * Where an address lies (issue 4 item 3): its wijk and whether it is inside the group's
