@@ -59,6 +59,7 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "/inloggen/bevestigen": { who: "anon", url: () => "/inloggen/bevestigen?token=ongeldig&email=iemand%40example.nl" },
   "/uitloggen": { who: "admin", url: () => "/uitloggen" },
   "/uitnodiging/[token]": { who: "admin", url: () => "/uitnodiging/bestaat-niet-bestaat-niet-bestaat-niet-bestaat-niet" },
+  "/uitnodiging/account/[token]": { who: "admin", url: () => `/uitnodiging/account/${"Z".repeat(43)}` },
   "/dev/mailbox": { who: "anon", url: () => "/dev/mailbox" },
   "/dev/mailbox/[id]": { who: "anon", url: (ids) => `/dev/mailbox/${ids.mailId}` },
   "/groep-starten": { who: "admin", url: () => "/groep-starten" },

@@ -216,7 +216,7 @@ export const PAGE_MATRIX: PageEntry[] = [
     url: () => `/uitnodiging/account/${"Z".repeat(43)}`,
     rightful: [],
     shows: () => [],
-    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "own_view", foreignStaff: "own_view", wijkagent: "own_view", otherWijkagent: "own_view", platformAdmin: "own_view" },
+    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", invitee: "own_view", owner: "own_view", coOwner: "own_view", staff: "own_view", foreignStaff: "own_view", wijkagent: "own_view", otherWijkagent: "own_view", platformAdmin: "own_view" },
     alsoProtected: () => ["Neem de uitnodiging aan"],
   },
   {

@@ -40,7 +40,7 @@ import { getStaffOverview } from "./staff/overview";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
 import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
-import { changeManagedRole, inviteUser, listUsersForStaff } from "./staff/users";
+import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
 
 const database = withTestDatabase();
 
@@ -266,6 +266,7 @@ const ROWS: Row[] = [
   { fn: "getSignRequestForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignRequestForStaff(a, ids.signRequestId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "decideSignRequest", rightful: ["staff", "platformAdmin"], call: (a) => decideSignRequest(a, { requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted", placedCount: null }), wrong: notFound },
   { fn: "listUsersForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listUsersForStaff(a), wrong: staffOnly },
+  { fn: "listOpenStaffInvitations", rightful: ["staff", "platformAdmin"], call: (a) => listOpenStaffInvitations(a), wrong: staffOnly },
   { fn: "inviteUser", rightful: ["staff", "platformAdmin"], call: (a) => inviteUser(a, { name: "Indringer", email: ATTACKER, role: "staff", municipalityId: home.id }), wrong: notFound },
   { fn: "changeManagedRole", rightful: ["staff", "platformAdmin"], call: (a) => changeManagedRole(a, { userId: ids.wijkagentUserId, role: "none" }), wrong: notFound },
   // Platform admins only

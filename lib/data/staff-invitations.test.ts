@@ -13,7 +13,7 @@ import { aContact, aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builde
 import { auditLog, contacts, groupAdmins, mailOutbox, staffInvitations, users, type Municipality, type User } from "@/db/schema";
 import { inviteCoAdmin } from "@/lib/data/invitations";
 import { acceptStaffInvitation, getStaffInvitation } from "@/lib/data/staff-invitations";
-import { inviteUser, listUsersForStaff } from "@/lib/data/staff/users";
+import { inviteUser, listOpenStaffInvitations, listUsersForStaff } from "@/lib/data/staff/users";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { acceptStaffInvitationSchema, inviteUserSchema } from "@/lib/validation/staff";
@@ -101,6 +101,11 @@ describe("inviting to a staff or wijkagent role", () => {
     // No account changed, none was made, and Capelle's list of accounts shows nobody new.
     expect(await usersSnapshot()).toEqual(before);
     expect(await listUsersForStaff(actorOf(capelleStaff))).toEqual(listedBefore);
+    // Capelle's staff see their own open invitations (what they typed), Krimpen's staff none of them.
+    const open = await listOpenStaffInvitations(actorOf(capelleStaff));
+    expect(open.map((i) => i.email).sort()).toEqual(Object.values(addresses).sort());
+    expect(new Set(open.map((i) => `${i.name} ${i.role}`))).toEqual(new Set(["Nieuwe Collega wijkagent"]));
+    expect(await listOpenStaffInvitations(actorOf(krimpenStaff))).toEqual([]);
     // The audit entries say the same for every address (no "existing account" flag).
     const audits = await db().select({ details: auditLog.details, subjectType: auditLog.subjectType }).from(auditLog).where(eq(auditLog.action, "user.invite"));
     expect(new Set(audits.map((a) => JSON.stringify(a))).size).toBe(1);

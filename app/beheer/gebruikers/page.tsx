@@ -6,7 +6,7 @@ import { RoleForm } from "@/components/staff/role-form";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
-import { listUsersForStaff } from "@/lib/data/staff/users";
+import { listOpenStaffInvitations, listUsersForStaff } from "@/lib/data/staff/users";
 import { routes } from "@/lib/routes";
 import { changeUserRoleAction, inviteUserAction } from "../actions";
 
@@ -17,7 +17,7 @@ const ROLE_LABELS = { staff: "Medewerker", wijkagent: "Wijkagent", platform_admi
 export default async function UsersPage() {
   await connection();
   const user = await requirePagePermission("users.manage", routes.staff.users);
-  const [accounts, municipalities] = await Promise.all([listUsersForStaff(user), listMunicipalitiesForStaff(user)]);
+  const [accounts, invitations, municipalities] = await Promise.all([listUsersForStaff(user), listOpenStaffInvitations(user), listMunicipalitiesForStaff(user)]);
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Gebruikers</h1>
@@ -26,6 +26,28 @@ export default async function UsersPage() {
       <section aria-labelledby="uitnodigen" className="mt-8">
         <h2 id="uitnodigen" className="text-2xl font-bold">Iemand uitnodigen</h2>
         <InviteUserForm municipalities={municipalities} action={inviteUserAction} />
+      </section>
+
+      <section aria-labelledby="uitnodigingen" className="mt-10">
+        <h2 id="uitnodigingen" className="text-2xl font-bold">Openstaande uitnodigingen ({invitations.length})</h2>
+        {invitations.length === 0 ? (
+          <p className="mt-2">Er staan geen uitnodigingen open.</p>
+        ) : (
+          <>
+            <p className="mt-2">Deze mensen hebben een uitnodiging gekregen maar die nog niet aangenomen. Pas als zij de uitnodiging aannemen, krijgen zij hun rol.</p>
+            <ul className="mt-3 divide-y divide-slate-300 border-y border-slate-300">
+              {invitations.map((i) => (
+                <li key={i.id} className="py-3">
+                  <p className="font-semibold">{i.name ?? i.email}</p>
+                  <p className="break-all">{i.email}</p>
+                  <p className="text-sm text-slate-700">
+                    {ROLE_LABELS[i.role]}, {i.municipalityName}. Geldig tot {formatDateTime(i.expiresAt)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="accounts" className="mt-10">

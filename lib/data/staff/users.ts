@@ -6,9 +6,9 @@
  * database at every request, so a change counts from the next request. Audited.
  */
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { contacts, municipalities, users, type UserRole } from "@/db/schema";
+import { contacts, municipalities, staffInvitations, users, type UserRole } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
@@ -55,6 +55,44 @@ export async function listUsersForStaff(actor: Actor | null, executor: Executor 
     .orderBy(asc(municipalities.name), asc(users.role), asc(users.email))
     .limit(2000);
   return rows.map(({ disabledAt, ...r }) => ({ ...r, disabled: disabledAt !== null }));
+}
+
+export interface OpenStaffInvitation {
+  id: string;
+  name: string | null;
+  email: string;
+  role: UserRole;
+  municipalityName: string;
+  expiresAt: Date;
+}
+
+/**
+ * The invitations of the actor's municipality (every municipality for a platform admin) that
+ * are neither accepted nor expired: whom staff invited themselves, so nothing about existing
+ * accounts.
+ */
+export async function listOpenStaffInvitations(actor: Actor | null, now = new Date(), executor: Executor = db): Promise<OpenStaffInvitation[]> {
+  const staff = requireUserManager(actor);
+  return executor
+    .select({
+      id: staffInvitations.id,
+      name: staffInvitations.name,
+      email: staffInvitations.email,
+      role: staffInvitations.role,
+      municipalityName: municipalities.name,
+      expiresAt: staffInvitations.expiresAt,
+    })
+    .from(staffInvitations)
+    .innerJoin(municipalities, eq(municipalities.id, staffInvitations.municipalityId))
+    .where(
+      and(
+        isNull(staffInvitations.acceptedAt),
+        gt(staffInvitations.expiresAt, now),
+        staff.role === "platform_admin" ? undefined : municipalityCondition(staff, staffInvitations.municipalityId),
+      ),
+    )
+    .orderBy(asc(municipalities.name), asc(staffInvitations.email))
+    .limit(2000);
 }
 
 /**
