@@ -112,6 +112,7 @@ const FORMS: Record<string, string> = {
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
   "components/staff/invite-user-form.tsx": "staff forms",
+  "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
   "components/staff/role-form.tsx": "pages (a role from a list: no invalid choice to make)",
   "components/staff/municipality-picker.tsx": "pages (a choice from a list, no error state)",
 };

@@ -36,6 +36,8 @@ export const KEYBOARD_ADMIN = "toetsenbord.beheerder@bewoner.example";
 export const XSS_ADMIN = "xss.beheerder@bewoner.example";
 /** e2e/privacy-admin.spec.ts: the person whose data is exported and erased. */
 export const PRIVACY_PERSON = "privacy.e2e@voorbeeld.nl";
+/** e2e/staff-invitation.spec.ts: accepts an invitation to become wijkagent. */
+export const STAFF_INVITEE = "word.wijkagent@bewoner.example";
 /** e2e/sign-in.spec.ts: signs out at /uitloggen, which ends the seeded session. */
 export const SIGN_OUT_RESIDENT = "uitloggen.bewoner@bewoner.example";
 
@@ -43,7 +45,7 @@ export const SIGN_OUT_RESIDENT = "uitloggen.bewoner@bewoner.example";
  * Created by the seed as a first sign-in creates them (the e-mail address, verified; a resident
  * without any details), each with a session.
  */
-export const NEW_RESIDENTS = [NEW_RESIDENT, SOMEONE_ELSE, NEW_CO_ADMIN, KEYBOARD_ADMIN, XSS_ADMIN, PRIVACY_PERSON, SIGN_OUT_RESIDENT] as const;
+export const NEW_RESIDENTS = [NEW_RESIDENT, SOMEONE_ELSE, NEW_CO_ADMIN, KEYBOARD_ADMIN, XSS_ADMIN, PRIVACY_PERSON, SIGN_OUT_RESIDENT, STAFF_INVITEE] as const;
 
 /**
  * A staff account of Krimpen for e2e/sign-in.spec.ts alone: it signs out on all devices, which
