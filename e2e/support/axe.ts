@@ -24,6 +24,10 @@ interface Violation {
  * findings. A page with frames is scanned with AxeBuilder, frames and all.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a server action refreshes the page, React puts the <title> back a moment after the
+  // content: wait for it (up to 5 s), so a scan never lands in between. A page that really has
+  // no title still fails below, on axe's document-title rule.
+  await page.waitForFunction(() => document.title.trim().length > 0, null, { timeout: 5_000 }).catch(() => {});
   let violations: Violation[];
   if (page.frames().length > 1) {
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
