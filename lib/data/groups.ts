@@ -191,7 +191,15 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
 
   const repeat = await recentOwnGroup(actor, area.municipalityId, input.name, now);
   if (repeat) return repeatedResult(repeat);
-  await refuseLookAlikeName(db, area.municipalityId, input.name);
+  try {
+    await refuseLookAlikeName(db, area.municipalityId, input.name);
+  } catch (error) {
+    // The same form sent at once may have committed its group between the two reads above:
+    // the name is then taken by this actor's own fresh group, which is the answer.
+    const again = await recentOwnGroup(actor, area.municipalityId, input.name, now);
+    if (again) return repeatedResult(again);
+    throw error;
+  }
 
   for (let attempt = 1; ; attempt++) {
     try {
