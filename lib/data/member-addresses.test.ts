@@ -64,9 +64,9 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const outside = { postcode: "3011AA", houseNumber: 9, addition: "" };
     const known = { postcode: "2922AB", houseNumber: 1, addition: "" };
     const placements = new Map<string, AddressPlacement>([
-      [addressKey(verified), { areaId: area.id, inMunicipality: true, verified: true, street: "Tiendweg", town: "Krimpen aan den IJssel" }],
-      [addressKey(byTable), { areaId: area.id, inMunicipality: true, verified: false, street: null, town: null }],
-      [addressKey(outside), { areaId: null, inMunicipality: false, verified: false, street: null, town: null }],
+      [addressKey(verified), { areaId: area.id, inMunicipality: true, verification: "verified", street: "Tiendweg", town: "Krimpen aan den IJssel", refusal: null }],
+      [addressKey(byTable), { areaId: area.id, inMunicipality: true, verification: "unchecked", street: null, town: null, refusal: null }],
+      [addressKey(outside), { areaId: null, inMunicipality: false, verification: "unchecked", street: null, town: null, refusal: null }],
     ]);
     const added = await db.transaction((tx) => insertMemberAddresses(tx, group, [verified, byTable, outside, known], placements, me.id));
     expect(added).toBe(3);
@@ -79,7 +79,7 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
         town: memberAddresses.town,
         areaId: memberAddresses.areaId,
         inMunicipality: memberAddresses.inMunicipality,
-        verified: memberAddresses.verified,
+        verification: memberAddresses.verification,
         addedByUserId: memberAddresses.addedByUserId,
       })
       .from(memberAddresses)
@@ -87,9 +87,9 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       .orderBy(memberAddresses.postcode);
     expect(rows).toEqual([
       expect.objectContaining({ postcode: "2922AB", houseNumber: 1 }),
-      { ...verified, street: "Tiendweg", town: "Krimpen aan den IJssel", areaId: area.id, inMunicipality: true, verified: true, addedByUserId: me.id },
-      { ...byTable, street: null, town: null, areaId: area.id, inMunicipality: true, verified: false, addedByUserId: me.id },
-      { ...outside, street: null, town: null, areaId: null, inMunicipality: false, verified: false, addedByUserId: me.id },
+      { ...verified, street: "Tiendweg", town: "Krimpen aan den IJssel", areaId: area.id, inMunicipality: true, verification: "verified", addedByUserId: me.id },
+      { ...byTable, street: null, town: null, areaId: area.id, inMunicipality: true, verification: "unchecked", addedByUserId: me.id },
+      { ...outside, street: null, town: null, areaId: null, inMunicipality: false, verification: "unchecked", addedByUserId: me.id },
     ]);
     expect(await db.transaction((tx) => insertMemberAddresses(tx, group, [], placements, me.id))).toBe(0);
   });

@@ -4,6 +4,7 @@
  * dissolving a group on request.
  */
 import "server-only";
+import { countedAddressesOf } from "../internal/counted-addresses";
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
@@ -74,7 +75,7 @@ export function parseGroupFilters(params: SearchParams): GroupFilters {
   };
 }
 
-const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`;
+const addressCount = countedAddressesOf(groups.id);
 const adminCount = sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;
 const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
 
@@ -288,7 +289,7 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
       houseNumber: memberAddresses.houseNumber,
       addition: memberAddresses.addition,
       street: memberAddresses.street,
-      verified: memberAddresses.verified,
+      verified: sql<boolean>`(${memberAddresses.verification} = 'verified')`,
       inMunicipality: memberAddresses.inMunicipality,
     })
     .from(memberAddresses)
