@@ -62,8 +62,8 @@ export async function readAddressListForSaving(
     throw error;
   }
   const errors = lines.filter((l): l is Extract<AddressListLine, { ok: false }> => !l.ok && !l.street);
-  if (errors.length > 0) throw listError(field, errors);
   const streetLines = lines.filter((l): l is Extract<AddressListLine, { ok: false }> & { street: StreetLine } => !l.ok && !!l.street);
+  // Street lines are looked up only when the rest of the list is correct, or to report them with it.
   const resolved = await mapWithLimit(streetLines, 8, (l) => lookup.findStreetAddress({ ...l.street, municipalityCode }));
   const streetErrors = streetLines.flatMap((l, i) => {
     const r = resolved[i];
@@ -71,7 +71,9 @@ export async function readAddressListForSaving(
     const error = r.kind === "ambiguous" ? STREET_AMBIGUOUS : r.kind === "unavailable" ? STREET_UNAVAILABLE : STREET_NOT_FOUND;
     return [{ line: l.line, error }];
   });
-  if (streetErrors.length > 0) throw listError(field, streetErrors);
+  if (errors.length + streetErrors.length > 0) {
+    throw listError(field, [...errors, ...streetErrors].sort((a, b) => a.line - b.line));
+  }
   const fromStreet = new Map(streetLines.map((l, i) => [l.line, resolved[i]]));
   const lineByKey = new Map<string, number>();
   const result: NormalizedAddress[] = [];

@@ -291,7 +291,7 @@ function buildAddress(postcodeText: string, numberText: string, additionText: st
  * "Lansinghlaan 15", "Burg. Smeetsstraat 3 A", "'s-Gravenweg 2-hoog": a street name (letters
  * first, no digits), then the house number and the addition if any.
  */
-const STREET_LINE = /^([\p{L}'][\p{L}\p{M}'’.\- ]{1,79}?)\s+(\d{1,5})(?:\s*([\p{L}\d][\p{L}\d -]{0,9}))?$/u;
+const STREET_LINE = /^([\p{L}'][\p{L}\p{M}'’.\- ]{1,79}?)\s+(\d{1,5})(?!\d)(?:\s?([\p{L}\d]{1,6}|[\p{L}\d]{1,3}-[\p{L}\d]{1,4}))?$/u;
 
 export function parseStreetLine(text: string): StreetLine | null {
   const match = STREET_LINE.exec(text.trim().replace(/\s+/g, " "));
