@@ -5,7 +5,7 @@
  *
  * Every street name and number is invented; real postcodes there belong to other streets.
  * Shape, per four-digit area 2921–2926: the postcodes xxxxAA–xxxxAZ and xxxxBA–xxxxBZ, house
- * numbers 1–80, each postcode its own street (so "Lansinghlaan 15" has one postcode); numbers
+ * numbers 1–120, each postcode its own street (so "Lansinghlaan 15" has one postcode); numbers
  * 10–14 of each xxxxAB postcode also have an A and a B; plus 2923 XA and 2924 XY (used by the
  * end-to-end tests). The seeded groups' addresses (db/seed/demo.ts) all lie in it.
  */
@@ -54,7 +54,7 @@ const FIXED_STREETS: Record<string, string> = {
 
 const FIXED_NAMES = new Set(Object.values(FIXED_STREETS));
 
-export const DEMO_REGISTER_NUMBERS = 80;
+export const DEMO_REGISTER_NUMBERS = 120;
 
 /** The demo register's street of a postcode (undefined when the register does not know it). */
 export function demoStreet(postcode: string): string | undefined {
