@@ -5,7 +5,8 @@
  * person attached): no actor. Never logged.
  */
 import "server-only";
-import { db } from "@/db";
+import { sql } from "drizzle-orm";
+import { db, selectRows } from "@/db";
 import { municipalities } from "@/db/schema";
 import type { AddressSuggestion } from "@/lib/address";
 import { addressLookup } from "./internal/address-placement";
@@ -29,4 +30,19 @@ export async function suggestAddresses(text: string, limit = 8): Promise<Address
     suggestions: found.map(({ label, postcode, houseNumber, addition, street, town }) => ({ label, postcode, houseNumber, addition, street, town })),
     available: true,
   };
+}
+
+/**
+ * The municipality a postcode lies in according to the demo register, when it is not one of
+ * this installation's (null when it is ours, or unknown). For the public look-up's "outside"
+ * answer; by postcode only, so two houses of one postcode get the same answer.
+ */
+export async function otherMunicipalityOfPostcode(postcode: string): Promise<{ known: boolean; name: string | null }> {
+  const [row] = await selectRows<{ municipality_name: string; ours: boolean }>(
+    db,
+    sql`select r.municipality_name, exists(select 1 from municipalities m where m.code = r.municipality_code) as ours
+        from register_addresses r where r.postcode = ${postcode} limit 1`,
+  );
+  if (!row) return { known: false, name: null };
+  return row.ours ? { known: true, name: null } : { known: true, name: row.municipality_name };
 }

@@ -366,6 +366,7 @@ export interface GroupForAdmin extends MyGroupSummary {
   description: string;
   areaCode: string;
   whatsappInviteUrl: string | null;
+  wabpRegistered: boolean;
   version: number;
   total: number;
   createdAt: Date;
@@ -388,6 +389,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       slug: groups.slug,
       description: groups.description,
       whatsappInviteUrl: groups.whatsappInviteUrl,
+      wabpRegistered: groups.wabpRegistered,
       version: groups.version,
       createdAt: groups.createdAt,
       areaCode: areas.code,
@@ -433,6 +435,7 @@ export async function updateGroupDetails(actor: Actor, groupId: string, input: G
           areaId: area.id,
           description: input.areaDescription,
           whatsappInviteUrl: input.whatsappInviteLink,
+          wabpRegistered: input.wabpRegistered,
           version: sql`${groups.version} + 1`,
           updatedAt: now,
         })

@@ -176,6 +176,10 @@ export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilt
 
 export interface StaffGroupExportRow extends StaffGroupListItem {
   admins: Array<{ name: string | null; email: string; phone: string | null }>;
+  /** The group says it is on wabp.nl too (issue 19). */
+  wabpRegistered: boolean;
+  /** The four-digit postcode areas of its counted addresses, for the wabp.nl export. */
+  postcodeAreas: string[];
 }
 
 /**
@@ -186,7 +190,11 @@ export async function exportGroupsForStaff(actor: Actor | null, filters: GroupFi
   requirePermission(actor, "group.export");
   const staff = staffScope(actor);
   const rows = await executor
-    .select(listColumns())
+    .select({
+      ...listColumns(),
+      wabpRegistered: groups.wabpRegistered,
+      postcodeAreas: sql<string[]>`array(select distinct substr(${memberAddresses.postcode}, 1, 4) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality} order by 1)`,
+    })
     .from(groups)
     .innerJoin(areas, eq(areas.id, groups.areaId))
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
