@@ -64,9 +64,6 @@ export function AddressCombobox({ id, targets, className = "" }: { id: string; t
     const typed = text.trim();
     if (typed.length < 2) {
       request.current?.abort();
-      setOptions([]);
-      setOpen(false);
-      setStatus("");
       return;
     }
     const timer = setTimeout(async () => {
@@ -136,6 +133,8 @@ export function AddressCombobox({ id, targets, className = "" }: { id: string; t
       } else if (text) {
         event.preventDefault();
         setText("");
+        setOptions([]);
+        setStatus("");
       }
     }
   }
@@ -161,7 +160,15 @@ export function AddressCombobox({ id, targets, className = "" }: { id: string; t
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         aria-describedby={`${hintId} ${statusId}`}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          const value = event.target.value;
+          setText(value);
+          if (value.trim().length < 2) {
+            setOptions([]);
+            setOpen(false);
+            setStatus("");
+          }
+        }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         className="mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2 text-base"

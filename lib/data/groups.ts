@@ -27,7 +27,7 @@ import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { placeAddresses, refuseIfRefused, refuseListIfRefused, type AddressPlacement } from "./internal/address-placement";
-import { countedAddress, countedAddressesOf } from "./internal/counted-addresses";
+import { countedAddressesOf } from "./internal/counted-addresses";
 import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { createInvitation } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
