@@ -12,7 +12,7 @@ import { expect, signIn, test } from "./support/test";
 async function fillJoinForm(page: import("@playwright/test").Page, postcode: string, houseNumber: string) {
   await page.getByLabel("Uw naam").fill("Rik Register");
   await page.getByLabel("E-mailadres").fill("rik.register@bewoner.example");
-  await page.getByLabel("Mobiel nummer").fill("06 99887766");
+  await page.getByLabel("Mobiel nummer").fill("06 11223355");
   await page.getByLabel("Postcode").fill(postcode);
   await page.getByLabel("Huisnummer").fill(houseNumber);
   await page.getByLabel("Geboortedatum").fill("1980-06-15");
