@@ -16,6 +16,7 @@ import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { logger } from "@/lib/server/logger";
 import { startRetentionSchedule } from "@/lib/server/retention-job";
 import { startAddressRecheckSchedule } from "@/lib/server/address-recheck-job";
+import { startYearlyCheckSchedule } from "@/lib/server/yearly-check-job";
 
 /** Longest a shutdown may take before the process gives up waiting and exits with code 1. */
 export const SHUTDOWN_TIMEOUT_MS = 30_000;
@@ -65,6 +66,7 @@ export function startServer(): Promise<void> {
         startOutboxWorker({ intervalMs: env.mailboxEnabled ? 2000 : 5000 });
         startRetentionSchedule();
         startAddressRecheckSchedule();
+        startYearlyCheckSchedule();
         return;
       } catch (error) {
         if (env.demoMode) throw error;
@@ -146,6 +148,7 @@ async function shutdown(signal: keyof typeof SIGNAL_NUMBERS): Promise<void> {
   try {
     await stopOutboxWorker();
     startRetentionSchedule().stop();
+    startYearlyCheckSchedule().stop();
   } catch (error) {
     clean = false;
     logger.error("Stopping the outbox worker failed", error);
