@@ -262,6 +262,7 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/api/v1/wijken/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one wijk (JSON)", url: () => "/api/v1/wijken/noorderhaven", rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
   { file: "app/api/v1/openapi.json/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "OpenAPI document", url: () => "/api/v1/openapi.json", rightful: AUTHZ_ACTORS, shows: () => ["openapi"], others: "own_view" },
   { file: "app/api/v1/[...path]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "unknown API paths: JSON 404", url: (f) => `/api/v1/groepen/${f.groupId}/beheerders`, rightful: [], shows: () => [], others: "not_found" },
+  { file: "app/api/adressen/suggesties/route.ts", kind: "route", access: "public", what: "address suggestions from the address register (JSON; no personal data)", url: () => "/api/adressen/suggesties?q=Lansinghlaan%201", rightful: AUTHZ_ACTORS, shows: () => ['"suggestions"'], others: "own_view" },
   { file: "app/api/health/route.ts", kind: "route", access: "public", what: "readiness (database reachable)", url: () => "/api/health", rightful: AUTHZ_ACTORS, shows: () => ['"status":"ok"'], others: "own_view" },
   { file: "app/api/health/live/route.ts", kind: "route", access: "public", what: "liveness", url: () => "/api/health/live", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
   {

@@ -182,7 +182,7 @@ const ROWS: Row[] = [
   // Group admins
   { fn: "listMyGroups", rightful: ["owner"], call: signedIn((a) => listMyGroups(a)), wrong: without },
   { fn: "getGroupForAdmin", rightful: ["owner"], call: signedIn((a) => getGroupForAdmin(a, target.id)), wrong: { resolves: "null" } },
-  { fn: "updateGroupDetails", rightful: ["owner"], call: signedIn((a) => updateGroupDetails(a, target.id, { name: "Gekaapt", areaCode: "WK000001", areaDescription: "", whatsappInviteLink: null, version: 1 })), wrong: notFound },
+  { fn: "updateGroupDetails", rightful: ["owner"], call: signedIn((a) => updateGroupDetails(a, target.id, { name: "Gekaapt", areaCode: "WK000001", areaDescription: "", whatsappInviteLink: null, wabpRegistered: false, version: 1 })), wrong: notFound },
   { fn: "listGroupAdmins", rightful: ["owner"], call: signedIn((a) => listGroupAdmins(a, target.id)), wrong: notFound },
   { fn: "removeGroupAdmin", rightful: ["owner"], call: signedIn((a) => removeGroupAdmin(a, target.id, ids.coOwnerId)), wrong: notFound },
   { fn: "dissolveGroup", rightful: ["owner"], call: signedIn((a) => dissolveGroup(a, target.id, "Doelgroep Noord")), wrong: notFound },

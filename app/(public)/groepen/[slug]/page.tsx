@@ -88,6 +88,9 @@ export default async function GroupPage({ params }: { params: Params }) {
               <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href={routes.informationSaar}>Lees hoe SAAR werkt</PageLink>.
             </p>
           </section>
+          <p className="text-sm">
+            Groepen in andere gemeenten vindt u op <a href="https://wabp.nl">wabp.nl</a>, de landelijke lijst van WhatsApp-buurtpreventiegroepen.
+          </p>
         </div>
 
         <section aria-labelledby="aanmelden-titel" className="rounded-lg border-2 border-brand-100 bg-white p-5">
