@@ -14,7 +14,7 @@ test("a platform admin adds, edits, staffs, disables and enables a municipality"
   await signIn(page, PLATFORM_ADMIN);
   await page.goto("/beheer/gemeenten");
   await expect(page.getByRole("heading", { level: 1, name: "Gemeenten" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Krimpen aan den IJssel" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Krimpen aan den IJssel", exact: true })).toBeVisible();
   await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
 
   // Empty and wrong input: messages at the fields, nothing added.
@@ -67,7 +67,7 @@ test("a platform admin adds, edits, staffs, disables and enables a municipality"
   await expectAccessible(page);
   await page.goto("/beheer/gemeenten");
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Uitgezet");
-  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name, exact: true }).click();
   await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
   await page.getByRole("button", { name: "Zet de gemeente weer aan" }).click();
   await page.getByRole("button", { name: "Ja, zet aan" }).click();
