@@ -98,6 +98,12 @@ export const municipalities = pgTable(
     bordThreshold: integer().notNull().default(50),
     /** Team Veiligheid's mailbox: receives new bord requests. */
     safetyEmail: text().notNull(),
+    /**
+     * Set when a platform admin disabled the municipality (/beheer/gemeenten): its public pages
+     * say it no longer takes part, no new groups or join requests, and its staff and
+     * wijkagenten act as residents until it is enabled again. Nothing is deleted.
+     */
+    disabledAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [

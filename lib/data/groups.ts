@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   areaPostcodes,
@@ -87,6 +87,7 @@ export async function listAreaChoices(): Promise<AreaChoice[]> {
     .select({ id: areas.id, code: areas.code, name: areas.name, municipalityName: municipalities.name })
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+    .where(isNull(municipalities.disabledAt))
     .orderBy(asc(municipalities.name), asc(areas.name));
   const postcodes = rows.length
     ? await db.select().from(areaPostcodes).where(inArray(areaPostcodes.areaId, rows.map((r) => r.id)))
@@ -169,12 +170,17 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
       municipalityId: areas.municipalityId,
       municipalityCode: municipalities.code,
       municipalityName: municipalities.name,
+      municipalityDisabledAt: municipalities.disabledAt,
     })
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
     .where(eq(areas.code, input.areaCode));
   if (!area) {
     throw new AppError("bad_request", "Kies een wijk uit de lijst.", { fieldErrors: { areaCode: "Kies een wijk uit de lijst." } });
+  }
+  if (area.municipalityDisabledAt) {
+    const message = `De gemeente ${area.municipalityName} doet niet meer mee. U kunt hier geen groep meer aanmelden.`;
+    throw new AppError("bad_request", message, { fieldErrors: { areaCode: message } });
   }
   const ownEmail = actor.email.toLowerCase();
   const ownIndex = input.coAdmins.findIndex((c) => c.email === ownEmail);

@@ -96,6 +96,8 @@ export async function submitJoinRequest(
             municipalityCode: municipalities.code,
             municipalityName: municipalities.name,
             safetyEmail: municipalities.safetyEmail,
+            municipalityName: municipalities.name,
+            municipalityDisabledAt: municipalities.disabledAt,
           })
           .from(groups)
           .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
@@ -104,6 +106,9 @@ export async function submitJoinRequest(
       )[0]
     : undefined;
   if (!group) throw new AppError("not_found", "Deze groep bestaat niet (meer). Zoek de groep opnieuw op uw adres.");
+  if (group.municipalityDisabledAt) {
+    throw new AppError("unprocessable", `De gemeente ${group.municipalityName} doet niet meer mee. U kunt zich hier niet meer aanmelden.`);
+  }
 
   const receipt: JoinRequestReceipt = { groupName: group.name };
   if (input.honeypot && input.honeypot.trim() !== "") return receipt;

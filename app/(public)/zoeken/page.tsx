@@ -74,7 +74,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         <AddressSearchForm values={values} errors={errors} />
       </div>
 
-      {result ? (
+      {result?.notTakingPart ? (
+        <section aria-labelledby="resultaat" className="mt-8">
+          <h2 id="resultaat" className="text-2xl font-bold">
+            Resultaat voor postcode {formatPostcode(result.postcode)}
+          </h2>
+          <p className="mt-4 rounded-lg border-2 border-slate-300 p-4">
+            <strong>De gemeente {result.notTakingPart.municipalityName} doet niet meer mee met deze website.</strong> U kunt hier
+            geen groep voor deze postcode zoeken of aanmelden. Vraag uw gemeente hoe buurtpreventie daar nu geregeld is.
+          </p>
+        </section>
+      ) : result ? (
         <section aria-labelledby="resultaat" className="mt-8">
           <h2 id="resultaat" className="text-2xl font-bold">
             Resultaat voor postcode {formatPostcode(result.postcode)}

@@ -76,7 +76,7 @@ describe("GET /api/v1/groepen (look-up by address)", () => {
 
   it("gives exactly the documented fields, nothing more", async () => {
     const body = (await (await lookup(request("/groepen?postcode=2922AB&huisnummer=12"))).json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(["area", "groups", "nearbyGroups", "postcode"]);
+    expect(Object.keys(body).sort()).toEqual(["area", "groups", "nearbyGroups", "notTakingPart", "postcode"]);
     const group = (body.groups as Array<Record<string, unknown>>)[0];
     expect(Object.keys(group).sort()).toEqual(
       ["addressCount", "area", "description", "municipality", "name", "registeredOn", "signStatus", "slug", "url"].sort(),
