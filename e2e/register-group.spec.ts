@@ -161,9 +161,16 @@ test("the invited co-admin accepts with their own account; someone else cannot",
   await page.getByLabel("Huisnummer").fill("3");
   await page.getByRole("button", { name: "Ik word beheerder" }).click();
   await expect(page.getByText("Een groepsbeheerder moet 18 jaar of ouder zijn.")).toBeVisible();
+  // The house rules are shown on the invitation page and must be accepted (consent on record).
+  await expect(page.getByRole("heading", { level: 2, name: "De huisregels" })).toBeVisible();
+  await expect(page.getByText("Lees de huisregels en vink aan dat u zich eraan houdt.")).toBeVisible();
   await page.getByLabel("Uw geboortedatum").fill("1970-02-01");
+  await page.getByLabel("Ik heb de huisregels gelezen en ik houd me eraan.").check();
   await page.getByRole("button", { name: "Ik word beheerder" }).click();
   await expect(page.getByRole("heading", { level: 1, name: GROUP_NAME })).toBeVisible();
+  await expect(page).toHaveURL(/\?welkom=1$/);
+  await expect(page.getByText(`Welkom als beheerder van ${GROUP_NAME}`)).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Beheerders" }).click();
   await expect(page.getByText("Noor Jansen", { exact: true })).toBeVisible();
   await expect(page.getByText("Daan de Wit (u)")).toBeVisible();

@@ -41,6 +41,8 @@ export const routes = {
   /** A group admin's own pages. */
   myGroups: {
     list: "/mijn-groepen",
+    /** The house rules, with their acceptance (a new version is accepted here first). */
+    houseRules: "/mijn-groepen/huisregels",
     group: (id: string) => `/mijn-groepen/${segment(id)}`,
     admins: (id: string) => `/mijn-groepen/${segment(id)}/beheerders`,
     addresses: (id: string) => `/mijn-groepen/${segment(id)}/adressen`,

@@ -24,6 +24,7 @@ import { onPostgres, withTestDatabase } from "@/tests/db";
 import { actorOf } from "@/tests/actors";
 import { dataExports, PUBLIC_DATA } from "@/tests/security/permission-inventory";
 import { dissolveGroup, getAdminPrefill, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "./groups";
+import { acceptCurrentHouseRules, getHouseRulesStatus } from "./house-rules";
 import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "./invitations";
 import { decideJoinRequest, listOpenJoinRequests } from "./join-requests";
 import { acceptStaffInvitation, getStaffInvitation } from "./staff-invitations";
@@ -216,6 +217,9 @@ const ROWS: Row[] = [
     ),
     wrong: notFound,
   },
+  // Consent: one's own acceptance of the house rules
+  { fn: "getHouseRulesStatus", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => getHouseRulesStatus(a)), wrong: notFound },
+  { fn: "acceptCurrentHouseRules", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => acceptCurrentHouseRules(a)), wrong: notFound },
   // Invitations: only the invited address
   {
     fn: "getInvitation",

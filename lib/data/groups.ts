@@ -31,6 +31,7 @@ import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { createInvitation } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
 import { readAddressListForSaving } from "./member-addresses";
+import { recordHouseRulesAcceptance } from "./internal/house-rules";
 import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "./internal/identity";
 import { dissolveGroupCommand } from "./internal/dissolve";
 
@@ -247,6 +248,8 @@ async function insertRegistration(
     // The account's identity is never overwritten by this form: it only fills what is missing.
     await fillMissingIdentity(tx, actor.id, admin);
     await tx.insert(groupAdmins).values({ groupId: group.id, userId: actor.id });
+    // The form refuses to go on without acceptHouseRules: the consent is stored with the group.
+    await recordHouseRulesAcceptance(tx, { userId: actor.id, groupId: group.id, context: "registration", now });
     const addressCount = await insertMemberAddresses(tx, group, all, placements, actor.id);
     const outsideCount = all.filter((a) => !placements.get(addressKey(a))?.inMunicipality).length;
     for (const coAdmin of input.coAdmins) {

@@ -10,6 +10,7 @@ import type { AdminDetails } from "@/lib/validation";
 import { placeAddresses } from "./internal/address-placement";
 import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { fillMissingIdentity, identityForAccount } from "./internal/identity";
+import { recordHouseRulesAcceptance } from "./internal/house-rules";
 import { createInvitation, hashInvitationToken } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
 import { lockGroupRow } from "./internal/group-lock";
@@ -179,6 +180,8 @@ export async function acceptInvitation(
     // The account's identity is never overwritten by this form: it only fills what is missing.
     await fillMissingIdentity(tx, actor.id, admin);
     await tx.insert(groupAdmins).values({ groupId: preview.groupId, userId: actor.id }).onConflictDoNothing();
+    // The invitation form shows the house rules and requires acceptHouseRules (the action's schema).
+    await recordHouseRulesAcceptance(tx, { userId: actor.id, groupId: preview.groupId, context: "invitation", now });
     await insertMemberAddresses(tx, { id: preview.groupId }, [admin.address], placements, actor.id);
     await tx.update(groups).set({ updatedAt: now }).where(eq(groups.id, preview.groupId));
     await recordAudit(tx, {

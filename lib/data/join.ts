@@ -29,6 +29,7 @@ import { consumeRateLimit, emailRateLimitKey, type RateLimitRule } from "@/lib/s
 import { joinRequestSchema, type JoinRequest } from "@/lib/validation";
 import { z } from "zod";
 import { isPlausibleSlug } from "./public-groups";
+import { recordHouseRulesAcceptance } from "./internal/house-rules";
 
 export interface JoinRequestSubmission extends JoinRequest {
   /** The group's slug (the form sits on /groepen/[slug]). */
@@ -145,6 +146,8 @@ export async function submitJoinRequest(
       .returning({ id: joinRequests.id });
     // An open request from this e-mail address for this group exists: a resent form.
     if (!request) return;
+    // The form requires acceptHouseRules (joinSubmissionSchema): the consent belongs to the request.
+    await recordHouseRulesAcceptance(tx, { joinRequestId: request.id, groupId: group.id, context: "join_request", now: context.now });
 
     const admins = await tx
       .select({ id: users.id, email: users.email, name: users.name })

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AcceptInvitationForm } from "@/components/group/accept-invitation-form";
+import { HouseRulesList } from "@/components/group/house-rules";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { getInvitation } from "@/lib/data/invitations";
@@ -26,7 +27,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             U bent uitgenodigd om samen de buurtpreventiegroep {invitation.groupName} in de wijk {invitation.areaName} te beheren. Vul uw gegevens
             in. De gemeente en de wijkagent kunnen u dan bereiken. Bewoners zien uw gegevens niet. Uw adres telt mee als deelnemend adres.
           </p>
-          <AcceptInvitationForm token={token} today={calendarDateIn(new Date())} prefill={invitation.prefill} action={acceptInvitationAction} />
+          <AcceptInvitationForm token={token} today={calendarDateIn(new Date())} prefill={invitation.prefill} houseRules={<HouseRulesList />} action={acceptInvitationAction} />
         </>
       ) : invitation.state === "accepted" ? (
         <>
