@@ -26,7 +26,7 @@ import { dataExports, PUBLIC_DATA } from "@/tests/security/permission-inventory"
 import { dissolveGroup, getAdminPrefill, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "./groups";
 import { acceptCurrentHouseRules, getHouseRulesStatus } from "./house-rules";
 import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "./invitations";
-import { decideJoinRequest, listOpenJoinRequests } from "./join-requests";
+import { decideJoinRequest, listHandledJoinRequests, listOpenJoinRequests } from "./join-requests";
 import { acceptStaffInvitation, getStaffInvitation } from "./staff-invitations";
 import { listDeadMail, retryDeadMail } from "./mail";
 import { erasePersonalData, exportPersonalData, previewErasure } from "./privacy";
@@ -217,6 +217,7 @@ const ROWS: Row[] = [
     ),
     wrong: notFound,
   },
+  { fn: "listHandledJoinRequests", rightful: ["owner"], call: signedIn((a) => listHandledJoinRequests(a, target.id)), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
   // Consent: one's own acceptance of the house rules
   { fn: "getHouseRulesStatus", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => getHouseRulesStatus(a)), wrong: notFound },
   { fn: "acceptCurrentHouseRules", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => acceptCurrentHouseRules(a)), wrong: notFound },

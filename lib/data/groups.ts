@@ -23,7 +23,7 @@ import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { getEnv } from "@/lib/env";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
+import { groupRegisteredAdminMail, groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { placeAddresses, type AddressPlacement } from "./internal/address-placement";
@@ -169,6 +169,7 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
       municipalityId: areas.municipalityId,
       municipalityCode: municipalities.code,
       municipalityName: municipalities.name,
+      bordThreshold: municipalities.bordThreshold,
     })
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
@@ -224,7 +225,7 @@ async function insertRegistration(
   actor: Actor,
   input: RegisterGroup,
   admin: AccountIdentity,
-  area: { id: string; name: string; municipalityId: string; municipalityName: string },
+  area: { id: string; name: string; municipalityId: string; municipalityName: string; bordThreshold: number },
   all: NormalizedAddress[],
   placements: Map<string, AddressPlacement>,
   slug: string,
@@ -286,6 +287,21 @@ async function insertRegistration(
         }),
       })),
     );
+    // The registrant's own confirmation, with what happens next.
+    await enqueueMail(tx, {
+      idempotencyKey: `group-registered:${group.id}:admin`,
+      kind: "group_registered_admin",
+      to: actor.email,
+      ...groupRegisteredAdminMail({
+        adminName: admin.name,
+        groupName: input.name,
+        areaName: area.name,
+        addressCount,
+        threshold: area.bordThreshold,
+        invited: input.coAdmins.length,
+        groupUrl: `${getEnv().appUrl}${routes.myGroups.group(group.id)}`,
+      }),
+    });
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: "group.register",
@@ -367,6 +383,8 @@ export interface GroupForAdmin extends MyGroupSummary {
   version: number;
   total: number;
   createdAt: Date;
+  /** Co-admin invitations sent and not yet accepted (and not expired). */
+  openInvitations: number;
 }
 
 /** One group of the actor with everything its overview page shows; null when not theirs. */
@@ -397,6 +415,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
       openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
+      openInvitations: sql<number>`(select count(*) from ${groupAdminInvitations} where ${groupAdminInvitations.groupId} = ${groups.id} and ${groupAdminInvitations.acceptedAt} is null and ${groupAdminInvitations.expiresAt} > now())`.mapWith(Number),
     })
     .from(groups)
     .innerJoin(areas, eq(areas.id, groups.areaId))

@@ -61,7 +61,11 @@ export default async function GroupOverviewPage({
         </FormMessage>
       ) : null}
 
-      {needsMoreAdmins(group.adminCount) ? (
+      {needsMoreAdmins(group.adminCount) && group.openInvitations > 0 ? (
+        <FormMessage tone="success" title={group.openInvitations === 1 ? "Er staat een uitnodiging open" : `Er staan ${group.openInvitations} uitnodigingen open`}>
+          Zodra iemand de uitnodiging aanneemt, beheert u de groep samen. <Link href={routes.myGroups.admins(group.id)}>Bekijk de beheerders en uitnodigingen</Link>.
+        </FormMessage>
+      ) : needsMoreAdmins(group.adminCount) ? (
         <FormMessage tone="warning" title="U bent de enige beheerder">
           De groep hangt nu van één persoon af. <Link href={routes.myGroups.admins(group.id)}>Nodig een medebeheerder uit</Link>.
         </FormMessage>
