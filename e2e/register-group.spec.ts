@@ -133,6 +133,9 @@ test("a new resident registers a group with the keyboard alone: co-admin, 55 pas
   expect(agentMail).toContain("+31612345679");
   const wethouderMail = await openMail(page, "wethouder.veiligheid@krimpen.example", `Nieuwe buurtpreventiegroep in Langeland: ${GROUP_NAME}`);
   expect(wethouderMail).toContain("Noor Jansen");
+  // The registrant's own confirmation.
+  const own = await openMail(page, NEW_RESIDENT, `Uw groep is aangemeld: ${GROUP_NAME}`);
+  expect(own).toContain("U bent beheerder van de groep.");
   const invitation = await openMail(page, CO_ADMIN, `Uitnodiging: beheerder van ${GROUP_NAME}`);
   expect(invitation).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{40,}/);
 });
@@ -141,6 +144,18 @@ test("the invited co-admin accepts with their own account; someone else cannot",
   test.setTimeout(120_000);
   const text = await openMail(page, CO_ADMIN, `Uitnodiging: beheerder van ${GROUP_NAME}`);
   const path = /\/uitnodiging\/[A-Za-z0-9_-]{40,}/.exec(text)![0];
+
+  // Not signed in: a page about the invitation, with the invited address filled in (keyboard).
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: `Uitnodiging voor ${GROUP_NAME}` })).toBeVisible();
+  await expect(page.getByText(`Noor Jansen nodigt u uit om samen de buurtpreventiegroep ${GROUP_NAME} in de wijk Langeland te beheren.`)).toBeVisible();
+  await expect(page.getByLabel("E-mailadres")).toHaveValue(CO_ADMIN);
+  await expectAccessible(page);
+  await press(page, page.getByRole("button", { name: "Stuur mij een inloglink" }));
+  await expect(page.getByText("Kijk in uw e-mail")).toBeVisible();
+  expect(await openMail(page, CO_ADMIN, "Uw inloglink voor WhatsApp Buurtpreventie")).toContain("/inloggen/bevestigen");
+  await page.goto("/uitnodiging/bestaat-niet-bestaat-niet-bestaat-niet-bestaat-niet");
+  await expect(page.getByRole("heading", { level: 1, name: "Deze uitnodiging werkt niet" })).toBeVisible();
 
   await signIn(page, SOMEONE_ELSE);
   await page.goto(path);

@@ -238,8 +238,10 @@ export const PAGE_MATRIX: PageEntry[] = [
     rightful: ["invitee"],
     shows: () => [`Word beheerder van ${AUTHZ_TARGET.groupName}`],
     // Anyone else signed in is told the invitation is for another address (the group's name is public).
+    // Not signed in: whoever holds the link (it went to the invited mailbox) sees what the
+    // invitation is and a sign-in form with the invited address; accepting needs that account.
     // Residents only (group.manage): other roles get 404.
-    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
+    others: { anonymous: "own_view", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
     alsoProtected: () => ["Word beheerder van"],
   },
 
