@@ -96,3 +96,4 @@ export {
   type MentionMatcher,
   type PersonIdentity,
 } from "./person-mentions";
+export { formatPhoneNl } from "./phone";
