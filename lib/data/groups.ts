@@ -18,7 +18,7 @@ import {
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { addressKey, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
+import { addressKey, formatPhoneNl, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { getEnv } from "@/lib/env";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
@@ -281,7 +281,7 @@ async function insertRegistration(
           municipalityName: area.municipalityName,
           adminName: admin.name,
           adminEmail: actor.email,
-          adminPhone: admin.phone,
+          adminPhone: formatPhoneNl(admin.phone),
           addressCount,
           publicUrl,
         }),
