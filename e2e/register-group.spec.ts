@@ -91,7 +91,18 @@ test("a new resident registers a group with the keyboard alone: co-admin, 55 pas
   await expect(page.getByLabel("Adressen (niet verplicht)")).toHaveValue(/^postcode;huisnummer\n2922 BB;1\n/);
   await expect(page.getByText("Fout: Deze postcode bestaat niet.")).toBeVisible();
   await expectAccessible(page);
+  // "Volgende stap" refuses a list with errors.
+  await press(page, next);
+  await expect(page.getByText("Er staan regels met een fout in de lijst.").first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Stap 4 van 6: Adressen" })).toBeVisible();
+  await expectAccessible(page);
   await typeInto(page, page.getByLabel("Adressen (niet verplicht)"), ADDRESSES);
+  // A file chosen over a typed list asks first; "Nee" keeps the typed list.
+  await page.getByLabel("Of kies een bestand (CSV of tekst)").setInputFiles({ name: "ander.csv", mimeType: "text/csv", buffer: Buffer.from("2922 BB;99\n") });
+  await expect(page.getByText("Er staan al adressen in het veld. Wilt u die vervangen door de adressen uit ander.csv?")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ja, vervangen" })).toBeFocused();
+  await press(page, page.getByRole("button", { name: "Nee, mijn lijst houden" }));
+  await expect(page.getByLabel("Adressen (niet verplicht)")).toHaveValue(ADDRESSES);
   await press(page, page.getByRole("button", { name: "Controleer de lijst" }));
   await expect(page.getByText("55 adressen gevonden, geen fouten.")).toBeVisible();
   await press(page, next);
@@ -130,7 +141,7 @@ test("a new resident registers a group with the keyboard alone: co-admin, 55 pas
   const agentMail = await openMail(page, "wijkagent.langeland@krimpen.example", `Nieuwe buurtpreventiegroep in Langeland: ${GROUP_NAME}`);
   expect(agentMail).toContain("Noor Jansen");
   expect(agentMail).toContain(NEW_RESIDENT);
-  expect(agentMail).toContain("+31612345679");
+  expect(agentMail).toContain("06 12345679");
   const wethouderMail = await openMail(page, "wethouder.veiligheid@krimpen.example", `Nieuwe buurtpreventiegroep in Langeland: ${GROUP_NAME}`);
   expect(wethouderMail).toContain("Noor Jansen");
   // The registrant's own confirmation.

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signedInAction, type ActionResult } from "@/lib/actions";
 import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/groups";
+import { updateOwnDetails } from "@/lib/data/account";
 import { acceptCurrentHouseRules } from "@/lib/data/house-rules";
 import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/invitations";
 import { acceptStaffInvitation } from "@/lib/data/staff-invitations";
@@ -13,6 +14,7 @@ import { requestBord, withdrawBordRequest } from "@/lib/data/sign-requests";
 import { calendarDateIn } from "@/lib/domain";
 import {
   acceptHouseRulesSchema,
+  ownDetailsSchema,
   acceptInvitationSchema,
   addressListSchema,
   coAdminInviteSchema,
@@ -192,4 +194,15 @@ const acceptHouseRules = signedInAction("group.manage", acceptHouseRulesSchema, 
 });
 export async function acceptHouseRulesAction(input: unknown) {
   return acceptHouseRules(input);
+}
+
+/** Changing one's own name, phone and address (/mijn-groepen/gegevens). */
+const ownDetails = signedInAction("group.manage", ownDetailsSchema, async (input, { user, ip }) => {
+  await limitAction(ACTION_LIMITS.updateGroup, { user, ip });
+  const result = await updateOwnDetails(user, input);
+  revalidatePath(routes.myGroups.ownDetails);
+  return result;
+});
+export async function updateOwnDetailsAction(input: unknown) {
+  return ownDetails(input);
 }

@@ -48,6 +48,14 @@ export function acceptInvitationSchema(today: string) {
     .omit({ email: true })
     .extend({ acceptHouseRules: acceptedField(HOUSE_RULES_REQUIRED) });
 }
+/** An admin's own name, phone and address (/mijn-groepen/gegevens); the e-mail and date of birth stay. */
+export const ownDetailsSchema = z.object(
+  { name: personNameField, phone: phoneField("mobile_or_landline"), address: addressSchema },
+  { error: "Vul uw naam, telefoonnummer en adres in." },
+);
+export type OwnDetailsFormInput = z.input<typeof ownDetailsSchema>;
+export type OwnDetails = z.output<typeof ownDetailsSchema>;
+
 /** Accepting a new version of the house rules (/mijn-groepen/huisregels). */
 export const acceptHouseRulesSchema = z.object({ acceptHouseRules: acceptedField(HOUSE_RULES_REQUIRED) });
 export type AcceptHouseRulesFormInput = z.input<typeof acceptHouseRulesSchema>;

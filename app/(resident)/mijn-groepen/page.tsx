@@ -61,6 +61,10 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
           <p>
             <Link href={routes.startGroup}>Nog een groep starten</Link>
           </p>
+          <p>
+            <Link href={routes.myGroups.ownDetails}>Mijn gegevens wijzigen</Link> (naam, telefoonnummer, adres) ·{" "}
+            <Link href={routes.myGroups.houseRules}>De huisregels</Link>
+          </p>
         </>
       )}
     </Container>
