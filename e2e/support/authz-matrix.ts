@@ -82,6 +82,11 @@ export interface PageEntry {
   others: "not_found" | "own_view" | Partial<Record<AuthzActor, "not_found" | "own_view" | "sign_in">>;
   /** Extra strings (besides AUTHZ_SECRETS) the others must not see. */
   alsoProtected?: (f: AuthzFixture) => string[];
+  /**
+   * Secrets that anyone holding the URL may see because the URL itself is the secret that was
+   * e-mailed to that person (an invitation link: who invited, and the invited address to sign in with).
+   */
+  linkHolderSees?: (f: AuthzFixture) => string[];
   /** The HTTP methods a route handler exports (default ["GET"]); the inventory test checks it. */
   methods?: string[];
   /** A POST-only route: the matrix posts this form (from our own origin) instead of a GET. */
@@ -254,6 +259,7 @@ export const PAGE_MATRIX: PageEntry[] = [
     // Residents only (group.manage): other roles get 404.
     others: { anonymous: "own_view", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
     alsoProtected: () => ["Word beheerder van"],
+    linkHolderSees: () => [AUTHZ_TARGET.invitationEmail, "Geertruida Noorderhaven"],
   },
 
   // Staff (/beheer): staff of Voorbeeldstad and platform admins; Krimpen's staff see Krimpen only.
