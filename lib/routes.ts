@@ -69,6 +69,9 @@ export const routes = {
     privacy: "/beheer/privacy",
     privacyExport: "/beheer/privacy/export",
     yearlyCheck: "/beheer/jaarcontrole",
+    /** Placed borden: the list (removal tasks and open reports first) and one bord. */
+    signs: "/beheer/geplaatste-borden",
+    sign: (id: string) => `/beheer/geplaatste-borden/${segment(id)}`,
   },
 
   wijkagent: {

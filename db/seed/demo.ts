@@ -8,7 +8,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../index";
-import { appMeta, groupChecks, groups, joinRequests, municipalities, users, type Area, type Group, type UserRole } from "../schema";
+import { appMeta, groupChecks, groups, joinRequests, municipalities, signEvents, signReports, signs, users, type Area, type Group, type UserRole } from "../schema";
 import { aContact, addresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
 
 export const DEMO_MUNICIPALITY = {
@@ -287,13 +287,17 @@ async function insertDemoData(tx: Executor): Promise<void> {
     locationDescription: "Aan het begin van de Tiendweg, bij de lantaarnpaal voor nummer 2, en bij de ingang van het park.",
     note: "We zijn met 62 adressen. Graag twee borden, aan beide kanten van de buurt.",
   });
-  await aSignRequest(tx, lansingh, {
+  const lansinghBord = await aSignRequest(tx, lansingh, {
     status: "placed",
     requestedBy: lansinghAdmin,
     decidedBy: staff,
     street: "Lansinghlaan",
     nearHouseNumber: 1,
   });
+  // The placed bord has an open report of a resident (/beheer/geplaatste-borden).
+  const [lansinghSign] = await tx.select({ id: signs.id }).from(signs).where(eq(signs.signRequestId, lansinghBord.id));
+  await tx.insert(signReports).values({ signId: lansinghSign.id, kind: "damaged", description: "Het bord hangt scheef en is beklad." });
+  await tx.insert(signEvents).values({ signId: lansinghSign.id, kind: "reported", note: "Het bord is kapot.\nHet bord hangt scheef en is beklad." });
 
   // One open join request for the big group.
   await tx.insert(joinRequests).values({

@@ -12,7 +12,9 @@ import { getPublicGroup } from "@/lib/data/public-groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
-import { joinGroupAction } from "./actions";
+import { SignReportForm } from "@/components/signs/sign-report-form";
+import { listStandingSignsForGroup } from "@/lib/data/sign-reports";
+import { joinGroupAction, reportSignAction } from "./actions";
 
 type Params = Promise<{ slug: string }>;
 
@@ -36,6 +38,7 @@ export default async function GroupPage({ params }: { params: Params }) {
   const { slug } = await params;
   const group = await loadGroup(slug);
   if (!group) notFound();
+  const standingSigns = await listStandingSignsForGroup(group.slug);
 
   return (
     <Container>
@@ -88,6 +91,21 @@ export default async function GroupPage({ params }: { params: Params }) {
               <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href={routes.informationSaar}>Lees hoe SAAR werkt</PageLink>.
             </p>
           </section>
+          {standingSigns.length > 0 ? (
+            <section aria-labelledby="bord-melden" className="rounded-lg border-2 border-slate-200 p-4">
+              <h2 id="bord-melden" className="text-lg font-bold">
+                Bord kapot of weg?
+              </h2>
+              <p className="mt-2">Meld het aan de gemeente. U hoeft uw naam niet te geven.</p>
+              <SignReportForm
+                action={reportSignAction}
+                signs={standingSigns.map((s) => ({
+                  id: s.id,
+                  label: `${s.location} (geplaatst op ${formatDateNl(s.placedOn)})`,
+                }))}
+              />
+            </section>
+          ) : null}
         </div>
 
         <section aria-labelledby="aanmelden-titel" className="rounded-lg border-2 border-brand-100 bg-white p-5">
