@@ -159,7 +159,7 @@ async function signStep<S extends z.ZodType>(
   if (result.code === "conflict" && typeof values.signId === "string" && /^[0-9a-f-]{36}$/i.test(values.signId)) {
     redirect(`${routes.staff.sign(values.signId)}?gewijzigd=1`);
   }
-  return { status: "error", message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+  return { status: "error", ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
 }
 
 export async function recordSignMaintenanceAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {

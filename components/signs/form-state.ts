@@ -2,7 +2,15 @@
 export type SignFormState =
   | { status: "idle" }
   | { status: "sent"; message: string }
-  | { status: "error"; message: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+  | {
+      status: "error";
+      /** As every action result: refused, with the code (the authorisation tests read it). */
+      ok: false;
+      code: string;
+      message: string;
+      fieldErrors: Record<string, string>;
+      values: Record<string, string>;
+    };
 
 export const IDLE: SignFormState = { status: "idle" };
 

@@ -68,11 +68,11 @@ export function SignReportForm({ signs, action }: { signs: ReportableSign[]; act
               </p>
             ) : null}
             <label className="mt-1 flex items-center gap-2">
-              <input type="radio" name="kind" value="damaged" defaultChecked={values.kind === "damaged"} className="h-5 w-5" aria-invalid={kindError ? true : undefined} />
+              <input type="radio" name="kind" value="damaged" defaultChecked={values.kind === "damaged"} className="h-5 w-5" />
               Het bord is kapot
             </label>
             <label className="mt-1 flex items-center gap-2">
-              <input type="radio" name="kind" value="missing" defaultChecked={values.kind === "missing"} className="h-5 w-5" aria-invalid={kindError ? true : undefined} />
+              <input type="radio" name="kind" value="missing" defaultChecked={values.kind === "missing"} className="h-5 w-5" />
               Het bord is weg
             </label>
           </fieldset>

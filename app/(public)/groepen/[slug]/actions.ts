@@ -35,5 +35,5 @@ export async function reportSignAction(_previous: SignFormState, formData: FormD
   );
   const result = await submit({ ...values, honeypot: form.get(HONEYPOT_FIELD) ?? undefined });
   if (result.ok) return { status: "sent", message: "Dank u wel. De gemeente heeft uw melding ontvangen en kijkt ernaar." };
-  return { status: "error", message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+  return { status: "error", ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
 }
