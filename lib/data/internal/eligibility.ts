@@ -2,10 +2,12 @@ import "server-only";
 import { and, count, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { groups, memberAddresses, municipalities } from "@/db/schema";
+import { countedAddress } from "./counted-addresses";
 import { signEligibility, type SignEligibility } from "@/lib/domain";
 
 /**
- * Distinct participating addresses of a group inside its municipality. Member addresses are
+ * Distinct verified participating addresses of a group inside its municipality (issue 19:
+ * unchecked addresses do not count until the re-check job verified them). Member addresses are
  * stored normalised and unique per group, so this is a plain count over a partial index
  * (member_addresses_group_counted_idx): an index-only scan, about a millisecond for 10,000.
  */
@@ -13,7 +15,7 @@ export async function countCountedAddresses(groupId: string, executor: Executor 
   const [row] = await executor
     .select({ n: count() })
     .from(memberAddresses)
-    .where(and(eq(memberAddresses.groupId, groupId), eq(memberAddresses.inMunicipality, true)));
+    .where(and(eq(memberAddresses.groupId, groupId), countedAddress));
   return row?.n ?? 0;
 }
 
