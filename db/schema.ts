@@ -646,6 +646,90 @@ export const signRequestEvents = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Placed borden (issue 21): one record per placement, damage reports and the history
+
+export const signStatuses = ["standing", "removal_pending", "removed"] as const;
+export const signStatus = pgEnum("sign_status", signStatuses);
+export const signReportKinds = ["damaged", "missing"] as const;
+export const signReportKind = pgEnum("sign_report_kind", signReportKinds);
+export const signEventKinds = ["placed", "reported", "repaired", "replaced", "removal_task", "removed", "details"] as const;
+export const signEventKind = pgEnum("sign_event_kind", signEventKinds);
+
+/**
+ * A placed bord: made when staff record a placement (one record per placement; `count` borden
+ * at that spot). Owner, cost and who paid are optional. `removal_pending`: the group was
+ * dissolved while the bord stood; staff see it in the list of borden to remove.
+ */
+export const signs = pgTable(
+  "signs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    signRequestId: uuid()
+      .notNull()
+      .unique()
+      .references(() => signRequests.id, { onDelete: "cascade" }),
+    status: signStatus().notNull().default("standing"),
+    count: integer().notNull().default(1),
+    location: text().notNull(),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    placedOn: date({ mode: "string" }).notNull(),
+    owner: text().notNull().default(""),
+    costCents: integer(),
+    paidBy: text().notNull().default(""),
+    removedOn: date({ mode: "string" }),
+    version: integer().notNull().default(1),
+    ...timestamps,
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("signs_group_idx").on(t.groupId),
+    index("signs_status_idx").on(t.status, t.placedOn),
+    check("signs_count_range", sql`${t.count} between 1 and 20`),
+    check("signs_cost_range", sql`${t.costCents} is null or ${t.costCents} between 0 and 100000000`),
+    check("signs_removed", sql`${t.status} <> 'removed' or ${t.removedOn} is not null`),
+  ],
+);
+
+/** A resident's report of a damaged or missing bord (no account; no personal data asked). */
+export const signReports = pgTable(
+  "sign_reports",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    signId: uuid()
+      .notNull()
+      .references(() => signs.id, { onDelete: "cascade" }),
+    kind: signReportKind().notNull(),
+    description: text().notNull().default(""),
+    handledAt: timestamp({ withTimezone: true }),
+    handledByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("sign_reports_open_idx").on(t.signId, t.createdAt).where(sql`${t.handledAt} is null`)],
+);
+
+/** Append-only history of a placed bord: placement, reports, maintenance, removal task, removal. */
+export const signEvents = pgTable(
+  "sign_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    signId: uuid()
+      .notNull()
+      .references(() => signs.id, { onDelete: "cascade" }),
+    kind: signEventKind().notNull(),
+    actorUserId: text().references(() => users.id, { onDelete: "set null" }),
+    /** The day it happened (maintenance, removal), when that is not the day it was recorded. */
+    occurredOn: date({ mode: "string" }),
+    note: text().notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [index("sign_events_sign_idx").on(t.signId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
 // The yearly check (issue 21): is the group still active?
 
 /**

@@ -44,6 +44,7 @@ type Who = "anon" | "admin" | "staff" | "agent" | "platform";
 interface Ids {
   groupId: string;
   bordId: string;
+  signId: string;
   mailId: string;
   municipalityId: string;
 }
@@ -79,6 +80,8 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "/beheer/audit": { who: "staff", url: () => "/beheer/audit" },
   "/beheer/borden": { who: "staff", url: () => "/beheer/borden?status=alle" },
   "/beheer/borden/[id]": { who: "staff", url: (ids) => `/beheer/borden/${ids.bordId}` },
+  "/beheer/geplaatste-borden": { who: "staff", url: () => "/beheer/geplaatste-borden" },
+  "/beheer/geplaatste-borden/[id]": { who: "staff", url: (ids) => `/beheer/geplaatste-borden/${ids.signId}` },
   "/beheer/e-mail": { who: "platform", url: () => "/beheer/e-mail" },
   "/beheer/privacy": { who: "platform", url: () => "/beheer/privacy" },
   "/beheer/gebruikers": { who: "platform", url: () => "/beheer/gebruikers" },
@@ -119,6 +122,8 @@ const FORMS: Record<string, string> = {
   "app/beheer/privacy/privacy-request-form.tsx": "e2e/privacy-admin.spec.ts (its error state and the confirmation step are scanned there)",
   "components/staff/list-controls.tsx": "staff forms (the filter form of /beheer/groepen, /beheer/borden and /beheer/audit)",
   "components/staff/sign-request-decisions.tsx": "staff forms",
+  "components/signs/sign-report-form.tsx": "e2e/placed-signs.spec.ts (the public report form on a group with a placed bord; its error state is scanned there)",
+  "components/signs/sign-step-forms.tsx": "e2e/placed-signs.spec.ts (maintenance and details forms with errors are scanned there)",
   "components/staff/dissolve-group-form.tsx": "staff forms",
   "components/staff/area-form.tsx": "staff forms",
   "components/staff/contact-form.tsx": "staff forms",
@@ -183,10 +188,18 @@ async function findIds(browser: Browser): Promise<Ids> {
   await staff.goto("/beheer/borden");
   if ((await staff.locator('a[href^="/beheer/borden/"]').count()) === 0) await staff.goto("/beheer/borden?status=alle");
   const bordHref = (await staff.locator('a[href^="/beheer/borden/"]').first().getAttribute("href")) ?? "";
+  await staff.goto("/beheer/geplaatste-borden");
+  const signHref = (await staff.locator('a[href^="/beheer/geplaatste-borden/"]').first().getAttribute("href")) ?? "";
   const platform = await pageAs(browser, "platform");
   await platform.goto("/beheer/gemeenten");
   const municipalityHref = (await platform.locator('a[href^="/beheer/gemeenten/"]').first().getAttribute("href")) ?? "";
-  return { groupId, bordId: bordHref.split("/").pop()!, mailId: mailHref.split("/").pop()!, municipalityId: municipalityHref.split("/").pop()! };
+  return {
+    groupId,
+    bordId: bordHref.split("/").pop()!,
+    signId: signHref.split("/").pop()!,
+    mailId: mailHref.split("/").pop()!,
+    municipalityId: municipalityHref.split("/").pop()!,
+  };
 }
 
 let ids: Ids | undefined;

@@ -75,6 +75,9 @@ export const routes = {
     municipalities: "/beheer/gemeenten",
     municipality: (id: string) => `/beheer/gemeenten/${segment(id)}`,
     yearlyCheck: "/beheer/jaarcontrole",
+    /** Placed borden: the list (removal tasks and open reports first) and one bord. */
+    signs: "/beheer/geplaatste-borden",
+    sign: (id: string) => `/beheer/geplaatste-borden/${segment(id)}`,
   },
 
   wijkagent: {

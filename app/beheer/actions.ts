@@ -8,6 +8,10 @@ import { deleteContact, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { recordSignMaintenance, recordSignRemoval, updateSignDetails } from "@/lib/data/staff/signs";
+import { formValues, type SignFormState } from "@/components/signs/form-state";
+import type { Actor } from "@/lib/auth/types";
+import { signDetailsSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";
 import { keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
 import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
 import { staffSettingsSchema } from "@/lib/validation";
@@ -130,4 +134,45 @@ export async function keepGroupAction(formData: FormData): Promise<void> {
     redirect(`${routes.staff.group(id)}?jaarcontrole=geen`);
   }
   // Refused (not signed in, not staff, another municipality's group): nothing happened.
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placed borden: details, maintenance, removal (forms on /beheer/geplaatste-borden/[id])
+
+const SIGN_STEP_FIELDS = ["signId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy"];
+
+async function signStep<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  done: string,
+  body: (input: z.output<S>, user: Actor) => Promise<{ id: string }>,
+): Promise<SignFormState> {
+  const form = formDataOrEmpty(formData);
+  const values = formValues(form, SIGN_STEP_FIELDS);
+  const result = await signedInAction("bord.maintain", schema, async (value, { user }) => {
+    const outcome = await body(value, user);
+    revalidatePath(routes.staff.sign(outcome.id));
+    revalidatePath(routes.staff.signs);
+    return outcome;
+  })(values);
+  if (result.ok) redirect(`${routes.staff.sign(result.data.id)}?gelukt=${done}`);
+  if (result.code === "conflict" && typeof values.signId === "string" && /^[0-9a-f-]{36}$/i.test(values.signId)) {
+    redirect(`${routes.staff.sign(values.signId)}?gewijzigd=1`);
+  }
+  return { status: "error", ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+}
+
+export async function recordSignMaintenanceAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  const kind = formDataOrEmpty(formData).get("kind");
+  return signStep(signMaintenanceSchema, formData, kind === "replaced" ? "vervangen" : "gerepareerd", (value, user) =>
+    recordSignMaintenance(user, value),
+  );
+}
+
+export async function recordSignRemovalAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  return signStep(signRemovalSchema, formData, "weggehaald", (value, user) => recordSignRemoval(user, value));
+}
+
+export async function updateSignDetailsAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  return signStep(signDetailsSchema, formData, "gegevens", (value, user) => updateSignDetails(user, value));
 }

@@ -6,6 +6,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../index";
 import {
+  signEvents,
+  signs,
   areaPostcodes,
   areas,
   contactAreas,
@@ -270,6 +272,28 @@ export async function aSignRequest(
       note: to === "rejected" ? (row.reason ?? "") : "",
     });
     from = to;
+  }
+  if (status === "placed" && row.placedOn) {
+    // A placed bord has its own record (issue 21), as decideSignRequest makes it.
+    const [sign] = await db
+      .insert(signs)
+      .values({
+        groupId: group.id,
+        signRequestId: row.id,
+        placedOn: row.placedOn,
+        location: row.placedLocation ?? row.street,
+        count: row.placedCount ?? 1,
+        latitude: row.latitude,
+        longitude: row.longitude,
+      })
+      .returning({ id: signs.id });
+    await db.insert(signEvents).values({
+      signId: sign.id,
+      kind: "placed",
+      actorUserId: decidedBy?.id ?? null,
+      occurredOn: row.placedOn,
+      note: `${row.placedCount ?? 1} ${(row.placedCount ?? 1) === 1 ? "bord" : "borden"} geplaatst: ${row.placedLocation ?? row.street}.`,
+    });
   }
   return row;
 }

@@ -11,7 +11,7 @@ import type { Database, Executor } from "../index";
 import { HOUSE_RULES_VERSION } from "@/lib/domain/house-rules";
 import { aContact, addresses as builderAddresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
 import { demoStreet, seedDemoRegister } from "./demo-register";
-import { appMeta, groupChecks, groups, houseRulesAcceptances, joinRequests, municipalities, users, type Area, type Group, type UserRole } from "../schema";
+import { appMeta, groupChecks, groups, houseRulesAcceptances, joinRequests, municipalities, signEvents, signReports, signs, users, type Area, type Group, type UserRole } from "../schema";
 
 /** Builder addresses with the demo register's street of each postcode (every one is in the register). */
 function addresses(count: number, base: string): AddressSpec[] {
@@ -291,13 +291,17 @@ async function insertDemoData(tx: Executor): Promise<void> {
     locationDescription: "Aan het begin van de Tiendweg, bij de lantaarnpaal voor nummer 2, en bij de ingang van het park.",
     note: "We zijn met 62 adressen. Graag twee borden, aan beide kanten van de buurt.",
   });
-  await aSignRequest(tx, lansingh, {
+  const lansinghBord = await aSignRequest(tx, lansingh, {
     status: "placed",
     requestedBy: lansinghAdmin,
     decidedBy: staff,
     street: "Lansinghlaan",
     nearHouseNumber: 1,
   });
+  // The placed bord has an open report of a resident (/beheer/geplaatste-borden).
+  const [lansinghSign] = await tx.select({ id: signs.id }).from(signs).where(eq(signs.signRequestId, lansinghBord.id));
+  await tx.insert(signReports).values({ signId: lansinghSign.id, kind: "damaged", description: "Het bord hangt scheef en is beklad." });
+  await tx.insert(signEvents).values({ signId: lansinghSign.id, kind: "reported", note: "Het bord is kapot.\nHet bord hangt scheef en is beklad." });
 
   // One open join request for the big group.
   const [joinRequest] = await tx.insert(joinRequests).values({

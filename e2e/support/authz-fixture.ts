@@ -121,6 +121,8 @@ export interface AuthzFixture {
   /** The token of the invitation link (only its hash is stored). */
   invitationToken: string;
   signRequestId: string;
+  /** The target group's placed bord (its record, /beheer/geplaatste-borden/[id]). */
+  signId: string;
   wijkagentContactId: string;
   wethouderContactId: string;
   deadMailId: number;

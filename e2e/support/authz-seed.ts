@@ -18,7 +18,7 @@ import { openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { aContact, addresses, aGroup, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
-import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, users } from "@/db/schema";
+import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, signs, users } from "@/db/schema";
 import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
 
 async function main(): Promise<void> {
@@ -99,6 +99,9 @@ async function main(): Promise<void> {
       const [address] = await tx.select({ id: memberAddresses.id }).from(memberAddresses).where(eq(memberAddresses.groupId, group.id)).limit(1);
 
       const signRequest = await aSignRequest(tx, group, { status: "submitted", requestedBy: owner, street: AUTHZ_TARGET.street, nearHouseNumber: 3 });
+      // An earlier bord of the group stands (a placed request has its own record).
+      const placed = await aSignRequest(tx, group, { status: "placed", requestedBy: owner, street: AUTHZ_TARGET.street, nearHouseNumber: 5 });
+      const [sign] = await tx.select({ id: signs.id }).from(signs).where(eq(signs.signRequestId, placed.id));
       const [joinRequest] = await tx
         .insert(joinRequests)
         .values({
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
         invitationId: invitation.id,
         invitationToken,
         signRequestId: signRequest.id,
+        signId: sign.id,
         wijkagentContactId: wijkagentContact.id,
         wethouderContactId: wethouderContact.id,
         deadMailId: deadMail.id,

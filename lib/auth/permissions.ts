@@ -31,6 +31,8 @@ export const permissions = {
   "bord.request": ["resident"],
   /** Review, approve, reject bord requests and record placement (of one's own municipality). */
   "bord.decide": STAFF,
+  /** Keep the record of placed borden (of one's own municipality): details, open reports, maintenance, removal. */
+  "bord.maintain": STAFF,
   /** See the staff pages (/beheer): overview, wijken, settings, the municipalities one works for. */
   "staff.view": STAFF,
   /** See every group of the municipality, with admins' contact details. */

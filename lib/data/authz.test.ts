@@ -43,6 +43,7 @@ import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipa
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "./staff/municipalities";
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
 import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
+import { getSignForStaff, listSignsForStaff, recordSignMaintenance, recordSignRemoval, updateSignDetails } from "./staff/signs";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
 import { getYearlyCheckOverview, keepGroupAfterCheck, runYearlyCheckNow } from "./staff/yearly-check";
 
@@ -60,6 +61,7 @@ let ids: {
   joinRequestId: string;
   invitationId: string;
   signRequestId: string;
+  signId: string;
   contactId: string;
   deadMailId: number;
   coOwnerId: string;
@@ -98,6 +100,8 @@ beforeAll(async () => {
   await aGroup(db, areaF, { name: "Groep Elders", admins: [otherAdmin], addresses: addresses(5, "9903") });
   const [address] = await selectRows<{ id: number }>(db, sql`select id from member_addresses where group_id = ${target.id} limit 1`);
   const signRequest = await aSignRequest(db, target, { status: "submitted", requestedBy: owner });
+  const placedRequest = await aSignRequest(db, target, { status: "placed", requestedBy: owner });
+  const [sign] = await selectRows<{ id: string }>(db, sql`select id from signs where sign_request_id = ${placedRequest.id}`);
   const [join] = await db
     .insert(joinRequests)
     .values({ groupId: target.id, name: "Aanvrager", email: "aanvrager@bewoner.example", phone: "+31622222222", birthDate: "1980-01-01", postcode: "9901AB", houseNumber: 99, addition: "" })
@@ -131,6 +135,7 @@ beforeAll(async () => {
     joinRequestId: join.id,
     invitationId: invitation.id,
     signRequestId: signRequest.id,
+    signId: sign.id,
     contactId: contact.id,
     deadMailId: dead.id,
     coOwnerId: coOwner.id,
@@ -143,7 +148,7 @@ async function digest(): Promise<Record<string, string>> {
   const { db } = database.current.handle;
   const tables = [
     "municipalities", "areas", "area_postcodes", "users", "sessions", "contacts", "contact_areas", "groups", "group_admins",
-    "group_admin_invitations", "member_addresses", "join_requests", "sign_requests", "sign_request_events", "mail_outbox",
+    "group_admin_invitations", "member_addresses", "join_requests", "sign_requests", "sign_request_events", "signs", "sign_reports", "sign_events", "mail_outbox",
     "group_checks", "group_check_tokens", "job_runs",
   ];
   const out: Record<string, string> = {};
@@ -277,6 +282,11 @@ const ROWS: Row[] = [
   { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { signThreshold: 1, safetyMailbox: ATTACKER }, home.id), wrong: notFound },
   { fn: "listSignRequestsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignRequestsForStaff(a, parseSignRequestFilters({ gemeente: home.id })), wrong: staffOnly },
   { fn: "getSignRequestForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignRequestForStaff(a, ids.signRequestId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "listSignsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignsForStaff(a), wrong: staffOnly },
+  { fn: "getSignForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignForStaff(a, ids.signId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "recordSignMaintenance", rightful: ["staff", "platformAdmin"], call: (a) => recordSignMaintenance(a, { signId: ids.signId, version: 1, kind: "repaired", occurredOn: "2026-12-01", note: "" }), wrong: notFound },
+  { fn: "recordSignRemoval", rightful: ["staff", "platformAdmin"], call: (a) => recordSignRemoval(a, { signId: ids.signId, version: 1, occurredOn: "2026-12-01", note: "" }), wrong: notFound },
+  { fn: "updateSignDetails", rightful: ["staff", "platformAdmin"], call: (a) => updateSignDetails(a, { signId: ids.signId, version: 1, owner: "Gekaapt", cost: 1, paidBy: "" }), wrong: notFound },
   { fn: "decideSignRequest", rightful: ["staff", "platformAdmin"], call: (a) => decideSignRequest(a, { requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted", placedCount: null }), wrong: notFound },
   // The yearly check: the target group has an open check (seeded above); wrong actors neither see nor close it, nor start a run for the target's municipality.
   { fn: "getYearlyCheckOverview", rightful: ["staff", "platformAdmin"], call: (a) => getYearlyCheckOverview(a, home.id), wrong: staffOnly },

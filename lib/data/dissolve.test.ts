@@ -173,7 +173,7 @@ describe("one dissolve command for the admin, team Veiligheid and erasure", () =
     const bordMail = resident.mails.find((m) => m.kind === "group_dissolved_bord")!;
     expect(bordMail.text).toContain("Er staat een bord van deze groep.");
     expect(bordMail.text).toContain("Die aanvraag is nu ingetrokken.");
-    expect(resident.audits).toEqual([{ withdrawnSignRequests: 1, addresses: 8, notified: 3 }]);
+    expect(resident.audits).toEqual([{ withdrawnSignRequests: 1, removalTasks: 1, addresses: 8, notified: 3 }]);
 
     expect(outcomes.staff).toEqual(resident);
     expect(outcomes.erasure).toEqual(resident);

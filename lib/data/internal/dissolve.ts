@@ -11,6 +11,7 @@
  *   links go, as does what admins gave only as admin (removeGroupPersonalData);
  * - the wijkagent(en) of the wijk get an e-mail; when a bord stands, is approved or was
  *   requested, the municipality's safety mailbox (team Veiligheid) gets one too;
+ * - every placed bord that still stands becomes a removal task (/beheer/geplaatste-borden);
  * - one audit entry "group.dissolve" with `via` and counts.
  */
 import "server-only";
@@ -31,6 +32,7 @@ import {
 import { routes } from "@/lib/routes";
 import { lockGroupRow } from "./group-lock";
 import { removeGroupPersonalData } from "./retention";
+import { createRemovalTasks } from "./signs";
 import { closeOpenCheck } from "./yearly-check";
 
 export type DissolveVia = "resident" | "staff" | "erasure";
@@ -50,6 +52,8 @@ export interface DissolveCommand {
 export interface DissolveOutcome {
   id: string;
   withdrawnSignRequests: number;
+  /** Standing borden that became removal tasks. */
+  removalTasks: number;
   addresses: number;
   notified: number;
 }
@@ -113,6 +117,8 @@ export async function dissolveGroupCommand(tx: Executor, command: DissolveComman
     ...(open.length > 0 ? (["withdrawn"] as const) : []),
   ];
 
+  const removalTasks = await createRemovalTasks(tx, group.id, command.actorUserId, now);
+
   await tx
     .update(groups)
     .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
@@ -162,10 +168,11 @@ export async function dissolveGroupCommand(tx: Executor, command: DissolveComman
     details: {
       via: command.via,
       withdrawnSignRequests: open.length,
+      removalTasks,
       addresses: removed.addresses,
       notified: mails.length,
       ...(command.reason ? { reason: command.reason } : {}),
     },
   });
-  return { id: group.id, withdrawnSignRequests: open.length, addresses: removed.addresses, notified: mails.length };
+  return { id: group.id, withdrawnSignRequests: open.length, removalTasks, addresses: removed.addresses, notified: mails.length };
 }

@@ -22,6 +22,7 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
 import { lockGroupRow } from "@/lib/data/internal/group-lock";
+import { createSignForPlacement } from "@/lib/data/internal/signs";
 import {
   SIGN_REQUEST_STATUSES,
   allowedSignRequestActions,
@@ -406,6 +407,8 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
         version: signRequests.version,
         signCount: signRequests.signCount,
         street: signRequests.street,
+        latitude: signRequests.latitude,
+        longitude: signRequests.longitude,
         groupId: groups.id,
         groupName: groups.name,
         groupSlug: groups.slug,
@@ -473,6 +476,19 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
       )
       .returning({ version: signRequests.version });
     if (updated.length === 0) throw new AppError("conflict", CHANGED_BY_SOMEONE_ELSE);
+
+    if (decision.action === "place") {
+      await createSignForPlacement(tx, {
+        groupId: current.groupId,
+        signRequestId: current.id,
+        placedOn: decision.placedOn!,
+        location: decision.placedLocation!,
+        count: decision.placedCount!,
+        latitude: current.latitude,
+        longitude: current.longitude,
+        actorUserId: staff.id,
+      });
+    }
 
     const placementNote =
       decision.action === "place"

@@ -1,8 +1,10 @@
 "use server";
 
-import { readJoinForm, type JoinFormState } from "@/components/public/join-form-state";
+import { HONEYPOT_FIELD, readJoinForm, type JoinFormState } from "@/components/public/join-form-state";
+import { formValues, type SignFormState } from "@/components/signs/form-state";
 import { formDataOrEmpty, publicAction } from "@/lib/actions";
 import { joinSubmissionSchema, submitJoinRequest } from "@/lib/data/join";
+import { signReportSubmissionSchema, submitSignReport } from "@/lib/data/sign-reports";
 import { calendarDateIn } from "@/lib/domain";
 
 /**
@@ -19,4 +21,19 @@ export async function joinGroupAction(_previous: JoinFormState, formData: FormDa
   const result = await submit(input);
   if (result.ok) return { status: "sent", groupName: result.data.groupName };
   return { status: "error", message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+}
+
+/**
+ * "Bord kapot of weg?" on /groepen/[slug]: works as a normal form post without JavaScript.
+ * Anyone may report; the rate limit per IP and the honeypot (field "website") keep bots out.
+ */
+export async function reportSignAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  const form = formDataOrEmpty(formData);
+  const values = formValues(form, ["signId", "kind", "description"]);
+  const submit = publicAction("sign_report.submit", signReportSubmissionSchema, (data, context) =>
+    submitSignReport(data, { ip: context.ip, now: new Date() }),
+  );
+  const result = await submit({ ...values, honeypot: form.get(HONEYPOT_FIELD) ?? undefined });
+  if (result.ok) return { status: "sent", message: "Dank u wel. De gemeente heeft uw melding ontvangen en kijkt ernaar." };
+  return { status: "error", ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
 }

@@ -12,7 +12,9 @@ import { endedMunicipalityOfGroup, getPublicGroup } from "@/lib/data/public-grou
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
-import { joinGroupAction } from "./actions";
+import { SignReportForm } from "@/components/signs/sign-report-form";
+import { listStandingSignsForGroup } from "@/lib/data/sign-reports";
+import { joinGroupAction, reportSignAction } from "./actions";
 
 type Params = Promise<{ slug: string }>;
 
@@ -51,6 +53,7 @@ export default async function GroupPage({ params }: { params: Params }) {
       </Container>
     );
   }
+  const standingSigns = await listStandingSignsForGroup(group.slug);
 
   return (
     <Container>
@@ -103,6 +106,21 @@ export default async function GroupPage({ params }: { params: Params }) {
               <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href={routes.informationSaar}>Lees hoe SAAR werkt</PageLink>.
             </p>
           </section>
+          {standingSigns.length > 0 ? (
+            <section aria-labelledby="bord-melden" className="rounded-lg border-2 border-slate-200 p-4">
+              <h2 id="bord-melden" className="text-lg font-bold">
+                Bord kapot of weg?
+              </h2>
+              <p className="mt-2">Meld het aan de gemeente. U hoeft uw naam niet te geven.</p>
+              <SignReportForm
+                action={reportSignAction}
+                signs={standingSigns.map((s) => ({
+                  id: s.id,
+                  label: `${s.location} (geplaatst op ${formatDateNl(s.placedOn)})`,
+                }))}
+              />
+            </section>
+          ) : null}
           <p className="text-sm">
             Groepen in andere gemeenten vindt u op <a href="https://wabp.nl">wabp.nl</a>, de landelijke lijst van WhatsApp-buurtpreventiegroepen.
           </p>

@@ -1,0 +1,322 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { aGroup, aMunicipality, anArea, aSignRequest, aUser, addresses } from "@/db/seed/builders";
+import { auditLog, mailOutbox, rateLimits, signEvents, signReports, signRequests, signs, type Area, type Municipality, type User } from "@/db/schema";
+import type { Actor } from "@/lib/auth/types";
+import { AppError } from "@/lib/errors";
+import { dissolveGroupCommand } from "@/lib/data/internal/dissolve";
+import { SIGN_NOT_FOUND, signReportSubmissionSchema, submitSignReport, listStandingSignsForGroup } from "@/lib/data/sign-reports";
+import { signDetailsSchema, signMaintenanceSchema, signRemovalSchema, signReportSchema } from "@/lib/validation/signs";
+import { bordDecisionSchema } from "@/lib/validation/staff";
+import { onPostgres, withTestDatabase } from "@/tests/db";
+import { decideSignRequest } from "./sign-requests";
+import {
+  SIGN_CHANGED_BY_SOMEONE_ELSE,
+  getSignForStaff,
+  listSignsForStaff,
+  recordSignMaintenance,
+  recordSignRemoval,
+  updateSignDetails,
+} from "./signs";
+
+const database = withTestDatabase();
+
+let krimpen: Municipality;
+let langeland: Area;
+let otherArea: Area;
+let staffUser: User;
+let staff: Actor;
+let otherStaff: Actor;
+let admin: User;
+let ipCounter = 0;
+const context = () => ({ ip: `198.51.100.${++ipCounter % 250}`, now: new Date() });
+
+const actorOf = (u: User): Actor => ({ id: u.id, email: u.email, name: u.name, role: u.role, municipalityId: u.municipalityId });
+
+async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+beforeAll(async () => {
+  const { db } = database.current.handle;
+  krimpen = await aMunicipality(db, { bordThreshold: 50, safetyEmail: "veiligheid@krimpen.test.example" });
+  const other = await aMunicipality(db);
+  langeland = await anArea(db, krimpen, { name: "Langeland", postcodes: ["2922"] });
+  otherArea = await anArea(db, other, { name: "Elders", postcodes: ["3011"] });
+  staffUser = await aUser(db, { role: "staff", municipalityId: krimpen.id, name: "Lotte Jansen" });
+  staff = actorOf(staffUser);
+  otherStaff = actorOf(await aUser(db, { role: "staff", municipalityId: other.id }));
+  admin = await aUser(db, { name: "Sanne de Vries" });
+});
+
+beforeEach(async () => {
+  await database.current.handle.db.delete(rateLimits);
+});
+
+/** A group with a placed bord (made through decideSignRequest, as staff do it). */
+async function placedSign() {
+  const { db } = database.current.handle;
+  const group = await aGroup(db, langeland, { admins: [admin], addresses: addresses(60) });
+  const request = await aSignRequest(db, group, { status: "approved", requestedBy: admin, decidedBy: staffUser, latitude: 51.9, longitude: 4.6 });
+  await decideSignRequest(
+    staff,
+    bordDecisionSchema.parse({
+      action: "place",
+      requestId: request.id,
+      version: request.version,
+      expectedStatus: "approved",
+      note: "",
+      placedOn: "2026-11-02",
+      placedLocation: "Hoek Tiendweg / Raadhuisplein",
+      placedCount: "2",
+    }),
+  );
+  const [sign] = await db.select().from(signs).where(eq(signs.signRequestId, request.id));
+  return { group, request, sign };
+}
+
+const report = (signId: string, extra: Record<string, unknown> = {}) =>
+  signReportSubmissionSchema.parse({ signId, kind: "damaged", description: "Beklad met verf.", ...extra });
+
+describe("the bord's record", () => {
+  it("is made when staff record the placement, with place, point, date and count, and a 'placed' history entry", async () => {
+    const { sign, group } = await placedSign();
+    expect(sign).toMatchObject({ status: "standing", location: "Hoek Tiendweg / Raadhuisplein", count: 2, placedOn: "2026-11-02", latitude: 51.9, longitude: 4.6, owner: "", costCents: null });
+    const detail = await getSignForStaff(staff, sign.id);
+    expect(detail?.history.map((h) => h.kind)).toEqual(["placed"]);
+    expect(detail?.history[0].actorName).toBe("Lotte Jansen");
+    expect((await listStandingSignsForGroup(group.slug)).map((s) => s.id)).toEqual([sign.id]);
+    expect((await listSignsForStaff(staff)).some((s) => s.id === sign.id)).toBe(true);
+  });
+
+  it("keeps owner, cost and who paid (optional), with a history entry", async () => {
+    const { sign } = await placedSign();
+    const outcome = await updateSignDetails(staff, signDetailsSchema.parse({ signId: sign.id, version: "1", owner: "Gemeente", cost: "€ 45,50", paidBy: "Bewonersvereniging" }));
+    expect(outcome.version).toBe(2);
+    const detail = await getSignForStaff(staff, sign.id);
+    expect(detail).toMatchObject({ owner: "Gemeente", costCents: 4550, paidBy: "Bewonersvereniging" });
+    expect(detail?.history.at(-1)?.note).toMatch(/€\s45,50/);
+    await updateSignDetails(staff, signDetailsSchema.parse({ signId: sign.id, version: "2", owner: "", cost: "", paidBy: "" }));
+    expect(await getSignForStaff(staff, sign.id)).toMatchObject({ owner: "", costCents: null, paidBy: "" });
+  });
+
+  it("refuses bad details in Dutch", () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    for (const cost of ["abc", "-5", "12,345", "1e5", "'; drop table signs; --"]) {
+      const r = signDetailsSchema.safeParse({ signId: id, version: "1", cost });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0].message).toMatch(/bedrag/);
+    }
+    const long = signDetailsSchema.safeParse({ signId: id, version: "1", owner: "x".repeat(121) });
+    expect(long.error?.issues[0].message).toMatch(/te lang/);
+    expect(signDetailsSchema.safeParse({ signId: "1 or 1=1", version: "1" }).error?.issues[0].message).toMatch(/bestaat niet/);
+  });
+
+  it("does not exist for staff of another municipality, nor for a resident", async () => {
+    const { sign } = await placedSign();
+    expect(await getSignForStaff(otherStaff, sign.id)).toBeNull();
+    expect((await listSignsForStaff(otherStaff)).some((s) => s.id === sign.id)).toBe(false);
+    const e = await errorOf(recordSignRemoval(otherStaff, signRemovalSchema.parse({ signId: sign.id, version: "1", occurredOn: "2026-12-01" })));
+    expect(e.code).toBe("not_found");
+    expect((await errorOf(getSignForStaff(actorOf(admin), sign.id))).code).toBe("not_found");
+    expect(await database.current.handle.db.select().from(signs).where(eq(signs.id, sign.id))).toMatchObject([{ status: "standing", version: 1 }]);
+  });
+});
+
+describe("a resident's report", () => {
+  it("is stored with a history entry and one e-mail to the safety mailbox; staff see it open", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    await submitSignReport(report(sign.id), context());
+    const reports = await db.select().from(signReports).where(eq(signReports.signId, sign.id));
+    expect(reports).toMatchObject([{ kind: "damaged", description: "Beklad met verf.", handledAt: null }]);
+    const mails = (await db.select().from(mailOutbox)).filter((m) => m.idempotencyKey === `sign-report:${reports[0].id}`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].toAddress).toBe("veiligheid@krimpen.test.example");
+    expect(mails[0].text).toContain("Het bord is kapot");
+    expect(mails[0].text).toContain(`/beheer/geplaatste-borden/${sign.id}`);
+    const detail = await getSignForStaff(staff, sign.id);
+    expect(detail?.openReports).toHaveLength(1);
+    expect(detail?.history.map((h) => h.kind)).toEqual(["placed", "reported"]);
+    expect((await listSignsForStaff(staff)).find((s) => s.id === sign.id)?.openReports).toBe(1);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.subjectId, sign.id));
+    expect(audit.map((a) => a.action)).toContain("sign_report.submit");
+  });
+
+  it("refuses bad input in Dutch and stores nothing", async () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ signId: id }, /Kies wat er mis is/],
+      [{ signId: id, kind: "stolen" }, /Kies wat er mis is/],
+      [{ signId: "'; drop table signs; --", kind: "missing" }, /bestaat niet/],
+      [{ kind: "missing" }, /bestaat niet/],
+      [{ signId: id, kind: "missing", description: "x".repeat(1001) }, /te lang/],
+    ];
+    for (const [input, message] of cases) {
+      const r = signReportSchema.safeParse(input);
+      expect(r.success).toBe(false);
+      expect(r.error?.issues.map((i) => i.message).join(" ")).toMatch(message);
+    }
+  });
+
+  it("keeps script and SQL text as plain text and escapes it in the HTML e-mail", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    const text = "<script>alert(1)</script> '); drop table signs; --";
+    await submitSignReport(report(sign.id, { description: text }), context());
+    const [stored] = await db.select().from(signReports).where(eq(signReports.signId, sign.id));
+    expect(stored.description).toBe(text);
+    const [mail] = (await db.select().from(mailOutbox)).filter((m) => m.idempotencyKey === `sign-report:${stored.id}`);
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).toContain("&lt;script&gt;");
+  });
+
+  it("answers not_found for an unknown, removed or another group's dissolved bord, and stores nothing", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    await recordSignRemoval(staff, signRemovalSchema.parse({ signId: sign.id, version: "1", occurredOn: "2026-12-01" }));
+    for (const signId of [sign.id, "00000000-0000-4000-8000-000000000000"]) {
+      const e = await errorOf(submitSignReport(report(signId), context()));
+      expect(e.code).toBe("not_found");
+      expect(e.message).toBe(SIGN_NOT_FOUND);
+    }
+    expect(await db.select().from(signReports).where(eq(signReports.signId, sign.id))).toEqual([]);
+  });
+
+  it("answers a filled honeypot as if it worked, and stores nothing", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    expect(await submitSignReport(report(sign.id, { honeypot: "https://spam.example" }), context())).toEqual({ reported: true });
+    expect(await db.select().from(signReports).where(eq(signReports.signId, sign.id))).toEqual([]);
+    expect(await db.select().from(rateLimits)).toEqual([]);
+  });
+
+  it("allows 5 reports per IP address per hour, then answers in Dutch", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    const same = { ip: "203.0.113.77", now: new Date() };
+    for (let i = 0; i < 5; i++) await submitSignReport(report(sign.id), same);
+    const e = await errorOf(submitSignReport(report(sign.id), same));
+    expect(e.code).toBe("rate_limited");
+    expect(e.message).toMatch(/internetverbinding/);
+    expect(await db.select().from(signReports).where(eq(signReports.signId, sign.id))).toHaveLength(5);
+    await submitSignReport(report(sign.id), { ip: "203.0.113.78", now: new Date() });
+  });
+});
+
+describe("maintenance and removal", () => {
+  it("records a repair: history entry with date and note, the open reports handled", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    await submitSignReport(report(sign.id), context());
+    await submitSignReport(report(sign.id, { kind: "missing" }), context());
+    const outcome = await recordSignMaintenance(staff, signMaintenanceSchema.parse({ signId: sign.id, version: "1", kind: "repaired", occurredOn: "2026-12-03", note: "Schoongemaakt." }));
+    expect(outcome).toMatchObject({ status: "standing", version: 2, reportsClosed: 2 });
+    const detail = await getSignForStaff(staff, sign.id);
+    expect(detail?.openReports).toEqual([]);
+    expect(detail?.history.at(-1)).toMatchObject({ kind: "repaired", occurredOn: "2026-12-03", actorName: "Lotte Jansen" });
+    expect(detail?.history.at(-1)?.note).toContain("2 meldingen afgehandeld");
+    const handled = await db.select().from(signReports).where(eq(signReports.signId, sign.id));
+    expect(handled.every((r) => r.handledByUserId === staffUser.id && r.handledAt !== null)).toBe(true);
+  });
+
+  it("refuses a step on a version someone else changed, and changes nothing", async () => {
+    const { sign } = await placedSign();
+    await recordSignMaintenance(staff, signMaintenanceSchema.parse({ signId: sign.id, version: "1", kind: "replaced", occurredOn: "2026-12-03" }));
+    const e = await errorOf(recordSignRemoval(staff, signRemovalSchema.parse({ signId: sign.id, version: "1", occurredOn: "2026-12-04" })));
+    expect(e.code).toBe("conflict");
+    expect(e.message).toBe(SIGN_CHANGED_BY_SOMEONE_ELSE);
+    expect((await getSignForStaff(staff, sign.id))?.status).toBe("standing");
+  });
+
+  it("records removal; afterwards no maintenance, no reports, not on the public page", async () => {
+    const { sign, group } = await placedSign();
+    const outcome = await recordSignRemoval(staff, signRemovalSchema.parse({ signId: sign.id, version: "1", occurredOn: "2026-12-04", note: "Paal weg." }));
+    expect(outcome.status).toBe("removed");
+    const detail = await getSignForStaff(staff, sign.id);
+    expect(detail).toMatchObject({ status: "removed", removedOn: "2026-12-04" });
+    const e = await errorOf(recordSignMaintenance(staff, signMaintenanceSchema.parse({ signId: sign.id, version: "2", kind: "repaired", occurredOn: "2026-12-05" })));
+    expect(e.code).toBe("conflict");
+    expect(await listStandingSignsForGroup(group.slug)).toEqual([]);
+    expect((await listSignsForStaff(staff)).some((s) => s.id === sign.id)).toBe(false);
+  });
+
+  it("refuses bad dates in Dutch", () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    for (const occurredOn of ["", "2026-02-30", "gisteren", "1999-12-31"]) {
+      const r = signRemovalSchema.safeParse({ signId: id, version: "1", occurredOn });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0].message).toMatch(/datum/i);
+    }
+    expect(signMaintenanceSchema.safeParse({ signId: id, version: "1", kind: "painted", occurredOn: "2026-12-01" }).error?.issues[0].message).toMatch(/gerepareerd of vervangen/);
+  });
+});
+
+describe("dissolving a group with a bord standing", () => {
+  it("makes a removal task staff see first in their list, with a history entry; removal ends it", async () => {
+    const { db } = database.current.handle;
+    const { sign, group } = await placedSign();
+    const outcome = await db.transaction((tx) => dissolveGroupCommand(tx, { groupId: group.id, actorUserId: staffUser.id, via: "staff", now: new Date() }));
+    expect(outcome.removalTasks).toBe(1);
+    const list = await listSignsForStaff(staff);
+    expect(list[0]).toMatchObject({ id: sign.id, status: "removal_pending", groupStatus: "dissolved" });
+    const detail = await getSignForStaff(staff, sign.id);
+    expect(detail?.history.map((h) => h.kind)).toEqual(["placed", "removal_task"]);
+    expect(await listStandingSignsForGroup(group.slug)).toEqual([]);
+    await recordSignRemoval(staff, signRemovalSchema.parse({ signId: sign.id, version: "1", occurredOn: "2026-12-06" }));
+    expect((await listSignsForStaff(staff)).some((s) => s.id === sign.id)).toBe(false);
+  });
+
+  it("makes no removal task for a group without a placed bord", async () => {
+    const { db } = database.current.handle;
+    const group = await aGroup(db, otherArea, { admins: [], addresses: addresses(3, "3011") });
+    const outcome = await db.transaction((tx) => dissolveGroupCommand(tx, { groupId: group.id, actorUserId: null, via: "staff", now: new Date() }));
+    expect(outcome.removalTasks).toBe(0);
+  });
+});
+
+describe(`simultaneous reports and decisions (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  it("stores every one of 30 simultaneous reports with one e-mail each", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    const settled = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => submitSignReport(report(sign.id), { ip: `192.0.2.${i + 1}`, now: new Date() })),
+    );
+    expect(settled.filter((s) => s.status === "rejected")).toEqual([]);
+    const reports = await db.select().from(signReports).where(eq(signReports.signId, sign.id));
+    expect(reports).toHaveLength(30);
+    const keys = new Set(reports.map((r) => `sign-report:${r.id}`));
+    expect((await db.select().from(mailOutbox)).filter((m) => keys.has(m.idempotencyKey))).toHaveLength(30);
+  });
+
+  it("lets exactly one of 20 simultaneous steps on the same version through; the rest are conflicts", async () => {
+    const { db } = database.current.handle;
+    const { sign } = await placedSign();
+    await submitSignReport(report(sign.id), context());
+    const steps = Array.from({ length: 20 }, (_, i) =>
+      i % 2 === 0
+        ? recordSignMaintenance(staff, signMaintenanceSchema.parse({ signId: sign.id, version: "1", kind: "repaired", occurredOn: "2026-12-03" }))
+        : recordSignRemoval(staff, signRemovalSchema.parse({ signId: sign.id, version: "1", occurredOn: "2026-12-03" })),
+    );
+    const settled = await Promise.allSettled(steps);
+    const ok = settled.filter((s) => s.status === "fulfilled");
+    const failed = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(failed.every((f) => f.reason instanceof AppError && f.reason.code === "conflict")).toBe(true);
+    const [row] = await db.select().from(signs).where(eq(signs.id, sign.id));
+    expect(row.version).toBe(2);
+    const events = await db.select().from(signEvents).where(eq(signEvents.signId, sign.id));
+    expect(events.filter((e) => e.kind === "repaired" || e.kind === "removed")).toHaveLength(1);
+    const reports = await db.select().from(signReports).where(eq(signReports.signId, sign.id));
+    expect(reports.every((r) => r.handledAt !== null)).toBe(true);
+  });
+
+  it("keeps the request row untouched by the bord steps", async () => {
+    const { db } = database.current.handle;
+    const { request } = await placedSign();
+    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, request.id));
+    expect(row.status).toBe("placed");
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Placed borden (issue 21): the public damage report and the staff forms (maintenance, removal,
+ * details). Every message is Dutch B1; form values arrive as strings.
+ */
+import { z } from "zod";
+import { isValidCalendarDate } from "@/lib/domain/dates";
+import { cleanSingleLine, optionalMultiLineText } from "./text";
+
+export const SIGN_REPORT_DESCRIPTION_MAX_LENGTH = 1000;
+export const SIGN_NOTE_MAX_LENGTH = 1000;
+export const SIGN_TEXT_MAX_LENGTH = 120;
+
+const uuidText = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .pipe(z.uuid({ error: message }));
+
+const dayField = z
+  .string({ error: "Vul een datum in." })
+  .trim()
+  .min(1, { message: "Vul een datum in.", abort: true })
+  .refine((v) => isValidCalendarDate(v) && v >= "2000-01-01" && v <= "2100-12-31", {
+    message: "Deze datum bestaat niet. Vul een datum in zoals 2026-06-01.",
+  });
+
+/** What a resident reports about a bord on the group's public page. */
+export const signReportSchema = z.object({
+  signId: uuidText("Dit bord bestaat niet (meer)."),
+  kind: z.enum(["damaged", "missing"], { error: "Kies wat er mis is met het bord." }),
+  description: optionalMultiLineText(
+    SIGN_REPORT_DESCRIPTION_MAX_LENGTH,
+    `Dit is te lang. Gebruik hooguit ${SIGN_REPORT_DESCRIPTION_MAX_LENGTH} tekens.`,
+  ),
+});
+export type SignReportInput = z.infer<typeof signReportSchema>;
+
+const versionField = z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(1_000_000);
+
+/** Maintenance by staff: repaired or replaced, on which day, with a note; it closes the open reports. */
+export const signMaintenanceSchema = z.object({
+  signId: uuidText("Dit bord bestaat niet (meer)."),
+  version: versionField,
+  kind: z.enum(["repaired", "replaced"], { error: "Kies: gerepareerd of vervangen." }),
+  occurredOn: dayField,
+  note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH),
+});
+export type SignMaintenanceInput = z.infer<typeof signMaintenanceSchema>;
+
+/** The bord was taken away. */
+export const signRemovalSchema = z.object({
+  signId: uuidText("Dit bord bestaat niet (meer)."),
+  version: versionField,
+  occurredOn: dayField,
+  note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH),
+});
+export type SignRemovalInput = z.infer<typeof signRemovalSchema>;
+
+const optionalLine = z
+  .string({ error: "Vul hier tekst in." })
+  .overwrite(cleanSingleLine)
+  .max(SIGN_TEXT_MAX_LENGTH, { message: `Dit is te lang. Gebruik hooguit ${SIGN_TEXT_MAX_LENGTH} tekens.`, abort: true })
+  .default("");
+
+/** "12,50", "12.50", "€ 12" or empty: euros to cents. */
+const costField = z
+  .string({ error: "Vul een bedrag in, zoals 45,00." })
+  .trim()
+  .default("")
+  .transform((value, ctx) => {
+    const text = value.replace(/^€\s*/, "").replace(/\s/g, "");
+    if (text === "") return null;
+    const match = /^(\d{1,7})(?:[.,](\d{1,2}))?$/.exec(text);
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: "Vul een bedrag in euro's in, zoals 45,00." });
+      return z.NEVER;
+    }
+    return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+  });
+
+/** Owner, cost and who paid: all optional. */
+export const signDetailsSchema = z.object({
+  signId: uuidText("Dit bord bestaat niet (meer)."),
+  version: versionField,
+  owner: optionalLine,
+  cost: costField,
+  paidBy: optionalLine,
+});
+export type SignDetailsInput = z.infer<typeof signDetailsSchema>;
