@@ -9,6 +9,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../index";
 import { appMeta, joinRequests, municipalities, users, type Area, type UserRole } from "../schema";
+import { DEMO_BORD_POINTS, DEMO_BOUNDARIES } from "./demo-boundaries";
 import { aContact, addresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
 
 export const DEMO_MUNICIPALITY = {
@@ -89,6 +90,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
         slug: spec.slug,
         postcodes: [...spec.postcodes],
         totalAddresses: spec.totalAddresses,
+        boundary: DEMO_BOUNDARIES[spec.code],
       }),
     );
   }
@@ -244,6 +246,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     requestedBy: groupAdmin,
     street: "Tiendweg",
     nearHouseNumber: 2,
+    ...DEMO_BORD_POINTS.langeland,
     signCount: 2,
     locationDescription: "Aan het begin van de Tiendweg, bij de lantaarnpaal voor nummer 2, en bij de ingang van het park.",
     note: "We zijn met 62 adressen. Graag twee borden, aan beide kanten van de buurt.",
@@ -254,6 +257,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     decidedBy: staff,
     street: "Lansinghlaan",
     nearHouseNumber: 1,
+    ...DEMO_BORD_POINTS.lansingh,
   });
 
   // One open join request for the big group.
