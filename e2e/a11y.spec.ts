@@ -109,6 +109,7 @@ const FORMS: Record<string, string> = {
   "components/staff/sign-request-decisions.tsx": "staff forms",
   "components/staff/dissolve-group-form.tsx": "staff forms",
   "components/staff/area-form.tsx": "staff forms",
+  "components/staff/boundary-import-form.tsx": "staff forms",
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
   "components/staff/invite-user-form.tsx": "staff forms",
@@ -288,6 +289,7 @@ test("staff forms: error states", async ({ browser }) => {
   const newContact = page.locator("details").filter({ has: page.locator("summary", { hasText: "Nieuwe contactpersoon toevoegen" }) });
   await newContact.locator("summary").click();
   await scanErrors(page, () => newContact.getByRole("button", { name: "Voeg contactpersoon toe" }).click(), "Kies minstens één wijk.");
+  await scanErrors(page, () => page.getByRole("button", { name: "Lees de wijkgrenzen in" }).click(), "Kies een GeoJSON-bestand met de wijkgrenzen.");
 
   await page.goto("/beheer/instellingen");
   await hydrated();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signedInAction } from "@/lib/actions";
-import { deleteContact, saveArea, saveContact } from "@/lib/data/staff/areas";
+import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
@@ -12,6 +12,7 @@ import { staffSettingsSchema } from "@/lib/validation";
 import {
   areaSchema,
   bordDecisionSchema,
+  boundaryImportSchema,
   changeUserRoleSchema,
   contactSchema,
   deleteContactSchema,
@@ -50,6 +51,15 @@ export async function saveAreaAction(input: unknown) {
     const { municipalityId, ...area } = value;
     const result = await saveArea(user, area, municipalityId);
     revalidatePath(routes.staff.areas);
+    return result;
+  })(input);
+}
+
+export async function importAreaBoundariesAction(input: unknown) {
+  return signedInAction("area.edit", boundaryImportSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+    const result = await importAreaBoundaries(user, value.municipalityId, value.geojson);
+    revalidatePath(routes.staff.areas);
+    revalidatePath(routes.areas);
     return result;
   })(input);
 }

@@ -96,7 +96,7 @@ export function AreaMap({
   const missing = shapes.filter((s) => s.boundary === null);
 
   return (
-    <figure className="rounded-lg border-2 border-slate-200 p-3">
+    <figure aria-labelledby={titleId} className="rounded-lg border-2 border-slate-200 p-3">
       <svg
         viewBox={`0 0 ${projection.width} ${projection.height}`}
         className="block h-auto w-full"

@@ -16,7 +16,7 @@ export type BoundaryGeometry = PolygonGeometry | MultiPolygonGeometry;
 export const NL_BOUNDS = { minLng: 3.2, maxLng: 7.3, minLat: 50.7, maxLat: 53.7 } as const;
 
 /** Limits of an import: enough for every wijk of a large municipality at full CBS resolution. */
-export const BOUNDARY_LIMITS = { maxFeatures: 500, maxPointsPerFeature: 50_000, maxTextLength: 1_000_000 } as const;
+export const BOUNDARY_LIMITS = { maxFeatures: 500, maxPointsPerFeature: 50_000, maxTextLength: 900_000 } as const;
 
 /** Simplification tolerance in degrees (about 5 m) and the precision kept (6 decimals, about 0.1 m). */
 export const SIMPLIFY_TOLERANCE = 0.00005;
@@ -231,7 +231,7 @@ function stringProperty(properties: Record<string, unknown>, names: string[]): s
  * problem is a Dutch message that says what to fix; nothing partial is returned.
  */
 export function parseBoundaryCollection(text: string): BoundaryParseResult {
-  if (text.length > BOUNDARY_LIMITS.maxTextLength) return fail("Het bestand is te groot (meer dan 1 MB). Kies een bestand met alleen de wijken van uw gemeente.");
+  if (text.length > BOUNDARY_LIMITS.maxTextLength) return fail("Het bestand is te groot (meer dan 900 kB). Kies een bestand met alleen de wijken van uw gemeente.");
   let data: unknown;
   try {
     data = JSON.parse(text);

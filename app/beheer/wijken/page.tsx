@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { AreaForm } from "@/components/staff/area-form";
+import { BoundaryImportForm } from "@/components/staff/boundary-import-form";
 import { ContactForm } from "@/components/staff/contact-form";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
@@ -9,7 +10,7 @@ import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
-import { deleteContactAction, saveAreaAction, saveContactAction } from "../actions";
+import { deleteContactAction, importAreaBoundariesAction, saveAreaAction, saveContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Wijken en contacten" };
 
@@ -57,6 +58,17 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
               <AreaForm idPrefix="area-new" municipalityId={m} action={saveAreaAction} values={{ areaId: "", name: "", code: "", postcodes: "", totalAddresses: "" }} />
             </div>
           </details>
+        </div>
+      </section>
+
+      <section aria-labelledby="grenzen" className="mt-10">
+        <h2 id="grenzen" className="text-2xl font-bold">Wijkgrenzen voor de kaart</h2>
+        <p className="mt-2">
+          {data.areas.filter((a) => a.hasBoundary).length} van de {data.areas.length} wijken hebben een grens. Zonder grens staat een
+          wijk niet op de kaarten, wel in de tabellen.
+        </p>
+        <div className="mt-3 rounded border-2 border-slate-300 p-4">
+          <BoundaryImportForm idPrefix="boundaries" municipalityId={m} action={importAreaBoundariesAction} />
         </div>
       </section>
 

@@ -25,6 +25,8 @@ export interface StaffArea {
   totalAddresses: number | null;
   postcodes: string[];
   groups: number;
+  /** Whether an outline for the map is stored. */
+  hasBoundary: boolean;
 }
 
 export interface StaffContact {
@@ -65,6 +67,7 @@ export async function listAreasForStaff(
       name: areas.name,
       slug: areas.slug,
       totalAddresses: areas.totalAddresses,
+      hasBoundary: sql<boolean>`${areas.boundary} is not null`,
       // Qualified by hand: drizzle leaves column names unqualified in the select list of a one-table query.
       groups: sql<number>`(select count(*)::int from groups g where g.area_id = ${sql.identifier("areas")}.${sql.identifier("id")} and g.status = 'active')`,
     })
