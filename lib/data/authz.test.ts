@@ -38,6 +38,7 @@ import { listAuditLog, parseAuditFilters } from "./staff/audit-log";
 import { dissolveGroup as staffDissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./staff/groups";
 import { getStaffOverview } from "./staff/overview";
 import { getStaffMap, getWijkagentMap } from "./maps";
+import { getGapsAndOverlaps } from "./staff/gaps";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
 import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
@@ -273,6 +274,7 @@ const ROWS: Row[] = [
   { fn: "getGroupForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getGroupForStaff(a, target.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "staff/dissolveGroup", rightful: ["staff", "platformAdmin"], call: (a) => staffDissolveGroup(a, { groupId: target.id, version: 1, reason: "Van buitenaf opgeheven.", confirm: true }), wrong: notFound },
   { fn: "getStaffOverview", rightful: ["staff", "platformAdmin"], call: (a) => getStaffOverview(a, home.id), wrong: staffOnly },
+  { fn: "getGapsAndOverlaps", rightful: ["staff", "platformAdmin"], call: (a) => getGapsAndOverlaps(a, home.id), wrong: staffOnly },
   { fn: "getStaffMap", rightful: ["staff", "platformAdmin"], call: (a) => getStaffMap(a, home.id), wrong: staffOnly },
   { fn: "importAreaBoundaries", rightful: ["staff", "platformAdmin"], call: (a) => importAreaBoundaries(a, home.id, boundaryFile()), wrong: notFound },
   { fn: "listMunicipalitiesForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listMunicipalitiesForStaff(a), wrong: staffOnly },

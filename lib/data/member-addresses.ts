@@ -17,7 +17,8 @@ import {
 import { AppError, notFound } from "@/lib/errors";
 import { placeAddresses } from "./internal/address-placement";
 import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
-import { insertMemberAddresses } from "./internal/member-addresses";
+import { countCountedAddresses } from "./internal/eligibility";
+import { insertMemberAddresses, otherGroupsWithAddresses } from "./internal/member-addresses";
 
 export const ADDRESS_PAGE_SIZE = 50;
 
@@ -56,8 +57,10 @@ export function readAddressListForSaving(text: string, field: string): Normalize
 export interface AddressCounts {
   /** All member addresses. */
   total: number;
-  /** Addresses inside the municipality: these count for a bord. */
+  /** Addresses inside the municipality that count for a bord (not counted already for a group they joined earlier). */
   counted: number;
+  /** Addresses inside the municipality that another active group listed first: they count there. */
+  countedElsewhere: number;
   /** Addresses outside the municipality (marked, not counted). */
   outside: number;
   threshold: number;
@@ -74,9 +77,10 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
     .from(memberAddresses)
     .where(eq(memberAddresses.groupId, groupId));
   const total = row?.total ?? 0;
-  const counted = row?.counted ?? 0;
+  const inside = row?.counted ?? 0;
+  const counted = await countCountedAddresses(groupId, executor);
   const { missing } = signEligibility({ distinctAddressesInMunicipality: counted, threshold });
-  return { total, counted, outside: total - counted, threshold, missing };
+  return { total, counted, countedElsewhere: inside - counted, outside: total - inside, threshold, missing };
 }
 
 /** The address counter of a group ("n van 50 adressen voor een bord"). */
@@ -143,7 +147,7 @@ export async function addMemberAddress(
   actor: Actor,
   groupId: string,
   address: NormalizedAddress,
-): Promise<{ inMunicipality: boolean }> {
+): Promise<{ inMunicipality: boolean; alsoInGroups: string[] }> {
   requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const placements = await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode });
@@ -163,7 +167,8 @@ export async function addMemberAddress(
       municipalityId: group.municipalityId,
       details: { added: 1 },
     });
-    return { inMunicipality: placements.get(addressKey(address))?.inMunicipality ?? false };
+    const others = await otherGroupsWithAddresses(tx, group.id, [address]);
+    return { inMunicipality: placements.get(addressKey(address))?.inMunicipality ?? false, alsoInGroups: others.map((o) => o.name) };
   });
 }
 
@@ -175,7 +180,7 @@ export async function addMemberAddressList(
   actor: Actor,
   groupId: string,
   text: string,
-): Promise<{ added: number; alreadyPresent: number; outside: number }> {
+): Promise<{ added: number; alreadyPresent: number; outside: number; alsoInGroups: Array<{ name: string; addresses: number }> }> {
   requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const list = readAddressListForSaving(text, "text");
@@ -195,7 +200,8 @@ export async function addMemberAddressList(
       municipalityId: group.municipalityId,
       details: { added, lines: list.length },
     });
-    return { added, alreadyPresent: list.length - added, outside };
+    const alsoInGroups = await otherGroupsWithAddresses(tx, group.id, list);
+    return { added, alreadyPresent: list.length - added, outside, alsoInGroups };
   });
 }
 
