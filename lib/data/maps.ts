@@ -113,7 +113,10 @@ export async function getPublicAreaMap(
   const [area] = await boundaries(eq(areas.slug, slug), executor);
   if (!area) return null;
   const bords = await bordMarkers(eq(groups.areaId, area.areaId), ["placed"], executor);
-  return { area, bords: bords.map(({ id: _id, ...rest }) => rest) };
+  return {
+    area,
+    bords: bords.map((b) => ({ areaId: b.areaId, groupName: b.groupName, street: b.street, status: b.status, latitude: b.latitude, longitude: b.longitude })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
