@@ -61,6 +61,15 @@ export const signRequestStatuses = [
 export type SignRequestStatusValue = (typeof signRequestStatuses)[number];
 export const signRequestStatus = pgEnum("sign_request_status", signRequestStatuses);
 
+/**
+ * The yearly check of a group (issue 21): open stages asked → reminded → unconfirmed → decision,
+ * closed as confirmed (by an admin's link), kept (staff confirmed on the admins' behalf) or
+ * dissolved.
+ */
+export const groupCheckStages = ["asked", "reminded", "unconfirmed", "decision", "confirmed", "kept", "dissolved"] as const;
+export type GroupCheckStage = (typeof groupCheckStages)[number];
+export const groupCheckStage = pgEnum("group_check_stage", groupCheckStages);
+
 export const outboxStatuses = ["pending", "sending", "sent", "dead"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 export const outboxStatus = pgEnum("outbox_status", outboxStatuses);
@@ -334,6 +343,8 @@ export const groups = pgTable(
     ...timestamps,
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     dissolvedAt: timestamp({ withTimezone: true }),
+    /** When an admin (or staff on their behalf) last confirmed the group is still active; null: never (the yearly check counts from createdAt). */
+    lastConfirmedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     /** Names are unique among active groups: a dissolved group's name can be used again. */
@@ -557,6 +568,86 @@ export const signRequestEvents = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// The yearly check (issue 21): is the group still active?
+
+/**
+ * One round of the yearly check of a group. At most one open round per group (a partial unique
+ * index), and one per group and due date, so two servers running the job never start two.
+ * Each step is a conditional update on `stage`: the server whose update matched sends the mail.
+ */
+export const groupChecks = pgTable(
+  "group_checks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "restrict" }),
+    /** Twelve months after registration or the last confirmation. */
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    /** When the admins were first asked; the reminder and the next steps count from here. */
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    stage: groupCheckStage().notNull().default("asked"),
+    /** When the current stage began. */
+    stageAt: timestamp({ withTimezone: true }).notNull(),
+    closedAt: timestamp({ withTimezone: true }),
+    /** The admin who confirmed, or the staff member who decided; null for the system. */
+    closedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("group_checks_open_unique").on(t.groupId).where(sql`${t.closedAt} is null`),
+    uniqueIndex("group_checks_group_due_unique").on(t.groupId, t.dueAt),
+    index("group_checks_municipality_stage_idx").on(t.municipalityId, t.stage),
+    check(
+      "group_checks_closed",
+      sql`(${t.stage} in ('confirmed', 'kept', 'dissolved')) = (${t.closedAt} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * A one-click "De groep is nog actief" link for one admin and one check. Only the SHA-256 of
+ * the token is stored. It confirms that one check and nothing else (it does not sign in).
+ */
+export const groupCheckTokens = pgTable(
+  "group_check_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    checkId: uuid()
+      .notNull()
+      .references(() => groupChecks.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("group_check_tokens_check_idx").on(t.checkId)],
+);
+
+/** Runs of the jobs inside the server (the yearly check): when, who started it, what it did. */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    job: text().notNull(),
+    /** The municipality a staff member ran it for; null: every municipality (the schedule). */
+    municipalityId: uuid().references(() => municipalities.id, { onDelete: "cascade" }),
+    triggeredByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    finishedAt: timestamp({ withTimezone: true }),
+    report: jsonb().$type<Record<string, number>>().notNull().default({}),
+    failed: boolean().notNull().default(false),
+  },
+  (t) => [index("job_runs_job_started_idx").on(t.job, t.startedAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
 // E-mail outbox, audit log, rate limits, application metadata
 
 /** Every e-mail goes through here: written in the transaction of the change that causes it. */
@@ -702,3 +793,4 @@ export type SignRequest = typeof signRequests.$inferSelect;
 export type SignRequestEvent = typeof signRequestEvents.$inferSelect;
 export type OutboxMessage = typeof mailOutbox.$inferSelect;
 export type StaffInvitation = typeof staffInvitations.$inferSelect;
+export type GroupCheck = typeof groupChecks.$inferSelect;

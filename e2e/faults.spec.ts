@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { SMTPServer } from "smtp-server";
 import { startSmtpSink } from "../tests/smtp";
 import { mailBarrier } from "./support/mail-barrier";
+import { E2E_TEMPLATE_DIR } from "./support/servers";
 import { connectionRefused, databaseCli, freePort, startApp, startPrivateCluster, type AppProcess, type PrivateCluster } from "./support/processes";
 import { expect, test } from "./support/test";
 
@@ -300,6 +301,9 @@ test.describe("graceful shutdown on SIGTERM", () => {
 
   test("finishes the request in flight and the e-mail being sent, refuses new connections, leaves nothing claimed, exits 0 and frees the data folder", async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), "bp-faults-sigterm-"));
+    // The demo data the suite seeded once (e2e/support/e2e-seed.ts), copied: the server starts on
+    // a migrated, seeded folder as after a first start, without initdb and seeding (seconds of CPU).
+    cpSync(path.join(E2E_TEMPLATE_DIR, "pglite"), path.join(dataDir, "pglite"), { recursive: true });
     const smtp = await startSlowSmtp();
     const addresses = await startAddressService();
     stops.push(smtp.stop, addresses.stop);

@@ -302,6 +302,15 @@ test.describe("the rightful roles can do it (so the refusals above are real)", (
       .toBe(false);
   });
 
+  test("staff run the yearly check for their municipality and keep the group that did not confirm", async ({ baseURL }) => {
+    const run = entry("runYearlyCheckAction");
+    await callAction("staff", run, idOf(run), run.input!(fixture), { origin: baseURL! });
+    expect(await textOf(await get("staff", `/beheer/jaarcontrole?gemeente=${fixture.municipalityId}`))).toContain(`door ${AUTHZ_PEOPLE.staff.name}`);
+    const keep = entry("keepGroupAction");
+    await callAction("staff", keep, idOf(keep), keep.input!(fixture), { origin: baseURL! });
+    expect(await textOf(await get("staff", `/beheer/groepen/${fixture.groupId}`))).toContain("Laatst bevestigd op");
+  });
+
   test("the invited person accepts the invitation and becomes admin", async ({ baseURL }) => {
     const accept = entry("acceptInvitationAction");
     const accepted = await callAction("invitee", accept, idOf(accept), { ...accept.input!(fixture), name: "Ilse Uitgenodigd" }, { origin: baseURL! });

@@ -49,6 +49,17 @@ test.describe("the sign-in page", () => {
     expect(answers[0]).toBe(answers[1]);
   });
 
+  test("Auth.js's error address opened without an error shows the plain sign-in page, and a real error its Dutch message", async ({ request }) => {
+    const plain = await request.get("/api/auth/error");
+    expect(plain.url()).toContain("/inloggen");
+    expect(plain.status()).toBe(200);
+    const page = await plain.text();
+    expect(page).toContain("Stuur mij een inloglink");
+    expect(page).not.toContain("Inloggen is niet gelukt");
+    const expired = await (await request.get("/api/auth/error?error=Verification")).text();
+    expect(expired).toContain("Deze inloglink werkt niet meer");
+  });
+
   test("works without JavaScript", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -38,6 +38,9 @@ export const routes = {
   /** An invitation to a staff or wijkagent role of a municipality (the token comes from the e-mail). */
   staffInvitation: (token: string) => `/uitnodiging/account/${segment(token)}`,
 
+  /** The one-click "De groep is nog actief" link of the yearly check (the token comes from the e-mail). */
+  groupCheck: (token: string) => `/nog-actief/${segment(token)}`,
+
   /** A group admin's own pages. */
   myGroups: {
     list: "/mijn-groepen",
@@ -65,6 +68,7 @@ export const routes = {
     mail: "/beheer/e-mail",
     privacy: "/beheer/privacy",
     privacyExport: "/beheer/privacy/export",
+    yearlyCheck: "/beheer/jaarcontrole",
   },
 
   wijkagent: {

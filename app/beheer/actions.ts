@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signedInAction } from "@/lib/actions";
+import { formDataOrEmpty, signedInAction } from "@/lib/actions";
 import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
 import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
 import { staffSettingsSchema } from "@/lib/validation";
 import {
@@ -105,4 +107,37 @@ export async function changeUserRoleAction(input: unknown) {
     revalidatePath(routes.staff.users);
     return null;
   })(input);
+}
+
+const runYearlyCheckSchema = z.object({ municipalityId: municipalityField });
+const keepGroupSchema = z.object({ groupId: z.string().uuid("Deze groep bestaat niet (meer).") });
+
+/** "Nu uitvoeren" on /beheer/jaarcontrole: runs the yearly check now; the page then shows what it did. */
+export async function runYearlyCheckAction(formData: FormData): Promise<void> {
+  const result = await signedInAction("group.check", runYearlyCheckSchema, async (value, { user }) => {
+    const report = await runYearlyCheckNow(user, value.municipalityId);
+    revalidatePath(routes.staff.yearlyCheck);
+    return report;
+  })(formDataOrEmpty(formData));
+  // Refused (not signed in, not staff, another municipality): nothing happened, nothing to show.
+  if (!result.ok && (result.code === "unauthorized" || result.code === "not_found")) return;
+  const gemeente = formDataOrEmpty(formData).get("municipalityId");
+  const q = typeof gemeente === "string" && /^[0-9a-f-]{36}$/.test(gemeente) ? `&gemeente=${gemeente}` : "";
+  redirect(`${routes.staff.yearlyCheck}?${result.ok ? "uitgevoerd=1" : "fout=1"}${q}`);
+}
+
+/** "De groep blijft" on a group's staff page: confirms on the admins' behalf and closes the open check. */
+export async function keepGroupAction(formData: FormData): Promise<void> {
+  const input = formDataOrEmpty(formData);
+  const result = await signedInAction("group.check", keepGroupSchema, async (value, { user }) => {
+    const outcome = await keepGroupAfterCheck(user, value.groupId);
+    revalidatePath(routes.staff.group(outcome.id));
+    return outcome;
+  })(input);
+  if (result.ok) redirect(`${routes.staff.group(result.data.id)}?jaarcontrole=bevestigd`);
+  if (result.code === "conflict") {
+    const id = String(input.get("groupId"));
+    redirect(`${routes.staff.group(id)}?jaarcontrole=geen`);
+  }
+  // Refused (not signed in, not staff, another municipality's group): nothing happened.
 }

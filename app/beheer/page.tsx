@@ -178,12 +178,14 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
           <p className="mt-2 text-slate-700">Deze groepen hangen van één persoon af. Vraag of iemand mee wil helpen.</p>
           <GroupList groups={o.singleAdminGroups} more={o.singleAdminCount} />
         </section>
-        <section aria-labelledby="stil">
-          <h2 id="stil" className="text-2xl font-bold">
-            Een jaar geen activiteit ({o.inactiveCount})
+        <section aria-labelledby="niet-bevestigd">
+          <h2 id="niet-bevestigd" className="text-2xl font-bold">
+            Niet bevestigd ({o.unconfirmedCount})
           </h2>
-          <p className="mt-2 text-slate-700">Geen wijziging, geen nieuw adres en geen aanmelding in het afgelopen jaar.</p>
-          <GroupList groups={o.inactiveGroups} more={o.inactiveCount} />
+          <p className="mt-2 text-slate-700">
+            De beheerders hebben de jaarcontrole na 30 dagen niet beantwoord. <Link href={`${routes.staff.yearlyCheck}${q ? `?${q.slice(1)}` : ""}`}>Naar de jaarcontrole</Link>
+          </p>
+          <GroupList groups={o.unconfirmedGroups} more={o.unconfirmedCount} />
         </section>
       </div>
     </Container>

@@ -5,6 +5,7 @@ const LINKS = [
   { href: routes.staff.home, label: "Overzicht" },
   { href: routes.staff.bords, label: "Bordaanvragen" },
   { href: routes.staff.groups, label: "Groepen" },
+  { href: routes.staff.yearlyCheck, label: "Jaarcontrole" },
   { href: routes.staff.areas, label: "Wijken en contacten" },
   { href: routes.staff.settings, label: "Instellingen" },
   { href: routes.staff.users, label: "Gebruikers" },

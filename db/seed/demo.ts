@@ -8,7 +8,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../index";
-import { appMeta, joinRequests, municipalities, users, type Area, type UserRole } from "../schema";
+import { appMeta, groupChecks, groups, joinRequests, municipalities, users, type Area, type Group, type UserRole } from "../schema";
 import { DEMO_BORD_POINTS, DEMO_BOUNDARIES } from "./demo-boundaries";
 import { aContact, addresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
 
@@ -137,6 +137,14 @@ async function insertDemoData(tx: Executor): Promise<void> {
     postcode: "2925AB",
     houseNumber: 20,
   });
+  const zuidkantAdmin = await aUser(tx, {
+    email: "zuidkant@krimpen.example",
+    name: "Henk de Wit",
+    phone: "+31678901234",
+    birthDate: "1962-12-12",
+    postcode: "2926AC",
+    houseNumber: 40,
+  });
   const boveneindAdmin = await aUser(tx, {
     email: "boveneind@krimpen.example",
     name: "Anouk Smit",
@@ -207,7 +215,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     whatsappInviteUrl: "https://chat.whatsapp.com/DEMOlangelandnoord",
     createdAt: new Date("2025-02-10T10:00:00Z"),
   });
-  await aGroup(tx, area("Kortland-Noord"), {
+  const kortland = await aGroup(tx, area("Kortland-Noord"), {
     name: "Buurtpreventie Kortland Vogelbuurt",
     slug: "kortland-vogelbuurt",
     description: "Merelstraat, Lijsterstraat, Spreeuwstraat en omgeving.",
@@ -231,6 +239,14 @@ async function insertDemoData(tx: Executor): Promise<void> {
     addresses: addresses(54, "2925", streets["2925"]),
     createdAt: new Date("2024-03-01T10:00:00Z"),
   });
+  const zuidkant = await aGroup(tx, area("Boveneind"), {
+    name: "Boveneind Zuidkant",
+    slug: "boveneind-zuidkant",
+    description: "Boveneindseweg, even kant, en de Zuidkade.",
+    admins: [zuidkantAdmin],
+    addresses: Array.from({ length: 9 }, (_, i) => ({ postcode: "2926BZ", houseNumber: 2 * i + 2, street: "Zuidkade", town: "Krimpen aan den IJssel" })),
+    createdAt: new Date("2024-06-01T10:00:00Z"),
+  });
   await aGroup(tx, area("Boveneind"), {
     name: "Boveneind Alert",
     slug: "boveneind-alert",
@@ -239,6 +255,29 @@ async function insertDemoData(tx: Executor): Promise<void> {
     addresses: addresses(12, "2926", streets["2926"]),
     createdAt: new Date("2026-10-20T10:00:00Z"),
   });
+
+  // The yearly check (issue 21), as if the job had run before: a group in every stage. Oud-Krimpen
+  // Dijkzijde is due and not asked yet (the job asks its admin shortly after start, or staff
+  // press "Nu uitvoeren" at /beheer/jaarcontrole); the others were confirmed recently.
+  const now = new Date();
+  const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
+  const stages: Array<[Group, "asked" | "reminded" | "unconfirmed" | "decision", number]> = [
+    [langeland, "asked", 3],
+    [kortland, "reminded", 20],
+    [lansingh, "unconfirmed", 40],
+    [zuidkant, "decision", 100],
+  ];
+  for (const [group, stage, days] of stages) {
+    await tx.insert(groupChecks).values({
+      groupId: group.id,
+      municipalityId: municipality.id,
+      dueAt: daysAgo(days),
+      startedAt: daysAgo(days),
+      stage,
+      stageAt: daysAgo(stage === "asked" ? days : stage === "reminded" ? days - 14 : stage === "unconfirmed" ? days - 30 : days - 90),
+    });
+  }
+  await tx.update(groups).set({ lastConfirmedAt: daysAgo(30) }).where(eq(groups.slug, "boveneind-alert"));
 
   // Bord requests: one waiting for a decision, one placed.
   await aSignRequest(tx, langeland, {

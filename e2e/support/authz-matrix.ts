@@ -164,6 +164,7 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/(public)/toegankelijkheid/page.tsx", kind: "page", access: "public", what: "accessibility statement", url: () => "/toegankelijkheid", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
   { file: "app/(public)/inloggen/page.tsx", kind: "page", access: "public", what: "sign-in form", url: () => "/inloggen", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
   { file: "app/(public)/inloggen/bevestigen/page.tsx", kind: "page", access: "public", what: "confirm a sign-in link (button that posts to Auth.js)", url: () => "/inloggen/bevestigen", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
+  { file: "app/(public)/nog-actief/[token]/page.tsx", kind: "page", access: "public", what: "the yearly check's one-click link (a button that posts; the token is the authority)", url: () => `/nog-actief/${"Z".repeat(43)}`, rightful: AUTHZ_ACTORS, shows: () => ["Deze link werkt niet"], others: "own_view" },
   { file: "app/(public)/uitloggen/page.tsx", kind: "page", access: "public", what: "sign-out page", url: () => "/uitloggen", rightful: AUTHZ_ACTORS, shows: () => [], others: "own_view" },
   {
     file: "app/(public)/inloggen/verder/route.ts",
@@ -243,6 +244,7 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/beheer/wijken/page.tsx", kind: "page", access: "staff", what: "wijken and contacts", url: (f) => `/beheer/wijken?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [wijkagent.email, AUTHZ_TARGET.wethouder.email], others: { foreignStaff: "own_view" } },
   { file: "app/beheer/gebruikers/page.tsx", kind: "page", access: "staff", what: "staff and wijkagent accounts", url: () => "/beheer/gebruikers", rightful: STAFF_ROLES, shows: () => [staff.email, wijkagent.email], others: { foreignStaff: "own_view" } },
   { file: "app/beheer/instellingen/page.tsx", kind: "page", access: "staff", what: "bord threshold and safety mailbox", url: (f) => `/beheer/instellingen?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [VOORBEELDSTAD.safetyEmail], others: { foreignStaff: "own_view" }, alsoProtected: () => [VOORBEELDSTAD.safetyEmail] },
+  { file: "app/beheer/jaarcontrole/page.tsx", kind: "page", access: "staff", what: "the yearly check: last run, groups per stage, 'Nu uitvoeren'", url: (f) => `/beheer/jaarcontrole?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => ["Jaarcontrole van Voorbeeldstad", AUTHZ_TARGET.groupName], others: { foreignStaff: "own_view" }, alsoProtected: () => ["Jaarcontrole van Voorbeeldstad"] },
   { file: "app/beheer/audit/page.tsx", kind: "page", access: "staff", what: "audit log of the municipality", url: () => "/beheer/audit", rightful: STAFF_ROLES, shows: () => [staff.email], others: { foreignStaff: "own_view" } },
   { file: "app/beheer/privacy/page.tsx", kind: "page", access: "platform_admin", what: "export or erase everything about one e-mail address", url: () => "/beheer/privacy", rightful: ["platformAdmin"], shows: () => ["Gegevens van een persoon", "Exporteren"], others: "not_found" },
   { file: "app/beheer/privacy/export/route.ts", kind: "route", access: "platform_admin", methods: ["GET", "POST"], what: "JSON export of everything about one e-mail address (POST; GET is 404 for everyone)", url: () => "/beheer/privacy/export", postForm: () => ({ email: owner.email }), rightful: ["platformAdmin"], shows: () => [owner.email, AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [owner.email] },
@@ -305,6 +307,16 @@ const staffProbe = (url: (f: AuthzFixture) => string, contains: string[], lacks:
 
 export const ACTION_MATRIX: ActionEntry[] = [
   // Public
+  {
+    file: "app/(public)/nog-actief/[token]/actions.ts",
+    name: "confirmGroupActiveAction",
+    permission: "public",
+    access: "public",
+    what: "confirm that a group is still active (the yearly check's one-click link)",
+    encoding: "form",
+    rightful: AUTHZ_ACTORS,
+    note: "Public by design: the 43-character token from the e-mail is the authority, for one admin and one check (lib/data/yearly-check.test.ts: someone else's, expired, reused, malformed).",
+  },
   {
     file: "app/(public)/groepen/[slug]/actions.ts",
     name: "joinGroupAction",
@@ -546,6 +558,30 @@ export const ACTION_MATRIX: ActionEntry[] = [
     rightful: STAFF_ROLES,
     input: (f) => ({ groupId: f.groupId, version: 1, reason: "Opgeheven door iemand van buiten.", confirm: true }),
     unchanged: () => [publicGroupApi()],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "runYearlyCheckAction",
+    permission: "group.check",
+    access: "staff",
+    what: "run the yearly check now for the municipality",
+    encoding: "form",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ municipalityId: f.municipalityId }),
+    // Returns nothing (a form action); a refused call records no run by the caller.
+    unchanged: (f) => [staffProbe((x) => `/beheer/jaarcontrole?gemeente=${x.municipalityId}`, [AUTHZ_TARGET.groupName], ["door Wilhelmina Stadhuis", "door een medewerker"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "keepGroupAction",
+    permission: "group.check",
+    access: "staff",
+    what: "keep a group that did not confirm the yearly check (confirm on its admins' behalf)",
+    encoding: "form",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ groupId: f.groupId }),
+    // Returns nothing (a form action); the group still shows "niet bevestigd".
+    unchanged: (f) => [staffProbe((x) => `/beheer/groepen/${x.groupId}`, ["niet bevestigd", "Gevraagd op"], ["Laatst bevestigd op"])(f)],
   },
   {
     file: STAFF_ACTIONS,

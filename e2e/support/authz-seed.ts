@@ -18,7 +18,7 @@ import { openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { aContact, addresses, aGroup, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
-import { groupAdminInvitations, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, users } from "@/db/schema";
+import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, users } from "@/db/schema";
 import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
 
 async function main(): Promise<void> {
@@ -93,6 +93,9 @@ async function main(): Promise<void> {
         admins: [otherAdmin],
         addresses: addresses(8, AUTHZ_TARGET.otherPostcodeArea, "Zuiderkade").map((a) => ({ ...a, town: "Voorbeeldstad" })),
       });
+      // A yearly check the admins left unanswered for 40 days: staff see "niet bevestigd" (keepGroupAction's target).
+      const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+      await tx.insert(groupChecks).values({ groupId: group.id, municipalityId: municipality.id, dueAt: fortyDaysAgo, startedAt: fortyDaysAgo, stage: "unconfirmed", stageAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000) });
       const [address] = await tx.select({ id: memberAddresses.id }).from(memberAddresses).where(eq(memberAddresses.groupId, group.id)).limit(1);
 
       const signRequest = await aSignRequest(tx, group, { status: "submitted", requestedBy: owner, street: AUTHZ_TARGET.street, nearHouseNumber: 3 });

@@ -37,6 +37,8 @@ export const permissions = {
   "group.view_all": STAFF,
   /** Export groups and figures. */
   "group.export": STAFF,
+  /** Run the yearly check now (/beheer/jaarcontrole) and keep a group that did not confirm (confirm on its admins' behalf). */
+  "group.check": STAFF,
   /** Dissolve any group of the municipality. */
   "group.dissolve_any": STAFF,
   /** Keep wijken, their postcodes and contacts (wijkagenten, wethouders) current. */

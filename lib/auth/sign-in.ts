@@ -15,7 +15,7 @@ import { verificationTokens } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { getAuthSecret, getEnv } from "@/lib/env";
 import { wakeOutboxWorker } from "@/lib/mail/worker";
-import { consumeRateLimit, emailRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
+import { consumeRateLimit, emailRateLimitKey, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
 import { routes } from "@/lib/routes";
 import { AUTH_BASE_PATH, authConfig, EMAIL_PROVIDER_ID } from "./config";
 
@@ -62,7 +62,7 @@ export interface SignInLinkRequest {
  */
 export async function requestSignInLink(input: SignInLinkRequest): Promise<void> {
   const limits = signInRateLimits();
-  if (limits.perIp) await consumeRateLimit(limits.perIp, `ip:${input.ip}`);
+  if (limits.perIp) await consumeRateLimit(limits.perIp, ipRateLimitKey(input.ip));
   if (limits.perEmail) await consumeRateLimit(limits.perEmail, emailRateLimitKey(input.email));
   // A bot gets the same answer as a person (it must not learn it was caught), and no e-mail.
   if (input.honeypot && input.honeypot.trim() !== "") return;

@@ -16,7 +16,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db";
 import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { groupAdminInvitations, joinRequests, mailOutbox, staffInvitations, type Group, type Municipality } from "@/db/schema";
+import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, staffInvitations, type Group, type Municipality } from "@/db/schema";
 import { can, permissions, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
@@ -43,6 +43,7 @@ import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipa
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
 import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
+import { getYearlyCheckOverview, keepGroupAfterCheck, runYearlyCheckNow } from "./staff/yearly-check";
 
 const database = withTestDatabase();
 
@@ -136,6 +137,7 @@ beforeAll(async () => {
     .insert(mailOutbox)
     .values({ idempotencyKey: "authz-dead", kind: "test", toAddress: "iemand@bewoner.example", subject: "Dood", text: "x", status: "dead" })
     .returning();
+  await db.insert(groupChecks).values({ groupId: target.id, municipalityId: home.id, dueAt: new Date(), startedAt: new Date(), stage: "unconfirmed", stageAt: new Date() });
   ids = {
     areaId: areaA.id,
     addressId: Number(address.id),
@@ -155,6 +157,7 @@ async function digest(): Promise<Record<string, string>> {
   const tables = [
     "municipalities", "areas", "area_postcodes", "users", "sessions", "contacts", "contact_areas", "groups", "group_admins",
     "group_admin_invitations", "member_addresses", "join_requests", "sign_requests", "sign_request_events", "mail_outbox",
+    "group_checks", "group_check_tokens", "job_runs",
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {
@@ -285,6 +288,10 @@ const ROWS: Row[] = [
   { fn: "listSignRequestsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignRequestsForStaff(a, parseSignRequestFilters({ gemeente: home.id })), wrong: staffOnly },
   { fn: "getSignRequestForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignRequestForStaff(a, ids.signRequestId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "decideSignRequest", rightful: ["staff", "platformAdmin"], call: (a) => decideSignRequest(a, { requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted", placedCount: null }), wrong: notFound },
+  // The yearly check: the target group has an open check (seeded above); wrong actors neither see nor close it, nor start a run for the target's municipality.
+  { fn: "getYearlyCheckOverview", rightful: ["staff", "platformAdmin"], call: (a) => getYearlyCheckOverview(a, home.id), wrong: staffOnly },
+  { fn: "runYearlyCheckNow", rightful: ["staff", "platformAdmin"], call: (a) => runYearlyCheckNow(a, home.id), wrong: notFound },
+  { fn: "keepGroupAfterCheck", rightful: ["staff", "platformAdmin"], call: (a) => keepGroupAfterCheck(a, target.id), wrong: notFound },
   { fn: "listUsersForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listUsersForStaff(a), wrong: staffOnly },
   { fn: "listOpenStaffInvitations", rightful: ["staff", "platformAdmin"], call: (a) => listOpenStaffInvitations(a), wrong: staffOnly },
   { fn: "inviteUser", rightful: ["staff", "platformAdmin"], call: (a) => inviteUser(a, { name: "Indringer", email: ATTACKER, role: "staff", municipalityId: home.id }), wrong: notFound },

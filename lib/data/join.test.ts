@@ -208,6 +208,10 @@ describe("submitJoinRequest", () => {
     expect(error.message).toMatch(/^Er zijn vanaf uw internetverbinding veel aanmeldingen verstuurd/);
     expect(error.retryAfter).toBeGreaterThan(3500);
     expect(await requestCount()).toBe(5);
+    // The counters hold no IP address or e-mail address in clear text.
+    const keys = (await database.current.handle.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((k) => k.includes("203.0.113.9") || k.includes("@"))).toEqual([]);
     // Another IP address is not affected.
     await submitJoinRequest(submission({ email: "buur6@bewoner.example" }), freshContext());
     expect(await requestCount()).toBe(6);

@@ -25,7 +25,7 @@ import {
   joinRequestWithoutAdminMail,
   type JoinRequestMailResident,
 } from "@/lib/mail/templates/join-request";
-import { consumeRateLimit, emailRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
+import { consumeRateLimit, emailRateLimitKey, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
 import { joinRequestSchema, type JoinRequest } from "@/lib/validation";
 import { z } from "zod";
 import { isPlausibleSlug } from "./public-groups";
@@ -107,7 +107,7 @@ export async function submitJoinRequest(
   const receipt: JoinRequestReceipt = { groupName: group.name };
   if (input.honeypot && input.honeypot.trim() !== "") return receipt;
 
-  await consumeRateLimit(JOIN_IP_LIMIT, context.ip);
+  await consumeRateLimit(JOIN_IP_LIMIT, ipRateLimitKey(context.ip));
   await consumeRateLimit(JOIN_EMAIL_LIMIT, `${group.id}:${emailRateLimitKey(input.email)}`);
 
   const verification = await (context.addressLookup ?? addressLookup()).verify(input.address);

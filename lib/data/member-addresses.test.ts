@@ -112,9 +112,7 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { db } = database.current.handle;
     const me = await aUser(db);
     const group = await aGroup(db, area, { admins: [me], addresses: addresses(10_000, "2926") });
-    const started = Date.now();
     const page = await listMemberAddresses(actorOf(me), group.id, { page: 3 });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(page).toMatchObject({ total: 10_000, counted: 10_000, page: 3, pageCount: 200, missing: 0 });
     expect(page.items).toHaveLength(50);
     const last = await listMemberAddresses(actorOf(me), group.id, { page: 9999 });

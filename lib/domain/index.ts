@@ -96,3 +96,21 @@ export {
   type MentionMatcher,
   type PersonIdentity,
 } from "./person-mentions";
+export {
+  CHECK_AFTER_MONTHS,
+  CHECK_LINK_VALID_DAYS,
+  CHECK_STAGE_LABELS,
+  DECISION_AFTER_DAYS,
+  OPEN_CHECK_STAGES,
+  REMIND_AFTER_DAYS,
+  UNCONFIRMED_AFTER_DAYS,
+  UNCONFIRMED_STAGES,
+  checkDueAt,
+  isOpenCheckStage,
+  nextOpenStage,
+  stageAt,
+  stageStartsAt,
+  type CheckStage,
+  type ClosedCheckStage,
+  type OpenCheckStage,
+} from "./yearly-check";

@@ -18,6 +18,7 @@ import { decideSignRequest } from "@/lib/data/staff/sign-requests";
 import { inviteUser } from "@/lib/data/staff/users";
 import { resetEnvForTests } from "@/lib/env";
 import { routes } from "@/lib/routes";
+import { runYearlyCheck } from "@/lib/data/internal/yearly-check";
 import { groupDetailsSchema, registerGroupSchema, signRequestSchema } from "@/lib/validation";
 import { bordDecisionSchema } from "@/lib/validation/staff";
 import { actorOf } from "@/tests/actors";
@@ -55,6 +56,10 @@ const ALL_KINDS = [
   "bord_rejected",
   "bord_placed",
   "group_dissolved",
+  "yearly_check_ask",
+  "yearly_check_reminder",
+  "yearly_check_unconfirmed",
+  "yearly_check_decision",
 ] as const;
 
 /** The kinds that must carry a link (the others tell, and need no page). */
@@ -69,6 +74,10 @@ const WITH_LINK = new Set<string>([
   "bord_approved",
   "bord_rejected",
   "bord_placed",
+  "yearly_check_ask",
+  "yearly_check_reminder",
+  "yearly_check_unconfirmed",
+  "yearly_check_decision",
 ]);
 
 let municipality: Municipality;
@@ -152,6 +161,10 @@ describe(`the links in every e-mail (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
 
     await dissolveGroup(me, other.id, other.name);
 
+    // The yearly check, a year on: asked, reminded after 14 days, unconfirmed after 30, decision after 90.
+    const yearOn = Date.now() + 400 * 24 * 60 * 60 * 1000;
+    for (const days of [0, 14, 30, 90]) await runYearlyCheck({ now: new Date(yearOn + days * 24 * 60 * 60 * 1000) });
+
     const kinds = new Set((await everyMail()).map((m) => m.kind));
     expect([...kinds].sort()).toEqual([...ALL_KINDS].sort());
   });
@@ -189,6 +202,13 @@ describe(`the links in every e-mail (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
     const signIn = new URL(linkOf("sign_in_link", "sanne@bewoner.example"));
     expect(signIn.pathname).toBe(routes.signInConfirm);
     expect(signIn.searchParams.get("terug")).toBe(routes.myGroups.list);
+    const ask = linksInMail(mails.find((m) => m.kind === "yearly_check_ask" && m.toAddress === admin.email)!);
+    expect(ask[0]).toMatch(new RegExp(`^${APP_URL}/nog-actief/[A-Za-z0-9_-]{43}$`));
+    expect(ask[1]).toBe(`${APP_URL}${routes.myGroups.group(groupId)}`);
+    const firstLinks = (kind: string, to: string) => mails.filter((m) => m.kind === kind && m.toAddress === to).map((m) => linksInMail(m)[0]);
+    expect(firstLinks("yearly_check_unconfirmed", "wijkagent@gemeente.example")).toContain(`${APP_URL}${routes.wijkagent.group(groupId)}`);
+    expect(firstLinks("yearly_check_unconfirmed", "veiligheid@gemeente.example")).toContain(`${APP_URL}${routes.staff.group(groupId)}`);
+    expect(linkOf("yearly_check_decision", "veiligheid@gemeente.example")).toBe(`${APP_URL}${routes.staff.yearlyCheck}`);
     // The rejected request's mail goes to the bord page of the other group.
     const { db } = database.current.handle;
     const [rejected] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.kind, "bord_rejected"), eq(mailOutbox.toAddress, admin.email)));

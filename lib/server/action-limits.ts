@@ -18,7 +18,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/types";
 import { getEnv } from "@/lib/env";
-import { consumeRateLimit, emailRateLimitKey, type RateLimitRule } from "./rate-limit";
+import { consumeRateLimit, emailRateLimitKey, ipRateLimitKey, type RateLimitRule } from "./rate-limit";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -146,7 +146,7 @@ export async function limitAction(
   const factor = getEnv().ACTION_LIMIT_FACTOR;
   const scaled = (rule: RateLimitRule): RateLimitRule => (factor === 1 ? rule : { ...rule, points: rule.points * factor });
   await consumeRateLimit(scaled(limit.perAccount), `user:${who.user.id}`);
-  await consumeRateLimit(scaled(limit.perIp), `ip:${who.ip}`);
+  await consumeRateLimit(scaled(limit.perIp), ipRateLimitKey(who.ip));
   if (limit.perAddress) {
     for (const address of new Set((who.addresses ?? []).map((a) => a.trim().toLowerCase()))) {
       await consumeRateLimit(scaled(limit.perAddress), emailRateLimitKey(address));

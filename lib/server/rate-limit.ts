@@ -74,3 +74,16 @@ export function emailRateLimitKey(email: string): string {
     .digest("hex");
   return `email:${digest.slice(0, 40)}`;
 }
+
+/**
+ * The part of a rate-limit key that stands for a client's IP address: `ip:` and an HMAC-SHA256
+ * of the address with AUTH_SECRET, like emailRateLimitKey, so that rate_limits holds no IP
+ * addresses (personal data) in clear text. An unknown address ("unknown") is hashed too: all
+ * such clients share one counter, as before.
+ */
+export function ipRateLimitKey(ip: string): string {
+  const digest = createHmac("sha256", getEnv().AUTH_SECRET ?? "")
+    .update(`rate-limit-ip:${ip.trim().toLowerCase()}`)
+    .digest("hex");
+  return `ip:${digest.slice(0, 40)}`;
+}

@@ -15,6 +15,7 @@ import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { logger } from "@/lib/server/logger";
 import { startRetentionSchedule } from "@/lib/server/retention-job";
+import { startYearlyCheckSchedule } from "@/lib/server/yearly-check-job";
 
 /** Longest a shutdown may take before the process gives up waiting and exits with code 1. */
 export const SHUTDOWN_TIMEOUT_MS = 30_000;
@@ -63,6 +64,7 @@ export function startServer(): Promise<void> {
         h.state = "ready";
         startOutboxWorker({ intervalMs: env.mailboxEnabled ? 2000 : 5000 });
         startRetentionSchedule();
+        startYearlyCheckSchedule();
         return;
       } catch (error) {
         if (env.demoMode) throw error;
@@ -144,6 +146,7 @@ async function shutdown(signal: keyof typeof SIGNAL_NUMBERS): Promise<void> {
   try {
     await stopOutboxWorker();
     startRetentionSchedule().stop();
+    startYearlyCheckSchedule().stop();
   } catch (error) {
     clean = false;
     logger.error("Stopping the outbox worker failed", error);

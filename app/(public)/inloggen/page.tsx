@@ -28,6 +28,8 @@ function errorText(error: string | undefined): { title: string; text: string } |
   switch (error) {
     case undefined:
     case "":
+    // Auth.js's own /api/auth/error, opened without an error, sends "?error=undefined".
+    case "undefined":
       return null;
     case "Verification":
       return {

@@ -9,7 +9,7 @@ import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
 import { toQuery, type SearchParams } from "@/lib/data/staff/params";
-import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { SIGN_REQUEST_STATUSES, UNCONFIRMED_STAGES } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Groepen" };
@@ -26,6 +26,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
     wijk: filters.areaId,
     status: filters.status === "active" ? undefined : filters.status,
     bord: filters.bord,
+    controle: filters.check,
     vanaf: filters.minAddresses,
     tot: filters.maxAddresses,
     zoek: filters.q,
@@ -55,6 +56,12 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
           defaultValue={filters.bord ?? ""}
           options={[["", "Alle"], ["geen", "Nooit aangevraagd"], ...SIGN_REQUEST_STATUSES.map((s) => [s, statusLabel(s)] as const)]}
         />
+        <FilterSelect
+          name="controle"
+          label="Jaarcontrole"
+          defaultValue={filters.check ?? ""}
+          options={[["", "Alle"], ["niet-bevestigd", "Niet bevestigd"], ["loopt", "Loopt nu"]]}
+        />
         <FilterInput name="vanaf" label="Minstens … adressen" inputMode="numeric" defaultValue={filters.minAddresses} />
         <FilterInput name="tot" label="Hooguit … adressen" inputMode="numeric" defaultValue={filters.maxAddresses} />
         <FilterSelect name="sorteer" label="Volgorde" defaultValue={filters.sort} options={[["naam", "Op naam"], ["nieuwste", "Nieuwste eerst"]]} />
@@ -83,6 +90,9 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
               <th scope="row" className="py-2 pr-4 font-normal">
                 <Link href={routes.staff.group(g.id)}>{g.name}</Link>
                 {g.status === "dissolved" ? <span className="ml-2 text-sm">(opgeheven)</span> : null}
+                {g.checkStage && UNCONFIRMED_STAGES.includes(g.checkStage) ? (
+                  <span className="ml-2 inline-block rounded border border-amber-700 bg-amber-50 px-1 text-sm font-semibold text-amber-900">niet bevestigd</span>
+                ) : null}
                 {user.role === "platform_admin" ? <span className="block text-sm text-slate-700">{g.municipalityName}</span> : null}
               </th>
               <td className="py-2 pr-4">{g.areaName}</td>

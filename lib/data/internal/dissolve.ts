@@ -6,6 +6,7 @@
  *
  * - the group row is locked, must still be active (and, for staff, at the version they saw);
  * - open bord requests (submitted, in review) are withdrawn, each with a history entry;
+ * - an open yearly check is closed as "dissolved" and its links stop working;
  * - the group is dissolved; its member addresses, join requests, open invitations and admin
  *   links go, as does what admins gave only as admin (removeGroupPersonalData);
  * - the wijkagent(en) of the wijk get an e-mail; when a bord stands, is approved or was
@@ -30,6 +31,7 @@ import {
 import { routes } from "@/lib/routes";
 import { lockGroupRow } from "./group-lock";
 import { removeGroupPersonalData } from "./retention";
+import { closeOpenCheck } from "./yearly-check";
 
 export type DissolveVia = "resident" | "staff" | "erasure";
 
@@ -116,6 +118,7 @@ export async function dissolveGroupCommand(tx: Executor, command: DissolveComman
     .set({ status: "dissolved", dissolvedAt: now, updatedAt: now, version: sql`${groups.version} + 1` })
     .where(eq(groups.id, group.id));
   const removed = await removeGroupPersonalData(tx, group.id);
+  await closeOpenCheck(tx, group.id, "dissolved", command.actorUserId, now);
 
   const agents = await tx
     .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })

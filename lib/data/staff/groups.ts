@@ -9,6 +9,7 @@ import { db, type Executor } from "@/db";
 import {
   areas,
   groupAdmins,
+  groupChecks,
   groups,
   memberAddresses,
   municipalities,
@@ -19,7 +20,7 @@ import {
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { SIGN_REQUEST_STATUSES, type SignRequestStatus } from "@/lib/domain";
+import { SIGN_REQUEST_STATUSES, UNCONFIRMED_STAGES, type OpenCheckStage, type SignRequestStatus } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { DissolveGroupInput } from "@/lib/validation/staff";
 import {
@@ -40,6 +41,9 @@ export const GROUP_SORTS = ["naam", "nieuwste"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
 export const GROUP_STATUS_FILTERS = ["active", "dissolved", "alle"] as const;
 export const BORD_FILTERS = ["geen", ...SIGN_REQUEST_STATUSES] as const;
+/** The yearly check: "niet-bevestigd" (30 days without an answer, or waiting for a decision), "loopt" (any open check). */
+export const CHECK_FILTERS = ["niet-bevestigd", "loopt"] as const;
+export type CheckFilter = (typeof CHECK_FILTERS)[number];
 export type BordFilter = (typeof BORD_FILTERS)[number];
 export const GROUP_PAGE_SIZE = 50;
 export const GROUP_EXPORT_LIMIT = 100_000;
@@ -50,6 +54,7 @@ export interface GroupFilters {
   areaId?: string;
   status: (typeof GROUP_STATUS_FILTERS)[number];
   bord?: BordFilter;
+  check?: CheckFilter;
   minAddresses?: number;
   maxAddresses?: number;
   q?: string;
@@ -59,12 +64,13 @@ export interface GroupFilters {
   cursor?: string;
 }
 
-/** ?wijk=&status=&bord=&vanaf=&tot=&zoek=&gemeente=&sorteer=&na= — nonsense is ignored. */
+/** ?wijk=&status=&bord=&controle=&vanaf=&tot=&zoek=&gemeente=&sorteer=&na= — nonsense is ignored. */
 export function parseGroupFilters(params: SearchParams): GroupFilters {
   return {
     areaId: uuidParam(params, "wijk"),
     status: enumParam(params, "status", GROUP_STATUS_FILTERS) ?? "active",
     bord: enumParam(params, "bord", BORD_FILTERS),
+    check: enumParam(params, "controle", CHECK_FILTERS),
     minAddresses: intParam(params, "vanaf", 0, 10_000_000),
     maxAddresses: intParam(params, "tot", 0, 10_000_000),
     q: textParam(params, "zoek"),
@@ -76,6 +82,7 @@ export function parseGroupFilters(params: SearchParams): GroupFilters {
 
 const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`;
 const adminCount = sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;
+const openCheckStage = sql<OpenCheckStage | null>`(select ${groupChecks.stage} from ${groupChecks} where ${groupChecks.groupId} = ${groups.id} and ${groupChecks.closedAt} is null)`;
 const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
 
 function groupConditions(actor: ReturnType<typeof staffScope>, filters: GroupFilters): SQL {
@@ -88,6 +95,11 @@ function groupConditions(actor: ReturnType<typeof staffScope>, filters: GroupFil
     conditions.push(sql`not exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id})`);
   } else if (filters.bord) {
     conditions.push(sql`${latestBordStatus} = ${filters.bord}`);
+  }
+  if (filters.check === "niet-bevestigd") {
+    conditions.push(sql`exists (select 1 from ${groupChecks} where ${groupChecks.groupId} = ${groups.id} and ${groupChecks.closedAt} is null and ${groupChecks.stage} in (${sql.join(UNCONFIRMED_STAGES.map((s) => sql`${s}`), sql`, `)}))`);
+  } else if (filters.check === "loopt") {
+    conditions.push(sql`exists (select 1 from ${groupChecks} where ${groupChecks.groupId} = ${groups.id} and ${groupChecks.closedAt} is null)`);
   }
   if (filters.minAddresses !== undefined) conditions.push(sql`${addressCount} >= ${filters.minAddresses}`);
   if (filters.maxAddresses !== undefined) conditions.push(sql`${addressCount} <= ${filters.maxAddresses}`);
@@ -104,6 +116,8 @@ export interface StaffGroupListItem {
   addressCount: number;
   adminCount: number;
   bordStatus: SignRequestStatus | null;
+  /** The stage of the group's open yearly check, if one runs. */
+  checkStage: OpenCheckStage | null;
   createdAt: Date;
 }
 
@@ -126,6 +140,7 @@ function listColumns() {
     addressCount,
     adminCount,
     bordStatus: latestBordStatus,
+    checkStage: openCheckStage,
     createdAt: groups.createdAt,
   };
 }
@@ -238,6 +253,9 @@ export interface StaffGroupDetail {
   createdAt: Date;
   updatedAt: Date;
   dissolvedAt: Date | null;
+  lastConfirmedAt: Date | null;
+  /** The open yearly check, if one runs. */
+  check: { stage: OpenCheckStage; startedAt: Date } | null;
   areaName: string;
   municipalityName: string;
   admins: Array<{ name: string | null; email: string; phone: string | null; since: Date }>;
@@ -265,6 +283,7 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
       createdAt: groups.createdAt,
       updatedAt: groups.updatedAt,
       dissolvedAt: groups.dissolvedAt,
+      lastConfirmedAt: groups.lastConfirmedAt,
       areaName: areas.name,
       municipalityId: groups.municipalityId,
       municipalityName: municipalities.name,
@@ -301,6 +320,11 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
     .where(eq(signRequests.groupId, groupId))
     .orderBy(desc(signRequests.createdAt));
 
+  const [check] = await executor
+    .select({ stage: groupChecks.stage, startedAt: groupChecks.startedAt })
+    .from(groupChecks)
+    .where(and(eq(groupChecks.groupId, groupId), sql`${groupChecks.closedAt} is null`));
+
   await recordAudit(executor, [
     {
       actorUserId: staff.id,
@@ -322,7 +346,13 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
 
   const rest: Partial<typeof group> = { ...group };
   delete rest.municipalityId;
-  return { ...(rest as Omit<typeof group, "municipalityId">), admins, addresses: addressRows, signRequests: requests };
+  return {
+    ...(rest as Omit<typeof group, "municipalityId">),
+    check: check ? { stage: check.stage as OpenCheckStage, startedAt: check.startedAt } : null,
+    admins,
+    addresses: addressRows,
+    signRequests: requests,
+  };
 }
 
 /**

@@ -1,16 +1,16 @@
 /**
  * The figures of the staff overview (/beheer): open bord requests by status and age, new groups
  * this month and year, participating addresses, coverage per wijk, groups with one admin and
- * groups without activity for a year. All counted in SQL, for the actor's municipality (or,
+ * the groups the yearly check reports as not confirmed (lib/data/internal/yearly-check.ts). All counted in SQL, for the actor's municipality (or,
  * for a platform admin, the one chosen).
  */
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
-import { areas, groupAdmins, groups, joinRequests, memberAddresses, signRequests } from "@/db/schema";
+import { areas, groupAdmins, groupChecks, groups, memberAddresses, signRequests } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import type { OpenSignRequestStatus } from "@/lib/domain";
+import { UNCONFIRMED_STAGES, type OpenSignRequestStatus } from "@/lib/domain";
 import { staffScope } from "../internal/staff-scope";
 
 export interface OpenRequestFigures {
@@ -48,8 +48,9 @@ export interface StaffOverview {
   coverage: AreaCoverage[];
   singleAdminCount: number;
   singleAdminGroups: GroupAttention[];
-  inactiveCount: number;
-  inactiveGroups: GroupAttention[];
+  /** Groups whose admins did not confirm the yearly check in 30 days (or that wait for a decision). */
+  unconfirmedCount: number;
+  unconfirmedGroups: GroupAttention[];
 }
 
 const OPEN: OpenSignRequestStatus[] = ["submitted", "in_review", "approved"];
@@ -149,16 +150,13 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
   const singleAdmin = and(inMunicipality, eq(groups.status, "active"), sql`${adminCount} <= 1`);
   const [singleAdminCount, singleAdminGroups] = await groupsNeedingAttention(executor, singleAdmin, asc(groups.name));
 
-  // No activity for a year: the group was not changed, no address was added, no one asked to join.
-  const inactive = and(
+  // The yearly check: no answer in 30 days, or waiting for staff's decision.
+  const unconfirmed = and(
     inMunicipality,
     eq(groups.status, "active"),
-    sql`${groups.updatedAt} < now() - interval '1 year'`,
-    sql`not exists (select 1 from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.createdAt} >= now() - interval '1 year')`,
-    sql`not exists (select 1 from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.createdAt} >= now() - interval '1 year')`,
-    sql`not exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.updatedAt} >= now() - interval '1 year')`,
+    sql`exists (select 1 from ${groupChecks} where ${groupChecks.groupId} = ${groups.id} and ${groupChecks.closedAt} is null and ${groupChecks.stage} in (${sql.join(UNCONFIRMED_STAGES.map((s) => sql`${s}`), sql`, `)}))`,
   );
-  const [inactiveCount, inactiveGroups] = await groupsNeedingAttention(executor, inactive, asc(groups.updatedAt));
+  const [unconfirmedCount, unconfirmedGroups] = await groupsNeedingAttention(executor, unconfirmed, asc(groups.name));
 
   return {
     openRequests,
@@ -169,7 +167,7 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
     coverage,
     singleAdminCount,
     singleAdminGroups,
-    inactiveCount,
-    inactiveGroups,
+    unconfirmedCount,
+    unconfirmedGroups,
   };
 }

@@ -9,7 +9,7 @@ import { AppError, fromDatabaseError, isAppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import type { ApiError, ApiErrorCode } from "@/lib/data/public-schemas";
 import { clientIp } from "@/lib/server/client-ip";
-import { consumeRateLimit, type RateLimitRule } from "@/lib/server/rate-limit";
+import { consumeRateLimit, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
 import { logger } from "@/lib/server/logger";
 
 /** How long clients and caches may keep an answer. */
@@ -118,7 +118,7 @@ export async function handleGet(
   try {
     const env = getEnv();
     if (env.API_RATE_LIMIT_PER_MINUTE > 0) {
-      await consumeRateLimit(apiRateLimitRule(env.API_RATE_LIMIT_PER_MINUTE), clientIp(request.headers, env.TRUSTED_PROXY_HOPS));
+      await consumeRateLimit(apiRateLimitRule(env.API_RATE_LIMIT_PER_MINUTE), ipRateLimitKey(clientIp(request.headers, env.TRUSTED_PROXY_HOPS)));
     }
     return jsonResponse(request, await produce(), cacheControl, contentType);
   } catch (error) {

@@ -8,15 +8,18 @@ import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { GROUP_DETAIL_ADDRESS_LIMIT, getGroupForStaff } from "@/lib/data/staff/groups";
-import { formatAddress } from "@/lib/domain";
+import { can } from "@/lib/auth/permissions";
+import { CHECK_STAGE_LABELS, UNCONFIRMED_STAGES, formatAddress } from "@/lib/domain";
+import { Button } from "@/components/ui/button";
 import { routes } from "@/lib/routes";
-import { dissolveGroupAction } from "../../actions";
+import { dissolveGroupAction, keepGroupAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Groep" };
 
-export default async function StaffGroupPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StaffGroupPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { id } = await params;
+  const checkNotice = (await searchParams).jaarcontrole;
   const user = await requirePagePermission("group.view_all", routes.staff.group(id));
   const group = await getGroupForStaff(user, id);
   if (!group) notFound();
@@ -29,6 +32,43 @@ export default async function StaffGroupPage({ params }: { params: Promise<{ id:
       </p>
       {group.description ? <p className="mt-2 whitespace-pre-line">{group.description}</p> : null}
       <p className="mt-2 text-sm text-slate-700">U ziet hier persoonsgegevens. Dat wordt vastgelegd in het auditlog.</p>
+
+      {group.status === "active" ? (
+        <section aria-labelledby="jaarcontrole" className="mt-8">
+          <h2 id="jaarcontrole" className="text-2xl font-bold">
+            Jaarcontrole
+            {group.check && UNCONFIRMED_STAGES.includes(group.check.stage) ? (
+              <span className="ml-3 inline-block rounded border border-amber-700 bg-amber-50 px-2 align-middle text-base font-semibold text-amber-900">niet bevestigd</span>
+            ) : null}
+          </h2>
+          {checkNotice === "bevestigd" ? (
+            <div className="mt-3"><Alert tone="success" title="De groep blijft" role="status">U hebt namens de beheerders bevestigd dat de groep nog actief is.</Alert></div>
+          ) : null}
+          {checkNotice === "geen" ? (
+            <div className="mt-3"><Alert tone="info" title="Geen controle meer" role="status">Voor deze groep loopt geen jaarcontrole meer. Misschien heeft een beheerder of collega al bevestigd.</Alert></div>
+          ) : null}
+          {group.check ? (
+            <>
+              <p className="mt-2">
+                Gevraagd op {formatDate(group.check.startedAt)}. Fase: <strong>{CHECK_STAGE_LABELS[group.check.stage]}</strong>.
+              </p>
+              {can(user, "group.check") ? (
+                <>
+                  <p className="mt-2">Weet u dat de groep nog actief is, bijvoorbeeld na een telefoontje? Bevestig dan namens de beheerders. Is de groep gestopt? Hef haar dan hieronder op.</p>
+                  <form action={keepGroupAction} className="mt-3">
+                    <input type="hidden" name="groupId" value={group.id} />
+                    <Button type="submit" variant="secondary">De groep blijft</Button>
+                  </form>
+                </>
+              ) : null}
+            </>
+          ) : (
+            <p className="mt-2">
+              Geen lopende controle. {group.lastConfirmedAt ? `Laatst bevestigd op ${formatDate(group.lastConfirmedAt)}.` : "Nog nooit gevraagd."}
+            </p>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="beheerders" className="mt-8">
         <h2 id="beheerders" className="text-2xl font-bold">Beheerders ({group.admins.length})</h2>
