@@ -21,6 +21,7 @@ import { sessionCookieName } from "@/lib/auth/config";
 import { migrateDatabase } from "@/db/migrate";
 import { loadNationalData, SCALE } from "./national-data";
 import { benchExtraFigures } from "./extra";
+import { benchVerifyFigures } from "./verify";
 import { LOOKUP_SQL } from "@/lib/data/lookup";
 
 export interface Figure {
@@ -47,10 +48,11 @@ const BENCH_RATE_LIMIT = "1000000000";
  * keeps it (a later run reuses it); BENCH_ONLY=<parts> runs only some parts, a comma-separated
  * list of: api (floor, lookup, baseline), search, wijken (the /wijken page with its map), js,
  * extra (eligibility, import, staff lists, gaps and overlaps),
+ * verify (a 500-address pasted list against the demo address register),
  * pglite. Without them every part runs on a fresh database that is dropped at the end.
  */
 const KEEP_DB = process.env.BENCH_DB;
-const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,wijken,js,extra,pglite").split(",").map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,wijken,js,extra,verify,pglite").split(",").map((p) => p.trim()));
 const runs = (part: string) => PARTS.has(part);
 /** The production server listens here, the bare baseline on the next port, PGlite's on the one after. */
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -318,6 +320,9 @@ async function main() {
       for (const p of pages) console.log(`    ${p.page}: ${p.kb} KB (${round(p.kb - frameworkKb)} KB on top of the shared chunks)`);
       record({ name: "first_load_js_kb_max", value: Math.max(...pages.map((p) => p.kb)), unit: "KB gzip", baseline: frameworkKb });
       record({ name: "first_load_js_shared_kb", value: frameworkKb, unit: "KB gzip" });
+    }
+    if (runs("verify")) {
+      for (const f of await benchVerifyFigures(handle)) record(f);
     }
     if (runs("extra")) {
       const extra = await benchExtraFigures({ handle, runId });

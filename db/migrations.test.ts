@@ -23,6 +23,7 @@ const expectedTables = [
   "member_addresses",
   "municipalities",
   "rate_limits",
+  "register_addresses",
   "sessions",
   "sign_request_events",
   "sign_requests",

@@ -62,6 +62,16 @@ export type SignRequestStatusValue = (typeof signRequestStatuses)[number];
 export const signRequestStatus = pgEnum("sign_request_status", signRequestStatuses);
 
 /**
+ * A member address checked against the address register (BAG via PDOK, or the demo register):
+ * verified (it exists; only these count for a bord), unchecked ("niet gecontroleerd": the
+ * register could not be reached; the re-check job tries again), not_found (a re-check found
+ * that it does not exist).
+ */
+export const addressChecks = ["verified", "unchecked", "not_found"] as const;
+export type AddressCheck = (typeof addressChecks)[number];
+export const addressCheck = pgEnum("address_check", addressChecks);
+
+/**
  * The yearly check of a group (issue 21): open stages asked → reminded → unconfirmed → decision,
  * closed as confirmed (by an admin's link), kept (staff confirmed on the admins' behalf) or
  * dissolved.
@@ -89,6 +99,12 @@ export const municipalities = pgTable(
     bordThreshold: integer().notNull().default(50),
     /** Team Veiligheid's mailbox: receives new bord requests. */
     safetyEmail: text().notNull(),
+    /**
+     * Set when a platform admin disabled the municipality (/beheer/gemeenten): its public pages
+     * say it no longer takes part, no new groups or join requests, and its staff and
+     * wijkagenten act as residents until it is enabled again. Nothing is deleted.
+     */
+    disabledAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -313,6 +329,36 @@ export const contactAreas = pgTable(
   (t) => [primaryKey({ columns: [t.contactId, t.areaId] }), index("contact_areas_area_idx").on(t.areaId)],
 );
 
+/**
+ * The demo address register: made-up addresses that play the role of the BAG when no
+ * ADDRESS_LOOKUP_URL is set (lib/data/internal/address-register.ts). Seeded with the demo;
+ * empty in production, where an address then stays "niet gecontroleerd".
+ */
+export const registerAddresses = pgTable(
+  "register_addresses",
+  {
+    postcode: text().notNull(),
+    houseNumber: integer().notNull(),
+    addition: text().notNull().default(""),
+    street: text().notNull(),
+    town: text().notNull(),
+    /** CBS municipality code, e.g. GM0542. */
+    municipalityCode: text().notNull(),
+    municipalityName: text().notNull(),
+    /** CBS wijk code when known. */
+    areaCode: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postcode, t.houseNumber, t.addition] }),
+    index("register_addresses_street_idx").on(sql`lower(${t.street})`, t.houseNumber),
+    check("register_addresses_municipality_code", sql`${t.municipalityCode} ~ '^GM[0-9]{4}$'`),
+    check(
+      "register_addresses_postcode_format",
+      sql`${t.postcode} ~ ${sql.raw(POSTCODE_SQL)} and ${t.postcode} !~ ${sql.raw(POSTCODE_EXCLUDED_SQL)}`,
+    ),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Groups, their admins and member addresses
 
@@ -339,6 +385,8 @@ export const groups = pgTable(
     status: groupStatus().notNull().default("active"),
     /** The WhatsApp invite link; shown only to the group's admins and sent to accepted residents. */
     whatsappInviteUrl: text(),
+    /** The group says it is also registered on wabp.nl (the national WhatsApp buurtpreventie list). */
+    wabpRegistered: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     ...timestamps,
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -424,15 +472,23 @@ export const memberAddresses = pgTable(
     areaId: uuid().references(() => areas.id, { onDelete: "set null" }),
     /** Whether the address lies inside the group's municipality (only those count for a bord). */
     inMunicipality: boolean().notNull().default(true),
-    /** Checked against the national address register (BAG via PDOK). */
-    verified: boolean().notNull().default(false),
+    /** Checked against the address register (BAG via PDOK, or the demo register). */
+    verification: addressCheck().notNull().default("unchecked"),
+    /** When an unchecked address is due for the re-check job (also its claim: lib/data/internal/address-recheck.ts). */
+    nextCheckAt: timestamp({ withTimezone: true }),
     addedByUserId: text().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("member_addresses_group_address_unique").on(t.groupId, t.postcode, t.houseNumber, t.addition),
     index("member_addresses_lookup_idx").on(t.postcode, t.houseNumber, t.addition),
-    index("member_addresses_group_counted_idx").on(t.groupId).where(sql`${t.inMunicipality}`),
+    /** Only verified addresses inside the municipality count for a bord. */
+    index("member_addresses_group_counted_idx")
+      .on(t.groupId)
+      .where(sql`${t.inMunicipality} and ${t.verification} = 'verified'`),
+    index("member_addresses_recheck_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.verification} = 'unchecked'`),
     check(
       "member_addresses_postcode_format",
       sql`${t.postcode} ~ ${sql.raw(POSTCODE_SQL)} and ${t.postcode} !~ ${sql.raw(POSTCODE_EXCLUDED_SQL)}`,

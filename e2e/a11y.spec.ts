@@ -45,6 +45,7 @@ interface Ids {
   groupId: string;
   bordId: string;
   mailId: string;
+  municipalityId: string;
 }
 const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "/": { who: "anon", url: () => "/" },
@@ -79,6 +80,8 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "/beheer/e-mail": { who: "platform", url: () => "/beheer/e-mail" },
   "/beheer/privacy": { who: "platform", url: () => "/beheer/privacy" },
   "/beheer/gebruikers": { who: "platform", url: () => "/beheer/gebruikers" },
+  "/beheer/gemeenten": { who: "platform", url: () => "/beheer/gemeenten" },
+  "/beheer/gemeenten/[id]": { who: "platform", url: (ids) => `/beheer/gemeenten/${ids.municipalityId}` },
   "/beheer/groepen": { who: "staff", url: () => "/beheer/groepen" },
   "/beheer/groepen/[id]": { who: "staff", url: (ids) => `/beheer/groepen/${ids.groupId}` },
   "/beheer/instellingen": { who: "staff", url: () => "/beheer/instellingen" },
@@ -118,6 +121,7 @@ const FORMS: Record<string, string> = {
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
   "components/staff/invite-user-form.tsx": "staff forms",
+  "components/staff/municipality-form.tsx": "e2e/municipalities.spec.ts (adding and editing, with errors, scanned there)",
   "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
   "components/staff/role-form.tsx": "pages (a role from a list: no invalid choice to make)",
   "components/staff/municipality-picker.tsx": "pages (a choice from a list, no error state)",
@@ -176,7 +180,10 @@ async function findIds(browser: Browser): Promise<Ids> {
   await staff.goto("/beheer/borden");
   if ((await staff.locator('a[href^="/beheer/borden/"]').count()) === 0) await staff.goto("/beheer/borden?status=alle");
   const bordHref = (await staff.locator('a[href^="/beheer/borden/"]').first().getAttribute("href")) ?? "";
-  return { groupId, bordId: bordHref.split("/").pop()!, mailId: mailHref.split("/").pop()! };
+  const platform = await pageAs(browser, "platform");
+  await platform.goto("/beheer/gemeenten");
+  const municipalityHref = (await platform.locator('a[href^="/beheer/gemeenten/"]').first().getAttribute("href")) ?? "";
+  return { groupId, bordId: bordHref.split("/").pop()!, mailId: mailHref.split("/").pop()!, municipalityId: municipalityHref.split("/").pop()! };
 }
 
 let ids: Ids | undefined;

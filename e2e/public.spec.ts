@@ -9,6 +9,8 @@ test.beforeEach(async ({ context }) => {
   ipCounter += 1;
   await context.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${ipCounter}` });
 });
+// The context is reused by the worker's next test (playwright.config.ts), which would keep headers set at run time.
+test.afterEach(async ({ context }) => context.setExtraHTTPHeaders({}));
 
 /** Text of an HTML attribute or element as the browser reads it (the entities React writes). */
 function decodeEntities(text: string): string {

@@ -68,6 +68,8 @@ export const routes = {
     mail: "/beheer/e-mail",
     privacy: "/beheer/privacy",
     privacyExport: "/beheer/privacy/export",
+    municipalities: "/beheer/gemeenten",
+    municipality: (id: string) => `/beheer/gemeenten/${segment(id)}`,
     yearlyCheck: "/beheer/jaarcontrole",
   },
 

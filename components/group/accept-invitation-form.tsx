@@ -1,5 +1,6 @@
 "use client";
 
+import { AddressCombobox } from "@/components/forms/address-combobox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -59,6 +60,7 @@ export function AcceptInvitationForm({
       <TextInput id="inv-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" error={e.birthDate?.message} {...form.register("birthDate")} />
       <fieldset className="space-y-3">
         <legend className="font-semibold">Uw adres</legend>
+        <AddressCombobox id="inv-address-search" targets={{ postcode: "inv-postcode", houseNumber: "inv-houseNumber", addition: "inv-addition" }} />
         <div className="grid gap-4 sm:grid-cols-3">
           <TextInput id="inv-postcode" label="Postcode" maxLength={16} error={e.address?.postcode?.message} {...form.register("address.postcode")} />
           <TextInput id="inv-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={e.address?.houseNumber?.message} {...form.register("address.houseNumber")} />

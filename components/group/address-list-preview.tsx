@@ -42,13 +42,15 @@ export function AddressListPreview({ state, id }: { state: AddressListPreviewSta
     );
   }
   const summary = summarizeAddressList(state.lines);
-  const errors = state.lines.filter((l) => !l.ok);
+  const errors = state.lines.filter((l) => !l.ok && !l.street);
+  const streetLines = state.lines.filter((l) => !l.ok && l.street).slice(0, SHOWN_OK_LINES);
   const ok = state.lines.filter((l) => l.ok).slice(0, SHOWN_OK_LINES);
   return (
     <div id={id} role="status" className="space-y-3 rounded border-2 border-slate-300 p-4">
       <p className="font-semibold">
         {summary.distinct} {summary.distinct === 1 ? "adres" : "adressen"} gevonden
         {summary.duplicates > 0 ? `, ${summary.duplicates} dubbel (telt één keer)` : ""}
+        {summary.streetLines > 0 ? `, ${summary.streetLines} met straat en huisnummer (postcode zoeken we op bij het opslaan)` : ""}
         {summary.errors > 0 ? `, ${summary.errors} ${summary.errors === 1 ? "regel" : "regels"} met een fout` : ", geen fouten"}.
       </p>
       {summary.errors > 0 ? (
@@ -74,6 +76,17 @@ export function AddressListPreview({ state, id }: { state: AddressListPreviewSta
                 </td>
               </tr>
             ))}
+            {streetLines.map((line) =>
+              !line.ok && line.street ? (
+                <tr key={`s${line.line}`} className="border-b border-slate-200">
+                  <td className="py-1 pr-3 align-top">{line.line}</td>
+                  <td className="py-1 pr-3">
+                    {line.street.street} {line.street.houseNumber}
+                    {line.street.addition ? ` ${line.street.addition}` : ""} (postcode zoeken we op bij het opslaan)
+                  </td>
+                </tr>
+              ) : null,
+            )}
             {ok.map((line) =>
               line.ok ? (
                 <tr key={`o${line.line}`} className="border-b border-slate-200">

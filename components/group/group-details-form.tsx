@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
+import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import { groupDetailsSchema, type GroupDetails, type GroupDetailsFormInput } from "@/lib/validation";
 
@@ -17,7 +17,7 @@ export function GroupDetailsForm({
   action,
 }: {
   groupId: string;
-  initial: { name: string; areaCode: string; areaDescription: string; whatsappInviteLink: string; version: number };
+  initial: { name: string; areaCode: string; areaDescription: string; whatsappInviteLink: string; wabpRegistered: boolean; version: number };
   areas: Array<{ code: string; name: string }>;
   action: (input: GroupDetailsFormInput & { groupId: string }) => Promise<ClientActionResult<{ version: number }>>;
 }) {
@@ -60,6 +60,12 @@ export function GroupDetailsForm({
         maxLength={300}
         error={e.whatsappInviteLink?.message}
         {...register("whatsappInviteLink")}
+      />
+      <CheckboxField
+        id="details-wabp"
+        label="Onze groep staat ook op wabp.nl (de landelijke lijst van WhatsApp-buurtpreventiegroepen; niet verplicht)"
+        error={e.wabpRegistered?.message}
+        {...register("wabpRegistered")}
       />
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? "Bezig met opslaan…" : "Gegevens opslaan"}

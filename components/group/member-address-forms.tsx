@@ -1,5 +1,6 @@
 "use client";
 
+import { AddressCombobox } from "@/components/forms/address-combobox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -25,7 +26,7 @@ export function AddMemberAddressForm({
   action,
 }: {
   groupId: string;
-  action: (input: MemberAddressFormInput & { groupId: string }) => Promise<ClientActionResult<{ inMunicipality: boolean; alsoInGroups: string[] }>>;
+  action: (input: MemberAddressFormInput & { groupId: string }) => Promise<ClientActionResult<{ inMunicipality: boolean; verification?: string; alsoInGroups: string[] }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
@@ -48,15 +49,18 @@ export function AddMemberAddressForm({
         ? ` Dit adres doet ook mee bij ${also.map((n) => `de groep ${n}`).join(" en ")}. Voor een bord telt het alleen mee bij de groep waar het het eerst bij kwam.`
         : "";
     setMessage(
-      result.data.inMunicipality
-        ? { tone: also.length > 0 ? "warning" : "success", text: `Het adres is toegevoegd.${shared}` }
-        : { tone: "warning", text: `Het adres is toegevoegd, maar het ligt buiten de gemeente. Het telt niet mee voor een bord.${shared}` },
+      !result.data.inMunicipality
+        ? { tone: "warning", text: `Het adres is toegevoegd, maar het ligt buiten de gemeente. Het telt niet mee voor een bord.${shared}` }
+        : result.data.verification === "unchecked"
+          ? { tone: "warning", text: `Het adres is toegevoegd, maar de landelijke adressenlijst was niet bereikbaar. Het telt mee voor een bord zodra het gecontroleerd is; dat gebeurt vanzelf.${shared}` }
+          : { tone: also.length > 0 ? "warning" : "success", text: `Het adres is toegevoegd.${shared}` },
     );
     router.refresh();
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
+      <AddressCombobox id="one-address-search" targets={{ postcode: "one-postcode", houseNumber: "one-houseNumber", addition: "one-addition" }} />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextInput id="one-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" maxLength={16} error={e.postcode?.message} {...form.register("postcode")} />
         <TextInput id="one-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={e.houseNumber?.message} {...form.register("houseNumber")} />
@@ -81,7 +85,7 @@ export function AddressListForm({
   action,
 }: {
   groupId: string;
-  action: (input: AddressListFormInput & { groupId: string }) => Promise<ClientActionResult<{ added: number; alreadyPresent: number; outside: number; alsoInGroups: Array<{ name: string; addresses: number }> }>>;
+  action: (input: AddressListFormInput & { groupId: string }) => Promise<ClientActionResult<{ added: number; alreadyPresent: number; outside: number; unchecked?: number; alsoInGroups: Array<{ name: string; addresses: number }> }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
@@ -106,7 +110,7 @@ export function AddressListForm({
       applyFieldErrors(form.setError, result.fieldErrors);
       return setMessage({ tone: "error", text: result.message });
     }
-    const { added, alreadyPresent, outside, alsoInGroups } = result.data;
+    const { added, alreadyPresent, outside, unchecked = 0, alsoInGroups } = result.data;
     const parts = [`${added} ${added === 1 ? "adres" : "adressen"} toegevoegd.`];
     if (alreadyPresent > 0) parts.push(`${alreadyPresent} stond${alreadyPresent === 1 ? "" : "en"} er al in.`);
     if (outside > 0) parts.push(`${outside} ${outside === 1 ? "ligt" : "liggen"} buiten de gemeente en ${outside === 1 ? "telt" : "tellen"} niet mee voor een bord.`);
@@ -117,7 +121,12 @@ export function AddressListForm({
         `${other.addresses} ${other.addresses === 1 ? "adres doet" : "adressen doen"} ook mee bij de groep ${other.name}; voor een bord telt een adres alleen bij de groep waar het het eerst bij kwam.`,
       );
     }
-    setMessage({ tone: outside > 0 || alsoInGroups.length > 0 ? "warning" : "success", text: parts.join(" ") });
+    if (unchecked > 0) {
+      parts.push(
+        `${unchecked} ${unchecked === 1 ? "adres is" : "adressen zijn"} nog niet gecontroleerd in de landelijke adressenlijst en ${unchecked === 1 ? "telt" : "tellen"} pas mee voor een bord als dat gebeurd is; dat gaat vanzelf.`,
+      );
+    }
+    setMessage({ tone: outside > 0 || alsoInGroups.length > 0 || unchecked > 0 ? "warning" : "success", text: parts.join(" ") });
     router.refresh();
   });
 

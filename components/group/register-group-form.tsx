@@ -1,5 +1,6 @@
 "use client";
 
+import { AddressCombobox } from "@/components/forms/address-combobox";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -235,6 +236,9 @@ export function RegisterGroupForm({
         <fieldset className="space-y-3">
           <legend className="font-semibold">Uw adres</legend>
           <p className="text-sm text-slate-700">Uw eigen adres telt mee als deelnemend adres van de groep.</p>
+          {prefill.postcode ? null : (
+            <AddressCombobox id="admin-address-search" targets={{ postcode: "admin-postcode", houseNumber: "admin-houseNumber", addition: "admin-addition" }} />
+          )}
           <div className="grid gap-4 sm:grid-cols-3">
             <TextInput id="admin-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" autoComplete="postal-code" maxLength={16} error={err("admin.address.postcode")} readOnly={Boolean(prefill.postcode)} {...register("admin.address.postcode")} />
             <TextInput id="admin-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={err("admin.address.houseNumber")} readOnly={Boolean(prefill.houseNumber)} {...register("admin.address.houseNumber")} />

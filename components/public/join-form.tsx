@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { AddressCombobox } from "@/components/forms/address-combobox";
 import { routes } from "@/lib/routes";
 import { EMPTY_JOIN_FORM, HONEYPOT_FIELD, type JoinFormState, type JoinFormValues } from "./join-form-state";
 
@@ -202,6 +203,10 @@ export function JoinForm({
       <fieldset className="rounded-lg border-2 border-slate-200 p-4">
         <legend className="px-1 font-semibold">Uw adres</legend>
         <div className="space-y-4">
+          <AddressCombobox
+            id="join-address-search"
+            targets={{ postcode: FIELD_IDS["address.postcode"], houseNumber: FIELD_IDS["address.houseNumber"], addition: FIELD_IDS["address.addition"] }}
+          />
           <TextField
             id={FIELD_IDS["address.postcode"]}
             name="address.postcode"

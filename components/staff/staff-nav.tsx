@@ -13,7 +13,10 @@ const LINKS = [
 ];
 
 /** Pages for platform admins only. */
-const PLATFORM_LINKS = [{ href: routes.staff.privacy, label: "Gegevens van een persoon" }];
+const PLATFORM_LINKS = [
+  { href: routes.staff.municipalities, label: "Gemeenten" },
+  { href: routes.staff.privacy, label: "Gegevens van een persoon" },
+];
 
 /** The staff menu: a list of links, keyboard-friendly. */
 export function StaffNav({ platformAdmin = false }: { platformAdmin?: boolean }) {

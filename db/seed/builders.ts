@@ -24,6 +24,7 @@ import {
   type SignRequestStatusValue,
   type User,
   type UserRole,
+  type AddressCheck,
 } from "../schema";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
 
@@ -133,7 +134,8 @@ export interface AddressSpec {
   street?: string;
   town?: string;
   inMunicipality?: boolean;
-  verified?: boolean;
+  /** Default "verified": builder addresses stand for addresses the register knows. */
+  verification?: AddressCheck;
 }
 
 /**
@@ -171,7 +173,7 @@ export async function addAddresses(
           town: a.town ?? null,
           areaId: group.areaId,
           inMunicipality: a.inMunicipality ?? true,
-          verified: a.verified ?? false,
+          verification: a.verification ?? "verified",
           addedByUserId: addedByUserId ?? null,
         })),
       )

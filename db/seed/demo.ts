@@ -8,9 +8,15 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../index";
+import { aContact, addresses as builderAddresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
+import { demoStreet, seedDemoRegister } from "./demo-register";
+
+/** Builder addresses with the demo register's street of each postcode (every one is in the register). */
+function addresses(count: number, base: string): AddressSpec[] {
+  return builderAddresses(count, base).map((a) => ({ ...a, street: demoStreet(a.postcode) ?? a.street }));
+}
 import { appMeta, groupChecks, groups, joinRequests, municipalities, users, type Area, type Group, type UserRole } from "../schema";
 import { DEMO_BORD_POINTS, DEMO_BOUNDARIES } from "./demo-boundaries";
-import { aContact, addresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
 
 export const DEMO_MUNICIPALITY = {
   code: "GM0542",
@@ -79,6 +85,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
 }
 
 async function insertDemoData(tx: Executor): Promise<void> {
+  await seedDemoRegister(tx);
   const [municipality] = await tx.insert(municipalities).values(DEMO_MUNICIPALITY).returning();
 
   const areaRows: Area[] = [];
@@ -194,16 +201,9 @@ async function insertDemoData(tx: Executor): Promise<void> {
   });
 
   // Groups
-  const streets: Record<string, string> = {
-    "2922": "Tiendweg",
-    "2923": "Merelstraat",
-    "2921": "IJsseldijk",
-    "2925": "Lansinghlaan",
-    "2926": "Boveneindseweg",
-  };
   const withOwnAddress = (list: AddressSpec[], admin: { postcode: string | null; houseNumber: number | null }) => [
     ...list,
-    { postcode: admin.postcode!, houseNumber: admin.houseNumber!, street: "Eigen adres", town: "Krimpen aan den IJssel" },
+    { postcode: admin.postcode!, houseNumber: admin.houseNumber!, street: demoStreet(admin.postcode!), town: "Krimpen aan den IJssel" },
   ];
 
   const langeland = await aGroup(tx, area("Langeland"), {
@@ -211,7 +211,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     slug: "langeland-noord",
     description: "Tiendweg, Raadhuisplein en de zijstraten tussen de Groenendaal en het park.",
     admins: [groupAdmin, coAdmin],
-    addresses: withOwnAddress(addresses(62, "2922", streets["2922"]), coAdmin),
+    addresses: withOwnAddress(addresses(62, "2922"), coAdmin),
     whatsappInviteUrl: "https://chat.whatsapp.com/DEMOlangelandnoord",
     createdAt: new Date("2025-02-10T10:00:00Z"),
   });
@@ -220,7 +220,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     slug: "kortland-vogelbuurt",
     description: "Merelstraat, Lijsterstraat, Spreeuwstraat en omgeving.",
     admins: [secondAdmin],
-    addresses: addresses(23, "2923", streets["2923"]),
+    addresses: addresses(23, "2923"),
     createdAt: new Date("2025-09-01T10:00:00Z"),
   });
   await aGroup(tx, area("Oud-Krimpen"), {
@@ -228,7 +228,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     slug: "oud-krimpen-dijkzijde",
     description: "De huizen aan en achter de IJsseldijk, van de kerk tot de pont.",
     admins: [oudKrimpenAdmin],
-    addresses: addresses(35, "2921", streets["2921"]),
+    addresses: addresses(35, "2921"),
     createdAt: new Date("2024-11-15T10:00:00Z"),
   });
   const lansingh = await aGroup(tx, area("Lansingh-Zuid"), {
@@ -236,7 +236,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     slug: "lansingh-zuid-let-op-elkaar",
     description: "Lansinghlaan en de hofjes eromheen.",
     admins: [lansinghAdmin],
-    addresses: addresses(54, "2925", streets["2925"]),
+    addresses: addresses(54, "2925"),
     createdAt: new Date("2024-03-01T10:00:00Z"),
   });
   const zuidkant = await aGroup(tx, area("Boveneind"), {
@@ -252,7 +252,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     slug: "boveneind-alert",
     description: "Boveneindseweg, oneven kant.",
     admins: [boveneindAdmin],
-    addresses: addresses(12, "2926", streets["2926"]),
+    addresses: addresses(12, "2926"),
     createdAt: new Date("2026-10-20T10:00:00Z"),
   });
 

@@ -26,6 +26,7 @@ interface Doc {
   straatnaam: string;
   woonplaatsnaam: string;
   gemeentecode: string;
+  gemeentenaam?: string;
   wijkcode?: string;
   buurtcode?: string;
   centroide_ll?: string;
@@ -38,6 +39,7 @@ function doc(postcode: string, huisnummer: number, extra: Partial<Doc> = {}): Do
     straatnaam: "Raadhuisplein",
     woonplaatsnaam: "Krimpen aan den IJssel",
     gemeentecode: "0542",
+    gemeentenaam: "Krimpen aan den IJssel",
     wijkcode: "WK054201",
     buurtcode: "BU05420101",
     centroide_ll: "POINT(4.59 51.91)",
@@ -83,13 +85,50 @@ function docsFor(postcode: string): Doc[] {
   }
 }
 
+/**
+ * `free` with straatnaam (a line like "Lansinghlaan 15"): Lansinghlaan exists once in Krimpen
+ * (2925AB) and the service also returns the Lansinghhof and a Lansinghlaan in Rotterdam (fuzzy);
+ * Dorpsstraat exists in two postcodes of Krimpen; "Kapot" answers 500.
+ */
+function answerStreet(url: URL, street: string, res: ServerResponse): void {
+  const number = Number(/huisnummer:(\d+)/.exec(url.searchParams.get("q") ?? "")?.[1]);
+  if (street === "Kapot") return answer(res, 500, { error: "boom" });
+  const docs: Doc[] = [];
+  if (street.toLowerCase() === "lansinghlaan") {
+    docs.push(doc("2925AB", number, { straatnaam: "Lansinghlaan" }), doc("2925AC", number, { straatnaam: "Lansinghhof" }));
+    if (!url.searchParams.getAll("fq").includes("gemeentecode:0542")) docs.push(doc("3011AA", number, { straatnaam: "Lansinghlaan", gemeentecode: "0599", gemeentenaam: "Rotterdam" }));
+  }
+  if (street === "Dorpsstraat") docs.push(doc("2921AA", number, { straatnaam: "Dorpsstraat" }), doc("2921AB", number, { straatnaam: "Dorpsstraat" }));
+  answer(res, 200, { response: { numFound: docs.length, docs } });
+}
+
+/** `suggest`: "lansinghlaan 1…" gives 1, 10, 11 in Krimpen and 1 in Rotterdam; "stuk" answers not JSON. */
+function answerSuggest(url: URL, res: ServerResponse): void {
+  const q = (url.searchParams.get("q") ?? "").toLowerCase();
+  if (q === "stuk") return answer(res, 200, "<html>oops</html>");
+  if (!q.startsWith("lansinghlaan")) return answer(res, 200, { response: { numFound: 0, docs: [] } });
+  answer(res, 200, {
+    response: {
+      docs: [
+        doc("2925AB", 1, { straatnaam: "Lansinghlaan" }),
+        doc("3011AA", 1, { straatnaam: "Lansinghlaan", woonplaatsnaam: "Rotterdam", gemeentecode: "0599", gemeentenaam: "Rotterdam" }),
+        doc("2925AB", 10, { straatnaam: "Lansinghlaan", huisletter: "A" }),
+        doc("2925AB", 11, { straatnaam: "Lansinghlaan" }),
+      ],
+    },
+  });
+}
+
 function handle(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   requests.push(url);
   const postcode = /postcode:(\w+)/.exec(url.searchParams.get("q") ?? "")?.[1] ?? "";
   const hits = (hitsByPostcode.get(postcode) ?? 0) + 1;
   hitsByPostcode.set(postcode, hits);
+  if (url.pathname === "/bzk/locatieserver/search/v3_1/suggest") return answerSuggest(url, res);
   if (url.pathname !== "/bzk/locatieserver/search/v3_1/free") return answer(res, 404, { error: "not found" });
+  const street = /straatnaam:"((?:[^"\\]|\\.)*)"/.exec(url.searchParams.get("q") ?? "")?.[1];
+  if (street !== undefined) return answerStreet(url, street, res);
   if (postcode === "2922AF" || (postcode === "2922AG" && hits === 1)) return answer(res, 500, { error: "boom" });
   if (postcode === "2922AH") {
     const timer = setTimeout(() => answer(res, 200, { response: { numFound: 0, docs: [] } }), SLOW_MS);
@@ -147,6 +186,7 @@ describe("createAddressLookup", () => {
       street: "Raadhuisplein",
       town: "Krimpen aan den IJssel",
       municipalityCode: "GM0542",
+      municipalityName: "Krimpen aan den IJssel",
       areaCode: "WK054201",
       buurtCode: "BU05420101",
       point: { lat: 51.91, lng: 4.59 },
@@ -310,5 +350,46 @@ describe("createAddressLookup cache", () => {
     expect(requests).toHaveLength(3);
     await service.verify({ postcode: "2922AB", houseNumber: 14 });
     expect(requests).toHaveLength(4);
+  });
+});
+
+describe("street look-up and suggestions against the local PDOK stand-in", () => {
+  it("finds the one postcode of a street and number in the municipality, exact on street and number", async () => {
+    const service = lookup();
+    expect(await service.findStreetAddress({ street: "Lansinghlaan", houseNumber: 15, addition: "", municipalityCode: "GM0542" })).toEqual({
+      kind: "found",
+      address: { postcode: "2925AB", houseNumber: 15, addition: "" },
+    });
+    const asked = requests.at(-1)!;
+    expect(asked.searchParams.get("q")).toBe('straatnaam:"Lansinghlaan" and huisnummer:15');
+    expect(asked.searchParams.getAll("fq")).toEqual(["type:adres", "gemeentecode:0542"]);
+    // Without a municipality the Rotterdam Lansinghlaan makes it ambiguous.
+    expect(await service.findStreetAddress({ street: "Lansinghlaan", houseNumber: 15, addition: "" })).toEqual({ kind: "ambiguous" });
+    expect(await service.findStreetAddress({ street: "Dorpsstraat", houseNumber: 3, addition: "", municipalityCode: "GM0542" })).toEqual({ kind: "ambiguous" });
+    expect(await service.findStreetAddress({ street: "Lansinghlaan", houseNumber: 15, addition: "B", municipalityCode: "GM0542" })).toEqual({ kind: "not_found" });
+    expect(await service.findStreetAddress({ street: "Kapot", houseNumber: 1, addition: "" })).toEqual({ kind: "unavailable" });
+  });
+
+  it("escapes quotes in a street name so it cannot change the query", async () => {
+    await lookup().findStreetAddress({ street: 'x" or gemeentecode:"0599', houseNumber: 1, addition: "" });
+    expect(requests.at(-1)!.searchParams.get("q")).toBe('straatnaam:"x\\" or gemeentecode:\\"0599" and huisnummer:1');
+  });
+
+  it("suggests addresses in the wanted municipalities only, with a label; null when the answer is broken", async () => {
+    const service = lookup();
+    const found = await service.suggest("Lansinghlaan 1", { municipalityCodes: ["GM0542"], limit: 5 });
+    expect(found?.map((s) => s.label)).toEqual([
+      "Lansinghlaan 1, 2925 AB Krimpen aan den IJssel",
+      "Lansinghlaan 10 A, 2925 AB Krimpen aan den IJssel",
+      "Lansinghlaan 11, 2925 AB Krimpen aan den IJssel",
+    ]);
+    expect(requests.at(-1)!.pathname).toBe("/bzk/locatieserver/search/v3_1/suggest");
+    expect(await service.suggest("stuk")).toBeNull();
+    expect(await createAddressLookup({ url: null }).suggest("Lansinghlaan")).toBeNull();
+  });
+
+  it("names the municipality of a verified address (gemeentenaam)", async () => {
+    const result = await lookup().verify({ postcode: "2922AB", houseNumber: 14 });
+    expect(result).toMatchObject({ verified: true, municipalityName: "Krimpen aan den IJssel" });
   });
 });

@@ -1,7 +1,17 @@
 import { type NormalizedAddress, addressKey, normalizeAddress } from "@/lib/domain/address";
 
 import { LruTtlCache } from "./cache";
-import { type PdokAddress, buildFreeSearchUrl, isExactMatch, readDocuments, toPdokAddress } from "./pdok";
+import {
+  type PdokAddress,
+  buildFreeSearchUrl,
+  buildStreetSearchUrl,
+  buildSuggestUrl,
+  comparableAddition,
+  documentAddition,
+  isExactMatch,
+  readDocuments,
+  toPdokAddress,
+} from "./pdok";
 
 /**
  * Address verification (SPEC rule 2, issue 4 item 4) against the PDOK Locatieserver.
@@ -39,10 +49,62 @@ export interface UnverifiedAddress {
 
 export type AddressVerification = VerifiedAddress | UnverifiedAddress;
 
+/** A street and house number as residents write it ("Lansinghlaan 15 A"). */
+export interface StreetQuery {
+  street: string;
+  houseNumber: number;
+  addition: string;
+  /** Only addresses in this municipality (CBS code GMxxxx). */
+  municipalityCode?: string;
+}
+
+export type StreetResolution =
+  | { kind: "found"; address: NormalizedAddress }
+  | { kind: "not_found" }
+  /** The street and number exist in more than one postcode (one street name in two towns). */
+  | { kind: "ambiguous" }
+  | { kind: "unavailable" };
+
+/** One suggestion for an address field. */
+export interface AddressSuggestion extends NormalizedAddress {
+  street: string;
+  town: string;
+  /** "Lansinghlaan 15 A, 2925 AB Krimpen aan den IJssel" */
+  label: string;
+}
+
 export interface AddressLookup {
-  /** Whether a service URL is configured. */
+  /** Whether an address register answers (a service URL, or the demo register holds addresses). */
   readonly configured: boolean;
+  /** The longest list verified at once (longer lists are stored unchecked for the re-check job). */
+  readonly maxBatch?: number;
   verify(address: AddressQuery): Promise<AddressVerification>;
+  /** verify for a list, in the list's order. */
+  verifyMany(list: readonly AddressQuery[]): Promise<AddressVerification[]>;
+  /** The postcode of a street + house number (+ addition). */
+  findStreetAddress(query: StreetQuery): Promise<StreetResolution>;
+  /** Up to `limit` addresses that start like `text`; null when the register cannot be reached. */
+  suggest(text: string, options?: { limit?: number; municipalityCodes?: readonly string[] }): Promise<AddressSuggestion[] | null>;
+}
+
+/** "Lansinghlaan 15 A, 2925 AB Krimpen aan den IJssel" */
+export function suggestionLabel(a: { street: string; houseNumber: number; addition: string; postcode: string; town: string }): string {
+  const number = a.addition ? `${a.houseNumber} ${a.addition}` : String(a.houseNumber);
+  return `${a.street} ${number}, ${a.postcode.slice(0, 4)} ${a.postcode.slice(4)} ${a.town}`;
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, results in order. */
+export async function mapWithLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  });
+  await Promise.all(workers);
+  return results;
 }
 
 export interface AddressLookupOptions {
@@ -155,5 +217,61 @@ export function createAddressLookup(options: AddressLookupOptions = {}): Address
     return request;
   }
 
-  return { configured: baseUrl !== null, verify };
+  async function findStreetAddress(query: StreetQuery): Promise<StreetResolution> {
+    if (baseUrl === null) return { kind: "unavailable" };
+    const street = query.street.trim().toLowerCase();
+    const attempt = await requestWithRetry(buildStreetSearchUrl(baseUrl, query), fetchFn, timeoutMs);
+    if (attempt.kind !== "answer") return { kind: "unavailable" };
+    const documents = readDocuments(attempt.body);
+    if (documents === null) return { kind: "unavailable" };
+    const wanted = comparableAddition(query.addition);
+    const matches = documents.filter((doc) => {
+      const addition = documentAddition(doc);
+      return (
+        doc.straatnaam.trim().toLowerCase() === street &&
+        doc.huisnummer === query.houseNumber &&
+        addition !== null &&
+        comparableAddition(addition) === wanted &&
+        (!query.municipalityCode || toPdokAddress(doc)?.municipalityCode === query.municipalityCode)
+      );
+    });
+    const postcodes = [...new Set(matches.map((doc) => doc.postcode.replace(/\s/g, "").toUpperCase()))];
+    if (postcodes.length === 0) return { kind: "not_found" };
+    if (postcodes.length > 1) return { kind: "ambiguous" };
+    const address = normalizeQuery({ postcode: postcodes[0], houseNumber: query.houseNumber, addition: query.addition });
+    return address ? { kind: "found", address } : { kind: "not_found" };
+  }
+
+  async function suggest(
+    text: string,
+    options: { limit?: number; municipalityCodes?: readonly string[] } = {},
+  ): Promise<AddressSuggestion[] | null> {
+    if (baseUrl === null) return null;
+    const limit = Math.min(Math.max(options.limit ?? 8, 1), 20);
+    // Ask for more than shown: addresses outside the wanted municipalities are left out.
+    const attempt = await attemptRequest(buildSuggestUrl(baseUrl, text, limit * 3), fetchFn, timeoutMs);
+    if (attempt.kind !== "answer") return null;
+    const documents = readDocuments(attempt.body);
+    if (documents === null) return null;
+    const result: AddressSuggestion[] = [];
+    for (const doc of documents) {
+      const facts = toPdokAddress(doc);
+      const addition = documentAddition(doc);
+      const address = addition === null ? null : normalizeQuery({ postcode: doc.postcode, houseNumber: doc.huisnummer, addition });
+      if (!facts || !address) continue;
+      if (options.municipalityCodes?.length && !options.municipalityCodes.includes(facts.municipalityCode)) continue;
+      result.push({ ...address, street: facts.street, town: facts.town, label: suggestionLabel({ ...address, ...facts }) });
+      if (result.length >= limit) break;
+    }
+    return result;
+  }
+
+  return {
+    configured: baseUrl !== null,
+    maxBatch: 200,
+    verify,
+    verifyMany: (list) => mapWithLimit(list, 8, verify),
+    findStreetAddress,
+    suggest,
+  };
 }

@@ -18,6 +18,7 @@ const FIELDS = [
   "straatnaam",
   "woonplaatsnaam",
   "gemeentecode",
+  "gemeentenaam",
   "wijkcode",
   "buurtcode",
   "centroide_ll",
@@ -36,6 +37,47 @@ export function buildFreeSearchUrl(baseUrl: string, address: NormalizedAddress):
 
 const optionalText = z.string().nullish();
 
+function encodeParams(params: Array<[string, string]>): string {
+  return params.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&");
+}
+
+/** Solr phrase: quotes and backslashes escaped, so a street name cannot change the query. */
+function solrPhrase(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** `fq` for the municipality: PDOK's gemeentecode is the four digits without GM. */
+function municipalityFilter(municipalityCode: string | undefined): Array<[string, string]> {
+  const digits = municipalityCode ? /^GM(\d{4})$/.exec(municipalityCode)?.[1] : undefined;
+  return digits ? [["fq", `gemeentecode:${digits}`]] : [];
+}
+
+/** The `free` query for a street and house number (a line like "Lansinghlaan 15"). */
+export function buildStreetSearchUrl(
+  baseUrl: string,
+  query: { street: string; houseNumber: number; municipalityCode?: string },
+): string {
+  const params: Array<[string, string]> = [
+    ["q", `straatnaam:${solrPhrase(query.street)} and huisnummer:${query.houseNumber}`],
+    ["fq", "type:adres"],
+    ...municipalityFilter(query.municipalityCode),
+    ["fl", FIELDS],
+    ["rows", "20"],
+  ];
+  return `${baseUrl.replace(/\/+$/, "")}/free?${encodeParams(params)}`;
+}
+
+/** The `suggest` query for what someone has typed so far ("lansinghlaan 1", "2925 ab 3"). */
+export function buildSuggestUrl(baseUrl: string, text: string, rows: number): string {
+  const params: Array<[string, string]> = [
+    ["q", text],
+    ["fq", "type:adres"],
+    ["fl", FIELDS],
+    ["rows", String(rows)],
+  ];
+  return `${baseUrl.replace(/\/+$/, "")}/suggest?${encodeParams(params)}`;
+}
+
 const documentSchema = z.object({
   postcode: z.string(),
   huisnummer: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]),
@@ -44,11 +86,12 @@ const documentSchema = z.object({
   straatnaam: z.string().min(1),
   woonplaatsnaam: z.string().min(1),
   gemeentecode: z.string(),
+  gemeentenaam: optionalText,
   wijkcode: optionalText,
   buurtcode: optionalText,
   centroide_ll: optionalText,
 });
-type PdokDocument = z.output<typeof documentSchema>;
+export type PdokDocument = z.output<typeof documentSchema>;
 
 const responseSchema = z.object({
   response: z.object({ docs: z.array(z.unknown()) }),
@@ -58,6 +101,8 @@ export interface PdokAddress {
   street: string;
   town: string;
   municipalityCode: string;
+  /** The municipality's name (PDOK gemeentenaam), for "Dit adres ligt in de gemeente …". */
+  municipalityName: string;
   areaCode: string | null;
   buurtCode: string | null;
   point?: { lat: number; lng: number };
@@ -74,11 +119,11 @@ export function readDocuments(body: unknown): PdokDocument[] | null {
 }
 
 /** Additions compared without hyphens: BAG "A" + "2" is what people write as "A-2" or "A2". */
-function comparableAddition(addition: string): string {
+export function comparableAddition(addition: string): string {
   return addition.replace(/-/g, "");
 }
 
-function documentAddition(doc: PdokDocument): string | null {
+export function documentAddition(doc: PdokDocument): string | null {
   try {
     return normalizeAddition(`${doc.huisletter ?? ""}${doc.huisnummertoevoeging ?? ""}`);
   } catch {
@@ -121,6 +166,7 @@ export function toPdokAddress(doc: PdokDocument): PdokAddress | null {
     street: doc.straatnaam,
     town: doc.woonplaatsnaam,
     municipalityCode,
+    municipalityName: doc.gemeentenaam?.trim() || municipalityCode,
     areaCode: doc.wijkcode && isAreaCode(doc.wijkcode) ? doc.wijkcode : null,
     buurtCode: doc.buurtcode && isBuurtCode(doc.buurtcode) ? doc.buurtcode : null,
     ...(point ? { point } : {}),

@@ -10,7 +10,6 @@
  * link in a message (common in municipal mail systems) therefore do not use up the token.
  */
 import "server-only";
-import { createHash } from "node:crypto";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { eq, sql } from "drizzle-orm";
 import type { NextAuthConfig } from "next-auth";
@@ -25,9 +24,10 @@ import { SIGN_IN_LINK_KIND, signInLinkMail } from "@/lib/mail/templates/sign-in-
 import { logger } from "@/lib/server/logger";
 import { emailField, safeReturnPath } from "@/lib/validation";
 import { routes } from "@/lib/routes";
+import { SIGN_IN_LINK_MAX_AGE_SECONDS, signInLinkUrl, signInMailKey } from "./sign-in-link";
 
-/** A sign-in link works once, and for at most this long. */
-export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
+export { SIGN_IN_LINK_MAX_AGE_SECONDS, signInLinkUrl, signInMailKey };
+
 /** A session ends this long after signing in (not extended by use). */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 export const AUTH_BASE_PATH = "/api/auth";
@@ -56,18 +56,6 @@ export function normalizeEmail(value: string | null | undefined): string {
   const parsed = emailField.safeParse(value ?? "");
   if (!parsed.success) throw new Error("Invalid e-mail address.");
   return parsed.data;
-}
-
-/** The link in the sign-in e-mail: our confirmation page, which holds the one-time token. */
-export function signInLinkUrl(input: { email: string; token: string; returnTo: string | null }): string {
-  const params = new URLSearchParams({ email: input.email, token: input.token });
-  if (input.returnTo) params.set("terug", input.returnTo);
-  return `${getEnv().appUrl}${routes.signInConfirm}?${params}`;
-}
-
-/** The idempotency key of a sign-in e-mail: one message per token, the token itself not stored. */
-export function signInMailKey(token: string): string {
-  return `sign-in:${createHash("sha256").update(token).digest("hex")}`;
 }
 
 /**

@@ -62,6 +62,8 @@ export const permissions = {
   "wijkagent.view": ["wijkagent"],
   /** See e-mail that could not be delivered in 24 hours, and send it again. */
   "mailbox.dead_letters": ["platform_admin"],
+  /** Add, edit, disable and enable municipalities (/beheer/gemeenten); staff are assigned through "users.manage". */
+  "municipality.manage": ["platform_admin"],
   /** Export or erase everything stored about one e-mail address (AVG rights). */
   "privacy.manage": ["platform_admin"],
 } as const satisfies Record<string, readonly UserRole[]>;

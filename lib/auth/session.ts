@@ -6,10 +6,14 @@
 import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { contactAreas, contacts, sessions, users } from "@/db/schema";
+import { contactAreas, contacts, municipalities, sessions, users } from "@/db/schema";
 import type { Actor } from "./types";
 
-/** The signed-in user of a session token, or null (unknown, expired, or a disabled user). */
+/**
+ * The signed-in user of a session token, or null (unknown, expired, or a disabled user). Staff
+ * and wijkagenten of a disabled municipality act as residents (their role is kept for when it
+ * is enabled again), so no staff page or action works for them there.
+ */
 export async function actorForSessionToken(
   sessionToken: string | null | undefined,
   options: { now?: Date; executor?: Executor } = {},
@@ -23,9 +27,11 @@ export async function actorForSessionToken(
       name: users.name,
       role: users.role,
       municipalityId: users.municipalityId,
+      municipalityDisabledAt: municipalities.disabledAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(municipalities, eq(municipalities.id, users.municipalityId))
     .where(
       and(
         eq(sessions.sessionToken, sessionToken),
@@ -34,7 +40,12 @@ export async function actorForSessionToken(
       ),
     )
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const { municipalityDisabledAt, ...actor } = row;
+  if (municipalityDisabledAt && (actor.role === "staff" || actor.role === "wijkagent")) {
+    return { ...actor, role: "resident", municipalityId: null };
+  }
+  return actor;
 }
 
 /** Ends every session of a user (all devices). Returns how many there were. */

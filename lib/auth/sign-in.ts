@@ -7,7 +7,6 @@
  * is made when the link is used) or disabled (no e-mail is sent).
  */
 import "server-only";
-import { createHash } from "node:crypto";
 import { Auth, raw, skipCSRFCheck } from "@auth/core";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
@@ -18,6 +17,7 @@ import { wakeOutboxWorker } from "@/lib/mail/worker";
 import { consumeRateLimit, emailRateLimitKey, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
 import { routes } from "@/lib/routes";
 import { AUTH_BASE_PATH, authConfig, EMAIL_PROVIDER_ID } from "./config";
+import { hashSignInToken } from "./sign-in-link";
 
 export function signInRateLimits(): { perEmail: RateLimitRule | null; perIp: RateLimitRule | null } {
   const env = getEnv();
@@ -96,7 +96,7 @@ export async function requestSignInLink(input: SignInLinkRequest): Promise<void>
  */
 export async function signInLinkIsUsable(input: { email: string; token: string; now?: Date }): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{16,200}$/.test(input.token)) return false;
-  const hashed = createHash("sha256").update(`${input.token}${getAuthSecret()}`).digest("hex");
+  const hashed = hashSignInToken(input.token, getAuthSecret());
   const [row] = await db
     .select({ expires: verificationTokens.expires })
     .from(verificationTokens)

@@ -40,6 +40,7 @@ import { getStaffOverview } from "./staff/overview";
 import { getStaffMap, getWijkagentMap } from "./maps";
 import { getGapsAndOverlaps } from "./staff/gaps";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
+import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "./staff/municipalities";
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
 import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
@@ -198,7 +199,7 @@ const ROWS: Row[] = [
   // Group admins
   { fn: "listMyGroups", rightful: ["owner"], call: signedIn((a) => listMyGroups(a)), wrong: without },
   { fn: "getGroupForAdmin", rightful: ["owner"], call: signedIn((a) => getGroupForAdmin(a, target.id)), wrong: { resolves: "null" } },
-  { fn: "updateGroupDetails", rightful: ["owner"], call: signedIn((a) => updateGroupDetails(a, target.id, { name: "Gekaapt", areaCode: "WK000001", areaDescription: "", whatsappInviteLink: null, version: 1 })), wrong: notFound },
+  { fn: "updateGroupDetails", rightful: ["owner"], call: signedIn((a) => updateGroupDetails(a, target.id, { name: "Gekaapt", areaCode: "WK000001", areaDescription: "", whatsappInviteLink: null, wabpRegistered: false, version: 1 })), wrong: notFound },
   { fn: "listGroupAdmins", rightful: ["owner"], call: signedIn((a) => listGroupAdmins(a, target.id)), wrong: notFound },
   { fn: "removeGroupAdmin", rightful: ["owner"], call: signedIn((a) => removeGroupAdmin(a, target.id, ids.coOwnerId)), wrong: notFound },
   { fn: "dissolveGroup", rightful: ["owner"], call: signedIn((a) => dissolveGroup(a, target.id, "Doelgroep Noord")), wrong: notFound },
@@ -302,6 +303,17 @@ const ROWS: Row[] = [
   { fn: "exportPersonalData", rightful: ["platformAdmin"], call: (a) => exportPersonalData(a, actors.owner!.email), wrong: notFound },
   { fn: "previewErasure", rightful: ["platformAdmin"], call: (a) => previewErasure(a, actors.owner!.email), wrong: notFound },
   { fn: "erasePersonalData", rightful: ["platformAdmin"], call: (a) => erasePersonalData(a, { email: actors.owner!.email, dissolveSoleAdminGroups: true }), wrong: notFound },
+  { fn: "listManagedMunicipalities", rightful: ["platformAdmin"], call: (a) => listManagedMunicipalities(a), wrong: notFound },
+  { fn: "getManagedMunicipality", rightful: ["platformAdmin"], call: (a) => getManagedMunicipality(a, home.id), wrong: notFound },
+  { fn: "listMunicipalityPeople", rightful: ["platformAdmin"], call: (a) => listMunicipalityPeople(a, home.id), wrong: notFound },
+  { fn: "createMunicipality", rightful: ["platformAdmin"], call: (a) => createMunicipality(a, { code: "GM9990", name: "Kaapstad", signThreshold: 1, safetyMailbox: ATTACKER }), wrong: notFound },
+  {
+    fn: "updateMunicipality",
+    rightful: ["platformAdmin"],
+    call: (a) => updateMunicipality(a, foreign.id, { code: foreign.code, name: foreign.name, signThreshold: foreign.bordThreshold, safetyMailbox: foreign.safetyEmail }),
+    wrong: notFound,
+  },
+  { fn: "setMunicipalityEnabled", rightful: ["platformAdmin"], call: (a) => setMunicipalityEnabled(a, { municipalityId: foreign.id, enabled: true }), wrong: notFound },
   { fn: "endAllSessions", permission: "users.manage_any", rightful: ["platformAdmin"], call: (a) => endAllSessions(a, ids.coOwnerId), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
 ];
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, like, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
   areaPostcodes,
@@ -26,7 +26,8 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
-import { placeAddresses, type AddressPlacement } from "./internal/address-placement";
+import { placeAddresses, refuseIfRefused, refuseListIfRefused, type AddressPlacement } from "./internal/address-placement";
+import { countedAddressesOf } from "./internal/counted-addresses";
 import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { createInvitation } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
@@ -86,6 +87,7 @@ export async function listAreaChoices(): Promise<AreaChoice[]> {
     .select({ id: areas.id, code: areas.code, name: areas.name, municipalityName: municipalities.name })
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+    .where(isNull(municipalities.disabledAt))
     .orderBy(asc(municipalities.name), asc(areas.name));
   const postcodes = rows.length
     ? await db.select().from(areaPostcodes).where(inArray(areaPostcodes.areaId, rows.map((r) => r.id)))
@@ -168,12 +170,17 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
       municipalityId: areas.municipalityId,
       municipalityCode: municipalities.code,
       municipalityName: municipalities.name,
+      municipalityDisabledAt: municipalities.disabledAt,
     })
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
     .where(eq(areas.code, input.areaCode));
   if (!area) {
     throw new AppError("bad_request", "Kies een wijk uit de lijst.", { fieldErrors: { areaCode: "Kies een wijk uit de lijst." } });
+  }
+  if (area.municipalityDisabledAt) {
+    const message = `De gemeente ${area.municipalityName} doet niet meer mee. U kunt hier geen groep meer aanmelden.`;
+    throw new AppError("bad_request", message, { fieldErrors: { areaCode: message } });
   }
   const ownEmail = actor.email.toLowerCase();
   const ownIndex = input.coAdmins.findIndex((c) => c.email === ownEmail);
@@ -184,10 +191,14 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
 
   // Who registers: the account's own details where it has them, the form's only where it has none.
   const admin = await identityForAccount(db, actor.id, input.admin);
-  const listed = readAddressListForSaving(input.addressList, "addressList");
+  const listed = await readAddressListForSaving(input.addressList, "addressList", area.municipalityCode);
   const ownKey = addressKey(admin.address);
-  const all = [admin.address, ...listed.filter((a) => addressKey(a) !== ownKey)];
-  const placements = await placeAddresses(all, { id: area.municipalityId, code: area.municipalityCode });
+  const all = [admin.address, ...listed.addresses.filter((a) => addressKey(a) !== ownKey)];
+  const placements = await placeAddresses(all, { id: area.municipalityId, code: area.municipalityCode, name: area.municipalityName });
+  // Issue 19: an address the register does not know, or that lies in another municipality, is
+  // refused (the own address at its field, the list by line); nothing is stored.
+  refuseIfRefused(admin.address, placements, "admin.address.postcode");
+  refuseListIfRefused(listed.addresses, placements, "addressList", listed.lineOf);
 
   const repeat = await recentOwnGroup(actor, area.municipalityId, input.name, now);
   if (repeat) return repeatedResult(repeat);
@@ -345,7 +356,7 @@ export async function listMyGroups(actor: Actor): Promise<MyGroupSummary[]> {
       areaName: areas.name,
       municipalityName: municipalities.name,
       threshold: municipalities.bordThreshold,
-      counted: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`.mapWith(Number),
+      counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
       openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
@@ -361,6 +372,7 @@ export interface GroupForAdmin extends MyGroupSummary {
   description: string;
   areaCode: string;
   whatsappInviteUrl: string | null;
+  wabpRegistered: boolean;
   version: number;
   total: number;
   createdAt: Date;
@@ -383,6 +395,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       slug: groups.slug,
       description: groups.description,
       whatsappInviteUrl: groups.whatsappInviteUrl,
+      wabpRegistered: groups.wabpRegistered,
       version: groups.version,
       createdAt: groups.createdAt,
       areaCode: areas.code,
@@ -390,7 +403,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       municipalityName: municipalities.name,
       threshold: municipalities.bordThreshold,
       total: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`.mapWith(Number),
-      counted: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`.mapWith(Number),
+      counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
       openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
@@ -428,6 +441,7 @@ export async function updateGroupDetails(actor: Actor, groupId: string, input: G
           areaId: area.id,
           description: input.areaDescription,
           whatsappInviteUrl: input.whatsappInviteLink,
+          wabpRegistered: input.wabpRegistered,
           version: sql`${groups.version} + 1`,
           updatedAt: now,
         })

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError, notFound } from "@/lib/errors";
 import type { AdminDetails } from "@/lib/validation";
-import { placeAddresses } from "./internal/address-placement";
+import { refuseIfRefused, placeAddresses } from "./internal/address-placement";
 import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { fillMissingIdentity, identityForAccount } from "./internal/identity";
 import { createInvitation, hashInvitationToken } from "./internal/invitations";
@@ -145,11 +145,12 @@ export async function acceptInvitation(
     throw notFound("Deze uitnodiging bestaat niet, of is voor een ander e-mailadres.");
   }
   const [municipality] = await db
-    .select({ id: municipalities.id, code: municipalities.code })
+    .select({ id: municipalities.id, code: municipalities.code, name: municipalities.name })
     .from(municipalities)
     .where(eq(municipalities.id, preview.municipalityId));
   const admin = await identityForAccount(db, actor.id, details);
   const placements = await placeAddresses([admin.address], municipality);
+  refuseIfRefused(admin.address, placements, "address.postcode");
   return db.transaction(async (tx) => {
     // The group row is locked and checked again: dissolving takes the same lock, so an admin
     // is never added to a group that was dissolved after the invitation was read.

@@ -97,7 +97,7 @@ export async function decideJoinRequest(
       ? normalizeAddress({ postcode: request.postcode, houseNumber: request.houseNumber, addition: request.addition ?? "" })
       : null;
   const placements =
-    input.decision === "accept" && address ? await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode }) : new Map();
+    input.decision === "accept" && address ? await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode, name: ref.municipalityName }) : new Map();
   const purgeAfter = new Date(now.getTime() + JOIN_REQUEST_RETENTION_DAYS * 24 * 60 * 60 * 1000);
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);

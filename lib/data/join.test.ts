@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { joinRequests, mailOutbox, rateLimits, users } from "@/db/schema";
 import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
-import type { AddressLookup } from "@/lib/address";
+import { lookupAnswering, unreachableLookup } from "@/tests/address-lookups";
 import { isAppError } from "@/lib/errors";
 import { withTestDatabase } from "@/tests/db";
 import { submitJoinRequest, type JoinRequestSubmission } from "./join";
@@ -218,16 +218,16 @@ describe("submitJoinRequest", () => {
   });
 
   it("refuses an address the address service does not know, at the postcode field", async () => {
-    const lookup: AddressLookup = { configured: true, verify: async () => ({ verified: false, reason: "not_found" }) };
+    const lookup = lookupAnswering({ verified: false, reason: "not_found" });
     const error = await rejection(submitJoinRequest(submission(), { ...freshContext(), addressLookup: lookup }));
     expect(error.code).toBe("bad_request");
-    expect(error.fieldErrors?.["address.postcode"]).toMatch(/adres niet vinden/);
+    expect(error.fieldErrors?.["address.postcode"]).toMatch(/staat niet in de landelijke adressenlijst/);
     expect(await requestCount()).toBe(0);
     expect(await outboxRows()).toEqual([]);
   });
 
   it("accepts the address when the address service is unavailable (the format check stands)", async () => {
-    const lookup: AddressLookup = { configured: true, verify: async () => ({ verified: false, reason: "unavailable" }) };
+    const lookup = unreachableLookup;
     await submitJoinRequest(submission(), { ...freshContext(), addressLookup: lookup });
     expect(await requestCount()).toBe(1);
   });

@@ -16,6 +16,7 @@ import { groupAdmins, groups, joinRequests, municipalities, users } from "@/db/s
 import type { AddressLookup } from "@/lib/address";
 import { addressLookup } from "@/lib/data/internal/address-placement";
 import { recordAudit } from "@/lib/audit";
+import { addressVerdict } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enqueueMail, type OutgoingMail } from "@/lib/mail/outbox";
@@ -79,8 +80,6 @@ export const JOIN_EMAIL_LIMIT: RateLimitRule = {
   message: "Met dit e-mailadres is vandaag al vaak een aanmelding voor deze groep verstuurd. Probeer het morgen opnieuw.",
 };
 
-const ADDRESS_NOT_FOUND =
-  "We kunnen dit adres niet vinden in de landelijke adressenlijst. Controleer de postcode, het huisnummer en de toevoeging.";
 
 
 export async function submitJoinRequest(
@@ -94,7 +93,11 @@ export async function submitJoinRequest(
             id: groups.id,
             name: groups.name,
             municipalityId: groups.municipalityId,
+            municipalityCode: municipalities.code,
+            municipalityName: municipalities.name,
             safetyEmail: municipalities.safetyEmail,
+            municipalityName: municipalities.name,
+            municipalityDisabledAt: municipalities.disabledAt,
           })
           .from(groups)
           .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
@@ -103,6 +106,9 @@ export async function submitJoinRequest(
       )[0]
     : undefined;
   if (!group) throw new AppError("not_found", "Deze groep bestaat niet (meer). Zoek de groep opnieuw op uw adres.");
+  if (group.municipalityDisabledAt) {
+    throw new AppError("unprocessable", `De gemeente ${group.municipalityName} doet niet meer mee. U kunt zich hier niet meer aanmelden.`);
+  }
 
   const receipt: JoinRequestReceipt = { groupName: group.name };
   if (input.honeypot && input.honeypot.trim() !== "") return receipt;
@@ -110,11 +116,19 @@ export async function submitJoinRequest(
   await consumeRateLimit(JOIN_IP_LIMIT, ipRateLimitKey(context.ip));
   await consumeRateLimit(JOIN_EMAIL_LIMIT, `${group.id}:${emailRateLimitKey(input.email)}`);
 
+  // Issue 19: an address the register does not know, or in another municipality, is refused;
+  // one it could not check (unreachable) is accepted and checked again when the admin accepts.
   const verification = await (context.addressLookup ?? addressLookup()).verify(input.address);
-  if (!verification.verified && verification.reason === "not_found") {
-    throw new AppError("bad_request", ADDRESS_NOT_FOUND, {
-      fieldErrors: { "address.postcode": ADDRESS_NOT_FOUND },
-    });
+  const verdict = addressVerdict(
+    verification.verified
+      ? { kind: "verified", municipalityCode: verification.municipalityCode, municipalityName: verification.municipalityName }
+      : verification.reason === "not_found"
+        ? { kind: "not_found" }
+        : { kind: "unavailable" },
+    { code: group.municipalityCode, name: group.municipalityName },
+  );
+  if (!verdict.ok) {
+    throw new AppError("bad_request", verdict.message, { fieldErrors: { "address.postcode": verdict.message } });
   }
 
   const resident: JoinRequestMailResident = {

@@ -150,7 +150,7 @@ describe("the look-up answers per postcode, never per house (issue 18, point 4)"
 
   it("names the postcode, not the house, in the answer", async () => {
     const result = await lookupAddress({ postcode: "3011AB", houseNumber: 12, addition: "A" });
-    expect(Object.keys(result).sort()).toEqual(["area", "groups", "nearbyGroups", "postcode"]);
+    expect(Object.keys(result).sort()).toEqual(["area", "groups", "nearbyGroups", "notTakingPart", "postcode"]);
     expect(result.postcode).toBe("3011AB");
     expect(JSON.stringify(result)).not.toMatch(/houseNumber|addition/);
   });

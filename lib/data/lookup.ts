@@ -41,6 +41,9 @@ type LookupRow = {
   area_code: string | null;
   area_name: string | null;
   area_slug: string | null;
+  area_municipality_name: string | null;
+  area_municipality_disabled: boolean | null;
+  group_municipality_disabled: boolean | null;
   in_postcode: boolean | null;
   slug: string | null;
   name: string;
@@ -75,8 +78,8 @@ const openStatusList = OPEN_SIGN_REQUEST_STATUSES.map((status) => {
  */
 export const LOOKUP_SQL = `
     with area as (
-      select a.id, a.code, a.name, a.slug
-      from area_postcodes ap join areas a on a.id = ap.area_id
+      select a.id, a.code, a.name, a.slug, am.name as municipality_name, am.disabled_at is not null as municipality_disabled
+      from area_postcodes ap join areas a on a.id = ap.area_id join municipalities am on am.id = a.municipality_id
       where ap.postcode in ($1, $2)
       order by char_length(ap.postcode) desc, a.code
       limit 1
@@ -94,6 +97,8 @@ export const LOOKUP_SQL = `
         limit ${MAX_IN_AREA})
     )
     select area.code as area_code, area.name as area_name, area.slug as area_slug,
+      area.municipality_name as area_municipality_name, area.municipality_disabled as area_municipality_disabled,
+      mu.disabled_at is not null as group_municipality_disabled,
       f.in_postcode, g.slug, g.name, g.description,
       to_char(g.created_at at time zone '${DUTCH_TIME_ZONE}', 'YYYY-MM-DD') as registered_on,
       ga.code as group_area_code, ga.name as group_area_name, ga.slug as group_area_slug,
@@ -149,10 +154,15 @@ export async function lookupAddress(address: Pick<AddressQuery, "postcode"> & Pa
 export async function lookupPostcode(postcode: string): Promise<AddressLookupResult> {
   const rows = await selectLookupRows(postcode, postcode.slice(0, 4));
   const first = rows[0];
+  // A municipality a platform admin disabled no longer takes part: its postcodes say so, and
+  // none of its groups are shown.
+  if (first?.area_municipality_disabled) {
+    return { postcode, area: null, groups: [], nearbyGroups: [], notTakingPart: { municipalityName: first.area_municipality_name ?? "" } };
+  }
   const inPostcode: PublicGroup[] = [];
   const inArea: PublicGroup[] = [];
   for (const row of rows) {
-    if (row.slug === null) continue;
+    if (row.slug === null || row.group_municipality_disabled) continue;
     (row.in_postcode ? inPostcode : inArea).push(groupOf(row as LookupRow & { slug: string }));
   }
   inPostcode.sort(stableByName);
@@ -163,6 +173,7 @@ export async function lookupPostcode(postcode: string): Promise<AddressLookupRes
     area: first?.area_code && first.area_name && first.area_slug ? areaRef({ code: first.area_code, name: first.area_name, slug: first.area_slug }) : null,
     groups: inPostcode,
     nearbyGroups: nearby,
+    notTakingPart: null,
   };
 }
 /** Number of active groups, for the site's key figures. */

@@ -30,14 +30,14 @@ async function errorOf(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
-  it("adds one address, marks one outside the municipality and does not count it", async () => {
+  it("without a register (empty demo register) adds addresses as niet gecontroleerd, marks one outside the municipality, counts neither", async () => {
     const { db } = database.current.handle;
     const me = await aUser(db);
     const group = await aGroup(db, area, { admins: [me] });
     firstGroupName = group.name;
-    expect(await addMemberAddress(actorOf(me), group.id, { postcode: "2922AB", houseNumber: 1, addition: "" })).toEqual({ inMunicipality: true, alsoInGroups: [] });
-    expect(await addMemberAddress(actorOf(me), group.id, { postcode: "3011AA", houseNumber: 5, addition: "" })).toEqual({ inMunicipality: false, alsoInGroups: [] });
-    expect(await getAddressCounts(actorOf(me), group.id)).toEqual({ total: 2, counted: 1, countedElsewhere: 0, outside: 1, threshold: 50, missing: 49 });
+    expect(await addMemberAddress(actorOf(me), group.id, { postcode: "2922AB", houseNumber: 1, addition: "" })).toEqual({ inMunicipality: true, verification: "unchecked", alsoInGroups: [] });
+    expect(await addMemberAddress(actorOf(me), group.id, { postcode: "3011AA", houseNumber: 5, addition: "" })).toEqual({ inMunicipality: false, verification: "unchecked", alsoInGroups: [] });
+    expect(await getAddressCounts(actorOf(me), group.id)).toEqual({ total: 2, counted: 0, countedElsewhere: 0, outside: 1, unchecked: 2, threshold: 50, missing: 50 });
     const again = await errorOf(addMemberAddress(actorOf(me), group.id, { postcode: "2922AB", houseNumber: 1, addition: "" }));
     expect(again.code).toBe("conflict");
     expect(again.fieldErrors?.postcode).toContain("staat al");
@@ -54,10 +54,11 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect((await getAddressCounts(actorOf(me), group.id)).total).toBe(1);
 
     const result = await addMemberAddressList(actorOf(me), group.id, "postcode;huisnummer;toevoeging\n2922AB;1;\n2922ab;2;a\n2922 AB;2;A\n3011AA;1;");
-    // 2922 AB 1 is in the group of the test above too (it had it first): the admin is told its
-    // name, and the address counts for a bord there, not here.
-    expect(result).toEqual({ added: 2, alreadyPresent: 1, outside: 1, alsoInGroups: [{ name: firstGroupName, addresses: 1 }] });
-    expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ total: 3, counted: 1, countedElsewhere: 1, outside: 1 });
+    // 2922 AB 1 is in the group of the test above too: the admin is told that group's name. It
+    // is unchecked there, so the builder's verified copy here counts (for this group).
+    expect(result).toEqual({ added: 2, alreadyPresent: 1, outside: 1, unchecked: 3, alsoInGroups: [{ name: firstGroupName, addresses: 1 }] });
+    // The builder's address is verified; the two new ones wait for the re-check.
+    expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ total: 3, counted: 1, countedElsewhere: 0, outside: 1, unchecked: 2 });
   });
 
   it("stores each address with its placement in one go, and skips what the group has", async () => {
@@ -69,9 +70,9 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const outside = { postcode: "3011AA", houseNumber: 9, addition: "" };
     const known = { postcode: "2922AB", houseNumber: 1, addition: "" };
     const placements = new Map<string, AddressPlacement>([
-      [addressKey(verified), { areaId: area.id, inMunicipality: true, verified: true, street: "Tiendweg", town: "Krimpen aan den IJssel" }],
-      [addressKey(byTable), { areaId: area.id, inMunicipality: true, verified: false, street: null, town: null }],
-      [addressKey(outside), { areaId: null, inMunicipality: false, verified: false, street: null, town: null }],
+      [addressKey(verified), { areaId: area.id, inMunicipality: true, verification: "verified", street: "Tiendweg", town: "Krimpen aan den IJssel", refusal: null }],
+      [addressKey(byTable), { areaId: area.id, inMunicipality: true, verification: "unchecked", street: null, town: null, refusal: null }],
+      [addressKey(outside), { areaId: null, inMunicipality: false, verification: "unchecked", street: null, town: null, refusal: null }],
     ]);
     const added = await db.transaction((tx) => insertMemberAddresses(tx, group, [verified, byTable, outside, known], placements, me.id));
     expect(added).toBe(3);
@@ -84,7 +85,7 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
         town: memberAddresses.town,
         areaId: memberAddresses.areaId,
         inMunicipality: memberAddresses.inMunicipality,
-        verified: memberAddresses.verified,
+        verification: memberAddresses.verification,
         addedByUserId: memberAddresses.addedByUserId,
       })
       .from(memberAddresses)
@@ -92,9 +93,9 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       .orderBy(memberAddresses.postcode);
     expect(rows).toEqual([
       expect.objectContaining({ postcode: "2922AB", houseNumber: 1 }),
-      { ...verified, street: "Tiendweg", town: "Krimpen aan den IJssel", areaId: area.id, inMunicipality: true, verified: true, addedByUserId: me.id },
-      { ...byTable, street: null, town: null, areaId: area.id, inMunicipality: true, verified: false, addedByUserId: me.id },
-      { ...outside, street: null, town: null, areaId: null, inMunicipality: false, verified: false, addedByUserId: me.id },
+      { ...verified, street: "Tiendweg", town: "Krimpen aan den IJssel", areaId: area.id, inMunicipality: true, verification: "verified", addedByUserId: me.id },
+      { ...byTable, street: null, town: null, areaId: area.id, inMunicipality: true, verification: "unchecked", addedByUserId: me.id },
+      { ...outside, street: null, town: null, areaId: null, inMunicipality: false, verification: "unchecked", addedByUserId: me.id },
     ]);
     expect(await db.transaction((tx) => insertMemberAddresses(tx, group, [], placements, me.id))).toBe(0);
   });

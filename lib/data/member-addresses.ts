@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { memberAddresses } from "@/db/schema";
+import { memberAddresses, type AddressCheck } from "@/db/schema";
+import { countedAddress } from "./internal/counted-addresses";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
@@ -13,9 +14,11 @@ import {
   signEligibility,
   type AddressListLine,
   type NormalizedAddress,
+  type StreetLine,
 } from "@/lib/domain";
+import { mapWithLimit, type AddressLookup } from "@/lib/address";
 import { AppError, notFound } from "@/lib/errors";
-import { placeAddresses } from "./internal/address-placement";
+import { addressLookup, placeAddresses, refuseIfRefused, refuseListIfRefused } from "./internal/address-placement";
 import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
 import { countCountedAddresses } from "./internal/eligibility";
 import { insertMemberAddresses, otherGroupsWithAddresses } from "./internal/member-addresses";
@@ -23,11 +26,35 @@ import { insertMemberAddresses, otherGroupsWithAddresses } from "./internal/memb
 export const ADDRESS_PAGE_SIZE = 50;
 
 
+/** A list read for saving: the distinct addresses and the line each came from. */
+export interface AddressListForSaving {
+  addresses: NormalizedAddress[];
+  lineOf: (address: NormalizedAddress) => number | undefined;
+}
+
+const STREET_NOT_FOUND = "deze straat met dit huisnummer staat niet in de landelijke adressenlijst van deze gemeente. Vul de postcode in.";
+const STREET_AMBIGUOUS = "deze straat met dit huisnummer bestaat op meer plaatsen in de gemeente. Vul de postcode in.";
+const STREET_UNAVAILABLE = "de postcode kon nu niet worden opgezocht. Vul de postcode in of probeer het later opnieuw.";
+
+function listError(field: string, errors: Array<{ line: number; error: string }>): AppError {
+  const shown = errors.slice(0, 3).map((l) => `Regel ${l.line}: ${l.error}`);
+  const more = errors.length > 3 ? ` En nog ${errors.length - 3} regels met een fout.` : "";
+  const message = `${shown.join(" ")}${more} Verbeter of verwijder deze regels. Er is nog niets opgeslagen.`;
+  return new AppError("bad_request", message, { fieldErrors: { [field]: message } });
+}
+
 /**
  * Reads a pasted list or CSV for saving: the distinct correct addresses, or an AppError with
- * the first problems at the field `field` (nothing is saved while a line has an error).
+ * the first problems at the field `field` (nothing is saved while a line has an error). Lines
+ * with a street and house number ("Lansinghlaan 15") get their postcode from the address
+ * register, within `municipalityCode`.
  */
-export function readAddressListForSaving(text: string, field: string): NormalizedAddress[] {
+export async function readAddressListForSaving(
+  text: string,
+  field: string,
+  municipalityCode: string,
+  lookup: AddressLookup = addressLookup(),
+): Promise<AddressListForSaving> {
   let lines: AddressListLine[];
   try {
     lines = parseAddressList(text);
@@ -35,34 +62,45 @@ export function readAddressListForSaving(text: string, field: string): Normalize
     if (isDomainError(error)) throw new AppError("bad_request", error.message, { fieldErrors: { [field]: error.message } });
     throw error;
   }
-  const errors = lines.filter((l): l is Extract<AddressListLine, { ok: false }> => !l.ok);
-  if (errors.length > 0) {
-    const shown = errors.slice(0, 3).map((l) => `Regel ${l.line}: ${l.error}`);
-    const more = errors.length > 3 ? ` En nog ${errors.length - 3} regels met een fout.` : "";
-    const message = `${shown.join(" ")}${more} Verbeter of verwijder deze regels. Er is nog niets opgeslagen.`;
-    throw new AppError("bad_request", message, { fieldErrors: { [field]: message } });
+  const errors = lines.filter((l): l is Extract<AddressListLine, { ok: false }> => !l.ok && !l.street);
+  const streetLines = lines.filter((l): l is Extract<AddressListLine, { ok: false }> & { street: StreetLine } => !l.ok && !!l.street);
+  // Street lines are looked up only when the rest of the list is correct, or to report them with it.
+  const resolved = await mapWithLimit(streetLines, 8, (l) => lookup.findStreetAddress({ ...l.street, municipalityCode }));
+  const streetErrors = streetLines.flatMap((l, i) => {
+    const r = resolved[i];
+    if (r.kind === "found") return [];
+    const error = r.kind === "ambiguous" ? STREET_AMBIGUOUS : r.kind === "unavailable" ? STREET_UNAVAILABLE : STREET_NOT_FOUND;
+    return [{ line: l.line, error }];
+  });
+  if (errors.length + streetErrors.length > 0) {
+    throw listError(field, [...errors, ...streetErrors].sort((a, b) => a.line - b.line));
   }
-  const seen = new Set<string>();
+  const fromStreet = new Map(streetLines.map((l, i) => [l.line, resolved[i]]));
+  const lineByKey = new Map<string, number>();
   const result: NormalizedAddress[] = [];
   for (const line of lines) {
-    if (!line.ok) continue;
-    const key = addressKey(line.address);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(line.address);
+    const found = line.ok ? line.address : fromStreet.get(line.line);
+    const address = found && "kind" in found ? (found.kind === "found" ? found.address : null) : (found ?? null);
+    if (!address) continue;
+    const key = addressKey(address);
+    if (lineByKey.has(key)) continue;
+    lineByKey.set(key, line.line);
+    result.push(address);
   }
-  return result;
+  return { addresses: result, lineOf: (a) => lineByKey.get(addressKey(a)) };
 }
 
 export interface AddressCounts {
   /** All member addresses. */
   total: number;
-  /** Addresses inside the municipality that count for a bord (not counted already for a group they joined earlier). */
+  /** Verified addresses inside the municipality that count for a bord (not those another group had first). */
   counted: number;
   /** Addresses inside the municipality that another active group listed first: they count there. */
   countedElsewhere: number;
   /** Addresses outside the municipality (marked, not counted). */
   outside: number;
+  /** Addresses not yet checked against the address register (not counted until checked). */
+  unchecked: number;
   threshold: number;
   /** Still needed for a bord; 0 when the group may ask. */
   missing: number;
@@ -72,7 +110,9 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
   const [row] = await executor
     .select({
       total: count(),
-      counted: sql<number>`count(*) filter (where ${memberAddresses.inMunicipality})`.mapWith(Number),
+      counted: sql<number>`count(*) filter (where ${countedAddress})`.mapWith(Number),
+      outside: sql<number>`count(*) filter (where not ${memberAddresses.inMunicipality})`.mapWith(Number),
+      unchecked: sql<number>`count(*) filter (where ${memberAddresses.verification} <> 'verified')`.mapWith(Number),
     })
     .from(memberAddresses)
     .where(eq(memberAddresses.groupId, groupId));
@@ -80,7 +120,7 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
   const inside = row?.counted ?? 0;
   const counted = await countCountedAddresses(groupId, executor);
   const { missing } = signEligibility({ distinctAddressesInMunicipality: counted, threshold });
-  return { total, counted, countedElsewhere: inside - counted, outside: total - inside, threshold, missing };
+  return { total, counted, countedElsewhere: inside - counted, outside: row?.outside ?? 0, unchecked: row?.unchecked ?? 0, threshold, missing };
 }
 
 /** The address counter of a group ("n van 50 adressen voor een bord"). */
@@ -96,7 +136,7 @@ export interface MemberAddressRow {
   street: string | null;
   town: string | null;
   inMunicipality: boolean;
-  verified: boolean;
+  verification: AddressCheck;
 }
 
 /** One page of a group's member addresses (sorted by postcode and number), with the counts. */
@@ -120,7 +160,7 @@ export async function listMemberAddresses(
       street: memberAddresses.street,
       town: memberAddresses.town,
       inMunicipality: memberAddresses.inMunicipality,
-      verified: memberAddresses.verified,
+      verification: memberAddresses.verification,
     })
     .from(memberAddresses)
     .where(eq(memberAddresses.groupId, group.id))
@@ -137,7 +177,7 @@ export async function listMemberAddresses(
       street: r.street,
       town: r.town,
       inMunicipality: r.inMunicipality,
-      verified: r.verified,
+      verification: r.verification,
     })),
   };
 }
@@ -147,10 +187,11 @@ export async function addMemberAddress(
   actor: Actor,
   groupId: string,
   address: NormalizedAddress,
-): Promise<{ inMunicipality: boolean; alsoInGroups: string[] }> {
+): Promise<{ inMunicipality: boolean; verification: AddressCheck; alsoInGroups: string[] }> {
   requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
-  const placements = await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode });
+  const placements = await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode, name: ref.municipalityName });
+  refuseIfRefused(address, placements, "postcode");
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);
     const added = await insertMemberAddresses(tx, group, [address], placements, actor.id);
@@ -167,8 +208,9 @@ export async function addMemberAddress(
       municipalityId: group.municipalityId,
       details: { added: 1 },
     });
+    const placement = placements.get(addressKey(address));
     const others = await otherGroupsWithAddresses(tx, group.id, [address]);
-    return { inMunicipality: placements.get(addressKey(address))?.inMunicipality ?? false, alsoInGroups: others.map((o) => o.name) };
+    return { inMunicipality: placement?.inMunicipality ?? false, verification: placement?.verification ?? "unchecked", alsoInGroups: others.map((o) => o.name) };
   });
 }
 
@@ -180,15 +222,17 @@ export async function addMemberAddressList(
   actor: Actor,
   groupId: string,
   text: string,
-): Promise<{ added: number; alreadyPresent: number; outside: number; alsoInGroups: Array<{ name: string; addresses: number }> }> {
+): Promise<{ added: number; alreadyPresent: number; outside: number; unchecked: number; alsoInGroups: Array<{ name: string; addresses: number }> }> {
   requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
-  const list = readAddressListForSaving(text, "text");
+  const { addresses: list, lineOf } = await readAddressListForSaving(text, "text", ref.municipalityCode);
   if (list.length === 0) {
     throw new AppError("bad_request", "Er staan geen adressen in deze lijst.", { fieldErrors: { text: "Er staan geen adressen in deze lijst." } });
   }
-  const placements = await placeAddresses(list, { id: ref.municipalityId, code: ref.municipalityCode });
+  const placements = await placeAddresses(list, { id: ref.municipalityId, code: ref.municipalityCode, name: ref.municipalityName });
+  refuseListIfRefused(list, placements, "text", lineOf);
   const outside = list.filter((a) => !placements.get(addressKey(a))?.inMunicipality).length;
+  const unchecked = list.filter((a) => placements.get(addressKey(a))?.verification !== "verified").length;
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);
     const added = await insertMemberAddresses(tx, group, list, placements, actor.id);
@@ -201,7 +245,7 @@ export async function addMemberAddressList(
       details: { added, lines: list.length },
     });
     const alsoInGroups = await otherGroupsWithAddresses(tx, group.id, list);
-    return { added, alreadyPresent: list.length - added, outside, alsoInGroups };
+    return { added, alreadyPresent: list.length - added, outside, unchecked, alsoInGroups };
   });
 }
 

@@ -4,7 +4,7 @@
  * not exist here. The same answer for everyone, so these functions take no actor.
  */
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, groups, memberAddresses, municipalities, signRequests } from "@/db/schema";
 import { DUTCH_TIME_ZONE, OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain";
@@ -104,9 +104,24 @@ export async function selectPublicGroups(where: SQL | undefined, executor: Execu
     .from(groups)
     .innerJoin(areas, eq(areas.id, groups.areaId))
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
-    .where(and(eq(groups.status, "active"), where))
+    .where(and(eq(groups.status, "active"), isNull(municipalities.disabledAt), where))
     .limit(limit);
   return (rows as GroupRow[]).map(toPublicGroup).sort(byName);
+}
+
+/**
+ * The name of the municipality of an active group when that municipality no longer takes part
+ * (a platform admin disabled it), so the group's page can say so; else null.
+ */
+export async function endedMunicipalityOfGroup(slug: string): Promise<string | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  const [row] = await db
+    .select({ name: municipalities.name })
+    .from(groups)
+    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .where(and(eq(groups.slug, slug), eq(groups.status, "active"), isNotNull(municipalities.disabledAt)))
+    .limit(1);
+  return row?.name ?? null;
 }
 
 /** An active group's public page data, or null when there is no such active group. */

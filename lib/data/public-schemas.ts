@@ -79,6 +79,13 @@ export const addressLookupResultSchema = z
     nearbyGroups: z
       .array(publicGroupSchema)
       .meta({ description: "De andere actieve groepen in de wijk van deze postcode." }),
+    notTakingPart: z
+      .object({ municipalityName: z.string().meta({ examples: ["Krimpen aan den IJssel"] }) })
+      .nullable()
+      .meta({
+        description:
+          "Niet null als de gemeente van deze postcode niet meer meedoet met deze website; groups en nearbyGroups zijn dan leeg.",
+      }),
   })
   .register(publicApiRegistry, {
     id: "AddressLookup",

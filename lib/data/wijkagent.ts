@@ -5,6 +5,7 @@
  * A group outside the officer's wijken does not exist for them.
  */
 import "server-only";
+import { countedAddressesOf } from "./internal/counted-addresses";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, contactAreas, contacts, groupAdmins, groups, memberAddresses, signRequests, users } from "@/db/schema";
@@ -52,7 +53,7 @@ export interface WijkagentOverview {
   groups: WijkagentGroup[];
 }
 
-const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`;
+const addressCount = countedAddressesOf(groups.id);
 const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
 
 async function loadGroups(actor: Actor & { municipalityId: string }, executor: Executor, groupId?: string): Promise<WijkagentGroup[]> {
@@ -73,17 +74,17 @@ async function loadGroups(actor: Actor & { municipalityId: string }, executor: E
     .innerJoin(users, eq(users.id, groupAdmins.userId))
     .where(inArray(groupAdmins.groupId, ids))
     .orderBy(asc(groupAdmins.createdAt), asc(users.name));
-  const label = sql<string>`case when ${memberAddresses.verified} and ${memberAddresses.street} is not null then ${memberAddresses.street} else substr(${memberAddresses.postcode}, 1, 4) || ' ' || substr(${memberAddresses.postcode}, 5, 2) end`;
+  const label = sql<string>`case when ${memberAddresses.verification} = 'verified' and ${memberAddresses.street} is not null then ${memberAddresses.street} else substr(${memberAddresses.postcode}, 1, 4) || ' ' || substr(${memberAddresses.postcode}, 5, 2) end`;
   const streets = await executor
     .select({
       groupId: memberAddresses.groupId,
       label,
-      verified: sql<boolean>`(${memberAddresses.verified} and ${memberAddresses.street} is not null)`,
+      verified: sql<boolean>`(${memberAddresses.verification} = 'verified' and ${memberAddresses.street} is not null)`,
       addresses: sql<number>`count(*)::int`,
     })
     .from(memberAddresses)
     .where(and(inArray(memberAddresses.groupId, ids), eq(memberAddresses.inMunicipality, true)))
-    .groupBy(memberAddresses.groupId, label, sql`(${memberAddresses.verified} and ${memberAddresses.street} is not null)`)
+    .groupBy(memberAddresses.groupId, label, sql`(${memberAddresses.verification} = 'verified' and ${memberAddresses.street} is not null)`)
     .orderBy(asc(label));
   return rows.map((r) => ({
     ...r,

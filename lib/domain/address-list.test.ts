@@ -66,6 +66,28 @@ describe("parseAddressList: free lines", () => {
     if (!result.ok) expect(result.error.toLowerCase()).toContain(hint.toLowerCase());
   });
 
+  it.each([
+    ["Lansinghlaan 15", { street: "Lansinghlaan", houseNumber: 15, addition: "" }],
+    ["Lansinghlaan 15 A", { street: "Lansinghlaan", houseNumber: 15, addition: "A" }],
+    ["Lansinghlaan 15a", { street: "Lansinghlaan", houseNumber: 15, addition: "A" }],
+    ["Burg. Smeetsweg 3 2-hoog", { street: "Burg. Smeetsweg", houseNumber: 3, addition: "2-HOOG" }],
+    ["'s-Gravenweg,7", { street: "'s-Gravenweg", houseNumber: 7, addition: "" }],
+    ["Van der Hoeven  Straat 120", { street: "Van der Hoeven Straat", houseNumber: 120, addition: "" }],
+  ])("reads the street line %j for a look-up of its postcode", (text, street) => {
+    const result = only(text);
+    expect(result).toMatchObject({ ok: false, street });
+    expect(summarizeAddressList([result])).toMatchObject({ errors: 0, streetLines: 1 });
+  });
+
+  it.each(["Lansinghlaan", "Lansinghlaan 0", "Lansinghlaan 100000", "Lansinghlaan 15 <script>", "Dorpsstraat 12 2922 AB", "12 Lansinghlaan"])(
+    "does not read %j as a street line",
+    (text) => {
+      const result = only(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.street).toBeUndefined();
+    },
+  );
+
   it("skips blank lines and keeps the line numbers of the text", () => {
     const text = "\n2922AB 12\n   \r\n;;;\n\"\",\"\"\n2922AB 14\r\n\r\n";
     expect(parseAddressList(text).map((line) => line.line)).toEqual([2, 6]);
@@ -80,7 +102,7 @@ describe("parseAddressList: free lines", () => {
     const text = ["2922 AB 12 A", "2922AB 14", "2922ab 12a", "oops", "2922AB,12,-a", "2922AB 14"].join("\n");
     const result = parseAddressList(text);
     expect(result.map((line) => (line.ok ? line.duplicateOf ?? null : "error"))).toEqual([null, null, 1, "error", 1, 2]);
-    expect(summarizeAddressList(result)).toEqual({ valid: 5, distinct: 2, duplicates: 3, errors: 1 });
+    expect(summarizeAddressList(result)).toEqual({ valid: 5, distinct: 2, duplicates: 3, errors: 1, streetLines: 0 });
   });
 
   it("accepts mixed formats in one list", () => {

@@ -28,9 +28,20 @@ import { normalizePostcode } from "./postcode";
  */
 export const MAX_ADDRESS_LIST_LINES = 10_000;
 
+/** A line written as residents know the address: "Lansinghlaan 15 A" (no postcode). */
+export interface StreetLine {
+  street: string;
+  houseNumber: number;
+  addition: string;
+}
+
+/**
+ * A line with `street` is not an error yet: the server looks its postcode up in the address
+ * register (issue 19) and only then refuses it when the register does not know it.
+ */
 export type AddressListLine =
   | { line: number; ok: true; address: NormalizedAddress; duplicateOf?: number }
-  | { line: number; ok: false; error: string };
+  | { line: number; ok: false; error: string; street?: StreetLine };
 
 export interface AddressListSummary {
   /** Lines with a correct address, duplicates included. */
@@ -39,6 +50,8 @@ export interface AddressListSummary {
   distinct: number;
   duplicates: number;
   errors: number;
+  /** Lines with a street and number but no postcode, looked up when saving. */
+  streetLines: number;
 }
 
 interface Columns {
@@ -49,13 +62,15 @@ interface Columns {
   houseLetter: number;
 }
 
-type LineParse = { ok: true; address: NormalizedAddress } | { ok: false; error: string };
+type LineParse = { ok: true; address: NormalizedAddress } | { ok: false; error: string; street?: StreetLine };
 
 const MESSAGES = {
   tooManyLines: `Uw lijst heeft meer dan ${MAX_ADDRESS_LIST_LINES.toLocaleString("nl-NL")} adressen. Verdeel de lijst in delen en voeg ze een voor een toe.`,
   missingHouseNumberColumn:
     "De eerste regel noemt de kolommen, maar de kolom huisnummer ontbreekt. Gebruik de kolommen postcode, huisnummer en toevoeging.",
-  postcodeFirst: "Zet de postcode vooraan, gevolgd door het huisnummer. Bijvoorbeeld: 2922 AB 12 A.",
+  postcodeFirst:
+    "Zet de postcode vooraan, gevolgd door het huisnummer (2922 AB 12 A), of de straat met het huisnummer (Lansinghlaan 15).",
+  streetLookup: "Straat en huisnummer zonder postcode: de postcode zoeken we op bij het opslaan.",
   badPostcode: "Deze postcode bestaat niet. Een postcode is vier cijfers en twee letters, zoals 2922 AB.",
   missingHouseNumber: "Het huisnummer ontbreekt. Zet het huisnummer na de postcode, zoals 2922 AB 12.",
   badHouseNumber: `Het huisnummer moet een getal zijn van ${MIN_HOUSE_NUMBER} tot en met ${MAX_HOUSE_NUMBER}.`,
@@ -97,7 +112,8 @@ export function countAddressListLines(text: string): number {
 export function summarizeAddressList(lines: readonly AddressListLine[]): AddressListSummary {
   const valid = lines.filter((line) => line.ok).length;
   const duplicates = lines.filter((line) => line.ok && line.duplicateOf !== undefined).length;
-  return { valid, distinct: valid - duplicates, duplicates, errors: lines.length - valid };
+  const streetLines = lines.filter((line) => !line.ok && line.street !== undefined).length;
+  return { valid, distinct: valid - duplicates, duplicates, errors: lines.length - valid - streetLines, streetLines };
 }
 
 function splitLines(text: string): string[] {
@@ -201,7 +217,11 @@ function parseLines(lines: readonly string[], from: number, columns: Columns | "
     const text = lines[i];
     if (isBlankLine(text)) continue;
     const parsed = columns && columns !== "free" ? parseColumnsLine(text, columns) : parseFreeLine(text);
-    results.push(parsed.ok ? { line: i + 1, ok: true, address: parsed.address } : { line: i + 1, ok: false, error: parsed.error });
+    results.push(
+      parsed.ok
+        ? { line: i + 1, ok: true, address: parsed.address }
+        : { line: i + 1, ok: false, error: parsed.error, ...(parsed.street ? { street: parsed.street } : {}) },
+    );
   }
   return results;
 }
@@ -229,7 +249,11 @@ function parseFreeLine(line: string): LineParse {
     .filter(Boolean)
     .join(" ");
   const match = FREE_LINE.exec(text);
-  if (!match) return { ok: false, error: /^\d{4}/.test(text) ? MESSAGES.badPostcode : MESSAGES.postcodeFirst };
+  if (!match) {
+    const street = parseStreetLine(text);
+    if (street) return { ok: false, error: MESSAGES.streetLookup, street };
+    return { ok: false, error: /^\d{4}/.test(text) ? MESSAGES.badPostcode : MESSAGES.postcodeFirst };
+  }
   return buildAddress(match[1], match[2], "");
 }
 
@@ -259,6 +283,25 @@ function buildAddress(postcodeText: string, numberText: string, additionText: st
     return { ok: true, address: { postcode, houseNumber, addition: normalizeAddition(trailing || additionText) } };
   } catch (error) {
     if (isDomainError(error)) return { ok: false, error: MESSAGES.badAddition };
+    throw error;
+  }
+}
+
+/**
+ * "Lansinghlaan 15", "Burg. Smeetsstraat 3 A", "'s-Gravenweg 2-hoog": a street name (letters
+ * first, no digits), then the house number and the addition if any.
+ */
+const STREET_LINE = /^([\p{L}'][\p{L}\p{M}'’.\- ]{1,79}?)\s+(\d{1,5})(?!\d)(?:\s?([\p{L}\d]{1,6}|[\p{L}\d]{1,3}-[\p{L}\d]{1,4}))?$/u;
+
+export function parseStreetLine(text: string): StreetLine | null {
+  const match = STREET_LINE.exec(text.trim().replace(/\s+/g, " "));
+  if (!match) return null;
+  const houseNumber = parseHouseNumber(match[2]);
+  if (houseNumber === null) return null;
+  try {
+    return { street: match[1].trim(), houseNumber, addition: normalizeAddition(match[3] ?? "") };
+  } catch (error) {
+    if (isDomainError(error)) return null;
     throw error;
   }
 }

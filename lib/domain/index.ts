@@ -60,6 +60,8 @@ export {
   MAX_ADDRESS_LIST_LINES,
   countAddressListLines,
   parseAddressList,
+  parseStreetLine,
+  type StreetLine,
   summarizeAddressList,
   type AddressListLine,
   type AddressListSummary,
@@ -96,6 +98,13 @@ export {
   type MentionMatcher,
   type PersonIdentity,
 } from "./person-mentions";
+export {
+  ADDRESS_NOT_FOUND_MESSAGE,
+  addressVerdict,
+  otherMunicipalityMessage,
+  type AddressVerdict,
+  type RegisterAnswer,
+} from "./address-verification";
 export {
   CHECK_AFTER_MONTHS,
   CHECK_LINK_VALID_DAYS,

@@ -15,6 +15,7 @@ import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { logger } from "@/lib/server/logger";
 import { startRetentionSchedule } from "@/lib/server/retention-job";
+import { startAddressRecheckSchedule } from "@/lib/server/address-recheck-job";
 import { startYearlyCheckSchedule } from "@/lib/server/yearly-check-job";
 
 /** Longest a shutdown may take before the process gives up waiting and exits with code 1. */
@@ -64,6 +65,7 @@ export function startServer(): Promise<void> {
         h.state = "ready";
         startOutboxWorker({ intervalMs: env.mailboxEnabled ? 2000 : 5000 });
         startRetentionSchedule();
+        startAddressRecheckSchedule();
         startYearlyCheckSchedule();
         return;
       } catch (error) {

@@ -139,6 +139,8 @@ export const groupDetailsSchema = z.object({
   areaCode: areaCodeField,
   areaDescription: areaDescriptionField,
   whatsappInviteLink: whatsappInviteLinkField,
+  /** The group says it is registered on wabp.nl too (issue 19). Missing means no. */
+  wabpRegistered: z.boolean({ error: "Vink aan of laat leeg." }).optional().default(false),
   version: z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(2_147_483_647),
 });
 export type GroupDetailsFormInput = z.input<typeof groupDetailsSchema>;

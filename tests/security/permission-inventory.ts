@@ -243,6 +243,7 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public-groups.ts#toPublicGroup": "pure helper: row to public DTO",
   "lib/data/public-groups.ts#selectPublicGroups": "public read (public DTO)",
   "lib/data/public-groups.ts#getPublicGroup": "public read (public DTO)",
+  "lib/data/public-groups.ts#endedMunicipalityOfGroup": "public read: the name of a municipality that no longer takes part",
   "lib/data/public-groups.ts#listPublicGroupsInAreas": "public read (public DTO)",
   "lib/data/public-groups.ts#getPublicFigures": "public figures",
   "lib/data/public-groups.ts#listPublicGroupSlugs": "public read (sitemap)",

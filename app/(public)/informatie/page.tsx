@@ -166,6 +166,10 @@ export default async function InformationPage() {
           <li>
             Meld de groep aan op deze website. De wijkagent en de wethouder van uw wijk krijgen dan automatisch bericht.
           </li>
+          <li>
+            Meld de groep ook aan op <a href="https://wabp.nl">wabp.nl</a>, de landelijke lijst van WhatsApp-buurtpreventiegroepen. Dat is
+            niet verplicht. Zet daarna bij de gegevens van uw groep een vinkje bij “Onze groep staat ook op wabp.nl”.
+          </li>
         </ol>
         <p className="mt-4">
           <ButtonLink href={routes.startGroup}>Groep aanmelden</ButtonLink>

@@ -9,6 +9,8 @@ import { zodFieldErrors } from "@/lib/actions";
 import { lookupAddress } from "@/lib/data/lookup";
 import { formatPostcode } from "@/lib/domain";
 import { addressLookupQuerySchema } from "@/lib/validation";
+import { otherMunicipalityOfPostcode } from "@/lib/data/address-suggestions";
+import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
@@ -56,6 +58,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const errors = asked && !parsed.success ? zodFieldErrors(parsed.error) : {};
   // Only the postcode goes to the look-up: two houses of one postcode get the same results.
   const result = asked && parsed.success ? await lookupAddress({ postcode: parsed.data.postcode }) : null;
+  // Issue 19: a postcode outside the installation's municipalities gets pointed elsewhere.
+  const elsewhere = result && !result.area ? await otherMunicipalityOfPostcode(result.postcode) : null;
+  const outside = elsewhere !== null && (elsewhere.name !== null || !elsewhere.known);
+  const municipalityNames = outside ? (await listPublicMunicipalities()).map((m) => `de gemeente ${m.name}`).join(" en ") || "deze gemeente" : "";
 
   return (
     <Container>
@@ -68,7 +74,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         <AddressSearchForm values={values} errors={errors} />
       </div>
 
-      {result ? (
+      {result?.notTakingPart ? (
+        <section aria-labelledby="resultaat" className="mt-8">
+          <h2 id="resultaat" className="text-2xl font-bold">
+            Resultaat voor postcode {formatPostcode(result.postcode)}
+          </h2>
+          <p className="mt-4 rounded-lg border-2 border-slate-300 p-4">
+            <strong>De gemeente {result.notTakingPart.municipalityName} doet niet meer mee met deze website.</strong> U kunt hier
+            geen groep voor deze postcode zoeken of aanmelden. Vraag uw gemeente hoe buurtpreventie daar nu geregeld is.
+          </p>
+        </section>
+      ) : result ? (
         <section aria-labelledby="resultaat" className="mt-8">
           <h2 id="resultaat" className="text-2xl font-bold">
             Resultaat voor postcode {formatPostcode(result.postcode)}
@@ -77,6 +93,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
             <p className="mt-1">
               Deze postcode ligt in de wijk <PageLink href={routes.area(result.area.slug)}>{result.area.name}</PageLink>.
             </p>
+          ) : null}
+          {outside ? (
+            <div className="mt-4 rounded-lg border-2 border-amber-700 bg-amber-50 p-4">
+              <h3 className="text-xl font-bold">
+                {elsewhere?.name ? `Deze postcode ligt in de gemeente ${elsewhere.name}` : "Deze postcode ligt buiten de gemeenten van deze website"}
+              </h3>
+              <p className="mt-2">
+                Deze website is voor de buurtpreventiegroepen van {municipalityNames}. Kijk op{" "}
+                <a href="https://wabp.nl">wabp.nl</a> of er bij u in de buurt een WhatsApp-buurtpreventiegroep is, of vraag het
+                {elsewhere?.name ? ` de gemeente ${elsewhere.name}` : " uw eigen gemeente"}.
+              </p>
+            </div>
           ) : null}
           <p className="mt-1">
             U ziet hier de groepen voor uw postcode, niet voor uw huis. Of één huis meedoet, laten we niemand zien.

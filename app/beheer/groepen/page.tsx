@@ -72,6 +72,9 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
         <a href={`${routes.staff.groupsExport}${toQuery({ ...base, sorteer: undefined })}`} className="font-semibold" download>
           Download als CSV (voor Excel)
         </a>
+        <a href={`${routes.staff.groupsExport}${toQuery({ ...base, sorteer: undefined, formaat: "wabp" })}`} className="font-semibold" download>
+          Download voor wabp.nl (CSV)
+        </a>
       </div>
       {page.items.length > 0 ? (
         <Table

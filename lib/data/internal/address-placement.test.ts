@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { aMunicipality, anArea } from "@/db/seed/builders";
 import type { Area, Municipality } from "@/db/schema";
-import type { AddressLookup, AddressQuery, AddressVerification } from "@/lib/address";
+import { lookupKnowing, notConfiguredLookup, unreachableLookup } from "@/tests/address-lookups";
 import { addressKey } from "@/lib/domain";
 import { placeAddresses } from "@/lib/data/internal/address-placement";
 import { areasForPostcodes, findAreaForPostcode } from "@/lib/data/areas";
@@ -22,17 +22,11 @@ beforeAll(async () => {
   rotterdamArea = await anArea(db, rotterdam, { code: "WK059901", postcodes: ["3011"] });
 });
 
-/** An address service that knows a few addresses (the real adapter is tested against HTTP in lib/address). */
-function serviceKnowing(known: Record<string, Extract<AddressVerification, { verified: true }>>): AddressLookup {
-  return {
-    configured: true,
-    async verify(q: AddressQuery) {
-      return known[addressKey(q)] ?? { verified: false, reason: "not_found" };
-    },
-  };
+function serviceKnowing(known: Parameters<typeof lookupKnowing>[0]) {
+  return lookupKnowing(known);
 }
 
-const notConfigured: AddressLookup = { configured: false, verify: async () => ({ verified: false, reason: "not_configured" }) };
+const notConfigured = notConfiguredLookup;
 
 describe("which wijk an address belongs to", () => {
   it("prefers a full postcode over its 4-digit area in the postcode table", async () => {
@@ -61,7 +55,7 @@ describe("which wijk an address belongs to", () => {
       { postcode: "9999ZZ", houseNumber: 5, addition: "" },
     ];
     const placed = await placeAddresses(list, krimpen, { lookup: notConfigured });
-    expect(placed.get(addressKey(list[0]))).toEqual({ areaId: langeland.id, inMunicipality: true, verified: false, street: null, town: null });
+    expect(placed.get(addressKey(list[0]))).toEqual({ areaId: langeland.id, inMunicipality: true, verification: "unchecked", street: null, town: null, refusal: null });
     expect(placed.get(addressKey(list[1]))).toMatchObject({ areaId: null, inMunicipality: false });
     expect(placed.get(addressKey(list[2]))).toMatchObject({ areaId: null, inMunicipality: false });
   });
@@ -83,13 +77,14 @@ describe("which wijk an address belongs to", () => {
     expect(placed.get(addressKey(address))).toEqual({
       areaId: kortland.id,
       inMunicipality: true,
-      verified: true,
+      verification: "verified",
       street: "Tiendweg",
       town: "Krimpen aan den IJssel",
+      refusal: null,
     });
   });
 
-  it("does not count a verified address in another municipality", async () => {
+  it("refuses a verified address in another municipality, naming it", async () => {
     const address = { postcode: "3011AA", houseNumber: 1, addition: "" };
     const lookup = serviceKnowing({
       [addressKey(address)]: {
@@ -98,11 +93,24 @@ describe("which wijk an address belongs to", () => {
         street: "Coolsingel",
         town: "Rotterdam",
         municipalityCode: "GM0599",
+        municipalityName: "Rotterdam",
         areaCode: rotterdamArea.code,
         buurtCode: null,
       },
     });
     const placed = await placeAddresses([address], krimpen, { lookup });
-    expect(placed.get(addressKey(address))).toMatchObject({ areaId: null, inMunicipality: false, verified: true });
+    expect(placed.get(addressKey(address))).toMatchObject({ areaId: null, inMunicipality: false, verification: "verified" });
+    expect(placed.get(addressKey(address))?.refusal).toEqual({
+      reason: "other_municipality",
+      message: expect.stringContaining("Dit adres ligt in de gemeente Rotterdam."),
+    });
+  });
+
+  it("refuses an address the register does not know, and keeps an unreachable one as unchecked", async () => {
+    const address = { postcode: "2922AB", houseNumber: 99, addition: "" };
+    const placed = await placeAddresses([address], krimpen, { lookup: lookupKnowing({}) });
+    expect(placed.get(addressKey(address))?.refusal?.reason).toBe("not_found");
+    const later = await placeAddresses([address], krimpen, { lookup: unreachableLookup });
+    expect(later.get(addressKey(address))).toMatchObject({ verification: "unchecked", inMunicipality: true, refusal: null });
   });
 });

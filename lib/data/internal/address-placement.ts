@@ -2,23 +2,35 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas } from "@/db/schema";
-import { createAddressLookup, type AddressLookup } from "@/lib/address";
-import { addressKey, isAreaInMunicipality, resolveAreaCode, type NormalizedAddress } from "@/lib/domain";
+import { createAddressLookup, type AddressLookup, type AddressVerification } from "@/lib/address";
+import {
+  addressKey,
+  addressVerdict,
+  isAreaInMunicipality,
+  resolveAreaCode,
+  type NormalizedAddress,
+  type RegisterAnswer,
+} from "@/lib/domain";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { areasForPostcodes } from "../areas";
+import { createRegisterLookup } from "./address-register";
 
 /**
- * Where an address lies (issue 4 item 3): its wijk and whether it is inside the group's
- * municipality (only those count for a bord), plus street and town when the address service
- * verified it. The wijk code from the address service wins over the postcode table; without a
- * service (or when it is down) the postcode table decides and the address stays unverified.
+ * Where an address lies (issue 4 item 3, issue 19): its wijk, whether it is inside the group's
+ * municipality, and what the address register said. The wijk code from the register wins over
+ * the postcode table. An address the register does not know, or places in another municipality,
+ * gets a `refusal` (the caller refuses it, nothing is stored); one the register could not check
+ * is placed by the postcode table and stored as "niet gecontroleerd" (verification unchecked).
  */
 export interface AddressPlacement {
   areaId: string | null;
   inMunicipality: boolean;
-  verified: boolean;
+  verification: "verified" | "unchecked";
   street: string | null;
   town: string | null;
+  /** Set when the address must be refused: the message names why. */
+  refusal: { reason: "not_found" | "other_municipality"; message: string } | null;
 }
 
 interface AreaRef {
@@ -28,9 +40,13 @@ interface AreaRef {
 }
 
 let sharedLookup: AddressLookup | undefined;
-/** The process's address service client (PDOK when ADDRESS_LOOKUP_URL is set). */
+/**
+ * The process's address register: PDOK when ADDRESS_LOOKUP_URL is set, else the demo register
+ * (the register_addresses table; empty in production, then every address stays unchecked).
+ */
 export function addressLookup(): AddressLookup {
-  sharedLookup ??= createAddressLookup({ url: getEnv().ADDRESS_LOOKUP_URL });
+  const url = getEnv().ADDRESS_LOOKUP_URL;
+  sharedLookup ??= url ? createAddressLookup({ url }) : createRegisterLookup();
   return sharedLookup;
 }
 
@@ -43,37 +59,29 @@ async function areasByCode(codes: string[], executor: Executor): Promise<Map<str
   return new Map(rows.map((r) => [r.code, r]));
 }
 
-/** Runs `fn` over `items` with at most `limit` at a time. */
-async function mapWithLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  });
-  await Promise.all(workers);
-  return results;
+function answerOf(verification: AddressVerification): RegisterAnswer {
+  if (verification.verified) return { kind: "verified", municipalityCode: verification.municipalityCode, municipalityName: verification.municipalityName };
+  return verification.reason === "not_found" ? { kind: "not_found" } : { kind: "unavailable" };
 }
 
 /**
  * Places each (normalised) address for a group of `municipality`. Returns a map keyed by
- * addressKey. Lists longer than `verifyLimit` are not sent to the address service one by one
- * (a 5,000-line paste would take minutes); they are placed by the postcode table.
+ * addressKey. With PDOK, lists longer than `verifyLimit` are not sent one by one (a 5,000-line
+ * paste would take minutes): they are stored unchecked and the re-check job verifies them. The
+ * demo register checks any list in one query.
  */
 export async function placeAddresses(
   list: NormalizedAddress[],
-  municipality: { id: string; code: string },
+  municipality: { id: string; code: string; name: string },
   options: { lookup?: AddressLookup; verifyLimit?: number; executor?: Executor } = {},
 ): Promise<Map<string, AddressPlacement>> {
   const lookup = options.lookup ?? addressLookup();
   const executor = options.executor ?? db;
-  const verifyLimit = options.verifyLimit ?? 200;
-  const verifications =
+  const verifyLimit = options.verifyLimit ?? (lookup.maxBatch ?? 200);
+  const verifications: AddressVerification[] =
     lookup.configured && list.length <= verifyLimit
-      ? await mapWithLimit(list, 8, (a) => lookup.verify(a))
-      : list.map(() => ({ verified: false as const, reason: "not_configured" as const }));
+      ? await lookup.verifyMany(list)
+      : list.map(() => ({ verified: false as const, reason: "unavailable" as const }));
 
   const fromTable = await areasForPostcodes(
     list.map((a) => a.postcode),
@@ -86,25 +94,59 @@ export async function placeAddresses(
   list.forEach((address, i) => {
     const verification = verifications[i];
     const tableArea = fromTable.get(address.postcode) ?? null;
+    const verdict = addressVerdict(answerOf(verification), municipality);
+    const refusal = verdict.ok ? null : { reason: verdict.reason, message: verdict.message };
     if (verification.verified) {
       const code = resolveAreaCode({ verifiedAreaCode: verification.areaCode, areaCodeFromPostcodeTable: tableArea?.code });
       const area = (code && (byCode.get(code) ?? (tableArea?.code === code ? tableArea : undefined))) || null;
       placements.set(addressKey(address), {
         areaId: area && area.municipalityId === municipality.id ? area.id : null,
         inMunicipality: verification.municipalityCode === municipality.code,
-        verified: true,
+        verification: "verified",
         street: verification.street,
         town: verification.town,
+        refusal,
       });
     } else {
       placements.set(addressKey(address), {
         areaId: tableArea && tableArea.municipalityId === municipality.id ? tableArea.id : null,
         inMunicipality: tableArea !== null && (tableArea.municipalityId === municipality.id || isAreaInMunicipality(tableArea.code, municipality.code)),
-        verified: false,
+        verification: "unchecked",
         street: null,
         town: null,
+        refusal,
       });
     }
   });
   return placements;
+}
+
+/** Throws AppError bad_request (message at `field`) when the one address is refused. */
+export function refuseIfRefused(address: NormalizedAddress, placements: Map<string, AddressPlacement>, field: string): void {
+  const refusal = placements.get(addressKey(address))?.refusal;
+  if (refusal) throw new AppError("bad_request", refusal.message, { fieldErrors: { [field]: refusal.message } });
+}
+
+/**
+ * Throws AppError bad_request at `field` naming the first refused lines of a list (by their
+ * line numbers in `lineOf`), so nothing of the list is stored.
+ */
+export function refuseListIfRefused(
+  list: NormalizedAddress[],
+  placements: Map<string, AddressPlacement>,
+  field: string,
+  lineOf: (address: NormalizedAddress) => number | undefined,
+): void {
+  const refused = list.flatMap((address) => {
+    const refusal = placements.get(addressKey(address))?.refusal;
+    return refusal ? [{ line: lineOf(address), refusal }] : [];
+  });
+  if (refused.length === 0) return;
+  const shown = refused.slice(0, 3).map(({ line, refusal }) => {
+    const text = refusal.reason === "not_found" ? "dit adres staat niet in de landelijke adressenlijst." : refusal.message;
+    return line ? `Regel ${line}: ${text}` : text;
+  });
+  const more = refused.length > 3 ? ` En nog ${refused.length - 3} adressen die niet kloppen.` : "";
+  const message = `${shown.join(" ")}${more} Verbeter of verwijder deze regels. Er is nog niets opgeslagen.`;
+  throw new AppError("bad_request", message, { fieldErrors: { [field]: message } });
 }

@@ -11,7 +11,8 @@ import { addressKey, type NormalizedAddress } from "@/lib/domain";
 import type { AddressPlacement } from "./address-placement";
 
 /**
- * Inserts normalised addresses with their placement (wijk, inside the municipality, verified).
+ * Inserts normalised addresses with their placement (wijk, inside the municipality, verified or
+ * unchecked; an unchecked one is due for the re-check job at once).
  * An address the group has already is skipped. Returns how many were new.
  *
  * One statement for the whole list: the rows travel as one JSON parameter that the database
@@ -37,7 +38,7 @@ export async function insertMemberAddresses(
         town: placement?.town ?? null,
         area_id: placement?.areaId ?? null,
         in_municipality: placement?.inMunicipality ?? false,
-        verified: placement?.verified ?? false,
+        verification: placement?.verification ?? "unchecked",
       };
     }),
   );
@@ -45,11 +46,12 @@ export async function insertMemberAddresses(
     tx,
     sql`with inserted as (
       insert into ${memberAddresses}
-        (group_id, postcode, house_number, addition, street, town, area_id, in_municipality, verified, added_by_user_id)
-      select ${group.id}::uuid, r.postcode, r.house_number, r.addition, r.street, r.town, r.area_id, r.in_municipality, r.verified, ${addedByUserId}::text
+        (group_id, postcode, house_number, addition, street, town, area_id, in_municipality, verification, next_check_at, added_by_user_id)
+      select ${group.id}::uuid, r.postcode, r.house_number, r.addition, r.street, r.town, r.area_id, r.in_municipality,
+        r.verification::address_check, case when r.verification = 'unchecked' then now() end, ${addedByUserId}::text
       from jsonb_to_recordset(${rows}::text::jsonb) as r(
         postcode text, house_number integer, addition text, street text, town text,
-        area_id uuid, in_municipality boolean, verified boolean
+        area_id uuid, in_municipality boolean, verification text
       )
       on conflict do nothing
       returning 1

@@ -4,6 +4,7 @@
  * dissolving a group on request.
  */
 import "server-only";
+import { countedAddressesOf } from "../internal/counted-addresses";
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
@@ -80,7 +81,7 @@ export function parseGroupFilters(params: SearchParams): GroupFilters {
   };
 }
 
-const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality})`;
+const addressCount = countedAddressesOf(groups.id);
 const adminCount = sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;
 const openCheckStage = sql<OpenCheckStage | null>`(select ${groupChecks.stage} from ${groupChecks} where ${groupChecks.groupId} = ${groups.id} and ${groupChecks.closedAt} is null)`;
 const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
@@ -190,6 +191,10 @@ export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilt
 
 export interface StaffGroupExportRow extends StaffGroupListItem {
   admins: Array<{ name: string | null; email: string; phone: string | null }>;
+  /** The group says it is on wabp.nl too (issue 19). */
+  wabpRegistered: boolean;
+  /** The four-digit postcode areas of its counted addresses, for the wabp.nl export. */
+  postcodeAreas: string[];
 }
 
 /**
@@ -200,7 +205,11 @@ export async function exportGroupsForStaff(actor: Actor | null, filters: GroupFi
   requirePermission(actor, "group.export");
   const staff = staffScope(actor);
   const rows = await executor
-    .select(listColumns())
+    .select({
+      ...listColumns(),
+      wabpRegistered: groups.wabpRegistered,
+      postcodeAreas: sql<string[]>`array(select distinct substr(${memberAddresses.postcode}, 1, 4) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id} and ${memberAddresses.inMunicipality} order by 1)`,
+    })
     .from(groups)
     .innerJoin(areas, eq(areas.id, groups.areaId))
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
@@ -307,7 +316,7 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
       houseNumber: memberAddresses.houseNumber,
       addition: memberAddresses.addition,
       street: memberAddresses.street,
-      verified: memberAddresses.verified,
+      verified: sql<boolean>`(${memberAddresses.verification} = 'verified')`,
       inMunicipality: memberAddresses.inMunicipality,
     })
     .from(memberAddresses)

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { db, type Executor } from "@/db";
+import { db, selectRows, type Executor } from "@/db";
 import {
   areas,
   contactAreas,
@@ -25,6 +25,7 @@ import { lockGroupRow } from "@/lib/data/internal/group-lock";
 import {
   SIGN_REQUEST_STATUSES,
   allowedSignRequestActions,
+  formatAddress,
   isDomainError,
   nextSignRequestStatus,
   type SignRequestAction,
@@ -234,11 +235,72 @@ export interface SignRequestDetail {
     municipalityName: string;
     adminCount: number;
   };
-  /** Counted now, against the municipality's threshold. */
+  /** Counted now, against the municipality's threshold (verified addresses inside the municipality only). */
   eligibility: GroupSignEligibility;
+  /** Issue 19: how trustworthy the count is. */
+  addressReport: SignAddressReport;
   history: SignRequestEventItem[];
   /** What staff may do now (the server checks again on submit). */
   allowedActions: SignRequestAction[];
+}
+
+export interface SignAddressReport {
+  total: number;
+  /** Verified against the address register, inside the municipality: these count. */
+  verified: number;
+  /** Not yet checked (register unreachable); counted once the re-check verified them. */
+  unchecked: number;
+  /** A re-check found that they do not exist. */
+  notFound: number;
+  /** Outside the municipality. */
+  outside: number;
+  /** Added in the last 14 days (a sudden rise before a request is worth a look). */
+  addedRecently: number;
+  /** Addresses that also belong to another active group of the municipality (at most SHARED_SHOWN). */
+  shared: Array<{ label: string; groups: string[] }>;
+  sharedCount: number;
+}
+
+export const RECENT_DAYS = 14;
+export const SHARED_SHOWN = 50;
+
+async function signAddressReport(executor: Executor, group: { id: string }, now: Date): Promise<SignAddressReport> {
+  const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
+  const [counts] = await selectRows<{ total: number; verified: number; unchecked: number; not_found: number; outside: number; recent: number }>(
+    executor,
+    sql`select count(*)::int as total,
+          count(*) filter (where in_municipality and verification = 'verified')::int as verified,
+          count(*) filter (where verification = 'unchecked')::int as unchecked,
+          count(*) filter (where verification = 'not_found')::int as not_found,
+          count(*) filter (where not in_municipality)::int as outside,
+          count(*) filter (where created_at >= ${since.toISOString()}::timestamptz)::int as recent
+        from member_addresses where group_id = ${group.id}`,
+  );
+  const shared = await selectRows<{ postcode: string; house_number: number; addition: string; groups: string[]; shared_count: number }>(
+    executor,
+    sql`select ma.postcode, ma.house_number, ma.addition, array_agg(distinct g2.name) as groups, count(*) over ()::int as shared_count
+        from member_addresses ma
+        join groups g on g.id = ma.group_id
+        join member_addresses mb on mb.postcode = ma.postcode and mb.house_number = ma.house_number and mb.addition = ma.addition and mb.group_id <> ma.group_id
+        join groups g2 on g2.id = mb.group_id and g2.status = 'active' and g2.municipality_id = g.municipality_id
+        where ma.group_id = ${group.id}
+        group by ma.postcode, ma.house_number, ma.addition
+        order by ma.postcode, ma.house_number, ma.addition
+        limit ${SHARED_SHOWN}`,
+  );
+  return {
+    total: Number(counts?.total ?? 0),
+    verified: Number(counts?.verified ?? 0),
+    unchecked: Number(counts?.unchecked ?? 0),
+    notFound: Number(counts?.not_found ?? 0),
+    outside: Number(counts?.outside ?? 0),
+    addedRecently: Number(counts?.recent ?? 0),
+    shared: shared.map((r) => ({
+      label: formatAddress({ postcode: r.postcode, houseNumber: Number(r.house_number), addition: r.addition }),
+      groups: [...r.groups].sort((a, b) => a.localeCompare(b, "nl")),
+    })),
+    sharedCount: Number(shared[0]?.shared_count ?? 0),
+  };
 }
 
 export async function getSignRequestForStaff(
@@ -289,6 +351,7 @@ export async function getSignRequestForStaff(
   if (!row) return null;
 
   const eligibility = await getSignEligibility(row.group.id, executor);
+  const addressReport = await signAddressReport(executor, row.group, new Date());
   const history = await executor
     .select({
       id: signRequestEvents.id,
@@ -308,6 +371,7 @@ export async function getSignRequestForStaff(
     requestedByName: row.requestedByName,
     group: { ...row.group, adminCount: Number(row.group.adminCount) },
     eligibility: eligibility!,
+    addressReport,
     history,
     allowedActions: row.group.status === "active" ? allowedSignRequestActions(row.request.status, "staff") : [],
   };

@@ -8,7 +8,7 @@ import { HouseRulesList } from "@/components/public/house-rules";
 import { JoinForm } from "@/components/public/join-form";
 import { SignStatusBadge } from "@/components/public/sign-status";
 import { Container } from "@/components/ui/container";
-import { getPublicGroup } from "@/lib/data/public-groups";
+import { endedMunicipalityOfGroup, getPublicGroup } from "@/lib/data/public-groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
@@ -35,7 +35,22 @@ export default async function GroupPage({ params }: { params: Params }) {
   await connection();
   const { slug } = await params;
   const group = await loadGroup(slug);
-  if (!group) notFound();
+  if (!group) {
+    const ended = await endedMunicipalityOfGroup(slug);
+    if (!ended) notFound();
+    return (
+      <Container>
+        <h1 className="text-3xl font-bold text-brand-800">Gemeente {ended} doet niet meer mee</h1>
+        <p className="mt-3 max-w-3xl">
+          De gemeente {ended} doet niet meer mee met deze website. U kunt zich hier daarom niet meer aanmelden voor een groep.
+          Vraag uw gemeente hoe buurtpreventie daar nu geregeld is.
+        </p>
+        <p className="mt-3">
+          <PageLink href={routes.home}>Naar de startpagina</PageLink>
+        </p>
+      </Container>
+    );
+  }
 
   return (
     <Container>
@@ -88,6 +103,9 @@ export default async function GroupPage({ params }: { params: Params }) {
               <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href={routes.informationSaar}>Lees hoe SAAR werkt</PageLink>.
             </p>
           </section>
+          <p className="text-sm">
+            Groepen in andere gemeenten vindt u op <a href="https://wabp.nl">wabp.nl</a>, de landelijke lijst van WhatsApp-buurtpreventiegroepen.
+          </p>
         </div>
 
         <section aria-labelledby="aanmelden-titel" className="rounded-lg border-2 border-brand-100 bg-white p-5">

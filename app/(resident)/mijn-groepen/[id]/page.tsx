@@ -92,6 +92,7 @@ export default async function GroupOverviewPage({
             areaCode: group.areaCode,
             areaDescription: group.description,
             whatsappInviteLink: group.whatsappInviteUrl ?? "",
+            wabpRegistered: group.wabpRegistered,
             version: group.version,
           }}
           areas={areas}

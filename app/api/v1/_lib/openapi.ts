@@ -113,6 +113,7 @@ export function exampleResponses(base: string) {
     area: group.area,
     groups: [group],
     nearbyGroups: [],
+    notTakingPart: null,
   };
   const areaList: PublicAreaList = { areas: [langeland] };
   const area: PublicAreaDetail = { ...langeland, groups: [group] };

@@ -33,6 +33,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
   const done = first(query, "gelukt");
   const changedBySomeoneElse = first(query, "gewijzigd") === "1";
   const e = request.eligibility;
+  const r = request.addressReport;
   return (
     <Container>
       <p>
@@ -68,7 +69,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
         </section>
         <section aria-labelledby="drempel">
           <h2 id="drempel" className="text-2xl font-bold">Genoeg adressen?</h2>
-          <p className="mt-3">Nu geteld: verschillende deelnemende adressen in de gemeente.</p>
+          <p className="mt-3">Nu geteld: verschillende deelnemende adressen in de gemeente, gecontroleerd in de landelijke adressenlijst.</p>
           <p className="mt-2 text-2xl font-bold tabular-nums">
             {e.counted} van de {e.threshold} nodig
           </p>
@@ -81,6 +82,38 @@ export default async function SignRequestPage({ params, searchParams }: { params
               </Alert>
             )}
           </div>
+          <h3 className="mt-4 text-xl font-bold">De adressen van de groep</h3>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" aria-label="De adressen van de groep">
+            <dt>Gecontroleerd (tellen mee)</dt>
+            <dd className="font-semibold tabular-nums">{r.verified}</dd>
+            <dt>Niet gecontroleerd (tellen nog niet mee)</dt>
+            <dd className="font-semibold tabular-nums">{r.unchecked}</dd>
+            {r.notFound > 0 ? (
+              <>
+                <dt>Niet gevonden in de adressenlijst</dt>
+                <dd className="font-semibold tabular-nums">{r.notFound}</dd>
+              </>
+            ) : null}
+            <dt>Buiten de gemeente</dt>
+            <dd className="font-semibold tabular-nums">{r.outside}</dd>
+            <dt>Toegevoegd in de laatste 14 dagen</dt>
+            <dd className="font-semibold tabular-nums">{r.addedRecently}</dd>
+            <dt>Ook in een andere groep</dt>
+            <dd className="font-semibold tabular-nums">{r.sharedCount}</dd>
+          </dl>
+          {r.sharedCount > 0 ? (
+            <details className="mt-3">
+              <summary className="cursor-pointer font-semibold">Adressen die ook bij een andere groep horen ({r.sharedCount})</summary>
+              <ul className="mt-2 list-disc pl-6">
+                {r.shared.map((s) => (
+                  <li key={s.label}>
+                    {s.label}: ook bij {s.groups.join(", ")}
+                  </li>
+                ))}
+              </ul>
+              {r.sharedCount > r.shared.length ? <p className="mt-2">De eerste {r.shared.length} staan hierboven.</p> : null}
+            </details>
+          ) : null}
         </section>
       </div>
 

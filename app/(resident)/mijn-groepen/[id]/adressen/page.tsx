@@ -55,6 +55,11 @@ export default async function AddressesPage({
             {list.outside} {list.outside === 1 ? "adres ligt" : "adressen liggen"} buiten de gemeente. Die staan in de lijst, maar tellen niet mee.
           </p>
         ) : null}
+        {list.unchecked > 0 ? (
+          <p>
+            {list.unchecked} {list.unchecked === 1 ? "adres is" : "adressen zijn"} nog niet gecontroleerd in de landelijke adressenlijst. Die tellen mee zodra ze gecontroleerd zijn; dat gaat vanzelf.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="een" className="space-y-3">
@@ -100,7 +105,17 @@ export default async function AddressesPage({
                       {a.label}
                       {a.street ? <span className="block text-sm text-slate-700">{[a.street, a.town].filter(Boolean).join(", ")}</span> : null}
                     </td>
-                    <td className="py-2 pr-3">{a.inMunicipality ? "Ja" : <strong className="text-red-800">Nee, buiten de gemeente</strong>}</td>
+                    <td className="py-2 pr-3">
+                      {!a.inMunicipality ? (
+                        <strong className="text-red-800">Nee, buiten de gemeente</strong>
+                      ) : a.verification === "not_found" ? (
+                        <strong className="text-red-800">Nee, niet gevonden in de landelijke adressenlijst</strong>
+                      ) : a.verification === "unchecked" ? (
+                        "Nog niet: niet gecontroleerd"
+                      ) : (
+                        "Ja"
+                      )}
+                    </td>
                     <td className="py-2">
                       <ConfirmActionButton
                         label="Verwijderen"

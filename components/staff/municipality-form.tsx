@@ -1,0 +1,84 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { routes } from "@/lib/routes";
+import {
+  MUNICIPALITY_TIME_ZONE,
+  municipalitySchema,
+  type MunicipalityFormInput,
+  type MunicipalityInput,
+} from "@/lib/validation/municipality";
+import { FormMessage } from "./form-message";
+import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+
+/** Adding a municipality (no `municipalityId`) or editing one. */
+export function MunicipalityForm({
+  municipalityId,
+  values,
+  action,
+}: {
+  municipalityId?: string;
+  values?: { code: string; name: string; signThreshold: number; safetyMailbox: string };
+  action: (input: unknown) => Promise<StaffActionResult>;
+}) {
+  const router = useRouter();
+  const adding = municipalityId === undefined;
+  const prefix = adding ? "new-municipality" : "municipality";
+  const { form, onSubmit, message, pending, error } = useStaffForm<MunicipalityFormInput, MunicipalityInput>({
+    resolver: zodResolver(municipalitySchema),
+    action: async (input) => {
+      const result = await action(adding ? input : { ...(input as object), municipalityId });
+      if (adding && result.ok) router.push(routes.staff.municipality((result.data as { id: string }).id));
+      return result;
+    },
+    defaultValues: {
+      code: values?.code ?? "",
+      name: values?.name ?? "",
+      signThreshold: String(values?.signThreshold ?? 50),
+      safetyMailbox: values?.safetyMailbox ?? "",
+    },
+    successMessage: adding ? "De gemeente is toegevoegd." : "De gegevens van de gemeente zijn opgeslagen.",
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-4 max-w-2xl space-y-4">
+      <FormMessage message={message} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          id={`${prefix}-code`}
+          label="CBS-code"
+          hint="GM met vier cijfers, zoals GM0542."
+          autoComplete="off"
+          maxLength={12}
+          error={error("code")}
+          {...form.register("code")}
+        />
+        <TextField id={`${prefix}-name`} label="Naam" maxLength={80} error={error("name")} {...form.register("name")} />
+        <TextField
+          id={`${prefix}-signThreshold`}
+          inputMode="numeric"
+          label="Drempel voor een bord"
+          hint="Zoveel verschillende adressen heeft een groep nodig voor een bord."
+          error={error("signThreshold")}
+          {...form.register("signThreshold")}
+        />
+        <TextField
+          id={`${prefix}-safetyMailbox`}
+          type="email"
+          label="E-mailadres van team Veiligheid"
+          hint="Nieuwe bordaanvragen komen op dit adres binnen."
+          error={error("safetyMailbox")}
+          {...form.register("safetyMailbox")}
+        />
+      </div>
+      <p>
+        Tijdzone: <strong>{MUNICIPALITY_TIME_ZONE}</strong> (Nederlandse tijd; niet te wijzigen).
+      </p>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Bezig…" : adding ? "Voeg gemeente toe" : "Sla op"}
+      </Button>
+    </form>
+  );
+}

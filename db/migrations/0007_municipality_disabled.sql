@@ -1,0 +1,1 @@
+ALTER TABLE "municipalities" ADD COLUMN "disabled_at" timestamp with time zone;
