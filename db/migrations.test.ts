@@ -16,6 +16,7 @@ const expectedTables = [
   "group_admins",
   "group_check_tokens",
   "group_checks",
+  "house_rules_acceptances",
   "groups",
   "job_runs",
   "join_requests",

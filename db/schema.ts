@@ -61,6 +61,10 @@ export const signRequestStatuses = [
 export type SignRequestStatusValue = (typeof signRequestStatuses)[number];
 export const signRequestStatus = pgEnum("sign_request_status", signRequestStatuses);
 
+/** Where someone accepted the house rules: registering a group, accepting an invitation, asking to join, a new version. */
+export const houseRulesContexts = ["registration", "invitation", "join_request", "new_version"] as const;
+export type HouseRulesContext = (typeof houseRulesContexts)[number];
+export const houseRulesContext = pgEnum("house_rules_context", houseRulesContexts);
 /**
  * A member address checked against the address register (BAG via PDOK, or the demo register):
  * verified (it exists; only these count for a bord), unchecked ("niet gecontroleerd": the
@@ -552,6 +556,34 @@ export const joinRequests = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Consent: who accepted which version of the house rules (lib/domain/house-rules.ts), and when
+
+/**
+ * One acceptance of the house rules: by an account (a group admin: registering, accepting an
+ * invitation, or a new version at sign-in) or by a join request (a resident without account).
+ * Deleted with the account or the join request (erasure); never updated.
+ */
+export const houseRulesAcceptances = pgTable(
+  "house_rules_acceptances",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text().references(() => users.id, { onDelete: "cascade" }),
+    joinRequestId: uuid().references(() => joinRequests.id, { onDelete: "cascade" }),
+    /** The group it was accepted for, when there was one (not for a new version at sign-in). */
+    groupId: uuid().references(() => groups.id, { onDelete: "set null" }),
+    version: integer().notNull(),
+    context: houseRulesContext().notNull(),
+    acceptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("house_rules_acceptances_user_idx").on(t.userId, t.version),
+    index("house_rules_acceptances_join_request_idx").on(t.joinRequestId),
+    check("house_rules_acceptances_version", sql`${t.version} >= 1`),
+    check("house_rules_acceptances_one_subject", sql`(${t.userId} is null) <> (${t.joinRequestId} is null)`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
 // Bord requests (bordaanvragen) and their history
 
 export const signRequests = pgTable(
@@ -849,4 +881,5 @@ export type SignRequest = typeof signRequests.$inferSelect;
 export type SignRequestEvent = typeof signRequestEvents.$inferSelect;
 export type OutboxMessage = typeof mailOutbox.$inferSelect;
 export type StaffInvitation = typeof staffInvitations.$inferSelect;
+export type HouseRulesAcceptance = typeof houseRulesAcceptances.$inferSelect;
 export type GroupCheck = typeof groupChecks.$inferSelect;

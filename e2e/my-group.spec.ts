@@ -113,6 +113,11 @@ test("an admin accepts one join request and declines another; the residents get 
 
   await page.getByRole("button", { name: "Accepteren: Karel Dijkstra" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Karel Dijkstra" })).toHaveCount(0);
+  // A confirmation, and the request in the list of handled requests.
+  await expect(page.getByText("De aanmelding is geaccepteerd")).toBeVisible();
+  const handled = page.locator("section", { has: page.getByRole("heading", { name: "Afgehandelde aanmeldingen" }) });
+  await expect(handled.getByText(/Karel Dijkstra.*geaccepteerd op \d+ \S+ \d{4} door Mohamed El Amrani/)).toBeVisible();
+  await expectAccessible(page);
 
   const message = page.locator("li", { has: page.getByRole("heading", { name: "Petra Kok" }) }).getByLabel("Bericht aan de bewoner (niet verplicht)");
   await message.fill("x".repeat(1001));
@@ -120,8 +125,19 @@ test("an admin accepts one join request and declines another; the residents get 
   await expect(page.getByText("Dit bericht is te lang. Gebruik hooguit 1000 tekens.")).toBeVisible();
   await expectAccessible(page);
   await message.fill("Uw adres valt buiten onze straten. Kijk bij de groep Kortland-Zuid.");
+  // "Afwijzen" asks first; "Annuleren" keeps the request.
   await page.getByRole("button", { name: "Afwijzen: Petra Kok" }).click();
+  const confirm = page.getByRole("group", { name: "Afwijzen bevestigen: Petra Kok" });
+  await expect(confirm.getByText("Weet u zeker dat u de aanmelding van Petra Kok wilt afwijzen?")).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "Ja, afwijzen" })).toBeFocused();
+  await expectAccessible(page);
+  await confirm.getByRole("button", { name: "Annuleren" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Petra Kok" })).toBeVisible();
+  await page.getByRole("button", { name: "Afwijzen: Petra Kok" }).click();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 2, name: "Petra Kok" })).toHaveCount(0);
+  await expect(page.getByText("De aanmelding is afgewezen")).toBeVisible();
+  await expect(handled.getByText(/Petra Kok.*afgewezen op/)).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { level: 2, name: "Petra Kok" })).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 2, name: "Karel Dijkstra" })).toHaveCount(0);
@@ -150,6 +166,10 @@ test("admins: invite with a wrong address, invite, and the only admin cannot lea
   await expect(page.getByText("De uitnodiging is verstuurd naar buurvrouw@bewoner.example.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Verstuurde uitnodigingen" })).toBeVisible();
   await expectAccessible(page);
+  // With an invitation open the overview no longer says "U bent de enige beheerder".
+  await page.goto(base);
+  await expect(page.getByText("Er staat een uitnodiging open")).toBeVisible();
+  await expect(page.getByText("U bent de enige beheerder")).toHaveCount(0);
 });
 
 test("the flyer has the QR code and the link to the public page, and no personal data", async ({ page }) => {

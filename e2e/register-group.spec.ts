@@ -91,7 +91,18 @@ test("a new resident registers a group with the keyboard alone: co-admin, 55 pas
   await expect(page.getByLabel("Adressen (niet verplicht)")).toHaveValue(/^postcode;huisnummer\n2922 BB;1\n/);
   await expect(page.getByText("Fout: Deze postcode bestaat niet.")).toBeVisible();
   await expectAccessible(page);
+  // "Volgende stap" refuses a list with errors.
+  await press(page, next);
+  await expect(page.getByText("Er staan regels met een fout in de lijst.").first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Stap 4 van 6: Adressen" })).toBeVisible();
+  await expectAccessible(page);
   await typeInto(page, page.getByLabel("Adressen (niet verplicht)"), ADDRESSES);
+  // A file chosen over a typed list asks first; "Nee" keeps the typed list.
+  await page.getByLabel("Of kies een bestand (CSV of tekst)").setInputFiles({ name: "ander.csv", mimeType: "text/csv", buffer: Buffer.from("2922 BB;99\n") });
+  await expect(page.getByText("Er staan al adressen in het veld. Wilt u die vervangen door de adressen uit ander.csv?")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ja, vervangen" })).toBeFocused();
+  await press(page, page.getByRole("button", { name: "Nee, mijn lijst houden" }));
+  await expect(page.getByLabel("Adressen (niet verplicht)")).toHaveValue(ADDRESSES);
   await press(page, page.getByRole("button", { name: "Controleer de lijst" }));
   await expect(page.getByText("55 adressen gevonden, geen fouten.")).toBeVisible();
   await press(page, next);
@@ -130,9 +141,12 @@ test("a new resident registers a group with the keyboard alone: co-admin, 55 pas
   const agentMail = await openMail(page, "wijkagent.langeland@krimpen.example", `Nieuwe buurtpreventiegroep in Langeland: ${GROUP_NAME}`);
   expect(agentMail).toContain("Noor Jansen");
   expect(agentMail).toContain(NEW_RESIDENT);
-  expect(agentMail).toContain("+31612345679");
+  expect(agentMail).toContain("06 12345679");
   const wethouderMail = await openMail(page, "wethouder.veiligheid@krimpen.example", `Nieuwe buurtpreventiegroep in Langeland: ${GROUP_NAME}`);
   expect(wethouderMail).toContain("Noor Jansen");
+  // The registrant's own confirmation.
+  const own = await openMail(page, NEW_RESIDENT, `Uw groep is aangemeld: ${GROUP_NAME}`);
+  expect(own).toContain("U bent beheerder van de groep.");
   const invitation = await openMail(page, CO_ADMIN, `Uitnodiging: beheerder van ${GROUP_NAME}`);
   expect(invitation).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{40,}/);
 });
@@ -141,6 +155,18 @@ test("the invited co-admin accepts with their own account; someone else cannot",
   test.setTimeout(120_000);
   const text = await openMail(page, CO_ADMIN, `Uitnodiging: beheerder van ${GROUP_NAME}`);
   const path = /\/uitnodiging\/[A-Za-z0-9_-]{40,}/.exec(text)![0];
+
+  // Not signed in: a page about the invitation, with the invited address filled in (keyboard).
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: `Uitnodiging voor ${GROUP_NAME}` })).toBeVisible();
+  await expect(page.getByText(`Noor Jansen nodigt u uit om samen de buurtpreventiegroep ${GROUP_NAME} in de wijk Langeland te beheren.`)).toBeVisible();
+  await expect(page.getByLabel("E-mailadres")).toHaveValue(CO_ADMIN);
+  await expectAccessible(page);
+  await press(page, page.getByRole("button", { name: "Stuur mij een inloglink" }));
+  await expect(page.getByText("Kijk in uw e-mail")).toBeVisible();
+  expect(await openMail(page, CO_ADMIN, "Uw inloglink voor WhatsApp Buurtpreventie")).toContain("/inloggen/bevestigen");
+  await page.goto("/uitnodiging/bestaat-niet-bestaat-niet-bestaat-niet-bestaat-niet");
+  await expect(page.getByRole("heading", { level: 1, name: "Deze uitnodiging werkt niet" })).toBeVisible();
 
   await signIn(page, SOMEONE_ELSE);
   await page.goto(path);
@@ -161,9 +187,16 @@ test("the invited co-admin accepts with their own account; someone else cannot",
   await page.getByLabel("Huisnummer").fill("3");
   await page.getByRole("button", { name: "Ik word beheerder" }).click();
   await expect(page.getByText("Een groepsbeheerder moet 18 jaar of ouder zijn.")).toBeVisible();
+  // The house rules are shown on the invitation page and must be accepted (consent on record).
+  await expect(page.getByRole("heading", { level: 2, name: "De huisregels" })).toBeVisible();
+  await expect(page.getByText("Lees de huisregels en vink aan dat u zich eraan houdt.")).toBeVisible();
   await page.getByLabel("Uw geboortedatum").fill("1970-02-01");
+  await page.getByLabel("Ik heb de huisregels gelezen en ik houd me eraan.").check();
   await page.getByRole("button", { name: "Ik word beheerder" }).click();
   await expect(page.getByRole("heading", { level: 1, name: GROUP_NAME })).toBeVisible();
+  await expect(page).toHaveURL(/\?welkom=1$/);
+  await expect(page.getByText(`Welkom als beheerder van ${GROUP_NAME}`)).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Beheerders" }).click();
   await expect(page.getByText("Noor Jansen", { exact: true })).toBeVisible();
   await expect(page.getByText("Daan de Wit (u)")).toBeVisible();

@@ -44,6 +44,10 @@ export const routes = {
   /** A group admin's own pages. */
   myGroups: {
     list: "/mijn-groepen",
+    /** The house rules, with their acceptance (a new version is accepted here first). */
+    houseRules: "/mijn-groepen/huisregels",
+    /** The admin's own name, phone and address. */
+    ownDetails: "/mijn-groepen/gegevens",
     group: (id: string) => `/mijn-groepen/${segment(id)}`,
     admins: (id: string) => `/mijn-groepen/${segment(id)}/beheerders`,
     addresses: (id: string) => `/mijn-groepen/${segment(id)}/adressen`,

@@ -231,7 +231,7 @@ describe("registering never overwrites the account's identity", () => {
     const token = "token-voor-bestaand-account-0123456789";
     await db.insert(groupAdminInvitations).values({ groupId: target.id, email: person.email, tokenHash: createHash("sha256").update(token).digest("hex"), invitedByUserId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) });
     const accepted = await as(actorOf(person), () =>
-      resident.acceptInvitationAction({ token, name: "Andere Naam", phone: "0687654321", birthDate: "1990-09-09", address: { postcode: "9911EF", houseNumber: "77", addition: "" } }),
+      resident.acceptInvitationAction({ token, name: "Andere Naam", phone: "0687654321", birthDate: "1990-09-09", address: { postcode: "9911EF", houseNumber: "77", addition: "" }, acceptHouseRules: true }),
     );
     expect(accepted.ok, JSON.stringify(accepted)).toBe(true);
     const [after] = await db.select().from(users).where(eq(users.id, person.id));

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signedInAction, type ActionResult } from "@/lib/actions";
 import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/groups";
+import { updateOwnDetails } from "@/lib/data/account";
+import { acceptCurrentHouseRules } from "@/lib/data/house-rules";
 import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/invitations";
 import { acceptStaffInvitation } from "@/lib/data/staff-invitations";
 import { decideJoinRequest } from "@/lib/data/join-requests";
@@ -11,8 +13,10 @@ import { addMemberAddress, addMemberAddressList, removeMemberAddress } from "@/l
 import { requestBord, withdrawBordRequest } from "@/lib/data/sign-requests";
 import { calendarDateIn } from "@/lib/domain";
 import {
+  acceptHouseRulesSchema,
+  ownDetailsSchema,
+  acceptInvitationSchema,
   addressListSchema,
-  adminDetailsSchema,
   coAdminInviteSchema,
   dissolveGroupSchema,
   groupDetailsSchema,
@@ -163,7 +167,7 @@ export async function dissolveGroupAction(input: unknown) {
 }
 
 export async function acceptInvitationAction(input: unknown) {
-  const schema = adminDetailsSchema(calendarDateIn(new Date())).omit({ email: true }).extend({ token: id });
+  const schema = acceptInvitationSchema(calendarDateIn(new Date())).extend({ token: id });
   const action = signedInAction("group.manage", schema, async ({ token, ...details }, { user, now }) => {
     const result = await acceptInvitation(user, token, details, now);
     refresh(result.groupId);
@@ -180,4 +184,25 @@ const acceptStaffInvitationBody = signedInAction("account.accept_role_invitation
 });
 export async function acceptStaffInvitationAction(input: unknown) {
   return acceptStaffInvitationBody(input);
+}
+
+/** Accepting the current version of the house rules (/mijn-groepen/huisregels). */
+const acceptHouseRules = signedInAction("group.manage", acceptHouseRulesSchema, async (_input, { user, now }) => {
+  const result = await acceptCurrentHouseRules(user, now);
+  revalidatePath(routes.myGroups.houseRules);
+  return result;
+});
+export async function acceptHouseRulesAction(input: unknown) {
+  return acceptHouseRules(input);
+}
+
+/** Changing one's own name, phone and address (/mijn-groepen/gegevens). */
+const ownDetails = signedInAction("group.manage", ownDetailsSchema, async (input, { user, ip }) => {
+  await limitAction(ACTION_LIMITS.updateGroup, { user, ip });
+  const result = await updateOwnDetails(user, input);
+  revalidatePath(routes.myGroups.ownDetails);
+  return result;
+});
+export async function updateOwnDetailsAction(input: unknown) {
+  return ownDetails(input);
 }

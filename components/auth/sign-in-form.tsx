@@ -32,19 +32,22 @@ export function SignInForm({
   demoAccounts,
   mailboxEnabled,
   linkMinutes,
+  initialEmail = "",
 }: {
   action: (state: SignInFormState, formData: FormData) => Promise<SignInFormState>;
   returnTo: string | null;
   demoAccounts: DemoAccountOption[];
   mailboxEnabled: boolean;
   linkMinutes: number;
+  /** The address to fill in (an invitation's page: the invited address). */
+  initialEmail?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
   const form = useForm<SignInFormInput, unknown, SignIn>({
     resolver: zodResolver(signInSchema),
-    defaultValues: { email: state.status === "error" ? state.email : "" },
+    defaultValues: { email: state.status === "error" ? state.email : initialEmail },
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
@@ -111,6 +114,7 @@ export function SignInForm({
           spellCheck={false}
           maxLength={300}
           error={emailError}
+          defaultValue={initialEmail || undefined}
           {...form.register("email")}
         />
         <Button type="submit" disabled={pending}>

@@ -3,30 +3,31 @@
 import { AddressCombobox } from "@/components/forms/address-combobox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { FormMessage, TextInput } from "@/components/forms/fields";
+import { CheckboxField, FormMessage, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
-import { adminDetailsSchema } from "@/lib/validation";
+import { acceptInvitationSchema } from "@/lib/validation";
 import type { z } from "zod";
 import { routes } from "@/lib/routes";
 
-function detailsSchema(today: string) {
-  return adminDetailsSchema(today).omit({ email: true });
-}
+const detailsSchema = acceptInvitationSchema;
 type Input = z.input<ReturnType<typeof detailsSchema>>;
 type Output = z.output<ReturnType<typeof detailsSchema>>;
 
-/** The invited co-admin gives their details and becomes admin. */
+/** The invited co-admin gives their details, accepts the house rules and becomes admin. */
 export function AcceptInvitationForm({
   token,
   today,
   prefill,
+  houseRules,
   action,
 }: {
   token: string;
   today: string;
+  /** The house rules in full (components/group/house-rules.tsx), shown above the checkbox. */
+  houseRules: ReactNode;
   prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
   action: (input: Input & { token: string }) => Promise<ClientActionResult<{ groupId: string }>>;
 }) {
@@ -40,6 +41,7 @@ export function AcceptInvitationForm({
       phone: prefill.phone,
       birthDate: prefill.birthDate,
       address: { postcode: prefill.postcode, houseNumber: prefill.houseNumber, addition: prefill.addition },
+      acceptHouseRules: false,
     },
   });
   const e = form.formState.errors;
@@ -50,7 +52,7 @@ export function AcceptInvitationForm({
       applyFieldErrors(form.setError, result.fieldErrors);
       return setMessage(result.message);
     }
-    router.push(routes.myGroups.group(result.data.groupId));
+    router.push(`${routes.myGroups.group(result.data.groupId)}?welkom=1`);
   });
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
@@ -67,6 +69,14 @@ export function AcceptInvitationForm({
           <TextInput id="inv-addition" label="Toevoeging (niet verplicht)" maxLength={20} error={e.address?.addition?.message} {...form.register("address.addition")} />
         </div>
       </fieldset>
+      <section aria-labelledby="inv-rules-heading" className="space-y-3">
+        <h2 id="inv-rules-heading" className="text-xl font-bold">
+          De huisregels
+        </h2>
+        <p>Elke buurtpreventiegroep houdt zich aan deze regels. Als beheerder zorgt u dat de leden van de groep ze ook kennen.</p>
+        {houseRules}
+        <CheckboxField id="inv-accept-rules" label="Ik heb de huisregels gelezen en ik houd me eraan." error={e.acceptHouseRules?.message} {...form.register("acceptHouseRules")} />
+      </section>
       <Button type="submit" disabled={form.formState.isSubmitting}>
         Ik word beheerder
       </Button>

@@ -1,12 +1,17 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
 import { FormMessage, TextArea } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import { joinRequestDecisionSchema, type JoinRequestDecisionFormInput } from "@/lib/validation";
 
-/** Accept or decline one join request, with an optional message to the resident. */
+/**
+ * Accept or decline one join request, with an optional message to the resident. Declining asks
+ * to confirm first. When done, the page shows a confirmation (`?afgehandeld=`) and the request
+ * moves to the list of handled requests.
+ */
 export function JoinRequestDecisionForm({
   groupId,
   requestId,
@@ -22,7 +27,8 @@ export function JoinRequestDecisionForm({
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const [confirmDecline, setConfirmDecline] = useState(false);
+  const router = useRouter();
   const fieldId = `decision-message-${requestId}`;
 
   async function decide(decision: "accept" | "decline") {
@@ -34,17 +40,19 @@ export function JoinRequestDecisionForm({
       return;
     }
     setFieldError(undefined);
+    if (decision === "decline" && !confirmDecline) return setConfirmDecline(true);
     setBusy(true);
     const result = await action({ decision, message, groupId, requestId }).catch(() => NETWORK_FAILURE);
     setBusy(false);
+    setConfirmDecline(false);
     if (!result.ok) {
       setFieldError(result.fieldErrors?.message);
       return setError(result.message);
     }
-    setDone(decision === "accept" ? `${residentName} is geaccepteerd en krijgt een e-mail.` : `De aanmelding van ${residentName} is afgewezen. Er gaat een e-mail naar de bewoner.`);
+    // No name in the address bar: the page says which kind of decision, the list below says whom.
+    router.replace(`?afgehandeld=${decision === "accept" ? "geaccepteerd" : "afgewezen"}`, { scroll: true });
   }
 
-  if (done) return <FormMessage tone="success" title={done} />;
   return (
     <div className="space-y-3">
       {error ? <FormMessage tone="error" title={error} /> : null}
@@ -61,10 +69,23 @@ export function JoinRequestDecisionForm({
         <Button type="button" onClick={() => decide("accept")} disabled={busy} aria-label={`Accepteren: ${residentName}`}>
           Accepteren
         </Button>
-        <Button type="button" variant="secondary" onClick={() => decide("decline")} disabled={busy} aria-label={`Afwijzen: ${residentName}`}>
-          Afwijzen
-        </Button>
+        {!confirmDecline ? (
+          <Button type="button" variant="secondary" onClick={() => decide("decline")} disabled={busy} aria-label={`Afwijzen: ${residentName}`}>
+            Afwijzen
+          </Button>
+        ) : null}
       </div>
+      {confirmDecline ? (
+        <div role="group" aria-label={`Afwijzen bevestigen: ${residentName}`} className="flex flex-wrap items-center gap-2 rounded border-2 border-red-700 p-3">
+          <span className="font-semibold">Weet u zeker dat u de aanmelding van {residentName} wilt afwijzen? De bewoner krijgt een e-mail.</span>
+          <Button type="button" variant="danger" onClick={() => decide("decline")} disabled={busy} autoFocus>
+            {busy ? "Bezig…" : "Ja, afwijzen"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setConfirmDecline(false)} disabled={busy}>
+            Annuleren
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -33,6 +33,9 @@ type Values = RegisterGroupFormInput;
  */
 const loadListTools = () => import("@/components/group/address-list-preview");
 const AddressListPreview = dynamic(() => loadListTools().then((m) => m.AddressListPreview));
+
+/** Step 4 refuses "Volgende stap" while the list has lines with an error. */
+const ADDRESS_LIST_HAS_ERRORS = "Er staan regels met een fout in de lijst. Verbeter of verwijder die regels; de lijst staat hieronder. U kunt de lijst ook leeg laten en de adressen later toevoegen.";
 type Name = FieldPath<Values>;
 
 const STEPS: Array<{ title: string; fields: Name[] }> = [
@@ -128,6 +131,8 @@ export function RegisterGroupForm({
   /** Addresses in the list, counted when the address step is left (the list changes only there). */
   const [listCount, setListCount] = useState(0);
   const [fileMessage, setFileMessage] = useState<string | null>(null);
+  /** A chosen file's text, waiting for "replace the pasted list?" to be answered. */
+  const [pendingFile, setPendingFile] = useState<{ name: string; text: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -154,6 +159,11 @@ export function RegisterGroupForm({
       const { previewAddressList, distinctAddressCount } = await loadListTools();
       const checked = previewAddressList(getValues("addressList") ?? "");
       setPreview(checked);
+      // A list with errors is not taken along: the person fixes it (or empties it) first.
+      if (checked.kind === "failed" || (checked.kind === "parsed" && checked.lines.some((l) => !l.ok))) {
+        setError("addressList", { type: "list", message: ADDRESS_LIST_HAS_ERRORS }, { shouldFocus: true });
+        return;
+      }
       setListCount(distinctAddressCount(checked));
     }
     setStep((s) => Math.min(s + 1, STEPS.length - 1));
@@ -348,19 +358,46 @@ export function RegisterGroupForm({
             id="address-file"
             type="file"
             accept=".csv,.txt,text/csv,text/plain"
-            className="mt-1 block"
+            className="mt-1 block w-full max-w-full text-sm"
             onChange={async (event) => {
               const file = event.target.files?.[0];
               if (!file) return;
               const { readListFile, previewAddressList } = await loadListTools();
               const read = await readListFile(file);
+              event.target.value = "";
               if (!read.ok) return setFileMessage(read.message);
               setFileMessage(null);
+              const typed = (getValues("addressList") ?? "").trim();
+              if (typed !== "" && typed !== read.text.trim()) return setPendingFile({ name: file.name, text: read.text });
               setValue("addressList", read.text, { shouldValidate: true });
               setPreview(previewAddressList(read.text));
             }}
           />
           {fileMessage ? <p className="mt-1 font-semibold text-red-700">⚠ {fileMessage}</p> : null}
+          {pendingFile ? (
+            <div role="group" aria-label="Lijst vervangen?" className="mt-2 space-y-2 rounded border-2 border-amber-600 bg-amber-50 p-3">
+              <p className="font-semibold">
+                Er staan al adressen in het veld. Wilt u die vervangen door de adressen uit <span className="break-all">{pendingFile.name}</span>?
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <Button
+                  type="button"
+                  autoFocus
+                  onClick={async () => {
+                    const { previewAddressList } = await loadListTools();
+                    setValue("addressList", pendingFile.text, { shouldValidate: true });
+                    setPreview(previewAddressList(pendingFile.text));
+                    setPendingFile(null);
+                  }}
+                >
+                  Ja, vervangen
+                </Button>
+                <Button type="button" variant="secondary" onClick={() => setPendingFile(null)}>
+                  Nee, mijn lijst houden
+                </Button>
+              </div>
+            </div>
+          ) : null}
         </div>
         <Button
           type="button"

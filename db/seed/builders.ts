@@ -11,6 +11,7 @@ import {
   contactAreas,
   contacts,
   groupAdmins,
+  houseRulesAcceptances,
   groups,
   memberAddresses,
   municipalities,
@@ -27,6 +28,7 @@ import {
   type AddressCheck,
 } from "../schema";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
+import { HOUSE_RULES_VERSION } from "@/lib/domain/house-rules";
 
 let counter = 0;
 /** A number unique within this process, for names and e-mail addresses in tests. */
@@ -187,9 +189,11 @@ export async function aGroup(
   overrides: Partial<typeof groups.$inferInsert> & {
     admins?: Array<Pick<User, "id">>;
     addresses?: AddressSpec[];
+    /** Whether the admins' acceptance of the current house rules is on record (default true). */
+    houseRulesAccepted?: boolean;
   } = {},
 ): Promise<Group> {
-  const { admins = [], addresses: addressList = [], ...values } = overrides;
+  const { admins = [], addresses: addressList = [], houseRulesAccepted = true, ...values } = overrides;
   const n = unique();
   const name = values.name ?? `Buurtpreventie Testgroep ${n}`;
   const [row] = await db
@@ -206,6 +210,11 @@ export async function aGroup(
     .returning();
   if (admins.length > 0) {
     await db.insert(groupAdmins).values(admins.map((u) => ({ groupId: row.id, userId: u.id })));
+    if (houseRulesAccepted) {
+      await db.insert(houseRulesAcceptances).values(
+        admins.map((u) => ({ userId: u.id, groupId: row.id, version: HOUSE_RULES_VERSION, context: "registration" as const, acceptedAt: row.createdAt })),
+      );
+    }
   }
   if (addressList.length > 0) await addAddresses(db, row, addressList, admins[0]?.id);
   return row;

@@ -8,15 +8,16 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../index";
+import { HOUSE_RULES_VERSION } from "@/lib/domain/house-rules";
 import { aContact, addresses as builderAddresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
 import { demoStreet, seedDemoRegister } from "./demo-register";
+import { DEMO_BORD_POINTS, DEMO_BOUNDARIES } from "./demo-boundaries";
+import { appMeta, groupChecks, groups, houseRulesAcceptances, joinRequests, municipalities, users, type Area, type Group, type UserRole } from "../schema";
 
 /** Builder addresses with the demo register's street of each postcode (every one is in the register). */
 function addresses(count: number, base: string): AddressSpec[] {
   return builderAddresses(count, base).map((a) => ({ ...a, street: demoStreet(a.postcode) ?? a.street }));
 }
-import { appMeta, groupChecks, groups, joinRequests, municipalities, users, type Area, type Group, type UserRole } from "../schema";
-import { DEMO_BORD_POINTS, DEMO_BOUNDARIES } from "./demo-boundaries";
 
 export const DEMO_MUNICIPALITY = {
   code: "GM0542",
@@ -36,6 +37,7 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "groepsbeheerder@krimpen.example", role: "resident", label: "Groepsbeheerder (Langeland-Noord)" },
   { email: "bewoner@krimpen.example", role: "resident", label: "Groepsbeheerder (Kortland Vogelbuurt)" },
+  { email: "boveneind@krimpen.example", role: "resident", label: "Groepsbeheerder (Boveneind Alert; accepteert eerst de huisregels)" },
   { email: "medewerker@krimpen.example", role: "staff", label: "Medewerker team Veiligheid" },
   { email: "wijkagent.langeland@krimpen.example", role: "wijkagent", label: "Wijkagent Langeland en Oud-Krimpen" },
   { email: "platformbeheer@krimpen.example", role: "platform_admin", label: "Platformbeheerder" },
@@ -153,7 +155,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     houseNumber: 40,
   });
   const boveneindAdmin = await aUser(tx, {
-    email: "boveneind@krimpen.example",
+    email: DEMO_ACCOUNTS[2].email,
     name: "Anouk Smit",
     phone: "+31667890123",
     birthDate: "1995-05-05",
@@ -161,20 +163,20 @@ async function insertDemoData(tx: Executor): Promise<void> {
     houseNumber: 2,
   });
   const staff = await aUser(tx, {
-    email: DEMO_ACCOUNTS[2].email,
+    email: DEMO_ACCOUNTS[3].email,
     name: "Lotte Jansen",
     phone: "+31180123456",
     role: "staff",
     municipalityId: municipality.id,
   });
   const wijkagentUser = await aUser(tx, {
-    email: DEMO_ACCOUNTS[3].email,
+    email: DEMO_ACCOUNTS[4].email,
     name: "Rick Visser",
     phone: "+31900884400",
     role: "wijkagent",
     municipalityId: municipality.id,
   });
-  await aUser(tx, { email: DEMO_ACCOUNTS[4].email, name: "Eva Platform", role: "platform_admin" });
+  await aUser(tx, { email: DEMO_ACCOUNTS[5].email, name: "Eva Platform", role: "platform_admin" });
 
   // Wijkagenten and the wethouder. The demo wijkagent account covers Langeland and Oud-Krimpen.
   await aContact(tx, municipality, "wijkagent", [area("Langeland"), area("Oud-Krimpen")], {
@@ -254,6 +256,8 @@ async function insertDemoData(tx: Executor): Promise<void> {
     admins: [boveneindAdmin],
     addresses: addresses(12, "2926"),
     createdAt: new Date("2026-10-20T10:00:00Z"),
+    // Registered before acceptance was stored: Anouk accepts the house rules at her next sign-in.
+    houseRulesAccepted: false,
   });
 
   // The yearly check (issue 21), as if the job had run before: a group in every stage. Oud-Krimpen
@@ -300,7 +304,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
   });
 
   // One open join request for the big group.
-  await tx.insert(joinRequests).values({
+  const [joinRequest] = await tx.insert(joinRequests).values({
     groupId: langeland.id,
     name: "Jan de Boer",
     email: "jan.deboer@bewoner.example",
@@ -309,7 +313,8 @@ async function insertDemoData(tx: Executor): Promise<void> {
     postcode: "2922AD",
     houseNumber: 41,
     addition: "",
-  });
+  }).returning();
+  await tx.insert(houseRulesAcceptances).values({ joinRequestId: joinRequest.id, groupId: langeland.id, version: HOUSE_RULES_VERSION, context: "join_request" });
 }
 
 /** The seeded demo accounts that exist in this database (for the sign-in page in demo mode). */

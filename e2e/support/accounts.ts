@@ -16,11 +16,13 @@ export const CO_ADMIN = "medebeheerder@krimpen.example";
 export const RESIDENT_ADMIN = "bewoner@krimpen.example";
 /** Admin of "Lansingh-Zuid Let Op Elkaar". */
 export const LANSINGH_ADMIN = "lansingh@krimpen.example";
+/** Admin of "Boveneind Alert", whose acceptance of the house rules is not on record: accepts them at sign-in. */
+export const RULES_ADMIN = "boveneind@krimpen.example";
 export const STAFF = "medewerker@krimpen.example";
 export const WIJKAGENT = "wijkagent.langeland@krimpen.example";
 export const PLATFORM_ADMIN = "platformbeheer@krimpen.example";
 
-export const DEMO_ACCOUNTS_WITH_SESSIONS = [GROUP_ADMIN, CO_ADMIN, RESIDENT_ADMIN, LANSINGH_ADMIN, STAFF, WIJKAGENT, PLATFORM_ADMIN] as const;
+export const DEMO_ACCOUNTS_WITH_SESSIONS = [GROUP_ADMIN, CO_ADMIN, RESIDENT_ADMIN, LANSINGH_ADMIN, RULES_ADMIN, STAFF, WIJKAGENT, PLATFORM_ADMIN] as const;
 
 // Accounts that do not exist in the demo (see NEW_RESIDENTS).
 

@@ -82,6 +82,11 @@ export interface PageEntry {
   others: "not_found" | "own_view" | Partial<Record<AuthzActor, "not_found" | "own_view" | "sign_in">>;
   /** Extra strings (besides AUTHZ_SECRETS) the others must not see. */
   alsoProtected?: (f: AuthzFixture) => string[];
+  /**
+   * Secrets that anyone holding the URL may see because the URL itself is the secret that was
+   * e-mailed to that person (an invitation link: who invited, and the invited address to sign in with).
+   */
+  linkHolderSees?: (f: AuthzFixture) => string[];
   /** The HTTP methods a route handler exports (default ["GET"]); the inventory test checks it. */
   methods?: string[];
   /** A POST-only route: the matrix posts this form (from our own origin) instead of a GET. */
@@ -201,6 +206,26 @@ export const PAGE_MATRIX: PageEntry[] = [
     others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", invitee: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
     alsoProtected: () => [AUTHZ_TARGET.groupName],
   },
+  {
+    file: "app/(resident)/mijn-groepen/huisregels/page.tsx",
+    kind: "page",
+    access: "self",
+    what: "the house rules and one's own acceptance of them (a new version is accepted here)",
+    url: () => "/mijn-groepen/huisregels",
+    rightful: RESIDENTS,
+    shows: () => ["De huisregels"],
+    others: { anonymous: "sign_in", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
+  },
+  {
+    file: "app/(resident)/mijn-groepen/gegevens/page.tsx",
+    kind: "page",
+    access: "self",
+    what: "one's own name, phone and address (and the e-mail one signs in with)",
+    url: () => "/mijn-groepen/gegevens",
+    rightful: RESIDENTS,
+    shows: () => ["Mijn gegevens"],
+    others: { anonymous: "sign_in", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
+  },
   { file: "app/(resident)/mijn-groepen/[id]/page.tsx", kind: "page", access: "group_admin", what: "group details and WhatsApp link", url: GROUP, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.groupName, AUTHZ_TARGET.whatsappInviteUrl], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
   { file: "app/(resident)/mijn-groepen/[id]/beheerders/page.tsx", kind: "page", access: "group_admin", what: "admins and open invitations", url: (f) => `${GROUP(f)}/beheerders`, rightful: GROUP_ADMINS, shows: () => [coOwner.email, AUTHZ_TARGET.invitationEmail], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
   { file: "app/(resident)/mijn-groepen/[id]/adressen/page.tsx", kind: "page", access: "group_admin", what: "member addresses", url: (f) => `${GROUP(f)}/adressen`, rightful: GROUP_ADMINS, shows: () => [AUTHZ_TARGET.street], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
@@ -229,9 +254,12 @@ export const PAGE_MATRIX: PageEntry[] = [
     rightful: ["invitee"],
     shows: () => [`Word beheerder van ${AUTHZ_TARGET.groupName}`],
     // Anyone else signed in is told the invitation is for another address (the group's name is public).
+    // Not signed in: whoever holds the link (it went to the invited mailbox) sees what the
+    // invitation is and a sign-in form with the invited address; accepting needs that account.
     // Residents only (group.manage): other roles get 404.
-    others: { anonymous: "sign_in", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
+    others: { anonymous: "own_view", resident: "own_view", otherAdmin: "own_view", owner: "own_view", coOwner: "own_view", staff: "not_found", foreignStaff: "not_found", wijkagent: "not_found", otherWijkagent: "not_found", platformAdmin: "not_found" },
     alsoProtected: () => ["Word beheerder van"],
+    linkHolderSees: () => [AUTHZ_TARGET.invitationEmail, "Geertruida Noorderhaven"],
   },
 
   // Staff (/beheer): staff of Voorbeeldstad and platform admins; Krimpen's staff see Krimpen only.
@@ -263,6 +291,7 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/api/v1/wijken/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "wijken (JSON)", url: () => "/api/v1/wijken", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
   { file: "app/api/v1/wijken/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one wijk (JSON)", url: () => "/api/v1/wijken/noorderhaven", rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
   { file: "app/api/v1/wijkgrenzen/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "wijk boundaries with coverage (GeoJSON)", url: () => "/api/v1/wijkgrenzen", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
+  { file: "app/api/v1/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "the API's index: links to the OpenAPI document and the endpoints (JSON)", url: () => "/api/v1", rightful: AUTHZ_ACTORS, shows: () => ["openapi.json"], others: "own_view" },
   { file: "app/api/v1/openapi.json/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "OpenAPI document", url: () => "/api/v1/openapi.json", rightful: AUTHZ_ACTORS, shows: () => ["openapi"], others: "own_view" },
   { file: "app/api/v1/[...path]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "unknown API paths: JSON 404", url: (f) => `/api/v1/groepen/${f.groupId}/beheerders`, rightful: [], shows: () => [], others: "not_found" },
   { file: "app/api/adressen/suggesties/route.ts", kind: "route", access: "public", what: "address suggestions from the address register (JSON; no personal data)", url: () => "/api/adressen/suggesties?q=Lansinghlaan%201", rightful: AUTHZ_ACTORS, shows: () => ['"suggestions"'], others: "own_view" },
@@ -381,6 +410,26 @@ export const ACTION_MATRIX: ActionEntry[] = [
     encoding: "json",
     rightful: RESIDENTS,
     note: "Creates a group owned by the caller; no one else's ids in the input. Anonymous: unauthorized; staff, wijkagent, platform admin: not_found (app/(resident)/actions.test.ts).",
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "updateOwnDetailsAction",
+    permission: "group.manage",
+    access: "self",
+    what: "change one's own name, phone and address",
+    encoding: "json",
+    rightful: RESIDENTS,
+    note: "Changes the caller's own account only; no ids in the input. Staff, wijkagent, platform admin: not_found (lib/data/authz.test.ts).",
+  },
+  {
+    file: RESIDENT_ACTIONS,
+    name: "acceptHouseRulesAction",
+    permission: "group.manage",
+    access: "self",
+    what: "accept the current version of the house rules (stored for the caller)",
+    encoding: "json",
+    rightful: RESIDENTS,
+    note: "Stores an acceptance for the caller only; no ids in the input. Staff, wijkagent, platform admin: not_found (lib/data/authz.test.ts).",
   },
   {
     file: RESIDENT_ACTIONS,
@@ -518,6 +567,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
       phone: "0612345678",
       birthDate: "1980-01-01",
       address: { postcode: "9901AD", houseNumber: 5, addition: "" },
+      acceptHouseRules: true,
     }),
     unchanged: (f) => [ownerProbe("/beheerders", [AUTHZ_TARGET.invitationEmail], ["Kaper van Uitnodigingen"])(f), publicGroupApi()],
   },

@@ -24,8 +24,10 @@ import { onPostgres, withTestDatabase } from "@/tests/db";
 import { actorOf } from "@/tests/actors";
 import { dataExports, PUBLIC_DATA } from "@/tests/security/permission-inventory";
 import { dissolveGroup, getAdminPrefill, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "./groups";
+import { getOwnDetails, updateOwnDetails } from "./account";
+import { acceptCurrentHouseRules, getHouseRulesStatus } from "./house-rules";
 import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "./invitations";
-import { decideJoinRequest, listOpenJoinRequests } from "./join-requests";
+import { decideJoinRequest, listHandledJoinRequests, listOpenJoinRequests } from "./join-requests";
 import { acceptStaffInvitation, getStaffInvitation } from "./staff-invitations";
 import { listDeadMail, retryDeadMail } from "./mail";
 import { erasePersonalData, exportPersonalData, previewErasure } from "./privacy";
@@ -236,6 +238,13 @@ const ROWS: Row[] = [
     ),
     wrong: notFound,
   },
+  { fn: "listHandledJoinRequests", rightful: ["owner"], call: signedIn((a) => listHandledJoinRequests(a, target.id)), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
+  // One's own details
+  { fn: "getOwnDetails", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => getOwnDetails(a)), wrong: notFound },
+  { fn: "updateOwnDetails", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => updateOwnDetails(a, { name: "Kaper", phone: "+31633333333", address: { postcode: "9901AB", houseNumber: 96, addition: "" } })), wrong: notFound },
+  // Consent: one's own acceptance of the house rules
+  { fn: "getHouseRulesStatus", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => getHouseRulesStatus(a)), wrong: notFound },
+  { fn: "acceptCurrentHouseRules", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => acceptCurrentHouseRules(a)), wrong: notFound },
   // Invitations: only the invited address
   {
     fn: "getInvitation",

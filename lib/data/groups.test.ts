@@ -90,13 +90,18 @@ describe(`registering a group (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => 
 
     const mails = await db.select().from(mailOutbox);
     const toGroup = mails.filter((m) => m.idempotencyKey.includes(group.id) || m.kind === "admin_invitation");
-    expect(toGroup.map((m) => m.toAddress).sort()).toEqual(["buurman@test.example", "wethouder@test.example", "wijkagent.langeland@test.example"]);
+    expect(toGroup.map((m) => m.toAddress).sort()).toEqual(["buurman@test.example", user.email, "wethouder@test.example", "wijkagent.langeland@test.example"].sort());
+    // The registrant's own confirmation, with the link to the group's page.
+    const ownMail = toGroup.find((m) => m.kind === "group_registered_admin")!;
+    expect(ownMail).toMatchObject({ toAddress: user.email, subject: "Uw groep is aangemeld: Buurtpreventie Tiendweg" });
+    expect(ownMail.text).toContain(`/mijn-groepen/${group.id}`);
+    expect(ownMail.text).toContain("U hebt er nu 11.");
     const agentMail = toGroup.find((m) => m.toAddress === "wijkagent.langeland@test.example")!;
     expect(agentMail.text).toContain("Buurtpreventie Tiendweg");
     expect(agentMail.text).toContain("Langeland");
     expect(agentMail.text).toContain("Sanne de Vries");
     expect(agentMail.text).toContain(user.email);
-    expect(agentMail.text).toContain("+31612345678");
+    expect(agentMail.text).toContain("06 12345678");
     const inviteMail = toGroup.find((m) => m.toAddress === "buurman@test.example")!;
     expect(inviteMail.text).toMatch(/\/uitnodiging\/[A-Za-z0-9_-]{40,}/);
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "group.register"), eq(auditLog.subjectId, group.id)));
@@ -119,7 +124,7 @@ describe(`registering a group (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => 
     const rows = await db.select().from(groups).where(eq(groups.name, "Dubbel Geklikt"));
     expect(rows).toHaveLength(1);
     const mails = (await db.select().from(mailOutbox)).filter((m) => m.idempotencyKey.includes(rows[0].id));
-    expect(mails).toHaveLength(2);
+    expect(mails).toHaveLength(3);
   });
 
   it("refuses a name another group in the municipality has, whatever the case, at the name field", async () => {

@@ -18,12 +18,12 @@ import {
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { addressKey, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
+import { addressKey, formatPhoneNl, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { getEnv } from "@/lib/env";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
+import { groupRegisteredAdminMail, groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import type { GroupDetails, RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { placeAddresses, refuseIfRefused, refuseListIfRefused, type AddressPlacement } from "./internal/address-placement";
@@ -32,6 +32,7 @@ import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { createInvitation } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
 import { readAddressListForSaving } from "./member-addresses";
+import { recordHouseRulesAcceptance } from "./internal/house-rules";
 import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "./internal/identity";
 import { dissolveGroupCommand } from "./internal/dissolve";
 
@@ -171,6 +172,7 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
       municipalityCode: municipalities.code,
       municipalityName: municipalities.name,
       municipalityDisabledAt: municipalities.disabledAt,
+      bordThreshold: municipalities.bordThreshold,
     })
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
@@ -234,7 +236,7 @@ async function insertRegistration(
   actor: Actor,
   input: RegisterGroup,
   admin: AccountIdentity,
-  area: { id: string; name: string; municipalityId: string; municipalityName: string },
+  area: { id: string; name: string; municipalityId: string; municipalityName: string; bordThreshold: number },
   all: NormalizedAddress[],
   placements: Map<string, AddressPlacement>,
   slug: string,
@@ -258,6 +260,8 @@ async function insertRegistration(
     // The account's identity is never overwritten by this form: it only fills what is missing.
     await fillMissingIdentity(tx, actor.id, admin);
     await tx.insert(groupAdmins).values({ groupId: group.id, userId: actor.id });
+    // The form refuses to go on without acceptHouseRules: the consent is stored with the group.
+    await recordHouseRulesAcceptance(tx, { userId: actor.id, groupId: group.id, context: "registration", now });
     const addressCount = await insertMemberAddresses(tx, group, all, placements, actor.id);
     const outsideCount = all.filter((a) => !placements.get(addressKey(a))?.inMunicipality).length;
     for (const coAdmin of input.coAdmins) {
@@ -288,12 +292,27 @@ async function insertRegistration(
           municipalityName: area.municipalityName,
           adminName: admin.name,
           adminEmail: actor.email,
-          adminPhone: admin.phone,
+          adminPhone: formatPhoneNl(admin.phone),
           addressCount,
           publicUrl,
         }),
       })),
     );
+    // The registrant's own confirmation, with what happens next.
+    await enqueueMail(tx, {
+      idempotencyKey: `group-registered:${group.id}:admin`,
+      kind: "group_registered_admin",
+      to: actor.email,
+      ...groupRegisteredAdminMail({
+        adminName: admin.name,
+        groupName: input.name,
+        areaName: area.name,
+        addressCount,
+        threshold: area.bordThreshold,
+        invited: input.coAdmins.length,
+        groupUrl: `${getEnv().appUrl}${routes.myGroups.group(group.id)}`,
+      }),
+    });
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: "group.register",
@@ -376,6 +395,8 @@ export interface GroupForAdmin extends MyGroupSummary {
   version: number;
   total: number;
   createdAt: Date;
+  /** Co-admin invitations sent and not yet accepted (and not expired). */
+  openInvitations: number;
 }
 
 /** One group of the actor with everything its overview page shows; null when not theirs. */
@@ -407,6 +428,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
       openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
+      openInvitations: sql<number>`(select count(*) from ${groupAdminInvitations} where ${groupAdminInvitations.groupId} = ${groups.id} and ${groupAdminInvitations.acceptedAt} is null and ${groupAdminInvitations.expiresAt} > now())`.mapWith(Number),
     })
     .from(groups)
     .innerJoin(areas, eq(areas.id, groups.areaId))

@@ -10,6 +10,7 @@ import type { AdminDetails } from "@/lib/validation";
 import { refuseIfRefused, placeAddresses } from "./internal/address-placement";
 import { isAdminOf, loadAdminGroup } from "./internal/group-access";
 import { fillMissingIdentity, identityForAccount } from "./internal/identity";
+import { recordHouseRulesAcceptance } from "./internal/house-rules";
 import { createInvitation, hashInvitationToken } from "./internal/invitations";
 import { insertMemberAddresses } from "./internal/member-addresses";
 import { lockGroupRow } from "./internal/group-lock";
@@ -97,6 +98,33 @@ async function findInvitation(executor: Executor, token: string) {
   return row;
 }
 
+export interface InvitationPreview {
+  groupName: string;
+  areaName: string;
+  invitedByName: string | null;
+  /** The invited address: the person signs in with it (the link went to that mailbox). */
+  email: string;
+  expiresAt: Date;
+}
+
+/**
+ * What the invitation page shows before signing in, to whoever holds the link (the token was
+ * e-mailed to the invited address): the group, its wijk, who invited, and the invited address
+ * to sign in with. Null for an unknown, accepted or expired invitation, or a dissolved group:
+ * the page then says only that the link does not work.
+ */
+export async function getInvitationPreview(token: string, now = new Date()): Promise<InvitationPreview | null> {
+  const row = await findInvitation(db, token);
+  if (!row || row.groupStatus !== "active" || row.acceptedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+  const [details] = await db
+    .select({ areaName: areas.name, invitedByName: users.name })
+    .from(groupAdminInvitations)
+    .innerJoin(areas, eq(areas.id, row.areaId))
+    .leftJoin(users, eq(users.id, groupAdminInvitations.invitedByUserId))
+    .where(eq(groupAdminInvitations.id, row.id));
+  return { groupName: row.groupName, areaName: details?.areaName ?? "", invitedByName: details?.invitedByName ?? null, email: row.email, expiresAt: row.expiresAt };
+}
+
 /**
  * What the invitation page shows for `token` to the signed-in `actor`. The invitation only
  * works for the account with the invited e-mail address.
@@ -180,6 +208,8 @@ export async function acceptInvitation(
     // The account's identity is never overwritten by this form: it only fills what is missing.
     await fillMissingIdentity(tx, actor.id, admin);
     await tx.insert(groupAdmins).values({ groupId: preview.groupId, userId: actor.id }).onConflictDoNothing();
+    // The invitation form shows the house rules and requires acceptHouseRules (the action's schema).
+    await recordHouseRulesAcceptance(tx, { userId: actor.id, groupId: preview.groupId, context: "invitation", now });
     await insertMemberAddresses(tx, { id: preview.groupId }, [admin.address], placements, actor.id);
     await tx.update(groups).set({ updatedAt: now }).where(eq(groups.id, preview.groupId));
     await recordAudit(tx, {

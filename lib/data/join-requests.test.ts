@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { joinRequests, mailOutbox, memberAddresses, type Area } from "@/db/schema";
-import { decideJoinRequest, JOIN_REQUEST_RETENTION_DAYS, listOpenJoinRequests } from "@/lib/data/join-requests";
+import { decideJoinRequest, JOIN_REQUEST_RETENTION_DAYS, listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/join-requests";
 import { purgeHandledJoinRequests } from "@/lib/data/internal/retention";
 import { AppError } from "@/lib/errors";
 import { createRetentionJob } from "@/lib/server/retention-job";
@@ -63,6 +63,23 @@ describe(`join requests, the admin side (${onPostgres ? "PostgreSQL" : "PGlite"}
     // A second decision (another admin, a double click) is refused and sends nothing more.
     expect((await errorOf(decideJoinRequest(actorOf(me), group.id, request.id, { decision: "decline", message: "" }))).code).toBe("conflict");
     expect(await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "bewoner2@test.example"))).toHaveLength(1);
+  });
+
+  it("lists handled requests, newest first, with the decision and the admin, to the group's admins only", async () => {
+    const { db } = database.current.handle;
+    const me = await aUser(db, { name: "Sanne Beheerder" });
+    const other = await aUser(db);
+    const group = await aGroup(db, area, { admins: [me] });
+    const first = await aJoinRequest(group.id, 11);
+    const second = await aJoinRequest(group.id, 12);
+    await aJoinRequest(group.id, 13);
+    await decideJoinRequest(actorOf(me), group.id, first.id, { decision: "accept", message: "" }, new Date("2026-12-01T10:00:00Z"));
+    await decideJoinRequest(actorOf(me), group.id, second.id, { decision: "decline", message: "" }, new Date("2026-12-02T10:00:00Z"));
+    expect(await listHandledJoinRequests(actorOf(me), group.id)).toEqual([
+      expect.objectContaining({ id: second.id, name: "Bewoner 12", address: "2922 AD 12", status: "declined", handledBy: "Sanne Beheerder" }),
+      expect.objectContaining({ id: first.id, name: "Bewoner 11", address: "2922 AD 11", status: "accepted", handledAt: new Date("2026-12-01T10:00:00Z") }),
+    ]);
+    expect((await errorOf(listHandledJoinRequests(actorOf(other), group.id))).code).toBe("not_found");
   });
 
   it("declines politely with the reason; nobody else can decide", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
-import { joinRequests } from "@/db/schema";
+import { joinRequests, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
@@ -64,6 +64,49 @@ export async function listOpenJoinRequests(actor: Actor, groupId: string): Promi
     birthDate: r.birthDate,
     address: r.postcode && r.houseNumber ? formatAddress({ postcode: r.postcode, houseNumber: r.houseNumber, addition: r.addition ?? "" }) : "",
     createdAt: r.createdAt,
+  }));
+}
+
+export interface HandledJoinRequest {
+  id: string;
+  /** Null once the contact details were purged (JOIN_REQUEST_RETENTION_DAYS after handling). */
+  name: string | null;
+  address: string;
+  status: "accepted" | "declined";
+  handledAt: Date;
+  handledBy: string | null;
+}
+
+/**
+ * The group's handled join requests, newest first (only for its admins): who, which address,
+ * accepted or declined, when and by which admin. Purged requests show without a name.
+ */
+export async function listHandledJoinRequests(actor: Actor, groupId: string, limit = 50): Promise<HandledJoinRequest[]> {
+  requirePermission(actor, "group.manage");
+  const group = await loadAdminGroup(db, actor, groupId);
+  const rows = await db
+    .select({
+      id: joinRequests.id,
+      name: joinRequests.name,
+      postcode: joinRequests.postcode,
+      houseNumber: joinRequests.houseNumber,
+      addition: joinRequests.addition,
+      status: joinRequests.status,
+      handledAt: joinRequests.handledAt,
+      handledBy: users.name,
+    })
+    .from(joinRequests)
+    .leftJoin(users, eq(users.id, joinRequests.handledByUserId))
+    .where(and(eq(joinRequests.groupId, group.id), ne(joinRequests.status, "open"), isAdminOf(actor, joinRequests.groupId)))
+    .orderBy(desc(joinRequests.handledAt))
+    .limit(Math.min(Math.max(1, limit), 200));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    address: r.postcode && r.houseNumber ? formatAddress({ postcode: r.postcode, houseNumber: r.houseNumber, addition: r.addition ?? "" }) : "",
+    status: r.status === "accepted" ? "accepted" : "declined",
+    handledAt: r.handledAt ?? new Date(0),
+    handledBy: r.handledBy,
   }));
 }
 

@@ -30,6 +30,7 @@ import { consumeRateLimit, emailRateLimitKey, ipRateLimitKey, type RateLimitRule
 import { joinRequestSchema, type JoinRequest } from "@/lib/validation";
 import { z } from "zod";
 import { isPlausibleSlug } from "./public-groups";
+import { recordHouseRulesAcceptance } from "./internal/house-rules";
 
 export interface JoinRequestSubmission extends JoinRequest {
   /** The group's slug (the form sits on /groepen/[slug]). */
@@ -96,7 +97,6 @@ export async function submitJoinRequest(
             municipalityCode: municipalities.code,
             municipalityName: municipalities.name,
             safetyEmail: municipalities.safetyEmail,
-            municipalityName: municipalities.name,
             municipalityDisabledAt: municipalities.disabledAt,
           })
           .from(groups)
@@ -159,6 +159,8 @@ export async function submitJoinRequest(
       .returning({ id: joinRequests.id });
     // An open request from this e-mail address for this group exists: a resent form.
     if (!request) return;
+    // The form requires acceptHouseRules (joinSubmissionSchema): the consent belongs to the request.
+    await recordHouseRulesAcceptance(tx, { joinRequestId: request.id, groupId: group.id, context: "join_request", now: context.now });
 
     const admins = await tx
       .select({ id: users.id, email: users.email, name: users.name })

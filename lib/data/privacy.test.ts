@@ -32,11 +32,13 @@ import {
   verificationTokens,
   type Area,
   type User,
+  houseRulesAcceptances,
 } from "@/db/schema";
 import { addresses, aContact, aGroup, aSignRequest, aUser } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
 import { inviteCoAdmin } from "@/lib/data/invitations";
 import { submitJoinRequest } from "@/lib/data/join";
+import { HOUSE_RULES_VERSION } from "@/lib/domain";
 import { emailDigest, erasePersonalData, exportPersonalData, previewErasure } from "@/lib/data/privacy";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -228,6 +230,14 @@ describe(`export and erasure by e-mail address (${onPostgres ? "PostgreSQL" : "P
     expect(data.joinRequests[0]).toMatchObject({ email: EMAIL, phone: PHONE });
     expect(data.adminInvitations).toHaveLength(1);
     expect(data.bordRequests).toHaveLength(2);
+    // Consent on record: the house rules accepted for both groups (account) and with the join request.
+    expect(data.houseRulesAcceptances.map((c) => `${c.via}:${c.context}:${c.version}:${c.group}`).sort()).toEqual(
+      [
+        `account:registration:${HOUSE_RULES_VERSION}:${(await db.select().from(groups).where(eq(groups.id, soloGroupId)))[0].name}`,
+        `account:registration:${HOUSE_RULES_VERSION}:${(await db.select().from(groups).where(eq(groups.id, sharedGroupId)))[0].name}`,
+        `join_request:join_request:${HOUSE_RULES_VERSION}:${data.joinRequests.find((r) => r.status === "open")!.group}`,
+      ].sort(),
+    );
     expect(data.contactRoles).toEqual([expect.objectContaining({ kind: "wijkagent", email: EMAIL, wijken: [area.name] })]);
     expect(data.emails.length).toBeGreaterThanOrEqual(3); // confirmation, invitation, the dead one
     // Signing in and inviting a co-admin (by), being disabled (about).
@@ -293,6 +303,9 @@ describe(`export and erasure by e-mail address (${onPostgres ? "PostgreSQL" : "P
     const [shared] = await db.select().from(groups).where(eq(groups.id, sharedGroupId));
     expect(shared.status).toBe("active");
     expect(await db.select().from(groupAdmins).where(eq(groupAdmins.groupId, sharedGroupId))).toEqual([expect.objectContaining({ userId: coAdmin.id })]);
+    // Their consent records went with the account and the join requests; the co-admin's stay.
+    expect(await db.select().from(houseRulesAcceptances).where(eq(houseRulesAcceptances.userId, target.id))).toEqual([]);
+    expect((await db.select().from(houseRulesAcceptances).where(eq(houseRulesAcceptances.userId, coAdmin.id))).length).toBeGreaterThan(0);
     const [solo] = await db.select().from(groups).where(eq(groups.id, soloGroupId));
     expect(solo).toMatchObject({ status: "dissolved", description: "" });
     expect((await db.select().from(users).where(eq(users.role, "platform_admin"))).length).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ import {
   staffInvitations,
   groupAdmins,
   groups,
+  houseRulesAcceptances,
   joinRequests,
   mailOutbox,
   municipalities,
@@ -148,6 +149,8 @@ export interface PersonalDataExport {
   }>;
   bordRequests: Array<{ group: string; status: string; signCount: number; street: string; note: string; createdAt: string }>;
   contactRoles: Array<{ kind: string; name: string; email: string; phone: string | null; municipality: string; wijken: string[] }>;
+  /** Consent on record: each acceptance of the house rules, by the account or with a join request. */
+  houseRulesAcceptances: Array<{ version: number; context: string; group: string | null; acceptedAt: string; via: "account" | "join_request" }>;
   emails: Array<{ kind: string; subject: string; status: string; createdAt: string; sentAt: string | null }>;
   auditEntries: Array<{ at: string; action: string; as: "actor" | "subject"; subjectType: string }>;
   rateLimitCounters: number;
@@ -263,6 +266,27 @@ export async function exportPersonalData(actor: Actor | null, email: string, now
         .orderBy(asc(areas.name))
     : [];
 
+  const consent = await db
+    .select({
+      version: houseRulesAcceptances.version,
+      context: houseRulesAcceptances.context,
+      group: groups.name,
+      acceptedAt: houseRulesAcceptances.acceptedAt,
+      userId: houseRulesAcceptances.userId,
+    })
+    .from(houseRulesAcceptances)
+    .leftJoin(groups, eq(groups.id, houseRulesAcceptances.groupId))
+    .where(
+      or(
+        userId ? eq(houseRulesAcceptances.userId, userId) : sql`false`,
+        inArray(
+          houseRulesAcceptances.joinRequestId,
+          db.select({ id: joinRequests.id }).from(joinRequests).where(sql`lower(${joinRequests.email}) = ${email}`),
+        ),
+      ),
+    )
+    .orderBy(desc(houseRulesAcceptances.acceptedAt), desc(houseRulesAcceptances.id));
+
   const mails = await db
     .select({
       kind: mailOutbox.kind,
@@ -348,6 +372,13 @@ export async function exportPersonalData(actor: Actor | null, email: string, now
       phone: c.phone,
       municipality: c.municipality,
       wijken: contactWijken.filter((w) => w.contactId === c.id).map((w) => w.name),
+    })),
+    houseRulesAcceptances: consent.map((c) => ({
+      version: c.version,
+      context: c.context,
+      group: c.group,
+      acceptedAt: c.acceptedAt.toISOString(),
+      via: c.userId ? ("account" as const) : ("join_request" as const),
     })),
     emails: mails.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: iso(m.sentAt) })),
     auditEntries: audit.map((a) => ({

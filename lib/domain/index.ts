@@ -98,6 +98,7 @@ export {
   type MentionMatcher,
   type PersonIdentity,
 } from "./person-mentions";
+export { formatPhoneNl } from "./phone";
 export {
   ADDRESS_NOT_FOUND_MESSAGE,
   addressVerdict,

@@ -45,6 +45,7 @@ const ALL_KINDS = [
   "sign_in_link",
   "user_invited",
   "group_registered",
+  "group_registered_admin",
   "admin_invitation",
   "join_request_admin",
   "join_request_without_admin",
@@ -67,6 +68,7 @@ const WITH_LINK = new Set<string>([
   "sign_in_link",
   "user_invited",
   "group_registered",
+  "group_registered_admin",
   "admin_invitation",
   "join_request_admin",
   "join_accepted",
@@ -192,6 +194,7 @@ describe(`the links in every e-mail (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
     expect(linksInMail(bordRequest)[0]).toMatch(new RegExp(`^${APP_URL}/beheer/borden/[0-9a-f-]{36}$`));
     expect(linkOf("join_request_admin", admin.email)).toBe(`${APP_URL}${routes.myGroups.joinRequests(groupId)}`);
     expect(linkOf("group_registered", "wijkagent@gemeente.example")).toBe(`${APP_URL}${routes.group(groupSlug)}`);
+    expect(linkOf("group_registered_admin", admin.email)).toBe(`${APP_URL}${routes.myGroups.group(groupId)}`);
     expect(linkOf("bord_approved", admin.email)).toBe(`${APP_URL}${routes.myGroups.bord(groupId)}`);
     expect(linkOf("bord_approved", "wijkagent@gemeente.example")).toBe(`${APP_URL}${routes.wijkagent.group(groupId)}`);
     expect(linkOf("bord_approved", "wethouder@gemeente.example")).toBe(`${APP_URL}${routes.group(groupSlug)}`);

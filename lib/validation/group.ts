@@ -38,6 +38,29 @@ export function adminDetailsSchema(today: string) {
   }, { error: "Vul uw gegevens als beheerder in: naam, telefoonnummer, geboortedatum en adres." });
 }
 export type AdminDetailsFormInput = z.input<ReturnType<typeof adminDetailsSchema>>;
+
+/**
+ * Accepting an invitation to become co-admin: the admin's details (the e-mail is the invited
+ * one) and the house rules, which the page shows and the person accepts (stored with the version).
+ */
+export function acceptInvitationSchema(today: string) {
+  return adminDetailsSchema(today)
+    .omit({ email: true })
+    .extend({ acceptHouseRules: acceptedField(HOUSE_RULES_REQUIRED) });
+}
+/** An admin's own name, phone and address (/mijn-groepen/gegevens); the e-mail and date of birth stay. */
+export const ownDetailsSchema = z.object(
+  { name: personNameField, phone: phoneField("mobile_or_landline"), address: addressSchema },
+  { error: "Vul uw naam, telefoonnummer en adres in." },
+);
+export type OwnDetailsFormInput = z.input<typeof ownDetailsSchema>;
+export type OwnDetails = z.output<typeof ownDetailsSchema>;
+
+/** Accepting a new version of the house rules (/mijn-groepen/huisregels). */
+export const acceptHouseRulesSchema = z.object({ acceptHouseRules: acceptedField(HOUSE_RULES_REQUIRED) });
+export type AcceptHouseRulesFormInput = z.input<typeof acceptHouseRulesSchema>;
+
+export type AcceptInvitationFormInput = z.input<ReturnType<typeof acceptInvitationSchema>>;
 export type AdminDetails = z.output<ReturnType<typeof adminDetailsSchema>>;
 
 export const groupNameField = z

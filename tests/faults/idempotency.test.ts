@@ -101,9 +101,9 @@ describe(`${TIMES} identical submissions at once (${onPostgres ? `PostgreSQL, ${
     expect(values.filter((v) => !v.repeated)).toHaveLength(1);
     expect(values.every((v) => v.addressCount === 11 && v.invited === 1)).toBe(true);
     expect(await db.select().from(groupAdminInvitations).where(eq(groupAdminInvitations.groupId, rows[0].id))).toHaveLength(1);
-    // The wijkagent and the wethouder once each, and the co-admin's invitation once.
+    // The wijkagent, the wethouder and the registrant once each, and the co-admin's invitation once.
     const notices = await keysContaining(rows[0].id);
-    expect(notices.map((m) => m.to).sort()).toEqual(["wethouder@race.example", "wijkagent@race.example"]);
+    expect(notices.map((m) => m.to).sort()).toEqual([user.email, "wethouder@race.example", "wijkagent@race.example"].sort());
     const invitations = (await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "mede.beheerder@race.example")));
     expect(invitations).toHaveLength(1);
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "group.register"), eq(auditLog.subjectId, rows[0].id)));

@@ -219,6 +219,7 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/csv.ts#csvHeaders": "pure helper",
   "lib/data/demo.ts#demoAccountsForSignIn": "demo mode only: the demo accounts listed on the sign-in page",
   "lib/data/groups.ts#listAreaChoices": "public facts: wijk names and postcode areas for the registration form",
+  "lib/data/invitations.ts#getInvitationPreview": "public read by whoever holds the e-mailed link: group, wijk, inviter's name and the invited address (to sign in with); nothing for an unknown, used or expired link",
   "lib/data/join.ts#joinSubmissionSchema": "pure helper: the join form's schema",
   "lib/data/join.ts#submitJoinRequest": "public command by design (the join form): rate limited per IP and e-mail, honeypot; reveals nothing",
   "lib/data/lookup.ts#lookupAddress": "public read: groups per postcode, never per house",

@@ -58,7 +58,7 @@ import { bordPlacedMail } from "@/lib/mail/templates/bord-placed";
 import { bordRejectedMail } from "@/lib/mail/templates/bord-rejected";
 import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-received";
 import { groupDissolvedBordMail, groupDissolvedMail } from "@/lib/mail/templates/group-dissolved";
-import { groupRegisteredMail } from "@/lib/mail/templates/group-registered";
+import { groupRegisteredAdminMail, groupRegisteredMail } from "@/lib/mail/templates/group-registered";
 import { joinAcceptedMail } from "@/lib/mail/templates/join-accepted";
 import { joinDeclinedMail } from "@/lib/mail/templates/join-declined";
 import { joinRequestAdminMail, joinRequestConfirmationMail, joinRequestWithoutAdminMail } from "@/lib/mail/templates/join-request";
@@ -553,6 +553,8 @@ const TEMPLATES: Record<string, (p: string) => MailContent> = {
   signInLink: () => signInLinkMail({ url: `${APP}${routes.signInConfirm}?token=abc`, validMinutes: 15 }),
   userInvited: (p) => userInvitedMail({ recipientName: p, roleLabel: "medewerker", municipalityName: "Krimpen aan den IJssel", url: `${APP}${routes.staffInvitation("abc")}`, validDays: 14 }),
   adminInvitation: (p) => adminInvitationMail({ groupName: p, invitedByName: p, url: `${APP}${routes.invitation("abc")}`, validDays: 14 }),
+  groupRegisteredAdmin: (p) =>
+    groupRegisteredAdminMail({ adminName: p, groupName: p, areaName: p, addressCount: 3, threshold: 50, invited: 0, groupUrl: `${APP}${routes.myGroups.group("g")}` }),
   groupRegistered: (p) =>
     groupRegisteredMail({ recipientName: p, groupName: p, areaName: p, municipalityName: "Krimpen", adminName: p, adminEmail: "a@b.example", adminPhone: "+31612345678", addressCount: 3, publicUrl: `${APP}${routes.group("g")}` }),
   groupDissolved: (p) => groupDissolvedMail({ recipientName: p, groupName: p, areaName: p }),

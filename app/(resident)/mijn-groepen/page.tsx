@@ -8,12 +8,14 @@ import { requirePagePermission } from "@/lib/auth";
 import { listMyGroups } from "@/lib/data/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
+import { requireCurrentHouseRules } from "./house-rules-gate";
 
 export const metadata: Metadata = { title: "Mijn groepen" };
 
 export default async function MyGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const user = await requirePagePermission("group.manage", routes.myGroups.list);
+  await requireCurrentHouseRules(user, routes.myGroups.list);
   const [groups, query] = await Promise.all([listMyGroups(user), searchParams]);
   return (
     <Container className="max-w-3xl space-y-6">
@@ -58,6 +60,10 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
           </ul>
           <p>
             <Link href={routes.startGroup}>Nog een groep starten</Link>
+          </p>
+          <p>
+            <Link href={routes.myGroups.ownDetails}>Mijn gegevens wijzigen</Link> (naam, telefoonnummer, adres) ·{" "}
+            <Link href={routes.myGroups.houseRules}>De huisregels</Link>
           </p>
         </>
       )}

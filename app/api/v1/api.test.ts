@@ -18,6 +18,7 @@ import { exampleResponses } from "./_lib/openapi";
 import { GET as getGroup, OPTIONS as optionsGroup } from "./groepen/[slug]/route";
 import { GET as lookup, OPTIONS as optionsLookup } from "./groepen/route";
 import { GET as unknownRoute } from "./[...path]/route";
+import { GET as apiIndex } from "./route";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getArea } from "./wijken/[slug]/route";
 import { GET as listAreas } from "./wijken/route";
@@ -315,6 +316,18 @@ describe("GET /api/v1/wijkgrenzen (GeoJSON)", () => {
     } finally {
       await db.update(areas).set({ boundary: DEMO_BOUNDARIES.WK054206 }).where(eq(areas.slug, "boveneind"));
     }
+  });
+});
+
+describe("the API's index", () => {
+  it("GET /api/v1 answers JSON with the OpenAPI document and every endpoint, each of which answers", async () => {
+    const response = await apiIndex(request(""));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await json(response)) as { documentation: string; endpoints: Array<{ path: string }> };
+    expect(body.documentation).toBe(`${getEnv().appUrl}/api/v1/openapi.json`);
+    const documented = Object.keys(((await json(await getOpenApi(request("/openapi.json")))) as { paths: Record<string, unknown> }).paths).map((p) => `/api/v1${p}`);
+    expect(body.endpoints.map((e) => e.path).sort()).toEqual(documented.sort());
   });
 });
 

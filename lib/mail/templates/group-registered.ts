@@ -39,3 +39,40 @@ export function groupRegisteredMail(input: {
     ],
   });
 }
+
+/** To the person who registered the group: it is registered, and what happens next. */
+export function groupRegisteredAdminMail(input: {
+  adminName: string;
+  groupName: string;
+  areaName: string;
+  addressCount: number;
+  threshold: number;
+  invited: number;
+  groupUrl: string;
+}): MailContent {
+  const missing = Math.max(0, input.threshold - input.addressCount);
+  return renderMail({
+    subject: `Uw groep is aangemeld: ${input.groupName}`,
+    greeting: `Beste ${input.adminName},`,
+    blocks: [
+      {
+        type: "paragraph",
+        text: `Bedankt! De buurtpreventiegroep ${input.groupName} in de wijk ${input.areaName} is aangemeld. U bent beheerder van de groep.`,
+      },
+      {
+        type: "list",
+        items: [
+          "De wijkagent en de wethouder van de wijk krijgen een e-mail met de naam van de groep en uw contactgegevens.",
+          "Buren vinden de groep op de website en kunnen zich aanmelden. U krijgt dan een e-mail.",
+          input.invited > 0
+            ? `${input.invited === 1 ? "De medebeheerder die u uitnodigde krijgt" : `De ${input.invited} medebeheerders die u uitnodigde krijgen`} een e-mail met een link.`
+            : "Nodig liever nog iemand uit als medebeheerder, zodat de groep niet van één persoon afhangt.",
+          missing > 0
+            ? `Bij ${input.threshold} adressen kunt u een buurtpreventiebord aanvragen. U hebt er nu ${input.addressCount}.`
+            : `U hebt ${input.addressCount} adressen: genoeg om een buurtpreventiebord aan te vragen.`,
+        ],
+      },
+      { type: "button", label: "Naar uw groep", url: input.groupUrl },
+    ],
+  });
+}

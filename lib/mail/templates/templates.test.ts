@@ -15,7 +15,7 @@ import { bordPlacedMail } from "./bord-placed";
 import { bordRejectedMail } from "./bord-rejected";
 import { bordRequestReceivedMail } from "./bord-request-received";
 import { groupDissolvedBordMail, groupDissolvedMail } from "./group-dissolved";
-import { groupRegisteredMail } from "./group-registered";
+import { groupRegisteredAdminMail, groupRegisteredMail } from "./group-registered";
 import { joinAcceptedMail } from "./join-accepted";
 import { joinDeclinedMail } from "./join-declined";
 import { joinRequestAdminMail, joinRequestConfirmationMail, joinRequestWithoutAdminMail } from "./join-request";
@@ -80,6 +80,13 @@ const CASES: Record<string, Case> = {
     subject: (t) => `Nieuwe buurtpreventiegroep in ${t} wijk: ${t}`,
     body: (t) => [`Beste ${t} Rick,`, `Groepsbeheerder: ${t} Sanne`, "sanne@bewoner.example", "+31612345678", "Deelnemende adressen: 61"],
     links: [`${APP}${routes.group("buurtpreventie-tiendweg")}`],
+  },
+  groupRegisteredAdmin: {
+    build: (t) =>
+      groupRegisteredAdminMail({ adminName: `${t} Sanne`, groupName: t, areaName: `${t} wijk`, addressCount: 12, threshold: 50, invited: 1, groupUrl: `${APP}${routes.myGroups.group(GROUP_ID)}` }),
+    subject: (t) => `Uw groep is aangemeld: ${t}`,
+    body: (t) => [`Beste ${t} Sanne,`, `${t} in de wijk ${t} wijk is aangemeld`, "U hebt er nu 12.", "De medebeheerder die u uitnodigde krijgt"],
+    links: [`${APP}${routes.myGroups.group(GROUP_ID)}`],
   },
   groupDissolved: {
     build: (t) => groupDissolvedMail({ recipientName: `${t} Rick`, groupName: t, areaName: `${t} wijk` }),

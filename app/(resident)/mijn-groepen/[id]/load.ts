@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { requirePagePermission, type Actor } from "@/lib/auth";
 import { getGroupForAdmin, type GroupForAdmin } from "@/lib/data/groups";
 import { isAppError } from "@/lib/errors";
+import { requireCurrentHouseRules } from "../house-rules-gate";
 
 /**
  * The signed-in admin and their group `id` for a page under /mijn-groepen/[id]; someone
@@ -15,6 +16,7 @@ export async function loadAdminPage(id: string, page: (id: string) => string): P
   const user = await requirePagePermission("group.manage", page(id));
   const group = await getGroupForAdmin(user, id);
   if (!group) notFound();
+  await requireCurrentHouseRules(user, page(id));
   return { user, group };
 }
 

@@ -44,7 +44,28 @@ export default async function GroupOverviewPage({
         </FormMessage>
       ) : null}
 
-      {needsMoreAdmins(group.adminCount) ? (
+      {query.welkom ? (
+        <FormMessage tone="success" title={`Welkom als beheerder van ${group.name}`}>
+          <p>U beheert de groep nu samen met de andere beheerders. Wat kunt u doen?</p>
+          <ul className="list-disc pl-6">
+            <li>
+              Bekijk nieuwe <Link href={routes.myGroups.joinRequests(group.id)}>aanmeldingen</Link> van buren en neem ze aan of wijs ze af.
+            </li>
+            <li>
+              Houd de <Link href={routes.myGroups.addresses(group.id)}>adressen</Link> van de deelnemers bij.
+            </li>
+            <li>
+              Print de <Link href={routes.myGroups.flyer(group.id)}>flyer</Link> en deel hem uit in de buurt.
+            </li>
+          </ul>
+        </FormMessage>
+      ) : null}
+
+      {needsMoreAdmins(group.adminCount) && group.openInvitations > 0 ? (
+        <FormMessage tone="success" title={group.openInvitations === 1 ? "Er staat een uitnodiging open" : `Er staan ${group.openInvitations} uitnodigingen open`}>
+          Zodra iemand de uitnodiging aanneemt, beheert u de groep samen. <Link href={routes.myGroups.admins(group.id)}>Bekijk de beheerders en uitnodigingen</Link>.
+        </FormMessage>
+      ) : needsMoreAdmins(group.adminCount) ? (
         <FormMessage tone="warning" title="U bent de enige beheerder">
           De groep hangt nu van één persoon af. <Link href={routes.myGroups.admins(group.id)}>Nodig een medebeheerder uit</Link>.
         </FormMessage>

@@ -1,19 +1,41 @@
 import type { Metadata } from "next";
 import { JoinRequestDecisionForm } from "@/components/group/join-request-decision";
-import { listOpenJoinRequests } from "@/lib/data/join-requests";
+import { FormMessage } from "@/components/forms/fields";
+import { listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/join-requests";
 import { routes } from "@/lib/routes";
 import { decideJoinRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
 
 export const metadata: Metadata = { title: "Aanmeldingen" };
 
-export default async function JoinRequestsPage({ params }: { params: Promise<{ id: string }> }) {
+const DATE = { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" } as const;
+
+export default async function JoinRequestsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   const { user, group } = await loadAdminPage(id, routes.myGroups.joinRequests);
-  const requests = await orNotFound(listOpenJoinRequests(user, group.id));
+  const [requests, handled, query] = await Promise.all([
+    orNotFound(listOpenJoinRequests(user, group.id)),
+    orNotFound(listHandledJoinRequests(user, group.id)),
+    searchParams,
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold text-brand-800">Aanmeldingen voor {group.name}</h1>
+      {query.afgehandeld === "geaccepteerd" ? (
+        <FormMessage tone="success" title="De aanmelding is geaccepteerd">
+          Het adres staat nu bij de deelnemende adressen. De bewoner krijgt een e-mail{group.whatsappInviteUrl ? " met de link naar de WhatsApp-groep" : ""}.
+        </FormMessage>
+      ) : query.afgehandeld === "afgewezen" ? (
+        <FormMessage tone="success" title="De aanmelding is afgewezen">
+          De bewoner krijgt een e-mail, met uw bericht, als u er een schreef.
+        </FormMessage>
+      ) : null}
       <p>
         Buren die mee willen doen, melden zich aan via de openbare pagina van de groep. Accepteert u iemand? Dan komt het adres in de lijst en
         krijgt de bewoner een e-mail{group.whatsappInviteUrl ? " met de link naar de WhatsApp-groep" : ""}. De gegevens van een afgehandelde
@@ -39,13 +61,31 @@ export default async function JoinRequestsPage({ params }: { params: Promise<{ i
                 <dt className="font-semibold">Mobiel</dt>
                 <dd>{r.phone ?? "Niet bekend"}</dd>
                 <dt className="font-semibold">Aangemeld op</dt>
-                <dd>{r.createdAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" })}</dd>
+                <dd>{r.createdAt.toLocaleDateString("nl-NL", DATE)}</dd>
               </dl>
               <JoinRequestDecisionForm groupId={group.id} requestId={r.id} residentName={r.name} action={decideJoinRequestAction} />
             </li>
           ))}
         </ul>
       )}
+      <section aria-labelledby="handled-heading" className="space-y-3">
+        <h2 id="handled-heading" className="text-2xl font-bold">
+          Afgehandelde aanmeldingen
+        </h2>
+        {handled.length === 0 ? (
+          <p>U hebt nog geen aanmeldingen afgehandeld.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded border-2 border-slate-300">
+            {handled.map((h) => (
+              <li key={h.id} className="p-3">
+                <span className="font-semibold">{h.name ?? "Gegevens verwijderd"}</span>
+                {h.address ? `, ${h.address}` : ""}: {h.status === "accepted" ? "geaccepteerd" : "afgewezen"} op {h.handledAt.toLocaleDateString("nl-NL", DATE)}
+                {h.handledBy ? ` door ${h.handledBy}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }
