@@ -245,6 +245,8 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public-groups.ts#selectPublicGroups": "public read (public DTO)",
   "lib/data/public-groups.ts#getPublicGroup": "public read (public DTO)",
   "lib/data/public-groups.ts#endedMunicipalityOfGroup": "public read: the name of a municipality that no longer takes part",
+  "lib/data/address-suggestions.ts#suggestAddresses": "public read: address suggestions from the address register (streets and numbers, no people; rate limited per IP in the route)",
+  "lib/data/address-suggestions.ts#otherMunicipalityOfPostcode": "public read: the name of the municipality a postcode outside the installation belongs to (the look-up points the resident there)",
   "lib/data/public-groups.ts#listPublicGroupsInAreas": "public read (public DTO)",
   "lib/data/public-groups.ts#getPublicFigures": "public figures",
   "lib/data/public-groups.ts#listPublicGroupSlugs": "public read (sitemap)",
