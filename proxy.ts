@@ -68,7 +68,11 @@ export function proxy(request: NextRequest): NextResponse | Promise<NextResponse
   const api = isApi(request.nextUrl.pathname);
   // JSON answers need no nonce: their policy is fixed (API_CSP).
   const nonce = api ? "" : createNonce();
-  const csp = api ? API_CSP : contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https });
+  const csp = api ? API_CSP : contentSecurityPolicy(nonce, {
+        development: env.NODE_ENV === "development",
+        https,
+        mapTilesOrigin: env.MAP_TILES_URL ? new URL(env.MAP_TILES_URL.replace(/[{}]/g, "")).origin : undefined,
+      });
   const passOn: PassOn = { api, nonce, csp, https, trustedProxyHops: env.TRUSTED_PROXY_HOPS };
 
   const verdict = checkRequestOrigin(request.method, request.headers, env.appUrl);

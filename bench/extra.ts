@@ -3,11 +3,12 @@
  * the eligibility count for a group of 10,000 addresses, the bulk import and the staff lists.
  */
 import type { DatabaseHandle } from "@/db";
-import { addresses, aGroup } from "@/db/seed/builders";
-import { users } from "@/db/schema";
+import { addresses, aGroup, anArea } from "@/db/seed/builders";
+import { municipalities, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { countCountedAddresses } from "@/lib/data/internal/eligibility";
 import { addMemberAddressList } from "@/lib/data/member-addresses";
+import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
 import { listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";
 import type { Figure } from "./run";
@@ -80,6 +81,25 @@ export async function benchExtraFigures(context: { handle: DatabaseHandle; runId
   const deep = await timeRuns(50, () => listGroupsForStaff(actor, { ...groupFilters, cursor: cursor ?? undefined }));
   figures.push({ name: "staff_list_page500_p50_ms", value: p50(deep), unit: "ms" });
   figures.push({ name: "staff_list_deep_page_number", value: pageNumber, unit: "page" });
+
+  // Gaps and overlaps (issue 20; target 200 ms) for a municipality of 40,000 member addresses:
+  // 40 groups of 1,000 in 4 wijken, every other group sharing 200 addresses with its neighbour.
+  const [gapsMunicipality] = await db
+    .insert(municipalities)
+    .values({ code: `GM${String(9000 + (Number.parseInt(context.runId, 36) % 999)).padStart(4, "0")}`, name: `Bench gaten ${context.runId}`, slug: `bench-gaten-${context.runId}`, safetyEmail: "bench@bench.example" })
+    .returning();
+  const gapAreas = [];
+  for (let w = 0; w < 4; w++) {
+    gapAreas.push(await anArea(db, gapsMunicipality, { name: `Bench wijk ${w} ${context.runId}`, postcodes: [String(8100 + w), `${8150 + w}AB`] }));
+  }
+  for (let g = 0; g < 40; g++) {
+    const base = String(8100 + (g % 4));
+    const list = addresses(1_000, base).map((a) => ({ ...a, houseNumber: a.houseNumber + Math.floor(g / 4) * 800 }));
+    await aGroup(db, gapAreas[g % 4], { name: `Bench gatengroep ${g} ${context.runId}`, slug: `bench-gaten-${g}-${context.runId}`, addresses: list });
+  }
+  await timeRuns(3, () => getGapsAndOverlaps(actor, gapsMunicipality.id));
+  const gaps = await timeRuns(20, () => getGapsAndOverlaps(actor, gapsMunicipality.id));
+  figures.push({ name: "gaps_overlaps_40k_p50_ms", value: p50(gaps), unit: "ms" });
 
   return figures;
 }

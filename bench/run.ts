@@ -46,12 +46,13 @@ const BENCH_RATE_LIMIT = "1000000000";
 /**
  * For work on one figure: BENCH_DB=<name> loads the national data into that database once and
  * keeps it (a later run reuses it); BENCH_ONLY=<parts> runs only some parts, a comma-separated
- * list of: api (floor, lookup, baseline), search, js, extra (eligibility, import, staff lists),
+ * list of: api (floor, lookup, baseline), search, wijken (the /wijken page with its map), js,
+ * extra (eligibility, import, staff lists, gaps and overlaps),
  * verify (a 500-address pasted list against the demo address register),
  * pglite. Without them every part runs on a fresh database that is dropped at the end.
  */
 const KEEP_DB = process.env.BENCH_DB;
-const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,js,extra,verify,pglite").split(",").map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,wijken,js,extra,verify,pglite").split(",").map((p) => p.trim()));
 const runs = (part: string) => PARTS.has(part);
 /** The production server listens here, the bare baseline on the next port, PGlite's on the one after. */
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -295,6 +296,13 @@ async function main() {
       record({ name: "search_errors", value: search.errors, unit: "responses" });
     }
 
+    if (runs("wijken")) {
+      // The wijken page with its map (issue 20; target p99 <= 100 ms at 10 connections).
+      const [wijken] = await measureInTurns([{ name: "/wijken", base: `${base}/wijken`, paths: null }]);
+      record({ name: "wijken_page_rps", value: wijken.rps, unit: "req/s" });
+      record({ name: "wijken_page_p99_ms", value: wijken.latency.p99, unit: "ms" });
+      record({ name: "wijken_errors", value: wijken.errors, unit: "responses" });
+    }
     if (runs("js")) {
       const pages: Array<{ page: string; kb: number; chunks: Map<string, number> }> = [];
       const [group] = (await handle.db.execute(

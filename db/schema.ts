@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { BoundaryGeometry } from "../lib/domain/geo";
 
 /** Postcode as stored: four digits (first not 0), two letters, never SA, SD or SS. */
 const POSTCODE_SQL = `'^[1-9][0-9]{3}[A-Z]{2}$'`;
@@ -130,10 +131,19 @@ export const areas = pgTable(
     slug: text().notNull().unique(),
     /** Total number of addresses in the wijk, for the coverage figure; null when unknown. */
     totalAddresses: integer(),
+    /**
+     * The wijk's outline: a GeoJSON Polygon or MultiPolygon in WGS84 (longitude, latitude),
+     * simplified on import (lib/domain/geo.ts); null until a boundary file is imported.
+     */
+    boundary: jsonb().$type<BoundaryGeometry>(),
     ...timestamps,
   },
   (t) => [
     check("areas_code_format", sql`${t.code} ~ '^WK[0-9]{6}$'`),
+    check(
+      "areas_boundary_geojson",
+      sql`${t.boundary} is null or (jsonb_typeof(${t.boundary}) = 'object' and ${t.boundary}->>'type' in ('Polygon', 'MultiPolygon') and jsonb_typeof(${t.boundary}->'coordinates') = 'array')`,
+    ),
     check("areas_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check("areas_total_addresses_range", sql`${t.totalAddresses} is null or ${t.totalAddresses} >= 0`),
     uniqueIndex("areas_municipality_name_unique").on(t.municipalityId, sql`lower(${t.name})`),

@@ -126,6 +126,7 @@ const FORMS: Record<string, string> = {
   "components/signs/sign-step-forms.tsx": "e2e/placed-signs.spec.ts (maintenance and details forms with errors are scanned there)",
   "components/staff/dissolve-group-form.tsx": "staff forms",
   "components/staff/area-form.tsx": "staff forms",
+  "components/staff/boundary-import-form.tsx": "staff forms",
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
   "components/staff/invite-user-form.tsx": "staff forms",
@@ -317,6 +318,7 @@ test("staff forms: error states", async ({ browser }) => {
   const newContact = page.locator("details").filter({ has: page.locator("summary", { hasText: "Nieuwe contactpersoon toevoegen" }) });
   await newContact.locator("summary").click();
   await scanErrors(page, () => newContact.getByRole("button", { name: "Voeg contactpersoon toe" }).click(), "Kies minstens één wijk.");
+  await scanErrors(page, () => page.getByRole("button", { name: "Lees de wijkgrenzen in" }).click(), "Kies een GeoJSON-bestand met de wijkgrenzen.");
 
   await page.goto("/beheer/instellingen");
   await hydrated();

@@ -36,7 +36,7 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page).toHaveURL(/\/beheer$/);
     await expect(page.getByRole("heading", { level: 1, name: /Beheer: overzicht van Krimpen aan den IJssel/ })).toBeVisible();
     await expect(page.getByRole("table", { name: /Groepen, deelnemende adressen en dekking per wijk/ })).toContainText("Langeland");
-    await expect(page.getByRole("figure")).toContainText("Langeland");
+    await expect(page.getByRole("figure", { name: "Grafiek: deel van de adressen dat meedoet, per wijk" })).toContainText("Langeland");
     await expectAccessible(page);
 
     await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Bordaanvragen" }).click();

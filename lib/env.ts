@@ -34,6 +34,25 @@ const rawSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Buurtpreventie <noreply@buurtpreventie.example>"),
   ADDRESS_LOOKUP_URL: optionalUrl("ADDRESS_LOOKUP_URL"),
   MIGRATE_ON_START: booleanFlag.default(true),
+  /**
+   * Background map tiles behind the wijk maps, a URL template with {z}, {x} and {y} (e.g. the
+   * PDOK BRT achtergrondkaart in Web Mercator). Unset: the maps show the wijk outlines only.
+   */
+  MAP_TILES_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(
+      z
+        .url({ message: "MAP_TILES_URL moet een volledige URL zijn" })
+        .refine((v) => /^https?:/.test(v) && ["{z}", "{x}", "{y}"].every((p) => v.includes(p)), {
+          message: "MAP_TILES_URL moet {z}, {x} en {y} bevatten, zoals https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+        })
+        .optional(),
+    )
+    .optional(),
+  /** Who made the background map, shown under every map that uses MAP_TILES_URL. */
+  MAP_TILES_ATTRIBUTION: z.string().trim().max(200).default("Kaart: PDOK (BRT Achtergrondkaart)"),
   OIDC_ISSUER: optionalUrl("OIDC_ISSUER"),
   OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),

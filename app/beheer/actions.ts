@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formDataOrEmpty, signedInAction } from "@/lib/actions";
-import { deleteContact, saveArea, saveContact } from "@/lib/data/staff/areas";
+import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
@@ -18,6 +18,7 @@ import { staffSettingsSchema } from "@/lib/validation";
 import {
   areaSchema,
   bordDecisionSchema,
+  boundaryImportSchema,
   changeUserRoleSchema,
   contactSchema,
   deleteContactSchema,
@@ -56,6 +57,15 @@ export async function saveAreaAction(input: unknown) {
     const { municipalityId, ...area } = value;
     const result = await saveArea(user, area, municipalityId);
     revalidatePath(routes.staff.areas);
+    return result;
+  })(input);
+}
+
+export async function importAreaBoundariesAction(input: unknown) {
+  return signedInAction("area.edit", boundaryImportSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
+    const result = await importAreaBoundaries(user, value.municipalityId, value.geojson);
+    revalidatePath(routes.staff.areas);
+    revalidatePath(routes.areas);
     return result;
   })(input);
 }

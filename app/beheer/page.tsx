@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { AreaMap } from "@/components/map/area-map";
 import { CoverageChart } from "@/components/staff/coverage-chart";
 import { days, formatNumber, statusLabel } from "@/components/staff/format";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
+import { getStaffMap } from "@/lib/data/maps";
 import { getStaffOverview } from "@/lib/data/staff/overview";
+import { getEnv } from "@/lib/env";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
@@ -27,8 +30,15 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
       </Container>
     );
   }
-  const [o, list] = await Promise.all([getStaffOverview(user, municipality.id), listMunicipalitiesForStaff(user)]);
+  const [o, list, map] = await Promise.all([
+    getStaffOverview(user, municipality.id),
+    listMunicipalitiesForStaff(user),
+    getStaffMap(user, municipality.id),
+  ]);
   const q = user.role === "platform_admin" ? `&gemeente=${municipality.id}` : "";
+  const env = getEnv();
+  const boundaryById = new Map(map.areas.map((a) => [a.areaId, a.boundary]));
+  const hasMap = map.areas.some((a) => a.boundary !== null);
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Beheer: overzicht van {municipality.name}</h1>
@@ -109,6 +119,56 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
         </Table>
         <CoverageChart coverage={o.coverage} />
       </section>
+
+      {hasMap ? (
+        <section aria-labelledby="kaart" className="mt-8">
+          <h2 id="kaart" className="text-2xl font-bold">
+            Kaart: dekking en borden
+          </h2>
+          <p className="mt-2 text-slate-700">
+            Klik op een wijk voor haar groepen, op een bord voor de aanvraag. De cijfers staan ook in de tabel Dekking per wijk
+            hierboven; de borden in de lijst hieronder.
+          </p>
+          <div className="mt-3">
+            <AreaMap
+              titleId="kaart"
+              mode="coverage"
+              shapes={o.coverage.map((c) => ({
+                id: c.areaId,
+                name: c.name,
+                href: `${routes.staff.groups}?wijk=${c.areaId}${q}`,
+                boundary: boundaryById.get(c.areaId) ?? null,
+                coveragePercent: c.percentage,
+                accessibleName: `${c.name}: ${c.percentage === null ? "dekking onbekend" : `${c.percentage.toLocaleString("nl-NL")}% doet mee`}, ${c.groups} ${c.groups === 1 ? "groep" : "groepen"}`,
+              }))}
+              markers={map.bords.map((b) => ({
+                id: b.id,
+                longitude: b.longitude,
+                latitude: b.latitude,
+                status: b.status,
+                href: routes.staff.bord(b.id),
+                label: `${b.status === "placed" ? "Bord geplaatst" : "Bord aangevraagd"}: ${b.street} (${b.groupName})`,
+              }))}
+              tiles={env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined}
+            />
+          </div>
+          {map.bords.length > 0 ? (
+            <>
+              <h3 className="mt-4 text-lg font-bold">Borden op de kaart</h3>
+              <ul className="mt-1 list-disc pl-6">
+                {map.bords.map((b) => (
+                  <li key={b.id}>
+                    <Link href={routes.staff.bord(b.id)}>
+                      {b.status === "placed" ? "Geplaatst" : "Aangevraagd"}: {b.street}
+                    </Link>{" "}
+                    ({b.groupName})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <section aria-labelledby="een-beheerder">

@@ -3,7 +3,10 @@ import { connection } from "next/server";
 import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
+import { AreaMap } from "@/components/map/area-map";
+import { getWijkagentMap } from "@/lib/data/maps";
 import { getWijkagentOverview } from "@/lib/data/wijkagent";
+import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Mijn wijken" };
@@ -12,7 +15,9 @@ export const metadata: Metadata = { title: "Mijn wijken" };
 export default async function WijkagentHomePage() {
   await connection();
   const user = await requirePagePermission("wijkagent.view", routes.wijkagent.home);
-  const overview = await getWijkagentOverview(user);
+  const [overview, map] = await Promise.all([getWijkagentOverview(user), getWijkagentMap(user)]);
+  const env = getEnv();
+  const hasMap = map.areas.some((a) => a.boundary !== null);
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Mijn wijken</h1>
@@ -26,6 +31,47 @@ export default async function WijkagentHomePage() {
         <p className="mt-4">
           <a href={routes.wijkagent.export} download className="font-semibold">Download als CSV (voor Excel)</a>
         </p>
+      ) : null}
+      {hasMap ? (
+        <section aria-labelledby="kaart" className="mt-8">
+          <h2 id="kaart" className="text-2xl font-bold">
+            Kaart van mijn wijken
+          </h2>
+          <div className="mt-3 max-w-3xl">
+            <AreaMap
+              titleId="kaart"
+              mode="outline"
+              shapes={map.areas.map((a) => ({
+                id: a.areaId,
+                name: a.name,
+                href: `#wijk-${a.areaId}`,
+                boundary: a.boundary,
+                coveragePercent: null,
+                accessibleName: `${a.name}: naar de groepen in deze wijk`,
+              }))}
+              markers={map.bords.map((b) => ({
+                id: b.id,
+                longitude: b.longitude,
+                latitude: b.latitude,
+                status: b.status,
+                label: `${b.status === "placed" ? "Bord geplaatst" : "Bord aangevraagd"}: ${b.street} (${b.groupName})`,
+              }))}
+              tiles={env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined}
+            />
+          </div>
+          {map.bords.length > 0 ? (
+            <>
+              <h3 className="mt-4 text-lg font-bold">Borden op de kaart</h3>
+              <ul className="mt-1 list-disc pl-6">
+                {map.bords.map((b) => (
+                  <li key={b.id}>
+                    {b.status === "placed" ? "Geplaatst" : "Aangevraagd"}: {b.street} ({b.groupName})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
       ) : null}
       {overview.areas.map((area) => {
         const list = overview.groups.filter((g) => g.areaName === area.name);

@@ -10,7 +10,7 @@ import { FormMessage, SelectField, TextArea, TextInput } from "@/components/form
 import { Button } from "@/components/ui/button";
 import { mapPointSchema, signRequestSchema, type SignRequestFormInput } from "@/lib/validation";
 
-const COORDINATES_HELP = "Vul beide coördinaten in als getal met een punt, zoals 51.9167 en 4.5936, of laat beide leeg.";
+const COORDINATES_HELP = "Vul beide coördinaten in als getal, zoals 51,9167 en 4,5936, of laat beide leeg.";
 
 /**
  * The form as the page holds it: the optional point as two text fields. Checked with the shared

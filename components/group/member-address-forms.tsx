@@ -26,7 +26,7 @@ export function AddMemberAddressForm({
   action,
 }: {
   groupId: string;
-  action: (input: MemberAddressFormInput & { groupId: string }) => Promise<ClientActionResult<{ inMunicipality: boolean; verification?: string }>>;
+  action: (input: MemberAddressFormInput & { groupId: string }) => Promise<ClientActionResult<{ inMunicipality: boolean; verification?: string; alsoInGroups: string[] }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
@@ -43,12 +43,17 @@ export function AddMemberAddressForm({
       return setMessage({ tone: "error", text: result.message });
     }
     form.reset({ postcode: "", houseNumber: "", addition: "", residentsConfirmed: form.getValues("residentsConfirmed") });
+    const also = result.data.alsoInGroups;
+    const shared =
+      also.length > 0
+        ? ` Dit adres doet ook mee bij ${also.map((n) => `de groep ${n}`).join(" en ")}. Voor een bord telt het alleen mee bij de groep waar het het eerst bij kwam.`
+        : "";
     setMessage(
       !result.data.inMunicipality
-        ? { tone: "warning", text: "Het adres is toegevoegd, maar het ligt buiten de gemeente. Het telt niet mee voor een bord." }
+        ? { tone: "warning", text: `Het adres is toegevoegd, maar het ligt buiten de gemeente. Het telt niet mee voor een bord.${shared}` }
         : result.data.verification === "unchecked"
-          ? { tone: "warning", text: "Het adres is toegevoegd, maar de landelijke adressenlijst was niet bereikbaar. Het telt mee voor een bord zodra het gecontroleerd is; dat gebeurt vanzelf." }
-          : { tone: "success", text: "Het adres is toegevoegd." },
+          ? { tone: "warning", text: `Het adres is toegevoegd, maar de landelijke adressenlijst was niet bereikbaar. Het telt mee voor een bord zodra het gecontroleerd is; dat gebeurt vanzelf.${shared}` }
+          : { tone: also.length > 0 ? "warning" : "success", text: `Het adres is toegevoegd.${shared}` },
     );
     router.refresh();
   });
@@ -80,7 +85,7 @@ export function AddressListForm({
   action,
 }: {
   groupId: string;
-  action: (input: AddressListFormInput & { groupId: string }) => Promise<ClientActionResult<{ added: number; alreadyPresent: number; outside: number; unchecked?: number }>>;
+  action: (input: AddressListFormInput & { groupId: string }) => Promise<ClientActionResult<{ added: number; alreadyPresent: number; outside: number; unchecked?: number; alsoInGroups: Array<{ name: string; addresses: number }> }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
@@ -105,18 +110,23 @@ export function AddressListForm({
       applyFieldErrors(form.setError, result.fieldErrors);
       return setMessage({ tone: "error", text: result.message });
     }
-    const { added, alreadyPresent, outside, unchecked = 0 } = result.data;
+    const { added, alreadyPresent, outside, unchecked = 0, alsoInGroups } = result.data;
     const parts = [`${added} ${added === 1 ? "adres" : "adressen"} toegevoegd.`];
     if (alreadyPresent > 0) parts.push(`${alreadyPresent} stond${alreadyPresent === 1 ? "" : "en"} er al in.`);
     if (outside > 0) parts.push(`${outside} ${outside === 1 ? "ligt" : "liggen"} buiten de gemeente en ${outside === 1 ? "telt" : "tellen"} niet mee voor een bord.`);
     form.reset({ text: "", residentsConfirmed: form.getValues("residentsConfirmed") });
     setPreview({ kind: "empty" });
+    for (const other of alsoInGroups) {
+      parts.push(
+        `${other.addresses} ${other.addresses === 1 ? "adres doet" : "adressen doen"} ook mee bij de groep ${other.name}; voor een bord telt een adres alleen bij de groep waar het het eerst bij kwam.`,
+      );
+    }
     if (unchecked > 0) {
       parts.push(
         `${unchecked} ${unchecked === 1 ? "adres is" : "adressen zijn"} nog niet gecontroleerd in de landelijke adressenlijst en ${unchecked === 1 ? "telt" : "tellen"} pas mee voor een bord als dat gebeurd is; dat gaat vanzelf.`,
       );
     }
-    setMessage({ tone: outside > 0 || unchecked > 0 ? "warning" : "success", text: parts.join(" ") });
+    setMessage({ tone: outside > 0 || alsoInGroups.length > 0 || unchecked > 0 ? "warning" : "success", text: parts.join(" ") });
     router.refresh();
   });
 

@@ -11,6 +11,7 @@ import type { Database, Executor } from "../index";
 import { HOUSE_RULES_VERSION } from "@/lib/domain/house-rules";
 import { aContact, addresses as builderAddresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
 import { demoStreet, seedDemoRegister } from "./demo-register";
+import { DEMO_BORD_POINTS, DEMO_BOUNDARIES } from "./demo-boundaries";
 import { appMeta, groupChecks, groups, houseRulesAcceptances, joinRequests, municipalities, signEvents, signReports, signs, users, type Area, type Group, type UserRole } from "../schema";
 
 /** Builder addresses with the demo register's street of each postcode (every one is in the register). */
@@ -98,6 +99,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
         slug: spec.slug,
         postcodes: [...spec.postcodes],
         totalAddresses: spec.totalAddresses,
+        boundary: DEMO_BOUNDARIES[spec.code],
       }),
     );
   }
@@ -287,6 +289,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     requestedBy: groupAdmin,
     street: "Tiendweg",
     nearHouseNumber: 2,
+    ...DEMO_BORD_POINTS.langeland,
     signCount: 2,
     locationDescription: "Aan het begin van de Tiendweg, bij de lantaarnpaal voor nummer 2, en bij de ingang van het park.",
     note: "We zijn met 62 adressen. Graag twee borden, aan beide kanten van de buurt.",
@@ -297,6 +300,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     decidedBy: staff,
     street: "Lansinghlaan",
     nearHouseNumber: 1,
+    ...DEMO_BORD_POINTS.lansingh,
   });
   // The placed bord has an open report of a resident (/beheer/geplaatste-borden).
   const [lansinghSign] = await tx.select({ id: signs.id }).from(signs).where(eq(signs.signRequestId, lansinghBord.id));

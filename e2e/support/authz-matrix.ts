@@ -292,6 +292,7 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/api/v1/groepen/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one group (JSON)", url: () => `/api/v1/groepen/${AUTHZ_TARGET.groupSlug}`, rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
   { file: "app/api/v1/wijken/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "wijken (JSON)", url: () => "/api/v1/wijken", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
   { file: "app/api/v1/wijken/[slug]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "one wijk (JSON)", url: () => "/api/v1/wijken/noorderhaven", rightful: AUTHZ_ACTORS, shows: () => [AUTHZ_TARGET.groupName], others: "own_view" },
+  { file: "app/api/v1/wijkgrenzen/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "wijk boundaries with coverage (GeoJSON)", url: () => "/api/v1/wijkgrenzen", rightful: AUTHZ_ACTORS, shows: () => ["Noorderhaven"], others: "own_view" },
   { file: "app/api/v1/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "the API's index: links to the OpenAPI document and the endpoints (JSON)", url: () => "/api/v1", rightful: AUTHZ_ACTORS, shows: () => ["openapi.json"], others: "own_view" },
   { file: "app/api/v1/openapi.json/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "OpenAPI document", url: () => "/api/v1/openapi.json", rightful: AUTHZ_ACTORS, shows: () => ["openapi"], others: "own_view" },
   { file: "app/api/v1/[...path]/route.ts", kind: "route", access: "public", methods: CORS_GET, what: "unknown API paths: JSON 404", url: (f) => `/api/v1/groepen/${f.groupId}/beheerders`, rightful: [], shows: () => [], others: "not_found" },
@@ -690,6 +691,29 @@ export const ACTION_MATRIX: ActionEntry[] = [
     rightful: STAFF_ROLES,
     input: (f) => ({ areaId: f.areaId, name: "Gekaapte Wijk", code: "WK990101", postcodes: "9901", totalAddresses: "1", municipalityId: f.municipalityId }),
     unchanged: (f) => [{ as: "anonymous", url: "/api/v1/wijken/noorderhaven", contains: ['"name":"Noorderhaven"'], lacks: ["Gekaapte"] }, staffProbe((x) => `/beheer/wijken?gemeente=${x.municipalityId}`, ["Noorderhaven"], ["Gekaapte Wijk"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "importAreaBoundariesAction",
+    permission: "area.edit",
+    access: "staff",
+    what: "import wijk boundaries (GeoJSON) for the maps",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({
+      geojson: JSON.stringify({
+        type: "FeatureCollection",
+        features: [
+          {
+            type: "Feature",
+            properties: { wijkcode: "WK990101" },
+            geometry: { type: "Polygon", coordinates: [[[5.4321, 52.1234], [5.4421, 52.1234], [5.4421, 52.1334], [5.4321, 52.1234]]] },
+          },
+        ],
+      }),
+      municipalityId: f.municipalityId,
+    }),
+    unchanged: () => [{ as: "anonymous", url: "/api/v1/wijkgrenzen?gemeente=GM9901", contains: ['"name":"Noorderhaven"'], lacks: ["5.4321"] }],
   },
   {
     file: STAFF_ACTIONS,

@@ -35,10 +35,12 @@ import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAdd
 import { getBordOverview, requestBord, withdrawBordRequest } from "./sign-requests";
 import { endAllSessions } from "./users";
 import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "./wijkagent";
-import { deleteContact, listAreasForStaff, saveArea, saveContact } from "./staff/areas";
+import { deleteContact, importAreaBoundaries, listAreasForStaff, saveArea, saveContact } from "./staff/areas";
 import { listAuditLog, parseAuditFilters } from "./staff/audit-log";
 import { dissolveGroup as staffDissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./staff/groups";
 import { getStaffOverview } from "./staff/overview";
+import { getStaffMap, getWijkagentMap } from "./maps";
+import { getGapsAndOverlaps } from "./staff/gaps";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "./staff/municipalities";
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
@@ -70,12 +72,26 @@ let ids: {
 const INVITATION_TOKEN = "uitnodiging-voor-iemand-anders-0123456789";
 const STAFF_INVITATION_TOKEN = "uitnodiging-voor-een-rol-van-iemand-anders-0123";
 const ATTACKER = "indringer@aanval.example";
+let homeAreaCode = "";
+/** A boundary file that would overwrite the home municipality's wijk Noord. */
+const boundaryFile = () =>
+  JSON.stringify({
+    type: "FeatureCollection",
+    features: [
+      {
+        type: "Feature",
+        properties: { wijkcode: homeAreaCode, wijknaam: "Gekaapt" },
+        geometry: { type: "Polygon", coordinates: [[[5, 52], [5.01, 52], [5.01, 52.01], [5, 52]]] },
+      },
+    ],
+  });
 
 beforeAll(async () => {
   const { db } = database.current.handle;
   home = await aMunicipality(db, { name: "Thuisstad" });
   foreign = await aMunicipality(db, { name: "Buitenstad" });
-  const areaA = await anArea(db, home, { name: "Noord", postcodes: ["9901"] });
+  const areaA = await anArea(db, home, { name: "Noord", postcodes: ["9901"], boundary: { type: "Polygon", coordinates: [[[4.6, 51.9], [4.61, 51.9], [4.61, 51.91], [4.6, 51.9]]] } });
+  homeAreaCode = areaA.code;
   const areaB = await anArea(db, home, { name: "Zuid", postcodes: ["9902"] });
   const areaF = await anArea(db, foreign, { name: "Elders", postcodes: ["9903"] });
   const owner = await aUser(db, { name: "Eigenaar Geheim", phone: "+31611111111" });
@@ -99,7 +115,7 @@ beforeAll(async () => {
   await aGroup(db, areaB, { name: "Andere Groep Zuid", admins: [otherAdmin], addresses: addresses(5, "9902") });
   await aGroup(db, areaF, { name: "Groep Elders", admins: [otherAdmin], addresses: addresses(5, "9903") });
   const [address] = await selectRows<{ id: number }>(db, sql`select id from member_addresses where group_id = ${target.id} limit 1`);
-  const signRequest = await aSignRequest(db, target, { status: "submitted", requestedBy: owner });
+  const signRequest = await aSignRequest(db, target, { status: "submitted", requestedBy: owner, latitude: 51.905, longitude: 4.605 });
   const placedRequest = await aSignRequest(db, target, { status: "placed", requestedBy: owner });
   const [sign] = await selectRows<{ id: string }>(db, sql`select id from signs where sign_request_id = ${placedRequest.id}`);
   const [join] = await db
@@ -263,6 +279,7 @@ const ROWS: Row[] = [
   // Wijkagent
   { fn: "getWijkagentOverview", rightful: ["wijkagent"], call: (a) => getWijkagentOverview(a), wrong: (who) => (who === "otherWijkagent" ? without : notFound) },
   { fn: "getGroupForWijkagent", rightful: ["wijkagent"], call: (a) => getGroupForWijkagent(a, target.id), wrong: (who) => (who === "otherWijkagent" ? { resolves: "null" } : notFound) },
+  { fn: "getWijkagentMap", rightful: ["wijkagent"], call: (a) => getWijkagentMap(a), wrong: (who) => (who === "otherWijkagent" ? without : notFound) },
   { fn: "exportGroupsForWijkagent", rightful: ["wijkagent"], call: (a) => exportGroupsForWijkagent(a), wrong: (who) => (who === "otherWijkagent" ? without : notFound) },
   // Staff of the municipality (platform admins too)
   { fn: "listAreasForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listAreasForStaff(a, home.id), wrong: staffOnly },
@@ -275,6 +292,9 @@ const ROWS: Row[] = [
   { fn: "getGroupForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getGroupForStaff(a, target.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "staff/dissolveGroup", rightful: ["staff", "platformAdmin"], call: (a) => staffDissolveGroup(a, { groupId: target.id, version: 1, reason: "Van buitenaf opgeheven.", confirm: true }), wrong: notFound },
   { fn: "getStaffOverview", rightful: ["staff", "platformAdmin"], call: (a) => getStaffOverview(a, home.id), wrong: staffOnly },
+  { fn: "getGapsAndOverlaps", rightful: ["staff", "platformAdmin"], call: (a) => getGapsAndOverlaps(a, home.id), wrong: staffOnly },
+  { fn: "getStaffMap", rightful: ["staff", "platformAdmin"], call: (a) => getStaffMap(a, home.id), wrong: staffOnly },
+  { fn: "importAreaBoundaries", rightful: ["staff", "platformAdmin"], call: (a) => importAreaBoundaries(a, home.id, boundaryFile()), wrong: notFound },
   { fn: "listMunicipalitiesForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listMunicipalitiesForStaff(a), wrong: staffOnly },
   { fn: "resolveStaffMunicipality", rightful: ["staff", "platformAdmin"], call: (a) => resolveStaffMunicipality(a, home.id), wrong: staffOnly },
   { fn: "municipalityForChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityForChange(a, home.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },

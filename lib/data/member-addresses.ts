@@ -20,7 +20,8 @@ import { mapWithLimit, type AddressLookup } from "@/lib/address";
 import { AppError, notFound } from "@/lib/errors";
 import { addressLookup, placeAddresses, refuseIfRefused, refuseListIfRefused } from "./internal/address-placement";
 import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
-import { insertMemberAddresses } from "./internal/member-addresses";
+import { countCountedAddresses } from "./internal/eligibility";
+import { insertMemberAddresses, otherGroupsWithAddresses } from "./internal/member-addresses";
 
 export const ADDRESS_PAGE_SIZE = 50;
 
@@ -92,8 +93,10 @@ export async function readAddressListForSaving(
 export interface AddressCounts {
   /** All member addresses. */
   total: number;
-  /** Verified addresses inside the municipality: these count for a bord. */
+  /** Verified addresses inside the municipality that count for a bord (not those another group had first). */
   counted: number;
+  /** Addresses inside the municipality that another active group listed first: they count there. */
+  countedElsewhere: number;
   /** Addresses outside the municipality (marked, not counted). */
   outside: number;
   /** Addresses not yet checked against the address register (not counted until checked). */
@@ -114,9 +117,10 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
     .from(memberAddresses)
     .where(eq(memberAddresses.groupId, groupId));
   const total = row?.total ?? 0;
-  const counted = row?.counted ?? 0;
+  const inside = row?.counted ?? 0;
+  const counted = await countCountedAddresses(groupId, executor);
   const { missing } = signEligibility({ distinctAddressesInMunicipality: counted, threshold });
-  return { total, counted, outside: row?.outside ?? 0, unchecked: row?.unchecked ?? 0, threshold, missing };
+  return { total, counted, countedElsewhere: inside - counted, outside: row?.outside ?? 0, unchecked: row?.unchecked ?? 0, threshold, missing };
 }
 
 /** The address counter of a group ("n van 50 adressen voor een bord"). */
@@ -183,7 +187,7 @@ export async function addMemberAddress(
   actor: Actor,
   groupId: string,
   address: NormalizedAddress,
-): Promise<{ inMunicipality: boolean; verification: AddressCheck }> {
+): Promise<{ inMunicipality: boolean; verification: AddressCheck; alsoInGroups: string[] }> {
   requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const placements = await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode, name: ref.municipalityName });
@@ -205,7 +209,8 @@ export async function addMemberAddress(
       details: { added: 1 },
     });
     const placement = placements.get(addressKey(address));
-    return { inMunicipality: placement?.inMunicipality ?? false, verification: placement?.verification ?? "unchecked" };
+    const others = await otherGroupsWithAddresses(tx, group.id, [address]);
+    return { inMunicipality: placement?.inMunicipality ?? false, verification: placement?.verification ?? "unchecked", alsoInGroups: others.map((o) => o.name) };
   });
 }
 
@@ -217,7 +222,7 @@ export async function addMemberAddressList(
   actor: Actor,
   groupId: string,
   text: string,
-): Promise<{ added: number; alreadyPresent: number; outside: number; unchecked: number }> {
+): Promise<{ added: number; alreadyPresent: number; outside: number; unchecked: number; alsoInGroups: Array<{ name: string; addresses: number }> }> {
   requirePermission(actor, "group.manage");
   const ref = await loadAdminGroup(db, actor, groupId);
   const { addresses: list, lineOf } = await readAddressListForSaving(text, "text", ref.municipalityCode);
@@ -239,7 +244,8 @@ export async function addMemberAddressList(
       municipalityId: group.municipalityId,
       details: { added, lines: list.length },
     });
-    return { added, alreadyPresent: list.length - added, outside, unchecked };
+    const alsoInGroups = await otherGroupsWithAddresses(tx, group.id, list);
+    return { added, alreadyPresent: list.length - added, outside, unchecked, alsoInGroups };
   });
 }
 

@@ -133,6 +133,39 @@ export const areaDetailSchema = areaSummarySchema
   .register(publicApiRegistry, { id: "AreaDetail", description: "Een wijk met haar groepen." });
 export type PublicAreaDetail = z.infer<typeof areaDetailSchema>;
 
+const positionSchema = z.array(z.number()).min(2).max(2).meta({ description: "Lengtegraad, breedtegraad (WGS84)." });
+const ringSchema = z.array(positionSchema).min(4);
+
+export const boundaryGeometrySchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("Polygon"), coordinates: z.array(ringSchema).min(1) }),
+    z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(ringSchema).min(1)).min(1) }),
+  ])
+  .register(publicApiRegistry, {
+    id: "BoundaryGeometry",
+    description: "De grens van een wijk als GeoJSON (RFC 7946): WGS84, lengtegraad eerst, vereenvoudigd tot op ongeveer 5 meter.",
+  });
+
+export const areaBoundaryFeatureSchema = z
+  .object({
+    type: z.literal("Feature"),
+    id: z.string().meta({ description: "CBS-code van de wijk.", examples: ["WK054202"] }),
+    geometry: boundaryGeometrySchema.nullable().meta({ description: "De grens; null als de gemeente die (nog) niet heeft ingelezen." }),
+    properties: areaSummarySchema,
+  })
+  .register(publicApiRegistry, { id: "AreaBoundaryFeature", description: "Een wijk met haar grens en dekking." });
+
+export const areaBoundaryCollectionSchema = z
+  .object({
+    type: z.literal("FeatureCollection"),
+    features: z.array(areaBoundaryFeatureSchema),
+  })
+  .register(publicApiRegistry, {
+    id: "AreaBoundaryCollection",
+    description: "Alle wijken (of die van één gemeente) als GeoJSON FeatureCollection, met per wijk de cijfers van AreaSummary.",
+  });
+export type PublicAreaBoundaryCollection = z.infer<typeof areaBoundaryCollectionSchema>;
+
 export const API_ERROR_CODES = ["bad_request", "not_found", "rate_limited", "unavailable"] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

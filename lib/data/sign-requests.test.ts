@@ -37,7 +37,7 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
   it("refuses a group under the threshold and says how many addresses are missing", async () => {
     const { db } = database.current.handle;
     const me = await aUser(db);
-    const group = await aGroup(db, area, { admins: [me], addresses: addresses(47) });
+    const group = await aGroup(db, area, { admins: [me], addresses: addresses(47, "5102") });
     const error = await errorOf(requestBord(actorOf(me), group.id, input));
     expect(error.code).toBe("unprocessable");
     expect(error.message).toContain("nog 3 adressen");
@@ -48,7 +48,7 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
   it("requests, withdraws and requests again, with history and one mail to the safety mailbox each time", async () => {
     const { db } = database.current.handle;
     const me = await aUser(db);
-    const group = await aGroup(db, area, { admins: [me], addresses: addresses(55) });
+    const group = await aGroup(db, area, { admins: [me], addresses: addresses(55, "5103") });
     const first = await requestBord(actorOf(me), group.id, input);
     const [row] = await db.select().from(signRequests).where(eq(signRequests.id, first.id));
     expect(row).toMatchObject({ status: "submitted", signCount: 2, street: "Tiendweg", nearHouseNumber: 4, latitude: 51.92, longitude: 4.59, note: "<script>alert(1)</script>", requestedByUserId: me.id });
@@ -81,7 +81,7 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
   it("cannot withdraw an approved request", async () => {
     const { db } = database.current.handle;
     const me = await aUser(db);
-    const group = await aGroup(db, area, { admins: [me], addresses: addresses(55) });
+    const group = await aGroup(db, area, { admins: [me], addresses: addresses(55, "5104") });
     const approved = await aSignRequest(db, group, { status: "approved", requestedBy: me });
     const error = await errorOf(withdrawBordRequest(actorOf(me), group.id, approved.id));
     expect(error.code).toBe("conflict");
@@ -92,8 +92,8 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
     const { db } = database.current.handle;
     const me = await aUser(db);
     const other = await aUser(db);
-    const mine = await aGroup(db, area, { admins: [me], addresses: addresses(55) });
-    const theirs = await aGroup(db, area, { admins: [other], addresses: addresses(55) });
+    const mine = await aGroup(db, area, { admins: [me], addresses: addresses(55, "5105") });
+    const theirs = await aGroup(db, area, { admins: [other], addresses: addresses(55, "5106") });
     const theirRequest = await aSignRequest(db, theirs, { status: "submitted", requestedBy: other });
     expect((await errorOf(requestBord(actorOf(me), theirs.id, input))).code).toBe("not_found");
     expect((await errorOf(getBordOverview(actorOf(me), theirs.id))).code).toBe("not_found");

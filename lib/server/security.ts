@@ -56,6 +56,8 @@ export interface CspOptions {
   development?: boolean;
   /** Served over HTTPS: ask browsers to upgrade http: sub-resources. */
   https?: boolean;
+  /** Origin of the background map tiles (MAP_TILES_URL), allowed as an image source. */
+  mapTilesOrigin?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export function contentSecurityPolicy(nonce: string, options: CspOptions = {}): 
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${options.mapTilesOrigin ? ` ${options.mapTilesOrigin}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

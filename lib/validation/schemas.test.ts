@@ -317,6 +317,14 @@ describe("signRequestSchema", () => {
   it("exports the point schema on its own", () => {
     expect(mapPointSchema.safeParse({ lat: 53.45, lng: 5.7 }).success).toBe(true);
   });
+
+  it("accepts Dutch decimal commas in typed coordinates, and refuses thousands separators and text", () => {
+    expect(mapPointSchema.parse({ lat: "51,9167", lng: " 4,5936 " })).toEqual({ lat: 51.9167, lng: 4.5936 });
+    expect(mapPointSchema.parse({ lat: "51.9167", lng: "4.5936" })).toEqual({ lat: 51.9167, lng: 4.5936 });
+    for (const bad of ["51,91,67", "1.051,9", "51;9", "<script>", "51,9' or 1=1"]) {
+      expect(mapPointSchema.safeParse({ lat: bad, lng: "4,59" }).success, bad).toBe(false);
+    }
+  });
 });
 
 describe("staffDecisionSchema", () => {

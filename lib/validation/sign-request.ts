@@ -21,12 +21,13 @@ function isInNetherlands(lat: number, lng: number): boolean {
   return lat >= south && lat <= north && lng >= west && lng <= east;
 }
 
-const DECIMAL = /^-?\d{1,3}(?:\.\d{1,12})?$/;
+const DECIMAL = /^-?\d{1,3}(?:[.,]\d{1,12})?$/;
 
+/** A typed coordinate: a decimal point or a Dutch decimal comma (51,9167), nothing else. */
 function parseCoordinate(raw: number | string): number {
   if (typeof raw === "number") return raw;
   const text = cleanSingleLine(raw);
-  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  return DECIMAL.test(text) ? Number(text.replace(",", ".")) : Number.NaN;
 }
 
 function coordinateField(message: string) {

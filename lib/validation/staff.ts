@@ -266,3 +266,12 @@ export const acceptStaffInvitationSchema = z.object({
 });
 export type AcceptStaffInvitationFormInput = z.input<typeof acceptStaffInvitationSchema>;
 export type AcceptStaffInvitationInput = z.output<typeof acceptStaffInvitationSchema>;
+
+/** The wijk-boundary upload on /beheer/wijken: the text of a GeoJSON file, read in the browser. */
+export const boundaryImportSchema = z.object({
+  geojson: z
+    .string({ error: "Kies een GeoJSON-bestand met de wijkgrenzen." })
+    .min(1, { message: "Kies een GeoJSON-bestand met de wijkgrenzen.", abort: true })
+    .max(900_000, "Het bestand is te groot (meer dan 900 kB). Kies een bestand met alleen de wijken van uw gemeente."),
+});
+export type BoundaryImportInput = z.output<typeof boundaryImportSchema>;

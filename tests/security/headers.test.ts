@@ -54,6 +54,13 @@ describe("the Content-Security-Policy of a page", () => {
     expect(directives(contentSecurityPolicy(nonce, { https: true })).has("upgrade-insecure-requests")).toBe(true);
   });
 
+  it("allows images from the site only, plus the background map's origin when MAP_TILES_URL is set", () => {
+    expect(csp.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
+    const withTiles = directives(contentSecurityPolicy(nonce, { mapTilesOrigin: "https://service.pdok.nl" }));
+    expect(withTiles.get("img-src")).toEqual(["'self'", "data:", "blob:", "https://service.pdok.nl"]);
+    expect(withTiles.get("connect-src")).toEqual(["'self'"]);
+  });
+
   it("gets a new, unguessable nonce for every request", () => {
     const nonces = new Set(Array.from({ length: 1000 }, () => createNonce()));
     expect(nonces.size).toBe(1000);

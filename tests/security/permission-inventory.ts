@@ -235,6 +235,8 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public-areas.ts#listPublicAreas": "public read (public DTO)",
   "lib/data/public-areas.ts#getPublicArea": "public read (public DTO)",
   "lib/data/public-areas.ts#listPublicAreaSlugs": "public read (sitemap)",
+  "lib/data/maps.ts#listPublicAreaBoundaries": "public read: wijk outlines (no personal data)",
+  "lib/data/maps.ts#getPublicAreaMap": "public read: a wijk outline and its placed bords (street signs are public)",
   "lib/data/public-groups.ts#isPlausibleSlug": "pure helper",
   "lib/data/public-groups.ts#byName": "pure helper",
   "lib/data/public-groups.ts#publicUrl": "pure helper",

@@ -1,8 +1,11 @@
 import { connection } from "next/server";
 import { AreaTable } from "@/components/public/area-table";
+import { AreaMap, type MapShape } from "@/components/map/area-map";
 import { CoverageChart } from "@/components/public/coverage-chart";
-import { addressesLabel, groupsLabel } from "@/components/public/format";
+import { addressesLabel, formatPercentNl, groupsLabel } from "@/components/public/format";
 import { Container } from "@/components/ui/container";
+import { getEnv } from "@/lib/env";
+import { listPublicAreaBoundaries } from "@/lib/data/maps";
 import { listPublicAreas } from "@/lib/data/public-areas";
 import type { PublicAreaSummary } from "@/lib/data/public-schemas";
 import { routes } from "@/lib/routes";
@@ -26,8 +29,11 @@ function byMunicipality(areas: PublicAreaSummary[]) {
 
 export default async function AreasPage() {
   await connection();
-  const areas = await listPublicAreas();
+  const [areas, outlines] = await Promise.all([listPublicAreas(), listPublicAreaBoundaries()]);
+  const boundaryByCode = new Map(outlines.map((o) => [o.code, o.boundary]));
   const municipalities = byMunicipality(areas);
+  const env = getEnv();
+  const tiles = env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined;
   const several = municipalities.length > 1;
 
   return (
@@ -43,6 +49,17 @@ export default async function AreasPage() {
         const groupTotal = municipality.areas.reduce((sum, a) => sum + a.groupCount, 0);
         const addressTotal = municipality.areas.reduce((sum, a) => sum + a.participatingAddresses, 0);
         const Heading = several ? "h3" : "h2";
+        const shapes: MapShape[] = municipality.areas.map((a) => ({
+          id: a.code,
+          name: a.name,
+          href: routes.area(a.slug),
+          boundary: boundaryByCode.get(a.code) ?? null,
+          coveragePercent: a.coveragePercent,
+          accessibleName: `${a.name}: ${
+            a.coveragePercent === null ? "dekking onbekend" : `${formatPercentNl(a.coveragePercent)} van de adressen doet mee`
+          }, ${groupsLabel(a.groupCount)}`,
+        }));
+        const hasMap = shapes.some((s) => s.boundary !== null);
         return (
           <section key={municipality.slug} aria-labelledby={several ? `gemeente${idBase}` : undefined} className="mt-8">
             {several ? (
@@ -54,6 +71,24 @@ export default async function AreasPage() {
               In totaal: <strong>{groupsLabel(groupTotal)}</strong> met samen <strong>{addressesLabel(addressTotal)}</strong>
               {several ? "" : ` in gemeente ${municipality.name}`}.
             </p>
+            {hasMap ? (
+              <>
+                <Heading id={`kaart${idBase}`} className="mt-6 text-xl font-bold">
+                  Kaart: deel van de adressen dat meedoet, per wijk
+                </Heading>
+                <div className="mt-3">
+                  <AreaMap
+                    titleId={`kaart${idBase}`}
+                    shapes={shapes}
+                    mode="coverage"
+                    tiles={tiles}
+                    description={`Klik op een wijk om haar groepen te zien. Dezelfde cijfers staan in de tabel Alle cijfers hieronder.${
+                      env.demoMode ? " De wijkgrenzen in deze demo zijn verzonnen." : ""
+                    }`}
+                  />
+                </div>
+              </>
+            ) : null}
             <Heading id={`grafiek${idBase}`} className="mt-6 text-xl font-bold">
               Deelnemende adressen per wijk
             </Heading>

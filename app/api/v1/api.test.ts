@@ -1,11 +1,13 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { groups, memberAddresses, rateLimits } from "@/db/schema";
+import { areas, groups, memberAddresses, rateLimits } from "@/db/schema";
+import { DEMO_BOUNDARIES } from "@/db/seed/demo-boundaries";
 import { seedDemoData } from "@/db/seed/demo";
 import {
   addressLookupResultSchema,
   apiErrorSchema,
+  areaBoundaryCollectionSchema,
   areaDetailSchema,
   areaListSchema,
   publicGroupSchema,
@@ -20,6 +22,7 @@ import { GET as apiIndex } from "./route";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getArea } from "./wijken/[slug]/route";
 import { GET as listAreas } from "./wijken/route";
+import { GET as listBoundaries, OPTIONS as optionsBoundaries } from "./wijkgrenzen/route";
 
 type SpecData = Parameters<Validator["validate"]>[0];
 
@@ -258,6 +261,64 @@ describe("GET /api/v1/wijken and /api/v1/wijken/{slug}", () => {
   });
 });
 
+describe("GET /api/v1/wijkgrenzen (GeoJSON)", () => {
+  it("answers every wijk as a Feature with its outline and the same figures as /wijken, as GeoJSON with cache headers", async () => {
+    const response = await listBoundaries(request("/wijkgrenzen"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/geo+json; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300, stale-while-revalidate=3600");
+    expect(response.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const body = areaBoundaryCollectionSchema.parse(await response.json());
+    const list = areaListSchema.parse(await (await listAreas(request("/wijken"))).json());
+    expect(body.features.map((f) => f.properties)).toEqual(list.areas);
+    const langeland = body.features.find((f) => f.id === "WK054202")!;
+    expect(langeland.properties).toMatchObject({ name: "Langeland", participatingAddresses: 62, coveragePercent: 2.2 });
+    expect(langeland.geometry?.type).toBe("Polygon");
+    for (const feature of body.features) {
+      expect(feature.geometry).not.toBeNull();
+      const ring = (feature.geometry as { coordinates: number[][][] }).coordinates[0];
+      for (const [lng, lat] of ring) {
+        expect(lng).toBeGreaterThan(4.5);
+        expect(lng).toBeLessThan(4.7);
+        expect(lat).toBeGreaterThan(51.89);
+        expect(lat).toBeLessThan(51.94);
+      }
+    }
+    const again = await listBoundaries(request("/wijkgrenzen", { "If-None-Match": response.headers.get("etag")! }));
+    expect(again.status).toBe(304);
+    expect((await optionsBoundaries()).status).toBe(204);
+  });
+
+  it("filters on a municipality code in any case, and is empty for another municipality", async () => {
+    const body = areaBoundaryCollectionSchema.parse(await (await listBoundaries(request("/wijkgrenzen?gemeente=gm0542"))).json());
+    expect(body.features).toHaveLength(6);
+    const other = areaBoundaryCollectionSchema.parse(await (await listBoundaries(request("/wijkgrenzen?gemeente=GM0599"))).json());
+    expect(other.features).toEqual([]);
+  });
+
+  for (const bad of ["0542", "GM054", "<script>", "GM0542' or 1=1 --", "x".repeat(500), ""]) {
+    it(`answers 400 with a Dutch message for gemeente=${JSON.stringify(bad.slice(0, 20))}`, async () => {
+      const response = await listBoundaries(request(`/wijkgrenzen?gemeente=${encodeURIComponent(bad)}`));
+      expect(response.status).toBe(400);
+      const error = apiErrorSchema.parse(await json(response)).error;
+      expect(error.code).toBe("bad_request");
+      expect(error.fields?.gemeente).toContain("GM0542");
+    });
+  }
+
+  it("has a wijk without an outline as geometry null, with its figures", async () => {
+    const { db } = database.current.handle;
+    await db.update(areas).set({ boundary: null }).where(eq(areas.slug, "boveneind"));
+    try {
+      const body = areaBoundaryCollectionSchema.parse(await (await listBoundaries(request("/wijkgrenzen"))).json());
+      expect(body.features.find((f) => f.id === "WK054206")).toMatchObject({ geometry: null, properties: { name: "Boveneind" } });
+    } finally {
+      await db.update(areas).set({ boundary: DEMO_BOUNDARIES.WK054206 }).where(eq(areas.slug, "boveneind"));
+    }
+  });
+});
+
 describe("the API's index", () => {
   it("GET /api/v1 answers JSON with the OpenAPI document and every endpoint, each of which answers", async () => {
     const response = await apiIndex(request(""));
@@ -336,14 +397,14 @@ describe("GET /api/v1/openapi.json", () => {
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     expect(document.servers[0].url).toBe(`${getEnv().appUrl}/api/v1`);
-    expect(Object.keys(document.paths).sort()).toEqual(["/groepen", "/groepen/{slug}", "/openapi.json", "/wijken", "/wijken/{slug}"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/groepen", "/groepen/{slug}", "/openapi.json", "/wijken", "/wijken/{slug}", "/wijkgrenzen"]);
     expect(document.paths["/groepen"].get.parameters?.map((p) => [p.name, p.required])).toEqual([
       ["postcode", true],
       ["huisnummer", true],
       ["toevoeging", false],
     ]);
     expect(Object.keys(document.components.schemas).sort()).toEqual(
-      ["AddressLookup", "AreaDetail", "AreaList", "AreaRef", "AreaSummary", "Error", "Group", "Municipality"].sort(),
+      ["AddressLookup", "AreaBoundaryCollection", "AreaBoundaryFeature", "AreaDetail", "AreaList", "AreaRef", "AreaSummary", "BoundaryGeometry", "Error", "Group", "Municipality"].sort(),
     );
     expect(Object.keys(document.components.schemas.Group.properties ?? {}).sort()).toEqual(Object.keys(publicGroupSchema.shape).sort());
     expect(JSON.stringify(document)).not.toContain('"$id"');
@@ -355,6 +416,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(() => addressLookupResultSchema.parse(examples.lookup)).not.toThrow();
     expect(() => areaListSchema.parse(examples.areaList)).not.toThrow();
     expect(() => areaDetailSchema.parse(examples.area)).not.toThrow();
+    expect(() => areaBoundaryCollectionSchema.parse(examples.boundaries)).not.toThrow();
     for (const error of Object.values(examples.errors)) expect(() => apiErrorSchema.parse(error)).not.toThrow();
   });
 });

@@ -15,6 +15,7 @@ import { GET as lookup } from "./groepen/route";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getArea } from "./wijken/[slug]/route";
 import { GET as listAreas } from "./wijken/route";
+import { GET as listBoundaries } from "./wijkgrenzen/route";
 
 const database = withTestDatabase();
 const savedEnv = { ...process.env };
@@ -71,6 +72,7 @@ beforeAll(async () => {
   for (const slug of groupSlugs) await record(`groepen/${slug}`, await getGroup(request(`/groepen/${slug}`), params(slug)));
   const areaList = (await (await listAreas(request("/wijken"))).json()) as { areas: Array<{ slug: string }> };
   await record("wijken", await listAreas(request("/wijken")));
+  await record("wijkgrenzen", await listBoundaries(request("/wijkgrenzen")));
   for (const { slug } of areaList.areas) await record(`wijken/${slug}`, await getArea(request(`/wijken/${slug}`), params(slug)));
 
   const addresses = await db.select({ postcode: users.postcode, houseNumber: users.houseNumber }).from(users).where(isNotNull(users.postcode));

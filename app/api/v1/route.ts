@@ -17,6 +17,7 @@ export async function GET(request: Request) {
         { method: "GET", path: "/api/v1/groepen/{slug}", url: `${base}/groepen/{slug}`, description: "Eén groep" },
         { method: "GET", path: "/api/v1/wijken", url: `${base}/wijken`, description: "Alle wijken met het aantal groepen" },
         { method: "GET", path: "/api/v1/wijken/{slug}", url: `${base}/wijken/{slug}`, description: "Eén wijk met haar groepen" },
+        { method: "GET", path: "/api/v1/wijkgrenzen", url: `${base}/wijkgrenzen?gemeente=GM0542`, description: "De grenzen van de wijken met hun dekking (GeoJSON)" },
         { method: "GET", path: "/api/v1/openapi.json", url: `${base}/openapi.json`, description: "De beschrijving van deze API (OpenAPI 3.1)" },
       ],
     };

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { AreaForm } from "@/components/staff/area-form";
+import { BoundaryImportForm } from "@/components/staff/boundary-import-form";
 import { ContactForm } from "@/components/staff/contact-form";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
+import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
-import { deleteContactAction, saveAreaAction, saveContactAction } from "../actions";
+import { deleteContactAction, importAreaBoundariesAction, saveAreaAction, saveContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Wijken en contacten" };
 
@@ -27,6 +30,8 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
     );
   }
   const m = data.municipality.id;
+  const gaps = await getGapsAndOverlaps(user, m);
+  const formatPostcode = (p: string) => (p.length === 6 ? `${p.slice(0, 4)} ${p.slice(4)}` : p);
   const areaName = (id: string) => data.areas.find((a) => a.id === id)?.name ?? "";
   return (
     <Container>
@@ -57,6 +62,50 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
               <AreaForm idPrefix="area-new" municipalityId={m} action={saveAreaAction} values={{ areaId: "", name: "", code: "", postcodes: "", totalAddresses: "" }} />
             </div>
           </details>
+        </div>
+      </section>
+
+      <section aria-labelledby="gaten" className="mt-10">
+        <h2 id="gaten" className="text-2xl font-bold">Gaten en overlap per wijk</h2>
+        <p className="mt-2">
+          Postcodes van de wijk waar nog geen groep een adres heeft, en groepen die dezelfde adressen hebben. Voor een bord telt een
+          gedeeld adres alleen bij de groep waar het het eerst bij kwam.
+        </p>
+        <ul className="mt-3 space-y-3">
+          {gaps.map((g) => (
+            <li key={g.areaId} className="rounded border-2 border-slate-300 p-4">
+              <h3 className="font-semibold">{g.name}</h3>
+              <p className="mt-1">
+                {g.uncoveredPostcodes.length === 0
+                  ? "Geen postcodes zonder groep."
+                  : `Postcodes zonder groep (${g.uncoveredPostcodes.length}): ${g.uncoveredPostcodes.map(formatPostcode).join(", ")}.`}
+              </p>
+              {g.overlaps.length === 0 ? (
+                <p className="mt-1">Geen groepen met dezelfde adressen.</p>
+              ) : (
+                <ul className="mt-1 list-disc pl-6">
+                  {g.overlaps.map((o) => (
+                    <li key={`${o.groupA.id}-${o.groupB.id}`}>
+                      <Link href={routes.staff.group(o.groupA.id)}>{o.groupA.name}</Link> en{" "}
+                      <Link href={routes.staff.group(o.groupB.id)}>{o.groupB.name}</Link>: {o.sharedAddresses}{" "}
+                      {o.sharedAddresses === 1 ? "gedeeld adres" : "gedeelde adressen"}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="grenzen" className="mt-10">
+        <h2 id="grenzen" className="text-2xl font-bold">Wijkgrenzen voor de kaart</h2>
+        <p className="mt-2">
+          {data.areas.filter((a) => a.hasBoundary).length} van de {data.areas.length} wijken hebben een grens. Zonder grens staat een
+          wijk niet op de kaarten, wel in de tabellen.
+        </p>
+        <div className="mt-3 rounded border-2 border-slate-300 p-4">
+          <BoundaryImportForm idPrefix="boundaries" municipalityId={m} action={importAreaBoundariesAction} />
         </div>
       </section>
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addAddresses, addresses, aGroup, aMunicipality, anArea } from "@/db/seed/builders";
-import type { Area } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { groups, type Area } from "@/db/schema";
 import { countCountedAddresses, getSignEligibility } from "@/lib/data/internal/eligibility";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 
@@ -35,8 +36,20 @@ describe(`counting a group's addresses for the bord (${onPostgres ? "PostgreSQL"
 
   it("counts 10,000 addresses", async () => {
     const { db } = database.current.handle;
-    const group = await aGroup(db, area, { addresses: addresses(10_000) });
+    const group = await aGroup(db, area, { addresses: addresses(10_000, "2923") });
     expect(await countCountedAddresses(group.id)).toBe(10_000);
+  });
+
+  it("counts an address that two groups list for the group it joined first only", async () => {
+    const { db } = database.current.handle;
+    const first = await aGroup(db, area, { addresses: addresses(30, "2925") });
+    const second = await aGroup(db, area, { addresses: addresses(10, "2925") });
+    await addAddresses(db, second, [{ postcode: "2926AB", houseNumber: 1 }]);
+    expect(await countCountedAddresses(first.id)).toBe(30);
+    expect(await countCountedAddresses(second.id)).toBe(1);
+    // Once the first group is dissolved, its addresses count for the other group again.
+    await db.update(groups).set({ status: "dissolved", dissolvedAt: new Date() }).where(eq(groups.id, first.id));
+    expect(await countCountedAddresses(second.id)).toBe(11);
   });
 
   it("answers null for a group that does not exist", async () => {

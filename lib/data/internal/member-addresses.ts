@@ -60,3 +60,29 @@ export async function insertMemberAddresses(
   );
   return result.inserted;
 }
+
+/**
+ * The other active groups that list one or more of these addresses already, by name, with how
+ * many of them (issue 20: an admin is told an address is in another group too, and nothing more
+ * about that group than its public name).
+ */
+export async function otherGroupsWithAddresses(
+  tx: Executor,
+  groupId: string,
+  list: NormalizedAddress[],
+): Promise<Array<{ name: string; addresses: number }>> {
+  if (list.length === 0) return [];
+  const rows = JSON.stringify(list.map((a) => ({ postcode: a.postcode, house_number: a.houseNumber, addition: a.addition })));
+  const result = await selectRows<{ name: string; addresses: number }>(
+    tx,
+    sql`select g.name, count(distinct (m.postcode, m.house_number, m.addition))::int as addresses
+        from jsonb_to_recordset(${rows}::text::jsonb) as r(postcode text, house_number integer, addition text)
+        join ${memberAddresses} m on m.postcode = r.postcode and m.house_number = r.house_number and m.addition = r.addition
+        join groups g on g.id = m.group_id and g.status = 'active'
+        where m.group_id <> ${groupId}::uuid
+        group by g.name
+        order by g.name
+        limit 20`,
+  );
+  return result.map((r) => ({ name: r.name, addresses: Number(r.addresses) }));
+}

@@ -11,6 +11,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { parseBoundaryCollection } from "@/lib/domain/geo";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
 import { staffScope } from "../internal/staff-scope";
 import { assertPostcodesFree, lockPostcodeAreas, postcodeClaimError } from "../internal/postcode-claims";
@@ -24,6 +25,8 @@ export interface StaffArea {
   totalAddresses: number | null;
   postcodes: string[];
   groups: number;
+  /** Whether an outline for the map is stored. */
+  hasBoundary: boolean;
 }
 
 export interface StaffContact {
@@ -64,6 +67,7 @@ export async function listAreasForStaff(
       name: areas.name,
       slug: areas.slug,
       totalAddresses: areas.totalAddresses,
+      hasBoundary: sql<boolean>`${areas.boundary} is not null`,
       // Qualified by hand: drizzle leaves column names unqualified in the select list of a one-table query.
       groups: sql<number>`(select count(*)::int from groups g where g.area_id = ${sql.identifier("areas")}.${sql.identifier("id")} and g.status = 'active')`,
     })
@@ -256,5 +260,65 @@ export async function deleteContact(
       municipalityId: municipality.id,
       details: { kind: deleted[0].kind },
     });
+  });
+}
+
+export interface BoundaryImportResult {
+  /** Wijk codes whose outline was stored. */
+  updated: string[];
+  /** Wijk codes in the file that are not wijken of this municipality (left alone). */
+  unknown: string[];
+  /** Wijken of the municipality that the file has no outline for (kept as they were). */
+  missing: string[];
+}
+
+/**
+ * Stores wijk outlines from a CBS wijk- en buurtkaart GeoJSON FeatureCollection (PDOK; WGS84 or
+ * RD New), simplified (lib/domain/geo.ts). Only wijken of the actor's municipality that exist
+ * already are updated, matched on their CBS code; the rest of the file is reported, not stored.
+ * A file with a problem stores nothing and says what to fix.
+ */
+export async function importAreaBoundaries(
+  actor: Actor | null,
+  municipalityId: string | null | undefined,
+  geojsonText: string,
+  executor: Executor = db,
+): Promise<BoundaryImportResult> {
+  requirePermission(actor, "area.edit");
+  const staff = staffScope(actor);
+  const municipality = await municipalityToChange(staff, municipalityId, executor);
+  const parsed = parseBoundaryCollection(geojsonText);
+  if (!parsed.ok) throw new AppError("bad_request", parsed.message, { fieldErrors: { file: parsed.message } });
+  return executor.transaction(async (tx) => {
+    const own = await tx
+      .select({ id: areas.id, code: areas.code })
+      .from(areas)
+      .where(eq(areas.municipalityId, municipality.id))
+      .orderBy(asc(areas.code));
+    const byCode = new Map(own.map((a) => [a.code, a.id]));
+    const features = [...parsed.features].sort((a, b) => a.code.localeCompare(b.code));
+    const matched = features.filter((f) => byCode.has(f.code));
+    if (matched.length === 0) {
+      const message = "Geen van de wijkcodes in het bestand hoort bij een wijk van uw gemeente. Voeg eerst de wijken toe, of kies het bestand van uw gemeente.";
+      throw new AppError("bad_request", message, { fieldErrors: { file: message } });
+    }
+    for (const feature of matched) {
+      await tx.update(areas).set({ boundary: feature.geometry }).where(eq(areas.id, byCode.get(feature.code)!));
+    }
+    const inFile = new Set(features.map((f) => f.code));
+    const result: BoundaryImportResult = {
+      updated: matched.map((f) => f.code),
+      unknown: features.filter((f) => !byCode.has(f.code)).map((f) => f.code),
+      missing: own.filter((a) => !inFile.has(a.code)).map((a) => a.code),
+    };
+    await recordAudit(tx, {
+      actorUserId: staff.id,
+      action: "area.boundaries_import",
+      subjectType: "municipality",
+      subjectId: municipality.id,
+      municipalityId: municipality.id,
+      details: { updated: result.updated.length, unknown: result.unknown.length, coordinates: parsed.coordinateSystem },
+    });
+    return result;
   });
 }

@@ -66,9 +66,11 @@ beforeAll(async () => {
   await aContact(db, krimpen, "wijkagent", [otherWijk], { email: "wijkagent.boveneind@test.example" });
 });
 
+let nextBase = 5001;
 async function groupWithRequest(addressCount = 62, status: "submitted" | "in_review" | "approved" = "submitted") {
   const { db } = database.current.handle;
-  const group = await aGroup(db, langeland, { admins: [admin1, admin2], addresses: addresses(addressCount) });
+  // Addresses of a postcode area of their own: a shared address counts for the group that had it first.
+  const group = await aGroup(db, langeland, { admins: [admin1, admin2], addresses: addresses(addressCount, String(nextBase++)) });
   const request = await aSignRequest(db, group, { status, requestedBy: admin1, decidedBy: staffUser });
   return { group, request };
 }

@@ -7,7 +7,10 @@ import { addressesLabel, formatNumberNl, formatPercentNl, groupsLabel } from "@/
 import { GroupCard } from "@/components/public/group-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
+import { AreaMap } from "@/components/map/area-map";
+import { getPublicAreaMap } from "@/lib/data/maps";
 import { getPublicArea } from "@/lib/data/public-areas";
+import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
 
@@ -31,8 +34,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AreaPage({ params }: { params: Params }) {
   await connection();
   const { slug } = await params;
-  const area = await loadArea(slug);
+  const [area, map] = await Promise.all([loadArea(slug), getPublicAreaMap(slug)]);
   if (!area) notFound();
+  const env = getEnv();
+  const bords = map?.bords ?? [];
 
   return (
     <Container>
@@ -65,6 +70,52 @@ export default async function AreaPage({ params }: { params: Params }) {
           </dd>
         </div>
       </dl>
+
+      {map?.area.boundary ? (
+        <section aria-labelledby="kaart" className="mt-8">
+          <h2 id="kaart" className="text-2xl font-bold">
+            Kaart van {area.name}
+          </h2>
+          <div className="mt-3 max-w-2xl">
+            <AreaMap
+              titleId="kaart"
+              shapes={[
+                {
+                  id: map.area.code,
+                  name: area.name,
+                  boundary: map.area.boundary,
+                  coveragePercent: area.coveragePercent,
+                  accessibleName: `Wijk ${area.name}`,
+                },
+              ]}
+              markers={bords.map((b, i) => ({
+                id: `bord-${i}`,
+                longitude: b.longitude,
+                latitude: b.latitude,
+                status: b.status,
+                label: `Bord geplaatst: ${b.street} (${b.groupName})`,
+              }))}
+              mode="outline"
+              tiles={env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined}
+              description={env.demoMode ? "De wijkgrens in deze demo is verzonnen." : undefined}
+            />
+          </div>
+          {bords.length > 0 ? (
+            <>
+              <h3 className="mt-4 text-lg font-bold">Geplaatste borden</h3>
+              <ul className="mt-1 list-disc pl-6">
+                {bords.map((b, i) => (
+                  <li key={i}>
+                    {b.street} ({b.groupName})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="mt-3">In deze wijk staat nog geen buurtpreventiebord op de kaart.</p>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="groepen" className="mt-8">
         <h2 id="groepen" className="text-2xl font-bold">

@@ -74,14 +74,18 @@ function matchesEtag(header: string | null, etag: string): boolean {
   return header.split(",").some((candidate) => candidate.trim().replace(/^W\//, "") === etag);
 }
 
-export function jsonResponse(request: Request, data: unknown, cacheControl: string): Response {
+/** The media type of GeoJSON answers (RFC 7946). */
+export const GEOJSON = "application/geo+json; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
+
+export function jsonResponse(request: Request, data: unknown, cacheControl: string, contentType: string = JSON_TYPE): Response {
   const body = JSON.stringify(data);
   const etag = strongEtag(body);
   const headers: Record<string, string> = { ...CORS_HEADERS, "Cache-Control": cacheControl, ETag: etag };
   if (matchesEtag(request.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": contentType } });
 }
 
 const API_CODES = new Set<string>(["bad_request", "not_found", "rate_limited", "unavailable"]);
@@ -109,13 +113,14 @@ export async function handleGet(
   route: string,
   cacheControl: string,
   produce: () => Promise<unknown>,
+  contentType?: string,
 ): Promise<Response> {
   try {
     const env = getEnv();
     if (env.API_RATE_LIMIT_PER_MINUTE > 0) {
       await consumeRateLimit(apiRateLimitRule(env.API_RATE_LIMIT_PER_MINUTE), ipRateLimitKey(clientIp(request.headers, env.TRUSTED_PROXY_HOPS)));
     }
-    return jsonResponse(request, await produce(), cacheControl);
+    return jsonResponse(request, await produce(), cacheControl, contentType);
   } catch (error) {
     return apiError(error, route);
   }

@@ -10,6 +10,7 @@ import {
   type AddressLookupResult,
   type ApiError,
   type PublicAreaDetail,
+  type PublicAreaBoundaryCollection,
   type PublicAreaList,
   type PublicGroup,
 } from "@/lib/data/public-schemas";
@@ -116,6 +117,20 @@ export function exampleResponses(base: string) {
   };
   const areaList: PublicAreaList = { areas: [langeland] };
   const area: PublicAreaDetail = { ...langeland, groups: [group] };
+  const boundaries: PublicAreaBoundaryCollection = {
+    type: "FeatureCollection",
+    features: [
+      {
+        type: "Feature",
+        id: "WK054202",
+        geometry: {
+          type: "Polygon",
+          coordinates: [[[4.596, 51.922], [4.612, 51.921], [4.623, 51.912], [4.608, 51.91], [4.595, 51.913], [4.596, 51.922]]],
+        },
+        properties: langeland,
+      },
+    ],
+  };
   const errors: Record<"bad_request" | "not_found" | "rate_limited", ApiError> = {
     bad_request: {
       error: {
@@ -129,7 +144,7 @@ export function exampleResponses(base: string) {
       error: { code: "rate_limited", message: "U heeft te veel verzoeken gedaan. Wacht een minuut en probeer het dan opnieuw." },
     },
   };
-  return { group, lookup, areaList, area, errors };
+  return { group, lookup, areaList, area, boundaries, errors };
 }
 
 const headers = {
@@ -172,7 +187,7 @@ export function buildOpenApiDocument(base: string): JsonObject {
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info: {
       title: "WhatsApp Buurtpreventie – openbare API",
-      version: "1.1.0",
+      version: "1.2.0",
       summary: "Welke WhatsApp-buurtpreventiegroepen er zijn, per postcode en per wijk.",
       description:
         "Openbare gegevens over WhatsApp-buurtpreventiegroepen, voor bijvoorbeeld de website van de gemeente of een landelijke kaart. " +
@@ -187,7 +202,8 @@ export function buildOpenApiDocument(base: string): JsonObject {
         "Het veld `address` (met huisnummer en toevoeging) is vervangen door `postcode`; " +
         "`groups` bevat nu de groepen met deelnemende adressen in de postcode, `nearbyGroups` de andere groepen in de wijk. " +
         "Twee huizen met dezelfde postcode krijgen precies hetzelfde antwoord (en dezelfde ETag). " +
-        "Deze ene uitzondering op de regel hierboven is bewust: privacy gaat voor.",
+        "Deze ene uitzondering op de regel hierboven is bewust: privacy gaat voor." +
+        "\n\n**Nieuw in 1.2.0.** `GET /wijkgrenzen`: de grenzen van de wijken als GeoJSON, met de dekking per wijk.",
       license: { name: "Openbare gegevens", identifier: "CC0-1.0" },
     },
     servers: [{ url: `${base}/api/v1` }],
@@ -247,6 +263,47 @@ export function buildOpenApiDocument(base: string): JsonObject {
           responses: {
             "200": ok("AreaDetail", examples.area, "De wijk.", CACHE.data),
             "404": error("Er is geen wijk met deze naam.", { error: { code: "not_found", message: "Er is geen wijk met deze naam." } }),
+            ...standardErrors,
+          },
+        },
+      },
+      "/wijkgrenzen": {
+        get: {
+          operationId: "listAreaBoundaries",
+          tags: ["wijken"],
+          summary: "Wijkgrenzen met dekking (GeoJSON)",
+          description:
+            "Alle wijken als GeoJSON FeatureCollection (RFC 7946, WGS84): per wijk de grens, vereenvoudigd tot op ongeveer 5 meter, " +
+            "en dezelfde cijfers als `GET /wijken` in `properties`. Een wijk zonder ingelezen grens heeft `geometry: null`. " +
+            "Geschikt voor een kaart (choropleth van `coveragePercent`). Geen adressen of huizen: alleen grenzen en aantallen.",
+          parameters: [
+            {
+              name: "gemeente",
+              in: "query",
+              required: false,
+              description: "Alleen de wijken van deze gemeente (CBS-code). Weglaten voor alle gemeenten.",
+              schema: { type: "string", pattern: "^[Gg][Mm][0-9]{4}$" },
+              example: "GM0542",
+            },
+          ],
+          responses: {
+            "200": {
+              description: `De wijken met hun grenzen. Cache-Control: \`${CACHE.data}\`.`,
+              headers,
+              content: {
+                "application/geo+json": {
+                  schema: { $ref: "#/components/schemas/AreaBoundaryCollection" },
+                  example: examples.boundaries,
+                },
+              },
+            },
+            "400": error("De gemeentecode klopt niet.", {
+              error: {
+                code: "bad_request",
+                message: "Vul een CBS-gemeentecode in zoals GM0542, of laat gemeente weg.",
+                fields: { gemeente: "Vul een CBS-gemeentecode in zoals GM0542, of laat gemeente weg." },
+              },
+            }),
             ...standardErrors,
           },
         },

@@ -37,6 +37,13 @@ export default async function AddressesPage({
             <rect x="0" y="0" width={percentage} height="1" className="fill-brand-700" />
           </svg>
         </div>
+        {list.countedElsewhere > 0 ? (
+          <p>
+            {list.countedElsewhere === 1
+              ? "1 adres staat ook bij een andere groep, die het eerder had. Het telt daar mee voor een bord, niet hier."
+              : `${list.countedElsewhere} adressen staan ook bij een andere groep, die ze eerder had. Ze tellen daar mee voor een bord, niet hier.`}
+          </p>
+        ) : null}
         <p>
           {list.missing > 0
             ? `U hebt nog ${list.missing} ${list.missing === 1 ? "adres" : "adressen"} in de gemeente nodig om een bord aan te vragen.`

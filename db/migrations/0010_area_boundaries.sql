@@ -1,0 +1,2 @@
+ALTER TABLE "areas" ADD COLUMN "boundary" jsonb;--> statement-breakpoint
+ALTER TABLE "areas" ADD CONSTRAINT "areas_boundary_geojson" CHECK ("areas"."boundary" is null or (jsonb_typeof("areas"."boundary") = 'object' and "areas"."boundary"->>'type' in ('Polygon', 'MultiPolygon') and jsonb_typeof("areas"."boundary"->'coordinates') = 'array'));
