@@ -3,14 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formDataOrEmpty, signedInAction } from "@/lib/actions";
+import { formDataOrEmpty, signedInAction, type ActionResult } from "@/lib/actions";
 import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
 import { recordSignMaintenance, recordSignRemoval, updateSignDetails } from "@/lib/data/staff/signs";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
-import type { Actor } from "@/lib/auth/types";
 import { signDetailsSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";
 import { keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
 import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
@@ -151,20 +150,19 @@ export async function keepGroupAction(formData: FormData): Promise<void> {
 
 const SIGN_STEP_FIELDS = ["signId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy"];
 
-async function signStep<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-  done: string,
-  body: (input: z.output<S>, user: Actor) => Promise<{ id: string }>,
-): Promise<SignFormState> {
-  const form = formDataOrEmpty(formData);
-  const values = formValues(form, SIGN_STEP_FIELDS);
-  const result = await signedInAction("bord.maintain", schema, async (value, { user }) => {
-    const outcome = await body(value, user);
-    revalidatePath(routes.staff.sign(outcome.id));
-    revalidatePath(routes.staff.signs);
-    return outcome;
-  })(values);
+function signStepValues(formData: FormData) {
+  return formValues(formDataOrEmpty(formData), SIGN_STEP_FIELDS);
+}
+
+/** After a bord step: its pages are fresh again. */
+function revalidateSign(outcome: { id: string }): { id: string } {
+  revalidatePath(routes.staff.sign(outcome.id));
+  revalidatePath(routes.staff.signs);
+  return outcome;
+}
+
+/** A step that worked goes to the bord's page with its message; someone else's change first, to the page with a notice. */
+function signStepOutcome(values: ReturnType<typeof signStepValues>, done: string, result: ActionResult<{ id: string }>): SignFormState {
   if (result.ok) redirect(`${routes.staff.sign(result.data.id)}?gelukt=${done}`);
   if (result.code === "conflict" && typeof values.signId === "string" && /^[0-9a-f-]{36}$/i.test(values.signId)) {
     redirect(`${routes.staff.sign(values.signId)}?gewijzigd=1`);
@@ -173,16 +171,20 @@ async function signStep<S extends z.ZodType>(
 }
 
 export async function recordSignMaintenanceAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const kind = formDataOrEmpty(formData).get("kind");
-  return signStep(signMaintenanceSchema, formData, kind === "replaced" ? "vervangen" : "gerepareerd", (value, user) =>
-    recordSignMaintenance(user, value),
-  );
+  const values = signStepValues(formData);
+  const done = values.kind === "replaced" ? "vervangen" : "gerepareerd";
+  const result = await signedInAction("bord.maintain", signMaintenanceSchema, async (value, { user }) => revalidateSign(await recordSignMaintenance(user, value)))(values);
+  return signStepOutcome(values, done, result);
 }
 
 export async function recordSignRemovalAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  return signStep(signRemovalSchema, formData, "weggehaald", (value, user) => recordSignRemoval(user, value));
+  const values = signStepValues(formData);
+  const result = await signedInAction("bord.maintain", signRemovalSchema, async (value, { user }) => revalidateSign(await recordSignRemoval(user, value)))(values);
+  return signStepOutcome(values, "weggehaald", result);
 }
 
 export async function updateSignDetailsAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  return signStep(signDetailsSchema, formData, "gegevens", (value, user) => updateSignDetails(user, value));
+  const values = signStepValues(formData);
+  const result = await signedInAction("bord.maintain", signDetailsSchema, async (value, { user }) => revalidateSign(await updateSignDetails(user, value)))(values);
+  return signStepOutcome(values, "gegevens", result);
 }

@@ -222,6 +222,8 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/invitations.ts#getInvitationPreview": "public read by whoever holds the e-mailed link: group, wijk, inviter's name and the invited address (to sign in with); nothing for an unknown, used or expired link",
   "lib/data/join.ts#joinSubmissionSchema": "pure helper: the join form's schema",
   "lib/data/join.ts#submitJoinRequest": "public command by design (the join form): rate limited per IP and e-mail, honeypot; reveals nothing",
+  "lib/data/sign-reports.ts#submitSignReport": "public command by design (a resident reports a damaged or missing bord): rate limited per IP, honeypot; asks for no personal data",
+  "lib/data/sign-reports.ts#listStandingSignsForGroup": "public read: the borden standing for a group page (place and count; no people)",
   "lib/data/lookup.ts#lookupAddress": "public read: groups per postcode, never per house",
   "lib/data/lookup.ts#countActiveGroups": "public figure",
   "lib/data/lookup.ts#findGroupsWithMembersInPostcode": "public read: groups per postcode, never per house",
