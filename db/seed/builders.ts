@@ -16,6 +16,7 @@ import {
   houseRulesAcceptances,
   groups,
   memberAddresses,
+  registerAddresses,
   municipalities,
   signRequestEvents,
   signRequests,
@@ -155,6 +156,29 @@ export function addresses(count: number, base = "2922", street = "Teststraat"): 
     street,
     town: "Krimpen aan den IJssel",
   }));
+}
+
+/**
+ * Puts `list` in the address register (the table the demo register and tests verify against),
+ * as addresses of `municipality`: a flow that enters them (registration, address lists) then
+ * finds them verified, as the demo does with its seeded register.
+ */
+export async function inAddressRegister(db: Executor, municipality: Pick<Municipality, "code" | "name">, list: AddressSpec[]): Promise<void> {
+  if (list.length === 0) return;
+  await db
+    .insert(registerAddresses)
+    .values(
+      list.map((a) => ({
+        postcode: a.postcode.replace(/\s+/g, "").toUpperCase(),
+        houseNumber: a.houseNumber,
+        addition: a.addition ?? "",
+        street: a.street ?? "Teststraat",
+        town: a.town ?? "Krimpen aan den IJssel",
+        municipalityCode: municipality.code,
+        municipalityName: municipality.name,
+      })),
+    )
+    .onConflictDoNothing();
 }
 
 export async function addAddresses(

@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aUser, inAddressRegister } from "@/db/seed/builders";
 import { joinRequests, mailOutbox, type Area, type Municipality, type User } from "@/db/schema";
 import { requestSignInLink } from "@/lib/auth/sign-in";
 import { dissolveGroup, registerGroup, updateGroupDetails } from "@/lib/data/groups";
@@ -95,6 +95,8 @@ beforeAll(async () => {
   area = await anArea(db, municipality, { name: "Langeland", postcodes: ["2922"] });
   await aContact(db, municipality, "wijkagent", [area], { name: "Rick Visser", email: "wijkagent@gemeente.example" });
   await aContact(db, municipality, "wethouder", [area], { name: "Wethouder De Graaf", email: "wethouder@gemeente.example" });
+  // The addresses the flows enter, in the address register (verified, so they count toward the bord).
+  await inAddressRegister(db, municipality, [...addresses(120, "2922"), ...Array.from({ length: 200 }, (_, i) => ({ postcode: "2922AB", houseNumber: i + 1 }))]);
   admin = await aUser(db, { email: "sanne@bewoner.example" });
   staff = await aUser(db, { role: "staff", municipalityId: municipality.id, name: "Lotte Jansen", email: "lotte@gemeente.example" });
 });
@@ -156,7 +158,7 @@ describe(`the links in every e-mail (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
     const reviewed = await decide({ action: "review", requestId: request.id, version: 1 });
     const approved = await decide({ action: "approve", requestId: request.id, version: reviewed.version, note: "In orde." });
     await decide({ action: "place", requestId: request.id, version: approved.version, placedOn: "2026-11-20", placedLocation: "Hoek Tiendweg / Raadhuisplein", placedCount: "1" });
-    const other = await aGroup(db, area, { admins: [admin], addresses: addresses(60, "2922", "Raadhuisplein") });
+    const other = await aGroup(db, area, { admins: [admin], addresses: addresses(140, "2922", "Raadhuisplein").slice(80) }); // not the registered group's addresses (an address counts for the group it joined first)
     const second = await requestBord(me, other.id, bord);
     const reviewedSecond = await decide({ action: "review", requestId: second.id, version: 1 });
     await decide({ action: "reject", requestId: second.id, version: reviewedSecond.version, note: "Er staat al een bord." });

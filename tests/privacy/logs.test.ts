@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { aContact, addresses, aMunicipality, anArea, aUser } from "@/db/seed/builders";
+import { aContact, addresses, aMunicipality, anArea, aUser, inAddressRegister } from "@/db/seed/builders";
 import { mailOutbox, users, type Area, type User } from "@/db/schema";
 import { handlers } from "@/lib/auth/next-auth";
 import { requestSignInLink } from "@/lib/auth/sign-in";
@@ -88,6 +88,8 @@ beforeAll(async () => {
   const { db } = database.current.handle;
   const municipality = await aMunicipality(db, { bordThreshold: 50 });
   area = await anArea(db, municipality, { postcodes: ["2922"] });
+  // The addresses the journey enters, in the address register (verified, so they count toward the bord).
+  await inAddressRegister(db, municipality, [...addresses(120, "2922", STREET), { postcode: "2922AB", houseNumber: 12, street: STREET }]);
   await aContact(db, municipality, "wijkagent", [area], { name: WIJKAGENT.name, email: WIJKAGENT.email });
   staffUser = await aUser(db, { role: "staff", municipalityId: municipality.id, email: "medewerker.log@voorbeeld-log.nl", name: "Mees Medewerker" });
   platformAdmin = await aUser(db, { role: "platform_admin", email: "platform.log@voorbeeld-log.nl" });
