@@ -414,6 +414,8 @@ test("join requests: the resident's name for the admins, the admin's message to 
     const item = admin.page.getByRole("listitem").filter({ has: admin.page.getByRole("heading", { name: flat(names[i]), exact: true }) });
     await item.getByLabel("Bericht aan de bewoner (niet verplicht)").fill(messages[i]);
     await item.getByRole("button", { name: `${decision}: ${flat(names[i])}` }).click();
+    // "Afwijzen" asks first, naming the resident (as text).
+    if (decision === "Afwijzen") await admin.page.getByRole("group", { name: `Afwijzen bevestigen: ${flat(names[i])}` }).getByRole("button", { name: "Ja, afwijzen" }).click();
     // Handled, it leaves the list.
     await expect(admin.page.getByRole("heading", { name: flat(names[i]), exact: true })).toHaveCount(0);
     await expectSafeHere(admin, []);

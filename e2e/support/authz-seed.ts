@@ -16,7 +16,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { aContact, addresses, aGroup, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { aContact, addresses, aGroup, anArea, aSignRequest, aUser, inAddressRegister } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
 import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, signs, users } from "@/db/schema";
 import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
@@ -44,6 +44,13 @@ async function main(): Promise<void> {
         postcodes: [AUTHZ_TARGET.otherPostcodeArea],
         totalAddresses: 800,
       });
+
+      // The fictional municipality's addresses in the address register, so that forms which verify
+      // an address (accepting an invitation, adding addresses) find them, as the demo's do.
+      const registerList = ["9901AA", "9901AB", "9901AC", "9901AD", "9902AA", "9902AB"].flatMap((postcode) =>
+        Array.from({ length: 60 }, (_, i) => ({ postcode, houseNumber: i + 1, street: "Havenstraat", town: municipality.name })),
+      );
+      await inAddressRegister(tx, municipality, registerList);
 
       const person = (key: AuthzPersonKey, extra: Partial<typeof users.$inferInsert> = {}) => {
         const p = AUTHZ_PEOPLE[key];
