@@ -21,7 +21,9 @@ test.describe.serial("the yearly check", () => {
     await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Jaarcontrole" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jaarcontrole van Krimpen aan den IJssel");
     const stages = page.getByRole("table", { name: "Lopende jaarcontroles per fase" });
-    for (const [stage, atLeast] of [["herinnerd", 1], ["niet bevestigd", 1], ["niet bevestigd, beslissen", 1]] as const) {
+    // The seed's Lansingh-Zuid ("niet bevestigd") may have been dissolved by e2e/my-group.spec.ts on
+    // this worker's server before this test; the stages of groups no other spec touches are certain.
+    for (const [stage, atLeast] of [["herinnerd", 1], ["niet bevestigd, beslissen", 1]] as const) {
       const count = Number(await stages.getByRole("row", { name: new RegExp(`^${stage} `) }).getByRole("cell").first().innerText());
       expect(count, stage).toBeGreaterThanOrEqual(atLeast);
     }
@@ -38,7 +40,6 @@ test.describe.serial("the yearly check", () => {
 
     await page.goto("/beheer/groepen?controle=niet-bevestigd");
     const list = page.getByRole("table", { name: "Groepen" });
-    await expect(list).toContainText("Lansingh-Zuid Let Op Elkaar");
     await expect(list).toContainText("Boveneind Zuidkant");
     await expect(list).not.toContainText("Langeland-Noord");
     await expect(list.getByText("niet bevestigd").first()).toBeVisible();
