@@ -378,6 +378,12 @@ test.describe("metadata, robots.txt and sitemap.xml", () => {
   });
 });
 
+/**
+ * A municipality's team Veiligheid mailbox is an organisation's address, shown on purpose: Krimpen's
+ * from the seed, and that of a municipality e2e/municipalities.spec.ts adds on this worker's server.
+ */
+const SAFETY_MAILBOX = /^veiligheid@(krimpen|proefdorp)\.example$/;
+
 test("no public page shows an e-mail address, phone number, date of birth or name of a person from the seed", async ({ page, request }) => {
   const secrets = seedPersonalData();
   expect(secrets).toEqual(expect.arrayContaining(["groepsbeheerder@krimpen.example", "+31612345678", "1984-03-14", "Sanne de Vries", "Jan de Boer"]));
@@ -390,7 +396,7 @@ test("no public page shows an e-mail address, phone number, date of birth or nam
     await page.goto(path);
     const html = await page.content();
     for (const secret of secrets) if (html.includes(secret)) leaks.push(`${path}: ${secret}`);
-    const emails = (html.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/g) ?? []).filter((e) => e !== "veiligheid@krimpen.example");
+    const emails = (html.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[a-z]{2,}/g) ?? []).filter((e) => !SAFETY_MAILBOX.test(e));
     leaks.push(...emails.map((e) => `${path}: ${e}`));
   }
   expect(leaks).toEqual([]);
