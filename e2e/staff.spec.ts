@@ -123,8 +123,32 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expectAccessible(page);
 
     await page.goto("/beheer/audit?actie=group.");
-    await expect(page.getByText("group.view_admins").first()).toBeVisible();
-    await expect(page.getByText("group.export").first()).toBeVisible();
+    await expect(page.getByText(`Medewerker L. Jansen bekeek de namen en telefoonnummers van de beheerders van ${GROUP}.`).first()).toBeVisible();
+    await expect(page.getByText(/^Medewerker L\. Jansen downloadde het overzicht van groepen/).first()).toBeVisible();
+    // The technical detail is folded away until asked for.
+    const entry = page.getByRole("listitem").filter({ hasText: "bekeek de namen en telefoonnummers" }).first();
+    await expect(entry.getByText("group.view_admins")).toBeHidden();
+    await entry.getByText("Technische gegevens").click();
+    await expect(entry.getByText("group.view_admins")).toBeVisible();
+    await expectAccessible(page);
+
+    // Filters by keyboard: kind of action and role.
+    await page.goto("/beheer/audit");
+    await page.getByLabel("Soort actie").focus();
+    await page.getByLabel("Soort actie").selectOption("sign_request.");
+    await page.getByLabel("Rol", { exact: true }).selectOption("medewerker");
+    await page.getByLabel("Vanaf").fill("2020-01-01");
+    await page.getByLabel("Vanaf").press("Enter");
+    await expect(page).toHaveURL(/actie=sign_request\.&rol=medewerker&van=2020-01-01/);
+    await expect(page.getByText(`Medewerker L. Jansen keurde de bordaanvraag van ${GROUP} goed.`)).toBeVisible();
+    await expect(page.getByText(/^Bewoner /)).toHaveCount(0);
+
+    // Nonsense in the filters: a clear message, the list still shows, no error page.
+    const bad = await page.goto("/beheer/audit?actie=%3Cscript%3E&rol=koning&van=gisteren&tot=2026-02-30");
+    expect(bad?.status()).toBe(200);
+    await expect(page.getByText("Niet alle filters konden worden gebruikt")).toBeVisible();
+    await expect(page.getByText("Deze rol bestaat niet. Kies er een uit de lijst.")).toBeVisible();
+    await expect(page.getByText(/De datum bij 'Vanaf' klopt niet/)).toBeVisible();
     await expectAccessible(page);
 
     const missing = await page.goto(`/beheer/groepen/${crypto.randomUUID()}`);
