@@ -218,6 +218,59 @@ test("pages: every page of every role has no WCAG 2.1 AA problems", async ({ bro
   }
 });
 
+/** What sticks out past the right edge at this width: tag, class and width of the widest few. */
+async function overflowAt(page: Page, width: number): Promise<{ scrollWidth: number; culprits: string[] }> {
+  return page.evaluate((w) => {
+    const culprits: string[] = [];
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const box = el.getBoundingClientRect();
+      if (box.right > w + 0.5 && box.width > 0) {
+        // Only the outermost offender of each branch: its children stick out because it does.
+        const parent = el.parentElement?.getBoundingClientRect();
+        if (parent && parent.right > w + 0.5) continue;
+        culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(box.right)} px)`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 5) };
+  }, width);
+}
+
+const NARROW = { width: 375, height: 812 };
+
+test("375 px wide: no page of any role scrolls sideways", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const ids = await idsFor(browser);
+  const narrow = new Map<Who, Page>();
+  try {
+    for (const [route, { who, url }] of Object.entries(PAGES)) {
+      let page = narrow.get(who);
+      if (!page) {
+        const context = await browser.newContext({ viewport: NARROW });
+        if (who !== "anon") await addSession(context, EMAILS[who]);
+        page = await context.newPage();
+        narrow.set(who, page);
+      }
+      const response = await page.goto(url(ids));
+      expect(response?.status(), `${route} opens`).toBeLessThan(400);
+      await expect(page.getByRole("heading", { level: 1 }).first(), `${route} has a heading`).toBeVisible();
+      const { scrollWidth, culprits } = await overflowAt(page, NARROW.width);
+      expect.soft(scrollWidth, `${route} scrolls sideways at 375 px: ${culprits.join(", ")}`).toBeLessThanOrEqual(NARROW.width);
+    }
+    // States within pages: the review step of a new group with a long WhatsApp link, and the
+    // address step with its file input.
+    const admin = narrow.get("admin")!;
+    await admin.goto("/groep-starten");
+    await expect(admin.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    const fileInput = admin.locator('input[type="file"]');
+    if (await fileInput.count()) {
+      const { scrollWidth, culprits } = await overflowAt(admin, NARROW.width);
+      expect.soft(scrollWidth, `address step scrolls sideways: ${culprits.join(", ")}`).toBeLessThanOrEqual(NARROW.width);
+    }
+  } finally {
+    for (const page of narrow.values()) await page.context().close();
+  }
+});
+
 /** Submits with `submit` and waits until the form shows at least one message, then scans. */
 async function scanErrors(page: Page, submit: () => Promise<void>, message: RegExp | string) {
   await submit();

@@ -85,51 +85,53 @@ export default async function AddressesPage({
           <p>Er staan nog geen adressen in de lijst.</p>
         ) : (
           <>
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">
-                Adressen, pagina {list.page} van {list.pageCount}
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="py-2 pr-3">Adres</th>
-                  <th scope="col" className="py-2 pr-3">Telt mee?</th>
-                  <th scope="col" className="py-2 pr-3">
-                    <span className="sr-only">Verwijderen</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-3">
-                      {a.label}
-                      {a.street ? <span className="block text-sm text-slate-700">{[a.street, a.town].filter(Boolean).join(", ")}</span> : null}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {!a.inMunicipality ? (
-                        <strong className="text-red-800">Nee, buiten de gemeente</strong>
-                      ) : a.verification === "not_found" ? (
-                        <strong className="text-red-800">Nee, niet gevonden in de landelijke adressenlijst</strong>
-                      ) : a.verification === "unchecked" ? (
-                        "Nog niet: niet gecontroleerd"
-                      ) : (
-                        "Ja"
-                      )}
-                    </td>
-                    <td className="py-2">
-                      <ConfirmActionButton
-                        label="Verwijderen"
-                        srLabel={a.label}
-                        confirmQuestion={`${a.label} verwijderen?`}
-                        confirmLabel="Ja, verwijderen"
-                        action={removeMemberAddressAction}
-                        payload={{ groupId: group.id, addressId: a.id }}
-                      />
-                    </td>
+            <div role="region" aria-label="Adressen in de lijst" tabIndex={0} className="max-w-full overflow-x-auto">
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">
+                  Adressen, pagina {list.page} van {list.pageCount}
+                </caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-400">
+                    <th scope="col" className="py-2 pr-3">Adres</th>
+                    <th scope="col" className="py-2 pr-3">Telt mee?</th>
+                    <th scope="col" className="py-2 pr-3">
+                      <span className="sr-only">Verwijderen</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.items.map((a) => (
+                    <tr key={a.id} className="border-b border-slate-200 align-top">
+                      <td className="py-2 pr-3">
+                        {a.label}
+                        {a.street ? <span className="block text-sm text-slate-700">{[a.street, a.town].filter(Boolean).join(", ")}</span> : null}
+                      </td>
+                      <td className="py-2 pr-3">
+                        {!a.inMunicipality ? (
+                          <strong className="text-red-800">Nee, buiten de gemeente</strong>
+                        ) : a.verification === "not_found" ? (
+                          <strong className="text-red-800">Nee, niet gevonden in de landelijke adressenlijst</strong>
+                        ) : a.verification === "unchecked" ? (
+                          "Nog niet: niet gecontroleerd"
+                        ) : (
+                          "Ja"
+                        )}
+                      </td>
+                      <td className="py-2">
+                        <ConfirmActionButton
+                          label="Verwijderen"
+                          srLabel={a.label}
+                          confirmQuestion={`${a.label} verwijderen?`}
+                          confirmLabel="Ja, verwijderen"
+                          action={removeMemberAddressAction}
+                          payload={{ groupId: group.id, addressId: a.id }}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {list.pageCount > 1 ? (
               <nav aria-label="Pagina's met adressen" className="flex flex-wrap items-center gap-4">
                 {list.page > 1 ? <Link href={`${base}?pagina=${list.page - 1}`}>Vorige pagina</Link> : null}
