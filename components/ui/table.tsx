@@ -13,7 +13,7 @@ export interface TableColumn {
  */
 export function Table({ caption, columns, children }: { caption: string; columns: readonly TableColumn[]; children: ReactNode }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="mt-3 max-w-full overflow-x-auto focus:outline-2 focus:outline-offset-2 focus:outline-brand-700">
+    <div role="region" aria-label={caption} tabIndex={0} className="relative mt-3 max-w-full overflow-x-auto focus:outline-2 focus:outline-offset-2 focus:outline-brand-700">
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -274,7 +274,7 @@ async function insertRegistration(
       });
     }
     const recipients = await tx
-      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })
+      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email, kind: contacts.kind })
       .from(contacts)
       .innerJoin(contactAreas, eq(contactAreas.contactId, contacts.id))
       .where(and(eq(contactAreas.areaId, area.id), inArray(contacts.kind, ["wijkagent", "wethouder"])));
@@ -287,6 +287,7 @@ async function insertRegistration(
         to: r.email,
         ...groupRegisteredMail({
           recipientName: r.name,
+          recipientKind: r.kind,
           groupName: input.name,
           areaName: area.name,
           municipalityName: area.municipalityName,

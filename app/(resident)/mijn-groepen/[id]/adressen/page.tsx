@@ -6,6 +6,7 @@ import { listMemberAddresses } from "@/lib/data/member-addresses";
 import { routes } from "@/lib/routes";
 import { addMemberAddressAction, addMemberAddressListAction, removeMemberAddressAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
+import { addressesAgainstThreshold } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Adressen" };
 
@@ -29,7 +30,7 @@ export default async function AddressesPage({
 
       <section aria-labelledby="teller" className="space-y-2 rounded border-2 border-brand-700 bg-brand-50 p-4">
         <h2 id="teller" className="text-xl font-bold">
-          {list.counted} van {list.threshold} adressen voor een bord
+          {addressesAgainstThreshold(list.counted, list.threshold)}
         </h2>
         <div className="h-4 w-full overflow-hidden rounded bg-white ring-1 ring-slate-500" aria-hidden="true">
           {/* An SVG bar, not a style attribute: the Content-Security-Policy allows no inline styles. */}
@@ -85,7 +86,7 @@ export default async function AddressesPage({
           <p>Er staan nog geen adressen in de lijst.</p>
         ) : (
           <>
-            <div role="region" aria-label="Adressen in de lijst" tabIndex={0} className="max-w-full overflow-x-auto">
+            <div role="region" aria-label="Adressen in de lijst" tabIndex={0} className="relative max-w-full overflow-x-auto">
               <table className="w-full border-collapse text-left">
                 <caption className="sr-only">
                   Adressen, pagina {list.page} van {list.pageCount}

@@ -7,11 +7,11 @@ import { allowedSignRequestActions, SIGN_REQUEST_STATUS_LABELS } from "@/lib/dom
 import { routes } from "@/lib/routes";
 import { requestBordAction, withdrawBordRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Bord aanvragen" };
 
-const dateTime = (d: Date) =>
-  d.toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTime = (d: Date) => formatDateTime(d);
 
 function RequestDetails({ request }: { request: SignRequestView }) {
   return (
