@@ -46,6 +46,14 @@ export const groupStatuses = ["active", "dissolved"] as const;
 export type GroupStatus = (typeof groupStatuses)[number];
 export const groupStatus = pgEnum("group_status", groupStatuses);
 
+/**
+ * What a group needs for a bord, per municipality: a fixed number of distinct addresses
+ * (`addresses`, the threshold) or a share of the households of the group's wijk (`household_share`).
+ */
+export const bordConditions = ["addresses", "household_share"] as const;
+export type BordCondition = (typeof bordConditions)[number];
+export const bordCondition = pgEnum("bord_condition", bordConditions);
+
 export const joinRequestStatuses = ["open", "accepted", "declined"] as const;
 export type JoinRequestStatus = (typeof joinRequestStatuses)[number];
 export const joinRequestStatus = pgEnum("join_request_status", joinRequestStatuses);
@@ -101,6 +109,17 @@ export const municipalities = pgTable(
     slug: text().notNull().unique(),
     /** Distinct participating addresses inside the municipality needed for a bord. */
     bordThreshold: integer().notNull().default(50),
+    /** Whether the fixed threshold applies, or a share of the households of the group's wijk. */
+    bordCondition: bordCondition().notNull().default("addresses"),
+    /**
+     * With `household_share`: the percentage (1–100) of the wijk's addresses (areas.total_addresses)
+     * a group needs; a wijk without a known total falls back to the fixed threshold.
+     */
+    bordHouseholdPercent: integer(),
+    /** How many borden one group may ask for, 1–4 (sign_requests allows 4; the default keeps what the form always allowed). */
+    bordSignsPerGroup: integer().notNull().default(4),
+    /** The group's own contribution per bord, in euro cents; 0 when the municipality pays all. */
+    bordContributionCents: integer().notNull().default(0),
     /** Team Veiligheid's mailbox: receives new bord requests. */
     safetyEmail: text().notNull(),
     /**
@@ -114,6 +133,10 @@ export const municipalities = pgTable(
   (t) => [
     check("municipalities_code_format", sql`${t.code} ~ '^GM[0-9]{4}$'`),
     check("municipalities_bord_threshold_range", sql`${t.bordThreshold} between 1 and 100000`),
+    check("municipalities_bord_household_percent_range", sql`${t.bordHouseholdPercent} is null or ${t.bordHouseholdPercent} between 1 and 100`),
+    check("municipalities_bord_household_percent_set", sql`${t.bordCondition} <> 'household_share' or ${t.bordHouseholdPercent} is not null`),
+    check("municipalities_bord_signs_range", sql`${t.bordSignsPerGroup} between 1 and 4`),
+    check("municipalities_bord_contribution_range", sql`${t.bordContributionCents} between 0 and 1000000`),
     check("municipalities_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );

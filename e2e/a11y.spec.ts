@@ -129,6 +129,7 @@ const FORMS: Record<string, string> = {
   "components/staff/boundary-import-form.tsx": "staff forms",
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
+  "components/staff/bord-settings-form.tsx": "staff forms",
   "components/staff/invite-user-form.tsx": "staff forms",
   "components/staff/municipality-form.tsx": "e2e/municipalities.spec.ts (adding and editing, with errors, scanned there)",
   "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
@@ -378,6 +379,10 @@ test("staff forms: error states", async ({ browser }) => {
   await page.getByLabel("Drempel voor een bord").fill("0");
   await page.getByLabel("E-mailadres van team Veiligheid").fill("geen-adres");
   await scanErrors(page, () => page.getByRole("button", { name: "Sla op" }).click(), /Vul een getal in van/);
+  await page.getByLabel("Eigen bijdrage per bord, in euro").fill("veel");
+  await page.getByLabel("Bij een deel van de huishoudens").check();
+  await page.getByLabel("Percentage van de huishoudens in de wijk").fill("");
+  await scanErrors(page, () => page.getByRole("button", { name: "Sla de instellingen voor borden op" }).click(), "Vul een bedrag in euro in, zoals 0, 25 of 12,50.");
 
   await page.goto("/beheer/gebruikers");
   await hydrated();

@@ -180,6 +180,37 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page.getByLabel("E-mailadres van team Veiligheid")).toHaveValue("geen-adres");
     await expectAccessible(page);
 
+    // Bord settings, by keyboard: bad input gives messages at the fields and stores nothing.
+    await page.goto("/beheer/instellingen");
+    await hydrated(page);
+    await expect(page.getByLabel("Aantal borden per groep")).toHaveValue("4");
+    await expect(page.getByLabel("Eigen bijdrage per bord, in euro")).toHaveValue("0");
+    await page.getByLabel("Aantal borden per groep").fill("9");
+    await page.getByLabel("Eigen bijdrage per bord, in euro").fill("-5");
+    await page.getByLabel("Bij een deel van de huishoudens").check();
+    await page.getByLabel("Percentage van de huishoudens in de wijk").fill("");
+    await page.getByLabel("Percentage van de huishoudens in de wijk").press("Enter");
+    await expect(page.getByText("Vul een getal in van 1 tot en met 4.")).toBeVisible();
+    await expect(page.getByText("Vul een bedrag in euro in, zoals 0, 25 of 12,50.")).toBeVisible();
+    await expect(page.getByText(/Vul in welk percentage van de huishoudens/)).toBeVisible();
+    await expect(page.getByLabel("Percentage van de huishoudens in de wijk")).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+    // A valid save is stored and audited; then the demo values come back.
+    await page.getByLabel("Aantal borden per groep").fill("2");
+    await page.getByLabel("Eigen bijdrage per bord, in euro").fill("12,50");
+    await page.getByLabel("Bij een vast aantal adressen").check();
+    await page.getByLabel("Eigen bijdrage per bord, in euro").press("Enter");
+    await expect(page.getByText("De instellingen voor borden zijn opgeslagen.")).toBeVisible();
+    await page.goto("/beheer/audit?actie=settings.");
+    await expect(page.getByText("Medewerker L. Jansen wijzigde de instellingen voor borden van de gemeente Krimpen aan den IJssel.").first()).toBeVisible();
+    await page.goto("/beheer/instellingen");
+    await hydrated(page);
+    await expect(page.getByLabel("Eigen bijdrage per bord, in euro")).toHaveValue("12,50");
+    await page.getByLabel("Aantal borden per groep").fill("4");
+    await page.getByLabel("Eigen bijdrage per bord, in euro").fill("0");
+    await page.getByRole("button", { name: "Sla de instellingen voor borden op" }).click();
+    await expect(page.getByText("De instellingen voor borden zijn opgeslagen.")).toBeVisible();
+
     await page.goto("/beheer/gebruikers");
     await expect(page.getByText("wijkagent.langeland@krimpen.example")).toBeVisible();
     await expectAccessible(page);

@@ -74,3 +74,18 @@ export function wethouderGreeting(name: string | null | undefined): string {
   const surname = surnameAfterTitle(name);
   return surname ? `Geachte wethouder ${surname},` : "Geachte wethouder,";
 }
+
+const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+
+/** Cents as Dutch money: 2500 → "€ 25,00". */
+export function formatEuro(cents: number): string {
+  return euro.format(cents / 100);
+}
+
+/** How the municipality's bord condition reads for a group (the threshold is already computed). */
+export function bordConditionText(input: { condition: "addresses" | "household_share"; householdPercent: number | null; threshold: number; usesShare: boolean }): string {
+  if (input.condition === "household_share" && input.usesShare && input.householdPercent !== null) {
+    return `minstens ${input.householdPercent}% van de adressen in uw wijk: ${addressCount(input.threshold)}`;
+  }
+  return `minstens ${addressCount(input.threshold)}`;
+}

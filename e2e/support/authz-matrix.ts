@@ -750,6 +750,17 @@ export const ACTION_MATRIX: ActionEntry[] = [
   },
   {
     file: STAFF_ACTIONS,
+    name: "updateBordSettingsAction",
+    permission: "settings.edit",
+    access: "staff",
+    what: "change the bord settings: borden per group, the group's contribution, the condition",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ signsPerGroup: "1", contribution: "987,65", condition: "addresses", householdPercent: "", municipalityId: f.municipalityId }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/instellingen?gemeente=${x.municipalityId}`, ["Eigen bijdrage per bord"], ["987,65"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
     name: "inviteUserAction",
     permission: "users.manage",
     access: "staff",

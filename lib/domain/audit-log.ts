@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   "municipality.enable",
   "municipality.disable",
   "settings.update",
+  "settings.bord_update",
   "area.create",
   "area.update",
   "area.boundaries_import",
@@ -231,6 +232,7 @@ export const AUDIT_SENTENCES: Readonly<Record<AuditAction, Sentence>> = {
   "municipality.enable": (who, { subject }) => `${who} zette de gemeente ${subject || "(onbekend)"} aan`,
   "municipality.disable": (who, { subject }) => `${who} zette de gemeente ${subject || "(onbekend)"} uit`,
   "settings.update": (who, { subject }) => `${who} wijzigde de instellingen${subject ? ` van de gemeente ${subject}` : ""}`,
+  "settings.bord_update": (who, { subject }) => `${who} wijzigde de instellingen voor borden${subject ? ` van de gemeente ${subject}` : ""}`,
   "area.create": (who, { subject }) => `${who} voegde de wijk ${subject || "(onbekend)"} toe`,
   "area.update": (who, { subject }) => `${who} wijzigde de wijk ${subject || "(onbekend)"}`,
   "area.boundaries_import": (who, { d }) => {
