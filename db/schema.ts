@@ -5,6 +5,7 @@
  */
 import { relations, sql } from "drizzle-orm";
 import {
+  customType,
   bigint,
   boolean,
   check,
@@ -728,6 +729,38 @@ export const signs = pgTable(
 );
 
 /** A resident's report of a damaged or missing bord (no account; no personal data asked). */
+/** Binary data (bytea); PGlite gives a Uint8Array, postgres.js a Buffer: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType() {
+    return "bytea";
+  },
+  fromDriver(value) {
+    return Buffer.isBuffer(value) ? value : Buffer.from(value);
+  },
+});
+
+/**
+ * The photo of a placed bord (optional, one per bord; issue 21). Stored after a check of its
+ * first bytes and a re-encode that drops all metadata (EXIF, GPS): lib/data/staff/sign-photos.ts.
+ */
+export const signPhotos = pgTable(
+  "sign_photos",
+  {
+    signId: uuid()
+      .primaryKey()
+      .references(() => signs.id, { onDelete: "cascade" }),
+    contentType: text().notNull(),
+    data: bytea().notNull(),
+    byteSize: integer().notNull(),
+    uploadedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("sign_photos_content_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check("sign_photos_size", sql`${t.byteSize} between 1 and 10485760 and octet_length(${t.data}) = ${t.byteSize}`),
+  ],
+);
+
 export const signReports = pgTable(
   "sign_reports",
   {

@@ -130,6 +130,7 @@ const FORMS: Record<string, string> = {
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
   "components/staff/bord-settings-form.tsx": "staff forms",
+  "app/beheer/geplaatste-borden/[id]/page.tsx": "e2e/placed-signs.spec.ts (the photo upload: one file field; its refused state is scanned there)",
   "components/staff/invite-user-form.tsx": "staff forms",
   "components/staff/municipality-form.tsx": "e2e/municipalities.spec.ts (adding and editing, with errors, scanned there)",
   "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
