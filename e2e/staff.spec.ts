@@ -192,12 +192,15 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await page.getByLabel("Percentage van de huishoudens in de wijk").press("Enter");
     await expect(page.getByText("Vul een getal in van 1 tot en met 4.")).toBeVisible();
     await expect(page.getByText("Vul een bedrag in euro in, zoals 0, 25 of 12,50.")).toBeVisible();
+    await expectAccessible(page);
+    // The share of households without a percentage: the message at the percentage.
+    await page.getByLabel("Aantal borden per groep").fill("2");
+    await page.getByLabel("Eigen bijdrage per bord, in euro").fill("12,50");
+    await page.getByLabel("Percentage van de huishoudens in de wijk").press("Enter");
     await expect(page.getByText(/Vul in welk percentage van de huishoudens/)).toBeVisible();
     await expect(page.getByLabel("Percentage van de huishoudens in de wijk")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible(page);
     // A valid save is stored and audited; then the demo values come back.
-    await page.getByLabel("Aantal borden per groep").fill("2");
-    await page.getByLabel("Eigen bijdrage per bord, in euro").fill("12,50");
     await page.getByLabel("Bij een vast aantal adressen").check();
     await page.getByLabel("Eigen bijdrage per bord, in euro").press("Enter");
     await expect(page.getByText("De instellingen voor borden zijn opgeslagen.")).toBeVisible();
