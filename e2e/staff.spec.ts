@@ -160,6 +160,12 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
   });
 
   test("wijken, settings and users: forms show errors at the field and pass axe", async ({ page }) => {
+    // Staff cannot register a group: no "Groep starten" in the menu, no invitation on the home page.
+    await page.goto("/");
+    await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Wijken" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Groep starten" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Zelf een groep starten" })).toHaveCount(0);
+
     await page.goto("/beheer/wijken");
     await expect(page.getByRole("heading", { level: 1, name: /Wijken en contacten/ })).toBeVisible();
     await expectAccessible(page);
