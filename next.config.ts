@@ -23,7 +23,8 @@ const nextConfig: NextConfig = {
     ];
   },
   // Server actions keep Next.js's default body limit of 1 MB (experimental.serverActions.bodySizeLimit);
-  // no form of this site sends more. Raise it only with a reason written in docs/security.md.
+  // no server action of this site sends more (the bord photo goes to a route handler; see
+  // docs/security.md). Raise it only with a reason written in docs/security.md.
 };
 
 export default nextConfig;

@@ -30,7 +30,7 @@ import {
   FORGERY_MESSAGE,
   malformedActionArguments,
   malformedPath,
-  MAX_REQUEST_BODY_BYTES,
+  maxBodyBytesFor,
   readBodyUpTo,
   responseSecurityHeaders,
   SAFE_METHODS,
@@ -81,14 +81,15 @@ export function proxy(request: NextRequest): NextResponse | Promise<NextResponse
     return refuse(request, { status: 400, code: "bad_request", message: BAD_PATH_MESSAGE }, csp, https);
   }
   if (!SAFE_METHODS.has(request.method)) {
-    if (bodyTooLarge(request.headers)) return refuse(request, TOO_LARGE, csp, https);
+    const limit = maxBodyBytesFor(request.nextUrl.pathname);
+    if (bodyTooLarge(request.headers, limit)) return refuse(request, TOO_LARGE, csp, https);
     // No Content-Length (chunked): only the body itself tells its size. Rare (browsers and
     // Next.js's own client always send the length), so only these requests wait for it.
     const chunked = !request.headers.has("content-length") && request.body !== null;
     // A server action call must carry a list of arguments (see malformedActionArguments).
     const actionCall = request.headers.has("next-action") && request.body !== null;
     if (chunked) {
-      return readBodyUpTo(request.body, MAX_REQUEST_BODY_BYTES).then(async ({ tooLarge, bytes }) => {
+      return readBodyUpTo(request.body, limit).then(async ({ tooLarge, bytes }) => {
         if (tooLarge) return refuse(request, TOO_LARGE, csp, https);
         if (actionCall && bytes) {
           const copy = new Request(request.url, { method: request.method, headers: request.headers, body: bytes as Uint8Array<ArrayBuffer> });

@@ -5,6 +5,7 @@ import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser, startPageLabel, startPathFor } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
 import { getSiteInfo } from "@/lib/data/site";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
@@ -44,7 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {env.demoMode ? <DemoBanner mailbox={env.mailboxEnabled} /> : null}
         <SiteHeader
           municipalityName={site.municipalityName}
-          user={user ? { startPath: startPathFor(user), startLabel: startPageLabel(user) } : null}
+          user={user ? { startPath: startPathFor(user), startLabel: startPageLabel(user), canStartGroup: can(user, "group.register") } : null}
           signOutAction={signOutAction}
         />
         <main id="inhoud" tabIndex={-1} className="flex-1 py-8 focus:outline-none">

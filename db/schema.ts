@@ -5,6 +5,7 @@
  */
 import { relations, sql } from "drizzle-orm";
 import {
+  customType,
   bigint,
   boolean,
   check,
@@ -45,6 +46,14 @@ export const contactKind = pgEnum("contact_kind", contactKinds);
 export const groupStatuses = ["active", "dissolved"] as const;
 export type GroupStatus = (typeof groupStatuses)[number];
 export const groupStatus = pgEnum("group_status", groupStatuses);
+
+/**
+ * What a group needs for a bord, per municipality: a fixed number of distinct addresses
+ * (`addresses`, the threshold) or a share of the households of the group's wijk (`household_share`).
+ */
+export const bordConditions = ["addresses", "household_share"] as const;
+export type BordCondition = (typeof bordConditions)[number];
+export const bordCondition = pgEnum("bord_condition", bordConditions);
 
 export const joinRequestStatuses = ["open", "accepted", "declined"] as const;
 export type JoinRequestStatus = (typeof joinRequestStatuses)[number];
@@ -101,6 +110,17 @@ export const municipalities = pgTable(
     slug: text().notNull().unique(),
     /** Distinct participating addresses inside the municipality needed for a bord. */
     bordThreshold: integer().notNull().default(50),
+    /** Whether the fixed threshold applies, or a share of the households of the group's wijk. */
+    bordCondition: bordCondition().notNull().default("addresses"),
+    /**
+     * With `household_share`: the percentage (1–100) of the wijk's addresses (areas.total_addresses)
+     * a group needs; a wijk without a known total falls back to the fixed threshold.
+     */
+    bordHouseholdPercent: integer(),
+    /** How many borden one group may ask for, 1–4 (sign_requests allows 4; the default keeps what the form always allowed). */
+    bordSignsPerGroup: integer().notNull().default(4),
+    /** The group's own contribution per bord, in euro cents; 0 when the municipality pays all. */
+    bordContributionCents: integer().notNull().default(0),
     /** Team Veiligheid's mailbox: receives new bord requests. */
     safetyEmail: text().notNull(),
     /**
@@ -114,6 +134,10 @@ export const municipalities = pgTable(
   (t) => [
     check("municipalities_code_format", sql`${t.code} ~ '^GM[0-9]{4}$'`),
     check("municipalities_bord_threshold_range", sql`${t.bordThreshold} between 1 and 100000`),
+    check("municipalities_bord_household_percent_range", sql`${t.bordHouseholdPercent} is null or ${t.bordHouseholdPercent} between 1 and 100`),
+    check("municipalities_bord_household_percent_set", sql`${t.bordCondition} <> 'household_share' or ${t.bordHouseholdPercent} is not null`),
+    check("municipalities_bord_signs_range", sql`${t.bordSignsPerGroup} between 1 and 4`),
+    check("municipalities_bord_contribution_range", sql`${t.bordContributionCents} between 0 and 1000000`),
     check("municipalities_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );
@@ -705,6 +729,38 @@ export const signs = pgTable(
 );
 
 /** A resident's report of a damaged or missing bord (no account; no personal data asked). */
+/** Binary data (bytea); PGlite gives a Uint8Array, postgres.js a Buffer: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType() {
+    return "bytea";
+  },
+  fromDriver(value) {
+    return Buffer.isBuffer(value) ? value : Buffer.from(value);
+  },
+});
+
+/**
+ * The photo of a placed bord (optional, one per bord; issue 21). Stored after a check of its
+ * first bytes and a re-encode that drops all metadata (EXIF, GPS): lib/data/staff/sign-photos.ts.
+ */
+export const signPhotos = pgTable(
+  "sign_photos",
+  {
+    signId: uuid()
+      .primaryKey()
+      .references(() => signs.id, { onDelete: "cascade" }),
+    contentType: text().notNull(),
+    data: bytea().notNull(),
+    byteSize: integer().notNull(),
+    uploadedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("sign_photos_content_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check("sign_photos_size", sql`${t.byteSize} between 1 and 10485760 and octet_length(${t.data}) = ${t.byteSize}`),
+  ],
+);
+
 export const signReports = pgTable(
   "sign_reports",
   {

@@ -129,6 +129,8 @@ const FORMS: Record<string, string> = {
   "components/staff/boundary-import-form.tsx": "staff forms",
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
+  "components/staff/bord-settings-form.tsx": "staff forms",
+  "app/beheer/geplaatste-borden/[id]/page.tsx": "e2e/placed-signs.spec.ts (the photo upload: one file field; its refused state is scanned there)",
   "components/staff/invite-user-form.tsx": "staff forms",
   "components/staff/municipality-form.tsx": "e2e/municipalities.spec.ts (adding and editing, with errors, scanned there)",
   "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
@@ -215,6 +217,59 @@ test("pages: every page of every role has no WCAG 2.1 AA problems", async ({ bro
     expect(response?.status(), `${route} opens`).toBeLessThan(400);
     await expect(page.getByRole("heading", { level: 1 }).first(), `${route} has a heading`).toBeVisible();
     await expectAccessible(page);
+  }
+});
+
+/** What sticks out past the right edge at this width: tag, class and width of the widest few. */
+async function overflowAt(page: Page, width: number): Promise<{ scrollWidth: number; culprits: string[] }> {
+  return page.evaluate((w) => {
+    const culprits: string[] = [];
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const box = el.getBoundingClientRect();
+      if (box.right > w + 0.5 && box.width > 0) {
+        // Only the outermost offender of each branch: its children stick out because it does.
+        const parent = el.parentElement?.getBoundingClientRect();
+        if (parent && parent.right > w + 0.5) continue;
+        culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} (${Math.round(box.right)} px)`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 5) };
+  }, width);
+}
+
+const NARROW = { width: 375, height: 812 };
+
+test("375 px wide: no page of any role scrolls sideways", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const ids = await idsFor(browser);
+  const narrow = new Map<Who, Page>();
+  try {
+    for (const [route, { who, url }] of Object.entries(PAGES)) {
+      let page = narrow.get(who);
+      if (!page) {
+        const context = await browser.newContext({ viewport: NARROW });
+        if (who !== "anon") await addSession(context, EMAILS[who]);
+        page = await context.newPage();
+        narrow.set(who, page);
+      }
+      const response = await page.goto(url(ids));
+      expect(response?.status(), `${route} opens`).toBeLessThan(400);
+      await expect(page.getByRole("heading", { level: 1 }).first(), `${route} has a heading`).toBeVisible();
+      const { scrollWidth, culprits } = await overflowAt(page, NARROW.width);
+      expect.soft(scrollWidth, `${route} scrolls sideways at 375 px: ${culprits.join(", ")}`).toBeLessThanOrEqual(NARROW.width);
+    }
+    // States within pages: the review step of a new group with a long WhatsApp link, and the
+    // address step with its file input.
+    const admin = narrow.get("admin")!;
+    await admin.goto("/groep-starten");
+    await expect(admin.getByRole("heading", { level: 1 }).first()).toBeVisible();
+    const fileInput = admin.locator('input[type="file"]');
+    if (await fileInput.count()) {
+      const { scrollWidth, culprits } = await overflowAt(admin, NARROW.width);
+      expect.soft(scrollWidth, `address step scrolls sideways: ${culprits.join(", ")}`).toBeLessThanOrEqual(NARROW.width);
+    }
+  } finally {
+    for (const page of narrow.values()) await page.context().close();
   }
 });
 
@@ -325,6 +380,10 @@ test("staff forms: error states", async ({ browser }) => {
   await page.getByLabel("Drempel voor een bord").fill("0");
   await page.getByLabel("E-mailadres van team Veiligheid").fill("geen-adres");
   await scanErrors(page, () => page.getByRole("button", { name: "Sla op" }).click(), /Vul een getal in van/);
+  await page.getByLabel("Eigen bijdrage per bord, in euro").fill("veel");
+  await page.getByLabel("Bij een deel van de huishoudens").check();
+  await page.getByLabel("Percentage van de huishoudens in de wijk").fill("");
+  await scanErrors(page, () => page.getByRole("button", { name: "Sla de instellingen voor borden op" }).click(), "Vul een bedrag in euro in, zoals 0, 25 of 12,50.");
 
   await page.goto("/beheer/gebruikers");
   await hydrated();

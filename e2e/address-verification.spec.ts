@@ -69,7 +69,7 @@ test("staff see verified, unchecked and recent addresses and shared addresses on
   await page.goto("/beheer/borden");
   await page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" }).click();
   const counts = page.getByRole("definition").locator("xpath=..");
-  await expect(page.getByText("62 van de 50 nodig")).toBeVisible();
+  await expect(page.getByText("62 adressen (drempel 50)")).toBeVisible();
   const facts = page.locator("dl", { has: page.getByText("Gecontroleerd (tellen mee)") });
   await expect(facts).toContainText("Gecontroleerd (tellen mee)62");
   await expect(facts).toContainText("Niet gecontroleerd (tellen nog niet mee)0");

@@ -18,7 +18,7 @@ test("a group below the threshold adds addresses, requests a bord, withdraws it 
 
   // Add 30 addresses through the list form; two in another municipality are refused first.
   await page.getByRole("link", { name: "voeg adressen toe" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "23 van 50 adressen voor een bord" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "23 adressen (drempel 50)" })).toBeVisible();
   await expectAccessible(page);
   const list = page.getByLabel("Adressen, één per regel");
   await list.fill(["postcode;huisnummer;toevoeging", ...Array.from({ length: 30 }, (_, i) => `2923XA;${i + 1};`), "3011AA;1;", "3011AA;2;", "2923 XA;0;"].join("\n"));
@@ -35,13 +35,13 @@ test("a group below the threshold adds addresses, requests a bord, withdraws it 
   await page.getByRole("button", { name: "Adressen opslaan" }).click();
   await expect(page.getByText(/Regel 32: Dit adres ligt in de gemeente Rotterdam\./).first()).toBeVisible();
   await expectAccessible(page);
-  await expect(page.getByRole("heading", { level: 2, name: "23 van 50 adressen voor een bord" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "23 adressen (drempel 50)" })).toBeVisible();
   await list.fill(["postcode;huisnummer;toevoeging", ...Array.from({ length: 30 }, (_, i) => `2923XA;${i + 1};`)].join("\n"));
   await page.getByRole("button", { name: "Controleer de lijst" }).click();
   await expect(page.getByText("30 adressen gevonden, geen fouten.")).toBeVisible();
   await page.getByRole("button", { name: "Adressen opslaan" }).click();
   await expect(page.getByText("30 adressen toegevoegd.")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "53 van 50 adressen voor een bord" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "53 adressen (drempel 50)" })).toBeVisible();
   // 53 addresses: 50 a page, sorted by postcode.
   await page.getByRole("link", { name: "Volgende pagina" }).click();
   await expect(page.getByText("Pagina 2 van 2", { exact: true })).toBeVisible();

@@ -1,4 +1,5 @@
-import { STAFF } from "./support/accounts";
+import sharp from "sharp";
+import { GROUP_ADMIN, STAFF } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { press, tabTo, typeInto } from "./support/keyboard";
 import { openMail } from "./support/mailbox";
@@ -84,6 +85,56 @@ test.describe.serial("the bord after placement", () => {
     await expect(history).toContainText("Nieuw bord opgehangen.");
     await expect(history).toContainText("door Lotte Jansen");
     await expectAccessible(page);
+    await context.close();
+  });
+  test("staff add a photo to a bord: a renamed text file is refused, a phone photo is stored without its GPS and shown only to staff", async ({ browser }) => {
+    const context = await browser.newContext();
+    await addSession(context, STAFF);
+    const page = await context.newPage();
+    await page.goto("/beheer/geplaatste-borden");
+    await page.getByRole("link", { name: "Lansingh-Zuid Let Op Elkaar" }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bord van Lansingh-Zuid Let Op Elkaar");
+    const section = page.getByRole("region", { name: "Foto" });
+    await expect(section).toContainText("Er is nog geen foto van dit bord.");
+
+    // A text file named like a photo: refused by its content, with a message; nothing stored.
+    await section.getByLabel("Kies een foto").setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("Dit is geen foto.") });
+    await press(page, section.getByRole("button", { name: "Foto opslaan" }));
+    await expect(page.getByRole("alert").filter({ hasText: "Dit bestand is geen foto." })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Foto" })).toContainText("Er is nog geen foto van dit bord.");
+    await expectAccessible(page);
+
+    // A phone photo with EXIF and a GPS position: stored, shown, served without them.
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+      .jpeg()
+      .withExif({ IFD0: { Model: "GeheimeTelefoon" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 55/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "4/1 35/1 0/1" } })
+      .toBuffer();
+    await page.getByRole("region", { name: "Foto" }).getByLabel("Kies een foto").setInputFiles({ name: "IMG_0001.JPG", mimeType: "image/jpeg", buffer: photo });
+    await press(page, page.getByRole("region", { name: "Foto" }).getByRole("button", { name: "Foto opslaan" }));
+    await expect(page.getByRole("status").filter({ hasText: "De foto is opgeslagen." })).toBeVisible();
+    const img = page.getByRole("img", { name: /Foto van het bord van Lansingh-Zuid Let Op Elkaar/ });
+    await expect(img).toBeVisible();
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(40);
+    await expectAccessible(page);
+
+    const src = (await img.getAttribute("src"))!;
+    const served = await page.request.get(src);
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toBe("image/jpeg");
+    expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(served.headers()["content-security-policy"]).toContain("default-src");
+    const body = await served.body();
+    expect(body.includes(Buffer.from("GeheimeTelefoon"))).toBe(false);
+    expect((await sharp(body).metadata()).exif).toBeUndefined();
+
+    // Nobody else gets it: not signed in, or a group admin.
+    const anonymous = await browser.newContext();
+    expect((await anonymous.request.get(new URL(src, page.url()).toString())).status()).toBe(404);
+    await anonymous.close();
+    const admin = await browser.newContext();
+    await addSession(admin, GROUP_ADMIN);
+    expect((await admin.request.get(new URL(src, page.url()).toString())).status()).toBe(404);
+    await admin.close();
     await context.close();
   });
 });

@@ -6,12 +6,13 @@
 import "server-only";
 import type { Executor } from "@/db";
 import { auditLog } from "@/db/schema";
+import type { AuditAction } from "@/lib/domain/audit-log";
 
 export interface AuditEntry {
   /** The acting user's id; null for the public or the system. */
   actorUserId: string | null;
-  /** e.g. "auth.sign_in", "group.register", "group.view_admins", "sign_request.approve". */
-  action: string;
+  /** One of AUDIT_ACTIONS (lib/domain/audit-log.ts), each with its Dutch sentence. */
+  action: AuditAction;
   subjectType: string;
   subjectId?: string | null;
   municipalityId?: string | null;

@@ -78,6 +78,7 @@ export const routes = {
     /** Placed borden: the list (removal tasks and open reports first) and one bord. */
     signs: "/beheer/geplaatste-borden",
     sign: (id: string) => `/beheer/geplaatste-borden/${segment(id)}`,
+    signPhoto: (id: string) => `/beheer/geplaatste-borden/${segment(id)}/foto`,
   },
 
   wijkagent: {

@@ -4,6 +4,8 @@ import { addressesLabel, groupsLabel } from "@/components/public/format";
 import { AddressSearchForm } from "@/components/search/address-search-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
+import { getCurrentUser } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
 import { getPublicFigures } from "@/lib/data/public-groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
@@ -19,7 +21,9 @@ export const metadata = publicMetadata({
 
 export default async function HomePage() {
   await connection();
-  const figures = await getPublicFigures();
+  const [figures, user] = await Promise.all([getPublicFigures(), getCurrentUser().catch(() => null)]);
+  // Staff and wijkagenten cannot register a group: they do not get the invitation to start one.
+  const mayStartGroup = !user || can(user, "group.register");
 
   return (
     <Container>
@@ -60,20 +64,22 @@ export default async function HomePage() {
             Geen spoed? Bel de politie op <strong>{POLICE_NON_EMERGENCY_NUMBER}</strong>.
           </p>
         </section>
-        <section aria-labelledby="zelf-starten" className="rounded-lg border-2 border-slate-300 p-5">
-          <h2 id="zelf-starten" className="text-lg font-bold">
-            Zelf een groep starten
-          </h2>
-          <p className="mt-2">
-            Maak een groep in WhatsApp en meld hem hier aan. Dan weten de wijkagent en de gemeente ervan, en kunnen buren
-            u vinden.
-          </p>
-          <p className="mt-3">
-            <ButtonLink href={routes.startGroup} variant="secondary">
-              Groep aanmelden
-            </ButtonLink>
-          </p>
-        </section>
+        {mayStartGroup ? (
+          <section aria-labelledby="zelf-starten" className="rounded-lg border-2 border-slate-300 p-5">
+            <h2 id="zelf-starten" className="text-lg font-bold">
+              Zelf een groep starten
+            </h2>
+            <p className="mt-2">
+              Maak een groep in WhatsApp en meld hem hier aan. Dan weten de wijkagent en de gemeente ervan, en kunnen buren
+              u vinden.
+            </p>
+            <p className="mt-3">
+              <ButtonLink href={routes.startGroup} variant="secondary">
+                Groep aanmelden
+              </ButtonLink>
+            </p>
+          </section>
+        ) : null}
         <section aria-labelledby="bord" className="rounded-lg border-2 border-slate-300 p-5">
           <h2 id="bord" className="text-lg font-bold">
             Een bord in uw straat

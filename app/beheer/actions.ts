@@ -6,7 +6,7 @@ import { z } from "zod";
 import { formDataOrEmpty, signedInAction, type ActionResult } from "@/lib/actions";
 import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
-import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
+import { updateBordSettings, updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
 import { recordSignMaintenance, recordSignRemoval, updateSignDetails } from "@/lib/data/staff/signs";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
@@ -14,6 +14,7 @@ import { signDetailsSchema, signMaintenanceSchema, signRemovalSchema } from "@/l
 import { keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
 import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
 import { staffSettingsSchema } from "@/lib/validation";
+import { bordSettingsShape, requirePercentForShare } from "@/lib/validation/settings";
 import {
   areaSchema,
   bordDecisionSchema,
@@ -90,6 +91,17 @@ export async function updateSettingsAction(input: unknown) {
   return signedInAction("settings.edit", staffSettingsSchema.extend({ municipalityId: municipalityField }), async (value, { user }) => {
     const { municipalityId, ...settings } = value;
     await updateMunicipalitySettings(user, settings, municipalityId);
+    revalidatePath(routes.staff.settings);
+    return null;
+  })(input);
+}
+
+/** The bord settings of a municipality (issue 21): borden per group, contribution, condition. */
+export async function updateBordSettingsAction(input: unknown) {
+  const schema = z.object({ ...bordSettingsShape, municipalityId: municipalityField }).superRefine(requirePercentForShare);
+  return signedInAction("settings.edit", schema, async (value, { user }) => {
+    const { municipalityId, ...settings } = value;
+    await updateBordSettings(user, settings, municipalityId);
     revalidatePath(routes.staff.settings);
     return null;
   })(input);

@@ -58,7 +58,7 @@ export function AddressListPreview({ state, id }: { state: AddressListPreviewSta
           <span aria-hidden="true">⚠ </span>Verbeter of verwijder de regels met een fout. Pas daarna kunt u de adressen opslaan.
         </p>
       ) : null}
-      <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Resultaat per regel">
+      <div className="relative max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Resultaat per regel">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Resultaat per regel</caption>
           <thead>

@@ -36,9 +36,12 @@ type BordForm = z.output<typeof bordFormSchema>;
 
 export function BordRequestForm({
   groupId,
+  maxSigns = 4,
   action,
 }: {
   groupId: string;
+  /** The municipality's number of borden per group (1–4). */
+  maxSigns?: number;
   action: (input: SignRequestFormInput & { groupId: string }) => Promise<ClientActionResult<{ id: string }>>;
 }) {
   const router = useRouter();
@@ -72,7 +75,7 @@ export function BordRequestForm({
     <form onSubmit={submit} noValidate className="space-y-4">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <SelectField id="bord-count" label="Hoeveel borden wilt u?" hint="Meestal is één bord per ingang van de buurt genoeg." error={e.signCount?.message} {...form.register("signCount")}>
-        {[1, 2, 3, 4].map((n) => (
+        {Array.from({ length: Math.max(1, Math.min(4, maxSigns)) }, (_, i) => i + 1).map((n) => (
           <option key={n} value={String(n)}>
             {n}
           </option>

@@ -153,7 +153,7 @@ export function AddressListForm({
           type="file"
           accept=".csv,.txt,text/csv,text/plain"
           aria-describedby="list-file-hint"
-          className="mt-1 block"
+          className="mt-1 block w-full max-w-full text-sm"
           onChange={async (event) => {
             const file = event.target.files?.[0];
             if (!file) return;

@@ -443,7 +443,7 @@ export function RegisterGroupForm({
           ].map((row) => (
             <div key={row.label} className="grid gap-1 p-3 sm:grid-cols-[12rem_1fr_auto] sm:items-center">
               <dt className="font-semibold">{row.label}</dt>
-              <dd className="break-words">{row.value}</dd>
+              <dd className="min-w-0 [overflow-wrap:anywhere]">{row.value}</dd>
               <dd>
                 <Button type="button" variant="secondary" className="min-h-9 px-3 py-1 text-sm" onClick={() => setStep(row.step)}>
                   Wijzigen<span className="sr-only">: {row.label}</span>

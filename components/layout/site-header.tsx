@@ -12,6 +12,8 @@ const links = [
 export interface HeaderUser {
   startPath: string;
   startLabel: string;
+  /** Whether the account may register a group: staff and wijkagenten do not see "Groep starten". */
+  canStartGroup: boolean;
 }
 
 export function SiteHeader({
@@ -26,16 +28,16 @@ export function SiteHeader({
 }) {
   return (
     <header className="bg-brand-700 text-white">
-      <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between sm:px-6">
+      <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-2 sm:flex-row sm:items-center sm:justify-between sm:gap-3 sm:px-6 sm:py-4">
         <PageLink href={routes.home} className="text-white no-underline hover:text-white">
           {municipalityName ? (
-            <span className="block text-sm font-normal">Gemeente {municipalityName}</span>
+            <span className="block text-xs font-normal sm:text-sm">Gemeente {municipalityName}</span>
           ) : null}
-          <span className="block text-xl font-bold">WhatsApp Buurtpreventie</span>
+          <span className="block text-lg font-bold sm:text-xl">WhatsApp Buurtpreventie</span>
         </PageLink>
         <nav aria-label="Hoofdmenu">
-          <ul className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            {links.map((link) => (
+          <ul className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:gap-x-4 sm:text-base">
+            {links.filter((link) => link.href !== routes.startGroup || !user || user.canStartGroup).map((link) => (
               <li key={link.href}>
                 <PageLink href={link.href} className="text-white hover:text-white">
                   {link.label}

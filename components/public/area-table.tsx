@@ -7,7 +7,7 @@ import { formatNumberNl, formatPercentNl } from "./format";
 export function AreaTable({ areas, captionId }: { areas: PublicAreaSummary[]; captionId: string }) {
   return (
     // Scrolls sideways on a narrow screen; focusable so a keyboard can scroll it too.
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby={captionId}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby={captionId}>
       <table aria-labelledby={captionId} className="w-full min-w-[36rem] border-collapse text-left">
         <thead>
           <tr className="border-b-2 border-slate-600">

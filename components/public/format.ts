@@ -1,11 +1,12 @@
-/** Dutch display formats for the public pages. */
-const dateFormat = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+/** Dutch display formats for the public pages (dates through lib/format.ts). */
+import { formatDate } from "@/lib/format";
+
 const numberFormat = new Intl.NumberFormat("nl-NL");
 const percentFormat = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** "2025-02-10" → "10 februari 2025". */
 export function formatDateNl(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  return formatDate(isoDate);
 }
 
 /** 2800 → "2.800". */

@@ -7,12 +7,13 @@ export interface TableColumn {
 }
 
 /**
- * A data table with a caption for screen readers and a header row; scrolls sideways on a
- * narrow screen. The body rows come as children.
+ * A data table with a caption for screen readers and a header row. On a narrow screen it scrolls
+ * sideways inside its own box (never the page): the box is a labelled region that takes keyboard
+ * focus, so it can be scrolled with the arrow keys. The body rows come as children.
  */
 export function Table({ caption, columns, children }: { caption: string; columns: readonly TableColumn[]; children: ReactNode }) {
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div role="region" aria-label={caption} tabIndex={0} className="relative mt-3 max-w-full overflow-x-auto focus:outline-2 focus:outline-offset-2 focus:outline-brand-700">
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>

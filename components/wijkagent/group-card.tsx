@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { WijkagentGroup } from "@/lib/data/wijkagent";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
+import { formatPhone } from "@/lib/format";
 
 /** One group as the wijkagent sees it: admins with phone numbers, addresses, bord, streets. */
 export function WijkagentGroupCard({ group, headingLevel = 3, link = true }: { group: WijkagentGroup; headingLevel?: 2 | 3; link?: boolean }) {
@@ -23,7 +24,7 @@ export function WijkagentGroupCard({ group, headingLevel = 3, link = true }: { g
           <ul>
             {group.admins.map((a, i) => (
               <li key={i}>
-                {a.name ?? "Naam onbekend"}: {a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : "geen telefoonnummer"}
+                {a.name ?? "Naam onbekend"}: {a.phone ? <a href={`tel:${a.phone}`}>{formatPhone(a.phone)}</a> : "geen telefoonnummer"}
               </li>
             ))}
           </ul>

@@ -108,6 +108,9 @@ export const AUTHZ_SECRETS: string[] = [
 ];
 
 /** What the seed script writes into DATA_DIR/authz-fixture.json for the spec. */
+/** Text inside the target bord's stored photo: the photo route's answer holds it. */
+export const AUTHZ_PHOTO_MARK = "AUTHZ-BORDFOTO-7Q";
+
 export interface AuthzFixture {
   municipalityId: string;
   areaId: string;

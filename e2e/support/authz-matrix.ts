@@ -11,7 +11,7 @@
  * Pure data: no Playwright or server imports (the unit test imports it too).
  */
 import type { Permission } from "@/lib/auth/permissions";
-import { AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
+import { AUTHZ_PEOPLE, AUTHZ_PHOTO_MARK, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
 
 export type AuthzActor = "anonymous" | AuthzPersonKey;
 
@@ -273,6 +273,7 @@ export const PAGE_MATRIX: PageEntry[] = [
   { file: "app/beheer/gebruikers/page.tsx", kind: "page", access: "staff", what: "staff and wijkagent accounts", url: () => "/beheer/gebruikers", rightful: STAFF_ROLES, shows: () => [staff.email, wijkagent.email], others: { foreignStaff: "own_view" } },
   { file: "app/beheer/instellingen/page.tsx", kind: "page", access: "staff", what: "bord threshold and safety mailbox", url: (f) => `/beheer/instellingen?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => [VOORBEELDSTAD.safetyEmail], others: { foreignStaff: "own_view" }, alsoProtected: () => [VOORBEELDSTAD.safetyEmail] },
   { file: "app/beheer/geplaatste-borden/page.tsx", kind: "page", access: "staff", what: "placed borden: removal tasks, open reports, the rest", url: () => "/beheer/geplaatste-borden", rightful: STAFF_ROLES, shows: () => [AUTHZ_TARGET.groupName], others: { foreignStaff: "own_view" }, alsoProtected: () => [AUTHZ_TARGET.groupName] },
+  { file: "app/beheer/geplaatste-borden/[id]/foto/route.ts", kind: "route", access: "staff", methods: ["GET", "POST"], what: "the photo of one placed bord (GET shows it; POST, the upload form, stores a new one)", url: (f) => `/beheer/geplaatste-borden/${f.signId}/foto`, rightful: STAFF_ROLES, shows: () => [AUTHZ_PHOTO_MARK], others: "not_found", alsoProtected: () => [AUTHZ_PHOTO_MARK] },
   { file: "app/beheer/geplaatste-borden/[id]/page.tsx", kind: "page", access: "staff", what: "one placed bord: details, open reports, maintenance, history", url: (f) => `/beheer/geplaatste-borden/${f.signId}`, rightful: STAFF_ROLES, shows: () => [AUTHZ_TARGET.groupName], others: "not_found", alsoProtected: () => [AUTHZ_TARGET.groupName] },
   { file: "app/beheer/jaarcontrole/page.tsx", kind: "page", access: "staff", what: "the yearly check: last run, groups per stage, 'Nu uitvoeren'", url: (f) => `/beheer/jaarcontrole?gemeente=${f.municipalityId}`, rightful: STAFF_ROLES, shows: () => ["Jaarcontrole van Voorbeeldstad", AUTHZ_TARGET.groupName], others: { foreignStaff: "own_view" }, alsoProtected: () => ["Jaarcontrole van Voorbeeldstad"] },
   { file: "app/beheer/audit/page.tsx", kind: "page", access: "staff", what: "audit log of the municipality", url: () => "/beheer/audit", rightful: STAFF_ROLES, shows: () => [staff.email], others: { foreignStaff: "own_view" } },
@@ -747,6 +748,17 @@ export const ACTION_MATRIX: ActionEntry[] = [
     rightful: STAFF_ROLES,
     input: (f) => ({ signThreshold: "1", safetyMailbox: ATTACKER, municipalityId: f.municipalityId }),
     unchanged: (f) => [staffProbe((x) => `/beheer/instellingen?gemeente=${x.municipalityId}`, [VOORBEELDSTAD.safetyEmail], [ATTACKER])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "updateBordSettingsAction",
+    permission: "settings.edit",
+    access: "staff",
+    what: "change the bord settings: borden per group, the group's contribution, the condition",
+    encoding: "json",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ signsPerGroup: "1", contribution: "987,65", condition: "addresses", householdPercent: "", municipalityId: f.municipalityId }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/instellingen?gemeente=${x.municipalityId}`, ["Eigen bijdrage per bord"], ["987,65"])(f)],
   },
   {
     file: STAFF_ACTIONS,

@@ -18,8 +18,8 @@ import { openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { aContact, addresses, aGroup, anArea, aSignRequest, aUser, inAddressRegister } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
-import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, signs, users } from "@/db/schema";
-import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
+import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, signPhotos, signs, users } from "@/db/schema";
+import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_PHOTO_MARK, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
 
 async function main(): Promise<void> {
   if (process.env.DATABASE_URL) throw new Error("authz-seed writes the e2e server's embedded database only; unset DATABASE_URL.");
@@ -163,6 +163,10 @@ async function main(): Promise<void> {
         await tx.insert(sessions).values({ sessionToken: token, userId, expires: new Date(Date.now() + 24 * 60 * 60 * 1000) });
         sessionTokens[key] = token;
       }
+
+      // The bord's photo (issue 21): bytes the matrix looks for in the photo route's answer.
+      const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(AUTHZ_PHOTO_MARK)]);
+      await tx.insert(signPhotos).values({ signId: sign.id, contentType: "image/png", data: photo, byteSize: photo.byteLength });
 
       const result: AuthzFixture = {
         municipalityId: municipality.id,

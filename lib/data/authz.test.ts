@@ -1,3 +1,4 @@
+import sharp from "sharp";
 /**
  * The data-layer half of the authorisation matrix (issue 10, item 1): every exported lib/data
  * function that takes the acting user, called by every wrong actor with the ids of someone
@@ -43,7 +44,8 @@ import { getStaffMap, getWijkagentMap } from "./maps";
 import { getGapsAndOverlaps } from "./staff/gaps";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "./staff/municipalities";
-import { getMunicipalitySettings, updateMunicipalitySettings } from "./staff/settings";
+import { getMunicipalitySettings, updateBordSettings, updateMunicipalitySettings } from "./staff/settings";
+import { getSignPhoto, getSignPhotoInfo, saveSignPhoto } from "./staff/sign-photos";
 import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
 import { getSignForStaff, listSignsForStaff, recordSignMaintenance, recordSignRemoval, updateSignDetails } from "./staff/signs";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
@@ -197,6 +199,8 @@ interface Row {
 
 const ALL: Who[] = ["anonymous", "resident", "otherAdmin", "owner", "staff", "foreignStaff", "wijkagent", "otherWijkagent", "platformAdmin"];
 const notFound: Outcome = { throws: "not_found" };
+/** A real 2×2 PNG for the bord photo commands. */
+const tinyPng = () => sharp({ create: { width: 2, height: 2, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
 const without: Outcome = { resolves: "without_target" };
 /** Functions typed for a signed-in actor are never called with null: their callers sign in first. */
 const signedIn = (fn: (actor: Actor) => Promise<unknown>) => (actor: Actor | null) => (actor ? fn(actor) : Promise.reject(new AppError("unauthorized")));
@@ -300,6 +304,10 @@ const ROWS: Row[] = [
   { fn: "municipalityForChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityForChange(a, home.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "getMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => getMunicipalitySettings(a, home.id), wrong: staffOnly },
   { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { signThreshold: 1, safetyMailbox: ATTACKER }, home.id), wrong: notFound },
+  { fn: "updateBordSettings", rightful: ["staff", "platformAdmin"], call: (a) => updateBordSettings(a, { signsPerGroup: 1, contribution: 99_900, condition: "addresses", householdPercent: null }, home.id), wrong: notFound },
+  { fn: "saveSignPhoto", rightful: ["staff", "platformAdmin"], call: async (a) => saveSignPhoto(a, ids.signId, await tinyPng()), wrong: notFound },
+  { fn: "getSignPhotoInfo", rightful: ["staff", "platformAdmin"], call: (a) => getSignPhotoInfo(a, ids.signId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "getSignPhoto", rightful: ["staff", "platformAdmin"], call: (a) => getSignPhoto(a, ids.signId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "listSignRequestsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignRequestsForStaff(a, parseSignRequestFilters({ gemeente: home.id })), wrong: staffOnly },
   { fn: "getSignRequestForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignRequestForStaff(a, ids.signRequestId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "listSignsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignsForStaff(a), wrong: staffOnly },

@@ -35,6 +35,7 @@ import { readAddressListForSaving } from "./member-addresses";
 import { recordHouseRulesAcceptance } from "./internal/house-rules";
 import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "./internal/identity";
 import { dissolveGroupCommand } from "./internal/dissolve";
+import { bordThresholdSql } from "./internal/bord-settings";
 
 // AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
 // a database error to its generic message, which would hide the message at the name field.
@@ -172,7 +173,7 @@ export async function registerGroup(actor: Actor, input: RegisterGroup, now = ne
       municipalityCode: municipalities.code,
       municipalityName: municipalities.name,
       municipalityDisabledAt: municipalities.disabledAt,
-      bordThreshold: municipalities.bordThreshold,
+      bordThreshold: bordThresholdSql(),
     })
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
@@ -274,7 +275,7 @@ async function insertRegistration(
       });
     }
     const recipients = await tx
-      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email })
+      .selectDistinct({ id: contacts.id, name: contacts.name, email: contacts.email, kind: contacts.kind })
       .from(contacts)
       .innerJoin(contactAreas, eq(contactAreas.contactId, contacts.id))
       .where(and(eq(contactAreas.areaId, area.id), inArray(contacts.kind, ["wijkagent", "wethouder"])));
@@ -287,6 +288,7 @@ async function insertRegistration(
         to: r.email,
         ...groupRegisteredMail({
           recipientName: r.name,
+          recipientKind: r.kind,
           groupName: input.name,
           areaName: area.name,
           municipalityName: area.municipalityName,
@@ -374,7 +376,7 @@ export async function listMyGroups(actor: Actor): Promise<MyGroupSummary[]> {
       slug: groups.slug,
       areaName: areas.name,
       municipalityName: municipalities.name,
-      threshold: municipalities.bordThreshold,
+      threshold: bordThresholdSql(),
       counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
@@ -422,7 +424,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       areaCode: areas.code,
       areaName: areas.name,
       municipalityName: municipalities.name,
-      threshold: municipalities.bordThreshold,
+      threshold: bordThresholdSql(),
       total: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`.mapWith(Number),
       counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),

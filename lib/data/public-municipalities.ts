@@ -13,6 +13,9 @@ export interface PublicMunicipality {
   slug: string;
   /** Distinct participating addresses a group needs before it may ask for a bord. */
   bordThreshold: number;
+  /** The bord condition (issue 21): the fixed number, or a share of the wijk's households. */
+  bordCondition: "addresses" | "household_share";
+  bordHouseholdPercent: number | null;
   /** Team Veiligheid's mailbox, for questions, corrections and removal of data. */
   safetyEmail: string;
 }
@@ -24,6 +27,8 @@ export async function listPublicMunicipalities(): Promise<PublicMunicipality[]> 
       name: municipalities.name,
       slug: municipalities.slug,
       bordThreshold: municipalities.bordThreshold,
+      bordCondition: municipalities.bordCondition,
+      bordHouseholdPercent: municipalities.bordHouseholdPercent,
       safetyEmail: municipalities.safetyEmail,
     })
     .from(municipalities)

@@ -43,6 +43,15 @@ export interface SignRequestView {
 
 export interface BordOverview {
   eligibility: GroupSignEligibility;
+  /** The municipality's bord settings, for the page's text and the form's limit. */
+  settings: {
+    signsPerGroup: number;
+    contributionCents: number;
+    condition: "addresses" | "household_share";
+    householdPercent: number | null;
+    /** Whether the threshold is the share of the wijk's households (false: the fixed number applies). */
+    usesShare: boolean;
+  };
   open: SignRequestView | null;
   history: SignRequestView[];
 }
@@ -86,6 +95,13 @@ export async function getBordOverview(actor: Actor, groupId: string): Promise<Bo
   const openStatuses: readonly string[] = OPEN_SIGN_REQUEST_STATUSES;
   return {
     eligibility,
+    settings: {
+      signsPerGroup: group.bordSignsPerGroup,
+      contributionCents: group.bordContributionCents,
+      condition: group.bordCondition,
+      householdPercent: group.bordHouseholdPercent,
+      usesShare: group.bordCondition === "household_share" && group.bordHouseholdPercent !== null && (group.areaHouseholds ?? 0) > 0,
+    },
     open: views.find((v) => openStatuses.includes(v.status)) ?? null,
     history: views.filter((v) => !openStatuses.includes(v.status)),
   };
@@ -114,6 +130,13 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
       if (open) {
         if (isRepeatOf(open, actor, input, now)) return { id: open.id };
         throw new AppError("conflict", ONE_OPEN);
+      }
+      if (input.signCount > group.bordSignsPerGroup) {
+        const message =
+          group.bordSignsPerGroup === 1
+            ? "De gemeente plaatst 1 bord per groep. Vul 1 in."
+            : `De gemeente plaatst hooguit ${group.bordSignsPerGroup} borden per groep. Vul een getal in van 1 tot en met ${group.bordSignsPerGroup}.`;
+        throw new AppError("bad_request", message, { fieldErrors: { signCount: message } });
       }
       const eligibility = (await getSignEligibility(group.id, tx))!;
       if (!eligibility.eligible) {

@@ -12,6 +12,7 @@ import { areas, contactAreas, contacts, groupAdmins, groups, memberAddresses, si
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
+import type { AuditAction } from "@/lib/domain/audit-log";
 import type { SignRequestStatus } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 
@@ -97,7 +98,7 @@ async function loadGroups(actor: Actor & { municipalityId: string }, executor: E
   }));
 }
 
-async function auditView(executor: Executor, actor: Actor & { municipalityId: string }, action: string, list: WijkagentGroup[], subjectId?: string) {
+async function auditView(executor: Executor, actor: Actor & { municipalityId: string }, action: AuditAction, list: WijkagentGroup[], subjectId?: string) {
   await recordAudit(executor, {
     actorUserId: actor.id,
     action,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { isAdultOn, needsMoreAdmins, signEligibility } from "./eligibility";
+import { bordThresholdFor, isAdultOn, needsMoreAdmins, signEligibility } from "./eligibility";
 import { DomainError } from "./errors";
 
 const RUNS = { numRuns: 1000 };
@@ -119,7 +119,7 @@ describe("signEligibility", () => {
     [1.5, 50],
     [Number.NaN, 50],
     [10, 0],
-    [10, 1001],
+    [10, 100_001],
     [10, 2.5],
     [10, Number.POSITIVE_INFINITY],
   ])("refuses count %s with threshold %s (invalid_input)", (count, threshold) => {
@@ -147,5 +147,30 @@ describe("needsMoreAdmins", () => {
     [5, false],
   ])("%i admins → warning %s", (count, expected) => {
     expect(needsMoreAdmins(count)).toBe(expected);
+  });
+});
+
+describe("bordThresholdFor (issue 21: the municipality's condition)", () => {
+  it.each([
+    [{ condition: "addresses", fixedThreshold: 50, householdPercent: null, areaHouseholds: 2800 }, 50],
+    [{ condition: "addresses", fixedThreshold: 50, householdPercent: 10, areaHouseholds: 2800 }, 50],
+    [{ condition: "household_share", fixedThreshold: 50, householdPercent: 10, areaHouseholds: 2800 }, 280],
+    [{ condition: "household_share", fixedThreshold: 50, householdPercent: 3, areaHouseholds: 101 }, 4],
+    [{ condition: "household_share", fixedThreshold: 50, householdPercent: 1, areaHouseholds: 5 }, 1],
+    [{ condition: "household_share", fixedThreshold: 50, householdPercent: 10, areaHouseholds: null }, 50],
+    [{ condition: "household_share", fixedThreshold: 50, householdPercent: 10, areaHouseholds: 0 }, 50],
+    [{ condition: "household_share", fixedThreshold: 50, householdPercent: null, areaHouseholds: 2800 }, 50],
+    [{ condition: "household_share", fixedThreshold: 50, householdPercent: 100, areaHouseholds: 500_000 }, 100_000],
+  ] as const)("%o → %s", (input, expected) => {
+    expect(bordThresholdFor(input)).toBe(expected);
+  });
+
+  it("always gives a threshold signEligibility accepts (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100 }), fc.option(fc.nat({ max: 10_000_000 }), { nil: null }), (percent, households) => {
+        const threshold = bordThresholdFor({ condition: "household_share", fixedThreshold: 50, householdPercent: percent, areaHouseholds: households });
+        expect(() => signEligibility({ distinctAddressesInMunicipality: 0, threshold })).not.toThrow();
+      }),
+    );
   });
 });

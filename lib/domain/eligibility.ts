@@ -7,6 +7,16 @@ export const EARLIEST_BIRTH_DATE = "1900-01-01";
 export const DEFAULT_SIGN_THRESHOLD = 50;
 export const MIN_SIGN_THRESHOLD = 1;
 export const MAX_SIGN_THRESHOLD = 1000;
+/**
+ * The highest threshold a share of a wijk's households can give (the database allows a
+ * threshold up to 100,000); the fixed number staff type stays within 1–1000.
+ */
+export const MAX_COMPUTED_SIGN_THRESHOLD = 100_000;
+export const MIN_HOUSEHOLD_PERCENT = 1;
+export const MAX_HOUSEHOLD_PERCENT = 100;
+export const MAX_SIGNS_PER_GROUP = 4;
+/** Largest contribution per bord staff may set: € 1.000. */
+export const MAX_BORD_CONTRIBUTION_CENTS = 100_000;
 /** Below this number of admins the UI warns that the group depends on one person. */
 export const RECOMMENDED_MIN_ADMINS = 2;
 
@@ -67,14 +77,37 @@ export function signEligibility(input: {
   if (!Number.isInteger(count) || count < 0) {
     throw new DomainError("invalid_input", "Het aantal adressen moet een heel getal van 0 of meer zijn.");
   }
-  if (!Number.isInteger(threshold) || threshold < MIN_SIGN_THRESHOLD || threshold > MAX_SIGN_THRESHOLD) {
+  if (!Number.isInteger(threshold) || threshold < MIN_SIGN_THRESHOLD || threshold > MAX_COMPUTED_SIGN_THRESHOLD) {
     throw new DomainError(
       "invalid_input",
-      `De drempel voor een bord moet een heel getal zijn van ${MIN_SIGN_THRESHOLD} tot en met ${MAX_SIGN_THRESHOLD}.`,
+      `De drempel voor een bord moet een heel getal zijn van ${MIN_SIGN_THRESHOLD} tot en met ${MAX_COMPUTED_SIGN_THRESHOLD}.`,
     );
   }
   const missing = Math.max(0, threshold - count);
   return { eligible: missing === 0, missing };
+}
+
+export type BordConditionKind = "addresses" | "household_share";
+
+/**
+ * The threshold a group must reach, from its municipality's bord settings (issue 21):
+ * - `addresses`: the fixed number (`fixedThreshold`, default 50);
+ * - `household_share`: `householdPercent` % of the households of the group's wijk, rounded up
+ *   and at least 1. "The group's households" are the addresses of the wijk the group registered
+ *   in (areas.total_addresses, the figure the coverage uses): a group names its own streets only
+ *   loosely, and the wijk total is the number the municipality already keeps. When the wijk's
+ *   total is unknown (or 0), or the percentage is missing, the fixed number applies.
+ * Mirrored in SQL by bordThresholdSql (lib/data/internal/bord-settings.ts); a test keeps them equal.
+ */
+export function bordThresholdFor(input: {
+  condition: BordConditionKind;
+  fixedThreshold: number;
+  householdPercent: number | null;
+  areaHouseholds: number | null;
+}): number {
+  const { condition, fixedThreshold, householdPercent, areaHouseholds } = input;
+  if (condition !== "household_share" || householdPercent === null || areaHouseholds === null || areaHouseholds <= 0) return fixedThreshold;
+  return Math.min(MAX_COMPUTED_SIGN_THRESHOLD, Math.max(1, Math.ceil((areaHouseholds * householdPercent) / 100)));
 }
 
 /** Rule 3: fewer than two admins is allowed, but the UI shows a warning. */

@@ -169,12 +169,25 @@ export function checkRequestOrigin(method: string, headers: HeaderSource, appUrl
  */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The one larger body: the photo of a placed bord (issue 21), at most 5 MB (MAX_PHOTO_BYTES)
+ * plus the multipart envelope, posted to its route handler (not a server action, so Next.js's
+ * action limit does not apply). Only that path, only staff can use it (the route checks).
+ */
+export const MAX_PHOTO_UPLOAD_BODY_BYTES = 5 * 1024 * 1024 + 64 * 1024;
+const PHOTO_UPLOAD_PATH = /^\/beheer\/geplaatste-borden\/[0-9a-fA-F-]{36}\/foto$/;
+
+/** The body limit for a request to `pathname`. */
+export function maxBodyBytesFor(pathname: string): number {
+  return PHOTO_UPLOAD_PATH.test(pathname) ? MAX_PHOTO_UPLOAD_BODY_BYTES : MAX_REQUEST_BODY_BYTES;
+}
+
 /** Whether the declared body (Content-Length) is larger than MAX_REQUEST_BODY_BYTES. */
-export function bodyTooLarge(headers: HeaderSource): boolean {
+export function bodyTooLarge(headers: HeaderSource, limit = MAX_REQUEST_BODY_BYTES): boolean {
   const declared = headers.get("content-length");
   if (declared === null) return false;
   const size = Number(declared.trim());
-  return !Number.isFinite(size) || size > MAX_REQUEST_BODY_BYTES;
+  return !Number.isFinite(size) || size > limit;
 }
 
 /**

@@ -95,7 +95,14 @@ export {
   type StaffDecision,
   type StaffDecisionFormInput,
 } from "./sign-request";
-export { staffSettingsSchema, type StaffSettings, type StaffSettingsFormInput } from "./settings";
+export {
+  bordSettingsSchema,
+  staffSettingsSchema,
+  type BordSettings,
+  type BordSettingsFormInput,
+  type StaffSettings,
+  type StaffSettingsFormInput,
+} from "./settings";
 export {
   safeReturnPath,
   signInRequestSchema,

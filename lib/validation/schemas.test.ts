@@ -16,6 +16,7 @@ import {
   signRequestSchema,
   staffDecisionSchema,
   staffSettingsSchema,
+  bordSettingsSchema,
 } from "./index";
 import { errorsOf, parseOk } from "./test-helpers";
 import { contactSchema } from "./staff";
@@ -376,6 +377,52 @@ describe("staffSettingsSchema", () => {
 
   it("refuses a bad mailbox", () => {
     expect(errorsOf(staffSettingsSchema, { signThreshold: 50, safetyMailbox: "veiligheid" }).safetyMailbox).toHaveLength(1);
+  });
+});
+
+describe("bordSettingsSchema (issue 21)", () => {
+  const ok = { signsPerGroup: "2", contribution: "12,50", condition: "household_share", householdPercent: "10" };
+  it("accepts borden per group, a contribution in euros and a condition", () => {
+    expect(parseOk(bordSettingsSchema, ok)).toEqual({ signsPerGroup: 2, contribution: 1250, condition: "household_share", householdPercent: 10 });
+    expect(parseOk(bordSettingsSchema, { ...ok, contribution: "€ 25", condition: "addresses", householdPercent: "" })).toEqual({
+      signsPerGroup: 2,
+      contribution: 2500,
+      condition: "addresses",
+      householdPercent: null,
+    });
+    expect(parseOk(bordSettingsSchema, { ...ok, contribution: "0" }).contribution).toBe(0);
+    expect(parseOk(bordSettingsSchema, { ...ok, contribution: "7.5" }).contribution).toBe(750);
+  });
+
+  it.each([
+    ["signsPerGroup", "0"],
+    ["signsPerGroup", "5"],
+    ["signsPerGroup", "twee"],
+    ["signsPerGroup", ""],
+    ["contribution", "-5"],
+    ["contribution", "1000,01"],
+    ["contribution", "12,505"],
+    ["contribution", "1.000,00"],
+    ["contribution", "<script>alert(1)</script>"],
+    ["contribution", "'; drop table municipalities; --"],
+    ["contribution", ""],
+    ["contribution", "9".repeat(5000)],
+    ["condition", "altijd"],
+    ["condition", ""],
+    ["householdPercent", "0"],
+    ["householdPercent", "101"],
+    ["householdPercent", "10%"],
+    ["householdPercent", ""],
+  ])("refuses %s = %j with a Dutch message at the field", (field, value) => {
+    const errors = errorsOf(bordSettingsSchema, { ...ok, [field]: value });
+    expect(errors[field]?.[0]).toMatch(/[a-z]/);
+    expect(errors[field]?.[0]).not.toMatch(/Invalid|expected/);
+  });
+
+  it("needs the percentage only with the household condition", () => {
+    expect(bordSettingsSchema.safeParse({ ...ok, condition: "addresses", householdPercent: undefined }).success).toBe(true);
+    expect(errorsOf(bordSettingsSchema, { ...ok, householdPercent: undefined }).householdPercent?.[0]).toContain("percentage");
+    expect(bordSettingsSchema.safeParse({}).success).toBe(false);
   });
 });
 

@@ -12,6 +12,8 @@ import {
   createNonce,
   HSTS_VALUE,
   MAX_REQUEST_BODY_BYTES,
+  MAX_PHOTO_UPLOAD_BODY_BYTES,
+  maxBodyBytesFor,
   responseSecurityHeaders,
   servedOverHttps,
   STATIC_SECURITY_HEADERS,
@@ -143,5 +145,17 @@ describe("the body size limit", () => {
     expect(bodyTooLarge(new Headers({ "content-length": String(1024 * 1024 + 1) }))).toBe(true);
     expect(bodyTooLarge(new Headers({ "content-length": "veel" }))).toBe(true);
     expect(bodyTooLarge(new Headers())).toBe(false);
+  });
+
+  it("allows more only on the photo upload of a placed bord (5 MB photo plus the form), nowhere else", () => {
+    const id = "3f1c2a9e-1b2c-4d5e-8f90-123456789abc";
+    expect(maxBodyBytesFor(`/beheer/geplaatste-borden/${id}/foto`)).toBe(MAX_PHOTO_UPLOAD_BODY_BYTES);
+    expect(MAX_PHOTO_UPLOAD_BODY_BYTES).toBeLessThan(6 * 1024 * 1024);
+    for (const path of [`/beheer/geplaatste-borden/${id}`, `/beheer/geplaatste-borden/${id}/foto/x`, "/beheer/geplaatste-borden/x/foto", `/x/beheer/geplaatste-borden/${id}/foto`, "/mijn-groepen", "/api/v1/groepen"]) {
+      expect(maxBodyBytesFor(path), path).toBe(MAX_REQUEST_BODY_BYTES);
+    }
+    const limit = maxBodyBytesFor(`/beheer/geplaatste-borden/${id}/foto`);
+    expect(bodyTooLarge(new Headers({ "content-length": String(5 * 1024 * 1024) }), limit)).toBe(false);
+    expect(bodyTooLarge(new Headers({ "content-length": String(limit + 1) }), limit)).toBe(true);
   });
 });

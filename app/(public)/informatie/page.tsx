@@ -31,6 +31,10 @@ export default async function InformationPage() {
   const municipalities = await listPublicMunicipalities();
   const thresholds = [...new Set(municipalities.map((m) => m.bordThreshold))];
   const threshold = thresholds.length === 1 ? thresholds[0] : DEFAULT_SIGN_THRESHOLD;
+  // One municipality with the household condition: say the share; otherwise the fixed number.
+  const shares = [...new Set(municipalities.map((m) => (m.bordCondition === "household_share" ? m.bordHouseholdPercent : null)))];
+  const share = municipalities.length > 0 && shares.length === 1 ? shares[0] : null;
+  const condition = share !== null ? `${share}% van de adressen in uw wijk` : `${threshold} adressen`;
 
   return (
     <Container className="max-w-3xl">
@@ -185,7 +189,7 @@ export default async function InformationPage() {
           als u een groep wilt starten.
         </p>
         <p className="mt-3">
-          De gemeente plaatst ook <strong>buurtpreventieborden</strong>. Doen er {threshold} adressen of meer mee met uw
+          De gemeente plaatst ook <strong>buurtpreventieborden</strong>. Doen er {condition} of meer mee met uw
           groep? Dan kan de beheerder op deze website een bord aanvragen. De gemeente bekijkt de aanvraag en laat weten
           wanneer het bord er staat.
         </p>

@@ -9,6 +9,7 @@ import { listMyGroups } from "@/lib/data/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { requireCurrentHouseRules } from "./house-rules-gate";
+import { addressesAgainstThreshold } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Mijn groepen" };
 
@@ -40,7 +41,7 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
                 </p>
                 <ul className="mt-2 list-disc pl-6">
                   <li>
-                    {g.counted} van {g.threshold} adressen voor een bord
+                    {addressesAgainstThreshold(g.counted, g.threshold)}
                   </li>
                   <li>
                     {g.adminCount} {g.adminCount === 1 ? "beheerder" : "beheerders"}

@@ -5,14 +5,9 @@ import { requirePagePermission } from "@/lib/auth";
 import { listDeadMail } from "@/lib/data/mail";
 import { routes } from "@/lib/routes";
 import { retryDeadMailAction } from "./actions";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Niet afgeleverde e-mail" };
-
-const timeFormat = new Intl.DateTimeFormat("nl-NL", {
-  dateStyle: "short",
-  timeStyle: "short",
-  timeZone: "Europe/Amsterdam",
-});
 
 /** Platform admins: e-mail the outbox gave up on after 24 hours of trying. */
 export default async function DeadMailPage() {
@@ -38,7 +33,7 @@ export default async function DeadMailPage() {
                   <dt className="font-semibold">Aan</dt>
                   <dd className="break-all">{message.to}</dd>
                   <dt className="font-semibold">Aangemaakt</dt>
-                  <dd>{timeFormat.format(message.createdAt)}</dd>
+                  <dd>{formatDateTime(message.createdAt)}</dd>
                   <dt className="font-semibold">Pogingen</dt>
                   <dd>{message.attempts}</dd>
                   {message.lastError ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
+import { BordSettingsForm } from "@/components/staff/bord-settings-form";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
@@ -9,7 +10,7 @@ import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { getMunicipalitySettings } from "@/lib/data/staff/settings";
 import { routes } from "@/lib/routes";
-import { updateSettingsAction } from "../actions";
+import { updateBordSettingsAction, updateSettingsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Instellingen" };
 
@@ -30,6 +31,23 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         safetyMailbox={settings.safetyMailbox}
         action={updateSettingsAction}
       />
+      <section aria-labelledby="borden" className="mt-10">
+        <h2 id="borden" className="text-2xl font-bold">Borden</h2>
+        <p className="mt-2 max-w-3xl">
+          Hoeveel borden een groep kan krijgen, wat de groep zelf betaalt, en wanneer een groep genoeg adressen heeft. Overal waar de drempel
+          staat (de pagina&apos;s van groepen, de aanvragen, de e-mails) telt deze keuze.
+        </p>
+        <BordSettingsForm
+          key={`bord-${settings.municipalityId}`}
+          municipalityId={settings.municipalityId}
+          signThreshold={settings.signThreshold}
+          signsPerGroup={settings.signsPerGroup}
+          contributionCents={settings.contributionCents}
+          condition={settings.condition}
+          householdPercent={settings.householdPercent}
+          action={updateBordSettingsAction}
+        />
+      </section>
     </Container>
   );
 }

@@ -9,16 +9,11 @@ import { listMailboxMessages } from "@/lib/data/mail";
 import { getEnv } from "@/lib/env";
 import { emailField } from "@/lib/validation";
 import { routes } from "@/lib/routes";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Demo-mailbox", robots: { index: false, follow: false } };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const timeFormat = new Intl.DateTimeFormat("nl-NL", {
-  dateStyle: "short",
-  timeStyle: "medium",
-  timeZone: "Europe/Amsterdam",
-});
 
 /** Demo mode only: every e-mail the application "sent", newest first. */
 export default async function MailboxPage({ searchParams }: { searchParams: SearchParams }) {
@@ -72,7 +67,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Sear
                   <span className="break-all">Aan: {message.to}</span>
                   <span aria-hidden="true"> · </span>
                   <span className="block sm:inline">
-                    Verstuurd: {message.sentAt ? timeFormat.format(message.sentAt) : "-"}
+                    Verstuurd: {message.sentAt ? formatDateTime(message.sentAt) : "-"}
                   </span>
                 </p>
               </li>

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
-import { groups, memberAddresses, municipalities } from "@/db/schema";
+import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
+import { bordThresholdSql } from "./bord-settings";
 import { signEligibility, type SignEligibility } from "@/lib/domain";
 
 /**
@@ -37,9 +38,10 @@ export interface GroupSignEligibility extends SignEligibility {
 /** The bord rule for one group, counted now (null when the group does not exist). */
 export async function getSignEligibility(groupId: string, executor: Executor = db): Promise<GroupSignEligibility | null> {
   const [group] = await executor
-    .select({ threshold: municipalities.bordThreshold })
+    .select({ threshold: bordThresholdSql() })
     .from(groups)
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
+    .innerJoin(areas, eq(areas.id, groups.areaId))
     .where(eq(groups.id, groupId));
   if (!group) return null;
   const counted = await countCountedAddresses(groupId, executor);

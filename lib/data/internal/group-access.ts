@@ -5,6 +5,7 @@ import type { Executor } from "@/db";
 import { areas, groupAdmins, groups, municipalities } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import { bordThresholdSql } from "./bord-settings";
 
 /**
  * The one rule behind every group admin's query: the actor is an admin of the (active) group.
@@ -34,6 +35,13 @@ export interface AdminGroupRef {
   municipalityName: string;
   safetyEmail: string;
   bordThreshold: number;
+  /** The municipality's bord settings (issue 21). */
+  bordSignsPerGroup: number;
+  bordContributionCents: number;
+  bordCondition: "addresses" | "household_share";
+  bordHouseholdPercent: number | null;
+  /** Addresses in the group's wijk (the households a share is taken of); null when unknown. */
+  areaHouseholds: number | null;
   whatsappInviteUrl: string | null;
 }
 
@@ -60,7 +68,12 @@ export async function loadAdminGroup(
       municipalityCode: municipalities.code,
       municipalityName: municipalities.name,
       safetyEmail: municipalities.safetyEmail,
-      bordThreshold: municipalities.bordThreshold,
+      bordThreshold: bordThresholdSql(),
+      bordSignsPerGroup: municipalities.bordSignsPerGroup,
+      bordContributionCents: municipalities.bordContributionCents,
+      bordCondition: municipalities.bordCondition,
+      bordHouseholdPercent: municipalities.bordHouseholdPercent,
+      areaHouseholds: areas.totalAddresses,
       whatsappInviteUrl: groups.whatsappInviteUrl,
     })
     .from(groups)

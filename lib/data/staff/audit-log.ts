@@ -1,12 +1,13 @@
 /** The audit log, read-only and filterable: staff see their municipality's entries, platform admins all. */
 import "server-only";
-import { and, desc, eq, ilike, like, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, like, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { auditLog, users } from "@/db/schema";
+import { areas, auditLog, contacts, groupAdmins, groups, municipalities, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { dateParam, decodeCursor, first, keysetPage, likePattern, textParam, type SearchParams } from "./params";
-import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { describeAuditEntry, type AuditActorRole } from "@/lib/domain/audit-log";
+import { dateParam, decodeCursor, enumParam, first, keysetPage, likePattern, textParam, type SearchParams } from "./params";
+import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -15,24 +16,58 @@ export interface AuditFilters {
   action?: string;
   subjectType?: string;
   subjectId?: string;
-  /** Part of the acting user's e-mail address. */
+  /** Part of the acting user's e-mail address (or of the name of a staff member or wijkagent). */
   actor?: string;
+  /** The acting user's role, or "systeem" for entries without a signed-in user. */
+  role?: AuditRoleFilter;
   from?: string;
   to?: string;
   cursor?: string;
+  /** Dutch messages about filter values that could not be used (the list ignores them). */
+  problems?: string[];
 }
 
+export const AUDIT_ROLE_FILTERS = ["medewerker", "wijkagent", "bewoner", "platformbeheerder", "systeem"] as const;
+export type AuditRoleFilter = (typeof AUDIT_ROLE_FILTERS)[number];
+const ROLE_OF_FILTER: Record<Exclude<AuditRoleFilter, "systeem">, AuditActorRole> = {
+  medewerker: "staff",
+  wijkagent: "wijkagent",
+  bewoner: "resident",
+  platformbeheerder: "platform_admin",
+};
+
 export function parseAuditFilters(params: SearchParams): AuditFilters {
+  const problems: string[] = [];
   const action = textParam(params, "actie", 60);
   const subjectType = textParam(params, "soort", 40);
+  const roleText = textParam(params, "rol", 40);
+  const role = enumParam(params, "rol", AUDIT_ROLE_FILTERS);
+  if (action && !/^[a-z_.]+$/.test(action)) problems.push("Het soort actie bestaat niet. Kies er een uit de lijst.");
+  if (roleText && !role) problems.push("Deze rol bestaat niet. Kies er een uit de lijst.");
+  const fromText = textParam(params, "van", 40);
+  const toText = textParam(params, "tot", 40);
+  let from = dateParam(params, "van");
+  let to = dateParam(params, "tot");
+  if (fromText && !from) problems.push("De datum bij 'Vanaf' klopt niet. Kies een datum in de kalender, bijvoorbeeld 2026-12-04.");
+  if (toText && !to) problems.push("De datum bij 'Tot en met' klopt niet. Kies een datum in de kalender, bijvoorbeeld 2026-12-04.");
+  if (from && to && from > to) {
+    problems.push("De datum bij 'Vanaf' ligt na de datum bij 'Tot en met'. Het overzicht toont daarom alles, zonder periode.");
+    from = undefined;
+    to = undefined;
+  }
+  const actor = textParam(params, "door", 100);
+  const rawActor = first(params, "door");
+  if (rawActor && rawActor.trim().length > 100) problems.push("De zoektekst bij 'Door' is te lang. Gebruik hooguit 100 tekens.");
   return {
     action: action && /^[a-z_.]+$/.test(action) ? action : undefined,
     subjectType: subjectType && /^[a-z_]+$/.test(subjectType) ? subjectType : undefined,
     subjectId: textParam(params, "onderwerp", 100),
-    actor: textParam(params, "door", 100),
-    from: dateParam(params, "van"),
-    to: dateParam(params, "tot"),
+    actor,
+    role,
+    from,
+    to,
     cursor: first(params, "na"),
+    problems,
   };
 }
 
@@ -42,9 +77,18 @@ export interface AuditEntryItem {
   action: string;
   subjectType: string;
   subjectId: string | null;
+  /** The acting user's role; null when nobody was signed in or a job did it. */
+  actorRole: AuditActorRole | null;
+  /** Name and e-mail of the acting user, only when the reader may see them (see visibleActor). */
   actorName: string | null;
   actorEmail: string | null;
+  /** The group the entry is about (its subject, or the group of its bord, request or aanmelding). */
+  groupName: string | null;
+  /** The name of a municipality, wijk, contact or non-resident account the entry is about. */
+  subjectName: string | null;
   details: Record<string, unknown>;
+  /** The entry as a Dutch sentence. */
+  sentence: string;
 }
 
 export async function listAuditLog(
@@ -58,7 +102,13 @@ export async function listAuditLog(
   if (filters.action) conditions.push(like(auditLog.action, `${filters.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filters.subjectType) conditions.push(eq(auditLog.subjectType, filters.subjectType));
   if (filters.subjectId) conditions.push(eq(auditLog.subjectId, filters.subjectId));
-  if (filters.actor) conditions.push(ilike(users.email, likePattern(filters.actor)));
+  if (filters.actor) {
+    // A resident is found by e-mail address only: their names are not a search key for staff.
+    const byName = and(ilike(users.name, likePattern(filters.actor)), ne(users.role, "resident"));
+    conditions.push(or(ilike(users.email, likePattern(filters.actor)), byName)!);
+  }
+  if (filters.role === "systeem") conditions.push(isNull(auditLog.actorUserId));
+  else if (filters.role) conditions.push(eq(users.role, ROLE_OF_FILTER[filters.role]));
   if (filters.from) conditions.push(sql`${auditLog.createdAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Amsterdam'`);
   if (filters.to) conditions.push(sql`${auditLog.createdAt} < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`);
   const cursor = decodeCursor(filters.cursor);
@@ -79,6 +129,9 @@ export async function listAuditLog(
       action: auditLog.action,
       subjectType: auditLog.subjectType,
       subjectId: auditLog.subjectId,
+      municipalityId: auditLog.municipalityId,
+      actorUserId: auditLog.actorUserId,
+      actorRole: users.role,
       actorName: users.name,
       actorEmail: users.email,
       details: auditLog.details,
@@ -90,10 +143,98 @@ export async function listAuditLog(
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1);
   const { page, nextCursor } = keysetPage(rows, AUDIT_PAGE_SIZE, (row) => row.createdText);
-  const items = page.map((row) => {
-    const item: Partial<typeof row> = { ...row };
-    delete item.createdText;
-    return item as AuditEntryItem;
+  const names = await subjectNames(page, executor);
+  const items = page.map((row): AuditEntryItem => {
+    const details = (row.details ?? {}) as Record<string, unknown>;
+    const shown = visibleActor(row, names.residentAdminOf);
+    const groupId = groupIdOf(row.subjectType, row.subjectId, details);
+    const groupName = groupId ? (names.groups.get(groupId) ?? null) : null;
+    const subjectName = row.subjectId ? (names.others.get(`${row.subjectType}:${row.subjectId}`) ?? null) : null;
+    return {
+      id: row.id,
+      createdAt: row.createdAt,
+      action: row.action,
+      subjectType: row.subjectType,
+      subjectId: row.subjectId,
+      actorRole: row.actorRole,
+      actorName: shown.name,
+      actorEmail: shown.email,
+      groupName,
+      subjectName,
+      details,
+      sentence: describeAuditEntry({
+        action: row.action,
+        actor: row.actorRole ? { role: row.actorRole, name: shown.name } : null,
+        groupName,
+        subjectName,
+        details,
+      }),
+    };
   });
   return { items, nextCursor };
+}
+
+/**
+ * Staff see the names of staff, wijkagenten and platform admins. A resident's name and e-mail
+ * only when the resident is today an admin of a group in the entry's municipality: those are the
+ * residents whose names staff may already see on the group's page (an audited view). Other
+ * residents read as "Een bewoner".
+ */
+function visibleActor(
+  row: { actorUserId: string | null; actorRole: AuditActorRole | null; actorName: string | null; actorEmail: string | null; municipalityId: string | null },
+  residentAdminOf: Map<string, Set<string>>,
+): { name: string | null; email: string | null } {
+  if (!row.actorUserId || !row.actorRole) return { name: null, email: null };
+  if (row.actorRole !== "resident") return { name: row.actorName, email: row.actorEmail };
+  const municipalities = residentAdminOf.get(row.actorUserId);
+  if (row.municipalityId && municipalities?.has(row.municipalityId)) return { name: row.actorName, email: row.actorEmail };
+  return { name: null, email: null };
+}
+
+function groupIdOf(subjectType: string, subjectId: string | null, details: Record<string, unknown>): string | null {
+  if (subjectType === "group" && isUuid(subjectId)) return subjectId.toLowerCase();
+  const fromDetails = details.groupId;
+  return isUuid(fromDetails) ? fromDetails.toLowerCase() : null;
+}
+
+/** The names the sentences need, in a few small queries for one page of entries. */
+async function subjectNames(
+  page: Array<{ subjectType: string; subjectId: string | null; actorUserId: string | null; actorRole: AuditActorRole | null; details: unknown }>,
+  executor: Executor,
+) {
+  const ids = (type: string) => [...new Set(page.filter((r) => r.subjectType === type && isUuid(r.subjectId)).map((r) => r.subjectId!.toLowerCase()))];
+  const groupIds = [...new Set(page.map((r) => groupIdOf(r.subjectType, r.subjectId, (r.details ?? {}) as Record<string, unknown>)).filter((id): id is string => id !== null))];
+  const userIds = [...new Set(page.filter((r) => r.subjectType === "user" && r.subjectId).map((r) => r.subjectId!))];
+  const residentActors = [...new Set(page.filter((r) => r.actorRole === "resident" && r.actorUserId).map((r) => r.actorUserId!))];
+  const [groupRows, municipalityRows, areaRows, contactRows, userRows, adminRows] = await Promise.all([
+    groupIds.length ? executor.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, groupIds)) : [],
+    ids("municipality").length
+      ? executor.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(inArray(municipalities.id, ids("municipality")))
+      : [],
+    ids("area").length ? executor.select({ id: areas.id, name: areas.name }).from(areas).where(inArray(areas.id, ids("area"))) : [],
+    ids("contact").length ? executor.select({ id: contacts.id, name: contacts.name }).from(contacts).where(inArray(contacts.id, ids("contact"))) : [],
+    // Only accounts of staff, wijkagenten and platform admins are named as a subject.
+    userIds.length
+      ? executor.select({ id: users.id, name: users.name }).from(users).where(and(inArray(users.id, userIds), ne(users.role, "resident")))
+      : [],
+    residentActors.length
+      ? executor
+          .selectDistinct({ userId: groupAdmins.userId, municipalityId: groups.municipalityId })
+          .from(groupAdmins)
+          .innerJoin(groups, eq(groups.id, groupAdmins.groupId))
+          .where(inArray(groupAdmins.userId, residentActors))
+      : [],
+  ]);
+  const others = new Map<string, string>();
+  for (const r of municipalityRows) others.set(`municipality:${r.id}`, r.name);
+  for (const r of areaRows) others.set(`area:${r.id}`, r.name);
+  for (const r of contactRows) others.set(`contact:${r.id}`, r.name);
+  for (const r of userRows) if (r.name) others.set(`user:${r.id}`, r.name);
+  const residentAdminOf = new Map<string, Set<string>>();
+  for (const r of adminRows) {
+    const set = residentAdminOf.get(r.userId) ?? new Set<string>();
+    set.add(r.municipalityId);
+    residentAdminOf.set(r.userId, set);
+  }
+  return { groups: new Map(groupRows.map((r) => [r.id, r.name])), others, residentAdminOf };
 }

@@ -1,4 +1,7 @@
-/** The municipality's settings kept by staff: the bord threshold and the safety mailbox. */
+/**
+ * The municipality's settings kept by staff: the bord threshold and the safety mailbox, and the
+ * bord settings (borden per group, the group's contribution, the condition; issue 21).
+ */
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
@@ -7,7 +10,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
-import type { StaffSettings } from "@/lib/validation";
+import type { BordSettings, StaffSettings } from "@/lib/validation";
 import { staffScope } from "../internal/staff-scope";
 import { municipalityForChange, resolveStaffMunicipality } from "./scope";
 
@@ -16,6 +19,10 @@ export interface MunicipalitySettings {
   municipalityName: string;
   signThreshold: number;
   safetyMailbox: string;
+  signsPerGroup: number;
+  contributionCents: number;
+  condition: "addresses" | "household_share";
+  householdPercent: number | null;
 }
 
 export async function getMunicipalitySettings(
@@ -27,10 +34,28 @@ export async function getMunicipalitySettings(
   const m = await resolveStaffMunicipality(actor, municipalityId, executor);
   if (!m) return null;
   const [row] = await executor
-    .select({ threshold: municipalities.bordThreshold, email: municipalities.safetyEmail })
+    .select({
+      threshold: municipalities.bordThreshold,
+      email: municipalities.safetyEmail,
+      signsPerGroup: municipalities.bordSignsPerGroup,
+      contributionCents: municipalities.bordContributionCents,
+      condition: municipalities.bordCondition,
+      householdPercent: municipalities.bordHouseholdPercent,
+    })
     .from(municipalities)
     .where(eq(municipalities.id, m.id));
-  return row ? { municipalityId: m.id, municipalityName: m.name, signThreshold: row.threshold, safetyMailbox: row.email } : null;
+  return row
+    ? {
+        municipalityId: m.id,
+        municipalityName: m.name,
+        signThreshold: row.threshold,
+        safetyMailbox: row.email,
+        signsPerGroup: row.signsPerGroup,
+        contributionCents: row.contributionCents,
+        condition: row.condition,
+        householdPercent: row.householdPercent,
+      }
+    : null;
 }
 
 export async function updateMunicipalitySettings(
@@ -56,6 +81,60 @@ export async function updateMunicipalitySettings(
       subjectId: m.id,
       municipalityId: m.id,
       details: { thresholdFrom: before?.threshold ?? null, thresholdTo: input.signThreshold },
+    });
+  });
+}
+
+/**
+ * Saves the bord settings in one transaction with an audit entry that holds the values before
+ * and after. The row is locked first, so simultaneous saves queue and each audit entry's
+ * "before" is what the previous save left (the last save wins, as with any settings form).
+ */
+export async function updateBordSettings(
+  actor: Actor | null,
+  input: BordSettings,
+  municipalityId?: string | null,
+  executor: Executor = db,
+): Promise<void> {
+  requirePermission(actor, "settings.edit");
+  const staff = staffScope(actor);
+  const m = await municipalityForChange(staff, municipalityId, executor);
+  if (!m) throw new AppError("not_found");
+  const after = {
+    signsPerGroup: input.signsPerGroup,
+    contributionCents: input.contribution,
+    condition: input.condition,
+    householdPercent: input.householdPercent ?? null,
+  };
+  await executor.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        signsPerGroup: municipalities.bordSignsPerGroup,
+        contributionCents: municipalities.bordContributionCents,
+        condition: municipalities.bordCondition,
+        householdPercent: municipalities.bordHouseholdPercent,
+      })
+      .from(municipalities)
+      .where(eq(municipalities.id, m.id))
+      .for("update");
+    if (!before) throw new AppError("not_found");
+    await tx
+      .update(municipalities)
+      .set({
+        bordSignsPerGroup: after.signsPerGroup,
+        bordContributionCents: after.contributionCents,
+        bordCondition: after.condition,
+        // Kept when the fixed number applies, so switching back and forth keeps the last percentage.
+        bordHouseholdPercent: after.householdPercent ?? before.householdPercent,
+      })
+      .where(eq(municipalities.id, m.id));
+    await recordAudit(tx, {
+      actorUserId: staff.id,
+      action: "settings.bord_update",
+      subjectType: "municipality",
+      subjectId: m.id,
+      municipalityId: m.id,
+      details: { before, after },
     });
   });
 }

@@ -13,6 +13,7 @@ import { areas, groups, municipalities, signEvents, signReports, signs, users, t
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
+import type { AuditAction } from "@/lib/domain/audit-log";
 import { AppError } from "@/lib/errors";
 import type { SignDetailsInput, SignMaintenanceInput, SignRemovalInput } from "@/lib/validation/signs";
 import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
@@ -171,7 +172,7 @@ interface Step {
   notAllowed: string;
   set: Partial<typeof signs.$inferInsert>;
   event: { kind: SignEventKind; occurredOn: string | null; note: string };
-  audit: string;
+  audit: AuditAction;
   closeReports: boolean;
 }
 

@@ -206,6 +206,58 @@ describe("accounts", () => {
   });
 });
 
+describe("the audit log as sentences", () => {
+  it("names staff and the group, names a resident only while they are an admin in the municipality, and reports bad filters", async () => {
+    const { db } = database.current.handle;
+    const jansen = await aUser(db, { role: "staff", municipalityId: krimpen.id, name: "Marieke Jansen" });
+    const beheerder = await aUser(db, { name: "Henk Visser" });
+    const stranger = await aUser(db, { name: "Geheime Bewoner", email: `geheim-${crypto.randomUUID()}@example.nl` });
+    const group = await aGroup(db, langeland, { name: "Buurtpreventie Langeland-Noord", admins: [beheerder] });
+    const elsewhere = await aGroup(db, elders, { admins: [stranger] });
+    const request = await aSignRequest(db, group);
+    await db.insert(auditLog).values([
+      { actorUserId: jansen.id, action: "sign_request.approve", subjectType: "sign_request", subjectId: String(request.id), municipalityId: krimpen.id, details: { groupId: group.id } },
+      { actorUserId: beheerder.id, action: "group.update", subjectType: "group", subjectId: group.id, municipalityId: krimpen.id, details: {} },
+      // A resident who is an admin elsewhere only: not named in Krimpen's log.
+      { actorUserId: stranger.id, action: "sign_report.submit", subjectType: "sign", subjectId: crypto.randomUUID(), municipalityId: krimpen.id, details: { groupId: group.id, kind: "missing" } },
+      { actorUserId: null, action: "join_request.submit", subjectType: "join_request", subjectId: crypto.randomUUID(), municipalityId: krimpen.id, details: { groupId: group.id } },
+      { actorUserId: jansen.id, action: "area.update", subjectType: "area", subjectId: langeland.id, municipalityId: krimpen.id, details: {} },
+      { actorUserId: jansen.id, action: "sign_request.approve", subjectType: "sign_request", subjectId: "1", municipalityId: other.id, details: { groupId: elsewhere.id } },
+    ]);
+    const list = await listAuditLog(staff, parseAuditFilters({ rol: "medewerker", door: "Jansen" }));
+    const sentences = list.items.map((i) => i.sentence);
+    expect(sentences).toContain("Medewerker M. Jansen keurde de bordaanvraag van Buurtpreventie Langeland-Noord goed.");
+    expect(sentences).toContain("Medewerker M. Jansen wijzigde de wijk Langeland.");
+    expect(list.items.every((i) => i.actorRole === "staff")).toBe(true);
+
+    const residents = await listAuditLog(staff, parseAuditFilters({ rol: "bewoner" }));
+    const texts = residents.items.map((i) => i.sentence);
+    expect(texts).toContain("Bewoner H. Visser wijzigde de gegevens van Buurtpreventie Langeland-Noord.");
+    expect(texts).toContain("Een bewoner meldde dat het bord van Buurtpreventie Langeland-Noord weg is.");
+    expect(JSON.stringify(residents.items)).not.toContain("Geheime");
+    expect(JSON.stringify(residents.items)).not.toContain(stranger.email);
+    // A resident is not found by name (their names are no search key), only by e-mail address.
+    expect((await listAuditLog(staff, parseAuditFilters({ door: "Geheime" }))).items).toEqual([]);
+
+    const system = await listAuditLog(staff, parseAuditFilters({ rol: "systeem", actie: "join_request." }));
+    expect(system.items.map((i) => i.sentence)).toContain("Een bewoner meldde zich aan bij Buurtpreventie Langeland-Noord.");
+
+    // The other municipality's entry is not shown to Krimpen's staff.
+    const all = await listAuditLog(staff, parseAuditFilters({ actie: "sign_request." }));
+    expect(all.items.some((i) => i.groupName === elsewhere.name)).toBe(false);
+
+    const bad = parseAuditFilters({ actie: "<script>", rol: "koning", van: "gisteren", tot: "2026-13-45", door: "x".repeat(300) });
+    expect(bad.problems).toHaveLength(5);
+    expect(bad).toMatchObject({ action: undefined, role: undefined, from: undefined, to: undefined });
+    await expect(listAuditLog(staff, bad)).resolves.toBeTruthy();
+    const reversed = parseAuditFilters({ van: "2026-12-31", tot: "2026-01-01" });
+    expect(reversed.problems).toEqual([expect.stringContaining("ligt na")]);
+    expect(reversed.from).toBeUndefined();
+    expect(parseAuditFilters({ actie: "group.", rol: "wijkagent", van: "2026-01-01", tot: "2026-12-31" }).problems).toEqual([]);
+    await expect(listAuditLog(staff, parseAuditFilters({ actie: "'; drop table audit_log; --", door: "%_\\" }))).resolves.toBeTruthy();
+  });
+});
+
 describe("the wijkagent view", () => {
   it("shows the groups of the officer's wijken with admins' names and phones, and nothing elsewhere; audited", async () => {
     const { db } = database.current.handle;

@@ -1,3 +1,4 @@
+import { wethouderGreeting } from "@/lib/format";
 import { renderMail, type MailContent } from "./layout";
 
 export interface BordApprovedMail {
@@ -13,7 +14,8 @@ export interface BordApprovedMail {
 
 /** A bord request was approved: to the group's admins, the wijkagent(s) and the wethouder. */
 export function bordApprovedMail(input: BordApprovedMail): MailContent {
-  const greeting = input.recipientName ? `Beste ${input.recipientName},` : "Beste lezer,";
+  const greeting =
+    input.audience === "wethouder" ? wethouderGreeting(input.recipientName) : input.recipientName ? `Beste ${input.recipientName},` : "Beste lezer,";
   const facts: Array<[string, string]> = [
     ["Groep", input.groupName],
     ["Wijk", input.areaName],

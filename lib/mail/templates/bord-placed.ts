@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/format";
 import { renderMail, type MailContent } from "./layout";
 
 export interface BordPlacedMail {
@@ -11,10 +12,7 @@ export interface BordPlacedMail {
 }
 
 function dutchDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return formatDate(isoDate);
 }
 
 /** The bord has been placed: to the group's admins. */

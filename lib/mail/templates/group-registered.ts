@@ -1,8 +1,11 @@
+import { wethouderGreeting } from "@/lib/format";
 import { renderMail, type MailContent } from "./layout";
 
 /** To a wijkagent or wethouder of the wijk: a new buurtpreventiegroep is active (SPEC rule 5). */
 export function groupRegisteredMail(input: {
   recipientName: string;
+  /** A wethouder is greeted formally: "Geachte wethouder De Graaf,". */
+  recipientKind?: "wijkagent" | "wethouder";
   groupName: string;
   areaName: string;
   municipalityName: string;
@@ -14,7 +17,7 @@ export function groupRegisteredMail(input: {
 }): MailContent {
   return renderMail({
     subject: `Nieuwe buurtpreventiegroep in ${input.areaName}: ${input.groupName}`,
-    greeting: `Beste ${input.recipientName},`,
+    greeting: input.recipientKind === "wethouder" ? wethouderGreeting(input.recipientName) : `Beste ${input.recipientName},`,
     blocks: [
       {
         type: "paragraph",

@@ -81,6 +81,24 @@ const CASES: Record<string, Case> = {
     body: (t) => [`Beste ${t} Rick,`, `Groepsbeheerder: ${t} Sanne`, "sanne@bewoner.example", "+31612345678", "Deelnemende adressen: 61"],
     links: [`${APP}${routes.group("buurtpreventie-tiendweg")}`],
   },
+  groupRegisteredToWethouder: {
+    build: (t) =>
+      groupRegisteredMail({
+        recipientName: "Anne de Graaf",
+        recipientKind: "wethouder",
+        groupName: t,
+        areaName: `${t} wijk`,
+        municipalityName: "Krimpen aan den IJssel",
+        adminName: `${t} Sanne`,
+        adminEmail: "sanne@bewoner.example",
+        adminPhone: "06 12345678",
+        addressCount: 61,
+        publicUrl: `${APP}${routes.group("buurtpreventie-tiendweg")}`,
+      }),
+    subject: (t) => `Nieuwe buurtpreventiegroep in ${t} wijk: ${t}`,
+    body: (t) => ["Geachte wethouder De Graaf,", `Groepsbeheerder: ${t} Sanne`, "Telefoon: 06 12345678"],
+    links: [`${APP}${routes.group("buurtpreventie-tiendweg")}`],
+  },
   groupRegisteredAdmin: {
     build: (t) =>
       groupRegisteredAdminMail({ adminName: `${t} Sanne`, groupName: t, areaName: `${t} wijk`, addressCount: 12, threshold: 50, invited: 1, groupUrl: `${APP}${routes.myGroups.group(GROUP_ID)}` }),
@@ -171,7 +189,7 @@ const CASES: Record<string, Case> = {
   bordApprovedToWethouder: {
     build: (t) => bordApprovedMail({ audience: "wethouder", recipientName: `${t} De Graaf`, groupName: t, areaName: "Langeland", signCount: 2, street: "Tiendweg", url: `${APP}${routes.group("tiendweg")}` }),
     subject: (t) => `Buurtpreventiebord goedgekeurd in Langeland: ${t}`,
-    body: (t) => [`Beste ${t} De Graaf,`, "omdat u wethouder van deze wijk bent"],
+    body: () => ["Geachte wethouder De Graaf,", "omdat u wethouder van deze wijk bent"],
     links: [`${APP}${routes.group("tiendweg")}`],
   },
   bordRejected: {

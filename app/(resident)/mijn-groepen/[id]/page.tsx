@@ -7,6 +7,7 @@ import { needsMoreAdmins, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { updateGroupDetailsAction } from "../../actions";
 import { loadAdminPage } from "./load";
+import { addressesAgainstThreshold } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Mijn groep" };
 
@@ -81,7 +82,7 @@ export default async function GroupOverviewPage({
           </li>
           <li>
             <Link href={routes.myGroups.addresses(group.id)}>
-              {group.counted} van {group.threshold} adressen voor een bord
+              {addressesAgainstThreshold(group.counted, group.threshold)}
             </Link>
             {missing > 0 ? ` (nog ${missing} nodig)` : " (genoeg voor een bord)"}
             {group.total > group.counted ? `; ${group.total - group.counted} buiten de gemeente, die tellen niet mee` : ""}

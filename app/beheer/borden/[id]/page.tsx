@@ -13,6 +13,7 @@ import { CHANGED_BY_SOMEONE_ELSE, getSignRequestForStaff } from "@/lib/data/staf
 import { calendarDateIn } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { decideSignRequestAction } from "../../actions";
+import { addressesAgainstThreshold } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Bordaanvraag" };
 
@@ -71,7 +72,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
           <h2 id="drempel" className="text-2xl font-bold">Genoeg adressen?</h2>
           <p className="mt-3">Nu geteld: verschillende deelnemende adressen in de gemeente, gecontroleerd in de landelijke adressenlijst.</p>
           <p className="mt-2 text-2xl font-bold tabular-nums">
-            {e.counted} van de {e.threshold} nodig
+            {addressesAgainstThreshold(e.counted, e.threshold)}
           </p>
           <div className="mt-3">
             {e.eligible ? (

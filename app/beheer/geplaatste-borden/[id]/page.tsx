@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { first, type SearchParams } from "@/lib/data/staff/params";
+import { PHOTO_MESSAGES, getSignPhotoInfo } from "@/lib/data/staff/sign-photos";
 import { SIGN_CHANGED_BY_SOMEONE_ELSE, getSignForStaff, type SignEventKind, type SignStatus } from "@/lib/data/staff/signs";
 import { calendarDateIn } from "@/lib/domain";
 import { SIGN_REPORT_KIND_LABELS } from "@/lib/mail/templates/sign-report";
@@ -22,6 +23,14 @@ const DONE: Record<string, string> = {
   vervangen: "De vervanging is vastgelegd. Open meldingen zijn afgehandeld.",
   weggehaald: "Het weghalen is vastgelegd.",
   gegevens: "De gegevens zijn bewaard.",
+  foto: "De foto is opgeslagen. Gegevens in het bestand, zoals de plek waar de foto is gemaakt, hebben wij eruit gehaald.",
+};
+
+const PHOTO_ERRORS: Record<string, string> = {
+  leeg: PHOTO_MESSAGES.empty,
+  "te-groot": PHOTO_MESSAGES.tooLarge,
+  "geen-foto": PHOTO_MESSAGES.notAPhoto,
+  onleesbaar: PHOTO_MESSAGES.unreadable,
 };
 
 const STATUS_LABELS: Record<SignStatus, string> = {
@@ -51,9 +60,11 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
   const user = await requirePagePermission("bord.maintain", routes.staff.sign(id));
   const sign = await getSignForStaff(user, id);
   if (!sign) notFound();
+  const photo = await getSignPhotoInfo(user, sign.id);
   const query = await searchParams;
   const done = first(query, "gelukt");
   const changed = first(query, "gewijzigd") === "1";
+  const photoError = PHOTO_ERRORS[first(query, "foto-fout") ?? ""];
   const today = calendarDateIn(new Date());
   return (
     <Container>
@@ -105,6 +116,43 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
           <div><dt className="font-semibold">Betaald door</dt><dd>{sign.paidBy || "onbekend"}</dd></div>
           <div><dt className="font-semibold">Aanvraag</dt><dd><Link href={routes.staff.bord(sign.signRequestId)}>Bekijk de bordaanvraag</Link></dd></div>
         </dl>
+      </section>
+
+      <section aria-labelledby="foto" id="foto-sectie" className="mt-8">
+        <h2 id="foto" className="text-2xl font-bold">Foto</h2>
+        {photoError ? (
+          <FocusedMessage focusKey="foto-fout">
+            <Alert tone="error" role="alert" title={photoError} />
+          </FocusedMessage>
+        ) : null}
+        {photo ? (
+          <figure className="mt-3">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a private photo from our own route; next/image would cache it */}
+            <img src={routes.staff.signPhoto(sign.id)} alt={`Foto van het bord van ${sign.group.name} bij ${sign.location}`} className="h-auto max-h-96 max-w-full rounded border border-slate-300" />
+            <figcaption className="mt-1 text-sm text-slate-700">Toegevoegd op {formatDateTime(photo.createdAt)}.</figcaption>
+          </figure>
+        ) : (
+          <p className="mt-2">Er is nog geen foto van dit bord.</p>
+        )}
+        <form method="post" action={routes.staff.signPhoto(sign.id)} encType="multipart/form-data" className="mt-3 max-w-xl space-y-3">
+          <div>
+            <label htmlFor="sign-photo" className="block font-semibold">{photo ? "Kies een nieuwe foto" : "Kies een foto"}</label>
+            <p id="sign-photo-hint" className="text-sm text-slate-700">JPEG, PNG of WebP, hooguit 5 MB. Wij halen de gegevens uit het bestand, zoals de plek waar de foto is gemaakt.</p>
+            <input
+              id="sign-photo"
+              name="foto"
+              type="file"
+              required
+              accept="image/jpeg,image/png,image/webp"
+              aria-describedby="sign-photo-hint"
+              aria-invalid={photoError ? true : undefined}
+              className="mt-1 block w-full max-w-full text-sm"
+            />
+          </div>
+          <button type="submit" className="min-h-11 rounded border-2 border-brand-700 bg-brand-700 px-5 py-2 font-semibold text-white">
+            Foto opslaan
+          </button>
+        </form>
       </section>
 
       <section aria-labelledby="open-meldingen" className="mt-8">

@@ -13,6 +13,7 @@ import { CHECK_STAGE_LABELS, UNCONFIRMED_STAGES, formatAddress } from "@/lib/dom
 import { Button } from "@/components/ui/button";
 import { routes } from "@/lib/routes";
 import { dissolveGroupAction, keepGroupAction } from "../../actions";
+import { formatPhone } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Groep" };
 
@@ -80,7 +81,7 @@ export default async function StaffGroupPage({ params, searchParams }: { params:
             <li key={a.email} className="rounded border-2 border-slate-300 p-3">
               <p className="font-semibold">{a.name ?? "Naam onbekend"}</p>
               <p>E-mail: <a href={`mailto:${a.email}`}>{a.email}</a></p>
-              <p>Telefoon: {a.phone ? <a href={`tel:${a.phone}`}>{a.phone}</a> : "onbekend"}</p>
+              <p>Telefoon: {a.phone ? <a href={`tel:${a.phone}`}>{formatPhone(a.phone)}</a> : "onbekend"}</p>
               <p className="text-sm text-slate-700">Beheerder sinds {formatDate(a.since)}</p>
             </li>
           ))}

@@ -7,14 +7,9 @@ import { Container } from "@/components/ui/container";
 import { getMailboxMessage } from "@/lib/data/mail";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "E-mail in de demo-mailbox", robots: { index: false, follow: false } };
-
-const timeFormat = new Intl.DateTimeFormat("nl-NL", {
-  dateStyle: "long",
-  timeStyle: "medium",
-  timeZone: "Europe/Amsterdam",
-});
 
 /** The plain text of a message with its web addresses as links. */
 function withLinks(text: string): ReactNode[] {
@@ -50,7 +45,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
         <dt className="font-semibold">Aan</dt>
         <dd className="break-all">{message.to}</dd>
         <dt className="font-semibold">Verstuurd</dt>
-        <dd>{message.sentAt ? timeFormat.format(message.sentAt) : "-"}</dd>
+        <dd>{message.sentAt ? formatDateTime(message.sentAt) : "-"}</dd>
       </dl>
       <section aria-label="Inhoud van de e-mail" className="mt-6 rounded-lg border-2 border-slate-300 bg-white p-4 sm:p-6">
         <div className="whitespace-pre-wrap break-words">{withLinks(message.text)}</div>

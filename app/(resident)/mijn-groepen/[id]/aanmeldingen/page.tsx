@@ -5,10 +5,10 @@ import { listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/join-r
 import { routes } from "@/lib/routes";
 import { decideJoinRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
+import { formatDate, formatPhone } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Aanmeldingen" };
 
-const DATE = { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric" } as const;
 
 export default async function JoinRequestsPage({
   params,
@@ -59,9 +59,9 @@ export default async function JoinRequestsPage({
                 <dt className="font-semibold">E-mail</dt>
                 <dd className="break-all">{r.email}</dd>
                 <dt className="font-semibold">Mobiel</dt>
-                <dd>{r.phone ?? "Niet bekend"}</dd>
+                <dd>{r.phone ? formatPhone(r.phone) : "Niet bekend"}</dd>
                 <dt className="font-semibold">Aangemeld op</dt>
-                <dd>{r.createdAt.toLocaleDateString("nl-NL", DATE)}</dd>
+                <dd>{formatDate(r.createdAt)}</dd>
               </dl>
               <JoinRequestDecisionForm groupId={group.id} requestId={r.id} residentName={r.name} action={decideJoinRequestAction} />
             </li>
@@ -79,7 +79,7 @@ export default async function JoinRequestsPage({
             {handled.map((h) => (
               <li key={h.id} className="p-3">
                 <span className="font-semibold">{h.name ?? "Gegevens verwijderd"}</span>
-                {h.address ? `, ${h.address}` : ""}: {h.status === "accepted" ? "geaccepteerd" : "afgewezen"} op {h.handledAt.toLocaleDateString("nl-NL", DATE)}
+                {h.address ? `, ${h.address}` : ""}: {h.status === "accepted" ? "geaccepteerd" : "afgewezen"} op {formatDate(h.handledAt)}
                 {h.handledBy ? ` door ${h.handledBy}` : ""}
               </li>
             ))}

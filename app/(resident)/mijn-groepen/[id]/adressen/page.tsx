@@ -6,6 +6,7 @@ import { listMemberAddresses } from "@/lib/data/member-addresses";
 import { routes } from "@/lib/routes";
 import { addMemberAddressAction, addMemberAddressListAction, removeMemberAddressAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
+import { addressesAgainstThreshold } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Adressen" };
 
@@ -29,7 +30,7 @@ export default async function AddressesPage({
 
       <section aria-labelledby="teller" className="space-y-2 rounded border-2 border-brand-700 bg-brand-50 p-4">
         <h2 id="teller" className="text-xl font-bold">
-          {list.counted} van {list.threshold} adressen voor een bord
+          {addressesAgainstThreshold(list.counted, list.threshold)}
         </h2>
         <div className="h-4 w-full overflow-hidden rounded bg-white ring-1 ring-slate-500" aria-hidden="true">
           {/* An SVG bar, not a style attribute: the Content-Security-Policy allows no inline styles. */}
@@ -85,51 +86,53 @@ export default async function AddressesPage({
           <p>Er staan nog geen adressen in de lijst.</p>
         ) : (
           <>
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">
-                Adressen, pagina {list.page} van {list.pageCount}
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className="py-2 pr-3">Adres</th>
-                  <th scope="col" className="py-2 pr-3">Telt mee?</th>
-                  <th scope="col" className="py-2 pr-3">
-                    <span className="sr-only">Verwijderen</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-3">
-                      {a.label}
-                      {a.street ? <span className="block text-sm text-slate-700">{[a.street, a.town].filter(Boolean).join(", ")}</span> : null}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {!a.inMunicipality ? (
-                        <strong className="text-red-800">Nee, buiten de gemeente</strong>
-                      ) : a.verification === "not_found" ? (
-                        <strong className="text-red-800">Nee, niet gevonden in de landelijke adressenlijst</strong>
-                      ) : a.verification === "unchecked" ? (
-                        "Nog niet: niet gecontroleerd"
-                      ) : (
-                        "Ja"
-                      )}
-                    </td>
-                    <td className="py-2">
-                      <ConfirmActionButton
-                        label="Verwijderen"
-                        srLabel={a.label}
-                        confirmQuestion={`${a.label} verwijderen?`}
-                        confirmLabel="Ja, verwijderen"
-                        action={removeMemberAddressAction}
-                        payload={{ groupId: group.id, addressId: a.id }}
-                      />
-                    </td>
+            <div role="region" aria-label="Adressen in de lijst" tabIndex={0} className="relative max-w-full overflow-x-auto">
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">
+                  Adressen, pagina {list.page} van {list.pageCount}
+                </caption>
+                <thead>
+                  <tr className="border-b-2 border-slate-400">
+                    <th scope="col" className="py-2 pr-3">Adres</th>
+                    <th scope="col" className="py-2 pr-3">Telt mee?</th>
+                    <th scope="col" className="py-2 pr-3">
+                      <span className="sr-only">Verwijderen</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.items.map((a) => (
+                    <tr key={a.id} className="border-b border-slate-200 align-top">
+                      <td className="py-2 pr-3">
+                        {a.label}
+                        {a.street ? <span className="block text-sm text-slate-700">{[a.street, a.town].filter(Boolean).join(", ")}</span> : null}
+                      </td>
+                      <td className="py-2 pr-3">
+                        {!a.inMunicipality ? (
+                          <strong className="text-red-800">Nee, buiten de gemeente</strong>
+                        ) : a.verification === "not_found" ? (
+                          <strong className="text-red-800">Nee, niet gevonden in de landelijke adressenlijst</strong>
+                        ) : a.verification === "unchecked" ? (
+                          "Nog niet: niet gecontroleerd"
+                        ) : (
+                          "Ja"
+                        )}
+                      </td>
+                      <td className="py-2">
+                        <ConfirmActionButton
+                          label="Verwijderen"
+                          srLabel={a.label}
+                          confirmQuestion={`${a.label} verwijderen?`}
+                          confirmLabel="Ja, verwijderen"
+                          action={removeMemberAddressAction}
+                          payload={{ groupId: group.id, addressId: a.id }}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {list.pageCount > 1 ? (
               <nav aria-label="Pagina's met adressen" className="flex flex-wrap items-center gap-4">
                 {list.page > 1 ? <Link href={`${base}?pagina=${list.page - 1}`}>Vorige pagina</Link> : null}

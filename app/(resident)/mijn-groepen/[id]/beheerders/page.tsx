@@ -8,6 +8,7 @@ import { needsMoreAdmins } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { cancelInvitationAction, inviteCoAdminAction, removeGroupAdminAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
+import { formatDate, formatPhone } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Beheerders" };
 
@@ -38,7 +39,7 @@ export default async function AdminsPage({ params }: { params: Promise<{ id: str
                 </p>
                 <p className="text-sm text-slate-700">
                   {a.email}
-                  {a.phone ? ` · ${a.phone}` : ""}
+                  {a.phone ? ` · ${formatPhone(a.phone)}` : ""}
                 </p>
               </div>
               {alone ? (
@@ -75,7 +76,7 @@ export default async function AdminsPage({ params }: { params: Promise<{ id: str
             {invitations.map((inv) => (
               <li key={inv.id} className="flex flex-wrap items-center justify-between gap-3 rounded border border-slate-300 p-3">
                 <p>
-                  {inv.email} <span className="text-sm text-slate-700">(geldig tot {inv.expiresAt.toLocaleDateString("nl-NL", { timeZone: "Europe/Amsterdam" })})</span>
+                  {inv.email} <span className="text-sm text-slate-700">(geldig tot {formatDate(inv.expiresAt)})</span>
                 </p>
                 <ConfirmActionButton
                   label="Intrekken"

@@ -7,11 +7,11 @@ import { allowedSignRequestActions, SIGN_REQUEST_STATUS_LABELS } from "@/lib/dom
 import { routes } from "@/lib/routes";
 import { requestBordAction, withdrawBordRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
+import { bordConditionText, formatDateTime, formatEuro } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Bord aanvragen" };
 
-const dateTime = (d: Date) =>
-  d.toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTime = (d: Date) => formatDateTime(d);
 
 function RequestDetails({ request }: { request: SignRequestView }) {
   return (
@@ -66,13 +66,20 @@ export default async function BordPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const { user, group } = await loadAdminPage(id, routes.myGroups.bord);
   const overview = await orNotFound(getBordOverview(user, group.id));
-  const { eligibility, open } = overview;
+  const { eligibility, open, settings } = overview;
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold text-brand-800">Buurtpreventiebord voor {group.name}</h1>
       <p>
-        Een bord laat zien dat de buurt oplet. De gemeente plaatst borden voor groepen met minstens {eligibility.threshold} deelnemende adressen in
-        de gemeente. Uw groep heeft er nu {eligibility.counted}.
+        Een bord laat zien dat de buurt oplet. De gemeente plaatst borden voor groepen met{" "}
+        {bordConditionText({ condition: settings.condition, householdPercent: settings.householdPercent, threshold: eligibility.threshold, usesShare: settings.usesShare })}{" "}
+        die meedoen in de gemeente. Uw groep heeft er nu {eligibility.counted}.
+      </p>
+      <p>
+        Per groep plaatst de gemeente {settings.signsPerGroup === 1 ? "1 bord" : `hooguit ${settings.signsPerGroup} borden`}.{" "}
+        {settings.contributionCents > 0
+          ? `Uw groep betaalt zelf ${formatEuro(settings.contributionCents)} per bord. De gemeente betaalt de rest.`
+          : "Een bord kost uw groep niets."}
       </p>
 
       {open ? (
@@ -100,7 +107,7 @@ export default async function BordPage({ params }: { params: Promise<{ id: strin
             Bord aanvragen
           </h2>
           <p>De aanvraag gaat naar team Veiligheid van de gemeente. U ziet hier hoe het ermee staat.</p>
-          <BordRequestForm groupId={group.id} action={requestBordAction} />
+          <BordRequestForm groupId={group.id} maxSigns={settings.signsPerGroup} action={requestBordAction} />
         </section>
       ) : (
         <section aria-labelledby="nog-niet" className="space-y-2 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
