@@ -26,8 +26,20 @@ function testFiles(folder: string): string[] {
 /** A path as a glob that matches only itself ("app/(public)/groepen/[slug]/…" has glob characters). */
 const literalGlob = (file: string) => file.replace(/[()[\]{}*?!+@]/g, "\\$&");
 
-const databaseTests = TEST_FOLDERS.flatMap(testFiles)
-  .filter((file) => USES_DATABASE.test(readFileSync(path.join(root, file), "utf8")))
+/**
+ * What makes a test file need a process of its own: it replaces modules (vi.mock) or globals,
+ * or starts the server's schedules (startServer), which would outlive it and act on the files
+ * that run after it in the same worker.
+ */
+const REPLACES_MODULES = /\bvi\.(?:mock|doMock|stubGlobal|stubEnv)\(|\bstartServer\(/;
+
+const source = (file: string) => readFileSync(path.join(root, file), "utf8");
+const allTests = TEST_FOLDERS.flatMap(testFiles);
+const databaseFiles = allTests.filter((file) => USES_DATABASE.test(source(file)));
+const databaseTests = databaseFiles.map(literalGlob);
+const isolatedDatabaseTests = databaseFiles.filter((file) => REPLACES_MODULES.test(source(file))).map(literalGlob);
+const isolatedPureTests = allTests
+  .filter((file) => !databaseFiles.includes(file) && REPLACES_MODULES.test(source(file)))
   .map(literalGlob);
 
 export default defineConfig({
@@ -51,22 +63,42 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 120_000,
     // `npm run test:unit` runs both; CI's second run on PostgreSQL runs only "db" (npm run test:db).
+    //
+    // Files share a worker's module registry (isolate: false): importing the application's
+    // modules anew for every file was about half of the suite's CPU time. Files that replace
+    // modules or globals run in the isolated projects, each with a registry of its own. Each
+    // database file still gets a database of its own (tests/db.ts) and restores what it changes
+    // (process.env, the process's database) in its afterAll.
     projects: [
       {
         extends: true,
         test: {
           name: "pure",
           include: [`{${TEST_FOLDERS.join(",")}}/**/*.test.{ts,tsx}`],
-          exclude: [...configDefaults.exclude, ...databaseTests],
+          exclude: [...configDefaults.exclude, ...databaseTests, ...isolatedPureTests],
           setupFiles: ["tests/no-database.ts"],
+          isolate: false,
         },
       },
+      ...(isolatedPureTests.length > 0
+        ? [{ extends: true, test: { name: "pure-isolated", include: isolatedPureTests, setupFiles: ["tests/no-database.ts"] } }]
+        : []),
       {
         extends: true,
         test: {
           name: "db",
           include: databaseTests,
+          exclude: [...configDefaults.exclude, ...isolatedDatabaseTests],
           // Migrates one template database per run; each file gets a copy (tests/db.ts).
+          globalSetup: ["tests/db-template.ts"],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db-isolated",
+          include: isolatedDatabaseTests,
           globalSetup: ["tests/db-template.ts"],
         },
       },

@@ -14,11 +14,16 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const buildId = path.join(root, ".next", "BUILD_ID");
 const sources = ["app", "components", "lib", "db", "public", "instrumentation.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
+/** Test files sit beside the code in app/, lib/ and db/ but are not part of the build. */
+const TEST_FILE = /\.test\.[cm]?[jt]sx?$/;
+
 function newestMtime(entry) {
   const full = path.join(root, entry);
   if (!existsSync(full)) return 0;
   const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) return TEST_FILE.test(entry) ? 0 : stat.mtimeMs;
+  // A folder's own time changes when a file in it is added or removed: a removed page needs a
+  // new build too.
   let newest = stat.mtimeMs;
   for (const child of readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
   return newest;

@@ -84,17 +84,22 @@ export const mailboxTransport: MailTransport = {
 };
 
 const transportKey = Symbol.for("buurtpreventie.mailTransport");
-type GlobalWithTransport = typeof globalThis & { [transportKey]?: MailTransport };
+type GlobalWithTransport = typeof globalThis & { [transportKey]?: { env: ReturnType<typeof getEnv>; transport: MailTransport } };
 
-/** The transport this process's settings ask for: the demo mailbox, or SMTP_URL. */
+/**
+ * The transport this process's settings ask for: the demo mailbox, or SMTP_URL. Made once per
+ * reading of the settings (a server reads them once; tests that change them get a new one).
+ */
 export function transportFromEnv(): MailTransport {
   const g = globalThis as GlobalWithTransport;
-  if (!g[transportKey]) {
-    const env = getEnv();
-    if (env.mailboxEnabled) g[transportKey] = mailboxTransport;
-    else if (env.SMTP_URL) g[transportKey] = smtpTransport(env.SMTP_URL, env.MAIL_FROM);
+  const env = getEnv();
+  if (g[transportKey]?.env !== env) {
+    let transport: MailTransport;
+    if (env.mailboxEnabled) transport = mailboxTransport;
+    else if (env.SMTP_URL) transport = smtpTransport(env.SMTP_URL, env.MAIL_FROM);
     // Never mark mail as sent without a way to send it: it waits in the outbox instead.
     else throw new ConfigError("Missing required setting: SMTP_URL");
+    g[transportKey] = { env, transport };
   }
-  return g[transportKey];
+  return g[transportKey].transport;
 }

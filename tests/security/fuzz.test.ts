@@ -10,7 +10,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inArray, sql } from "drizzle-orm";
-import { joinRequests, mailOutbox } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { joinRequests, mailOutbox, signReports, signs } from "@/db/schema";
+import { SIGN_REPORT_DESCRIPTION_MAX_LENGTH } from "@/lib/validation/signs";
 import { seedDemoData } from "@/db/seed/demo";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
@@ -21,7 +23,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": forwardedFor }),
 }));
 
-const { joinGroupAction } = await import("@/app/(public)/groepen/[slug]/actions");
+const { joinGroupAction, reportSignAction } = await import("@/app/(public)/groepen/[slug]/actions");
 const { GET: lookup } = await import("@/app/api/v1/groepen/route");
 const { GET: getGroup } = await import("@/app/api/v1/groepen/[slug]/route");
 const { GET: getArea } = await import("@/app/api/v1/wijken/[slug]/route");
@@ -210,6 +212,53 @@ describe("fuzzing the join action (publicAction + joinSubmissionSchema)", () => 
     );
     expect(await counts()).toEqual(before);
   }, FUZZ_TIMEOUT);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The bord report form ("Bord kapot of weg?" on a group's public page): anyone may send it.
+
+const REPORT_RUNS = 300;
+
+describe("fuzzing the bord report action (publicAction + signReportSubmissionSchema)", () => {
+  let standingId = "";
+  beforeAll(async () => {
+    const [standing] = await database.current.handle.db.select({ id: signs.id }).from(signs).where(eq(signs.status, "standing")).limit(1);
+    standingId = standing.id;
+  });
+  const reportCount = async () => Number((await database.current.handle.db.select({ n: sql<number>`count(*)::int` }).from(signReports))[0].n);
+  const mustRefuse: Record<string, (value: string) => boolean> = {
+    signId: (v) => v !== standingId,
+    kind: (v) => v !== "damaged" && v !== "missing",
+    description: (v) => v.length > SIGN_REPORT_DESCRIPTION_MAX_LENGTH * 2,
+  };
+  for (const field of Object.keys(mustRefuse)) {
+    it(`${field}: ${REPORT_RUNS} arbitrary values — invalid ones refused in Dutch, one report per acceptance, no unexpected error`, async () => {
+      let accepted = 0;
+      let refused = 0;
+      const before = await reportCount();
+      await fc.assert(
+        // Descriptions over the limit too: arbitrary text is rarely that long.
+        fc.asyncProperty(field === "description" ? fc.oneof(hostileText, fc.string({ minLength: SIGN_REPORT_DESCRIPTION_MAX_LENGTH * 2 + 1, maxLength: SIGN_REPORT_DESCRIPTION_MAX_LENGTH * 3 })) : hostileText, async (value) => {
+          forwardedFor = nextAddress();
+          const values: Record<string, string> = { signId: standingId, kind: "damaged", description: "Het bord hangt scheef.", website: "", [field]: value };
+          const form = new FormData();
+          for (const [key, v] of Object.entries(values)) form.append(key, v);
+          const state = await reportSignAction({ status: "idle" }, form);
+          expect(["sent", "error"]).toContain(state.status);
+          if (state.status === "error") {
+            refused += 1;
+            expect(state.message).not.toMatch(/probeer het later|even niet/i);
+          } else accepted += 1;
+          if (mustRefuse[field](value)) expect(state.status, JSON.stringify(value.slice(0, 80))).toBe("error");
+        }),
+        { numRuns: REPORT_RUNS },
+      );
+      expect((await reportCount()) - before).toBe(accepted);
+      // The generator reaches refusals, and (for the description) acceptances.
+      expect(refused).toBeGreaterThan(0);
+      if (field === "description") expect(accepted).toBeGreaterThan(0);
+    }, FUZZ_TIMEOUT);
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
