@@ -151,7 +151,7 @@ const NOT_FREE_TEXT: Record<string, string> = {
   "groups.slug": "derived from the name (renamed with it)", "groups.name_skeleton": "derived from the name (recomputed with it)", "groups.whatsapp_invite_url": "a chat.whatsapp.com link (validated)",
   "join_requests.name": "the person's own field", "join_requests.email": "the person's own field", "join_requests.phone": "the person's own field", "join_requests.postcode": "the person's own field", "join_requests.addition": "the person's own field", "join_requests.handled_by_user_id": "an id",
   "mail_outbox.idempotency_key": "a key", "mail_outbox.kind": "a code", "mail_outbox.to_address": "the recipient (erased by e-mail)", "mail_outbox.transport": "a code",
-  "sign_events.actor_user_id": "an id", "sign_reports.handled_by_user_id": "an id", "sign_request_events.actor_user_id": "an id",
+  "sign_events.actor_user_id": "an id", "sign_reports.handled_by_user_id": "an id", "sign_photos.content_type": "a code", "sign_photos.uploaded_by_user_id": "an id", "sign_request_events.actor_user_id": "an id",
   "sign_requests.requested_by_user_id": "an id", "sign_requests.decided_by_user_id": "an id",
   "users.id": "an id", "users.email": "the person's own field", "users.name": "the person's own field", "users.phone": "the person's own field", "users.postcode": "the person's own field", "users.addition": "the person's own field", "users.image": "unused by the application",
 };
