@@ -5,7 +5,8 @@
  *    is refused with 403 (JSON under /api, a Dutch text elsewhere). Server actions are checked
  *    again by Next.js itself.
  *    A body over 1 MB gets 413 before Next.js reads it: by its Content-Length, or, sent without
- *    one (chunked), by reading Next.js's copy of it up to the limit.
+ *    one (chunked), by reading Next.js's copy of it up to the limit. The geography import's
+ *    upload route has a limit of its own (8 MB, lib/server/security.ts maxBodyBytesFor).
  * 2. Bad input Next.js would answer with a 500: a path with percent-encoding that does not
  *    decode (`/groepen/%ff`) gets 400, and so does a server action call (Next-Action) whose
  *    body is not a list of arguments (`"x"`, `{}`).
@@ -30,7 +31,7 @@ import {
   FORGERY_MESSAGE,
   malformedActionArguments,
   malformedPath,
-  MAX_REQUEST_BODY_BYTES,
+  maxBodyBytesFor,
   readBodyUpTo,
   responseSecurityHeaders,
   SAFE_METHODS,
@@ -81,14 +82,15 @@ export function proxy(request: NextRequest): NextResponse | Promise<NextResponse
     return refuse(request, { status: 400, code: "bad_request", message: BAD_PATH_MESSAGE }, csp, https);
   }
   if (!SAFE_METHODS.has(request.method)) {
-    if (bodyTooLarge(request.headers)) return refuse(request, TOO_LARGE, csp, https);
+    const limit = maxBodyBytesFor(request.nextUrl.pathname);
+    if (bodyTooLarge(request.headers, limit)) return refuse(request, TOO_LARGE, csp, https);
     // No Content-Length (chunked): only the body itself tells its size. Rare (browsers and
     // Next.js's own client always send the length), so only these requests wait for it.
     const chunked = !request.headers.has("content-length") && request.body !== null;
     // A server action call must carry a list of arguments (see malformedActionArguments).
     const actionCall = request.headers.has("next-action") && request.body !== null;
     if (chunked) {
-      return readBodyUpTo(request.body, MAX_REQUEST_BODY_BYTES).then(async ({ tooLarge, bytes }) => {
+      return readBodyUpTo(request.body, limit).then(async ({ tooLarge, bytes }) => {
         if (tooLarge) return refuse(request, TOO_LARGE, csp, https);
         if (actionCall && bytes) {
           const copy = new Request(request.url, { method: request.method, headers: request.headers, body: bytes as Uint8Array<ArrayBuffer> });

@@ -169,12 +169,27 @@ export function checkRequestOrigin(method: string, headers: HeaderSource, appUrl
  */
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
-/** Whether the declared body (Content-Length) is larger than MAX_REQUEST_BODY_BYTES. */
-export function bodyTooLarge(headers: HeaderSource): boolean {
+/**
+ * The one exception: the geography import (/beheer/wijken/import/bestand, a route handler, not a
+ * server action) takes a CSV file of up to 8 MB as sent (the browser gzips it first, so a
+ * postcode table of several hundred thousand lines fits). It stays under the 10 MB that Next.js
+ * buffers of a body for proxy.ts (experimental.proxyClientMaxBodySize); the route checks the
+ * session and the permission before it reads the body, and unpacks at most 200 MB.
+ */
+export const GEO_IMPORT_PATH = "/beheer/wijken/import/bestand";
+export const MAX_GEO_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+
+/** The largest body accepted for a path. */
+export function maxBodyBytesFor(pathname: string): number {
+  return pathname === GEO_IMPORT_PATH ? MAX_GEO_IMPORT_BODY_BYTES : MAX_REQUEST_BODY_BYTES;
+}
+
+/** Whether the declared body (Content-Length) is larger than `limit` (MAX_REQUEST_BODY_BYTES unless said). */
+export function bodyTooLarge(headers: HeaderSource, limit: number = MAX_REQUEST_BODY_BYTES): boolean {
   const declared = headers.get("content-length");
   if (declared === null) return false;
   const size = Number(declared.trim());
-  return !Number.isFinite(size) || size > MAX_REQUEST_BODY_BYTES;
+  return !Number.isFinite(size) || size > limit;
 }
 
 /**
