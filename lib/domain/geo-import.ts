@@ -124,9 +124,18 @@ export function decodeImportFile(bytes: Uint8Array): { ok: true; text: string; e
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
   } catch {
-    return { ok: true, text: new TextDecoder("windows-1252").decode(body), encoding: "windows-1252" };
+    // Some Node.js builds decode the label "windows-1252" as ISO-8859-1 (0x80–0x9F as control
+    // characters): those 32 bytes are mapped by hand (€, ‘ ’, “ ”, …, Š, Ž, Ÿ …).
+    const text = new TextDecoder("windows-1252").decode(body).replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] || ch);
+    return { ok: true, text, encoding: "windows-1252" };
   }
 }
+
+/** Windows-1252 bytes 0x80–0x9F (empty: not assigned). */
+const CP1252_HIGH = [
+  "€", "", "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", "", "Ž", "",
+  "", "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", "", "ž", "Ÿ",
+];
 
 /** The field separator of the header line: the one of `;`, tab and `,` that occurs most outside quotes. */
 export function detectDelimiter(text: string): ";" | "," | "\t" {
