@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -238,5 +239,17 @@ describe("address totals files", () => {
       "Regel 6: wijk WK054204 staat ook op regel 5, met een ander aantal (10).",
       "Regel 7: '-3' is geen aantal. Vul een heel getal in van 0 tot en met 1.000.000, zoals 2800.",
     ]);
+  });
+});
+
+describe("the sample files of the README (docs/samples)", () => {
+  it.each([
+    ["wijken", "wijken-en-buurten.csv"],
+    ["postcodes", "postcode-huisnummer-wijk-buurt.csv"],
+    ["postcodes", "postcodes-per-wijk.csv"],
+    ["aantallen", "aantal-adressen-per-wijk.csv"],
+  ] as const)("%s: %s is read without errors", (kind, name) => {
+    const file = ok(kind, new Uint8Array(readFileSync(`docs/samples/${name}`)));
+    expect(file.dataLines).toBeGreaterThan(5);
   });
 });
