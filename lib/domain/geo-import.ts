@@ -266,6 +266,24 @@ class Collector {
  */
 function readRows(text: string, delimiter: string, onRow: (fields: string[], line: number) => void): void {
   let header = false;
+  if (!text.includes('"') && (text.includes("\n") || !text.includes("\r"))) {
+    // No quotes anywhere: every line is one row, split at the separator (what Papa Parse would
+    // do, several times faster on a table of 400,000 lines).
+    let start = 0;
+    for (let line = 1; start <= text.length; line++) {
+      let end = text.indexOf("\n", start);
+      if (end === -1) end = text.length;
+      const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+      start = end + 1;
+      if (raw.trim() === "") continue;
+      if (!header) {
+        header = true;
+        continue;
+      }
+      onRow(raw.split(delimiter), line);
+    }
+    return;
+  }
   // Line numbers: count the line breaks between the previous row's end and this row's start.
   let line = 1;
   let counted = 0;

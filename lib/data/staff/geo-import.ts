@@ -388,8 +388,15 @@ async function planPostcodes(tx: Executor, m: { id: string; name: string }, file
     for (const [areaId, list] of staleByArea) {
       for (const part of chunks(list, 5000)) await t.delete(areaPostcodes).where(and(eq(areaPostcodes.areaId, areaId), inArray(areaPostcodes.postcode, part)));
     }
-    // Large statements: the claim check of migration 0012 runs once per statement.
-    for (const part of chunks(fresh, 10_000)) await t.insert(areaPostcodes).values(part);
+    // Large statements (the claim check of migration 0012 runs once per statement), each with
+    // two array parameters instead of two parameters per row. Both lists hold checked values
+    // only (uuids of the municipality's wijken, postcodes of the form 1234AB), never a comma,
+    // quote or brace, so the array literal is exact.
+    for (const part of chunks(fresh, 10_000)) {
+      const ids = `{${part.map((r) => r.areaId).join(",")}}`;
+      const postcodes = `{${part.map((r) => r.postcode).join(",")}}`;
+      await t.execute(sql`insert into area_postcodes (area_id, postcode) select * from unnest(${ids}::uuid[], ${postcodes}::text[])`);
+    }
     return { postcodes: desired.size, inserted: fresh.length, deleted: stale.length };
   };
   return plan;
