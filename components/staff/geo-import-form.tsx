@@ -36,7 +36,9 @@ function ChangeSection({ title, list, open }: { title: string; list: GeoChangeLi
       </summary>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         {list.items.map((item, i) => (
-          <li key={i}>{item}</li>
+          <li key={i} className="[overflow-wrap:anywhere]">
+            {item}
+          </li>
         ))}
       </ul>
       {list.count > list.items.length ? <p className="mt-2 text-sm">En nog {(list.count - list.items.length).toLocaleString("nl-NL")}.</p> : null}
@@ -252,9 +254,9 @@ export function GeoImportForm({ municipalityId }: { municipalityId: string }) {
                   aria-describedby={`geo-kind-${k}-hint`}
                   className="mt-1 h-5 w-5"
                 />
-                <label htmlFor={`geo-kind-${k}`}>
+                <label htmlFor={`geo-kind-${k}`} className="min-w-0">
                   <span className="font-semibold">{GEO_IMPORT_KIND_LABELS[k]}</span>
-                  <span id={`geo-kind-${k}-hint`} className="block text-sm text-slate-700">
+                  <span id={`geo-kind-${k}-hint`} className="block text-sm text-slate-700 [overflow-wrap:anywhere]">
                     {KIND_HINTS[k]}
                   </span>
                 </label>

@@ -40,7 +40,7 @@ export default async function GeoImportPage({ searchParams }: { searchParams: Pr
         </p>
         <p>
           Regels van andere gemeenten worden overgeslagen. Een wijk die niet in het wijkenbestand staat, blijft bestaan. Het
-          postcodebestand vervangt de postcodes van alle wijken. Hoe de bestanden eruitzien staat in de README, met voorbeeldbestanden.
+          postcodebestand vervangt de postcodes van alle wijken. Bij elke soort bestand staat hieronder welke kolommen erin moeten staan.
         </p>
       </div>
       <div className="mt-6 rounded border-2 border-slate-300 p-4">
