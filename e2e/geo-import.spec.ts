@@ -105,6 +105,26 @@ test.describe("geography import (/beheer/wijken/import)", () => {
       expect(body.error.code).toBe("conflict");
       expect(body.preview.unchanged).toBe(1);
 
+      // Bad input gets a clear 4xx, never a 5xx, and stores nothing.
+      const post = (multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
+        context.request.post("/beheer/wijken/import/bestand", { multipart });
+      const cases: Array<[Record<string, string | { name: string; mimeType: string; buffer: Buffer }>, number, RegExp]> = [
+        [{ soort: "aantallen", stap: "voorbeeld" }, 400, /Kies een bestand/],
+        [{ soort: "straten", stap: "voorbeeld", bestand: file }, 400, /Kies wat voor bestand/],
+        [{ soort: "aantallen", stap: "opslaan", bestand: file }, 400, /Bekijk eerst het voorbeeld/],
+        [{ soort: "aantallen", stap: "opslaan", token: "'; drop table areas; --", bestand: file }, 400, /Bekijk eerst het voorbeeld/],
+        [{ soort: "aantallen", stap: "voorbeeld", gemeente: "00000000-0000-0000-0000-000000000000", bestand: file }, 404, /bestaat niet/],
+        [{ soort: "aantallen", stap: "voorbeeld", bestand: { name: "kapot.csv.gz", mimeType: "application/gzip", buffer: Buffer.from([0x1f, 0x8b, 1, 2, 3]) } }, 400, /uitgepakt/],
+        [{ soort: "aantallen", stap: "voorbeeld", bestand: "wijkcode;woningen\n<script>alert(1)</script>;1\n' or 1=1 --;2\n" }, 400, /Regel 2: '<script>alert\(1\)<\/s' is geen wijkcode/],
+      ];
+      for (const [form, status, message] of cases) {
+        const response = await post(form);
+        expect(response.status(), JSON.stringify(form)).toBe(status);
+        expect(JSON.stringify(await response.json())).toMatch(message);
+      }
+      const unchanged = (await (await context.request.get("/api/v1/wijken/kortland-zuid")).json()) as { totalAddresses: number };
+      expect(unchanged.totalAddresses).toBe(2651);
+
       const agent = await browser.newContext({ extraHTTPHeaders: { origin: baseURL! } });
       await addSession(agent, WIJKAGENT);
       const refused = await agent.request.post("/beheer/wijken/import/bestand", { multipart: { soort: "aantallen", stap: "voorbeeld", bestand: file } });
