@@ -76,6 +76,24 @@ describe("detectDelimiter and the codes", () => {
   });
 });
 
+describe("the fast path for files without quotes", () => {
+  it("reads a file without quotes exactly as Papa Parse reads it (property: the same file with a quoted header takes Papa Parse's path)", () => {
+    const field = fc.oneof(
+      fc.constantFrom("2921AB", "2921 ab", "2921SA", "WK054201", "054202", "WK059901", "", " ", "x", "1", "0", "<b>", "'--"),
+      fc.string({ unit: fc.constantFrom("2", "9", "A", "b", " ", ",", ";", "\t", "W", "K") , maxLength: 8 }),
+    );
+    const line = fc.array(field, { minLength: 0, maxLength: 4 }).map((fields) => fields.join(";"));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom("\n", "\r\n"), (lines, newline) => {
+        const plain = ["postcode;wijkcode;huisnummer", ...lines].join(newline);
+        const quoted = ['"postcode";wijkcode;huisnummer', ...lines].join(newline);
+        expect(parse("postcodes", plain)).toEqual(parse("postcodes", quoted));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("postcode files", () => {
   it("reads the CBS postcode-huisnummer table: one postcode per PC6, rows of other municipalities skipped", () => {
     const file = ok(
