@@ -23,6 +23,7 @@ const expectedTables = [
   "mail_outbox",
   "member_addresses",
   "municipalities",
+  "neighbourhoods",
   "rate_limits",
   "register_addresses",
   "sessions",
