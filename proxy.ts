@@ -5,7 +5,9 @@
  *    is refused with 403 (JSON under /api, a Dutch text elsewhere). Server actions are checked
  *    again by Next.js itself.
  *    A body over 1 MB gets 413 before Next.js reads it: by its Content-Length, or, sent without
- *    one (chunked), by reading Next.js's copy of it up to the limit.
+ *    one (chunked), by reading Next.js's copy of it up to the limit. The two upload routes (the
+ *    geography import, 8 MB; a placed bord's photo, 5 MB) have a limit of their own
+ *    (lib/server/security.ts maxBodyBytesFor).
  * 2. Bad input Next.js would answer with a 500: a path with percent-encoding that does not
  *    decode (`/groepen/%ff`) gets 400, and so does a server action call (Next-Action) whose
  *    body is not a list of arguments (`"x"`, `{}`).

@@ -22,6 +22,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { loadNationalData, SCALE } from "./national-data";
 import { benchExtraFigures } from "./extra";
 import { benchVerifyFigures } from "./verify";
+import { benchGeoImportFigures } from "./geo-import";
 import { LOOKUP_SQL } from "@/lib/data/lookup";
 
 export interface Figure {
@@ -49,10 +50,11 @@ const BENCH_RATE_LIMIT = "1000000000";
  * list of: api (floor, lookup, baseline), search, wijken (the /wijken page with its map), js,
  * extra (eligibility, import, staff lists, gaps and overlaps),
  * verify (a 500-address pasted list against the demo address register),
- * pglite. Without them every part runs on a fresh database that is dropped at the end.
+ * geo-import (a 400,000-line CBS postcode table through preview and confirm), pglite.
+ * `npm run bench:geo` runs verify and geo-import alone, without the national data or a server. Without them every part runs on a fresh database that is dropped at the end.
  */
 const KEEP_DB = process.env.BENCH_DB;
-const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,wijken,js,extra,verify,pglite").split(",").map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,wijken,js,extra,verify,geo-import,pglite").split(",").map((p) => p.trim()));
 const runs = (part: string) => PARTS.has(part);
 /** The production server listens here, the bare baseline on the next port, PGlite's on the one after. */
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -323,6 +325,9 @@ async function main() {
     }
     if (runs("verify")) {
       for (const f of await benchVerifyFigures(handle)) record(f);
+    }
+    if (runs("geo-import")) {
+      for (const f of await benchGeoImportFigures(handle)) record(f);
     }
     if (runs("extra")) {
       const extra = await benchExtraFigures({ handle, runId });

@@ -196,6 +196,34 @@ export const areaPostcodes = pgTable(
   ],
 );
 
+/**
+ * The CBS buurten of a wijk (code BU + 8 digits, e.g. BU05420101 in wijk WK054201), as imported
+ * from the municipality's wijk- en buurtenlijst (/beheer/wijken/import). Reference data: a buurt
+ * belongs to one wijk of its municipality; a re-import replaces the municipality's buurten
+ * (added, renamed, moved to another wijk, removed). Nothing else points at a buurt yet.
+ */
+export const neighbourhoods = pgTable(
+  "neighbourhoods",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    areaId: uuid()
+      .notNull()
+      .references(() => areas.id, { onDelete: "cascade" }),
+    /** CBS buurt code, e.g. BU05420101; its digits 1–6 are those of its wijk's code. */
+    code: text().notNull().unique(),
+    name: text().notNull(),
+  },
+  (t) => [
+    index("neighbourhoods_area_idx").on(t.areaId),
+    index("neighbourhoods_municipality_idx").on(t.municipalityId),
+    check("neighbourhoods_code_format", sql`${t.code} ~ '^BU[0-9]{8}$'`),
+    check("neighbourhoods_name_length", sql`char_length(${t.name}) between 1 and 100`),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------------
 // People: users (everyone who signs in) and Auth.js tables
 

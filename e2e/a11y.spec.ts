@@ -92,6 +92,7 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "/beheer/instellingen": { who: "staff", url: () => "/beheer/instellingen" },
   "/beheer/jaarcontrole": { who: "staff", url: () => "/beheer/jaarcontrole" },
   "/beheer/wijken": { who: "staff", url: () => "/beheer/wijken" },
+  "/beheer/wijken/import": { who: "staff", url: () => "/beheer/wijken/import" },
   "/wijkagent": { who: "agent", url: () => "/wijkagent" },
   "/wijkagent/groepen/[id]": { who: "agent", url: (ids) => `/wijkagent/groepen/${ids.groupId}` },
 };
@@ -127,6 +128,7 @@ const FORMS: Record<string, string> = {
   "components/staff/dissolve-group-form.tsx": "staff forms",
   "components/staff/area-form.tsx": "staff forms",
   "components/staff/boundary-import-form.tsx": "staff forms",
+  "components/staff/geo-import-form.tsx": "e2e/geo-import.spec.ts (the file errors, the preview and the saved state are scanned there)",
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
   "components/staff/bord-settings-form.tsx": "staff forms",

@@ -66,6 +66,9 @@ export const routes = {
     group: (id: string) => `/beheer/groepen/${segment(id)}`,
     groupsExport: "/beheer/groepen/export",
     areas: "/beheer/wijken",
+    /** Import of wijken and buurten, postcodes and address totals; the page and its upload route. */
+    geoImport: "/beheer/wijken/import",
+    geoImportUpload: "/beheer/wijken/import/bestand",
     settings: "/beheer/instellingen",
     users: "/beheer/gebruikers",
     audit: "/beheer/audit",

@@ -37,6 +37,7 @@ import { getBordOverview, requestBord, withdrawBordRequest } from "./sign-reques
 import { endAllSessions } from "./users";
 import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "./wijkagent";
 import { deleteContact, importAreaBoundaries, listAreasForStaff, saveArea, saveContact } from "./staff/areas";
+import { confirmGeoImport, listNeighbourhoodsForStaff, previewGeoImport } from "./staff/geo-import";
 import { listAuditLog, parseAuditFilters } from "./staff/audit-log";
 import { dissolveGroup as staffDissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./staff/groups";
 import { getStaffOverview } from "./staff/overview";
@@ -299,6 +300,9 @@ const ROWS: Row[] = [
   { fn: "getGapsAndOverlaps", rightful: ["staff", "platformAdmin"], call: (a) => getGapsAndOverlaps(a, home.id), wrong: staffOnly },
   { fn: "getStaffMap", rightful: ["staff", "platformAdmin"], call: (a) => getStaffMap(a, home.id), wrong: staffOnly },
   { fn: "importAreaBoundaries", rightful: ["staff", "platformAdmin"], call: (a) => importAreaBoundaries(a, home.id, boundaryFile()), wrong: notFound },
+  { fn: "previewGeoImport", rightful: ["staff", "platformAdmin"], call: (a) => previewGeoImport(a, { kind: "aantallen", municipalityId: home.id, bytes: new TextEncoder().encode("wijkcode;woningen\nWK000001;1\n") }), wrong: notFound },
+  { fn: "confirmGeoImport", rightful: ["staff", "platformAdmin"], call: (a) => confirmGeoImport(a, { kind: "aantallen", municipalityId: home.id, bytes: new TextEncoder().encode("wijkcode;woningen\nWK000001;1\n"), token: "a".repeat(64) }), wrong: notFound },
+  { fn: "listNeighbourhoodsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listNeighbourhoodsForStaff(a, home.id), wrong: notFound },
   { fn: "listMunicipalitiesForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listMunicipalitiesForStaff(a), wrong: staffOnly },
   { fn: "resolveStaffMunicipality", rightful: ["staff", "platformAdmin"], call: (a) => resolveStaffMunicipality(a, home.id), wrong: staffOnly },
   { fn: "municipalityForChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityForChange(a, home.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },

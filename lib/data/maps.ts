@@ -5,7 +5,7 @@
  * places, statuses and points on a street.
  */
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, contactAreas, contacts, groups, municipalities, signRequests } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -99,9 +99,15 @@ async function bordMarkers(where: SQL, statuses: ReadonlyArray<(typeof signReque
 // ---------------------------------------------------------------------------------------------
 // Public
 
-/** Every wijk's outline (null where none is imported), optionally of one municipality (CBS code). */
+/**
+ * Every wijk's outline (null where none is imported), optionally of one municipality (CBS code);
+ * wijken of a disabled municipality are not public.
+ */
 export async function listPublicAreaBoundaries(municipalityCode?: string, executor: Executor = db): Promise<AreaBoundary[]> {
-  return boundaries(municipalityCode ? eq(municipalities.code, municipalityCode) : undefined, executor);
+  return boundaries(
+    and(isNull(municipalities.disabledAt), municipalityCode ? eq(municipalities.code, municipalityCode) : undefined),
+    executor,
+  );
 }
 
 /** One wijk's outline and its placed bords with a map point; null for an unknown slug. */
@@ -110,7 +116,7 @@ export async function getPublicAreaMap(
   executor: Executor = db,
 ): Promise<{ area: AreaBoundary; bords: Array<Omit<BordMarker, "id">> } | null> {
   if (!isPlausibleSlug(slug)) return null;
-  const [area] = await boundaries(eq(areas.slug, slug), executor);
+  const [area] = await boundaries(and(eq(areas.slug, slug), isNull(municipalities.disabledAt)), executor);
   if (!area) return null;
   const bords = await bordMarkers(eq(groups.areaId, area.areaId), ["placed"], executor);
   return {

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { withTestDatabase } from "@/tests/db";
-import { coveragePercent, getPublicArea, listPublicAreas } from "./public-areas";
+import { eq } from "drizzle-orm";
+import { municipalities } from "@/db/schema";
+import { listPublicAreaBoundaries, getPublicAreaMap } from "./maps";
+import { coveragePercent, getPublicArea, listPublicAreas, listPublicAreaSlugs } from "./public-areas";
 
 const database = withTestDatabase();
 
@@ -81,5 +84,34 @@ describe("getPublicArea", () => {
   it("answers null for an unknown or malformed slug", async () => {
     expect(await getPublicArea("nergens")).toBeNull();
     expect(await getPublicArea("' or 1=1 --")).toBeNull();
+  });
+});
+
+describe("a disabled municipality", () => {
+  it("has no public wijken: not in the list, the API list, the sitemap or the maps, and its wijk page is gone", async () => {
+    const { db } = database.current.handle;
+    const stopped = await aMunicipality(db, { name: "Stopdorp", code: "GM0903" });
+    const area = await anArea(db, stopped, { name: "Stopwijk", slug: "stopwijk", totalAddresses: 10, postcodes: ["4003"] });
+    const admin = await aUser(db);
+    await aGroup(db, area, { name: "Stopgroep", slug: "stopgroep", admins: [admin], addresses: [{ postcode: "4003AA", houseNumber: 1 }] });
+    // Before: a municipality that takes part shows its wijk everywhere.
+    expect((await listPublicAreas()).map((a) => a.slug)).toContain("stopwijk");
+    expect(await getPublicArea("stopwijk")).not.toBeNull();
+
+    await db.update(municipalities).set({ disabledAt: new Date() }).where(eq(municipalities.id, stopped.id));
+    const list = await listPublicAreas();
+    expect(list.map((a) => a.slug)).not.toContain("stopwijk");
+    expect(list.map((a) => a.municipality.name)).not.toContain("Stopdorp");
+    // The others stay.
+    expect(list.map((a) => a.slug)).toEqual(expect.arrayContaining(["noord", "zuid", "dorp"]));
+    expect(await getPublicArea("stopwijk")).toBeNull();
+    expect(await listPublicAreaSlugs()).not.toContain("stopwijk");
+    expect((await listPublicAreaBoundaries()).map((a) => a.slug)).not.toContain("stopwijk");
+    expect(await listPublicAreaBoundaries("GM0903")).toEqual([]);
+    expect(await getPublicAreaMap("stopwijk")).toBeNull();
+
+    // Enabled again: back.
+    await db.update(municipalities).set({ disabledAt: null }).where(eq(municipalities.id, stopped.id));
+    expect((await listPublicAreas()).map((a) => a.slug)).toContain("stopwijk");
   });
 });

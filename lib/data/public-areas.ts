@@ -4,7 +4,7 @@
  * stored that total). No personal data: counts and names of places only.
  */
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
 import { routes } from "@/lib/routes";
@@ -82,13 +82,20 @@ function toSummary(row: AreaRow, participating: Map<string, number>, groupCounts
   };
 }
 
-/** Every wijk, sorted by municipality and then by name. */
+/**
+ * Only wijken of municipalities that take part: a municipality a platform admin disabled
+ * (municipalities.disabled_at) has no public wijken, in the pages and in the API alike.
+ */
+const takesPart = isNull(municipalities.disabledAt);
+
+/** Every wijk of the municipalities that take part, sorted by municipality and then by name. */
 export async function listPublicAreas(): Promise<PublicAreaSummary[]> {
   const [rows, participating, groupCounts] = await Promise.all([
     db
       .select(areaColumns)
       .from(areas)
       .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+      .where(takesPart)
       .limit(5000),
     participatingByArea(),
     groupCountByArea(),
@@ -98,14 +105,14 @@ export async function listPublicAreas(): Promise<PublicAreaSummary[]> {
     .sort((a, b) => byName({ name: a.municipality.name }, { name: b.municipality.name }) || byName(a, b));
 }
 
-/** One wijk with its active groups, or null when there is no wijk with this slug. */
+/** One wijk with its active groups, or null when there is no wijk with this slug (or its municipality is disabled). */
 export async function getPublicArea(slug: string): Promise<PublicAreaDetail | null> {
   if (!isPlausibleSlug(slug)) return null;
   const [row] = await db
     .select(areaColumns)
     .from(areas)
     .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
-    .where(eq(areas.slug, slug))
+    .where(and(eq(areas.slug, slug), takesPart))
     .limit(1);
   if (!row) return null;
   const [participating, groupCounts, groupList] = await Promise.all([
@@ -116,8 +123,14 @@ export async function getPublicArea(slug: string): Promise<PublicAreaDetail | nu
   return { ...toSummary(row, participating, groupCounts), groups: groupList };
 }
 
-/** Slugs of every wijk, for the sitemap. */
+/** Slugs of every wijk of the municipalities that take part, for the sitemap. */
 export async function listPublicAreaSlugs(): Promise<string[]> {
-  const rows = await db.select({ slug: areas.slug }).from(areas).orderBy(areas.slug).limit(5000);
+  const rows = await db
+    .select({ slug: areas.slug })
+    .from(areas)
+    .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
+    .where(takesPart)
+    .orderBy(areas.slug)
+    .limit(5000);
   return rows.map((r) => r.slug);
 }

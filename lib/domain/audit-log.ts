@@ -52,6 +52,9 @@ export const AUDIT_ACTIONS = [
   "area.create",
   "area.update",
   "area.boundaries_import",
+  "area.import_wijken",
+  "area.import_postcodes",
+  "area.import_aantallen",
   "contact.create",
   "contact.update",
   "contact.delete",
@@ -155,6 +158,21 @@ function text(details: Record<string, unknown>, key: string): string | null {
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+/** " (12 nieuw, 3 gewijzigd, 2 verplaatst, 0 weg)" from a geography import's counts, or "". */
+function importCounts(details: Record<string, unknown>): string {
+  const parts = (
+    [
+      ["added", "nieuw"],
+      ["changed", "gewijzigd"],
+      ["moved", "verplaatst"],
+      ["removed", "weg"],
+    ] as const
+  ).flatMap(([key, word]) => {
+    const n = num(details, key);
+    return n === null ? [] : [`${n} ${word}`];
+  });
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
 function roleText(value: string | null): string {
   return (value && ROLE_LABEL[value]) || "een andere rol";
 }
@@ -240,6 +258,9 @@ export const AUDIT_SENTENCES: Readonly<Record<AuditAction, Sentence>> = {
     const n = num(d, "updated");
     return `${who} las wijkgrenzen in${n !== null ? ` (${plural(n, "wijk", "wijken")} bijgewerkt)` : ""}`;
   },
+  "area.import_wijken": (who, { subject, d }) => `${who} las wijken en buurten in${subject ? ` voor de gemeente ${subject}` : ""}${importCounts(d)}`,
+  "area.import_postcodes": (who, { subject, d }) => `${who} las de postcodes per wijk in${subject ? ` voor de gemeente ${subject}` : ""}${importCounts(d)}`,
+  "area.import_aantallen": (who, { subject, d }) => `${who} las de aantallen adressen per wijk in${subject ? ` voor de gemeente ${subject}` : ""}${importCounts(d)}`,
   "contact.create": (who, { subject, d }) => `${who} voegde ${contactNoun(d)} ${subject || ""}`.trimEnd() + " toe",
   "contact.update": (who, { subject, d }) => `${who} wijzigde de gegevens van ${contactNoun(d)} ${subject || ""}`.trimEnd(),
   "contact.delete": (who, { subject, d }) => `${who} haalde ${contactNoun(d)} ${subject || ""}`.trimEnd() + " weg",

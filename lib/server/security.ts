@@ -170,20 +170,28 @@ export function checkRequestOrigin(method: string, headers: HeaderSource, appUrl
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 /**
- * The one larger body: the photo of a placed bord (issue 21), at most 5 MB (MAX_PHOTO_BYTES)
- * plus the multipart envelope, posted to its route handler (not a server action, so Next.js's
- * action limit does not apply). Only that path, only staff can use it (the route checks).
+ * The larger bodies, each for one route handler (not a server action, so Next.js's action limit
+ * does not apply) that checks the session and the permission before it reads the body:
+ * - the photo of a placed bord (issue 21), at most 5 MB (MAX_PHOTO_BYTES) plus the multipart
+ *   envelope;
+ * - the geography import (/beheer/wijken/import/bestand): a CSV file of up to 8 MB as sent (the
+ *   browser gzips it first, so a postcode table of several hundred thousand lines fits). It
+ *   stays under the 10 MB that Next.js buffers of a body for proxy.ts
+ *   (experimental.proxyClientMaxBodySize); the route unpacks at most 200 MB.
  */
 export const MAX_PHOTO_UPLOAD_BODY_BYTES = 5 * 1024 * 1024 + 64 * 1024;
 const PHOTO_UPLOAD_PATH = /^\/beheer\/geplaatste-borden\/[0-9a-fA-F-]{36}\/foto$/;
+export const GEO_IMPORT_PATH = "/beheer/wijken/import/bestand";
+export const MAX_GEO_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
 
-/** The body limit for a request to `pathname`. */
+/** The largest body accepted for a path. */
 export function maxBodyBytesFor(pathname: string): number {
+  if (pathname === GEO_IMPORT_PATH) return MAX_GEO_IMPORT_BODY_BYTES;
   return PHOTO_UPLOAD_PATH.test(pathname) ? MAX_PHOTO_UPLOAD_BODY_BYTES : MAX_REQUEST_BODY_BYTES;
 }
 
-/** Whether the declared body (Content-Length) is larger than MAX_REQUEST_BODY_BYTES. */
-export function bodyTooLarge(headers: HeaderSource, limit = MAX_REQUEST_BODY_BYTES): boolean {
+/** Whether the declared body (Content-Length) is larger than `limit` (MAX_REQUEST_BODY_BYTES unless said). */
+export function bodyTooLarge(headers: HeaderSource, limit: number = MAX_REQUEST_BODY_BYTES): boolean {
   const declared = headers.get("content-length");
   if (declared === null) return false;
   const size = Number(declared.trim());

@@ -275,3 +275,22 @@ export const boundaryImportSchema = z.object({
     .max(900_000, "Het bestand is te groot (meer dan 900 kB). Kies een bestand met alleen de wijken van uw gemeente."),
 });
 export type BoundaryImportInput = z.output<typeof boundaryImportSchema>;
+
+/**
+ * The fields sent with a geography file (/beheer/wijken/import/bestand): which kind of file,
+ * for which municipality (platform admins), preview or confirm, and for a confirm the token of
+ * the preview. The file itself is checked by lib/domain/geo-import.ts.
+ */
+export const geoImportRequestSchema = z.object({
+  soort: z.enum(["wijken", "postcodes", "aantallen"], { error: "Kies wat voor bestand het is." }),
+  gemeente: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  stap: z.enum(["voorbeeld", "opslaan"], { error: "Onbekende stap." }),
+  token: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "Bekijk eerst het voorbeeld.")
+    .optional(),
+});

@@ -97,6 +97,20 @@ describe("a body sent without Content-Length", () => {
     expect(await api.json()).toEqual({ error: { code: "too_large", message: expect.any(String) } });
   });
 
+  it("the geography import's upload route has a limit of its own (8 MB): 2 MB goes on there but nowhere else, over 8 MB gets 413", async () => {
+    const upload = await proxy(post("/beheer/wijken/import/bestand", chunked(2 * 1024 * 1024)));
+    expect(upload.headers.get("x-middleware-next")).toBe("1");
+    const declared = await proxy(
+      new NextRequest(`${BASE}/beheer/wijken/import/bestand`, { method: "POST", body: "x", headers: { "content-length": String(8 * 1024 * 1024 + 1) } }),
+    );
+    expect(declared.status).toBe(413);
+    const tooLarge = await proxy(post("/beheer/wijken/import/bestand", chunked(8 * 1024 * 1024 + 1)));
+    expect(tooLarge.status).toBe(413);
+    // The same 2 MB anywhere else (a sibling path too) is refused.
+    expect((await proxy(post("/beheer/wijken/import", chunked(2 * 1024 * 1024)))).status).toBe(413);
+    expect((await proxy(post("/beheer/wijken/import/bestand/x", chunked(2 * 1024 * 1024)))).status).toBe(413);
+  });
+
   it("of 1 MB or less goes on, with the nonce and CSP as always", async () => {
     const list = new TextEncoder().encode(`["${"a".repeat(1000)}"]`);
     const body = new ReadableStream<Uint8Array>({

@@ -1,7 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { areas, groups, memberAddresses, rateLimits } from "@/db/schema";
+import { areas, groups, memberAddresses, municipalities, rateLimits } from "@/db/schema";
 import { DEMO_BOUNDARIES } from "@/db/seed/demo-boundaries";
 import { seedDemoData } from "@/db/seed/demo";
 import {
@@ -258,6 +258,24 @@ describe("GET /api/v1/wijken and /api/v1/wijken/{slug}", () => {
     const missing = await getArea(request("/wijken/nergens"), params("nergens"));
     expect(missing.status).toBe(404);
     expect(apiErrorSchema.parse(await missing.json()).error.code).toBe("not_found");
+  });
+
+  it("leaves out the wijken of a disabled municipality (list, one wijk, outlines), and shows them again once enabled", async () => {
+    const { db } = database.current.handle;
+    const krimpen = eq(municipalities.code, "GM0542");
+    await db.update(municipalities).set({ disabledAt: new Date() }).where(krimpen);
+    try {
+      const body = areaListSchema.parse(await json(await listAreas(request("/wijken"))));
+      expect(body.areas).toEqual([]);
+      const one = await getArea(request("/wijken/langeland"), params("langeland"));
+      expect(one.status).toBe(404);
+      const outlines = areaBoundaryCollectionSchema.parse(await (await listBoundaries(request("/wijkgrenzen"))).json());
+      expect(outlines.features).toEqual([]);
+    } finally {
+      await db.update(municipalities).set({ disabledAt: null }).where(krimpen);
+    }
+    const again = areaListSchema.parse(await json(await listAreas(request("/wijken"))));
+    expect(again.areas.map((a) => a.slug)).toContain("langeland");
   });
 });
 

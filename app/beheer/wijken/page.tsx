@@ -9,12 +9,20 @@ import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
+import { listNeighbourhoodsForStaff } from "@/lib/data/staff/geo-import";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
 import { deleteContactAction, importAreaBoundariesAction, saveAreaAction, saveContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Wijken en contacten" };
+
+/** An imported postcode table has hundreds of postcodes per wijk: the summary shows the first few. */
+function postcodeSummary(postcodes: string[]): string {
+  if (postcodes.length === 0) return "postcodes geen";
+  if (postcodes.length <= 12) return `postcodes ${postcodes.join(", ")}`;
+  return `${postcodes.length} postcodes (${postcodes.slice(0, 6).join(", ")} …)`;
+}
 
 export default async function AreasPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
@@ -30,7 +38,7 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
     );
   }
   const m = data.municipality.id;
-  const gaps = await getGapsAndOverlaps(user, m);
+  const [gaps, buurten] = await Promise.all([getGapsAndOverlaps(user, m), listNeighbourhoodsForStaff(user, m)]);
   const formatPostcode = (p: string) => (p.length === 6 ? `${p.slice(0, 4)} ${p.slice(4)}` : p);
   const areaName = (id: string) => data.areas.find((a) => a.id === id)?.name ?? "";
   return (
@@ -40,12 +48,21 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
 
       <section aria-labelledby="wijken" className="mt-8">
         <h2 id="wijken" className="text-2xl font-bold">Wijken</h2>
+        <p className="mt-2">
+          Heeft u de wijken, buurten, postcodes of aantallen adressen als bestand (CBS)?{" "}
+          <Link href={`${routes.staff.geoImport}?gemeente=${m}`}>Lees wijken, postcodes en aantallen in uit een bestand</Link>.
+        </p>
         <div className="mt-3 space-y-3">
           {data.areas.map((a) => (
             <details key={a.id} className="rounded border-2 border-slate-300 p-4">
               <summary className="cursor-pointer font-semibold">
-                {a.name} ({a.code}): {a.groups} {a.groups === 1 ? "groep" : "groepen"}, postcodes {a.postcodes.join(", ") || "geen"}
+                {a.name} ({a.code}): {a.groups} {a.groups === 1 ? "groep" : "groepen"}, {postcodeSummary(a.postcodes)}
               </summary>
+              {buurten.get(a.code)?.length ? (
+                <p className="mt-3">
+                  Buurten: {buurten.get(a.code)!.map((b) => `${b.name} (${b.code})`).join(", ")}
+                </p>
+              ) : null}
               <div className="mt-4">
                 <AreaForm
                   idPrefix={`area-${a.id}`}

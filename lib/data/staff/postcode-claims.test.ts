@@ -126,6 +126,28 @@ describe("claiming another municipality's postcodes", () => {
     await db().insert(areaPostcodes).values({ areaId: langeland.id, postcode: "2922ZZ" });
     await db().delete(areaPostcodes).where(sql`${areaPostcodes.areaId} = ${langeland.id} and ${areaPostcodes.postcode} = '2922ZZ'`);
   });
+
+  it("the database check runs per statement (migration 0014): one clashing row refuses a whole multi-row insert, and an update into a clash is refused", async () => {
+    const foreign = await anArea(db(), ouderkerk, { name: "Leeg twee" });
+    const rowsOf = async () => (await db().select({ p: areaPostcodes.postcode }).from(areaPostcodes).where(eq(areaPostcodes.areaId, foreign.id))).map((r) => r.p);
+    const insert = await db()
+      .insert(areaPostcodes)
+      .values([
+        { areaId: foreign.id, postcode: "9990AA" },
+        { areaId: foreign.id, postcode: "2925" },
+      ])
+      .then(() => null, (e: unknown) => e);
+    expect(postcodeClaimError(insert)?.code).toBe("conflict");
+    expect(await rowsOf()).toEqual([]);
+    await db().insert(areaPostcodes).values({ areaId: foreign.id, postcode: "9990AA" });
+    const update = await db()
+      .update(areaPostcodes)
+      .set({ postcode: "2922AB" })
+      .where(eq(areaPostcodes.areaId, foreign.id))
+      .then(() => null, (e: unknown) => e);
+    expect(postcodeClaimError(update)?.code).toBe("conflict");
+    expect(await rowsOf()).toEqual(["9990AA"]);
+  });
 });
 
 if (onPostgres) {
