@@ -26,6 +26,7 @@ const expectedTables = [
   "rate_limits",
   "register_addresses",
   "sessions",
+  "shared_address_decisions",
   "sign_events",
   "sign_reports",
   "sign_request_events",

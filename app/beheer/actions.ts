@@ -6,6 +6,7 @@ import { z } from "zod";
 import { formDataOrEmpty, signedInAction, type ActionResult } from "@/lib/actions";
 import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
+import { decideSharedAddresses } from "@/lib/data/staff/shared-addresses";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
 import { recordSignMaintenance, recordSignRemoval, updateSignDetails } from "@/lib/data/staff/signs";
@@ -23,6 +24,7 @@ import {
   deleteContactSchema,
   dissolveGroupSchema,
   inviteUserSchema,
+  sharedAddressDecisionSchema,
 } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
 import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
@@ -187,4 +189,25 @@ export async function updateSignDetailsAction(_previous: SignFormState, formData
   const values = signStepValues(formData);
   const result = await signedInAction("bord.maintain", signDetailsSchema, async (value, { user }) => revalidateSign(await updateSignDetails(user, value)))(values);
   return signStepOutcome(values, "gegevens", result);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared addresses (the overlap list on /beheer/wijken)
+
+/**
+ * "Tel voor groep X" / "Wie het eerst was" on a pair of groups sharing addresses. A plain form
+ * (works without JavaScript): answers with the page and a message. Refused as not signed in or
+ * someone else's group: nothing happened, nothing to show.
+ */
+export async function decideSharedAddressesAction(formData: FormData): Promise<void> {
+  const input = formDataOrEmpty(formData);
+  const result = await signedInAction("address.decide_shared", sharedAddressDecisionSchema, async (value, { user }) => {
+    const outcome = await decideSharedAddresses(user, value);
+    revalidatePath(routes.staff.areas);
+    return outcome;
+  })(input);
+  if (!result.ok && (result.code === "unauthorized" || result.code === "not_found")) return;
+  const gemeente = input.get("municipalityId");
+  const q = typeof gemeente === "string" && /^[0-9a-f-]{36}$/.test(gemeente) ? `&gemeente=${gemeente}` : "";
+  redirect(`${routes.staff.areas}?gedeeld=${result.ok ? "bewaard" : "fout"}${q}#gaten`);
 }

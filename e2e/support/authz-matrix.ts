@@ -671,6 +671,18 @@ export const ACTION_MATRIX: ActionEntry[] = [
   },
   {
     file: STAFF_ACTIONS,
+    name: "decideSharedAddressesAction",
+    permission: "address.decide_shared",
+    access: "staff",
+    what: "decide which of two groups the addresses they share count for (overlap list)",
+    encoding: "form",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ municipalityId: f.municipalityId, groupId: f.groupId, otherGroupId: f.otherGroupId, countFor: "group" }),
+    // Returns nothing (a form action); a refused call stores no decision, so the list shows none.
+    unchanged: (f) => [staffProbe((x) => `/beheer/wijken?gemeente=${x.municipalityId}`, ["Gaten en overlap per wijk"], ["De gemeente besloot"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
     name: "keepGroupAction",
     permission: "group.check",
     access: "staff",
