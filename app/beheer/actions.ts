@@ -9,9 +9,9 @@ import { dissolveGroup } from "@/lib/data/staff/groups";
 import { decideSharedAddresses } from "@/lib/data/staff/shared-addresses";
 import { updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
-import { recordSignMaintenance, recordSignRemoval, updateSignDetails } from "@/lib/data/staff/signs";
+import { recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "@/lib/data/staff/signs";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
-import { signDetailsSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";
+import { signDetailsSchema, signLocationSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";
 import { keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
 import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
 import { staffSettingsSchema } from "@/lib/validation";
@@ -150,7 +150,7 @@ export async function keepGroupAction(formData: FormData): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Placed borden: details, maintenance, removal (forms on /beheer/geplaatste-borden/[id])
 
-const SIGN_STEP_FIELDS = ["signId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy"];
+const SIGN_STEP_FIELDS = ["signId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy", "location", "lat", "lng"];
 
 function signStepValues(formData: FormData) {
   return formValues(formDataOrEmpty(formData), SIGN_STEP_FIELDS);
@@ -189,6 +189,13 @@ export async function updateSignDetailsAction(_previous: SignFormState, formData
   const values = signStepValues(formData);
   const result = await signedInAction("bord.maintain", signDetailsSchema, async (value, { user }) => revalidateSign(await updateSignDetails(user, value)))(values);
   return signStepOutcome(values, "gegevens", result);
+}
+
+/** Where the bord stands: description and point (picked on the map or typed). */
+export async function updateSignLocationAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  const values = signStepValues(formData);
+  const result = await signedInAction("bord.maintain", signLocationSchema, async (value, { user }) => revalidateSign(await updateSignLocation(user, value)))(values);
+  return signStepOutcome(values, "plek", result);
 }
 
 // ---------------------------------------------------------------------------------------------

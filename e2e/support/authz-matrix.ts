@@ -545,6 +545,18 @@ export const ACTION_MATRIX: ActionEntry[] = [
   },
   {
     file: RESIDENT_ACTIONS,
+    name: "requestBordFormAction",
+    permission: "bord.request",
+    access: "group_admin",
+    what: "request a bord (the form, with the map point as two fields)",
+    encoding: "state_form",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, signCount: "4", street: "Kaapstraat", nearHouseNumber: "", description: "", note: "", lat: "", lng: "" }),
+    // The group has an open request already: even its own admins would get a conflict.
+    unchanged: (f) => [ownerProbe("/bord", [AUTHZ_TARGET.street], ["Kaapstraat"])(f), noMailTo(VOORBEELDSTAD.safetyEmail)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
     name: "withdrawBordRequestAction",
     permission: "bord.request",
     access: "group_admin",
@@ -656,6 +668,17 @@ export const ACTION_MATRIX: ActionEntry[] = [
     rightful: STAFF_ROLES,
     input: (f) => ({ signId: f.signId, version: 1, owner: "Gekaapt", cost: "1", paidBy: "" }),
     unchanged: (f) => [staffProbe((x) => `/beheer/geplaatste-borden/${x.signId}`, ["staat er"], ["Gekaapt"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "updateSignLocationAction",
+    permission: "bord.maintain",
+    access: "staff",
+    what: "change where a placed bord stands (description and map point)",
+    encoding: "state_form",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ signId: f.signId, version: 1, location: "Gekaapte plek", lat: "52,1", lng: "5,1" }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/geplaatste-borden/${x.signId}`, ["staat er"], ["Gekaapte plek"])(f)],
   },
   {
     file: STAFF_ACTIONS,
