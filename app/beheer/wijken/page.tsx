@@ -13,6 +13,9 @@ import { requirePagePermission } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
+import { getStaffMap } from "@/lib/data/maps";
+import { getEnv } from "@/lib/env";
+import { AreaMap } from "@/components/map/area-map";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
@@ -37,7 +40,10 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
     );
   }
   const m = data.municipality.id;
-  const gaps = await getGapsAndOverlaps(user, m);
+  const [gaps, map] = await Promise.all([getGapsAndOverlaps(user, m), getStaffMap(user, m)]);
+  const boundaryById = new Map(map.areas.map((a) => [a.areaId, a.boundary]));
+  const hasMap = map.areas.some((a) => a.boundary !== null);
+  const env = getEnv();
   const formatPostcode = (p: string) => (p.length === 6 ? `${p.slice(0, 4)} ${p.slice(4)}` : p);
   const areaName = (id: string) => data.areas.find((a) => a.id === id)?.name ?? "";
   return (
@@ -86,6 +92,25 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
           <FocusedMessage focusKey="gedeeld-fout">
             <Alert tone="error" role="alert" title="Dat lukte niet: de groepen zijn veranderd. Bekijk de lijst hieronder en probeer het opnieuw." />
           </FocusedMessage>
+        ) : null}
+        {hasMap ? (
+          <div className="mt-4">
+            <h3 id="gaten-kaart" className="text-lg font-bold">Kaart: gaten en overlap</h3>
+            <AreaMap
+              titleId="gaten-kaart"
+              mode="outline"
+              shapes={gaps.map((g) => ({
+                id: g.areaId,
+                name: g.name,
+                boundary: boundaryById.get(g.areaId) ?? null,
+                coveragePercent: null,
+                accessibleName: g.name,
+                issues: { overlapPairs: g.overlaps.length, gapPostcodes: g.uncoveredPostcodes.length },
+              }))}
+              tiles={env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined}
+              description="Dezelfde gegevens staan per wijk in de lijst hieronder."
+            />
+          </div>
         ) : null}
         <ul className="mt-3 space-y-3">
           {gaps.map((g) => (
