@@ -57,6 +57,11 @@ test("a group below the threshold adds addresses, requests a bord, withdraws it 
   await expect(page.getByText("Nog geen punt gekozen.")).toBeVisible();
   await expectAccessible(page);
   await map.click({ position: { x: 200, y: 150 } });
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole("region", { name: "Bord aanvragen" }).screenshot({ path: `test-results/bord-form-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByText(/^Gekozen punt: 5\d,\d{6}; 4,\d{6}$/)).toBeVisible();
   await page.getByText("Of typ de coördinaten").click();
   const lat = page.getByLabel("Breedtegraad");

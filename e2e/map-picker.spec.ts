@@ -81,6 +81,9 @@ test("staff see gaps and overlap per wijk on the maps and in a table", async ({ 
   await expect(table.getByRole("rowheader", { name: "Langeland" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Kaart: dekking en borden" })).toContainText("zonder groep");
   await expectAccessible(page);
+  await page.setViewportSize({ width: 375, height: 900 });
+  await page.getByRole("region", { name: "Gaten en overlap per wijk" }).screenshot({ path: "test-results/gaps-table-375.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto("/beheer/wijken");
   const map = page.getByRole("img", { name: "Kaart: gaten en overlap" });
   await expect(map).toBeVisible();
