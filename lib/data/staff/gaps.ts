@@ -1,7 +1,7 @@
 /**
  * Gaps and overlaps per wijk (issue 20 item 4), for staff: computed from member addresses at
  * postcode level. A gap is a postcode (or 4-digit postcode area) of the wijk's postcode table
- * where no active group has a member address. An overlap is a pair of active groups that list
+ * where no active group of the municipality has a member address. An overlap is a pair of active groups that list
  * the same addresses, with how many. Only counts and postcodes: no house numbers leave here.
  */
 import "server-only";
@@ -37,12 +37,14 @@ export async function getGapsAndOverlaps(actor: Actor | null, municipalityId: st
 
   const [areaRows, gapRows, overlapRows] = await Promise.all([
     selectRows<{ id: string; name: string }>(executor, sql`select id, name from areas where municipality_id = ${id} order by name`),
-    // A full postcode is covered when an active group has an address in it; a 4-digit area when
-    // an active group has an address anywhere in it.
+    // A full postcode is covered when an active group of the municipality has an address in it;
+    // a 4-digit area when such a group has an address anywhere in it. (Only the municipality's
+    // own groups: reading every member address of the country took seconds at national scale.)
     selectRows<{ area_id: string; postcode: string }>(
       executor,
       sql`with covered as (
-            select distinct m.postcode from member_addresses m join groups g on g.id = m.group_id and g.status = 'active'
+            select distinct m.postcode from member_addresses m
+            join groups g on g.id = m.group_id and g.status = 'active' and g.municipality_id = ${id}
           )
           select ap.area_id, ap.postcode
           from area_postcodes ap
