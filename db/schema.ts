@@ -557,6 +557,41 @@ export const memberAddresses = pgTable(
   ],
 );
 
+/**
+ * Staff's decision on an address that several active groups list (issue 20): it counts for the
+ * bord of this group instead of the one it joined first. One decision per address; it only
+ * takes effect while this group is active and lists the address (verified, inside the
+ * municipality), else the first-joined rule applies again. Who decided and when are kept here
+ * and in the audit log.
+ */
+export const sharedAddressDecisions = pgTable(
+  "shared_address_decisions",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    municipalityId: uuid()
+      .notNull()
+      .references(() => municipalities.id, { onDelete: "cascade" }),
+    postcode: text().notNull(),
+    houseNumber: integer().notNull(),
+    addition: text().notNull().default(""),
+    /** The group the address counts for. */
+    groupId: uuid()
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    decidedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("shared_address_decisions_address_unique").on(t.postcode, t.houseNumber, t.addition),
+    index("shared_address_decisions_group_idx").on(t.groupId),
+    check(
+      "shared_address_decisions_postcode_format",
+      sql`${t.postcode} ~ ${sql.raw(POSTCODE_SQL)} and ${t.postcode} !~ ${sql.raw(POSTCODE_EXCLUDED_SQL)}`,
+    ),
+    check("shared_address_decisions_house_number_range", sql`${t.houseNumber} between 1 and 99999`),
+  ],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Join requests (aanmeldingen)
 

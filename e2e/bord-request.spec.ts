@@ -51,8 +51,31 @@ test("a group below the threshold adds addresses, requests a bord, withdraws it 
   // The bord form: mistakes first.
   await page.getByRole("link", { name: "Naar de bordaanvraag" }).click();
   const send = page.getByRole("button", { name: "Bord aanvragen" });
-  await page.getByLabel("Breedtegraad (niet verplicht)").fill("48.85");
-  await page.getByLabel("Lengtegraad (niet verplicht)").fill("2.35");
+  // Issue 20: the point is picked on the wijk map; the coordinate fields are the way without it.
+  const map = page.getByRole("application", { name: "Punt op de kaart (niet verplicht)" });
+  await expect(map).toBeVisible();
+  await expect(page.getByText("Nog geen punt gekozen.")).toBeVisible();
+  await expectAccessible(page);
+  await map.click({ position: { x: 200, y: 150 } });
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole("region", { name: "Bord aanvragen" }).screenshot({ path: `test-results/bord-form-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.getByText(/^Gekozen punt: 5\d,\d{6}; 4,\d{6}$/)).toBeVisible();
+  await page.getByText("Of typ de coördinaten").click();
+  const lat = page.getByLabel("Breedtegraad");
+  const picked = await lat.inputValue();
+  expect(picked).toMatch(/^5\d,\d{6}$/);
+  // The arrow keys move the marker (north: a larger latitude).
+  await map.focus();
+  await page.keyboard.press("ArrowUp");
+  expect(Number((await lat.inputValue()).replace(",", "."))).toBeGreaterThan(Number(picked.replace(",", ".")));
+  await page.getByRole("button", { name: "Punt wissen" }).click();
+  await expect(page.getByText("Nog geen punt gekozen.")).toBeVisible();
+  await expect(lat).toHaveValue("");
+  await lat.fill("48,85");
+  await page.getByLabel("Lengtegraad").fill("2,35");
   await page.getByLabel("In de buurt van huisnummer (niet verplicht)").fill("0");
   await send.click();
   await expect(page.getByText("Vul de straat in waar het bord moet komen.")).toBeVisible();
@@ -68,8 +91,8 @@ test("a group below the threshold adds addresses, requests a bord, withdraws it 
   await page.getByLabel("Straat").fill("Merelstraat");
   await page.getByLabel("In de buurt van huisnummer (niet verplicht)").fill("1");
   await page.getByLabel("Beschrijf de plek (niet verplicht)").fill("Bij de ingang van de Merelstraat <script>alert(1)</script>");
-  await page.getByLabel("Breedtegraad (niet verplicht)").fill("51.9188");
-  await page.getByLabel("Lengtegraad (niet verplicht)").fill("4.5842");
+  await page.getByLabel("Breedtegraad").fill("51,9188");
+  await page.getByLabel("Lengtegraad").fill("4.5842");
   await page.getByLabel("Opmerking voor de gemeente (niet verplicht)").fill("Graag aan beide kanten van de straat.");
   await send.click();
   await expect(page.getByRole("heading", { level: 2, name: /^Uw aanvraag van/ })).toBeVisible();

@@ -12,7 +12,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { selectRows } from "@/db";
 import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { groupAdminInvitations, groups, mailOutbox, memberAddresses, users, type Area, type Group, type User } from "@/db/schema";
+import { groupAdminInvitations, groups, mailOutbox, memberAddresses, signRequests, users, type Area, type Group, type User } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions";
 import { permissions, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
@@ -238,5 +238,51 @@ describe("registering never overwrites the account's identity", () => {
     expect(after).toEqual(before);
     expect(await db.select().from(memberAddresses).where(and(eq(memberAddresses.groupId, target.id), eq(memberAddresses.postcode, "9911CD"), eq(memberAddresses.houseNumber, 5)))).toHaveLength(1);
     expect(await db.select().from(memberAddresses).where(and(eq(memberAddresses.groupId, target.id), eq(memberAddresses.postcode, "9911EF")))).toHaveLength(0);
+  });
+});
+
+describe(`the bord request form without JavaScript (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ signCount: "1", street: "Kaartstraat", nearHouseNumber: "", description: "", note: "", lat: "", lng: "", ...fields })) data.set(k, v);
+    return data;
+  };
+  const requestsOf = async (groupId: string) => {
+    const { db } = database.current.handle;
+    return db.select().from(signRequests).where(eq(signRequests.groupId, groupId));
+  };
+
+  it("answers bad points at the field, keeps what was typed, and stores nothing; someone else's group does not exist", async () => {
+    const { db } = database.current.handle;
+    const admin = await aUser(db);
+    const group = await aGroup(db, area, { name: "Kaartgroep Fout", admins: [admin], addresses: addresses(55, "9919") });
+    const cases: Array<[Record<string, string>, string, RegExp]> = [
+      [{ lat: "51,9" }, "lng", /beide coördinaten/],
+      [{ lat: "abc", lng: "4,6" }, "lat", /beide coördinaten/],
+      [{ lat: "48,8566", lng: "2,3522" }, "lat", /niet in Nederland/],
+      [{ lat: "<script>alert(1)</script>", lng: "4,6" }, "lat", /coördinaten/],
+      [{ lat: "51,9'; drop table sign_requests; --", lng: "4,6" }, "lat", /coördinaten/],
+      [{ street: "" }, "street", /straat/],
+    ];
+    for (const [fields, field, message] of cases) {
+      const state = await as(actorOf(admin), async () => ({ ok: true as const, data: await resident.requestBordFormAction({ status: "idle" }, form({ groupId: group.id, ...fields })) }));
+      const answer = state.ok ? state.data : null;
+      expect(answer?.status, JSON.stringify(fields)).toBe("error");
+      if (answer?.status !== "error") continue;
+      expect(answer.fieldErrors[field], JSON.stringify(fields)).toMatch(message);
+      expect(answer.values.street).toBe(fields.street ?? "Kaartstraat");
+    }
+    expect(await requestsOf(group.id)).toEqual([]);
+    const foreign = await as(actorOf(admin), async () => ({ ok: true as const, data: await resident.requestBordFormAction({ status: "idle" }, form({ groupId: target.id, lat: "51,9", lng: "4,6" })) }));
+    expect(foreign.ok && foreign.data).toMatchObject({ status: "error", code: "not_found" });
+  });
+
+  it("stores the request with the point typed with Dutch decimal commas", async () => {
+    const { db } = database.current.handle;
+    const admin = await aUser(db);
+    const group = await aGroup(db, area, { name: "Kaartgroep Goed", admins: [admin], addresses: addresses(55, "9918") });
+    const state = await as(actorOf(admin), async () => ({ ok: true as const, data: await resident.requestBordFormAction({ status: "idle" }, form({ groupId: group.id, lat: "51,916700", lng: "4,593600" })) }));
+    expect(state.ok && state.data, JSON.stringify(state)).toMatchObject({ status: "sent" });
+    expect(await requestsOf(group.id)).toMatchObject([{ street: "Kaartstraat", latitude: 51.9167, longitude: 4.5936 }]);
   });
 });

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { signedInAction, type ActionResult } from "@/lib/actions";
+import { formDataOrEmpty, signedInAction, type ActionResult } from "@/lib/actions";
+import { formValues, type SignFormState } from "@/components/signs/form-state";
+import { signRequestFieldsSchema, signRequestFromFields } from "@/lib/validation/sign-request";
 import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/groups";
 import { updateOwnDetails } from "@/lib/data/account";
 import { acceptCurrentHouseRules } from "@/lib/data/house-rules";
@@ -145,6 +147,38 @@ const bord = signedInAction("bord.request", signRequestSchema.extend(withGroup),
 });
 export async function requestBordAction(input: unknown) {
   return bord(input);
+}
+
+const BORD_FORM_FIELDS = ["groupId", "signCount", "street", "nearHouseNumber", "description", "note", "lat", "lng"];
+
+const bordForm = signedInAction(
+  "bord.request",
+  signRequestFieldsSchema.extend(withGroup).transform((value, ctx) => signRequestFromFields(value, ctx)),
+  async ({ groupId, ...data }, { user, ip, now }) => {
+    await limitAction(ACTION_LIMITS.requestBord, { user, ip });
+    const result = await requestBord(user, groupId, data, now);
+    refresh(groupId);
+    return result;
+  },
+);
+
+/**
+ * The bord request form (useActionState): works without JavaScript (a normal POST, the page
+ * answers with the messages at the fields and what was typed); the map picker fills the two
+ * coordinate fields it posts.
+ */
+export async function requestBordFormAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  const values = formValues(formDataOrEmpty(formData), BORD_FORM_FIELDS);
+  const result = await bordForm(values);
+  if (result.ok) return { status: "sent", message: "Uw aanvraag is verstuurd naar de gemeente." };
+  const fieldErrors = { ...result.fieldErrors };
+  for (const key of ["point", "point.lat", "point.lng"]) {
+    if (fieldErrors[key]) {
+      fieldErrors.lat ??= fieldErrors[key];
+      delete fieldErrors[key];
+    }
+  }
+  return { status: "error", ok: false, code: result.code, message: result.message, fieldErrors, values };
 }
 
 const withdraw = signedInAction("bord.request", z.object({ ...withGroup, requestId: id }), async ({ groupId, requestId }, { user, now }) => {

@@ -6,11 +6,12 @@ import { z } from "zod";
 import { formDataOrEmpty, signedInAction, type ActionResult } from "@/lib/actions";
 import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/lib/data/staff/areas";
 import { dissolveGroup } from "@/lib/data/staff/groups";
+import { decideSharedAddresses } from "@/lib/data/staff/shared-addresses";
 import { updateBordSettings, updateMunicipalitySettings } from "@/lib/data/staff/settings";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
-import { recordSignMaintenance, recordSignRemoval, updateSignDetails } from "@/lib/data/staff/signs";
+import { recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "@/lib/data/staff/signs";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
-import { signDetailsSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";
+import { signDetailsSchema, signLocationSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";
 import { keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
 import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
 import { staffSettingsSchema } from "@/lib/validation";
@@ -24,6 +25,7 @@ import {
   deleteContactSchema,
   dissolveGroupSchema,
   inviteUserSchema,
+  sharedAddressDecisionSchema,
 } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
 import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
@@ -160,7 +162,7 @@ export async function keepGroupAction(formData: FormData): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Placed borden: details, maintenance, removal (forms on /beheer/geplaatste-borden/[id])
 
-const SIGN_STEP_FIELDS = ["signId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy"];
+const SIGN_STEP_FIELDS = ["signId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy", "location", "lat", "lng"];
 
 function signStepValues(formData: FormData) {
   return formValues(formDataOrEmpty(formData), SIGN_STEP_FIELDS);
@@ -199,4 +201,32 @@ export async function updateSignDetailsAction(_previous: SignFormState, formData
   const values = signStepValues(formData);
   const result = await signedInAction("bord.maintain", signDetailsSchema, async (value, { user }) => revalidateSign(await updateSignDetails(user, value)))(values);
   return signStepOutcome(values, "gegevens", result);
+}
+
+/** Where the bord stands: description and point (picked on the map or typed). */
+export async function updateSignLocationAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  const values = signStepValues(formData);
+  const result = await signedInAction("bord.maintain", signLocationSchema, async (value, { user }) => revalidateSign(await updateSignLocation(user, value)))(values);
+  return signStepOutcome(values, "plek", result);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared addresses (the overlap list on /beheer/wijken)
+
+/**
+ * "Tel voor groep X" / "Wie het eerst was" on a pair of groups sharing addresses. A plain form
+ * (works without JavaScript): answers with the page and a message. Refused as not signed in or
+ * someone else's group: nothing happened, nothing to show.
+ */
+export async function decideSharedAddressesAction(formData: FormData): Promise<void> {
+  const input = formDataOrEmpty(formData);
+  const result = await signedInAction("address.decide_shared", sharedAddressDecisionSchema, async (value, { user }) => {
+    const outcome = await decideSharedAddresses(user, value);
+    revalidatePath(routes.staff.areas);
+    return outcome;
+  })(input);
+  if (!result.ok && (result.code === "unauthorized" || result.code === "not_found")) return;
+  const gemeente = input.get("municipalityId");
+  const q = typeof gemeente === "string" && /^[0-9a-f-]{36}$/.test(gemeente) ? `&gemeente=${gemeente}` : "";
+  redirect(`${routes.staff.areas}?gedeeld=${result.ok ? "bewaard" : "fout"}${q}#gaten`);
 }

@@ -10,6 +10,7 @@ import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
 import { getStaffMap } from "@/lib/data/maps";
 import { getStaffOverview } from "@/lib/data/staff/overview";
+import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { getEnv } from "@/lib/env";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
@@ -30,11 +31,18 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
       </Container>
     );
   }
-  const [o, list, map] = await Promise.all([
+  const [o, list, map, gaps] = await Promise.all([
     getStaffOverview(user, municipality.id),
     listMunicipalitiesForStaff(user),
     getStaffMap(user, municipality.id),
+    getGapsAndOverlaps(user, municipality.id),
   ]);
+  const issuesById = new Map(gaps.map((g) => [g.areaId, { overlapPairs: g.overlaps.length, gapPostcodes: g.uncoveredPostcodes.length }]));
+  const issueText = (areaId: string) => {
+    const i = issuesById.get(areaId);
+    if (!i) return "";
+    return `${i.overlapPairs > 0 ? `, ${i.overlapPairs} ${i.overlapPairs === 1 ? "paar groepen" : "paren groepen"} met dezelfde adressen` : ""}${i.gapPostcodes > 0 ? `, ${i.gapPostcodes} postcodes zonder groep` : ""}`;
+  };
   const q = user.role === "platform_admin" ? `&gemeente=${municipality.id}` : "";
   const env = getEnv();
   const boundaryById = new Map(map.areas.map((a) => [a.areaId, a.boundary]));
@@ -127,7 +135,7 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
           </h2>
           <p className="mt-2 text-slate-700">
             Klik op een wijk voor haar groepen, op een bord voor de aanvraag. De cijfers staan ook in de tabel Dekking per wijk
-            hierboven; de borden in de lijst hieronder.
+            hierboven, gaten en overlap in de tabel hieronder; de borden in de lijst hieronder.
           </p>
           <div className="mt-3">
             <AreaMap
@@ -139,7 +147,8 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
                 href: `${routes.staff.groups}?wijk=${c.areaId}${q}`,
                 boundary: boundaryById.get(c.areaId) ?? null,
                 coveragePercent: c.percentage,
-                accessibleName: `${c.name}: ${c.percentage === null ? "dekking onbekend" : `${c.percentage.toLocaleString("nl-NL")}% doet mee`}, ${c.groups} ${c.groups === 1 ? "groep" : "groepen"}`,
+                accessibleName: `${c.name}: ${c.percentage === null ? "dekking onbekend" : `${c.percentage.toLocaleString("nl-NL")}% doet mee`}, ${c.groups} ${c.groups === 1 ? "groep" : "groepen"}${issueText(c.areaId)}`,
+                issues: issuesById.get(c.areaId),
               }))}
               markers={map.bords.map((b) => ({
                 id: b.id,
@@ -169,6 +178,34 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
           ) : null}
         </section>
       ) : null}
+
+      <section aria-labelledby="gaten-overlap" className="mt-8">
+        <h2 id="gaten-overlap" className="text-2xl font-bold">
+          Gaten en overlap per wijk
+        </h2>
+        <p className="mt-2 text-slate-700">
+          Overlap: groepen die dezelfde adressen hebben. Een gedeeld adres telt voor een bord maar bij één groep.{" "}
+          <Link href={`${routes.staff.areas}${q ? `?${q.slice(1)}` : ""}#gaten`}>Bekijk de paren en kies voor welke groep ze tellen</Link>.
+        </p>
+        <Table
+          caption="Postcodes zonder groep en groepen met dezelfde adressen, per wijk"
+          columns={[
+            { label: "Wijk" },
+            { label: "Postcodes zonder groep", numeric: true },
+            { label: "Paren groepen met overlap", numeric: true },
+            { label: "Gedeelde adressen", numeric: true },
+          ]}
+        >
+          {gaps.map((g) => (
+            <tr key={g.areaId} className="border-b border-slate-300">
+              <th scope="row" className="py-2 pr-4 font-normal">{g.name}</th>
+              <td className="py-2 pr-4 text-right tabular-nums">{g.uncoveredPostcodes.length}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{g.overlaps.length}</td>
+              <td className="py-2 text-right tabular-nums">{formatNumber(g.overlaps.reduce((n, p) => n + p.sharedAddresses, 0))}</td>
+            </tr>
+          ))}
+        </Table>
+      </section>
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <section aria-labelledby="een-beheerder">

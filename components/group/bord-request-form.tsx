@@ -1,80 +1,101 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
 import { FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
+import type { PickerMap } from "@/components/map/picker-map";
+import { PointFields } from "@/components/map/point-fields";
+import { IDLE, type SignFormState } from "@/components/signs/form-state";
 import { Button } from "@/components/ui/button";
-import { mapPointSchema, signRequestSchema, type SignRequestFormInput } from "@/lib/validation";
+import { signRequestFieldsSchema, signRequestFromFields } from "@/lib/validation/sign-request";
 
-const COORDINATES_HELP = "Vul beide coördinaten in als getal, zoals 51,9167 en 4,5936, of laat beide leeg.";
+type BordAction = (state: SignFormState, formData: FormData) => Promise<SignFormState>;
+
+/** The browser's check: the same schema the server action uses. */
+const bordFormCheck = signRequestFieldsSchema.transform((value, ctx) => signRequestFromFields(value, ctx));
+
+const FIELD_ORDER = ["signCount", "street", "nearHouseNumber", "description", "lat", "lng", "note"] as const;
+const FIELD_IDS: Record<(typeof FIELD_ORDER)[number], string> = {
+  signCount: "bord-count",
+  street: "bord-street",
+  nearHouseNumber: "bord-near",
+  description: "bord-description",
+  lat: "bord-point-lat",
+  lng: "bord-point-lng",
+  note: "bord-note",
+};
+
+function checkInBrowser(data: FormData): Record<string, string> {
+  const parsed = bordFormCheck.safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
+  if (parsed.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of (parsed.error as z.ZodError).issues) errors[issue.path.map(String).join(".")] ??= issue.message;
+  return errors;
+}
 
 /**
- * The form as the page holds it: the optional point as two text fields. Checked with the shared
- * schema (the point with mapPointSchema); the server checks everything again.
+ * The bord request. Works without JavaScript (a normal POST to the server action; the page
+ * answers with the messages at the fields and keeps what was typed). With JavaScript the same
+ * schema checks first, and the wijk map sets the optional point (PointFields).
  */
-const bordFormSchema = signRequestSchema
-  .omit({ point: true })
-  .extend({ lat: z.string().max(40, COORDINATES_HELP), lng: z.string().max(40, COORDINATES_HELP) })
-  .superRefine(({ lat, lng }, ctx) => {
-    if (lat.trim() === "" && lng.trim() === "") return;
-    if (lat.trim() === "" || lng.trim() === "") {
-      ctx.addIssue({ code: "custom", path: [lat.trim() === "" ? "lat" : "lng"], message: COORDINATES_HELP });
-      return;
-    }
-    const point = mapPointSchema.safeParse({ lat, lng });
-    if (!point.success) {
-      const message = point.error.issues[0]?.message === "Kies een punt op de kaart." ? COORDINATES_HELP : (point.error.issues[0]?.message ?? COORDINATES_HELP);
-      ctx.addIssue({ code: "custom", path: ["lat"], message });
-    }
-  });
-type BordFormInput = z.input<typeof bordFormSchema>;
-type BordForm = z.output<typeof bordFormSchema>;
-
 export function BordRequestForm({
   groupId,
   maxSigns = 4,
   action,
+  map,
 }: {
   groupId: string;
   /** The municipality's number of borden per group (1–4). */
   maxSigns?: number;
-  action: (input: SignRequestFormInput & { groupId: string }) => Promise<ClientActionResult<{ id: string }>>;
+  action: BordAction;
+  map: PickerMap | null;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const form = useForm<BordFormInput, unknown, BordForm>({
-    resolver: zodResolver(bordFormSchema),
-    defaultValues: { signCount: "1", street: "", nearHouseNumber: "", description: "", note: "", lat: "", lng: "" },
-  });
-  const e = form.formState.errors;
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const { lat, lng, ...rest } = form.getValues();
-    const point = lat.trim() || lng.trim() ? { lat, lng } : null;
-    const result = await action({ ...rest, point, groupId }).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      const fieldErrors = { ...result.fieldErrors };
-      for (const key of ["point", "point.lat", "point.lng"]) {
-        if (fieldErrors[key]) {
-          fieldErrors.lat ??= fieldErrors[key];
-          delete fieldErrors[key];
-        }
-      }
-      applyFieldErrors(form.setError, fieldErrors);
-      return setMessage({ tone: "error", text: result.message });
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const [checked, setChecked] = useState<{ answer: SignFormState; errors: Record<string, string> }>({ answer: state, errors: {} });
+  let errors = checked.errors;
+  if (checked.answer !== state) {
+    errors = state.status === "error" ? state.fieldErrors : {};
+    setChecked({ answer: state, errors });
+  }
+  const values = state.status === "error" ? state.values : {};
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle") messageRef.current?.focus();
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const problems = checkInBrowser(data);
+    setChecked({ answer: state, errors: problems });
+    const first = FIELD_ORDER.find((name) => problems[name] !== undefined);
+    if (first) {
+      document.getElementById(FIELD_IDS[first])?.focus();
+      return;
     }
-    setMessage({ tone: "success", text: "Uw aanvraag is verstuurd naar de gemeente." });
-    form.reset();
-    router.refresh();
-  });
+    startTransition(() => formAction(data));
+  };
+
+  const formMessage =
+    state.status === "sent"
+      ? { tone: "success" as const, text: state.message }
+      : state.status === "error"
+        ? { tone: "error" as const, text: state.message }
+        : null;
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
-      <SelectField id="bord-count" label="Hoeveel borden wilt u?" hint="Meestal is één bord per ingang van de buurt genoeg." error={e.signCount?.message} {...form.register("signCount")}>
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
+        {formMessage ? <FormMessage tone={formMessage.tone} title={formMessage.text} /> : null}
+      </div>
+      <input type="hidden" name="groupId" value={groupId} />
+      <SelectField
+        id="bord-count"
+        name="signCount"
+        label="Hoeveel borden wilt u?"
+        hint="Meestal is één bord per ingang van de buurt genoeg."
+        defaultValue={values.signCount ?? "1"}
+        error={errors.signCount}
+      >
         {Array.from({ length: Math.max(1, Math.min(4, maxSigns)) }, (_, i) => i + 1).map((n) => (
           <option key={n} value={String(n)}>
             {n}
@@ -83,32 +104,30 @@ export function BordRequestForm({
       </SelectField>
       <fieldset className="space-y-3">
         <legend className="font-semibold">Waar moet het bord komen?</legend>
-        <TextInput id="bord-street" label="Straat" maxLength={200} error={e.street?.message} {...form.register("street")} />
-        <TextInput id="bord-near" label="In de buurt van huisnummer (niet verplicht)" inputMode="numeric" maxLength={8} error={e.nearHouseNumber?.message} {...form.register("nearHouseNumber")} />
+        <TextInput id="bord-street" name="street" label="Straat" maxLength={200} autoComplete="off" defaultValue={values.street ?? ""} error={errors.street} />
+        <TextInput
+          id="bord-near"
+          name="nearHouseNumber"
+          label="In de buurt van huisnummer (niet verplicht)"
+          inputMode="numeric"
+          maxLength={8}
+          defaultValue={values.nearHouseNumber ?? ""}
+          error={errors.nearHouseNumber}
+        />
         <TextArea
           id="bord-description"
+          name="description"
           label="Beschrijf de plek (niet verplicht)"
           hint="Bijvoorbeeld: aan de lantaarnpaal bij de ingang van het park."
           rows={3}
-          error={e.description?.message}
-          {...form.register("description")}
+          defaultValue={values.description ?? ""}
+          error={errors.description}
         />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextInput
-            id="bord-lat"
-            label="Breedtegraad (niet verplicht)"
-            hint="Bijvoorbeeld 51.9167. U vindt de coördinaten in een kaart-app."
-            inputMode="decimal"
-            maxLength={40}
-            error={e.lat?.message}
-            {...form.register("lat")}
-          />
-          <TextInput id="bord-lng" label="Lengtegraad (niet verplicht)" hint="Bijvoorbeeld 4.5936." inputMode="decimal" maxLength={40} error={e.lng?.message} {...form.register("lng")} />
-        </div>
+        <PointFields idPrefix="bord-point" map={map} initial={{ lat: values.lat ?? "", lng: values.lng ?? "" }} errors={{ lat: errors.lat, lng: errors.lng }} />
       </fieldset>
-      <TextArea id="bord-note" label="Opmerking voor de gemeente (niet verplicht)" rows={3} error={e.note?.message} {...form.register("note")} />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
-        {form.formState.isSubmitting ? "Bezig met versturen…" : "Bord aanvragen"}
+      <TextArea id="bord-note" name="note" label="Opmerking voor de gemeente (niet verplicht)" rows={3} defaultValue={values.note ?? ""} error={errors.note} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Bezig met versturen…" : "Bord aanvragen"}
       </Button>
     </form>
   );

@@ -27,6 +27,11 @@ export interface MapShape {
   coveragePercent: number | null;
   /** What a screen reader says for the link, e.g. "Langeland: 2,2% van de adressen doet mee". */
   accessibleName: string;
+  /**
+   * Staff maps: groups of the wijk that list the same addresses (pairs) and postcodes without a
+   * group. A wijk with overlap gets a dashed red outline; both are written under its name.
+   */
+  issues?: { overlapPairs: number; gapPostcodes: number };
 }
 
 export interface MapMarker {
@@ -141,13 +146,29 @@ export function AreaMap({
               className="map-shape"
             />
           );
+          const overlapOutline =
+            shape.issues && shape.issues.overlapPairs > 0 ? (
+              <path
+                d={svgPath(shape.boundary, projection)}
+                fill="none"
+                stroke="#b91c1c"
+                strokeWidth="4"
+                strokeDasharray="10 6"
+                strokeLinejoin="round"
+                pointerEvents="none"
+              />
+            ) : null;
           return shape.href ? (
             <a key={shape.id} href={shape.href} aria-label={shape.accessibleName} className="map-link">
               <title>{shape.accessibleName}</title>
               {path}
+              {overlapOutline}
             </a>
           ) : (
-            <g key={shape.id}>{path}</g>
+            <g key={shape.id}>
+              {path}
+              {overlapOutline}
+            </g>
           );
         })}
         {mode === "coverage" || drawable.length > 1
@@ -170,6 +191,14 @@ export function AreaMap({
                     <tspan x={x} dy="1.2em">
                       {shape.coveragePercent === null ? "onbekend" : formatPercentNl(shape.coveragePercent)}
                     </tspan>
+                  ) : null}
+                  {shape.issues && shape.issues.overlapPairs > 0 ? (
+                    <tspan x={x} dy="1.2em" fill="#991b1b" fontWeight="700">
+                      {`overlap: ${shape.issues.overlapPairs}`}
+                    </tspan>
+                  ) : null}
+                  {shape.issues && shape.issues.gapPostcodes > 0 ? (
+                    <tspan x={x} dy="1.2em">{`${shape.issues.gapPostcodes} zonder groep`}</tspan>
                   ) : null}
                 </text>
               );
@@ -199,6 +228,7 @@ export function AreaMap({
       <figcaption className="mt-3 space-y-2 text-sm text-slate-700">
         {mode === "coverage" ? <CoverageLegend showUnknown={shapes.some((s) => s.coveragePercent === null)} /> : null}
         {markers.length > 0 ? <MarkerLegend markers={markers} /> : null}
+        {shapes.some((s) => s.issues) ? <IssueLegend /> : null}
         {description ? <p>{description}</p> : null}
         {missing.length > 0 ? (
           <p>Nog niet op de kaart (geen grens ingelezen): {missing.map((s) => s.name).join(", ")}.</p>
@@ -263,6 +293,20 @@ function MarkerLegend({ markers }: { markers: MapMarker[] }) {
           bord aangevraagd
         </li>
       ) : null}
+    </ul>
+  );
+}
+
+function IssueLegend() {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1">
+      <li className="flex items-center gap-1.5">
+        <svg viewBox="0 0 28 14" className="inline-block h-3.5 w-7" aria-hidden="true" focusable="false">
+          <path d="M1 7H27" stroke="#b91c1c" strokeWidth="4" strokeDasharray="7 4" />
+        </svg>
+        rode stippellijn en &quot;overlap: n&quot;: zoveel paren groepen in de wijk hebben dezelfde adressen
+      </li>
+      <li>&quot;n zonder groep&quot;: postcodes van de wijk waar geen groep een adres heeft</li>
     </ul>
   );
 }

@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/staff/form-message";
 import { SelectField, TextAreaField } from "@/components/staff/fields";
+import type { PickerMap } from "@/components/map/picker-map";
+import { PointFields } from "@/components/map/point-fields";
 import { IDLE, type SignFormState } from "./form-state";
 
 type Action = (state: SignFormState, formData: FormData) => Promise<SignFormState>;
@@ -85,6 +87,32 @@ export function SignDetailsForm({
         <TextField id="details-cost" name="cost" inputMode="decimal" label="Kosten in euro's (niet verplicht)" hint="Bijvoorbeeld: 45,00" maxLength={20} defaultValue={values.cost ?? cost} error={errors.cost} className="max-w-60" />
         <TextField id="details-paid-by" name="paidBy" label="Betaald door (niet verplicht)" maxLength={120} defaultValue={values.paidBy ?? paidBy} error={errors.paidBy} />
         <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Bezig…" : "Bewaar gegevens"}</Button>
+      </form>
+    </section>
+  );
+}
+
+/** Where the bord stands: the description and the point, picked on the wijk map or typed. */
+export function SignLocationForm({
+  signId,
+  version,
+  action,
+  location,
+  lat,
+  lng,
+  map,
+}: Omit<Common, "today"> & { location: string; lat: string; lng: string; map: PickerMap | null }) {
+  const { formAction, pending, values, errors, message } = useStep(action);
+  return (
+    <section aria-labelledby="plek-titel" className="rounded border-2 border-slate-300 p-4 md:col-span-2">
+      <h3 id="plek-titel" className="text-lg font-bold">Plek van het bord</h3>
+      <form action={formAction} noValidate className="mt-3 space-y-4">
+        <FormMessage message={message} />
+        <input type="hidden" name="signId" value={signId} />
+        <input type="hidden" name="version" value={version} />
+        <TextField id="location-text" name="location" label="Waar staat het bord?" hint="Bijvoorbeeld: Lansinghlaan bij nummer 10, aan de lantaarnpaal." maxLength={200} defaultValue={values.location ?? location} error={errors.location} />
+        <PointFields idPrefix="location-point" map={map} initial={{ lat: values.lat ?? lat, lng: values.lng ?? lng }} errors={{ lat: errors.lat, lng: errors.lng }} />
+        <Button type="submit" variant="secondary" disabled={pending}>{pending ? "Bezig…" : "Bewaar de plek"}</Button>
       </form>
     </section>
   );

@@ -548,6 +548,18 @@ export const ACTION_MATRIX: ActionEntry[] = [
   },
   {
     file: RESIDENT_ACTIONS,
+    name: "requestBordFormAction",
+    permission: "bord.request",
+    access: "group_admin",
+    what: "request a bord (the form, with the map point as two fields)",
+    encoding: "state_form",
+    rightful: GROUP_ADMINS,
+    input: (f) => ({ groupId: f.groupId, signCount: "4", street: "Kaapstraat", nearHouseNumber: "", description: "", note: "", lat: "", lng: "" }),
+    // The group has an open request already: even its own admins would get a conflict.
+    unchanged: (f) => [ownerProbe("/bord", [AUTHZ_TARGET.street], ["Kaapstraat"])(f), noMailTo(VOORBEELDSTAD.safetyEmail)],
+  },
+  {
+    file: RESIDENT_ACTIONS,
     name: "withdrawBordRequestAction",
     permission: "bord.request",
     access: "group_admin",
@@ -662,6 +674,17 @@ export const ACTION_MATRIX: ActionEntry[] = [
   },
   {
     file: STAFF_ACTIONS,
+    name: "updateSignLocationAction",
+    permission: "bord.maintain",
+    access: "staff",
+    what: "change where a placed bord stands (description and map point)",
+    encoding: "state_form",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ signId: f.signId, version: 1, location: "Gekaapte plek", lat: "52,1", lng: "5,1" }),
+    unchanged: (f) => [staffProbe((x) => `/beheer/geplaatste-borden/${x.signId}`, ["staat er"], ["Gekaapte plek"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
     name: "runYearlyCheckAction",
     permission: "group.check",
     access: "staff",
@@ -671,6 +694,18 @@ export const ACTION_MATRIX: ActionEntry[] = [
     input: (f) => ({ municipalityId: f.municipalityId }),
     // Returns nothing (a form action); a refused call records no run by the caller.
     unchanged: (f) => [staffProbe((x) => `/beheer/jaarcontrole?gemeente=${x.municipalityId}`, [AUTHZ_TARGET.groupName], ["door Wilhelmina Stadhuis", "door een medewerker"])(f)],
+  },
+  {
+    file: STAFF_ACTIONS,
+    name: "decideSharedAddressesAction",
+    permission: "address.decide_shared",
+    access: "staff",
+    what: "decide which of two groups the addresses they share count for (overlap list)",
+    encoding: "form",
+    rightful: STAFF_ROLES,
+    input: (f) => ({ municipalityId: f.municipalityId, groupId: f.groupId, otherGroupId: f.otherGroupId, countFor: "group" }),
+    // Returns nothing (a form action); a refused call stores no decision, so the list shows none.
+    unchanged: (f) => [staffProbe((x) => `/beheer/wijken?gemeente=${x.municipalityId}`, ["Gaten en overlap per wijk"], ["De gemeente besloot"])(f)],
   },
   {
     file: STAFF_ACTIONS,

@@ -43,6 +43,8 @@ export const permissions = {
   "group.check": STAFF,
   /** Dissolve any group of the municipality. */
   "group.dissolve_any": STAFF,
+  /** Decide which group an address that two groups of the municipality list counts for (the overlap list on /beheer/wijken). */
+  "address.decide_shared": STAFF,
   /** Keep wijken, their postcodes and contacts (wijkagenten, wethouders) current. */
   "area.edit": STAFF,
   /** Change the municipality's settings (bord threshold, safety mailbox). */

@@ -43,12 +43,13 @@ import { dissolveGroup as staffDissolveGroup, exportGroupsForStaff, getGroupForS
 import { getStaffOverview } from "./staff/overview";
 import { getStaffMap, getWijkagentMap } from "./maps";
 import { getGapsAndOverlaps } from "./staff/gaps";
+import { decideSharedAddresses } from "./staff/shared-addresses";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "./staff/municipalities";
 import { getMunicipalitySettings, updateBordSettings, updateMunicipalitySettings } from "./staff/settings";
 import { getSignPhoto, getSignPhotoInfo, saveSignPhoto } from "./staff/sign-photos";
 import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
-import { getSignForStaff, listSignsForStaff, recordSignMaintenance, recordSignRemoval, updateSignDetails } from "./staff/signs";
+import { getSignForStaff, listSignsForStaff, recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "./staff/signs";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
 import { getYearlyCheckOverview, keepGroupAfterCheck, runYearlyCheckNow } from "./staff/yearly-check";
 
@@ -60,6 +61,7 @@ const actors = {} as Record<Who, Actor | null>;
 let home: Municipality;
 let foreign: Municipality;
 let target: Group;
+let otherHomeGroup: Group;
 let ids: {
   areaId: string;
   addressId: number;
@@ -115,7 +117,7 @@ beforeAll(async () => {
   await aContact(db, home, "wijkagent", [areaB], { userId: otherWijkagent.id, email: otherWijkagent.email });
 
   target = await aGroup(db, areaA, { name: "Doelgroep Noord", admins: [owner, coOwner], addresses: addresses(55, "9901") });
-  await aGroup(db, areaB, { name: "Andere Groep Zuid", admins: [otherAdmin], addresses: addresses(5, "9902") });
+  otherHomeGroup = await aGroup(db, areaB, { name: "Andere Groep Zuid", admins: [otherAdmin], addresses: addresses(5, "9902") });
   await aGroup(db, areaF, { name: "Groep Elders", admins: [otherAdmin], addresses: addresses(5, "9903") });
   const [address] = await selectRows<{ id: number }>(db, sql`select id from member_addresses where group_id = ${target.id} limit 1`);
   const signRequest = await aSignRequest(db, target, { status: "submitted", requestedBy: owner, latitude: 51.905, longitude: 4.605 });
@@ -168,7 +170,7 @@ async function digest(): Promise<Record<string, string>> {
   const tables = [
     "municipalities", "areas", "area_postcodes", "users", "sessions", "contacts", "contact_areas", "groups", "group_admins",
     "group_admin_invitations", "member_addresses", "join_requests", "sign_requests", "sign_request_events", "signs", "sign_reports", "sign_events", "mail_outbox",
-    "group_checks", "group_check_tokens", "job_runs",
+    "group_checks", "group_check_tokens", "job_runs", "shared_address_decisions",
   ];
   const out: Record<string, string> = {};
   for (const table of tables) {
@@ -298,6 +300,7 @@ const ROWS: Row[] = [
   { fn: "staff/dissolveGroup", rightful: ["staff", "platformAdmin"], call: (a) => staffDissolveGroup(a, { groupId: target.id, version: 1, reason: "Van buitenaf opgeheven.", confirm: true }), wrong: notFound },
   { fn: "getStaffOverview", rightful: ["staff", "platformAdmin"], call: (a) => getStaffOverview(a, home.id), wrong: staffOnly },
   { fn: "getGapsAndOverlaps", rightful: ["staff", "platformAdmin"], call: (a) => getGapsAndOverlaps(a, home.id), wrong: staffOnly },
+  { fn: "decideSharedAddresses", rightful: ["staff", "platformAdmin"], call: signedIn((a) => decideSharedAddresses(a, { groupId: otherHomeGroup.id, otherGroupId: target.id, countFor: "group", address: null })), wrong: notFound },
   { fn: "getStaffMap", rightful: ["staff", "platformAdmin"], call: (a) => getStaffMap(a, home.id), wrong: staffOnly },
   { fn: "importAreaBoundaries", rightful: ["staff", "platformAdmin"], call: (a) => importAreaBoundaries(a, home.id, boundaryFile()), wrong: notFound },
   { fn: "previewGeoImport", rightful: ["staff", "platformAdmin"], call: (a) => previewGeoImport(a, { kind: "aantallen", municipalityId: home.id, bytes: new TextEncoder().encode("wijkcode;woningen\nWK000001;1\n") }), wrong: notFound },
@@ -319,6 +322,7 @@ const ROWS: Row[] = [
   { fn: "recordSignMaintenance", rightful: ["staff", "platformAdmin"], call: (a) => recordSignMaintenance(a, { signId: ids.signId, version: 1, kind: "repaired", occurredOn: "2026-12-01", note: "" }), wrong: notFound },
   { fn: "recordSignRemoval", rightful: ["staff", "platformAdmin"], call: (a) => recordSignRemoval(a, { signId: ids.signId, version: 1, occurredOn: "2026-12-01", note: "" }), wrong: notFound },
   { fn: "updateSignDetails", rightful: ["staff", "platformAdmin"], call: (a) => updateSignDetails(a, { signId: ids.signId, version: 1, owner: "Gekaapt", cost: 1, paidBy: "" }), wrong: notFound },
+  { fn: "updateSignLocation", rightful: ["staff", "platformAdmin"], call: (a) => updateSignLocation(a, { signId: ids.signId, version: 1, location: "Gekaapte plek", point: null }), wrong: notFound },
   { fn: "decideSignRequest", rightful: ["staff", "platformAdmin"], call: (a) => decideSignRequest(a, { requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted", placedCount: null }), wrong: notFound },
   // The yearly check: the target group has an open check (seeded above); wrong actors neither see nor close it, nor start a run for the target's municipality.
   { fn: "getYearlyCheckOverview", rightful: ["staff", "platformAdmin"], call: (a) => getYearlyCheckOverview(a, home.id), wrong: staffOnly },

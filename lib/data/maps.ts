@@ -110,6 +110,16 @@ export async function listPublicAreaBoundaries(municipalityCode?: string, execut
   );
 }
 
+/**
+ * One wijk's outline by its CBS code or id (null when unknown): public reference data, the same
+ * as /api/v1/wijkgrenzen. For the map point pickers of the bord forms.
+ */
+export async function getPublicAreaBoundary(where: { code: string } | { id: string }, executor: Executor = db): Promise<AreaBoundary | null> {
+  if ("id" in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return null;
+  const [area] = await boundaries("code" in where ? eq(areas.code, where.code) : eq(areas.id, where.id), executor);
+  return area ?? null;
+}
+
 /** One wijk's outline and its placed bords with a map point; null for an unknown slug. */
 export async function getPublicAreaMap(
   slug: string,

@@ -70,6 +70,9 @@ export const AUDIT_ACTIONS = [
   "sign.remove",
   "sign.details",
   "sign.photo",
+  "sign.location",
+  "shared_address.count_for_group",
+  "shared_address.first_joined",
   "mail.retry",
   "privacy.export",
   "privacy.erase",
@@ -93,6 +96,7 @@ export const AUDIT_ACTION_FILTERS: ReadonlyArray<readonly [value: string, label:
   ["house_rules.", "Huisregels geaccepteerd"],
   ["wijkagent.", "Wijkagent: bekeken en gedownload"],
   ["area.", "Wijken"],
+  ["shared_address.", "Gedeelde adressen: voor welke groep ze tellen"],
   ["contact.", "Contactpersonen"],
   ["municipality.", "Gemeenten"],
   ["settings.", "Instellingen"],
@@ -276,6 +280,15 @@ export const AUDIT_SENTENCES: Readonly<Record<AuditAction, Sentence>> = {
   "sign.replaced": (who, { group }) => `${who} legde vast dat het bord van ${group} is vervangen`,
   "sign.remove": (who, { group }) => `${who} legde vast dat het bord van ${group} is weggehaald`,
   "sign.details": (who, { group }) => `${who} wijzigde de gegevens van het bord van ${group}`,
+  "sign.location": (who, { group }) => `${who} wijzigde de plek van het bord van ${group}`,
+  "shared_address.count_for_group": (who, { group, d }) => {
+    const n = num(d, "addresses");
+    return `${who} besloot dat ${d.oneAddress === true ? "een adres" : n !== null ? plural(n, "adres", "adressen") : "de adressen"} die ${group} met een andere groep deelt, voor ${group} ${n === 1 || d.oneAddress === true ? "telt" : "tellen"}`;
+  },
+  "shared_address.first_joined": (who, { group, d }) => {
+    const n = num(d, "addresses");
+    return `${who} zette de keuze terug voor ${d.oneAddress === true ? "een adres" : n !== null ? plural(n, "adres", "adressen") : "de adressen"} die ${group} met een andere groep deelt: ${n === 1 || d.oneAddress === true ? "het telt" : "ze tellen"} weer voor de groep waar ${n === 1 || d.oneAddress === true ? "het" : "ze"} eerst bij kwam`;
+  },
   "sign.photo": (who, { group }) => `${who} voegde een foto toe aan het bord van ${group}`,
   "mail.retry": (who) => `${who} liet een e-mail die niet verstuurd kon worden opnieuw versturen`,
   "privacy.export": (who) => `${who} downloadde alle gegevens van een persoon (inzageverzoek)`,

@@ -19,7 +19,7 @@ import {
   bordSettingsSchema,
 } from "./index";
 import { errorsOf, parseOk } from "./test-helpers";
-import { contactSchema } from "./staff";
+import { areaPostcodesField, contactSchema, MAX_AREA_POSTCODES } from "./staff";
 
 const TODAY = "2025-06-15";
 
@@ -454,5 +454,21 @@ describe("contactSchema phone (optional)", () => {
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["phone", "Dit telefoonnummer klopt niet. Vul een nummer in zoals 06 12345678 of 010 1234567."],
     ]);
+  });
+});
+
+describe("areaPostcodesField (the wijk form)", () => {
+  // Full postcodes as the form shows them after an import: "2921 AA, 2921 AB, …".
+  const postcodes = (n: number) =>
+    Array.from({ length: n }, (_, i) => `${2000 + Math.floor(i / 676)} ${String.fromCharCode(65 + Math.floor((i % 676) / 26))}${String.fromCharCode(65 + (i % 26))}`)
+      .filter((p) => !/ (SA|SD|SS)$/.test(p));
+  it(`saves a wijk with ${MAX_AREA_POSTCODES} full postcodes, as an imported postcode table gives`, () => {
+    let list = postcodes(MAX_AREA_POSTCODES + 200).slice(0, MAX_AREA_POSTCODES);
+    const parsed = areaPostcodesField.safeParse(list.join(", "));
+    expect(parsed.success && parsed.data.length).toBe(MAX_AREA_POSTCODES);
+    list = postcodes(MAX_AREA_POSTCODES + 200).slice(0, MAX_AREA_POSTCODES + 1);
+    const refused = areaPostcodesField.safeParse(list.join(", "));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0].message).toBe(`Dit zijn te veel postcodes. Gebruik hooguit ${MAX_AREA_POSTCODES}.`);
   });
 });

@@ -52,6 +52,32 @@ export const mapPointSchema = z
   });
 export type MapPoint = z.output<typeof mapPointSchema>;
 
+export const POINT_FIELDS_HELP = "Vul beide coördinaten in als getal, zoals 51,9167 en 4,5936, of laat beide leeg.";
+export const POINT_FIELD_MAX_LENGTH = 40;
+
+/** A coordinate as a form field holds it (text; a decimal comma is fine). */
+export const pointFieldText = z.string({ error: POINT_FIELDS_HELP }).max(POINT_FIELD_MAX_LENGTH, POINT_FIELDS_HELP).optional().default("");
+
+/**
+ * The optional map point of a form with two text fields (`lat`, `lng`, filled by the map picker
+ * or typed): both empty is no point; one empty, not a number or outside the Netherlands is a
+ * message at `lat` (the first of the two fields). For a `.transform` or `.superRefine`.
+ */
+export function pointFromFields(lat: string, lng: string, ctx: z.RefinementCtx): MapPoint | null {
+  if (lat.trim() === "" && lng.trim() === "") return null;
+  if (lat.trim() === "" || lng.trim() === "") {
+    ctx.addIssue({ code: "custom", path: [lat.trim() === "" ? "lat" : "lng"], message: POINT_FIELDS_HELP });
+    return null;
+  }
+  const point = mapPointSchema.safeParse({ lat, lng });
+  if (!point.success) {
+    const first = point.error.issues[0]?.message;
+    ctx.addIssue({ code: "custom", path: ["lat"], message: !first || first === "Kies een punt op de kaart." ? POINT_FIELDS_HELP : first });
+    return null;
+  }
+  return point.data;
+}
+
 /**
  * A group admin asking for one or more bords (1–4): where they would like them (street
  * required; near which house number and a free description optional) and optionally a point
@@ -113,3 +139,12 @@ export const staffDecisionSchema = z
   });
 export type StaffDecisionFormInput = z.input<typeof staffDecisionSchema>;
 export type StaffDecision = z.output<typeof staffDecisionSchema>;
+
+/** The bord request form as it is posted: the point as the two text fields of the map picker. */
+export const signRequestFieldsSchema = signRequestSchema.omit({ point: true }).extend({ lat: pointFieldText, lng: pointFieldText });
+export type SignRequestFields = z.output<typeof signRequestFieldsSchema>;
+
+/** The posted form as a request: the two fields become the optional point (messages at `lat`). */
+export function signRequestFromFields<T extends SignRequestFields>({ lat, lng, ...rest }: T, ctx: z.RefinementCtx): Omit<T, "lat" | "lng"> & { point: MapPoint | null } {
+  return { ...rest, point: pointFromFields(lat, lng, ctx) };
+}

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isValidCalendarDate } from "@/lib/domain/dates";
+import { pointFieldText, pointFromFields } from "./sign-request";
 import { cleanSingleLine, optionalMultiLineText } from "./text";
 
 export const SIGN_REPORT_DESCRIPTION_MAX_LENGTH = 1000;
@@ -87,3 +88,25 @@ export const signDetailsSchema = z.object({
   paidBy: optionalLine,
 });
 export type SignDetailsInput = z.infer<typeof signDetailsSchema>;
+
+export const SIGN_LOCATION_MAX_LENGTH = 200;
+
+/**
+ * Where a placed bord stands (staff, /beheer/geplaatste-borden/[id]): the description of the
+ * place (required) and optionally a point, picked on the map or typed as two coordinates.
+ */
+export const signLocationSchema = z
+  .object({
+    signId: uuidText("Dit bord bestaat niet (meer)."),
+    version: versionField,
+    location: z
+      .string({ error: "Beschrijf waar het bord staat." })
+      .overwrite(cleanSingleLine)
+      .min(2, { message: "Beschrijf waar het bord staat, bijvoorbeeld: Lansinghlaan bij nummer 10.", abort: true })
+      .max(SIGN_LOCATION_MAX_LENGTH, `Gebruik hooguit ${SIGN_LOCATION_MAX_LENGTH} tekens.`),
+    lat: pointFieldText,
+    lng: pointFieldText,
+  })
+  .transform(({ lat, lng, ...rest }, ctx) => ({ ...rest, point: pointFromFields(lat, lng, ctx) }));
+export type SignLocationFormInput = z.input<typeof signLocationSchema>;
+export type SignLocationInput = z.output<typeof signLocationSchema>;

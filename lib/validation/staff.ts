@@ -4,6 +4,7 @@ import { AREA_CODE_PATTERN } from "@/lib/domain/area";
 import { isValidCalendarDate } from "@/lib/domain/dates";
 import { normalizePostcode } from "@/lib/domain/postcode";
 
+import { addressSchema } from "./address";
 import { emailField, integerField, optionalIntegerField, personNameField, phoneField } from "./fields";
 import { staffDecisionSchema } from "./sign-request";
 import { cleanSingleLine, optionalMultiLineText, singleLineText } from "./text";
@@ -93,7 +94,12 @@ export type BordDecision = z.output<typeof bordDecisionSchema>;
 // ---------------------------------------------------------------------------------------------
 // Wijken and contacts
 
-export const MAX_AREA_POSTCODES = 500;
+/**
+ * Postcodes of one wijk in the wijk form. An imported postcode table (issue 19) gives a large wijk
+ * up to a few thousand full postcodes, and the form must still save such a wijk (10 bytes a
+ * postcode written "2921 AB, ": 50 KB, far under the 1 MB of a server action).
+ */
+export const MAX_AREA_POSTCODES = 5000;
 export const AREA_NAME_MAX_LENGTH = 80;
 
 /**
@@ -102,7 +108,7 @@ export const AREA_NAME_MAX_LENGTH = 80;
  */
 export const areaPostcodesField = z
   .string({ error: "Vul de postcodes van de wijk in." })
-  .max(MAX_AREA_POSTCODES * 8, { message: `Dit zijn te veel postcodes. Gebruik hooguit ${MAX_AREA_POSTCODES}.`, abort: true })
+  .max(MAX_AREA_POSTCODES * 10, { message: `Dit zijn te veel postcodes. Gebruik hooguit ${MAX_AREA_POSTCODES}.`, abort: true })
   .transform((raw, ctx) => {
     // "2921 AB" is one postcode: join a 4-digit group with the 2 letters that follow it.
     const tokens = raw
@@ -294,3 +300,41 @@ export const geoImportRequestSchema = z.object({
     .regex(/^[0-9a-f]{64}$/, "Bekijk eerst het voorbeeld.")
     .optional(),
 });
+// ---------------------------------------------------------------------------------------------
+// Shared addresses (issue 20): which group an address that two groups list counts for
+
+export const SHARED_ADDRESS_CHOICES = ["group", "first_joined"] as const;
+
+/**
+ * Staff's decision on the addresses two groups share (the overlap list on /beheer/wijken):
+ * `countFor: "group"` makes them count for `groupId`, `"first_joined"` removes the decisions so
+ * each counts again for the group it joined first. Without an address: every address the two
+ * groups share; with one (postcode and house number, addition optional): only that address.
+ */
+export const sharedAddressDecisionSchema = z
+  .object({
+    groupId: uuidField("Deze groep bestaat niet."),
+    otherGroupId: uuidField("Deze groep bestaat niet."),
+    countFor: z.enum(SHARED_ADDRESS_CHOICES, { error: "Kies voor welke groep de gedeelde adressen tellen." }),
+    municipalityId: z.string().max(40).optional(),
+    postcode: z.string().max(20).optional(),
+    houseNumber: z.union([z.string().max(20), z.number()]).optional(),
+    addition: z.string().max(20).optional(),
+  })
+  .transform((value, ctx) => {
+    const { postcode, houseNumber, addition, ...rest } = value;
+    const hasAddress = [postcode, houseNumber, addition].some((v) => v !== undefined && String(v).trim() !== "");
+    if (value.groupId === value.otherGroupId) {
+      ctx.addIssue({ code: "custom", path: ["otherGroupId"], message: "Kies twee verschillende groepen." });
+      return z.NEVER;
+    }
+    if (!hasAddress) return { ...rest, address: null };
+    const address = addressSchema.safeParse({ postcode, houseNumber, addition });
+    if (!address.success) {
+      for (const issue of address.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      return z.NEVER;
+    }
+    return { ...rest, address: address.data };
+  });
+export type SharedAddressDecisionFormInput = z.input<typeof sharedAddressDecisionSchema>;
+export type SharedAddressDecisionInput = z.output<typeof sharedAddressDecisionSchema>;

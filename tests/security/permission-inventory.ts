@@ -238,6 +238,7 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public-areas.ts#getPublicArea": "public read (public DTO)",
   "lib/data/public-areas.ts#listPublicAreaSlugs": "public read (sitemap)",
   "lib/data/maps.ts#listPublicAreaBoundaries": "public read: wijk outlines (no personal data)",
+  "lib/data/maps.ts#getPublicAreaBoundary": "public read: one wijk outline for the bord forms' map point picker (no personal data; the same as /api/v1/wijkgrenzen)",
   "lib/data/maps.ts#getPublicAreaMap": "public read: a wijk outline and its placed bords (street signs are public)",
   "lib/data/public-groups.ts#isPlausibleSlug": "pure helper",
   "lib/data/public-groups.ts#byName": "pure helper",

@@ -4,16 +4,23 @@ import { connection } from "next/server";
 import { AreaForm } from "@/components/staff/area-form";
 import { BoundaryImportForm } from "@/components/staff/boundary-import-form";
 import { ContactForm } from "@/components/staff/contact-form";
+import { FocusedMessage } from "@/components/staff/focused-message";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
+import { SharedAddressForms } from "@/components/staff/shared-address-forms";
+import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
+import { can } from "@/lib/auth/permissions";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { listNeighbourhoodsForStaff } from "@/lib/data/staff/geo-import";
+import { getStaffMap } from "@/lib/data/maps";
+import { getEnv } from "@/lib/env";
+import { AreaMap } from "@/components/map/area-map";
 import { first, type SearchParams } from "@/lib/data/staff/params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
-import { deleteContactAction, importAreaBoundariesAction, saveAreaAction, saveContactAction } from "../actions";
+import { decideSharedAddressesAction, deleteContactAction, importAreaBoundariesAction, saveAreaAction, saveContactAction } from "../actions";
 
 export const metadata: Metadata = { title: "Wijken en contacten" };
 
@@ -27,7 +34,10 @@ function postcodeSummary(postcodes: string[]): string {
 export default async function AreasPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const user = await requirePagePermission("staff.view", routes.staff.areas);
-  const requested = first(await searchParams, "gemeente");
+  const query = await searchParams;
+  const requested = first(query, "gemeente");
+  const shared = first(query, "gedeeld");
+  const canDecide = can(user, "address.decide_shared");
   const [data, list] = await Promise.all([listAreasForStaff(user, requested).catch(() => null), listMunicipalitiesForStaff(user)]);
   if (!data) {
     return (
@@ -38,7 +48,10 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
     );
   }
   const m = data.municipality.id;
-  const [gaps, buurten] = await Promise.all([getGapsAndOverlaps(user, m), listNeighbourhoodsForStaff(user, m)]);
+  const [gaps, buurten, map] = await Promise.all([getGapsAndOverlaps(user, m), listNeighbourhoodsForStaff(user, m), getStaffMap(user, m)]);
+  const boundaryById = new Map(map.areas.map((a) => [a.areaId, a.boundary]));
+  const hasMap = map.areas.some((a) => a.boundary !== null);
+  const env = getEnv();
   const formatPostcode = (p: string) => (p.length === 6 ? `${p.slice(0, 4)} ${p.slice(4)}` : p);
   const areaName = (id: string) => data.areas.find((a) => a.id === id)?.name ?? "";
   return (
@@ -86,8 +99,36 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
         <h2 id="gaten" className="text-2xl font-bold">Gaten en overlap per wijk</h2>
         <p className="mt-2">
           Postcodes van de wijk waar nog geen groep een adres heeft, en groepen die dezelfde adressen hebben. Voor een bord telt een
-          gedeeld adres alleen bij de groep waar het het eerst bij kwam.
+          gedeeld adres maar bij één groep: de groep waar het het eerst bij kwam, tenzij u kiest voor de andere groep.
         </p>
+        {shared === "bewaard" ? (
+          <FocusedMessage focusKey="gedeeld-bewaard">
+            <Alert tone="success" role="status" title="Uw keuze is bewaard. De tellingen voor een bord zijn aangepast." />
+          </FocusedMessage>
+        ) : shared === "fout" ? (
+          <FocusedMessage focusKey="gedeeld-fout">
+            <Alert tone="error" role="alert" title="Dat lukte niet: de groepen zijn veranderd. Bekijk de lijst hieronder en probeer het opnieuw." />
+          </FocusedMessage>
+        ) : null}
+        {hasMap ? (
+          <div className="mt-4">
+            <h3 id="gaten-kaart" className="text-lg font-bold">Kaart: gaten en overlap</h3>
+            <AreaMap
+              titleId="gaten-kaart"
+              mode="outline"
+              shapes={gaps.map((g) => ({
+                id: g.areaId,
+                name: g.name,
+                boundary: boundaryById.get(g.areaId) ?? null,
+                coveragePercent: null,
+                accessibleName: g.name,
+                issues: { overlapPairs: g.overlaps.length, gapPostcodes: g.uncoveredPostcodes.length },
+              }))}
+              tiles={env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined}
+              description="Dezelfde gegevens staan per wijk in de lijst hieronder."
+            />
+          </div>
+        ) : null}
         <ul className="mt-3 space-y-3">
           {gaps.map((g) => (
             <li key={g.areaId} className="rounded border-2 border-slate-300 p-4">
@@ -106,6 +147,7 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
                       <Link href={routes.staff.group(o.groupA.id)}>{o.groupA.name}</Link> en{" "}
                       <Link href={routes.staff.group(o.groupB.id)}>{o.groupB.name}</Link>: {o.sharedAddresses}{" "}
                       {o.sharedAddresses === 1 ? "gedeeld adres" : "gedeelde adressen"}
+                      {canDecide ? <SharedAddressForms pair={o} municipalityId={m} action={decideSharedAddressesAction} /> : null}
                     </li>
                   ))}
                 </ul>

@@ -3,29 +3,21 @@ import { eq, sql } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
 import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
 import { bordThresholdSql } from "./bord-settings";
+import { countsForItsGroup } from "./counted-addresses";
 import { signEligibility, type SignEligibility } from "@/lib/domain";
 
 /**
  * Distinct verified participating addresses of a group inside its municipality that count for its
  * bord (issue 19: unchecked addresses do not count until the re-check job verified them).
  * Member addresses are stored normalised and unique per group. An address that several active
- * groups list counts for one group only: the one it joined first (member_addresses.created_at,
- * then id), so two groups cannot both reach the threshold with the same houses (issue 20).
- * Each address is one probe of member_addresses_lookup_idx.
+ * groups list counts for one group only: the one staff chose, else the one it joined first
+ * (lib/data/internal/counted-addresses.ts), so two groups cannot both reach the threshold with
+ * the same houses (issue 20).
  */
 export async function countCountedAddresses(groupId: string, executor: Executor = db): Promise<number> {
   const [row] = await selectRows<{ n: number }>(
     executor,
-    sql`select count(*)::int as n
-        from ${memberAddresses} m
-        where m.group_id = ${groupId}::uuid and m.in_municipality and m.verification = 'verified'
-          and not exists (
-            select 1 from ${memberAddresses} o
-            join ${groups} og on og.id = o.group_id and og.status = 'active'
-            where o.postcode = m.postcode and o.house_number = m.house_number and o.addition = m.addition
-              and o.group_id <> m.group_id and o.in_municipality and o.verification = 'verified'
-              and (o.created_at < m.created_at or (o.created_at = m.created_at and o.id < m.id))
-          )`,
+    sql`select count(*)::int as n from ${memberAddresses} m where m.group_id = ${groupId}::uuid and ${countsForItsGroup("m")}`,
   );
   return Number(row?.n ?? 0);
 }

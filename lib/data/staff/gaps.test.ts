@@ -45,7 +45,7 @@ describe(`gaps and overlaps (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const westGaps = result.find((a) => a.areaId === west.id)!;
     expect(westGaps.uncoveredPostcodes).toEqual(["9703"]);
     expect(westGaps.overlaps).toEqual([
-      { groupA: expect.objectContaining({ name: expect.any(String) }), groupB: expect.objectContaining({ name: expect.any(String) }), sharedAddresses: 5 },
+      { groupA: expect.objectContaining({ name: expect.any(String) }), groupB: expect.objectContaining({ name: expect.any(String) }), sharedAddresses: 5, decidedForA: 0, decidedForB: 0 },
     ]);
     expect([westGaps.overlaps[0].groupA.name, westGaps.overlaps[0].groupB.name].sort()).toEqual(["Eerste Groep", "Tweede Groep"]);
     const eastGaps = result.find((a) => a.areaId === east.id)!;

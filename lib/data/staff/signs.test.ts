@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { dissolveGroupCommand } from "@/lib/data/internal/dissolve";
 import { SIGN_NOT_FOUND, signReportSubmissionSchema, submitSignReport, listStandingSignsForGroup } from "@/lib/data/sign-reports";
-import { signDetailsSchema, signMaintenanceSchema, signRemovalSchema, signReportSchema } from "@/lib/validation/signs";
+import { signDetailsSchema, signLocationSchema, signMaintenanceSchema, signRemovalSchema, signReportSchema } from "@/lib/validation/signs";
 import { bordDecisionSchema } from "@/lib/validation/staff";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 import { decideSignRequest } from "./sign-requests";
@@ -17,6 +17,7 @@ import {
   recordSignMaintenance,
   recordSignRemoval,
   updateSignDetails,
+  updateSignLocation,
 } from "./signs";
 
 const database = withTestDatabase();
@@ -112,6 +113,44 @@ describe("the bord's record", () => {
     const long = signDetailsSchema.safeParse({ signId: id, version: "1", owner: "x".repeat(121) });
     expect(long.error?.issues[0].message).toMatch(/te lang/);
     expect(signDetailsSchema.safeParse({ signId: "1 or 1=1", version: "1" }).error?.issues[0].message).toMatch(/bestaat niet/);
+  });
+
+  it("moves the bord's place and map point (Dutch decimal commas), clears the point, with history and audit", async () => {
+    const { sign } = await placedSign();
+    const outcome = await updateSignLocation(staff, signLocationSchema.parse({ signId: sign.id, version: "1", location: "  Lansinghlaan bij 10 ", lat: "51,91234", lng: " 4,60123" }));
+    expect(outcome.version).toBe(2);
+    expect(await getSignForStaff(staff, sign.id)).toMatchObject({ location: "Lansinghlaan bij 10", latitude: 51.91234, longitude: 4.60123 });
+    const detail = await getSignForStaff(staff, sign.id);
+    expect(detail?.history.at(-1)?.note).toBe("Plek: Lansinghlaan bij 10. Punt op de kaart: 51,912340; 4,601230.");
+    const audits = await database.current.handle.db.select().from(auditLog).where(eq(auditLog.subjectId, sign.id));
+    expect(audits.map((a) => a.action)).toContain("sign.location");
+    await updateSignLocation(staff, signLocationSchema.parse({ signId: sign.id, version: "2", location: "Lansinghlaan", lat: "", lng: "" }));
+    expect(await getSignForStaff(staff, sign.id)).toMatchObject({ location: "Lansinghlaan", latitude: null, longitude: null });
+    // Someone else's version: nothing changes.
+    const stale = await errorOf(updateSignLocation(staff, signLocationSchema.parse({ signId: sign.id, version: "2", location: "Ergens anders", lat: "", lng: "" })));
+    expect(stale.code).toBe("conflict");
+    // Another municipality's staff: the bord does not exist for them.
+    const foreign = await errorOf(updateSignLocation(otherStaff, signLocationSchema.parse({ signId: sign.id, version: "3", location: "Gekaapt", lat: "", lng: "" })));
+    expect(foreign.code).toBe("not_found");
+    expect(await getSignForStaff(staff, sign.id)).toMatchObject({ location: "Lansinghlaan", version: 3 });
+  });
+
+  it("refuses a bad place or point in Dutch, at the field", () => {
+    const id = "00000000-0000-4000-8000-000000000000";
+    const issue = (input: Record<string, unknown>) => {
+      const r = signLocationSchema.safeParse({ signId: id, version: "1", location: "Lansinghlaan", lat: "", lng: "", ...input });
+      expect(r.success, JSON.stringify(input)).toBe(false);
+      return { path: r.error!.issues[0].path.join("."), message: r.error!.issues[0].message };
+    };
+    expect(issue({ location: "" })).toMatchObject({ path: "location", message: expect.stringMatching(/Beschrijf waar het bord staat/) });
+    expect(issue({ location: "x".repeat(201) })).toMatchObject({ path: "location", message: expect.stringMatching(/hooguit 200/) });
+    expect(issue({ lat: "51,9" })).toMatchObject({ path: "lng", message: expect.stringMatching(/beide coördinaten/) });
+    expect(issue({ lat: "abc", lng: "4,6" })).toMatchObject({ path: "lat", message: expect.stringMatching(/beide coördinaten/) });
+    expect(issue({ lat: "<script>", lng: "4,6" })).toMatchObject({ path: "lat" });
+    expect(issue({ lat: "48,85", lng: "2,35" })).toMatchObject({ path: "lat", message: expect.stringMatching(/niet in Nederland/) });
+    expect(issue({ lat: "5".repeat(41), lng: "4,6" })).toMatchObject({ path: "lat" });
+    expect(issue({ signId: "1 or 1=1" })).toMatchObject({ path: "signId" });
+    expect(signLocationSchema.parse({ signId: id, version: "1", location: "Plein", lat: "51.9167", lng: "4,5936" }).point).toEqual({ lat: 51.9167, lng: 4.5936 });
   });
 
   it("does not exist for staff of another municipality, nor for a resident", async () => {

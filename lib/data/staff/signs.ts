@@ -15,7 +15,7 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
 import { AppError } from "@/lib/errors";
-import type { SignDetailsInput, SignMaintenanceInput, SignRemovalInput } from "@/lib/validation/signs";
+import type { SignDetailsInput, SignLocationInput, SignMaintenanceInput, SignRemovalInput } from "@/lib/validation/signs";
 import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export type SignStatus = (typeof signStatuses)[number];
@@ -101,7 +101,7 @@ export interface SignDetail {
   costCents: number | null;
   paidBy: string;
   removedOn: string | null;
-  group: { id: string; name: string; status: "active" | "dissolved"; areaName: string; municipalityName: string };
+  group: { id: string; name: string; status: "active" | "dissolved"; areaId: string; areaName: string; municipalityName: string };
   openReports: SignReportItem[];
   history: SignEventItem[];
 }
@@ -127,7 +127,7 @@ export async function getSignForStaff(actor: Actor | null, signId: string, execu
         paidBy: signs.paidBy,
         removedOn: signs.removedOn,
       },
-      group: { id: groups.id, name: groups.name, status: groups.status, areaName: areas.name, municipalityName: municipalities.name },
+      group: { id: groups.id, name: groups.name, status: groups.status, areaId: areas.id, areaName: areas.name, municipalityName: municipalities.name },
     })
     .from(signs)
     .innerJoin(groups, eq(groups.id, signs.groupId))
@@ -279,6 +279,27 @@ export function updateSignDetails(actor: Actor | null, input: SignDetailsInput, 
         note: `Eigenaar: ${input.owner || "onbekend"}. Kosten: ${euros(input.cost)}. Betaald door: ${input.paidBy || "onbekend"}.`,
       },
       audit: "sign.details",
+      closeReports: false,
+    },
+    executor,
+  );
+}
+
+const coordinates = (point: { lat: number; lng: number } | null) =>
+  point ? `${point.lat.toFixed(6).replace(".", ",")}; ${point.lng.toFixed(6).replace(".", ",")}` : "geen punt";
+
+/** Where the bord stands: the description and the point on the map (picked or typed; optional). */
+export function updateSignLocation(actor: Actor | null, input: SignLocationInput, executor: Executor = db) {
+  return takeStep(
+    actor,
+    {
+      signId: input.signId,
+      version: input.version,
+      from: ["standing", "removal_pending", "removed"],
+      notAllowed: "",
+      set: { location: input.location, latitude: input.point?.lat ?? null, longitude: input.point?.lng ?? null },
+      event: { kind: "details", occurredOn: null, note: `Plek: ${input.location}. Punt op de kaart: ${coordinates(input.point)}.` },
+      audit: "sign.location",
       closeReports: false,
     },
     executor,

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { SignDetailsForm, SignMaintenanceForm, SignRemovalForm } from "@/components/signs/sign-step-forms";
+import { pickerMapFor } from "@/components/map/picker-map";
+import { SignDetailsForm, SignLocationForm, SignMaintenanceForm, SignRemovalForm } from "@/components/signs/sign-step-forms";
 import { formatCalendarDay, formatDateTime } from "@/components/staff/format";
 import { FocusedMessage } from "@/components/staff/focused-message";
 import { Alert } from "@/components/ui/alert";
@@ -14,7 +15,9 @@ import { SIGN_CHANGED_BY_SOMEONE_ELSE, getSignForStaff, type SignEventKind, type
 import { calendarDateIn } from "@/lib/domain";
 import { SIGN_REPORT_KIND_LABELS } from "@/lib/mail/templates/sign-report";
 import { routes } from "@/lib/routes";
-import { recordSignMaintenanceAction, recordSignRemovalAction, updateSignDetailsAction } from "../../actions";
+import { getPublicAreaBoundary } from "@/lib/data/maps";
+import { getEnv } from "@/lib/env";
+import { recordSignMaintenanceAction, recordSignRemovalAction, updateSignDetailsAction, updateSignLocationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Geplaatst bord" };
 
@@ -23,6 +26,7 @@ const DONE: Record<string, string> = {
   vervangen: "De vervanging is vastgelegd. Open meldingen zijn afgehandeld.",
   weggehaald: "Het weghalen is vastgelegd.",
   gegevens: "De gegevens zijn bewaard.",
+  plek: "De plek van het bord is bewaard.",
   foto: "De foto is opgeslagen. Gegevens in het bestand, zoals de plek waar de foto is gemaakt, hebben wij eruit gehaald.",
 };
 
@@ -32,6 +36,8 @@ const PHOTO_ERRORS: Record<string, string> = {
   "geen-foto": PHOTO_MESSAGES.notAPhoto,
   onleesbaar: PHOTO_MESSAGES.unreadable,
 };
+
+const coordinate = (value: number | null) => (value === null ? "" : value.toFixed(6).replace(".", ","));
 
 const STATUS_LABELS: Record<SignStatus, string> = {
   standing: "staat er",
@@ -66,6 +72,13 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
   const changed = first(query, "gewijzigd") === "1";
   const photoError = PHOTO_ERRORS[first(query, "foto-fout") ?? ""];
   const today = calendarDateIn(new Date());
+  const env = getEnv();
+  const area = await getPublicAreaBoundary({ id: sign.group.areaId });
+  const point = sign.latitude !== null && sign.longitude !== null ? { lat: sign.latitude, lng: sign.longitude } : null;
+  const map = pickerMapFor(area?.boundary ?? null, {
+    point,
+    tiles: env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined,
+  });
   return (
     <Container>
       <p>
@@ -178,6 +191,16 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           {sign.status === "standing" ? <SignMaintenanceForm key={`m-${sign.version}`} signId={sign.id} version={sign.version} today={today} action={recordSignMaintenanceAction} /> : null}
           {sign.status !== "removed" ? <SignRemovalForm key={`r-${sign.version}`} signId={sign.id} version={sign.version} today={today} action={recordSignRemovalAction} /> : null}
+          <SignLocationForm
+            key={`p-${sign.version}`}
+            signId={sign.id}
+            version={sign.version}
+            action={updateSignLocationAction}
+            location={sign.location}
+            lat={coordinate(sign.latitude)}
+            lng={coordinate(sign.longitude)}
+            map={map}
+          />
           <SignDetailsForm
             key={`d-${sign.version}`}
             signId={sign.id}

@@ -5,7 +5,10 @@ import { ConfirmActionButton } from "@/components/group/confirm-action-button";
 import { getBordOverview, type SignRequestView } from "@/lib/data/sign-requests";
 import { allowedSignRequestActions, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
-import { requestBordAction, withdrawBordRequestAction } from "../../../actions";
+import { pickerMapFor } from "@/components/map/picker-map";
+import { getPublicAreaBoundary } from "@/lib/data/maps";
+import { getEnv } from "@/lib/env";
+import { requestBordFormAction, withdrawBordRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
 import { bordConditionText, formatDateTime, formatEuro } from "@/lib/format";
 
@@ -62,6 +65,13 @@ function RequestDetails({ request }: { request: SignRequestView }) {
   );
 }
 
+/** The group's wijk for the point picker (null without an imported boundary: then only the coordinate fields). */
+async function bordMap(areaCode: string) {
+  const area = await getPublicAreaBoundary({ code: areaCode });
+  const env = getEnv();
+  return pickerMapFor(area?.boundary ?? null, { tiles: env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined });
+}
+
 export default async function BordPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, group } = await loadAdminPage(id, routes.myGroups.bord);
@@ -107,7 +117,7 @@ export default async function BordPage({ params }: { params: Promise<{ id: strin
             Bord aanvragen
           </h2>
           <p>De aanvraag gaat naar team Veiligheid van de gemeente. U ziet hier hoe het ermee staat.</p>
-          <BordRequestForm groupId={group.id} maxSigns={settings.signsPerGroup} action={requestBordAction} />
+          <BordRequestForm groupId={group.id} maxSigns={settings.signsPerGroup} action={requestBordFormAction} map={await bordMap(group.areaCode)} />
         </section>
       ) : (
         <section aria-labelledby="nog-niet" className="space-y-2 rounded border-l-4 border-amber-600 bg-amber-50 p-4">
