@@ -22,9 +22,7 @@ export const BUDGET_BYTES = 10 * 1024;
  * Public routes known to be over the budget, with why; printed as a warning, not failed on.
  * Keep this list short and remove an entry once its page is light again.
  */
-export const KNOWN_OVER = {
-  "/inloggen": "the sign-in form imports zod and react-hook-form at once (about 110 KB); load its check on first use, as the join form does",
-};
+export const KNOWN_OVER = {};
 const MANIFEST = "page_client-reference-manifest.js";
 
 /** The route ("/groepen/[slug]") of a manifest under server/app/(public). */

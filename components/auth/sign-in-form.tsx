@@ -1,14 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { PageLink } from "@/components/ui/page-link";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { useForm } from "react-hook-form";
+import { startTransition, useActionState, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { signInSchema, type SignIn, type SignInFormInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
+
+let checker: Promise<typeof import("./sign-in-check")> | undefined;
+const loadChecker = () => (checker ??= import("./sign-in-check"));
 
 /** What the server action answers (see app/(public)/inloggen/actions.ts). */
 export type SignInFormState =
@@ -22,8 +22,8 @@ export interface DemoAccountOption {
 }
 
 /**
- * The e-mail sign-in form, checked in the browser with the shared schema and again on the
- * server. Works without JavaScript too (the form posts to the server action). In demo mode it
+ * The e-mail sign-in form, checked in the browser with the shared schema (loaded when someone
+ * starts typing or sends) and again on the server. Works without JavaScript too (the form posts to the server action). In demo mode it
  * lists the demo accounts, each with a button that sends its link to the demo mailbox.
  */
 export function SignInForm({
@@ -45,12 +45,8 @@ export function SignInForm({
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLDivElement>(null);
-  const form = useForm<SignInFormInput, unknown, SignIn>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { email: state.status === "error" ? state.email : initialEmail },
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-  });
+  // The browser's message for the field: set when a send is refused, then kept current while typing.
+  const [clientError, setClientError] = useState<string | null>(null);
 
   // Move focus to the answer, so that screen-reader and keyboard users notice it.
   useEffect(() => {
@@ -60,12 +56,32 @@ export function SignInForm({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
-    void form.handleSubmit(() => {
-      startTransition(() => formAction(new FormData(element)));
-    })(event);
+    const data = new FormData(element);
+    void loadChecker()
+      .then(({ checkSignInEmail }) => checkSignInEmail(String(data.get("email") ?? "")))
+      // Without the check (the chunk did not load), the server checks.
+      .catch(() => null)
+      .then((problem) => {
+        setClientError(problem);
+        if (problem) {
+          element.querySelector<HTMLInputElement>("#email")?.focus();
+          return;
+        }
+        startTransition(() => formAction(data));
+      });
   };
 
-  const clientError = form.formState.errors.email?.message;
+  const onEmailChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    if (clientError === null) {
+      void loadChecker().catch(() => undefined);
+      return;
+    }
+    void loadChecker()
+      .then(({ checkSignInEmail }) => setClientError(checkSignInEmail(value)))
+      .catch(() => undefined);
+  };
+
   const serverFieldError = state.status === "error" ? state.fieldErrors?.email : undefined;
   const emailError = clientError ?? serverFieldError;
   const formError = state.status === "error" && !serverFieldError ? state.message : null;
@@ -113,9 +129,10 @@ export function SignInForm({
           inputMode="email"
           spellCheck={false}
           maxLength={300}
-          error={emailError}
-          defaultValue={initialEmail || undefined}
-          {...form.register("email")}
+          error={emailError ?? undefined}
+          name="email"
+          defaultValue={(state.status === "error" ? state.email : initialEmail) || undefined}
+          onChange={onEmailChange}
         />
         <Button type="submit" disabled={pending}>
           {pending ? "Bezig met versturen…" : "Stuur mij een inloglink"}
