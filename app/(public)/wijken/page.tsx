@@ -17,6 +17,14 @@ export const metadata = publicMetadata({
   path: routes.areas,
 });
 
+/**
+ * Up to this many municipalities the page shows each with its map, chart and table (a region's
+ * installation). Above it (a national installation: hundreds of municipalities, thousands of wijk
+ * outlines) it lists the municipalities with their totals, each linking to its own view
+ * (/wijken?gemeente=<slug>); drawing them all on one page took more memory than the server has.
+ */
+const MUNICIPALITIES_ON_ONE_PAGE = 4;
+
 function byMunicipality(areas: PublicAreaSummary[]) {
   const map = new Map<string, { name: string; slug: string; areas: PublicAreaSummary[] }>();
   for (const area of areas) {
@@ -27,23 +35,34 @@ function byMunicipality(areas: PublicAreaSummary[]) {
   return [...map.values()];
 }
 
-export default async function AreasPage() {
+export default async function AreasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const [areas, outlines] = await Promise.all([listPublicAreas(), listPublicAreaBoundaries()]);
+  const asked = (await searchParams).gemeente;
+  const all = byMunicipality(await listPublicAreas());
+  const chosen = typeof asked === "string" ? all.find((m) => m.slug === asked) : undefined;
+  if (!chosen && all.length > MUNICIPALITIES_ON_ONE_PAGE) return <MunicipalityIndex municipalities={all} unknown={asked !== undefined} />;
+  const municipalities = chosen ? [chosen] : all;
+  const outlines = chosen
+    ? await listPublicAreaBoundaries(chosen.areas[0]?.municipality.code)
+    : await listPublicAreaBoundaries();
   const boundaryByCode = new Map(outlines.map((o) => [o.code, o.boundary]));
-  const municipalities = byMunicipality(areas);
   const env = getEnv();
   const tiles = env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined;
   const several = municipalities.length > 1;
 
   return (
     <Container>
-      <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk</h1>
+      <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk{chosen && all.length > 1 ? ` in ${chosen.name}` : ""}</h1>
+      {chosen && all.length > 1 ? (
+        <p className="mt-2">
+          <a href={routes.areas}>Alle gemeenten</a>
+        </p>
+      ) : null}
       <p className="mt-3 max-w-3xl">
         Hier ziet u per wijk hoeveel WhatsApp-buurtpreventiegroepen er zijn, en hoeveel adressen meedoen. Een adres telt
         één keer, ook als het bij twee groepen hoort. Klik op een wijk om de groepen te zien.
       </p>
-      {areas.length === 0 ? <p className="mt-6">Er zijn nog geen wijken ingevoerd.</p> : null}
+      {all.length === 0 ? <p className="mt-6">Er zijn nog geen wijken ingevoerd.</p> : null}
       {municipalities.map((municipality) => {
         const idBase = several ? `-${municipality.slug}` : "";
         const groupTotal = municipality.areas.reduce((sum, a) => sum + a.groupCount, 0);
@@ -104,6 +123,52 @@ export default async function AreasPage() {
           </section>
         );
       })}
+      <p className="mt-8 text-sm text-slate-700">
+        Deze cijfers zijn ook beschikbaar als open data via de <a href={routes.api.openapi}>API</a>.
+      </p>
+    </Container>
+  );
+}
+
+/** The national view: one line per municipality with its totals, linking to its own page. */
+function MunicipalityIndex({ municipalities, unknown }: { municipalities: ReturnType<typeof byMunicipality>; unknown: boolean }) {
+  return (
+    <Container>
+      <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk</h1>
+      {unknown ? (
+        <p className="mt-3 rounded border-l-4 border-amber-600 bg-amber-50 p-3">Die gemeente staat niet in deze lijst. Kies hieronder een gemeente.</p>
+      ) : null}
+      <p className="mt-3 max-w-3xl">
+        Kies een gemeente. U ziet dan per wijk hoeveel WhatsApp-buurtpreventiegroepen er zijn en hoeveel adressen meedoen, op een
+        kaart en in een tabel.
+      </p>
+      <div className="mt-6 overflow-x-auto" role="region" aria-labelledby="gemeenten" tabIndex={0}>
+        <table className="w-full border-collapse text-left">
+          <caption id="gemeenten" className="mb-2 text-left text-xl font-bold">
+            Gemeenten
+          </caption>
+          <thead>
+            <tr className="border-b-2 border-slate-400">
+              <th scope="col" className="py-2 pr-4">Gemeente</th>
+              <th scope="col" className="py-2 pr-4 text-right">Wijken</th>
+              <th scope="col" className="py-2 pr-4 text-right">Groepen</th>
+              <th scope="col" className="py-2 text-right">Deelnemende adressen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {municipalities.map((m) => (
+              <tr key={m.slug} className="border-b border-slate-200">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  <a href={`${routes.areas}?gemeente=${encodeURIComponent(m.slug)}`}>{m.name}</a>
+                </th>
+                <td className="py-2 pr-4 text-right">{m.areas.length}</td>
+                <td className="py-2 pr-4 text-right">{m.areas.reduce((sum, a) => sum + a.groupCount, 0)}</td>
+                <td className="py-2 text-right">{m.areas.reduce((sum, a) => sum + a.participatingAddresses, 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="mt-8 text-sm text-slate-700">
         Deze cijfers zijn ook beschikbaar als open data via de <a href={routes.api.openapi}>API</a>.
       </p>
