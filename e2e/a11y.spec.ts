@@ -138,6 +138,7 @@ const FORMS: Record<string, string> = {
   "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
   "components/staff/role-form.tsx": "pages (a role from a list: no invalid choice to make)",
   "components/staff/municipality-picker.tsx": "pages (a choice from a list, no error state)",
+  "components/staff/shared-address-forms.tsx": "buttons with fixed hidden fields, no error state; shown on /beheer/wijken only when two groups share addresses, which the demo data has not (lib/data/staff/shared-addresses.test.ts tests the decisions)",
 };
 
 test("inventory: every page and every form file is listed here", () => {

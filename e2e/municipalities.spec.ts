@@ -21,20 +21,20 @@ test("a platform admin adds, edits, staffs, disables and enables a municipality"
   await page.getByRole("button", { name: "Voeg gemeente toe" }).click();
   await expect(page.getByText("Vul de CBS-code van de gemeente in, zoals GM0542.")).toBeVisible();
   await expect(page.getByText("Vul de naam van de gemeente in.")).toBeVisible();
-  await expect(page.getByLabel("CBS-code")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("CBS-code", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
-  await page.getByLabel("CBS-code").fill("0542");
-  await page.getByLabel("Naam").fill(name);
+  await page.getByLabel("CBS-code", { exact: true }).fill("0542");
+  await page.getByLabel("Naam", { exact: true }).fill(name);
   await page.getByLabel("E-mailadres van team Veiligheid").fill("veiligheid@proefdorp.example");
   await page.getByRole("button", { name: "Voeg gemeente toe" }).click();
   await expect(page.getByText("Een CBS-code is GM met vier cijfers, zoals GM0542.")).toBeVisible();
   // A code another municipality has: the server's answer, at the field.
-  await page.getByLabel("CBS-code").fill("gm0542");
+  await page.getByLabel("CBS-code", { exact: true }).fill("gm0542");
   await page.getByRole("button", { name: "Voeg gemeente toe" }).click();
   await expect(page.getByText("Er is al een gemeente met deze CBS-code.").first()).toBeVisible();
-  await expect(page.getByLabel("Naam")).toHaveValue(name);
+  await expect(page.getByLabel("Naam", { exact: true })).toHaveValue(name);
 
-  await page.getByLabel("CBS-code").fill(code);
+  await page.getByLabel("CBS-code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Voeg gemeente toe" }).click();
   await expect(page).toHaveURL(/\/beheer\/gemeenten\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: `Gemeente ${name}` })).toBeVisible();
