@@ -538,6 +538,8 @@ export const memberAddresses = pgTable(
   (t) => [
     uniqueIndex("member_addresses_group_address_unique").on(t.groupId, t.postcode, t.houseNumber, t.addition),
     index("member_addresses_lookup_idx").on(t.postcode, t.houseNumber, t.addition),
+    /** The public figures of one municipality or wijk count the addresses that lie in its wijken (lib/data/public-areas.ts). */
+    index("member_addresses_area_idx").on(t.areaId),
     /** Only verified addresses inside the municipality count for a bord. */
     index("member_addresses_group_counted_idx")
       .on(t.groupId)

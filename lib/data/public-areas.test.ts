@@ -1,10 +1,22 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { withTestDatabase } from "@/tests/db";
-import { eq } from "drizzle-orm";
-import { municipalities } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { selectRows, type Executor } from "@/db";
+import { memberAddresses, municipalities } from "@/db/schema";
 import { listPublicAreaBoundaries, getPublicAreaMap } from "./maps";
-import { coveragePercent, getPublicArea, listPublicAreas, listPublicAreaSlugs } from "./public-areas";
+import {
+  countPublicMunicipalities,
+  coveragePercent,
+  getPublicArea,
+  getPublicMunicipality,
+  listPublicAreas,
+  listPublicAreasOfCountry,
+  listPublicAreaSlugs,
+  listPublicMunicipalityTotals,
+  nationalFiguresForTests,
+  PUBLIC_FIGURES_MAX_AGE_SECONDS,
+} from "./public-areas";
 
 const database = withTestDatabase();
 
@@ -113,5 +125,161 @@ describe("a disabled municipality", () => {
     // Enabled again: back.
     await db.update(municipalities).set({ disabledAt: null }).where(eq(municipalities.id, stopped.id));
     expect((await listPublicAreas()).map((a) => a.slug)).toContain("stopwijk");
+  });
+});
+
+/**
+ * The count as it was before the municipality filter and the national cache: every address of an
+ * active group, once per wijk, in its own wijk or else its group's. The filtered and cached
+ * figures must give the same numbers.
+ */
+async function referenceCount(db: Executor): Promise<Map<string, number>> {
+  const rows = await selectRows<{ area_id: string; n: number }>(
+    db,
+    sql`select coalesce(ma.area_id, g.area_id) as area_id, count(distinct (ma.postcode, ma.house_number, ma.addition))::int as n
+        from member_addresses ma join groups g on g.id = ma.group_id and g.status = 'active'
+        group by 1`,
+  );
+  return new Map(rows.map((r) => [r.area_id, Number(r.n)]));
+}
+
+async function referenceBySlug(db: Executor): Promise<Record<string, number>> {
+  const counts = await referenceCount(db);
+  const rows = await selectRows<{ id: string; slug: string }>(
+    db,
+    sql`select a.id, a.slug from areas a join municipalities m on m.id = a.municipality_id where m.disabled_at is null`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.slug, counts.get(r.id) ?? 0]));
+}
+
+const bySlug = (list: Array<{ slug: string; participatingAddresses: number }>) => Object.fromEntries(list.map((a) => [a.slug, a.participatingAddresses]));
+
+describe("one municipality, all of them, and the national figures agree", () => {
+  let clock = Date.now();
+
+  beforeAll(async () => {
+    nationalFiguresForTests.setClock(() => clock);
+    nationalFiguresForTests.invalidate();
+    const { db } = database.current.handle;
+    const rand = await aMunicipality(db, { name: "Randstad", code: "GM0905" });
+    const west = await anArea(db, rand, { name: "Randwest", slug: "randwest", totalAddresses: 100 });
+    const oost = await anArea(db, rand, { name: "Randoost", slug: "randoost", totalAddresses: 100 });
+    const admin = await aUser(db);
+    const first = await aGroup(db, west, {
+      name: "Rand Een",
+      admins: [admin],
+      addresses: [
+        { postcode: "4005AA", houseNumber: 1 },
+        { postcode: "4005AA", houseNumber: 2 },
+        { postcode: "4005AA", houseNumber: 3 },
+        { postcode: "4005AB", houseNumber: 1, addition: "A" },
+        { postcode: "4006AA", houseNumber: 8 },
+      ],
+    });
+    // The same address in a second group of the wijk, once with and once without a wijk of its own: it counts once.
+    const second = await aGroup(db, west, { name: "Rand Twee", admins: [admin], addresses: [{ postcode: "4005AA", houseNumber: 1 }, { postcode: "4005AA", houseNumber: 2 }] });
+    await db.update(memberAddresses).set({ areaId: null }).where(and(eq(memberAddresses.groupId, second.id), eq(memberAddresses.houseNumber, 2)));
+    // An address without a wijk of its own counts for its group's wijk.
+    await db.update(memberAddresses).set({ areaId: null }).where(and(eq(memberAddresses.groupId, first.id), eq(memberAddresses.houseNumber, 3)));
+    // An address that lies in the other wijk counts there, and one in another municipality's wijk counts there.
+    await db.update(memberAddresses).set({ areaId: oost.id }).where(and(eq(memberAddresses.groupId, first.id), eq(memberAddresses.addition, "A")));
+    const [dorp] = await selectRows<{ id: string }>(db, sql`select id from areas where slug = 'dorp'`);
+    await db.update(memberAddresses).set({ areaId: dorp.id }).where(and(eq(memberAddresses.groupId, first.id), eq(memberAddresses.postcode, "4006AA")));
+  });
+
+  afterAll(() => {
+    nationalFiguresForTests.setClock(Date.now);
+    nationalFiguresForTests.invalidate();
+  });
+
+  it("gives the reference count per wijk, for each municipality alone, for all together, and as national figures", async () => {
+    const { db } = database.current.handle;
+    const reference = await referenceBySlug(db);
+    expect(reference).toMatchObject({ randwest: 3, randoost: 1 });
+    const all = await listPublicAreas();
+    expect(bySlug(all)).toEqual(reference);
+    expect(await listPublicAreasOfCountry()).toEqual(all);
+    const codes = [...new Set(all.map((a) => a.municipality.code))];
+    const pieces = (await Promise.all(codes.map((code) => listPublicAreas({ municipalityCode: code })))).flat();
+    expect(pieces).toEqual(expect.arrayContaining(all));
+    expect(pieces).toHaveLength(all.length);
+    for (const area of all) expect((await getPublicArea(area.slug))?.participatingAddresses).toBe(area.participatingAddresses);
+    expect((await listPublicAreas({ municipalityCode: "GM0905" })).map((a) => [a.slug, a.participatingAddresses, a.groupCount])).toEqual([
+      ["randoost", 1, 0],
+      ["randwest", 3, 2],
+    ]);
+  });
+
+  it("sums each municipality's wijken in the index, by name", async () => {
+    const all = await listPublicAreas();
+    const totals = await listPublicMunicipalityTotals();
+    expect(totals.map((t) => t.name)).toEqual([...new Set(all.map((a) => a.municipality.name))]);
+    for (const t of totals) {
+      const own = all.filter((a) => a.municipality.code === t.code);
+      expect(t).toEqual({
+        code: t.code,
+        name: own[0].municipality.name,
+        slug: own[0].municipality.slug,
+        areaCount: own.length,
+        groupCount: own.reduce((sum, a) => sum + a.groupCount, 0),
+        participatingAddresses: own.reduce((sum, a) => sum + a.participatingAddresses, 0),
+      });
+    }
+    expect(await countPublicMunicipalities()).toBe(totals.length);
+  });
+
+  it("finds a municipality by slug only when it takes part; anything else is null", async () => {
+    expect(await getPublicMunicipality("randstad")).toEqual({ code: "GM0905", name: "Randstad", slug: "randstad" });
+    for (const bad of ["bestaat-niet", "RANDSTAD", "<script>", "' or 1=1 --", "x".repeat(5000), "", ["randstad"], undefined]) {
+      expect(await getPublicMunicipality(bad)).toBeNull();
+    }
+    for (const bad of ["gm0905", "GM090", "' or 1=1 --"]) expect(await listPublicAreas({ municipalityCode: bad })).toEqual([]);
+  });
+
+  it(`shows a new address at once for its municipality, and in the national figures after ${PUBLIC_FIGURES_MAX_AGE_SECONDS} seconds`, async () => {
+    const { db } = database.current.handle;
+    const national = async () => (await listPublicAreasOfCountry()).find((a) => a.slug === "randoost")!.participatingAddresses;
+    const index = async () => (await listPublicMunicipalityTotals()).find((t) => t.code === "GM0905")!.participatingAddresses;
+    const before = await national();
+    const indexBefore = await index();
+    const [group] = await selectRows<{ id: string; area_id: string }>(db, sql`select id, area_id from groups where name = 'Rand Een'`);
+    const [oost] = await selectRows<{ id: string }>(db, sql`select id from areas where slug = 'randoost'`);
+    await db.insert(memberAddresses).values({ groupId: group.id, postcode: "4007AA", houseNumber: 1, areaId: oost.id });
+
+    // Live: the municipality's own view and the wijk's page.
+    expect((await listPublicAreas({ municipalityCode: "GM0905" })).find((a) => a.slug === "randoost")!.participatingAddresses).toBe(before + 1);
+    expect((await getPublicArea("randoost"))!.participatingAddresses).toBe(before + 1);
+    // National figures: the same within the minute.
+    clock += (PUBLIC_FIGURES_MAX_AGE_SECONDS - 1) * 1000;
+    expect(await national()).toBe(before);
+    expect(await index()).toBe(indexBefore);
+    // After it: the first request still gets the old figures and starts the count; then the new ones.
+    clock += 2000;
+    expect(await national()).toBe(before);
+    await nationalFiguresForTests.whenIdle();
+    expect(await national()).toBe(before + 1);
+    expect(await index()).toBe(indexBefore + 1);
+    expect(bySlug(await listPublicAreasOfCountry())).toEqual(await referenceBySlug(db));
+
+    // Figures older than five minutes are never served: that request waits for the count.
+    await db.insert(memberAddresses).values({ groupId: group.id, postcode: "4007AA", houseNumber: 2, areaId: oost.id });
+    clock += 5 * 60 * 1000 + 1;
+    expect(await national()).toBe(before + 2);
+  });
+
+  it("hides a disabled municipality at once, also from the national figures it has counted", async () => {
+    const { db } = database.current.handle;
+    expect((await listPublicMunicipalityTotals()).map((t) => t.code)).toContain("GM0905");
+    const rand = eq(municipalities.code, "GM0905");
+    await db.update(municipalities).set({ disabledAt: new Date() }).where(rand);
+    try {
+      expect((await listPublicMunicipalityTotals()).map((t) => t.code)).not.toContain("GM0905");
+      expect((await listPublicAreasOfCountry()).map((a) => a.slug)).not.toContain("randwest");
+      expect(await listPublicAreas({ municipalityCode: "GM0905" })).toEqual([]);
+      expect(await getPublicMunicipality("randstad")).toBeNull();
+    } finally {
+      await db.update(municipalities).set({ disabledAt: null }).where(rand);
+    }
+    expect((await listPublicMunicipalityTotals()).map((t) => t.code)).toContain("GM0905");
   });
 });

@@ -7,7 +7,10 @@
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { aMunicipality, anArea } from "@/db/seed/builders";
+import { eq } from "drizzle-orm";
+import { areas, municipalities } from "@/db/schema";
+import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
+import { nationalFiguresForTests } from "@/lib/data/public-areas";
 import type { BoundaryGeometry } from "@/lib/domain/geo";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
@@ -72,11 +75,28 @@ describe("/wijken with few and with many municipalities", () => {
     expect(html).toContain('href="/wijken"');
   });
 
-  it("an unknown or strange municipality gives the list with a message, never an error", async () => {
-    for (const gemeente of ["bestaat-niet", "<script>alert(1)</script>", "' OR 1=1 --", "x".repeat(5000)]) {
-      const html = await render({ gemeente });
-      expect(html).toContain("Die gemeente staat niet in deze lijst");
-      expect(html).not.toContain("<script>alert(1)");
+  it("the list's totals are those of each municipality's own view", async () => {
+    const { db } = database.current.handle;
+    const [area] = await db.select().from(areas).where(eq(areas.name, "Vierhoven-Noord"));
+    const admin = await aUser(db);
+    await aGroup(db, area, { name: "Vierhoven Een", admins: [admin], addresses: [{ postcode: "4010AA", houseNumber: 1 }, { postcode: "4010AA", houseNumber: 2 }] });
+    await aGroup(db, area, { name: "Vierhoven Twee", admins: [admin], addresses: [{ postcode: "4010AA", houseNumber: 2 }] });
+    nationalFiguresForTests.invalidate();
+    const html = await render();
+    expect(html).toMatch(/<a href="\/wijken\?gemeente=vierhoven">Vierhoven<\/a><\/th><td[^>]*>2<\/td><td[^>]*>2<\/td><td[^>]*>2<\/td>/);
+    const own = await render({ gemeente: "vierhoven" });
+    expect(own).toContain("<strong>2 groepen</strong> met samen <strong>2 adressen</strong>");
+  });
+
+  it("an unknown, disabled or strange municipality is a 404 (not found), never an error", async () => {
+    const { db } = database.current.handle;
+    await db.update(municipalities).set({ disabledAt: new Date() }).where(eq(municipalities.slug, "derdeveen"));
+    for (const gemeente of ["bestaat-niet", "derdeveen", "<script>alert(1)</script>", "' OR 1=1 --", "x".repeat(5000), ""]) {
+      await expect(render({ gemeente })).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
     }
+    // The disabled municipality is not on the page either (four are left, shown in full).
+    const html = await render();
+    expect(html).toContain("Gemeente Vierhoven");
+    expect(html).not.toContain("Derdeveen");
   });
 });

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AreaTable } from "@/components/public/area-table";
 import { AreaMap, type MapShape } from "@/components/map/area-map";
@@ -6,8 +7,14 @@ import { addressesLabel, formatPercentNl, groupsLabel } from "@/components/publi
 import { Container } from "@/components/ui/container";
 import { getEnv } from "@/lib/env";
 import { listPublicAreaBoundaries } from "@/lib/data/maps";
-import { listPublicAreas } from "@/lib/data/public-areas";
-import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+import {
+  countPublicMunicipalities,
+  getPublicMunicipality,
+  listPublicAreas,
+  listPublicMunicipalityTotals,
+  type PublicMunicipalityTotals,
+} from "@/lib/data/public-areas";
+import type { PublicAreaSummary, PublicMunicipalityRef } from "@/lib/data/public-schemas";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
@@ -38,13 +45,17 @@ function byMunicipality(areas: PublicAreaSummary[]) {
 export default async function AreasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const asked = (await searchParams).gemeente;
-  const all = byMunicipality(await listPublicAreas());
-  const chosen = typeof asked === "string" ? all.find((m) => m.slug === asked) : undefined;
-  if (!chosen && all.length > MUNICIPALITIES_ON_ONE_PAGE) return <MunicipalityIndex municipalities={all} unknown={asked !== undefined} />;
-  const municipalities = chosen ? [chosen] : all;
-  const outlines = chosen
-    ? await listPublicAreaBoundaries(chosen.areas[0]?.municipality.code)
-    : await listPublicAreaBoundaries();
+  const municipalityCount = await countPublicMunicipalities();
+  let chosen: PublicMunicipalityRef | null = null;
+  if (asked !== undefined) {
+    // One municipality: only its own wijken are counted. An unknown, disabled or malformed name is a 404.
+    chosen = await getPublicMunicipality(asked);
+    if (!chosen) notFound();
+  } else if (municipalityCount > MUNICIPALITIES_ON_ONE_PAGE) {
+    return <MunicipalityIndex municipalities={await listPublicMunicipalityTotals()} />;
+  }
+  const municipalities = byMunicipality(await listPublicAreas(chosen ? { municipalityCode: chosen.code } : {}));
+  const outlines = await listPublicAreaBoundaries(chosen?.code);
   const boundaryByCode = new Map(outlines.map((o) => [o.code, o.boundary]));
   const env = getEnv();
   const tiles = env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined;
@@ -52,8 +63,8 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
 
   return (
     <Container>
-      <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk{chosen && all.length > 1 ? ` in ${chosen.name}` : ""}</h1>
-      {chosen && all.length > 1 ? (
+      <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk{chosen && municipalityCount > 1 ? ` in ${chosen.name}` : ""}</h1>
+      {chosen && municipalityCount > 1 ? (
         <p className="mt-2">
           <a href={routes.areas}>Alle gemeenten</a>
         </p>
@@ -62,7 +73,7 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
         Hier ziet u per wijk hoeveel WhatsApp-buurtpreventiegroepen er zijn, en hoeveel adressen meedoen. Een adres telt
         één keer, ook als het bij twee groepen hoort. Klik op een wijk om de groepen te zien.
       </p>
-      {all.length === 0 ? <p className="mt-6">Er zijn nog geen wijken ingevoerd.</p> : null}
+      {municipalities.length === 0 ? <p className="mt-6">Er zijn nog geen wijken ingevoerd.</p> : null}
       {municipalities.map((municipality) => {
         const idBase = several ? `-${municipality.slug}` : "";
         const groupTotal = municipality.areas.reduce((sum, a) => sum + a.groupCount, 0);
@@ -130,14 +141,14 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
   );
 }
 
-/** The national view: one line per municipality with its totals, linking to its own page. */
-function MunicipalityIndex({ municipalities, unknown }: { municipalities: ReturnType<typeof byMunicipality>; unknown: boolean }) {
+/**
+ * The national view: one line per municipality with its totals, linking to its own page. The
+ * totals are the national figures, at most a minute old (lib/data/public-areas.ts).
+ */
+function MunicipalityIndex({ municipalities }: { municipalities: PublicMunicipalityTotals[] }) {
   return (
     <Container>
       <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk</h1>
-      {unknown ? (
-        <p className="mt-3 rounded border-l-4 border-amber-600 bg-amber-50 p-3">Die gemeente staat niet in deze lijst. Kies hieronder een gemeente.</p>
-      ) : null}
       <p className="mt-3 max-w-3xl">
         Kies een gemeente. U ziet dan per wijk hoeveel WhatsApp-buurtpreventiegroepen er zijn en hoeveel adressen meedoen, op een
         kaart en in een tabel.
@@ -161,9 +172,9 @@ function MunicipalityIndex({ municipalities, unknown }: { municipalities: Return
                 <th scope="row" className="py-2 pr-4 font-normal">
                   <a href={`${routes.areas}?gemeente=${encodeURIComponent(m.slug)}`}>{m.name}</a>
                 </th>
-                <td className="py-2 pr-4 text-right">{m.areas.length}</td>
-                <td className="py-2 pr-4 text-right">{m.areas.reduce((sum, a) => sum + a.groupCount, 0)}</td>
-                <td className="py-2 text-right">{m.areas.reduce((sum, a) => sum + a.participatingAddresses, 0)}</td>
+                <td className="py-2 pr-4 text-right">{m.areaCount}</td>
+                <td className="py-2 pr-4 text-right">{m.groupCount}</td>
+                <td className="py-2 text-right">{m.participatingAddresses}</td>
               </tr>
             ))}
           </tbody>

@@ -130,3 +130,17 @@ export async function handleGet(
 export function queryValue(url: URL, name: string): string | undefined {
   return url.searchParams.get(name) ?? undefined;
 }
+
+export const MUNICIPALITY_MESSAGE = "Vul een CBS-gemeentecode in zoals GM0542, of laat gemeente weg.";
+
+/**
+ * The optional `gemeente` parameter of GET /wijken and /wijkgrenzen: a CBS code in any case
+ * (gm0542), answered as GM0542; undefined when absent; a 400 for anything else.
+ */
+export function municipalityCodeParam(url: URL): string | undefined {
+  const raw = queryValue(url, "gemeente");
+  if (raw === undefined) return undefined;
+  const code = raw.trim().toUpperCase();
+  if (!/^GM\d{4}$/.test(code)) throw new AppError("bad_request", MUNICIPALITY_MESSAGE, { fieldErrors: { gemeente: MUNICIPALITY_MESSAGE } });
+  return code;
+}

@@ -15,7 +15,13 @@ import {
   type PublicGroup,
 } from "@/lib/data/public-schemas";
 import { addressLookupQuerySchema } from "@/lib/validation";
-import { CACHE } from "./http";
+import { PUBLIC_FIGURES_MAX_AGE_SECONDS } from "@/lib/data/public-areas";
+import { CACHE, MUNICIPALITY_MESSAGE } from "./http";
+
+/** How fresh the figures of all municipalities together are (lib/data/public-areas.ts). */
+const FRESHNESS =
+  `Zonder \`gemeente\` zijn de aantallen van alle gemeenten samen hooguit ${PUBLIC_FIGURES_MAX_AGE_SECONDS} seconden oud ` +
+  "(heel soms, terwijl ze opnieuw worden geteld, hooguit vijf minuten); welke wijken en gemeenten erin staan, is altijd actueel.";
 
 type JsonObject = Record<string, unknown>;
 
@@ -181,13 +187,24 @@ export function buildOpenApiDocument(base: string): JsonObject {
     error: { code: "unavailable", message: "Het lukt nu even niet. Probeer het over een paar minuten opnieuw." },
   });
   const standardErrors = { "304": notModified, "429": tooMany, "503": unavailable };
+  const municipalityParameter = {
+    name: "gemeente",
+    in: "query",
+    required: false,
+    description: "Alleen de wijken van deze gemeente (CBS-code). Weglaten voor alle gemeenten.",
+    schema: { type: "string", pattern: "^[Gg][Mm][0-9]{4}$" },
+    example: "GM0542",
+  };
+  const badMunicipality = error("De gemeentecode klopt niet.", {
+    error: { code: "bad_request", message: MUNICIPALITY_MESSAGE, fields: { gemeente: MUNICIPALITY_MESSAGE } },
+  });
 
   return {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info: {
       title: "WhatsApp Buurtpreventie – openbare API",
-      version: "1.2.0",
+      version: "1.3.0",
       summary: "Welke WhatsApp-buurtpreventiegroepen er zijn, per postcode en per wijk.",
       description:
         "Openbare gegevens over WhatsApp-buurtpreventiegroepen, voor bijvoorbeeld de website van de gemeente of een landelijke kaart. " +
@@ -203,7 +220,8 @@ export function buildOpenApiDocument(base: string): JsonObject {
         "`groups` bevat nu de groepen met deelnemende adressen in de postcode, `nearbyGroups` de andere groepen in de wijk. " +
         "Twee huizen met dezelfde postcode krijgen precies hetzelfde antwoord (en dezelfde ETag). " +
         "Deze ene uitzondering op de regel hierboven is bewust: privacy gaat voor." +
-        "\n\n**Nieuw in 1.2.0.** `GET /wijkgrenzen`: de grenzen van de wijken als GeoJSON, met de dekking per wijk.",
+        "\n\n**Nieuw in 1.2.0.** `GET /wijkgrenzen`: de grenzen van de wijken als GeoJSON, met de dekking per wijk." +
+        "\n\n**Nieuw in 1.3.0.** `GET /wijken?gemeente=GM0542`: alleen de wijken van één gemeente, zoals bij `GET /wijkgrenzen`.",
       license: { name: "Openbare gegevens", identifier: "CC0-1.0" },
     },
     servers: [{ url: `${base}/api/v1` }],
@@ -247,9 +265,14 @@ export function buildOpenApiDocument(base: string): JsonObject {
           operationId: "listAreas",
           tags: ["wijken"],
           summary: "Alle wijken",
-          description: "Per wijk het aantal actieve groepen, deelnemende adressen en de dekking.",
+          description:
+            "Per wijk het aantal actieve groepen, deelnemende adressen en de dekking. " +
+            "Met `gemeente` alleen de wijken van die gemeente, tot op het moment geteld. " +
+            FRESHNESS,
+          parameters: [municipalityParameter],
           responses: {
-            "200": ok("AreaList", examples.areaList, "Alle wijken.", CACHE.data),
+            "200": ok("AreaList", examples.areaList, "Alle wijken (of die van één gemeente).", CACHE.data),
+            "400": badMunicipality,
             ...standardErrors,
           },
         },
@@ -275,17 +298,9 @@ export function buildOpenApiDocument(base: string): JsonObject {
           description:
             "Alle wijken als GeoJSON FeatureCollection (RFC 7946, WGS84): per wijk de grens, vereenvoudigd tot op ongeveer 5 meter, " +
             "en dezelfde cijfers als `GET /wijken` in `properties`. Een wijk zonder ingelezen grens heeft `geometry: null`. " +
-            "Geschikt voor een kaart (choropleth van `coveragePercent`). Geen adressen of huizen: alleen grenzen en aantallen.",
-          parameters: [
-            {
-              name: "gemeente",
-              in: "query",
-              required: false,
-              description: "Alleen de wijken van deze gemeente (CBS-code). Weglaten voor alle gemeenten.",
-              schema: { type: "string", pattern: "^[Gg][Mm][0-9]{4}$" },
-              example: "GM0542",
-            },
-          ],
+            "Geschikt voor een kaart (choropleth van `coveragePercent`). Geen adressen of huizen: alleen grenzen en aantallen. " +
+            FRESHNESS,
+          parameters: [municipalityParameter],
           responses: {
             "200": {
               description: `De wijken met hun grenzen. Cache-Control: \`${CACHE.data}\`.`,
@@ -297,13 +312,7 @@ export function buildOpenApiDocument(base: string): JsonObject {
                 },
               },
             },
-            "400": error("De gemeentecode klopt niet.", {
-              error: {
-                code: "bad_request",
-                message: "Vul een CBS-gemeentecode in zoals GM0542, of laat gemeente weg.",
-                fields: { gemeente: "Vul een CBS-gemeentecode in zoals GM0542, of laat gemeente weg." },
-              },
-            }),
+            "400": badMunicipality,
             ...standardErrors,
           },
         },

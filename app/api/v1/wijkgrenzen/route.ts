@@ -1,16 +1,14 @@
 import { listPublicAreaBoundaries } from "@/lib/data/maps";
-import { listPublicAreas } from "@/lib/data/public-areas";
+import { listPublicAreas, listPublicAreasOfCountry } from "@/lib/data/public-areas";
 import type { PublicAreaBoundaryCollection } from "@/lib/data/public-schemas";
-import { AppError } from "@/lib/errors";
-import { CACHE, GEOJSON, handleGet, preflight, queryValue } from "../_lib/http";
+import { CACHE, GEOJSON, handleGet, municipalityCodeParam, preflight } from "../_lib/http";
 
 export const dynamic = "force-dynamic";
 
-const MUNICIPALITY_MESSAGE = "Vul een CBS-gemeentecode in zoals GM0542, of laat gemeente weg.";
-
 /**
  * GET /api/v1/wijkgrenzen[?gemeente=GM0542]: every wijk (of one municipality) as a GeoJSON
- * Feature with its simplified boundary and the figures of GET /api/v1/wijken.
+ * Feature with its simplified boundary and the figures of GET /api/v1/wijken (with the same
+ * `gemeente`).
  */
 export async function GET(request: Request) {
   return handleGet(
@@ -18,12 +16,12 @@ export async function GET(request: Request) {
     "GET /api/v1/wijkgrenzen",
     CACHE.data,
     async () => {
-      const raw = queryValue(new URL(request.url), "gemeente");
-      const code = raw === undefined ? undefined : raw.trim().toUpperCase();
-      if (code !== undefined && !/^GM\d{4}$/.test(code)) {
-        throw new AppError("bad_request", MUNICIPALITY_MESSAGE, { fieldErrors: { gemeente: MUNICIPALITY_MESSAGE } });
-      }
-      const [summaries, outlines] = await Promise.all([listPublicAreas(), listPublicAreaBoundaries(code)]);
+      const code = municipalityCodeParam(new URL(request.url));
+      // One municipality is counted live; all of them together are the national figures (at most a minute old).
+      const [summaries, outlines] = await Promise.all([
+        code ? listPublicAreas({ municipalityCode: code }) : listPublicAreasOfCountry(),
+        listPublicAreaBoundaries(code),
+      ]);
       const byCode = new Map(summaries.map((s) => [s.code, s]));
       const body: PublicAreaBoundaryCollection = {
         type: "FeatureCollection",

@@ -1,0 +1,1 @@
+CREATE INDEX "member_addresses_area_idx" ON "member_addresses" USING btree ("area_id");
