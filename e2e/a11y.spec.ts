@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { GROUP_ADMIN, PLATFORM_ADMIN, STAFF, WIJKAGENT } from "./support/accounts";
+import { GROUP_ADMIN, PLATFORM_ADMIN, RESIDENT_ADMIN, STAFF, WIJKAGENT } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { mailBarrier } from "./support/mail-barrier";
 import { addSession, expect, test } from "./support/test";
@@ -138,7 +138,7 @@ const FORMS: Record<string, string> = {
   "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
   "components/staff/role-form.tsx": "pages (a role from a list: no invalid choice to make)",
   "components/staff/municipality-picker.tsx": "pages (a choice from a list, no error state)",
-  "components/staff/shared-address-forms.tsx": "buttons with fixed hidden fields, no error state; shown on /beheer/wijken only when two groups share addresses, which the demo data has not (lib/data/staff/shared-addresses.test.ts tests the decisions)",
+  "components/staff/shared-address-forms.tsx": "staff shared-address forms (buttons with fixed hidden fields, no error state: the overlap list before and after a decision; lib/data/staff/shared-addresses.test.ts tests the decisions)",
 };
 
 test("inventory: every page and every form file is listed here", () => {
@@ -391,4 +391,44 @@ test("staff forms: error states", async ({ browser }) => {
   await page.goto("/beheer/gebruikers");
   await hydrated();
   await scanErrors(page, () => page.getByRole("button", { name: "Stuur uitnodiging" }).click(), "Vul een naam in.");
+});
+
+test("staff shared-address forms: the overlap list with its decide buttons, before and after a decision", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The demo has no overlapping groups: the admin of Kortland Vogelbuurt adds an address that
+  // Langeland-Noord lists (2922 AB 1), and removes it again at the end.
+  const adminContext = await browser.newContext();
+  await addSession(adminContext, RESIDENT_ADMIN);
+  const admin = await adminContext.newPage();
+  await admin.goto("/mijn-groepen");
+  const groupHref = await admin.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" }).first().getAttribute("href");
+  await admin.goto(`${groupHref}/adressen`);
+  await admin.waitForLoadState("networkidle");
+  await admin.getByLabel("Postcode", { exact: true }).fill("2922 AB");
+  await admin.getByLabel("Huisnummer", { exact: true }).fill("1");
+  await admin.getByLabel("De bewoners die meedoen zijn 18 jaar of ouder, wonen op dit adres en willen meedoen.").check();
+  await admin.getByRole("button", { name: "Adres toevoegen" }).click();
+  await expect(admin.getByText(/Dit adres doet ook mee bij de groep Buurtpreventie Langeland-Noord/).first()).toBeVisible();
+
+  const staff = await pageAs(browser, "staff");
+  try {
+    await staff.goto("/beheer/wijken");
+    const decide = staff.getByRole("group", { name: /Voor welke groep tellen de gedeelde adressen van .*Langeland-Noord.*Kortland Vogelbuurt|Kortland Vogelbuurt.*Langeland-Noord/ });
+    await expect(decide.getByRole("button")).toHaveCount(2);
+    await expectAccessible(staff);
+    await decide.getByRole("button", { name: "Tel alle 1 bij Buurtpreventie Kortland Vogelbuurt" }).click();
+    await expect(staff.getByText(/De gemeente besloot: .*1 bij Buurtpreventie Kortland Vogelbuurt|De gemeente besloot: 1 tellen bij Buurtpreventie Kortland Vogelbuurt/)).toBeVisible();
+    await expect(decide.getByRole("button", { name: "Tel alle 1 bij Buurtpreventie Kortland Vogelbuurt" })).toHaveAttribute("aria-pressed", "true");
+    await expectAccessible(staff);
+    // Back to the first-joined rule, so that no decision stays behind.
+    await decide.getByRole("button", { name: "Terug: tel bij de groep die het eerst was" }).click();
+    await expect(decide.getByRole("button")).toHaveCount(2);
+  } finally {
+    await admin.goto(`${groupHref}/adressen`);
+    await admin.waitForLoadState("networkidle");
+    await admin.getByRole("button", { name: "Verwijderen 2922 AB 1" }).click();
+    await admin.getByRole("button", { name: "Ja, verwijderen" }).click();
+    await expect(admin.getByRole("button", { name: "Verwijderen 2922 AB 1" })).toHaveCount(0);
+    await adminContext.close();
+  }
 });

@@ -14,7 +14,7 @@ import {
   listPublicMunicipalityTotals,
   type PublicMunicipalityTotals,
 } from "@/lib/data/public-areas";
-import type { PublicAreaSummary, PublicMunicipalityRef } from "@/lib/data/public-schemas";
+import type { PublicAreaSummary } from "@/lib/data/public-schemas";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
@@ -45,17 +45,20 @@ function byMunicipality(areas: PublicAreaSummary[]) {
 export default async function AreasPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const asked = (await searchParams).gemeente;
-  const municipalityCount = await countPublicMunicipalities();
-  let chosen: PublicMunicipalityRef | null = null;
-  if (asked !== undefined) {
-    // One municipality: only its own wijken are counted. An unknown, disabled or malformed name is a 404.
-    chosen = await getPublicMunicipality(asked);
-    if (!chosen) notFound();
-  } else if (municipalityCount > MUNICIPALITIES_ON_ONE_PAGE) {
+  const [municipalityCount, chosen] = await Promise.all([
+    countPublicMunicipalities(),
+    asked === undefined ? null : getPublicMunicipality(asked),
+  ]);
+  // One municipality: only its own wijken are counted. An unknown, disabled or malformed name is a 404.
+  if (asked !== undefined && !chosen) notFound();
+  if (!chosen && municipalityCount > MUNICIPALITIES_ON_ONE_PAGE) {
     return <MunicipalityIndex municipalities={await listPublicMunicipalityTotals()} />;
   }
-  const municipalities = byMunicipality(await listPublicAreas(chosen ? { municipalityCode: chosen.code } : {}));
-  const outlines = await listPublicAreaBoundaries(chosen?.code);
+  const [areaList, outlines] = await Promise.all([
+    listPublicAreas(chosen ? { municipalityCode: chosen.code } : {}),
+    listPublicAreaBoundaries(chosen?.code),
+  ]);
+  const municipalities = byMunicipality(areaList);
   const boundaryByCode = new Map(outlines.map((o) => [o.code, o.boundary]));
   const env = getEnv();
   const tiles = env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined;
@@ -151,7 +154,7 @@ function MunicipalityIndex({ municipalities }: { municipalities: PublicMunicipal
       <h1 className="text-3xl font-bold text-brand-800">Groepen per wijk</h1>
       <p className="mt-3 max-w-3xl">
         Kies een gemeente. U ziet dan per wijk hoeveel WhatsApp-buurtpreventiegroepen er zijn en hoeveel adressen meedoen, op een
-        kaart en in een tabel.
+        kaart en in een tabel. De aantallen in deze lijst worden elke minuut opnieuw geteld.
       </p>
       <div className="mt-6 overflow-x-auto" role="region" aria-labelledby="gemeenten" tabIndex={0}>
         <table className="w-full border-collapse text-left">
