@@ -4,10 +4,10 @@
  * phone numbers as "06 12345678", and a count against its threshold as "62 adressen (drempel 50)".
  * Pure: no I/O, safe in the browser.
  */
-import { isValidCalendarDate } from "@/lib/domain/dates";
+import { DUTCH_TIME_ZONE, isValidCalendarDate } from "@/lib/domain/dates";
 import { formatPhoneNl } from "@/lib/domain/phone";
 
-const TIME_ZONE = "Europe/Amsterdam";
+const TIME_ZONE = DUTCH_TIME_ZONE;
 const longDate = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE });
 const calendarDay = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const longDateTime = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });

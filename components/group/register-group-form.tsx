@@ -9,7 +9,7 @@ import type { AddressListPreviewState } from "@/components/group/address-list-pr
 import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
 import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
-import { normalizePostcode } from "@/lib/domain/postcode";
+import { areaOfPostcode, normalizePostcode } from "@/lib/domain/postcode";
 import type { RegisterGroup, RegisterGroupFormInput } from "@/lib/validation/group";
 import { MAX_CO_ADMIN_INVITES } from "@/lib/validation/limits";
 import { routes } from "@/lib/routes";
@@ -52,11 +52,11 @@ function stepOfField(name: string): number {
   return index === -1 ? STEPS.length - 1 : index;
 }
 
-/** The wijk for a postcode: a full postcode in the table wins over its 4-digit area. */
+/** The wijk for a postcode, by the rule of postcodeAreaKeys. */
 function suggestArea(areas: AreaOption[], postcodeInput: string): AreaOption | undefined {
   const postcode = normalizePostcode(postcodeInput ?? "");
   if (!postcode) return undefined;
-  return areas.find((a) => a.postcodes.includes(postcode)) ?? areas.find((a) => a.postcodes.includes(postcode.slice(0, 4)));
+  return areaOfPostcode(postcode, (key) => areas.find((a) => a.postcodes.includes(key)));
 }
 
 function errorAt(errors: unknown, path: string): string | undefined {

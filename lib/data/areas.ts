@@ -2,14 +2,15 @@
  * Which wijk a postcode lies in, from the municipality's own table (area_postcodes). Public
  * reference data: no actor needed, no personal data involved.
  *
- * The rule, in one place: a row for the full 6-character postcode wins over a row for its
- * 4-digit area; when two wijken list the same key, the lowest CBS code wins (stable answers).
+ * A row for the full 6-character postcode wins over a row for its 4-digit area
+ * (postcodeAreaKeys); when two wijken list the same key, the lowest CBS code wins (stable answers).
  */
 import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areaPostcodes, areas } from "@/db/schema";
 import { normalizePostcode } from "@/lib/domain";
+import { areaOfPostcode, postcodeAreaKeys } from "@/lib/domain/postcode";
 
 export interface AreaForPostcode {
   id: string;
@@ -26,7 +27,7 @@ export interface AreaForPostcode {
  */
 export async function areasForPostcodes(postcodes: string[], executor: Executor = db): Promise<Map<string, AreaForPostcode>> {
   const unique = [...new Set(postcodes)];
-  const keys = [...new Set([...unique, ...unique.map((p) => p.slice(0, 4))])];
+  const keys = [...new Set(unique.flatMap(postcodeAreaKeys))];
   const result = new Map<string, AreaForPostcode>();
   if (keys.length === 0) return result;
   const rows = await executor
@@ -47,7 +48,7 @@ export async function areasForPostcodes(postcodes: string[], executor: Executor 
     if (!byKey.has(postcode)) byKey.set(postcode, area);
   }
   for (const postcode of unique) {
-    const area = byKey.get(postcode) ?? byKey.get(postcode.slice(0, 4));
+    const area = areaOfPostcode(postcode, (key) => byKey.get(key));
     if (area) result.set(postcode, area);
   }
   return result;

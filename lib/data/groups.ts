@@ -36,6 +36,7 @@ import { recordHouseRulesAcceptance } from "./internal/house-rules";
 import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "./internal/identity";
 import { dissolveGroupCommand } from "./internal/dissolve";
 import { bordThresholdSql } from "./internal/bord-settings";
+import { openSignRequestStatuses } from "./internal/sql-rules";
 
 // AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
 // a database error to its generic message, which would hide the message at the name field.
@@ -380,7 +381,7 @@ export async function listMyGroups(actor: Actor): Promise<MyGroupSummary[]> {
       counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
-      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
+      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openSignRequestStatuses}) limit 1)`,
     })
     .from(groups)
     .innerJoin(areas, eq(areas.id, groups.areaId))
@@ -429,7 +430,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
-      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in ('submitted', 'in_review', 'approved') limit 1)`,
+      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openSignRequestStatuses}) limit 1)`,
       openInvitations: sql<number>`(select count(*) from ${groupAdminInvitations} where ${groupAdminInvitations.groupId} = ${groups.id} and ${groupAdminInvitations.acceptedAt} is null and ${groupAdminInvitations.expiresAt} > now())`.mapWith(Number),
     })
     .from(groups)

@@ -12,11 +12,11 @@ import { joinAcceptedMail } from "@/lib/mail/templates/join-accepted";
 import { joinDeclinedMail } from "@/lib/mail/templates/join-declined";
 import type { JoinRequestDecision } from "@/lib/validation";
 import { placeAddresses } from "./internal/address-placement";
-import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
+import { isAdminOf, loadAdminGroup } from "./internal/group-access";
+import { isUuid } from "@/lib/domain/ids";
+import { JOIN_REQUEST_RETENTION_DAYS, daysAfter } from "@/lib/domain/retention";
 import { insertMemberAddresses } from "./internal/member-addresses";
 
-/** Handled requests keep their contact details this long, then purgeHandledJoinRequests removes them. */
-export const JOIN_REQUEST_RETENTION_DAYS = 30;
 
 export interface OpenJoinRequest {
   id: string;
@@ -141,7 +141,7 @@ export async function decideJoinRequest(
       : null;
   const placements =
     input.decision === "accept" && address ? await placeAddresses([address], { id: ref.municipalityId, code: ref.municipalityCode, name: ref.municipalityName }) : new Map();
-  const purgeAfter = new Date(now.getTime() + JOIN_REQUEST_RETENTION_DAYS * 24 * 60 * 60 * 1000);
+  const purgeAfter = daysAfter(now, JOIN_REQUEST_RETENTION_DAYS);
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);
     const status = input.decision === "accept" ? "accepted" : "declined";

@@ -15,8 +15,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, preparedSelect } from "@/db";
 import { groups, memberAddresses } from "@/db/schema";
-import { DUTCH_TIME_ZONE, type NormalizedAddress } from "@/lib/domain";
-import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
+import type { NormalizedAddress } from "@/lib/domain";
+import { postcodeAreaKeys } from "@/lib/domain/postcode";
+import { DUTCH_TIME_ZONE_SQL_TEXT, publicBordStatusSqlText } from "./internal/sql-rules";
 import { areaRef, byName, selectPublicGroups, toPublicGroup, type GroupRow } from "./public-groups";
 import type { AddressLookupResult, PublicGroup, PublicSignStatus } from "./public-schemas";
 
@@ -59,15 +60,10 @@ type LookupRow = {
   sign_status: PublicSignStatus;
 };
 
-/** The open statuses as SQL literals (enum values: lower-case letters and underscores only). */
-const openStatusList = OPEN_SIGN_REQUEST_STATUSES.map((status) => {
-  if (!/^[a-z_]+$/.test(status)) throw new Error(`unexpected sign request status ${status}`);
-  return `'${status}'`;
-}).join(", ");
 
 /**
  * One statement: the wijk of the postcode (a full postcode in the table wins over its 4-digit
- * area; see findAreaForPostcode), the active groups with a member address in the postcode, and
+ * area, as postcodeAreaKeys orders them), the active groups with a member address in the postcode, and
  * the active groups of that wijk, each with its public facts (as selectPublicGroups reads them).
  * Always one row at least: the wijk's columns are null when the postcode has none, the group's
  * when none matched.
@@ -100,14 +96,11 @@ export const LOOKUP_SQL = `
       area.municipality_name as area_municipality_name, area.municipality_disabled as area_municipality_disabled,
       mu.disabled_at is not null as group_municipality_disabled,
       f.in_postcode, g.slug, g.name, g.description,
-      to_char(g.created_at at time zone '${DUTCH_TIME_ZONE}', 'YYYY-MM-DD') as registered_on,
+      to_char(g.created_at at time zone ${DUTCH_TIME_ZONE_SQL_TEXT}, 'YYYY-MM-DD') as registered_on,
       ga.code as group_area_code, ga.name as group_area_name, ga.slug as group_area_slug,
       mu.code as municipality_code, mu.name as municipality_name, mu.slug as municipality_slug,
       (select count(*)::int from member_addresses m where m.group_id = g.id) as address_count,
-      case
-        when exists (select 1 from sign_requests s where s.group_id = g.id and s.status = 'placed') then 'placed'
-        when exists (select 1 from sign_requests s where s.group_id = g.id and s.status in (${openStatusList})) then 'requested'
-        else 'none' end as sign_status
+      ${publicBordStatusSqlText("g.id")} as sign_status
     from (select 1) as one
     left join area on true
     left join (found f
@@ -152,7 +145,7 @@ export async function lookupAddress(address: Pick<AddressQuery, "postcode"> & Pa
 
 /** The look-up for one normalised postcode (`2922AB`). */
 export async function lookupPostcode(postcode: string): Promise<AddressLookupResult> {
-  const rows = await selectLookupRows(postcode, postcode.slice(0, 4));
+  const rows = await selectLookupRows(...postcodeAreaKeys(postcode));
   const first = rows[0];
   // A municipality a platform admin disabled no longer takes part: its postcodes say so, and
   // none of its groups are shown.

@@ -11,6 +11,7 @@ import { areas, contactAreas, contacts, groups, municipalities, signRequests } f
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { isBoundaryGeometry, type BoundaryGeometry } from "@/lib/domain/geo";
+import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
 import { AppError } from "@/lib/errors";
 import { staffScope } from "./internal/staff-scope";
 import { isPlausibleSlug } from "./public-groups";
@@ -62,7 +63,7 @@ async function boundaries(where: SQL | undefined, executor: Executor): Promise<A
   return clean(rows as AreaBoundary[]);
 }
 
-const OPEN_STATUSES = ["submitted", "in_review", "approved"] as const;
+const OPEN_STATUSES = OPEN_SIGN_REQUEST_STATUSES;
 
 async function bordMarkers(where: SQL, statuses: ReadonlyArray<(typeof signRequests.status.enumValues)[number]>, executor: Executor): Promise<BordMarker[]> {
   const rows = await executor

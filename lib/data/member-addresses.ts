@@ -19,7 +19,8 @@ import {
 import { mapWithLimit, type AddressLookup } from "@/lib/address";
 import { AppError, notFound } from "@/lib/errors";
 import { addressLookup, placeAddresses, refuseIfRefused, refuseListIfRefused } from "./internal/address-placement";
-import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
+import { isAdminOf, loadAdminGroup } from "./internal/group-access";
+import { isUuid } from "@/lib/domain/ids";
 import { countCountedAddresses } from "./internal/eligibility";
 import { insertMemberAddresses, otherGroupsWithAddresses } from "./internal/member-addresses";
 

@@ -6,10 +6,10 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { areas, groups, memberAddresses, municipalities, signRequests } from "@/db/schema";
-import { DUTCH_TIME_ZONE, OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
+import { dutchTimeZone, publicBordStatusSqlText } from "./internal/sql-rules";
 import type { PublicAreaRef, PublicGroup, PublicSignStatus } from "./public-schemas";
 
 /** Slugs are lower-case words joined by hyphens (a database check); anything else is not found. */
@@ -35,20 +35,13 @@ export function areaRef(row: { code: string; name: string; slug: string }): Publ
 
 const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`;
 
-const openStatuses = sql.join(
-  OPEN_SIGN_REQUEST_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
-const signStatus = sql<PublicSignStatus>`case
-  when exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} = 'placed') then 'placed'
-  when exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openStatuses})) then 'requested'
-  else 'none' end`;
+const signStatus = sql<PublicSignStatus>`${sql.raw(publicBordStatusSqlText('"groups"."id"'))}`;
 
 /**
  * The registration date as the calendar date in the Netherlands (what calendarDateIn gives),
  * worked out by the database: the same rule, without a date formatter per group per request.
  */
-const registeredOn = sql<string>`to_char(${groups.createdAt} at time zone ${sql.raw(`'${DUTCH_TIME_ZONE}'`)}, 'YYYY-MM-DD')`;
+const registeredOn = sql<string>`to_char(${groups.createdAt} at time zone ${dutchTimeZone}, 'YYYY-MM-DD')`;
 
 /** The columns a PublicGroup is made of; nothing else is read. */
 const groupColumns = {

@@ -11,12 +11,13 @@
  */
 import "server-only";
 import { z } from "zod";
+import { PUBLIC_BORD_STATUSES, type PublicBordStatus } from "@/lib/domain/sign-request";
 
 /** Schemas with an `id` here become `components.schemas` in the OpenAPI document. */
 export const publicApiRegistry = z.registry<{ id: string; description?: string; examples?: unknown[] }>();
 
-export const SIGN_STATUSES = ["none", "requested", "placed"] as const;
-export type PublicSignStatus = (typeof SIGN_STATUSES)[number];
+export const SIGN_STATUSES = PUBLIC_BORD_STATUSES;
+export type PublicSignStatus = PublicBordStatus;
 
 export const municipalityRefSchema = z
   .object({

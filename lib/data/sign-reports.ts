@@ -19,7 +19,7 @@ import { SIGN_REPORT_KIND, SIGN_REPORT_KIND_LABELS, signReportMail } from "@/lib
 import { routes } from "@/lib/routes";
 import { consumeRateLimit, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
 import { signReportSchema, type SignReportInput } from "@/lib/validation/signs";
-import { isUuid } from "./internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 import { isPlausibleSlug } from "./public-groups";
 
 export const SIGN_REPORT_IP_LIMIT: RateLimitRule = {

@@ -13,7 +13,8 @@ import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-recei
 import type { SignRequestInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { getSignEligibility, type GroupSignEligibility } from "./internal/eligibility";
-import { isAdminOf, isUuid, loadAdminGroup } from "./internal/group-access";
+import { isAdminOf, loadAdminGroup } from "./internal/group-access";
+import { isUuid } from "@/lib/domain/ids";
 
 const ONE_OPEN = "Uw groep heeft al een bordaanvraag die nog loopt. U kunt een nieuwe aanvraag doen als die klaar is, of als u hem intrekt.";
 

@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
 import type { SignRequestStatus } from "@/lib/domain";
+import { isUuid } from "@/lib/domain/ids";
 import { AppError } from "@/lib/errors";
 
 function requireWijkagent(actor: Actor | null): Actor & { municipalityId: string } {
@@ -127,7 +128,7 @@ export async function getWijkagentOverview(actor: Actor | null, executor: Execut
 /** One group in the officer's wijken, or null (outside them, unknown, dissolved). Audited. */
 export async function getGroupForWijkagent(actor: Actor | null, groupId: string, executor: Executor = db): Promise<WijkagentGroup | null> {
   const officer = requireWijkagent(actor);
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(groupId)) return null;
+  if (!isUuid(groupId)) return null;
   const [group] = await loadGroups(officer, executor, groupId);
   if (!group) return null;
   await auditView(executor, officer, "wijkagent.view_admins", [group], group.id);

@@ -19,7 +19,7 @@ import { recordAudit } from "@/lib/audit";
 import { slugify } from "@/lib/domain/slug";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { MunicipalityInput } from "@/lib/validation/municipality";
-import { isUuid } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 
 export interface ManagedMunicipality {
   id: string;

@@ -3,6 +3,7 @@
  * never a 500): a filter is a wish, not a command. Pure functions, no I/O.
  */
 import { isValidCalendarDate } from "@/lib/domain/dates";
+import { isUuid } from "@/lib/domain/ids";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -20,7 +21,7 @@ export function all(params: SearchParams, key: string): string[] {
 
 export function uuidParam(params: SearchParams, key: string): string | undefined {
   const value = first(params, key)?.trim().toLowerCase();
-  return value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value) ? value : undefined;
+  return isUuid(value) ? value : undefined;
 }
 
 export function dateParam(params: SearchParams, key: string): string | undefined {

@@ -20,7 +20,8 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { MAX_PHOTO_BYTES, detectPhotoType, type PhotoType } from "@/lib/domain/image-type";
 import { AppError } from "@/lib/errors";
-import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 
 export const PHOTO_MESSAGES = {
   empty: "Het bestand is leeg. Kies een foto.",

@@ -16,7 +16,8 @@ import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
 import { AppError } from "@/lib/errors";
 import type { SignDetailsInput, SignLocationInput, SignMaintenanceInput, SignRemovalInput } from "@/lib/validation/signs";
-import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 
 export type SignStatus = (typeof signStatuses)[number];
 export type SignEventKind = (typeof signEventKinds)[number];
