@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FormMessage } from "@/components/forms/fields";
+import { FormMessage } from "@/components/ui/alert";
 import { ConfirmActionButton } from "@/components/group/confirm-action-button";
 import { InviteAdminForm } from "@/components/group/invite-admin-form";
 import { listGroupAdmins } from "@/lib/data/groups";

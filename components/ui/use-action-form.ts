@@ -2,13 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import type { ActionResult } from "./action-result";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 
-export type StaffActionResult =
-  | { ok: true; data: unknown }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
 
-export interface FormMessage {
+export interface StatusMessage {
   tone: "success" | "error";
   text: string;
 }
@@ -18,9 +16,9 @@ export interface FormMessage {
  * typed values go to the server action, which checks them again. Field errors from the server
  * land at their field; the values stay in the form; on success the page data is reloaded.
  */
-export function useStaffForm<I extends FieldValues, O>(options: {
+export function useActionForm<I extends FieldValues, O>(options: {
   resolver: Resolver<I, unknown, O>;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
   defaultValues: DefaultValues<I>;
   successMessage: string;
   resetOnSuccess?: boolean;
@@ -31,7 +29,7 @@ export function useStaffForm<I extends FieldValues, O>(options: {
 }) {
   const router = useRouter();
   const form = useForm<I, unknown, O>({ resolver: options.resolver, defaultValues: options.defaultValues, mode: "onSubmit" });
-  const [message, setMessage] = useState<FormMessage | null>(null);
+  const [message, setMessage] = useState<StatusMessage | null>(null);
   const [pending, startTransition] = useTransition();
 
   const onSubmit = form.handleSubmit(

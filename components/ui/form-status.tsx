@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { FormMessage as Message } from "./use-staff-form";
+import type { StatusMessage as Message } from "./use-action-form";
 
 /** The answer to a form, announced and focused so keyboard and screen-reader users notice it. */
-export function FormMessage({ message }: { message: Message | null }) {
+export function FormStatus({ message }: { message: Message | null }) {
   const ref = useRef<HTMLDivElement>(null);
   // Marks the form as interactive (tests wait for it before submitting).
   const hydrated = useSyncExternalStore(

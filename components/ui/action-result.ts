@@ -1,12 +1,14 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { ActionResult } from "@/lib/actions";
 
 /**
- * What a server action answers (lib/actions.ts ActionResult), as the client sees it.
- * Repeated here as a type only, so client components need not import server code.
+ * What a server action answers, as its form sees it. A type import from lib/actions: nothing of
+ * the server module reaches the browser.
  */
-export type ClientActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
+export type { ActionResult };
+
+/** A server action as a form component takes it. */
+export type FormAction<T = unknown> = (input: unknown) => Promise<ActionResult<T>>;
 
 /** Puts the server's field errors on the form's fields; returns whether there were any. */
 export function applyFieldErrors<T extends FieldValues>(
@@ -24,7 +26,7 @@ export function applyFieldErrors<T extends FieldValues>(
 }
 
 /** A thrown action (network down, server restarted) as a result the form can show. */
-export const NETWORK_FAILURE: { ok: false; code: string; message: string; fieldErrors?: Record<string, string> } = {
+export const NETWORK_FAILURE: ActionResult<never> = {
   ok: false,
   code: "unavailable",
   message: "Het versturen is niet gelukt. Controleer uw internetverbinding en probeer het opnieuw. Wat u hebt ingevuld staat er nog.",
