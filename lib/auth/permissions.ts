@@ -56,9 +56,9 @@ export const permissions = {
   "users.manage": STAFF,
   /** End every session of one's own account ("Overal uitloggen"). */
   "session.end_own": EVERYONE,
-  /** Accept an invitation to a staff or wijkagent role sent to one's own address (lib/data/staff-invitations.ts refuses what may not change). */
+  /** Accept an invitation to a staff or wijkagent role sent to one's own address (lib/data/resident/staff-invitations.ts refuses what may not change). */
   "account.accept_role_invitation": EVERYONE,
-  /** End other users' sessions (lib/data/users.ts). */
+  /** End other users' sessions (lib/data/platform/users.ts). */
   "users.manage_any": ["platform_admin"],
   /** Read the audit log (staff: their municipality's entries). */
   "audit.view": STAFF,

@@ -5,9 +5,9 @@ import { CoverageChart } from "@/components/public/coverage-chart";
 import { addressesLabel, formatPercentNl, groupsLabel } from "@/components/public/format";
 import { Container } from "@/components/ui/container";
 import { getEnv } from "@/lib/env";
-import { listPublicAreaBoundaries } from "@/lib/data/maps";
-import { listPublicAreas } from "@/lib/data/public-areas";
-import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+import { listPublicAreaBoundaries } from "@/lib/data/public/maps";
+import { listPublicAreas } from "@/lib/data/public/areas";
+import type { PublicAreaSummary } from "@/lib/validation/public-api";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 

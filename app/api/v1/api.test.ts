@@ -11,7 +11,7 @@ import {
   areaDetailSchema,
   areaListSchema,
   publicGroupSchema,
-} from "@/lib/data/public-schemas";
+} from "@/lib/validation/public-api";
 import { getEnv, resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { exampleResponses } from "./_lib/openapi";

@@ -13,7 +13,7 @@ import {
 } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { areasForPostcodes } from "../areas";
+import { areasForPostcodes } from "@/lib/data/public/postcode-areas";
 import { createRegisterLookup } from "./address-register";
 
 /**

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { describeAuditEntry, type AuditActorRole } from "@/lib/domain/audit-log";
 import { dutchTimeZone } from "../internal/sql-rules";
-import { dateParam, decodeCursor, enumParam, first, keysetPage, likePattern, textParam, type SearchParams } from "./params";
+import { dateParam, decodeCursor, enumParam, first, keysetPage, likePattern, textParam, type SearchParams } from "@/lib/validation/search-params";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 import { isUuid } from "@/lib/domain/ids";
 

@@ -335,7 +335,7 @@ async function planPostcodes(tx: Executor, m: { id: string; name: string }, file
         .from(areaPostcodes)
         .where(inArray(areaPostcodes.areaId, own.map((a) => a.id)))
     : [];
-  // The wijk a key (4 or 6 characters) lies in now; the lowest code wins, as in lib/data/areas.ts.
+  // The wijk a key (4 or 6 characters) lies in now; the lowest code wins, as in lib/data/public/postcode-areas.ts.
   const now = new Map<string, OwnArea>();
   for (const row of current) {
     const area = byId.get(row.areaId)!;

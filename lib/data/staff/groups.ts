@@ -34,7 +34,7 @@ import {
   textParam,
   uuidParam,
   type SearchParams,
-} from "./params";
+} from "@/lib/validation/search-params";
 import { dissolveGroupCommand } from "../internal/dissolve";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 import { isUuid } from "@/lib/domain/ids";

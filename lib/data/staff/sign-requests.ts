@@ -54,7 +54,7 @@ import {
   textParam,
   uuidParam,
   type SearchParams,
-} from "./params";
+} from "@/lib/validation/search-params";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const CHANGED_BY_SOMEONE_ELSE = "Deze aanvraag is net door iemand anders gewijzigd.";

@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document of the public API, generated from the zod schemas: the response
- * shapes from lib/data/public-schemas.ts (zod 4's JSON Schema output, which is the JSON Schema
+ * shapes from lib/validation/public-api.ts (zod 4's JSON Schema output, which is the JSON Schema
  * dialect of OpenAPI 3.1) and the query parameters from the shared addressLookupQuerySchema.
  */
 import "server-only";
@@ -13,7 +13,7 @@ import {
   type PublicAreaBoundaryCollection,
   type PublicAreaList,
   type PublicGroup,
-} from "@/lib/data/public-schemas";
+} from "@/lib/validation/public-api";
 import { addressLookupQuerySchema } from "@/lib/validation";
 import { CACHE } from "./http";
 

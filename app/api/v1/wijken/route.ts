@@ -1,4 +1,4 @@
-import { listPublicAreas } from "@/lib/data/public-areas";
+import { listPublicAreas } from "@/lib/data/public/areas";
 import { CACHE, handleGet, preflight } from "../_lib/http";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
-import { listPublicAreaBoundaries } from "@/lib/data/maps";
-import { listPublicAreas } from "@/lib/data/public-areas";
-import type { PublicAreaBoundaryCollection } from "@/lib/data/public-schemas";
+import { listPublicAreaBoundaries } from "@/lib/data/public/maps";
+import { listPublicAreas } from "@/lib/data/public/areas";
+import type { PublicAreaBoundaryCollection } from "@/lib/validation/public-api";
 import { AppError } from "@/lib/errors";
 import { CACHE, GEOJSON, handleGet, preflight, queryValue } from "../_lib/http";
 

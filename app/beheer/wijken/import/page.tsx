@@ -5,7 +5,7 @@ import { GeoImportForm } from "@/components/staff/geo-import-form";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
 

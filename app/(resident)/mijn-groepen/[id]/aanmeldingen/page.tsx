@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { JoinRequestDecisionForm } from "@/components/group/join-request-decision";
 import { FormMessage } from "@/components/ui/alert";
-import { listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/join-requests";
+import { listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
 import { JOIN_REQUEST_RETENTION_DAYS } from "@/lib/domain/retention";
 import { routes } from "@/lib/routes";
 import { decideJoinRequestAction } from "../../../actions";
