@@ -52,56 +52,36 @@ export function Field({ id, label, hint, error, className = "", children }: Fiel
 const controlClass = (error?: string) =>
   `mt-1 block w-full rounded border-2 bg-white px-3 py-2 text-base ${error ? "border-red-700" : "border-slate-600"}`;
 
-/** The attributes every control of a field gets. */
-function controlProps(id: string, hint: ReactNode, error: string | undefined) {
-  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error), className: controlClass(error) };
+/** Splits a field's props into the frame's (label, hint, error) and the control's own. */
+function split<P extends FieldProps>({ id, label, hint, error, className, ...control }: P) {
+  const frame: FieldProps = { id, label, hint, error, className };
+  const aria = { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error), className: controlClass(error) };
+  return { frame, aria, control };
 }
 
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  ref,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+export function TextField({ ref, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+  const { frame, aria, control } = split(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} className={className}>
-      <input ref={ref} {...controlProps(id, hint, error)} {...input} />
+    <Field {...frame}>
+      <input ref={ref} {...aria} {...control} />
     </Field>
   );
 }
 
-export function TextAreaField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  ref,
-  ...input
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+export function TextAreaField({ ref, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+  const { frame, aria, control } = split(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} className={className}>
-      <textarea ref={ref} {...controlProps(id, hint, error)} {...input} />
+    <Field {...frame}>
+      <textarea ref={ref} {...aria} {...control} />
     </Field>
   );
 }
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  ref,
-  children,
-  ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
+export function SelectField({ ref, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
+  const { frame, aria, control } = split(props);
   return (
-    <Field id={id} label={label} hint={hint} error={error} className={className}>
-      <select ref={ref} {...controlProps(id, hint, error)} {...select}>
+    <Field {...frame}>
+      <select ref={ref} {...aria} {...control}>
         {children}
       </select>
     </Field>
