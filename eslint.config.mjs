@@ -16,9 +16,8 @@ const noUpwardImports = {
 };
 
 /**
- * lib/data/internal/ holds the writers and helpers without an acting user of their own (issue 18
- * item 2): only lib/data may call them, after its own permission check. Pages, route handlers,
- * server actions and components go through the lib/data commands, which check the permission.
+ * lib/data/internal/ holds the writers and helpers without an acting user of their own: only
+ * lib/data may call them, after its own permission check. Pages, route handlers, server actions and components go through the lib/data commands, which check the permission.
  */
 const noInternalData = {
   group: ["@/lib/data/internal", "@/lib/data/internal/*", "**/lib/data/internal", "**/lib/data/internal/*"],

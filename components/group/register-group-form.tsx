@@ -204,7 +204,7 @@ export function RegisterGroupForm({
   const suggested = suggestArea(areas, values.admin?.address?.postcode ?? "");
   const chosenArea = areas.find((a) => a.code === values.areaCode);
 
-  // The account's own details are used and never overwritten (issue 18): shown, not editable.
+  // The account's own details are used and never overwritten: shown, not editable.
   const fromAccount = Boolean(prefill.name || prefill.phone || prefill.birthDate || prefill.postcode);
   return (
     <form onSubmit={submit} noValidate className="space-y-6">

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 /**
- * "Zoek uw adres": an address search with suggestions from the address register (issue 19),
+ * "Zoek uw adres": an address search with suggestions from the address register,
  * for residents who know their street and number better than their postcode. Choosing a
  * suggestion fills the form's postcode, house number and addition fields (by id), which stay
  * the fields that are sent and checked; without JavaScript the search is simply not there.

@@ -1,7 +1,7 @@
 import { DomainError } from "./errors";
 
 /**
- * The bord request workflow (SPEC "Bord request workflow"):
+ * The bord request workflow:
  *
  *   submitted ──review──▶ in_review ──approve──▶ approved ──place──▶ placed
  *       │                    │

@@ -1,5 +1,5 @@
 /**
- * The yearly check (issue 21): twelve months after registration or the last confirmation, the
+ * The yearly check: twelve months after registration or the last confirmation, the
  * admins are asked whether the group is still active. A reminder follows after 14 days; after
  * 30 days without an answer team Veiligheid and the wijkagent are told and the group shows as
  * "niet bevestigd"; after 90 days staff decide (keep or dissolve). Plain rules, no clock.

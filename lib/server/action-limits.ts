@@ -1,5 +1,5 @@
 /**
- * Rate limits on the signed-in actions that send e-mail or publish text (issue 18, point 5),
+ * Rate limits on the signed-in actions that send e-mail or publish text,
  * all in this one table. Without them one account could send thirty invitation e-mails with
  * its own text to one address in a second (a phishing channel through the municipality's
  * sender), or register a dozen groups and flood the wijkagent and wethouder with e-mail.

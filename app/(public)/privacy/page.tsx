@@ -14,7 +14,7 @@ export const metadata = publicMetadata({
 
 const h2 = "mt-10 text-2xl font-bold";
 
-/** What is stored of whom, why and how long (SPEC rule 7). */
+/** What is stored of whom, why and how long. */
 const DATA = [
   {
     id: "deelnemers",

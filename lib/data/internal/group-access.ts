@@ -30,7 +30,7 @@ export interface AdminGroupRef {
   municipalityName: string;
   safetyEmail: string;
   bordThreshold: number;
-  /** The municipality's bord settings (issue 21). */
+  /** The municipality's bord settings. */
   bordSignsPerGroup: number;
   bordContributionCents: number;
   bordCondition: "addresses" | "household_share";

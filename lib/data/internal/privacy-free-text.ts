@@ -1,5 +1,5 @@
 /**
- * Erasure of a person's name and phone number from free text (issue 18, point 6).
+ * Erasure of a person's name and phone number from free text.
  *
  * Erasing an e-mail address (lib/data/platform/privacy.ts) removed the address everywhere, but a name
  * or phone number typed into a text stayed: "Mail Sanne de Vries … bel 06-12345678" in a group

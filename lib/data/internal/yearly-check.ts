@@ -1,5 +1,5 @@
 /**
- * The yearly check job (issue 21), for lib/data and the schedule only: it takes no actor. The
+ * The yearly check job, for lib/data and the schedule only: it takes no actor. The
  * schedule in the server (lib/server/yearly-check-job.ts) runs it every hour for every
  * municipality; staff run it for their own at /beheer/jaarcontrole (lib/data/staff/yearly-check.ts,
  * which checks the permission first).

@@ -1,5 +1,5 @@
 /**
- * Address suggestions for the address fields (issue 19): what residents type ("Lansinghlaan 1",
+ * Address suggestions for the address fields: what residents type ("Lansinghlaan 1",
  * "2925 ab 1") completed from the address register (PDOK suggest, or the demo register), only
  * addresses in the installation's municipalities. Public reference data (BAG addresses, no
  * person attached): no actor. Never logged.

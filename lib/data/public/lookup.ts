@@ -3,7 +3,7 @@
  * with at least one member address in this 6-character postcode, then the other active groups
  * in the wijk of the postcode. Public data only (PublicGroup has no personal fields).
  *
- * The answer never depends on the house number or addition (issue 18, point 4): an answer per
+ * The answer never depends on the house number or addition: an answer per
  * house told anyone who tried the numbers of a street which houses take part, and where a
  * group's admin lives (the admin's home is always on the list). Two houses of one postcode get
  * the same answer, byte for byte; the house number is only checked for its format.

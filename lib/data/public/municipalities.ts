@@ -13,7 +13,7 @@ export interface PublicMunicipality {
   slug: string;
   /** Distinct participating addresses a group needs before it may ask for a bord. */
   bordThreshold: number;
-  /** The bord condition (issue 21): the fixed number, or a share of the wijk's households. */
+  /** The bord condition: the fixed number, or a share of the wijk's households. */
   bordCondition: "addresses" | "household_share";
   bordHouseholdPercent: number | null;
   /** Team Veiligheid's mailbox, for questions, corrections and removal of data. */

@@ -1,5 +1,5 @@
 /**
- * The one-click "De groep is nog actief" link of the yearly check (issue 21), used without
+ * The one-click "De groep is nog actief" link of the yearly check, used without
  * signing in: the token in the link is the authority, for one admin and one check only.
  *
  * - It confirms that check and nothing else: no session, no other group, no other action.

@@ -1,5 +1,5 @@
 /**
- * A group admin's own details (issue 21): name, phone and address, read and changed by the
+ * A group admin's own details: name, phone and address, read and changed by the
  * admin themself (/mijn-groepen/gegevens). The e-mail address (the sign-in) and the date of
  * birth (checked once for 18+) are not changed here. The group forms never overwrite these
  * details (lib/data/internal/identity.ts); this is the one place to change them.

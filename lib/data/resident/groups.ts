@@ -49,8 +49,7 @@ const isNameTaken = (error: unknown) =>
   isUniqueViolation(error, "groups_municipality_name_unique") || isUniqueViolation(error, "groups_municipality_name_skeleton_unique");
 
 /**
- * Refuses a name that looks like another active group's name in the municipality (issue 18,
- * point 5: a Cyrillic "О" twin of an existing name). The unique index on the skeleton refuses
+ * Refuses a name that looks like another active group's name in the municipality (a Cyrillic "О" twin of an existing name). The unique index on the skeleton refuses
  * it too when two registrations race; this check gives the clearer message.
  */
 async function refuseLookAlikeName(executor: Executor, municipalityId: string, name: string, exceptGroupId?: string): Promise<void> {
@@ -159,8 +158,8 @@ async function recentOwnGroup(actor: Actor, municipalityId: string, name: string
 }
 
 /**
- * Registers a group (issue 6 item 1) in one transaction: the group, the actor as admin (their
- * account's details where it has them; the form's only fill what is missing, issue 18), the member addresses (the admin's own address included), invitations for the
+ * Registers a group in one transaction: the group, the actor as admin (their
+ * account's details where it has them; the form's only fill what is missing), the member addresses (the admin's own address included), invitations for the
  * co-admins, an audit entry, and e-mails to the wijkagent(s) and wethouder(s) of the wijk.
  * The same form sent twice returns the first group (no second group, no second e-mail).
  */

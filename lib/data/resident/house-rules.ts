@@ -1,5 +1,5 @@
 /**
- * Consent on record (issue 21): which version of the house rules a group admin accepted, and
+ * Consent on record: which version of the house rules a group admin accepted, and
  * accepting a new one. When HOUSE_RULES_VERSION goes up, an admin of an active group who has
  * not accepted it is sent to /mijn-groepen/huisregels before their group pages.
  */

@@ -1,5 +1,5 @@
 /**
- * Invitations to a staff or wijkagent role (issue 18, point 3). Staff (or a platform admin)
+ * Invitations to a staff or wijkagent role. Staff (or a platform admin)
  * invite an e-mail address into a municipality; that never changes or reads an existing
  * account: every address gets the same answer and the same e-mail with a link. The person
  * signs in with that address and accepts; only then the account gets the role.

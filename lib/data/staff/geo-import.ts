@@ -1,5 +1,5 @@
 /**
- * Importing a municipality's geography (issue 19): wijken and buurten, the postcode→wijk table,
+ * Importing a municipality's geography: wijken and buurten, the postcode→wijk table,
  * the number of addresses per wijk. Two steps, both from the same file:
  *
  * 1. previewGeoImport reads the file (lib/domain/geo-import.ts), checks it against what is

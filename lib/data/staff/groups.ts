@@ -192,7 +192,7 @@ export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilt
 
 export interface StaffGroupExportRow extends StaffGroupListItem {
   admins: Array<{ name: string | null; email: string; phone: string | null }>;
-  /** The group says it is on wabp.nl too (issue 19). */
+  /** The group says it is on wabp.nl too. */
   wabpRegistered: boolean;
   /** The four-digit postcode areas of its counted addresses, for the wabp.nl export. */
   postcodeAreas: string[];

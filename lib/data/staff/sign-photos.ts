@@ -1,5 +1,5 @@
 /**
- * The photo of a placed bord (issue 21, optional): staff of the bord's municipality upload a
+ * The photo of a placed bord (optional): staff of the bord's municipality upload a
  * JPEG, PNG or WebP of at most 5 MB and see it on the bord's page. Nobody else can fetch it.
  *
  * The file is checked by its first bytes (lib/domain/image-type.ts), never by its name, and is

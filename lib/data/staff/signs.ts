@@ -1,5 +1,5 @@
 /**
- * Placed borden as team Veiligheid keeps them (issue 21): the list (removal tasks and borden
+ * Placed borden as team Veiligheid keeps them: the list (removal tasks and borden
  * with open reports first), one bord with its open reports and history, and the steps staff
  * record: details (owner, cost, who paid), maintenance (repaired, replaced) and removal.
  * Staff see their own municipality, platform admins every one; a bord elsewhere does not exist

@@ -96,7 +96,7 @@ export async function listOpenStaffInvitations(actor: Actor | null, now = new Da
 }
 
 /**
- * Invites someone to a staff or wijkagent role of a municipality (issue 18, point 3). Looks at
+ * Invites someone to a staff or wijkagent role of a municipality. Looks at
  * no account and changes none: every address gets the same answer and the same e-mail with a
  * link; the person signs in with that address and accepts (lib/data/resident/staff-invitations.ts).
  * So staff cannot learn whether an address has an account, or which role it has, and cannot

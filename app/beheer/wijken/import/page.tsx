@@ -11,7 +11,7 @@ import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Wijken, postcodes en aantallen inlezen" };
 
-/** Staff import their municipality's geography files (issue 19): upload → preview → confirm. */
+/** Staff import their municipality's geography files: upload → preview → confirm. */
 export default async function GeoImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const user = await requirePagePermission("area.edit", routes.staff.geoImport);
