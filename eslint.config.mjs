@@ -16,9 +16,8 @@ const noUpwardImports = {
 };
 
 /**
- * lib/data/internal/ holds the writers and helpers without an acting user of their own (issue 18
- * item 2): only lib/data may call them, after its own permission check. Pages, route handlers,
- * server actions and components go through the lib/data commands, which check the permission.
+ * lib/data/internal/ holds the writers and helpers without an acting user of their own: only
+ * lib/data may call them, after its own permission check. Pages, route handlers, server actions and components go through the lib/data commands, which check the permission.
  */
 const noInternalData = {
   group: ["@/lib/data/internal", "@/lib/data/internal/*", "**/lib/data/internal", "**/lib/data/internal/*"],
@@ -36,7 +35,36 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "@/app"], message: "components/ must not import from app/." }, noInternalData] },
+        {
+          patterns: [
+            { group: ["@/app/*", "@/app"], message: "components/ must not import from app/." },
+            noInternalData,
+            // Components get their data from the page as props; a type of a lib/data result is fine.
+            { group: ["@/lib/data", "@/lib/data/*"], allowTypeImports: true, message: "components/ take data as props: only `import type` from lib/data." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/domain/**/*.ts"],
+    ignores: ["lib/domain/**/*.test.ts", "lib/domain/test-arbitraries.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...noUpwardImports["no-restricted-imports"][1].patterns,
+            {
+              group: ["node:*", "fs", "path", "server-only", "next", "next/*", "react", "react-dom", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*", "nodemailer", "next-auth", "@auth/*"],
+              message: "lib/domain holds the rules as plain functions: no I/O, no framework.",
+            },
+            {
+              regex: "^@/(db|lib/(?!domain(/|$)))",
+              message: "lib/domain imports only lib/domain: the rules know nothing of the database, the server or the mail.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -6,7 +6,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser, startPageLabel, startPathFor } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
-import { getSiteInfo } from "@/lib/data/site";
+import { getSiteInfo } from "@/lib/data/public/site";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
 import { signOutAction } from "./(public)/uitloggen/actions";

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
-import { listPublicAreaSlugs } from "@/lib/data/public-areas";
-import { listPublicGroupSlugs } from "@/lib/data/public-groups";
+import { listPublicAreaSlugs } from "@/lib/data/public/areas";
+import { listPublicGroupSlugs } from "@/lib/data/public/groups";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
 

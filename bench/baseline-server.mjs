@@ -1,7 +1,7 @@
 /**
  * The bare baseline: a plain node:http server with postgres.js answering the same look-up as
  * GET /api/v1/groepen?postcode=&huisnummer= from the same database: the product's own SQL text
- * (LOOKUP_SQL from lib/data/lookup.ts, passed in by bench/run.ts), prepared, with the same two
+ * (LOOKUP_SQL from lib/data/public/lookup.ts, passed in by bench/run.ts), prepared, with the same two
  * parameters (the postcode and its four digits: the look-up answers per postcode, not per house). No framework, no checks beyond a minimal parse, the rows sent as they come: the
  * ceiling for this query on this machine.
  */

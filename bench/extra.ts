@@ -8,7 +8,7 @@ import { addresses, aGroup, anArea } from "@/db/seed/builders";
 import { municipalities, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { countCountedAddresses } from "@/lib/data/internal/eligibility";
-import { addMemberAddressList } from "@/lib/data/member-addresses";
+import { addMemberAddressList } from "@/lib/data/resident/member-addresses";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
 import { listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";

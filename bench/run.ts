@@ -23,7 +23,7 @@ import { loadNationalData, SCALE } from "./national-data";
 import { benchExtraFigures } from "./extra";
 import { benchVerifyFigures } from "./verify";
 import { benchGeoImportFigures } from "./geo-import";
-import { LOOKUP_SQL } from "@/lib/data/lookup";
+import { LOOKUP_SQL } from "@/lib/data/public/lookup";
 
 export interface Figure {
   name: string;

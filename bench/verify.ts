@@ -10,7 +10,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { groupAdmins, groups, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
 import type { Actor } from "@/lib/auth/types";
-import { addMemberAddressList } from "@/lib/data/member-addresses";
+import { addMemberAddressList } from "@/lib/data/resident/member-addresses";
 import type { Figure } from "./run";
 
 export async function benchVerifyFigures(restore: DatabaseHandle): Promise<Figure[]> {

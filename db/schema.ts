@@ -85,7 +85,7 @@ export type AddressCheck = (typeof addressChecks)[number];
 export const addressCheck = pgEnum("address_check", addressChecks);
 
 /**
- * The yearly check of a group (issue 21): open stages asked → reminded → unconfirmed → decision,
+ * The yearly check of a group: open stages asked → reminded → unconfirmed → decision,
  * closed as confirmed (by an admin's link), kept (staff confirmed on the admins' behalf) or
  * dissolved.
  */
@@ -314,7 +314,7 @@ export const verificationTokens = pgTable(
 );
 
 /**
- * An invitation to a staff or wijkagent role of a municipality (issue 18, point 3). Inviting
+ * An invitation to a staff or wijkagent role of a municipality. Inviting
  * never changes an account: the person signs in with the invited address and accepts; only
  * then the role is given. Every address gets the same invitation, account or not.
  */
@@ -538,7 +538,7 @@ export const memberAddresses = pgTable(
   (t) => [
     uniqueIndex("member_addresses_group_address_unique").on(t.groupId, t.postcode, t.houseNumber, t.addition),
     index("member_addresses_lookup_idx").on(t.postcode, t.houseNumber, t.addition),
-    /** The public figures of one municipality or wijk count the addresses that lie in its wijken (lib/data/public-areas.ts). */
+    /** The public figures of one municipality or wijk count the addresses that lie in its wijken (lib/data/public/areas.ts). */
     index("member_addresses_area_idx").on(t.areaId),
     /** Only verified addresses inside the municipality count for a bord. */
     index("member_addresses_group_counted_idx")
@@ -560,7 +560,7 @@ export const memberAddresses = pgTable(
 );
 
 /**
- * Staff's decision on an address that several active groups list (issue 20): it counts for the
+ * Staff's decision on an address that several active groups list: it counts for the
  * bord of this group instead of the one it joined first. One decision per address; it only
  * takes effect while this group is active and lists the address (verified, inside the
  * municipality), else the first-joined rule applies again. Who decided and when are kept here
@@ -745,7 +745,7 @@ export const signRequestEvents = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Placed borden (issue 21): one record per placement, damage reports and the history
+// Placed borden: one record per placement, damage reports and the history
 
 export const signStatuses = ["standing", "removal_pending", "removed"] as const;
 export const signStatus = pgEnum("sign_status", signStatuses);
@@ -805,7 +805,7 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 });
 
 /**
- * The photo of a placed bord (optional, one per bord; issue 21). Stored after a check of its
+ * The photo of a placed bord (optional, one per bord). Stored after a check of its
  * first bytes and a re-encode that drops all metadata (EXIF, GPS): lib/data/staff/sign-photos.ts.
  */
 export const signPhotos = pgTable(
@@ -861,7 +861,7 @@ export const signEvents = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
-// The yearly check (issue 21): is the group still active?
+// The yearly check: is the group still active?
 
 /**
  * One round of the yearly check of a group. At most one open round per group (a partial unique

@@ -9,7 +9,7 @@
  * BEGIN runs on a connection the pool still shares. postgres.js then answers
  * UNSAFE_TRANSACTION while PostgreSQL has begun the transaction ("there is already a
  * transaction in progress" for the next BEGIN on it), and other requests' writes on that
- * connection land in a transaction nobody commits (issue 18; reproduced by
+ * connection land in a transaction nobody commits (reproduced by
  * db/transactions.test.ts, and under load by tests/faults/concurrency.test.ts).
  *
  * begin() here first takes a connection for itself with sql.reserve() (which waits for an idle

@@ -78,7 +78,7 @@ test.describe("privacy requests by e-mail address", () => {
     await page.getByRole("button", { name: "Wissen…" }).click();
     await expect(page.getByRole("heading", { name: `Alles wissen over ${person}?` })).toBeVisible();
     await expect(page.getByText("Het account, met de sessies en de persoonlijke gegevens.")).toBeVisible();
-    // The name and phone in free text (issue 18, point 6; the hits themselves: lib/data/privacy-free-text.test.ts).
+    // The name and phone in free text (issue 18, point 6; the hits themselves: lib/data/internal/privacy-free-text.test.ts).
     await expect(page.getByRole("heading", { name: "Naam en telefoonnummer in vrije tekst" })).toBeVisible();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Definitief wissen" }).click();

@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
-import { getPublicFigures } from "@/lib/data/public-groups";
+import { getPublicFigures } from "@/lib/data/public/groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "./_lib/metadata";

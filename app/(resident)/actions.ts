@@ -5,14 +5,14 @@ import { z } from "zod";
 import { formDataOrEmpty, signedInAction, type ActionResult } from "@/lib/actions";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
 import { signRequestFieldsSchema, signRequestFromFields } from "@/lib/validation/sign-request";
-import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/groups";
-import { updateOwnDetails } from "@/lib/data/account";
-import { acceptCurrentHouseRules } from "@/lib/data/house-rules";
-import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/invitations";
-import { acceptStaffInvitation } from "@/lib/data/staff-invitations";
-import { decideJoinRequest } from "@/lib/data/join-requests";
-import { addMemberAddress, addMemberAddressList, removeMemberAddress } from "@/lib/data/member-addresses";
-import { requestBord, withdrawBordRequest } from "@/lib/data/sign-requests";
+import { dissolveGroup, registerGroup, removeGroupAdmin, updateGroupDetails, type RegisteredGroup } from "@/lib/data/resident/groups";
+import { updateOwnDetails } from "@/lib/data/resident/account";
+import { acceptCurrentHouseRules } from "@/lib/data/resident/house-rules";
+import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/resident/invitations";
+import { acceptStaffInvitation } from "@/lib/data/resident/staff-invitations";
+import { decideJoinRequest } from "@/lib/data/resident/join-requests";
+import { addMemberAddress, addMemberAddressList, removeMemberAddress } from "@/lib/data/resident/member-addresses";
+import { requestBord, withdrawBordRequest } from "@/lib/data/resident/sign-requests";
 import { calendarDateIn } from "@/lib/domain";
 import {
   acceptHouseRulesSchema,

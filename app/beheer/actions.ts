@@ -98,7 +98,7 @@ export async function updateSettingsAction(input: unknown) {
   })(input);
 }
 
-/** The bord settings of a municipality (issue 21): borden per group, contribution, condition. */
+/** The bord settings of a municipality: borden per group, contribution, condition. */
 export async function updateBordSettingsAction(input: unknown) {
   const schema = z.object({ ...bordSettingsShape, municipalityId: municipalityField }).superRefine(requirePercentForShare);
   return signedInAction("settings.edit", schema, async (value, { user }) => {

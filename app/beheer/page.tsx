@@ -8,11 +8,11 @@ import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
-import { getStaffMap } from "@/lib/data/maps";
+import { getStaffMap } from "@/lib/data/public/maps";
 import { getStaffOverview } from "@/lib/data/staff/overview";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { getEnv } from "@/lib/env";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
 

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { CheckboxField, FormMessage } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { CheckboxField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
   acceptStaffInvitationSchema,
@@ -21,7 +22,7 @@ export function AcceptStaffInvitationForm({
 }: {
   token: string;
   groupsToLeave: string[];
-  action: (input: AcceptStaffInvitationFormInput) => Promise<ClientActionResult<{ home: string }>>;
+  action: (input: AcceptStaffInvitationFormInput) => Promise<ActionResult<{ home: string }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { CheckboxField, FormMessage } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { CheckboxField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { acceptHouseRulesSchema, type AcceptHouseRulesFormInput } from "@/lib/validation";
 
@@ -15,7 +16,7 @@ export function AcceptHouseRulesForm({
   action,
 }: {
   next: string;
-  action: (input: AcceptHouseRulesFormInput) => Promise<ClientActionResult<{ version: number }>>;
+  action: (input: AcceptHouseRulesFormInput) => Promise<ActionResult<{ version: number }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);

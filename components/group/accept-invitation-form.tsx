@@ -1,12 +1,14 @@
 "use client";
 
-import { AddressCombobox } from "@/components/forms/address-combobox";
+import { AddressFields } from "@/components/ui/address-fields";
+import { AddressCombobox } from "@/components/ui/address-combobox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { CheckboxField, FormMessage, TextInput } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { acceptInvitationSchema } from "@/lib/validation";
 import type { z } from "zod";
@@ -29,7 +31,7 @@ export function AcceptInvitationForm({
   /** The house rules in full (components/group/house-rules.tsx), shown above the checkbox. */
   houseRules: ReactNode;
   prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
-  action: (input: Input & { token: string }) => Promise<ClientActionResult<{ groupId: string }>>;
+  action: (input: Input & { token: string }) => Promise<ActionResult<{ groupId: string }>>;
 }) {
   const router = useRouter();
   const schema = useMemo(() => detailsSchema(today), [today]);
@@ -57,17 +59,17 @@ export function AcceptInvitationForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {message ? <FormMessage tone="error" title={message} /> : null}
-      <TextInput id="inv-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
-      <TextInput id="inv-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />
-      <TextInput id="inv-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" error={e.birthDate?.message} {...form.register("birthDate")} />
+      <TextField id="inv-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
+      <TextField id="inv-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />
+      <TextField id="inv-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" error={e.birthDate?.message} {...form.register("birthDate")} />
       <fieldset className="space-y-3">
         <legend className="font-semibold">Uw adres</legend>
         <AddressCombobox id="inv-address-search" targets={{ postcode: "inv-postcode", houseNumber: "inv-houseNumber", addition: "inv-addition" }} />
-        <div className="grid gap-4 sm:grid-cols-3">
-          <TextInput id="inv-postcode" label="Postcode" maxLength={16} error={e.address?.postcode?.message} {...form.register("address.postcode")} />
-          <TextInput id="inv-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={e.address?.houseNumber?.message} {...form.register("address.houseNumber")} />
-          <TextInput id="inv-addition" label="Toevoeging (niet verplicht)" maxLength={20} error={e.address?.addition?.message} {...form.register("address.addition")} />
-        </div>
+        <AddressFields
+          idPrefix="inv"
+          inputs={{ postcode: form.register("address.postcode"), houseNumber: form.register("address.houseNumber"), addition: form.register("address.addition") }}
+          errors={{ postcode: e.address?.postcode?.message, houseNumber: e.address?.houseNumber?.message, addition: e.address?.addition?.message }}
+        />
       </fieldset>
       <section aria-labelledby="inv-rules-heading" className="space-y-3">
         <h2 id="inv-rules-heading" className="text-xl font-bold">

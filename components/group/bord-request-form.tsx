@@ -2,7 +2,8 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
-import { FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import type { PickerMap } from "@/components/map/picker-map";
 import { PointFields } from "@/components/map/point-fields";
 import { IDLE, type SignFormState } from "@/components/signs/form-state";
@@ -104,8 +105,8 @@ export function BordRequestForm({
       </SelectField>
       <fieldset className="space-y-3">
         <legend className="font-semibold">Waar moet het bord komen?</legend>
-        <TextInput id="bord-street" name="street" label="Straat" maxLength={200} autoComplete="off" defaultValue={values.street ?? ""} error={errors.street} />
-        <TextInput
+        <TextField id="bord-street" name="street" label="Straat" maxLength={200} autoComplete="off" defaultValue={values.street ?? ""} error={errors.street} />
+        <TextField
           id="bord-near"
           name="nearHouseNumber"
           label="In de buurt van huisnummer (niet verplicht)"
@@ -114,7 +115,7 @@ export function BordRequestForm({
           defaultValue={values.nearHouseNumber ?? ""}
           error={errors.nearHouseNumber}
         />
-        <TextArea
+        <TextAreaField
           id="bord-description"
           name="description"
           label="Beschrijf de plek (niet verplicht)"
@@ -125,7 +126,7 @@ export function BordRequestForm({
         />
         <PointFields idPrefix="bord-point" map={map} initial={{ lat: values.lat ?? "", lng: values.lng ?? "" }} errors={{ lat: errors.lat, lng: errors.lng }} />
       </fieldset>
-      <TextArea id="bord-note" name="note" label="Opmerking voor de gemeente (niet verplicht)" rows={3} defaultValue={values.note ?? ""} error={errors.note} />
+      <TextAreaField id="bord-note" name="note" label="Opmerking voor de gemeente (niet verplicht)" rows={3} defaultValue={values.note ?? ""} error={errors.note} />
       <Button type="submit" disabled={pending}>
         {pending ? "Bezig met versturen…" : "Bord aanvragen"}
       </Button>

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { FormMessage } from "@/components/forms/fields";
+import { NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -26,7 +26,7 @@ export function ConfirmActionButton({
   srLabel?: string;
   confirmQuestion: string;
   confirmLabel: string;
-  action: (input: Record<string, unknown>) => Promise<ClientActionResult<unknown>>;
+  action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
   payload: Record<string, unknown>;
   successMessage?: string;
   redirectTo?: string;

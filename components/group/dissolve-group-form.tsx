@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { FormMessage, TextInput } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { dissolveGroupSchema, type DissolveGroupFormInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
@@ -17,7 +18,7 @@ export function DissolveGroupForm({
 }: {
   groupId: string;
   groupName: string;
-  action: (input: DissolveGroupFormInput & { groupId: string }) => Promise<ClientActionResult<unknown>>;
+  action: (input: DissolveGroupFormInput & { groupId: string }) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function DissolveGroupForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {message ? <FormMessage tone="error" title={message} /> : null}
-      <TextInput
+      <TextField
         id="dissolve-name"
         label={`Typ de naam van de groep om te bevestigen: ${groupName}`}
         autoComplete="off"

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { groupDetailsSchema, type GroupDetails, type GroupDetailsFormInput } from "@/lib/validation";
 
@@ -19,7 +20,7 @@ export function GroupDetailsForm({
   groupId: string;
   initial: { name: string; areaCode: string; areaDescription: string; whatsappInviteLink: string; wabpRegistered: boolean; version: number };
   areas: Array<{ code: string; name: string }>;
-  action: (input: GroupDetailsFormInput & { groupId: string }) => Promise<ClientActionResult<{ version: number }>>;
+  action: (input: GroupDetailsFormInput & { groupId: string }) => Promise<ActionResult<{ version: number }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -43,7 +44,7 @@ export function GroupDetailsForm({
     <form onSubmit={submit} noValidate className="space-y-4">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <input type="hidden" {...register("version")} />
-      <TextInput id="details-name" label="Naam van de groep" maxLength={200} error={e.name?.message} {...register("name")} />
+      <TextField id="details-name" label="Naam van de groep" maxLength={200} error={e.name?.message} {...register("name")} />
       <SelectField id="details-area" label="Wijk" error={e.areaCode?.message} {...register("areaCode")}>
         {areas.map((a) => (
           <option key={a.code} value={a.code}>
@@ -51,8 +52,8 @@ export function GroupDetailsForm({
           </option>
         ))}
       </SelectField>
-      <TextArea id="details-description" label="Welke straten doen mee?" rows={3} error={e.areaDescription?.message} {...register("areaDescription")} />
-      <TextInput
+      <TextAreaField id="details-description" label="Welke straten doen mee?" rows={3} error={e.areaDescription?.message} {...register("areaDescription")} />
+      <TextField
         id="details-whatsapp"
         label="Uitnodigingslink van de WhatsApp-groep (niet verplicht)"
         hint="Alleen beheerders zien deze link. Bewoners die u accepteert, krijgen hem per e-mail."

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { FormMessage, TextInput } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { coAdminInviteSchema, type CoAdminInvite, type CoAdminInviteFormInput } from "@/lib/validation";
 
@@ -14,7 +15,7 @@ export function InviteAdminForm({
   action,
 }: {
   groupId: string;
-  action: (input: CoAdminInviteFormInput & { groupId: string }) => Promise<ClientActionResult<unknown>>;
+  action: (input: CoAdminInviteFormInput & { groupId: string }) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -34,7 +35,7 @@ export function InviteAdminForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
-      <TextInput
+      <TextField
         id="invite-email"
         label="E-mailadres van de nieuwe beheerder"
         hint="Deze persoon krijgt een e-mail met een link. Die werkt 14 dagen."

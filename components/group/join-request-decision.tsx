@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { FormMessage, TextArea } from "@/components/forms/fields";
+import { NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { TextAreaField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { joinRequestDecisionSchema, type JoinRequestDecisionFormInput } from "@/lib/validation";
 
@@ -21,7 +22,7 @@ export function JoinRequestDecisionForm({
   groupId: string;
   requestId: string;
   residentName: string;
-  action: (input: JoinRequestDecisionFormInput & { groupId: string; requestId: string }) => Promise<ClientActionResult<{ status: string }>>;
+  action: (input: JoinRequestDecisionFormInput & { groupId: string; requestId: string }) => Promise<ActionResult<{ status: string }>>;
 }) {
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +57,7 @@ export function JoinRequestDecisionForm({
   return (
     <div className="space-y-3">
       {error ? <FormMessage tone="error" title={error} /> : null}
-      <TextArea
+      <TextAreaField
         id={fieldId}
         label="Bericht aan de bewoner (niet verplicht)"
         hint="Bijvoorbeeld waarom u de aanmelding afwijst. Dit komt in de e-mail."

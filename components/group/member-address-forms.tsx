@@ -1,13 +1,15 @@
 "use client";
 
-import { AddressCombobox } from "@/components/forms/address-combobox";
+import { AddressFields } from "@/components/ui/address-fields";
+import { AddressCombobox } from "@/components/ui/address-combobox";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { AddressListPreview, previewAddressList, readListFile, type AddressListPreviewState } from "@/components/group/address-list-preview";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { CheckboxField, FormMessage, TextArea, TextInput } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { CheckboxField, TextAreaField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
   addressListSchema,
@@ -26,7 +28,7 @@ export function AddMemberAddressForm({
   action,
 }: {
   groupId: string;
-  action: (input: MemberAddressFormInput & { groupId: string }) => Promise<ClientActionResult<{ inMunicipality: boolean; verification?: string; alsoInGroups: string[] }>>;
+  action: (input: MemberAddressFormInput & { groupId: string }) => Promise<ActionResult<{ inMunicipality: boolean; verification?: string; alsoInGroups: string[] }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
@@ -61,11 +63,11 @@ export function AddMemberAddressForm({
     <form onSubmit={submit} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <AddressCombobox id="one-address-search" targets={{ postcode: "one-postcode", houseNumber: "one-houseNumber", addition: "one-addition" }} />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <TextInput id="one-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" maxLength={16} error={e.postcode?.message} {...form.register("postcode")} />
-        <TextInput id="one-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={e.houseNumber?.message} {...form.register("houseNumber")} />
-        <TextInput id="one-addition" label="Toevoeging (niet verplicht)" maxLength={20} error={e.addition?.message} {...form.register("addition")} />
-      </div>
+      <AddressFields
+        idPrefix="one"
+        inputs={{ postcode: form.register("postcode"), houseNumber: form.register("houseNumber"), addition: form.register("addition") }}
+        errors={{ postcode: e.postcode?.message, houseNumber: e.houseNumber?.message, addition: e.addition?.message }}
+      />
       <CheckboxField
         id="one-confirmed"
         label="De bewoners die meedoen zijn 18 jaar of ouder, wonen op dit adres en willen meedoen."
@@ -85,7 +87,7 @@ export function AddressListForm({
   action,
 }: {
   groupId: string;
-  action: (input: AddressListFormInput & { groupId: string }) => Promise<ClientActionResult<{ added: number; alreadyPresent: number; outside: number; unchecked?: number; alsoInGroups: Array<{ name: string; addresses: number }> }>>;
+  action: (input: AddressListFormInput & { groupId: string }) => Promise<ActionResult<{ added: number; alreadyPresent: number; outside: number; unchecked?: number; alsoInGroups: Array<{ name: string; addresses: number }> }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<Message>(null);
@@ -133,7 +135,7 @@ export function AddressListForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
-      <TextArea
+      <TextAreaField
         id="list-text"
         label="Adressen, één per regel"
         hint="Eerst de postcode, dan het huisnummer, bijvoorbeeld 2922 AB 12 A. Plakken uit Excel mag ook."

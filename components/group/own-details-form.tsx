@@ -1,11 +1,13 @@
 "use client";
 
+import { AddressFields } from "@/components/ui/address-fields";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { FormMessage, TextInput } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ownDetailsSchema, type OwnDetails, type OwnDetailsFormInput } from "@/lib/validation";
 
@@ -15,7 +17,7 @@ export function OwnDetailsForm({
   action,
 }: {
   initial: { name: string; phone: string; postcode: string; houseNumber: string; addition: string };
-  action: (input: OwnDetailsFormInput) => Promise<ClientActionResult<{ changed: string[] }>>;
+  action: (input: OwnDetailsFormInput) => Promise<ActionResult<{ changed: string[] }>>;
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -37,15 +39,15 @@ export function OwnDetailsForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
-      <TextInput id="own-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
-      <TextInput id="own-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />
+      <TextField id="own-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
+      <TextField id="own-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />
       <fieldset className="space-y-3">
         <legend className="font-semibold">Uw adres</legend>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <TextInput id="own-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" autoComplete="postal-code" maxLength={16} error={e.address?.postcode?.message} {...form.register("address.postcode")} />
-          <TextInput id="own-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={e.address?.houseNumber?.message} {...form.register("address.houseNumber")} />
-          <TextInput id="own-addition" label="Toevoeging (niet verplicht)" maxLength={20} error={e.address?.addition?.message} {...form.register("address.addition")} />
-        </div>
+        <AddressFields
+          idPrefix="own"
+          inputs={{ postcode: form.register("address.postcode"), houseNumber: form.register("address.houseNumber"), addition: form.register("address.addition") }}
+          errors={{ postcode: e.address?.postcode?.message, houseNumber: e.address?.houseNumber?.message, addition: e.address?.addition?.message }}
+        />
       </fieldset>
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {form.formState.isSubmitting ? "Bezig met opslaan…" : "Mijn gegevens opslaan"}

@@ -1,15 +1,17 @@
 "use client";
 
-import { AddressCombobox } from "@/components/forms/address-combobox";
+import { AddressFields } from "@/components/ui/address-fields";
+import { AddressCombobox } from "@/components/ui/address-combobox";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import type { AddressListPreviewState } from "@/components/group/address-list-preview";
-import { applyFieldErrors, NETWORK_FAILURE, type ClientActionResult } from "@/components/forms/action-result";
-import { CheckboxField, FormMessage, SelectField, TextArea, TextInput } from "@/components/forms/fields";
+import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { normalizePostcode } from "@/lib/domain/postcode";
+import { areaOfPostcode, normalizePostcode } from "@/lib/domain/postcode";
 import type { RegisterGroup, RegisterGroupFormInput } from "@/lib/validation/group";
 import { MAX_CO_ADMIN_INVITES } from "@/lib/validation/limits";
 import { routes } from "@/lib/routes";
@@ -52,11 +54,11 @@ function stepOfField(name: string): number {
   return index === -1 ? STEPS.length - 1 : index;
 }
 
-/** The wijk for a postcode: a full postcode in the table wins over its 4-digit area. */
+/** The wijk for a postcode, by the rule of postcodeAreaKeys. */
 function suggestArea(areas: AreaOption[], postcodeInput: string): AreaOption | undefined {
   const postcode = normalizePostcode(postcodeInput ?? "");
   if (!postcode) return undefined;
-  return areas.find((a) => a.postcodes.includes(postcode)) ?? areas.find((a) => a.postcodes.includes(postcode.slice(0, 4)));
+  return areaOfPostcode(postcode, (key) => areas.find((a) => a.postcodes.includes(key)));
 }
 
 function errorAt(errors: unknown, path: string): string | undefined {
@@ -85,7 +87,7 @@ export function RegisterGroupForm({
   email: string;
   areas: AreaOption[];
   prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
-  action: (input: Values) => Promise<ClientActionResult<RegisterGroupResult>>;
+  action: (input: Values) => Promise<ActionResult<RegisterGroupResult>>;
   /** The house rules in full (HouseRulesList), rendered by the server: their text stays out of this component's JavaScript. */
   houseRules: ReactNode;
 }) {
@@ -202,7 +204,7 @@ export function RegisterGroupForm({
   const suggested = suggestArea(areas, values.admin?.address?.postcode ?? "");
   const chosenArea = areas.find((a) => a.code === values.areaCode);
 
-  // The account's own details are used and never overwritten (issue 18): shown, not editable.
+  // The account's own details are used and never overwritten: shown, not editable.
   const fromAccount = Boolean(prefill.name || prefill.phone || prefill.birthDate || prefill.postcode);
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
@@ -235,30 +237,35 @@ export function RegisterGroupForm({
             Uw gegevens staan al bij uw account. Die gebruiken we ook voor deze groep. Een groep aanmelden verandert ze niet.
           </p>
         ) : null}
-        <TextInput id="admin-name" label="Uw naam" autoComplete="name" maxLength={200} error={err("admin.name")} readOnly={Boolean(prefill.name)} {...register("admin.name")} />
+        <TextField id="admin-name" label="Uw naam" autoComplete="name" maxLength={200} error={err("admin.name")} readOnly={Boolean(prefill.name)} {...register("admin.name")} />
         <div>
           <p className="font-semibold">Uw e-mailadres</p>
           <p className="text-slate-800">{email}</p>
           <p className="text-sm text-slate-700">Dit is het adres waarmee u bent ingelogd.</p>
         </div>
-        <TextInput id="admin-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={err("admin.phone")} readOnly={Boolean(prefill.phone)} {...register("admin.phone")} />
-        <TextInput id="admin-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" autoComplete="bday" error={err("admin.birthDate")} readOnly={Boolean(prefill.birthDate)} {...register("admin.birthDate")} />
+        <TextField id="admin-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={err("admin.phone")} readOnly={Boolean(prefill.phone)} {...register("admin.phone")} />
+        <TextField id="admin-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" autoComplete="bday" error={err("admin.birthDate")} readOnly={Boolean(prefill.birthDate)} {...register("admin.birthDate")} />
         <fieldset className="space-y-3">
           <legend className="font-semibold">Uw adres</legend>
           <p className="text-sm text-slate-700">Uw eigen adres telt mee als deelnemend adres van de groep.</p>
           {prefill.postcode ? null : (
             <AddressCombobox id="admin-address-search" targets={{ postcode: "admin-postcode", houseNumber: "admin-houseNumber", addition: "admin-addition" }} />
           )}
-          <div className="grid gap-4 sm:grid-cols-3">
-            <TextInput id="admin-postcode" label="Postcode" hint="Bijvoorbeeld 2922 AB" autoComplete="postal-code" maxLength={16} error={err("admin.address.postcode")} readOnly={Boolean(prefill.postcode)} {...register("admin.address.postcode")} />
-            <TextInput id="admin-houseNumber" label="Huisnummer" inputMode="numeric" maxLength={8} error={err("admin.address.houseNumber")} readOnly={Boolean(prefill.houseNumber)} {...register("admin.address.houseNumber")} />
-            <TextInput id="admin-addition" label="Toevoeging (niet verplicht)" hint="Bijvoorbeeld A" maxLength={20} error={err("admin.address.addition")} readOnly={Boolean(prefill.postcode)} {...register("admin.address.addition")} />
-          </div>
+          <AddressFields
+            idPrefix="admin"
+            inputs={{
+              postcode: { readOnly: Boolean(prefill.postcode), ...register("admin.address.postcode") },
+              houseNumber: { readOnly: Boolean(prefill.houseNumber), ...register("admin.address.houseNumber") },
+              addition: { readOnly: Boolean(prefill.postcode), ...register("admin.address.addition") },
+            }}
+            errors={{ postcode: err("admin.address.postcode"), houseNumber: err("admin.address.houseNumber"), addition: err("admin.address.addition") }}
+            hints={{ addition: "Bijvoorbeeld A" }}
+          />
         </fieldset>
       </div>
 
       <div hidden={step !== 1} className="space-y-4">
-        <TextInput
+        <TextField
           id="group-name"
           label="Naam van de groep"
           hint="Een duidelijke naam met uw buurt of straat erin, bijvoorbeeld WhatsApp BP Tiendweg."
@@ -280,7 +287,7 @@ export function RegisterGroupForm({
             </option>
           ))}
         </SelectField>
-        <TextArea
+        <TextAreaField
           id="group-description"
           label="Welke straten doen mee? (niet verplicht)"
           hint="Bijvoorbeeld: Tiendweg, Raadhuisplein en de zijstraten tot het park."
@@ -288,7 +295,7 @@ export function RegisterGroupForm({
           error={err("areaDescription")}
           {...register("areaDescription")}
         />
-        <TextInput
+        <TextField
           id="group-whatsapp"
           label="Uitnodigingslink van de WhatsApp-groep (niet verplicht)"
           hint="Begint met https://chat.whatsapp.com/. Alleen beheerders zien de link. Bewoners die u accepteert, krijgen hem per e-mail."
@@ -312,7 +319,7 @@ export function RegisterGroupForm({
         <ul className="space-y-3">
           {coAdmins.fields.map((field, index) => (
             <li key={field.id} className="flex flex-wrap items-end gap-3">
-              <TextInput
+              <TextField
                 id={`coadmin-${index}`}
                 className="min-w-64 flex-1"
                 label={`E-mailadres medebeheerder ${index + 1}`}
@@ -342,7 +349,7 @@ export function RegisterGroupForm({
           ook een CSV-bestand kiezen met de kolommen postcode, huisnummer en toevoeging. Alleen adressen, geen namen. Uw eigen adres zetten wij er
           zelf bij. U kunt dit ook later doen.
         </p>
-        <TextArea
+        <TextAreaField
           id="address-list"
           label="Adressen (niet verplicht)"
           hint="Eén adres per regel. Plakken uit Excel mag ook."

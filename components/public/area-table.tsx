@@ -1,5 +1,5 @@
 import { PageLink } from "@/components/ui/page-link";
-import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+import type { PublicAreaSummary } from "@/lib/validation/public-api";
 import { routes } from "@/lib/routes";
 import { formatNumberNl, formatPercentNl } from "./format";
 

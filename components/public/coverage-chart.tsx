@@ -1,4 +1,4 @@
-import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+import type { PublicAreaSummary } from "@/lib/validation/public-api";
 import { addressesLabel, formatPercentNl } from "./format";
 
 /**

@@ -1,4 +1,4 @@
-/** Dutch display formats for the public pages (dates through lib/format.ts). */
+/** Dutch display formats for the public pages (dates through lib/format/index.ts). */
 import { formatDate } from "@/lib/format";
 
 const numberFormat = new Intl.NumberFormat("nl-NL");

@@ -1,5 +1,5 @@
 import { PageLink } from "@/components/ui/page-link";
-import type { PublicGroup } from "@/lib/data/public-schemas";
+import type { PublicGroup } from "@/lib/validation/public-api";
 import { routes } from "@/lib/routes";
 import { addressesLabel } from "./format";
 import { SignStatusBadge } from "./sign-status";

@@ -1,10 +1,11 @@
 "use client";
 
+import { AddressFields } from "@/components/ui/address-fields";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { AddressCombobox } from "@/components/forms/address-combobox";
+import { AddressCombobox } from "@/components/ui/address-combobox";
 import { routes } from "@/lib/routes";
 import { EMPTY_JOIN_FORM, HONEYPOT_FIELD, type JoinFormState, type JoinFormValues } from "./join-form-state";
 
@@ -28,7 +29,7 @@ const FIELD_IDS: Record<FieldName, string> = {
   email: "join-email",
   phone: "join-phone",
   "address.postcode": "join-postcode",
-  "address.houseNumber": "join-house-number",
+  "address.houseNumber": "join-houseNumber",
   "address.addition": "join-addition",
   birthDate: "join-birth-date",
   acceptHouseRules: "join-house-rules",
@@ -207,37 +208,16 @@ export function JoinForm({
             id="join-address-search"
             targets={{ postcode: FIELD_IDS["address.postcode"], houseNumber: FIELD_IDS["address.houseNumber"], addition: FIELD_IDS["address.addition"] }}
           />
-          <TextField
-            id={FIELD_IDS["address.postcode"]}
-            name="address.postcode"
-            className="max-w-xs"
-            label="Postcode"
-            hint="Bijvoorbeeld 2922 AB"
-            autoComplete="postal-code"
-            defaultValue={initial.address.postcode}
-            error={errors["address.postcode"]}
-            maxLength={20}
-          />
-          <TextField
-            id={FIELD_IDS["address.houseNumber"]}
-            name="address.houseNumber"
-            className="max-w-xs"
-            label="Huisnummer"
-            hint="Alleen het nummer"
-            inputMode="numeric"
-            defaultValue={initial.address.houseNumber}
-            error={errors["address.houseNumber"]}
-            maxLength={10}
-          />
-          <TextField
-            id={FIELD_IDS["address.addition"]}
-            name="address.addition"
-            className="max-w-xs"
-            label="Toevoeging"
-            hint="Niet verplicht, bijv. A"
-            defaultValue={initial.address.addition}
-            error={errors["address.addition"]}
-            maxLength={20}
+          <AddressFields
+            idPrefix="join"
+            layout="stack"
+            inputs={{
+              postcode: { name: "address.postcode", defaultValue: initial.address.postcode },
+              houseNumber: { name: "address.houseNumber", defaultValue: initial.address.houseNumber },
+              addition: { name: "address.addition", defaultValue: initial.address.addition },
+            }}
+            errors={{ postcode: errors["address.postcode"], houseNumber: errors["address.houseNumber"], addition: errors["address.addition"] }}
+            hints={{ houseNumber: "Alleen het nummer", addition: "Bijvoorbeeld A" }}
           />
         </div>
       </fieldset>

@@ -1,4 +1,4 @@
-import type { PublicMunicipality } from "@/lib/data/public-municipalities";
+import type { PublicMunicipality } from "@/lib/data/public/municipalities";
 
 /** "team Veiligheid van de gemeente X: <mailbox>", for each municipality this site serves. */
 export function MunicipalityContact({ municipalities, subject }: { municipalities: PublicMunicipality[]; subject?: string }) {

@@ -1,4 +1,4 @@
-import type { PublicSignStatus } from "@/lib/data/public-schemas";
+import type { PublicSignStatus } from "@/lib/validation/public-api";
 
 export const SIGN_STATUS_LABELS: Record<PublicSignStatus, string> = {
   none: "Nog geen bord",

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/staff/form-message";
-import { SelectField, TextAreaField } from "@/components/staff/fields";
+import { FormStatus } from "@/components/ui/form-status";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import type { PickerMap } from "@/components/map/picker-map";
 import { PointFields } from "@/components/map/point-fields";
 import { IDLE, type SignFormState } from "./form-state";
@@ -33,7 +33,7 @@ export function SignMaintenanceForm({ signId, version, today, action }: Common) 
     <section aria-labelledby="onderhoud-titel" className="rounded border-2 border-slate-300 p-4">
       <h3 id="onderhoud-titel" className="text-lg font-bold">Onderhoud vastleggen</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
-        <FormMessage message={message} />
+        <FormStatus message={message} />
         <input type="hidden" name="signId" value={signId} />
         <input type="hidden" name="version" value={version} />
         <SelectField id="maintenance-kind" name="kind" label="Wat is er gedaan?" defaultValue={values.kind ?? "repaired"} error={errors.kind}>
@@ -55,7 +55,7 @@ export function SignRemovalForm({ signId, version, today, action }: Common) {
     <section aria-labelledby="weghalen-titel" className="rounded border-2 border-slate-300 p-4">
       <h3 id="weghalen-titel" className="text-lg font-bold">Weghalen vastleggen</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
-        <FormMessage message={message} />
+        <FormStatus message={message} />
         <input type="hidden" name="signId" value={signId} />
         <input type="hidden" name="version" value={version} />
         <TextField id="removal-date" name="occurredOn" type="date" label="Datum van weghalen" defaultValue={values.occurredOn ?? today} error={errors.occurredOn} />
@@ -80,7 +80,7 @@ export function SignDetailsForm({
     <section aria-labelledby="gegevens-titel" className="rounded border-2 border-slate-300 p-4">
       <h3 id="gegevens-titel" className="text-lg font-bold">Eigenaar en kosten</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
-        <FormMessage message={message} />
+        <FormStatus message={message} />
         <input type="hidden" name="signId" value={signId} />
         <input type="hidden" name="version" value={version} />
         <TextField id="details-owner" name="owner" label="Eigenaar (niet verplicht)" hint="Bijvoorbeeld: gemeente of de bewonersvereniging." maxLength={120} defaultValue={values.owner ?? owner} error={errors.owner} />
@@ -107,7 +107,7 @@ export function SignLocationForm({
     <section aria-labelledby="plek-titel" className="rounded border-2 border-slate-300 p-4 md:col-span-2">
       <h3 id="plek-titel" className="text-lg font-bold">Plek van het bord</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
-        <FormMessage message={message} />
+        <FormStatus message={message} />
         <input type="hidden" name="signId" value={signId} />
         <input type="hidden" name="version" value={version} />
         <TextField id="location-text" name="location" label="Waar staat het bord?" hint="Bijvoorbeeld: Lansinghlaan bij nummer 10, aan de lantaarnpaal." maxLength={200} defaultValue={values.location ?? location} error={errors.location} />

@@ -4,9 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { areaSchema, type AreaFormInput, type AreaInput } from "@/lib/validation/staff";
-import { FormMessage } from "./form-message";
-import { TextAreaField } from "./fields";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { TextAreaField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 export interface AreaFormValues {
   areaId: string;
@@ -26,10 +27,10 @@ export function AreaForm({
   idPrefix: string;
   values: AreaFormValues;
   municipalityId: string;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const isNew = values.areaId === "";
-  const { form, onSubmit, message, pending, error } = useStaffForm<AreaFormInput, AreaInput>({
+  const { form, onSubmit, message, pending, error } = useActionForm<AreaFormInput, AreaInput>({
     resolver: zodResolver(areaSchema),
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: values,
@@ -39,7 +40,7 @@ export function AreaForm({
   const id = (n: string) => `${idPrefix}-${n}`;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={id("name")} label="Naam" maxLength={100} error={error("name")} {...form.register("name")} />
         <TextField id={id("code")} label="CBS-wijkcode" hint="WK met zes cijfers, zoals WK054201." maxLength={20} error={error("code")} {...form.register("code")} />

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { bordSettingsSchema, type BordSettings, type BordSettingsFormInput } from "@/lib/validation";
-import { FormMessage } from "./form-message";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 /** "2500" cents → "25,00" for the input; 0 → "0". */
 function euroInput(cents: number): string {
@@ -28,9 +29,9 @@ export function BordSettingsForm({
   contributionCents: number;
   condition: "addresses" | "household_share";
   householdPercent: number | null;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending, error } = useStaffForm<BordSettingsFormInput, BordSettings>({
+  const { form, onSubmit, message, pending, error } = useActionForm<BordSettingsFormInput, BordSettings>({
     resolver: zodResolver(bordSettingsSchema),
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: {
@@ -44,7 +45,7 @@ export function BordSettingsForm({
   const conditionError = error("condition");
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 max-w-xl space-y-4" aria-labelledby="borden">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <TextField
         id="signsPerGroup"
         inputMode="numeric"

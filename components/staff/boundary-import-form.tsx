@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { boundaryImportSchema } from "@/lib/validation/staff";
-import { FormMessage } from "./form-message";
-import type { FormMessage as Message, StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import type { StatusMessage as Message } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 interface ImportResult {
   updated: string[];
@@ -24,7 +25,7 @@ export function BoundaryImportForm({
 }: {
   idPrefix: string;
   municipalityId: string;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | undefined>();
@@ -64,7 +65,7 @@ export function BoundaryImportForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <div>
         <label htmlFor={id} className="block font-semibold">
           GeoJSON-bestand met wijkgrenzen

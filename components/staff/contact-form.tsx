@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { contactSchema, type ContactFormInput, type ContactInput } from "@/lib/validation/staff";
-import { FormMessage } from "./form-message";
-import { SelectField } from "./fields";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { SelectField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 export interface ContactFormValues {
   contactId: string;
@@ -32,13 +33,13 @@ export function ContactForm({
   values: ContactFormValues;
   areas: Array<{ id: string; name: string }>;
   municipalityId: string;
-  action: (input: unknown) => Promise<StaffActionResult>;
-  deleteAction?: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
+  deleteAction?: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
   const [deleting, startDelete] = useTransition();
   const isNew = values.contactId === "";
-  const { form, onSubmit, message, pending, error } = useStaffForm<ContactFormInput, ContactInput>({
+  const { form, onSubmit, message, pending, error } = useActionForm<ContactFormInput, ContactInput>({
     resolver: zodResolver(contactSchema),
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: values,
@@ -49,7 +50,7 @@ export function ContactForm({
   const areasError = error("areaIds");
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id={id("kind")} label="Rol" error={error("kind")} {...form.register("kind")}>
           <option value="wijkagent">Wijkagent</option>

@@ -3,13 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { dissolveGroupSchema, type DissolveGroupFormInput, type DissolveGroupInput } from "@/lib/validation/staff";
-import { FormMessage } from "./form-message";
-import { TextAreaField } from "./fields";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { TextAreaField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 /** Dissolving a group on request: a reason and an explicit confirmation. */
-export function DissolveGroupForm({ groupId, version, action }: { groupId: string; version: number; action: (input: unknown) => Promise<StaffActionResult> }) {
-  const { form, onSubmit, message, pending, error } = useStaffForm<DissolveGroupFormInput, DissolveGroupInput>({
+export function DissolveGroupForm({ groupId, version, action }: { groupId: string; version: number; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const { form, onSubmit, message, pending, error } = useActionForm<DissolveGroupFormInput, DissolveGroupInput>({
     resolver: zodResolver(dissolveGroupSchema),
     action,
     defaultValues: { groupId, version, reason: "", confirm: false },
@@ -18,8 +19,8 @@ export function DissolveGroupForm({ groupId, version, action }: { groupId: strin
   const confirmError = error("confirm");
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 max-w-xl space-y-4">
-      <FormMessage message={message} />
-      <TextAreaField id="reason" label="Waarom wordt de groep opgeheven?" hint="Bijvoorbeeld: op verzoek van de beheerder, de groep is gestopt." error={error("reason")} {...form.register("reason")} />
+      <FormStatus message={message} />
+      <TextAreaField id="reason" rows={4} label="Waarom wordt de groep opgeheven?" hint="Bijvoorbeeld: op verzoek van de beheerder, de groep is gestopt." error={error("reason")} {...form.register("reason")} />
       <div>
         <div className="flex items-start gap-2">
           <input

@@ -1,9 +1,9 @@
 import { SIGN_REQUEST_STATUS_LABELS, type SignRequestStatus } from "@/lib/domain";
 import { formatCount, formatDate as formatDay, formatDateTime as formatMoment } from "@/lib/format";
 
-/** "4 december 2026 om 14:05" (lib/format.ts). */
+/** "4 december 2026 om 14:05" (lib/format/index.ts). */
 export const formatDateTime = (d: Date | null | undefined) => formatMoment(d);
-/** "4 december 2026" (lib/format.ts). */
+/** "4 december 2026" (lib/format/index.ts). */
 export const formatDate = (d: Date | null | undefined) => formatDay(d);
 export const formatNumber = (n: number) => formatCount(n);
 /** A YYYY-MM-DD calendar date as Dutch text: "4 december 2026". */

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import type { GeoChangeList, GeoImportPreview } from "@/lib/data/staff/geo-import";
 import { GEO_IMPORT_KIND_LABELS, geoImportKinds, type GeoImportKind } from "@/lib/domain/geo-import-kinds";
 import { routes } from "@/lib/routes";
-import { FormMessage } from "./form-message";
-import type { FormMessage as Message } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import type { StatusMessage as Message } from "@/components/ui/use-action-form";
 
 /** What is sent at most (after gzip); the server refuses more (lib/server/security.ts). */
 const MAX_SENT_BYTES = 8 * 1024 * 1024;
@@ -234,7 +234,7 @@ export function GeoImportForm({ municipalityId }: { municipalityId: string }) {
   return (
     <div>
       <form onSubmit={onPreview} noValidate className="space-y-4">
-        <FormMessage message={message} />
+        <FormStatus message={message} />
         <fieldset>
           <legend className="font-semibold">Wat staat er in het bestand?</legend>
           <div className="mt-2 space-y-2">

@@ -4,9 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { inviteUserSchema, type InviteUserFormInput, type InviteUserInput } from "@/lib/validation/staff";
-import { FormMessage } from "./form-message";
-import { SelectField } from "./fields";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { SelectField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 export function InviteUserForm({
   municipalities,
@@ -14,9 +15,9 @@ export function InviteUserForm({
 }: {
   /** Platform admins choose; for staff the list has only their own municipality. */
   municipalities: Array<{ id: string; name: string }>;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending, error } = useStaffForm<InviteUserFormInput, InviteUserInput>({
+  const { form, onSubmit, message, pending, error } = useActionForm<InviteUserFormInput, InviteUserInput>({
     resolver: zodResolver(inviteUserSchema),
     action,
     defaultValues: { name: "", email: "", role: "staff", municipalityId: municipalities[0]?.id ?? "" },
@@ -25,7 +26,7 @@ export function InviteUserForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 max-w-2xl space-y-4">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="invite-name" label="Naam" maxLength={120} error={error("name")} {...form.register("name")} />
         <TextField id="invite-email" type="email" label="E-mailadres" error={error("email")} {...form.register("email")} />

@@ -5,7 +5,7 @@
  */
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { toQuery, type QueryValues } from "@/lib/data/staff/params";
+import { toQuery, type QueryValues } from "@/lib/validation/search-params";
 
 const inputClass = "mt-1 block w-full rounded border-2 border-slate-600 bg-white px-3 py-2";
 

@@ -11,8 +11,9 @@ import {
   type MunicipalityFormInput,
   type MunicipalityInput,
 } from "@/lib/validation/municipality";
-import { FormMessage } from "./form-message";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 /** Adding a municipality (no `municipalityId`) or editing one. */
 export function MunicipalityForm({
@@ -22,12 +23,12 @@ export function MunicipalityForm({
 }: {
   municipalityId?: string;
   values?: { code: string; name: string; signThreshold: number; safetyMailbox: string };
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
   const adding = municipalityId === undefined;
   const prefix = adding ? "new-municipality" : "municipality";
-  const { form, onSubmit, message, pending, error } = useStaffForm<MunicipalityFormInput, MunicipalityInput>({
+  const { form, onSubmit, message, pending, error } = useActionForm<MunicipalityFormInput, MunicipalityInput>({
     resolver: zodResolver(municipalitySchema),
     action: async (input) => {
       const result = await action(adding ? input : { ...(input as object), municipalityId });
@@ -44,7 +45,7 @@ export function MunicipalityForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 max-w-2xl space-y-4">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id={`${prefix}-code`}

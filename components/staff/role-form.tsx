@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { changeUserRoleSchema, type ChangeUserRoleInput } from "@/lib/validation/staff";
 import type { z } from "zod";
-import { FormMessage } from "./form-message";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 /** Change or remove the role of one account (counts from that person's next page view). */
 export function RoleForm({
@@ -17,9 +18,9 @@ export function RoleForm({
   userId: string;
   role: "staff" | "wijkagent";
   label: string;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending } = useStaffForm<z.input<typeof changeUserRoleSchema>, ChangeUserRoleInput>({
+  const { form, onSubmit, message, pending } = useActionForm<z.input<typeof changeUserRoleSchema>, ChangeUserRoleInput>({
     resolver: zodResolver(changeUserRoleSchema),
     action,
     defaultValues: { userId, role },
@@ -39,7 +40,7 @@ export function RoleForm({
       <Button type="submit" variant="secondary" disabled={pending} className="min-h-10 px-3 py-1">
         Wijzig<span className="sr-only"> rol van {label}</span>
       </Button>
-      <div className="basis-full"><FormMessage message={message} /></div>
+      <div className="basis-full"><FormStatus message={message} /></div>
     </form>
   );
 }

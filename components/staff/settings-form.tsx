@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { staffSettingsSchema, type StaffSettings, type StaffSettingsFormInput } from "@/lib/validation";
-import { FormMessage } from "./form-message";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 export function SettingsForm({
   municipalityId,
@@ -16,9 +17,9 @@ export function SettingsForm({
   municipalityId: string;
   signThreshold: number;
   safetyMailbox: string;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending, error } = useStaffForm<StaffSettingsFormInput, StaffSettings>({
+  const { form, onSubmit, message, pending, error } = useActionForm<StaffSettingsFormInput, StaffSettings>({
     resolver: zodResolver(staffSettingsSchema),
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: { signThreshold: String(signThreshold), safetyMailbox },
@@ -26,7 +27,7 @@ export function SettingsForm({
   });
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 max-w-xl space-y-4">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <TextField
         id="signThreshold"
         inputMode="numeric"

@@ -9,7 +9,7 @@ interface Pair {
 }
 
 /**
- * Which group the addresses of one overlapping pair count for (issue 20): three small forms,
+ * Which group the addresses of one overlapping pair count for: three small forms,
  * each one button, so they work without JavaScript. The server action answers with the page
  * and a message.
  */

@@ -7,9 +7,10 @@ import { TextField } from "@/components/ui/field";
 import type { SignRequestAction, SignRequestStatus } from "@/lib/domain";
 import { bordDecisionSchema, type BordDecision, type BordDecisionFormInput } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
-import { FormMessage } from "./form-message";
-import { TextAreaField } from "./fields";
-import { useStaffForm, type StaffActionResult } from "./use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { TextAreaField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 
 interface Props {
   requestId: string;
@@ -18,7 +19,7 @@ interface Props {
   allowed: SignRequestAction[];
   today: string;
   signCount: number;
-  action: (input: unknown) => Promise<StaffActionResult>;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
 }
 
 const DECISION_TITLES: Record<"review" | "approve" | "reject" | "place", { title: string; button: string; done: string }> = {
@@ -30,7 +31,7 @@ const DECISION_TITLES: Record<"review" | "approve" | "reject" | "place", { title
 
 function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" | "reject" | "place" }) {
   const router = useRouter();
-  const { form, onSubmit, message, pending, error } = useStaffForm<BordDecisionFormInput, BordDecision>({
+  const { form, onSubmit, message, pending, error } = useActionForm<BordDecisionFormInput, BordDecision>({
     resolver: zodResolver(bordDecisionSchema),
     action: props.action,
     defaultValues: {
@@ -59,7 +60,7 @@ function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" |
         {DECISION_TITLES[kind].title}
       </h3>
       <form onSubmit={onSubmit} noValidate className="mt-3 space-y-4">
-        <FormMessage message={message} />
+        <FormStatus message={message} />
         {kind === "place" ? (
           <>
             <TextField id={id("placedOn")} type="date" label="Datum van plaatsing" error={error("placedOn")} {...form.register("placedOn")} />

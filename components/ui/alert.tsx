@@ -31,3 +31,12 @@ export function Alert({
     </div>
   );
 }
+
+/** The message of a whole form (the server's answer): an Alert announced to screen readers. */
+export function FormMessage({ tone, title, children }: { tone: "error" | "success" | "warning"; title: string; children?: ReactNode }) {
+  return (
+    <Alert tone={tone} title={title} role={tone === "error" ? "alert" : "status"}>
+      {children}
+    </Alert>
+  );
+}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { WijkagentGroup } from "@/lib/data/wijkagent";
+import type { WijkagentGroup } from "@/lib/data/wijkagent/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { formatPhone } from "@/lib/format";

@@ -298,7 +298,7 @@ export async function aSignRequest(
     from = to;
   }
   if (status === "placed" && row.placedOn) {
-    // A placed bord has its own record (issue 21), as decideSignRequest makes it.
+    // A placed bord has its own record, as decideSignRequest makes it.
     const [sign] = await db
       .insert(signs)
       .values({

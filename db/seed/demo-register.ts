@@ -1,5 +1,5 @@
 /**
- * The demo address register (issue 19): made-up addresses of Krimpen aan den IJssel in the
+ * The demo address register: made-up addresses of Krimpen aan den IJssel in the
  * demo's postcode areas, plus a few of Rotterdam and Capelle aan den IJssel for "this address
  * lies in another municipality". It plays the role of the BAG when no ADDRESS_LOOKUP_URL is set.
  *

@@ -260,7 +260,7 @@ async function insertDemoData(tx: Executor): Promise<void> {
     houseRulesAccepted: false,
   });
 
-  // The yearly check (issue 21), as if the job had run before: a group in every stage. Oud-Krimpen
+  // The yearly check, as if the job had run before: a group in every stage. Oud-Krimpen
   // Dijkzijde is due and not asked yet (the job asks its admin shortly after start, or staff
   // press "Nu uitvoeren" at /beheer/jaarcontrole); the others were confirmed recently.
   const now = new Date();

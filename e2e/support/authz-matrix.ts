@@ -352,7 +352,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     what: "confirm that a group is still active (the yearly check's one-click link)",
     encoding: "form",
     rightful: AUTHZ_ACTORS,
-    note: "Public by design: the 43-character token from the e-mail is the authority, for one admin and one check (lib/data/yearly-check.test.ts: someone else's, expired, reused, malformed).",
+    note: "Public by design: the 43-character token from the e-mail is the authority, for one admin and one check (lib/data/public/yearly-check.test.ts: someone else's, expired, reused, malformed).",
   },
   {
     file: "app/(public)/groepen/[slug]/actions.ts",
@@ -610,7 +610,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     input: () => ({ token: "Z".repeat(43), leaveGroups: true }),
     // Nobody got a role: the platform admin's account list still shows the staff member and not the resident.
     unchanged: () => [{ as: "platformAdmin", url: "/beheer/gebruikers", contains: [staff.email], lacks: [AUTHZ_PEOPLE.resident.email] }],
-    note: "Only the account with the invited address can accept (lib/data/staff-invitations.test.ts); a token no invitation has is not_found for everyone.",
+    note: "Only the account with the invited address can accept (lib/data/resident/staff-invitations.test.ts); a token no invitation has is not_found for everyone.",
   },
 
   // Staff

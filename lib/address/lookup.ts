@@ -14,7 +14,7 @@ import {
 } from "./pdok";
 
 /**
- * Address verification (SPEC rule 2, issue 4 item 4) against the PDOK Locatieserver.
+ * Address verification against the PDOK Locatieserver.
  * Server code only (it calls an outside service); it imports nothing Node-only, but keep it
  * out of client components.
  *

@@ -17,7 +17,7 @@ const STAFF = ["staff", "platform_admin"] as const satisfies readonly UserRole[]
 const EVERYONE = ["resident", "staff", "wijkagent", "platform_admin"] as const satisfies readonly UserRole[];
 
 /**
- * The one table that decides who may do what (issue 18 item 2). Every server action names one
+ * The one table that decides who may do what. Every server action names one
  * of these (lib/actions.ts) and every lib/data command checks its own with requirePermission;
  * lib/auth/permission-use.test.ts fails for a permission that nothing checks, and
  * docs/security.md lists which action and command needs which.
@@ -51,14 +51,14 @@ export const permissions = {
   "settings.edit": STAFF,
   /**
    * Invite staff and wijkagent accounts and change or remove their roles (/beheer/gebruikers):
-   * staff within their own municipality, platform admins in any (issue 8; the query keeps to it).
+   * staff within their own municipality, platform admins in any (the query keeps to it).
    */
   "users.manage": STAFF,
   /** End every session of one's own account ("Overal uitloggen"). */
   "session.end_own": EVERYONE,
-  /** Accept an invitation to a staff or wijkagent role sent to one's own address (lib/data/staff-invitations.ts refuses what may not change). */
+  /** Accept an invitation to a staff or wijkagent role sent to one's own address (lib/data/resident/staff-invitations.ts refuses what may not change). */
   "account.accept_role_invitation": EVERYONE,
-  /** End other users' sessions (lib/data/users.ts). */
+  /** End other users' sessions (lib/data/platform/users.ts). */
   "users.manage_any": ["platform_admin"],
   /** Read the audit log (staff: their municipality's entries). */
   "audit.view": STAFF,

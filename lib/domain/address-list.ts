@@ -37,7 +37,7 @@ export interface StreetLine {
 
 /**
  * A line with `street` is not an error yet: the server looks its postcode up in the address
- * register (issue 19) and only then refuses it when the register does not know it.
+ * register and only then refuses it when the register does not know it.
  */
 export type AddressListLine =
   | { line: number; ok: true; address: NormalizedAddress; duplicateOf?: number }

@@ -90,7 +90,7 @@ export function signEligibility(input: {
 export type BordConditionKind = "addresses" | "household_share";
 
 /**
- * The threshold a group must reach, from its municipality's bord settings (issue 21):
+ * The threshold a group must reach, from its municipality's bord settings:
  * - `addresses`: the fixed number (`fixedThreshold`, default 50);
  * - `household_share`: `householdPercent` % of the households of the group's wijk, rounded up
  *   and at least 1. "The group's households" are the addresses of the wijk the group registered

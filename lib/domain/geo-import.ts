@@ -1,5 +1,5 @@
 /**
- * Reading a municipality's geography files (issue 19): the CBS wijken and buurten, the
+ * Reading a municipality's geography files: the CBS wijken and buurten, the
  * postcode→wijk table (the CBS "postcode-huisnummer-wijk-buurt" table, one line per address, or
  * a short PC6→wijkcode list) and the number of addresses per wijk (CBS kerncijfers). Pure: bytes
  * in, rows and line errors out; what the database knows (which wijken exist) is checked in

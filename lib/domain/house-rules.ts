@@ -1,5 +1,5 @@
 /**
- * The house rules of a WhatsApp buurtpreventie group (SPEC rule 6), as data, so pages, forms
+ * The house rules of a WhatsApp buurtpreventie group, as data, so pages, forms
  * and e-mails render one text. Dutch at B1 level, in the application's own words.
  * Raise HOUSE_RULES_VERSION when the meaning changes, and store the version someone accepted.
  */

@@ -3,7 +3,7 @@
  * No I/O, no clock (dates are passed in), no framework imports; safe in the browser too.
  */
 export { DomainError, isDomainError, type DomainErrorCode } from "./errors";
-export { NORMALIZED_POSTCODE_PATTERN, formatPostcode, isValidPostcode, normalizePostcode } from "./postcode";
+export { NORMALIZED_POSTCODE_PATTERN, areaOfPostcode, formatPostcode, isValidPostcode, normalizePostcode, postcodeAreaKeys } from "./postcode";
 export {
   MAX_ADDITION_LENGTH,
   MAX_HOUSE_NUMBER,
@@ -47,6 +47,9 @@ export {
 export {
   FINAL_SIGN_REQUEST_STATUSES,
   OPEN_SIGN_REQUEST_STATUSES,
+  PUBLIC_BORD_STATUSES,
+  publicBordStatus,
+  type PublicBordStatus,
   SIGN_REQUEST_ACTIONS,
   SIGN_REQUEST_ACTION_LABELS,
   SIGN_REQUEST_ACTORS,
@@ -131,3 +134,5 @@ export {
   type ClosedCheckStage,
   type OpenCheckStage,
 } from "./yearly-check";
+export { UUID_PATTERN, isUuid } from "./ids";
+export { DAY_MS, JOIN_REQUEST_RETENTION_DAYS, SENT_MAIL_RETENTION_DAYS, daysAfter } from "./retention";

@@ -1,5 +1,5 @@
 /**
- * Finding a person's name and phone number in free text (issue 18, point 6): on erasure, a
+ * Finding a person's name and phone number in free text: on erasure, a
  * group description like "Mail Sanne de Vries … bel 06-12345678" must lose the name and the
  * number. Pure functions: the data layer reads the text, this module says where the person is
  * mentioned, and what the text becomes without them.

@@ -34,3 +34,21 @@ export function formatPostcode(input: string): string {
   if (postcode === null) return typeof input === "string" ? input.trim() : "";
   return `${postcode.slice(0, 4)} ${postcode.slice(4)}`;
 }
+
+/**
+ * The keys a postcode's wijk is looked up by in a municipality's postcode table, strongest
+ * first: the full postcode (`2921AB`), then its 4-digit area (`2921`). A full postcode in the
+ * table beats its 4-digit area, so one street can belong to another wijk than the rest of its area.
+ */
+export function postcodeAreaKeys(postcode: string): [full: string, area: string] {
+  return [postcode, postcode.slice(0, 4)];
+}
+
+/** The wijk of `postcode` by the rule of postcodeAreaKeys, given how to look up one key. */
+export function areaOfPostcode<T>(postcode: string, areaOfKey: (key: string) => T | undefined): T | undefined {
+  for (const key of postcodeAreaKeys(postcode)) {
+    const area = areaOfKey(key);
+    if (area !== undefined) return area;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import { DomainError } from "./errors";
 
 /**
- * The bord request workflow (SPEC "Bord request workflow"):
+ * The bord request workflow:
  *
  *   submitted ──review──▶ in_review ──approve──▶ approved ──place──▶ placed
  *       │                    │
@@ -26,6 +26,19 @@ export const OPEN_SIGN_REQUEST_STATUSES = ["submitted", "in_review", "approved"]
 export type OpenSignRequestStatus = (typeof OPEN_SIGN_REQUEST_STATUSES)[number];
 
 export const FINAL_SIGN_REQUEST_STATUSES = ["placed", "rejected", "withdrawn"] as const satisfies readonly SignRequestStatus[];
+
+/**
+ * What the public side says of a group's bord: `placed` once one of its requests is placed,
+ * else `requested` while one is open, else `none`. Rejected and withdrawn requests say nothing.
+ */
+export const PUBLIC_BORD_STATUSES = ["none", "requested", "placed"] as const;
+export type PublicBordStatus = (typeof PUBLIC_BORD_STATUSES)[number];
+
+export function publicBordStatus(requestStatuses: readonly SignRequestStatus[]): PublicBordStatus {
+  if (requestStatuses.includes("placed")) return "placed";
+  if (requestStatuses.some(isOpenSignRequestStatus)) return "requested";
+  return "none";
+}
 
 export const SIGN_REQUEST_ACTIONS = ["review", "approve", "reject", "place", "withdraw"] as const;
 export type SignRequestAction = (typeof SIGN_REQUEST_ACTIONS)[number];

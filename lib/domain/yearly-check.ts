@@ -1,9 +1,10 @@
 /**
- * The yearly check (issue 21): twelve months after registration or the last confirmation, the
+ * The yearly check: twelve months after registration or the last confirmation, the
  * admins are asked whether the group is still active. A reminder follows after 14 days; after
  * 30 days without an answer team Veiligheid and the wijkagent are told and the group shows as
  * "niet bevestigd"; after 90 days staff decide (keep or dissolve). Plain rules, no clock.
  */
+import { DAY_MS } from "./retention";
 
 export type OpenCheckStage = "asked" | "reminded" | "unconfirmed" | "decision";
 export type ClosedCheckStage = "confirmed" | "kept" | "dissolved";
@@ -30,7 +31,6 @@ export const CHECK_STAGE_LABELS: Record<CheckStage, string> = {
   dissolved: "opgeheven",
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function isOpenCheckStage(stage: string): stage is OpenCheckStage {
   return (OPEN_CHECK_STAGES as readonly string[]).includes(stage);

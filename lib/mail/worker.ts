@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDatabase, selectRows, type Executor } from "@/db";
 import { mailOutbox } from "@/db/schema";
+import { SENT_MAIL_RETENTION_DAYS } from "@/lib/domain/retention";
 import { logger } from "@/lib/server/logger";
 import { PermanentMailError, transportFromEnv, type MailTransport } from "./transport";
 
@@ -29,7 +30,7 @@ export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 const FIRST_RETRY_MS = 60 * 1000;
 const MAX_RETRY_MS = 60 * 60 * 1000;
 /** Sent messages (with their personal data) are removed after this many days. */
-export const KEEP_SENT_DAYS = 30;
+export const KEEP_SENT_DAYS = SENT_MAIL_RETENTION_DAYS;
 
 /** The wait before attempt `attempts + 1`: 1, 2, 4, 8, … minutes, at most an hour. */
 export function retryDelayMs(attempts: number): number {

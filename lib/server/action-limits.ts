@@ -1,5 +1,5 @@
 /**
- * Rate limits on the signed-in actions that send e-mail or publish text (issue 18, point 5),
+ * Rate limits on the signed-in actions that send e-mail or publish text,
  * all in this one table. Without them one account could send thirty invitation e-mails with
  * its own text to one address in a second (a phishing channel through the municipality's
  * sender), or register a dozen groups and flood the wijkagent and wethouder with e-mail.
@@ -13,7 +13,7 @@
  * passes the form's own check counts (also one the server then refuses, e.g. a taken name).
  * The per-IP numbers leave room for several people behind one connection (a town hall, a
  * household). The message says how long to wait. The public forms have their own limits:
- * joining a group in lib/data/join.ts, sign-in links in lib/auth/sign-in.ts.
+ * joining a group in lib/data/public/join.ts, sign-in links in lib/auth/sign-in.ts.
  */
 import "server-only";
 import type { Actor } from "@/lib/auth/types";

@@ -1,5 +1,5 @@
 /**
- * The address re-check schedule inside the server process (issue 19): every `intervalMs`
+ * The address re-check schedule inside the server process: every `intervalMs`
  * (default one minute, and once shortly after start) it checks due "niet gecontroleerd" member
  * addresses against the address register (lib/data/internal/address-recheck.ts). Safe with two
  * servers: rows are claimed with FOR UPDATE SKIP LOCKED. One schedule per process (a globalThis

@@ -172,7 +172,7 @@ export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 /**
  * The larger bodies, each for one route handler (not a server action, so Next.js's action limit
  * does not apply) that checks the session and the permission before it reads the body:
- * - the photo of a placed bord (issue 21), at most 5 MB (MAX_PHOTO_BYTES) plus the multipart
+ * - the photo of a placed bord, at most 5 MB (MAX_PHOTO_BYTES) plus the multipart
  *   envelope;
  * - the geography import (/beheer/wijken/import/bestand): a CSV file of up to 8 MB as sent (the
  *   browser gzips it first, so a postcode table of several hundred thousand lines fits). It

@@ -21,7 +21,7 @@ const RESIDENTS_STATEMENT =
   "Vink aan dat de bewoners die meedoen 18 jaar of ouder zijn, op dit adres wonen en mee willen doen.";
 
 /**
- * One member address added by a group admin, with the admin's statement (SPEC rule 1) that
+ * One member address added by a group admin, with the admin's statement that
  * the residents taking part are 18+ and live there.
  */
 export const memberAddressSchema = addressSchema.extend({

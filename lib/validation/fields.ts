@@ -1,13 +1,14 @@
 import { parsePhoneNumberFromString, type NumberType } from "libphonenumber-js/max";
 import { z } from "zod";
 
-import { MAX_HOUSE_NUMBER, MIN_HOUSE_NUMBER, normalizeAddition } from "@/lib/domain/address";
+import { MAX_ADDITION_LENGTH, MAX_HOUSE_NUMBER, MIN_HOUSE_NUMBER, normalizeAddition } from "@/lib/domain/address";
 import { AREA_CODE_PATTERN } from "@/lib/domain/area";
 import { isValidCalendarDate } from "@/lib/domain/dates";
 import { isAdultOn } from "@/lib/domain/eligibility";
 import { isDomainError } from "@/lib/domain/errors";
 import { normalizePostcode } from "@/lib/domain/postcode";
 
+import { ADDITION_INPUT_MAX_LENGTH, POSTCODE_INPUT_MAX_LENGTH } from "./limits";
 import { cleanSingleLine } from "./text";
 
 /*
@@ -27,7 +28,7 @@ function addIssue(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
 export const postcodeField = z
   .string({ error: "Vul een postcode in zoals 2922 AB." })
   .overwrite(cleanSingleLine)
-  .max(16, { message: "Deze postcode is te lang. Vul een postcode in zoals 2922 AB.", abort: true })
+  .max(POSTCODE_INPUT_MAX_LENGTH, { message: "Deze postcode is te lang. Vul een postcode in zoals 2922 AB.", abort: true })
   .transform((value, ctx) => {
     if (value === "") return addIssue(ctx, "Vul een postcode in zoals 2922 AB.");
     return normalizePostcode(value) ?? addIssue(ctx, "Deze postcode bestaat niet. Vul vier cijfers en twee letters in, zoals 2922 AB.");
@@ -101,7 +102,7 @@ export const optionalHouseNumberField = optionalIntegerField(MIN_HOUSE_NUMBER, M
 
 export const additionField = z
   .string({ error: "Vul een toevoeging in, zoals A, of laat het veld leeg." })
-  .max(20, { message: "Deze toevoeging is te lang. Gebruik hooguit 6 tekens, zoals A of 2-hoog.", abort: true })
+  .max(ADDITION_INPUT_MAX_LENGTH, { message: `Deze toevoeging is te lang. Gebruik hooguit ${MAX_ADDITION_LENGTH} tekens, zoals A of 2-hoog.`, abort: true })
   .nullish()
   .transform((value, ctx) => {
     try {

@@ -113,7 +113,7 @@ export type CoAdminInviteFormInput = z.input<typeof coAdminInviteSchema>;
 export type CoAdminInvite = z.output<typeof coAdminInviteSchema>;
 
 /**
- * The step-by-step form /groep-starten (issue 6): the group, you as admin (the e-mail comes
+ * The step-by-step form /groep-starten: the group, you as admin (the e-mail comes
  * from the session, so it is not in the form), co-admins by e-mail (they get an invitation
  * link), member addresses as a pasted list (read with parseAddressList; the admin's own address
  * is added too), the house rules and the statement about the residents.
@@ -162,7 +162,7 @@ export const groupDetailsSchema = z.object({
   areaCode: areaCodeField,
   areaDescription: areaDescriptionField,
   whatsappInviteLink: whatsappInviteLinkField,
-  /** The group says it is registered on wabp.nl too (issue 19). Missing means no. */
+  /** The group says it is registered on wabp.nl too. Missing means no. */
   wabpRegistered: z.boolean({ error: "Vink aan of laat leeg." }).optional().default(false),
   version: z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(2_147_483_647),
 });

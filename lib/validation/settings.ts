@@ -27,7 +27,7 @@ export type StaffSettingsFormInput = z.input<typeof staffSettingsSchema>;
 export type StaffSettings = z.output<typeof staffSettingsSchema>;
 
 /**
- * A municipality's bord settings (issue 21): how many borden a group may get (1–4), the group's
+ * A municipality's bord settings: how many borden a group may get (1–4), the group's
  * own contribution per bord in euros (0 when the municipality pays all; at most € 1.000), and
  * the condition: the fixed threshold above, or a percentage (1–100) of the households of the
  * group's wijk. The percentage is required with that condition, and ignored (kept) without it.

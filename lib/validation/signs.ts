@@ -1,5 +1,5 @@
 /**
- * Placed borden (issue 21): the public damage report and the staff forms (maintenance, removal,
+ * Placed borden: the public damage report and the staff forms (maintenance, removal,
  * details). Every message is Dutch B1; form values arrive as strings.
  */
 import { z } from "zod";

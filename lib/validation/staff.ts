@@ -95,7 +95,7 @@ export type BordDecision = z.output<typeof bordDecisionSchema>;
 // Wijken and contacts
 
 /**
- * Postcodes of one wijk in the wijk form. An imported postcode table (issue 19) gives a large wijk
+ * Postcodes of one wijk in the wijk form. An imported postcode table gives a large wijk
  * up to a few thousand full postcodes, and the form must still save such a wijk (10 bytes a
  * postcode written "2921 AB, ": 50 KB, far under the 1 MB of a server action).
  */
@@ -301,7 +301,7 @@ export const geoImportRequestSchema = z.object({
     .optional(),
 });
 // ---------------------------------------------------------------------------------------------
-// Shared addresses (issue 20): which group an address that two groups list counts for
+// Shared addresses: which group an address that two groups list counts for
 
 export const SHARED_ADDRESS_CHOICES = ["group", "first_joined"] as const;
 

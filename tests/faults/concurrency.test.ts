@@ -34,8 +34,8 @@ import {
 import type { Actor } from "@/lib/auth/types";
 import { authConfig } from "@/lib/auth/config";
 import { actorForSessionToken } from "@/lib/auth/session";
-import { inviteCoAdmin } from "@/lib/data/invitations";
-import { submitJoinRequest, type JoinRequestSubmission } from "@/lib/data/join";
+import { inviteCoAdmin } from "@/lib/data/resident/invitations";
+import { submitJoinRequest, type JoinRequestSubmission } from "@/lib/data/public/join";
 import { CHANGED_BY_SOMEONE_ELSE, decideSignRequest, type DecisionOutcome } from "@/lib/data/staff/sign-requests";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -30,10 +30,10 @@ import {
   type Municipality,
   type User,
 } from "@/db/schema";
-import { dissolveGroup } from "@/lib/data/groups";
+import { dissolveGroup } from "@/lib/data/resident/groups";
 import { hashInvitationToken } from "@/lib/data/internal/invitations";
-import { acceptInvitation } from "@/lib/data/invitations";
-import { removeMemberAddress } from "@/lib/data/member-addresses";
+import { acceptInvitation } from "@/lib/data/resident/invitations";
+import { removeMemberAddress } from "@/lib/data/resident/member-addresses";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";

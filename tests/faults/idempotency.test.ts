@@ -22,9 +22,9 @@ import {
   type Area,
   type Municipality,
 } from "@/db/schema";
-import { registerGroup } from "@/lib/data/groups";
-import { JOIN_EMAIL_LIMIT, submitJoinRequest } from "@/lib/data/join";
-import { requestBord } from "@/lib/data/sign-requests";
+import { registerGroup } from "@/lib/data/resident/groups";
+import { JOIN_EMAIL_LIMIT, submitJoinRequest } from "@/lib/data/public/join";
+import { requestBord } from "@/lib/data/resident/sign-requests";
 import { AppError } from "@/lib/errors";
 import { registerGroupSchema, signRequestSchema } from "@/lib/validation";
 import { actorOf } from "@/tests/actors";

@@ -12,7 +12,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { mailOutbox } from "@/db/schema";
-import { submitJoinRequest } from "@/lib/data/join";
+import { submitJoinRequest } from "@/lib/data/public/join";
 import { resetEnvForTests } from "@/lib/env";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { onPostgres, withTestDatabase } from "@/tests/db";

@@ -14,11 +14,11 @@ import { aContact, addresses, aMunicipality, anArea, aUser, inAddressRegister } 
 import { mailOutbox, users, type Area, type User } from "@/db/schema";
 import { handlers } from "@/lib/auth/next-auth";
 import { requestSignInLink } from "@/lib/auth/sign-in";
-import { registerGroup } from "@/lib/data/groups";
-import { submitJoinRequest } from "@/lib/data/join";
-import { decideJoinRequest, listOpenJoinRequests } from "@/lib/data/join-requests";
-import { erasePersonalData, exportPersonalData } from "@/lib/data/privacy";
-import { requestBord } from "@/lib/data/sign-requests";
+import { registerGroup } from "@/lib/data/resident/groups";
+import { submitJoinRequest } from "@/lib/data/public/join";
+import { decideJoinRequest, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
+import { erasePersonalData, exportPersonalData } from "@/lib/data/platform/privacy";
+import { requestBord } from "@/lib/data/resident/sign-requests";
 import { decideSignRequest } from "@/lib/data/staff/sign-requests";
 import { errorResult } from "@/lib/actions";
 import { resetEnvForTests } from "@/lib/env";

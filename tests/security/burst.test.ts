@@ -8,8 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, like, sql } from "drizzle-orm";
 import { joinRequests, mailOutbox, rateLimits, signEvents, signReports, signs } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
-import { JOIN_IP_LIMIT } from "@/lib/data/join";
-import { SIGN_REPORT_IP_LIMIT } from "@/lib/data/sign-reports";
+import { JOIN_IP_LIMIT } from "@/lib/data/public/join";
+import { SIGN_REPORT_IP_LIMIT } from "@/lib/data/public/sign-reports";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 

@@ -4,7 +4,7 @@ import { HouseRulesList } from "@/components/public/house-rules";
 import { MunicipalityContact } from "@/components/public/municipality-contact";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
+import { listPublicMunicipalities } from "@/lib/data/public/municipalities";
 import { DEFAULT_SIGN_THRESHOLD, EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER, SAAR_STEPS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { getCurrentUser, startPageLabel, startPathFor } from "@/lib/auth";
 import { oidcConfigured, SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/config";
-import { demoAccountsForSignIn } from "@/lib/data/demo";
+import { demoAccountsForSignIn } from "@/lib/data/public/demo";
 import { getEnv } from "@/lib/env";
 import { safeReturnPath } from "@/lib/validation";
 import { requestSignInLinkAction, signInWithOidcAction } from "./actions";

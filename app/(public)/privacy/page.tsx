@@ -1,7 +1,8 @@
 import { connection } from "next/server";
 import { MunicipalityContact } from "@/components/public/municipality-contact";
 import { Container } from "@/components/ui/container";
-import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
+import { listPublicMunicipalities } from "@/lib/data/public/municipalities";
+import { JOIN_REQUEST_RETENTION_DAYS } from "@/lib/domain/retention";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
@@ -13,7 +14,7 @@ export const metadata = publicMetadata({
 
 const h2 = "mt-10 text-2xl font-bold";
 
-/** What is stored of whom, why and how long (SPEC rule 7). */
+/** What is stored of whom, why and how long. */
 const DATA = [
   {
     id: "deelnemers",
@@ -34,7 +35,7 @@ const DATA = [
     who: "Bewoners die zich aanmelden bij een groep",
     what: "Naam, e-mailadres, mobiel nummer, adres en geboortedatum.",
     why: "Om uw aanmelding door te sturen naar de beheerders van de groep, en om te controleren dat u 18 jaar of ouder bent.",
-    howLong: "Tot de aanmelding is afgehandeld. Daarna wissen we uw contactgegevens binnen 30 dagen.",
+    howLong: `Tot de aanmelding is afgehandeld. Daarna wissen we uw contactgegevens binnen ${JOIN_REQUEST_RETENTION_DAYS} dagen.`,
   },
   {
     id: "inloggen",

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { MunicipalityContact } from "@/components/public/municipality-contact";
 import { Container } from "@/components/ui/container";
-import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
+import { listPublicMunicipalities } from "@/lib/data/public/municipalities";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 

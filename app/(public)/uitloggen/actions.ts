@@ -6,7 +6,7 @@ import { z } from "zod";
 import { publicAction, signedInAction } from "@/lib/actions";
 import { sessionCookieName, usesSecureCookies } from "@/lib/auth/config";
 import { authSignOut } from "@/lib/auth/next-auth";
-import { endAllSessions } from "@/lib/data/users";
+import { endAllSessions } from "@/lib/data/platform/users";
 import { routes } from "@/lib/routes";
 
 const noInput = z.object({});

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { areas, municipalities } from "@/db/schema";
 import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
-import { nationalFiguresForTests } from "@/lib/data/public-areas";
+import { nationalFiguresForTests } from "@/lib/data/public/areas";
 import type { BoundaryGeometry } from "@/lib/domain/geo";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";

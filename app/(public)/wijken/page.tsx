@@ -6,15 +6,15 @@ import { CoverageChart } from "@/components/public/coverage-chart";
 import { addressesLabel, formatPercentNl, groupsLabel } from "@/components/public/format";
 import { Container } from "@/components/ui/container";
 import { getEnv } from "@/lib/env";
-import { listPublicAreaBoundaries } from "@/lib/data/maps";
+import { listPublicAreaBoundaries } from "@/lib/data/public/maps";
 import {
   countPublicMunicipalities,
   getPublicMunicipality,
   listPublicAreas,
   listPublicMunicipalityTotals,
   type PublicMunicipalityTotals,
-} from "@/lib/data/public-areas";
-import type { PublicAreaSummary } from "@/lib/data/public-schemas";
+} from "@/lib/data/public/areas";
+import type { PublicAreaSummary } from "@/lib/validation/public-api";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
@@ -146,7 +146,7 @@ export default async function AreasPage({ searchParams }: { searchParams: Promis
 
 /**
  * The national view: one line per municipality with its totals, linking to its own page. The
- * totals are the national figures, at most a minute old (lib/data/public-areas.ts).
+ * totals are the national figures, at most a minute old (lib/data/public/areas.ts).
  */
 function MunicipalityIndex({ municipalities }: { municipalities: PublicMunicipalityTotals[] }) {
   return (

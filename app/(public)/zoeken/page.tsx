@@ -6,11 +6,11 @@ import { AddressSearchForm, type AddressSearchValues } from "@/components/search
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { zodFieldErrors } from "@/lib/actions";
-import { lookupAddress } from "@/lib/data/lookup";
+import { lookupAddress } from "@/lib/data/public/lookup";
 import { formatPostcode } from "@/lib/domain";
 import { addressLookupQuerySchema } from "@/lib/validation";
-import { otherMunicipalityOfPostcode } from "@/lib/data/address-suggestions";
-import { listPublicMunicipalities } from "@/lib/data/public-municipalities";
+import { otherMunicipalityOfPostcode } from "@/lib/data/public/address-suggestions";
+import { listPublicMunicipalities } from "@/lib/data/public/municipalities";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 

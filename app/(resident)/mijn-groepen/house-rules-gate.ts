@@ -2,7 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth";
-import { getHouseRulesStatus } from "@/lib/data/house-rules";
+import { getHouseRulesStatus } from "@/lib/data/resident/house-rules";
 import { routes } from "@/lib/routes";
 
 const statusOf = cache((actor: Actor) => getHouseRulesStatus(actor));

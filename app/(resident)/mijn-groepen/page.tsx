@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { FormMessage } from "@/components/forms/fields";
+import { FormMessage } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { listMyGroups } from "@/lib/data/groups";
+import { listMyGroups } from "@/lib/data/resident/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { requireCurrentHouseRules } from "./house-rules-gate";

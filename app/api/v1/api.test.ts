@@ -11,7 +11,7 @@ import {
   areaDetailSchema,
   areaListSchema,
   publicGroupSchema,
-} from "@/lib/data/public-schemas";
+} from "@/lib/validation/public-api";
 import { getEnv, resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { exampleResponses } from "./_lib/openapi";
@@ -214,7 +214,7 @@ describe("GET /api/v1/groepen/{slug}", () => {
 
   it("answers 404 for a dissolved group", async () => {
     const { db } = database.current.handle;
-    // Krimpen's own list is counted live (the list of all municipalities may be a minute old: lib/data/public-areas.test.ts).
+    // Krimpen's own list is counted live (the list of all municipalities may be a minute old: lib/data/public/areas.test.ts).
     const boveneind = async () =>
       areaListSchema.parse(await (await listAreas(request("/wijken?gemeente=GM0542"))).json()).areas.find((a) => a.slug === "boveneind")!;
     const before = await boveneind();

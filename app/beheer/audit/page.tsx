@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { listAuditLog, parseAuditFilters } from "@/lib/data/staff/audit-log";
-import { type SearchParams } from "@/lib/data/staff/params";
+import { type SearchParams } from "@/lib/validation/search-params";
 import { AUDIT_ACTION_FILTERS } from "@/lib/domain/audit-log";
 import { routes } from "@/lib/routes";
 

@@ -7,7 +7,7 @@ import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { DEFAULT_SIGN_REQUEST_STATUSES, listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";
 import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
 import { routes } from "@/lib/routes";

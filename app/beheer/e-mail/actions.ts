@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signedInAction } from "@/lib/actions";
-import { retryDeadMail } from "@/lib/data/mail";
+import { retryDeadMail } from "@/lib/data/platform/mail";
 import { routes } from "@/lib/routes";
 import { ACTION_LIMITS, limitAction } from "@/lib/server/action-limits";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { listDeadMail } from "@/lib/data/mail";
+import { listDeadMail } from "@/lib/data/platform/mail";
 import { routes } from "@/lib/routes";
 import { retryDeadMailAction } from "./actions";
 import { formatDateTime } from "@/lib/format";

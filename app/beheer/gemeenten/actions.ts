@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { signedInAction } from "@/lib/actions";
-import { createMunicipality, setMunicipalityEnabled, updateMunicipality } from "@/lib/data/staff/municipalities";
+import { createMunicipality, setMunicipalityEnabled, updateMunicipality } from "@/lib/data/platform/municipalities";
 import { routes } from "@/lib/routes";
 import { municipalitySchema, setMunicipalityEnabledSchema, updateMunicipalitySchema } from "@/lib/validation/municipality";
 

@@ -5,7 +5,7 @@ import { MunicipalityForm } from "@/components/staff/municipality-form";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
-import { listManagedMunicipalities } from "@/lib/data/staff/municipalities";
+import { listManagedMunicipalities } from "@/lib/data/platform/municipalities";
 import { routes } from "@/lib/routes";
 import { createMunicipalityAction } from "./actions";
 

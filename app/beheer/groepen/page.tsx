@@ -8,7 +8,7 @@ import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
-import { toQuery, type SearchParams } from "@/lib/data/staff/params";
+import { toQuery, type SearchParams } from "@/lib/validation/search-params";
 import { SIGN_REQUEST_STATUSES, UNCONFIRMED_STAGES } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 

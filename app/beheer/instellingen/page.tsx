@@ -6,7 +6,7 @@ import { BordSettingsForm } from "@/components/staff/bord-settings-form";
 import { SettingsForm } from "@/components/staff/settings-form";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { listMunicipalitiesForStaff } from "@/lib/data/staff/scope";
 import { getMunicipalitySettings } from "@/lib/data/staff/settings";
 import { routes } from "@/lib/routes";

@@ -9,7 +9,7 @@ import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
 import { getYearlyCheckOverview } from "@/lib/data/staff/yearly-check";
 import { CHECK_STAGE_LABELS, DECISION_AFTER_DAYS, OPEN_CHECK_STAGES, REMIND_AFTER_DAYS, UNCONFIRMED_AFTER_DAYS, type OpenCheckStage } from "@/lib/domain";

@@ -1,7 +1,7 @@
 "use server";
 
 import { signedInAction } from "@/lib/actions";
-import { erasePersonalData, previewErasure } from "@/lib/data/privacy";
+import { erasePersonalData, previewErasure } from "@/lib/data/platform/privacy";
 import { privacyEraseSchema, privacyLookupSchema } from "@/lib/validation/privacy";
 
 /** "Wissen…": what erasing the address would remove (the confirmation step shows it). */

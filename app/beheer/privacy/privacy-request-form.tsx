@@ -1,13 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition, type FormEvent, type InputHTMLAttributes } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
-import { FormMessage } from "@/components/staff/form-message";
-import type { FormMessage as Message, StaffActionResult } from "@/components/staff/use-staff-form";
+import { FormStatus } from "@/components/ui/form-status";
+import type { StatusMessage as Message } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/components/ui/action-result";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import type { ErasurePreview as Preview, ErasureReport as Report } from "@/lib/data/privacy";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import type { ErasurePreview as Preview, ErasureReport as Report } from "@/lib/data/platform/privacy";
 import {
   privacyEraseSchema,
   privacyLookupSchema,
@@ -18,7 +19,7 @@ import {
 } from "@/lib/validation/privacy";
 import { routes } from "@/lib/routes";
 
-type Action = (input: unknown) => Promise<StaffActionResult>;
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
 const INVALID = "Niet alles is goed ingevuld. Kijk naar de melding bij het veld.";
 
@@ -118,7 +119,7 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
 
   return (
     <div className="mt-6 max-w-2xl space-y-6">
-      <FormMessage message={message} />
+      <FormStatus message={message} />
       <form method="post" action={routes.staff.privacyExport} onSubmit={onExport} noValidate className="space-y-4">
         <TextField
           id="privacy-email"
@@ -169,7 +170,8 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
                   {preview.data.soleAdminGroups.length === 1 ? "deze groep" : "deze groepen"} op: de adressen en
                   aanmeldingen verdwijnen, de naam en de wijk blijven alleen voor de cijfers bewaard.
                 </p>
-                <Checkbox
+                <CheckboxField
+                  className="mt-2"
                   id="dissolve-sole-admin-groups"
                   label={preview.data.soleAdminGroups.length === 1 ? "Hef deze groep op" : "Hef deze groepen op"}
                   error={dissolveError}
@@ -177,7 +179,8 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
                 />
               </div>
             ) : null}
-            <Checkbox
+            <CheckboxField
+              className="mt-2"
               id="erase-confirm"
               label="Ik weet dat dit niet ongedaan kan worden gemaakt."
               error={confirmError}
@@ -230,29 +233,5 @@ function FreeTextMentions({ mentions }: { mentions: Preview["freeTextMentions"] 
         </>
       )}
     </section>
-  );
-}
-
-function Checkbox({ id, label, error, ...props }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string }) {
-  return (
-    <div className="mt-2">
-      <div className="flex items-start gap-2">
-        <input
-          id={id}
-          type="checkbox"
-          className="mt-1 h-5 w-5"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          {...props}
-        />
-        <label htmlFor={id}>{label}</label>
-      </div>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 font-semibold text-red-700">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { TextField } from "@/components/ui/field";
-import { listMailboxMessages } from "@/lib/data/mail";
+import { listMailboxMessages } from "@/lib/data/platform/mail";
 import { getEnv } from "@/lib/env";
 import { emailField } from "@/lib/validation";
 import { routes } from "@/lib/routes";

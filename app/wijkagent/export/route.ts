@@ -1,6 +1,6 @@
 import { can, getCurrentUser } from "@/lib/auth";
-import { csvFileName, csvHeaders, toCsv } from "@/lib/data/csv";
-import { exportGroupsForWijkagent, type WijkagentGroup } from "@/lib/data/wijkagent";
+import { csvFileName, csvHeaders, toCsv } from "@/lib/format/csv";
+import { exportGroupsForWijkagent, type WijkagentGroup } from "@/lib/data/wijkagent/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";

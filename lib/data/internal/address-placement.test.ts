@@ -4,7 +4,7 @@ import type { Area, Municipality } from "@/db/schema";
 import { lookupKnowing, notConfiguredLookup, unreachableLookup } from "@/tests/address-lookups";
 import { addressKey } from "@/lib/domain";
 import { placeAddresses } from "@/lib/data/internal/address-placement";
-import { areasForPostcodes, findAreaForPostcode } from "@/lib/data/areas";
+import { areasForPostcodes, findAreaForPostcode } from "@/lib/data/public/postcode-areas";
 import { withTestDatabase } from "@/tests/db";
 
 const database = withTestDatabase();

@@ -13,11 +13,11 @@ import {
 } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { areasForPostcodes } from "../areas";
+import { areasForPostcodes } from "@/lib/data/public/postcode-areas";
 import { createRegisterLookup } from "./address-register";
 
 /**
- * Where an address lies (issue 4 item 3, issue 19): its wijk, whether it is inside the group's
+ * Where an address lies: its wijk, whether it is inside the group's
  * municipality, and what the address register said. The wijk code from the register wins over
  * the postcode table. An address the register does not know, or places in another municipality,
  * gets a `refusal` (the caller refuses it, nothing is stored); one the register could not check

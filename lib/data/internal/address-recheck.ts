@@ -1,5 +1,5 @@
 /**
- * The re-check of "niet gecontroleerd" member addresses (issue 19): addresses stored while the
+ * The re-check of "niet gecontroleerd" member addresses: addresses stored while the
  * address register could not be reached (or a pasted list too long to check one by one) are
  * checked again when it is back. Run by the job in lib/server/address-recheck-job.ts; no actor.
  *

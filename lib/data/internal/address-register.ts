@@ -1,5 +1,5 @@
 /**
- * The demo address register (issue 19): the table register_addresses plays the role of the
+ * The demo address register: the table register_addresses plays the role of the
  * BAG when no ADDRESS_LOOKUP_URL is set, with the same interface as the PDOK client
  * (lib/address). Reference data without an actor. An empty register (production without an
  * address service) answers "not_configured": the address is stored as "niet gecontroleerd".

@@ -1,5 +1,5 @@
 /**
- * The one rule for which member addresses count for a bord (SPEC rule 4, issues 19 and 20):
+ * The one rule for which member addresses count for a bord:
  * inside the group's municipality, verified against the address register, and, when several
  * active groups list the address, counted for one group only: the one staff chose
  * (shared_address_decisions, while that group is active and lists the address), else the one

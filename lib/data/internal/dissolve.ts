@@ -1,5 +1,5 @@
 /**
- * Dissolving a group: one command for every way it happens (issue 18, point 8) — the group's
+ * Dissolving a group: one command for every way it happens — the group's
  * own admin (/mijn-groepen/…/opheffen), team Veiligheid (/beheer/groepen/…) and an erasure
  * request that removes a group's only admin (/beheer/privacy). Each path checks who may do it
  * and what was confirmed; this command then gives the same outcome every time:

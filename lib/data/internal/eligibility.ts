@@ -8,11 +8,11 @@ import { signEligibility, type SignEligibility } from "@/lib/domain";
 
 /**
  * Distinct verified participating addresses of a group inside its municipality that count for its
- * bord (issue 19: unchecked addresses do not count until the re-check job verified them).
+ * bord (unchecked addresses do not count until the re-check job verified them).
  * Member addresses are stored normalised and unique per group. An address that several active
  * groups list counts for one group only: the one staff chose, else the one it joined first
  * (lib/data/internal/counted-addresses.ts), so two groups cannot both reach the threshold with
- * the same houses (issue 20).
+ * the same houses.
  */
 export async function countCountedAddresses(groupId: string, executor: Executor = db): Promise<number> {
   const [row] = await selectRows<{ n: number }>(

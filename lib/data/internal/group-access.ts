@@ -5,6 +5,7 @@ import type { Executor } from "@/db";
 import { areas, groupAdmins, groups, municipalities } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/domain/ids";
 import { bordThresholdSql } from "./bord-settings";
 
 /**
@@ -16,12 +17,6 @@ export function isAdminOf(actor: Pick<Actor, "id">, groupId: AnyPgColumn = group
   return sql`exists (select 1 from ${groupAdmins} where ${groupAdmins.groupId} = ${groupId} and ${groupAdmins.userId} = ${actor.id})`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `value` looks like a uuid; anything else is an unknown id (404), not a database error. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
 
 export interface AdminGroupRef {
   id: string;
@@ -35,7 +30,7 @@ export interface AdminGroupRef {
   municipalityName: string;
   safetyEmail: string;
   bordThreshold: number;
-  /** The municipality's bord settings (issue 21). */
+  /** The municipality's bord settings. */
   bordSignsPerGroup: number;
   bordContributionCents: number;
   bordCondition: "addresses" | "household_share";

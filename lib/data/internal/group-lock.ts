@@ -2,7 +2,7 @@
  * The group row as a lock. Every write that depends on a count or the state of a group (the
  * bord threshold at approval, "still active" when accepting a co-admin invitation, dissolving)
  * first takes `SELECT … FOR UPDATE` on the group row, so two such writes on one group run one
- * after the other and each sees what the other committed (issue 18, point 8).
+ * after the other and each sees what the other committed.
  */
 import "server-only";
 import { eq } from "drizzle-orm";

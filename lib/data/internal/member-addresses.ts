@@ -63,7 +63,7 @@ export async function insertMemberAddresses(
 
 /**
  * The other active groups that list one or more of these addresses already, by name, with how
- * many of them (issue 20: an admin is told an address is in another group too, and nothing more
+ * many of them (an admin is told an address is in another group too, and nothing more
  * about that group than its public name).
  */
 export async function otherGroupsWithAddresses(

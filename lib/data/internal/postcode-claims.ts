@@ -1,5 +1,5 @@
 /**
- * A postcode belongs to one municipality (issue 18, point 3). A wijk's postcode table says
+ * A postcode belongs to one municipality. A wijk's postcode table says
  * which groups a look-up shows and which addresses count for a bord, so a postcode claimed by a
  * wijk of another municipality would move that municipality's look-up and counts. A claim
  * conflicts with another municipality's postcode when it is the same postcode, or when one is

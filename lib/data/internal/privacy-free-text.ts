@@ -1,7 +1,7 @@
 /**
- * Erasure of a person's name and phone number from free text (issue 18, point 6).
+ * Erasure of a person's name and phone number from free text.
  *
- * Erasing an e-mail address (lib/data/privacy.ts) removed the address everywhere, but a name
+ * Erasing an e-mail address (lib/data/platform/privacy.ts) removed the address everywhere, but a name
  * or phone number typed into a text stayed: "Mail Sanne de Vries … bel 06-12345678" in a group
  * description was still public after Sanne's erasure. Here:
  *
@@ -17,7 +17,7 @@
  * sign_requests.street, .location_description, .note, .reason, .placed_location,
  * sign_request_events.note, signs.location, .owner, .paid_by, sign_reports.description,
  * sign_events.note, join_requests.decline_reason, audit_log.details (every string in it), and
- * mail_outbox.subject, .text, .html, .last_error (lib/data/privacy-free-text.test.ts fails on a
+ * mail_outbox.subject, .text, .html, .last_error (lib/data/internal/privacy-free-text.test.ts fails on a
  * text column that is neither here nor named there as not free text). Not free text, and so not searched:
  * names of municipalities, wijken and contacts (other people), addresses from the address
  * service (member_addresses.street, .town), slugs, tokens and codes. Other people's own name

@@ -22,8 +22,8 @@ import {
   type Area,
   type Municipality,
 } from "@/db/schema";
-import { dissolveGroup } from "@/lib/data/groups";
-import { inviteCoAdmin } from "@/lib/data/invitations";
+import { dissolveGroup } from "@/lib/data/resident/groups";
+import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import {
   anonymiseAuditLog,
   purgeDissolvedGroups,

@@ -3,7 +3,8 @@
  * Every function takes the moment to act for (`now`), so tests move the clock instead of
  * waiting, and the schedule in lib/server/retention-job.ts runs them all (runRetention).
  *
- * - handled join requests: contact details removed 30 days after handling
+ * - handled join requests: contact details removed JOIN_REQUEST_RETENTION_DAYS after handling
+ *   (purge_after, set when the request is handled)
  * - sign-in tokens: removed once expired (they expire after 15 minutes)
  * - sessions: removed once expired
  * - rate-limit counters: removed once their window has passed
@@ -29,7 +30,7 @@ import {
   verificationTokens,
 } from "@/db/schema";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "@/lib/domain/retention";
 
 /**
  * Removes the contact details of handled join requests whose retention has passed

@@ -36,7 +36,3 @@ export function municipalityCondition(actor: StaffActor, column: AnyColumn): SQL
   return eq(column, actor.municipalityId!);
 }
 
-/** Whether a string is a UUID (ids from the URL are checked before they reach a uuid column). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

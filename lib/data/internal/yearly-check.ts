@@ -1,5 +1,5 @@
 /**
- * The yearly check job (issue 21), for lib/data and the schedule only: it takes no actor. The
+ * The yearly check job, for lib/data and the schedule only: it takes no actor. The
  * schedule in the server (lib/server/yearly-check-job.ts) runs it every hour for every
  * municipality; staff run it for their own at /beheer/jaarcontrole (lib/data/staff/yearly-check.ts,
  * which checks the permission first).
@@ -23,6 +23,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { DUTCH_TIME_ZONE } from "@/lib/domain/dates";
+import { DAY_MS } from "@/lib/domain/retention";
 import { db, selectRows, type Executor } from "@/db";
 import {
   areas,
@@ -58,7 +60,6 @@ import { routes } from "@/lib/routes";
 import { lockGroupRow } from "./group-lock";
 
 export const YEARLY_CHECK_JOB = "yearly_check";
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** At most this many groups per step and run; the next run takes the rest. */
 const BATCH = 500;
 
@@ -72,7 +73,7 @@ export interface YearlyCheckReport {
   mails: number;
 }
 
-const longDate = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+const longDate = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: DUTCH_TIME_ZONE });
 
 export function hashCheckToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

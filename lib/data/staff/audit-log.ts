@@ -6,8 +6,10 @@ import { areas, auditLog, contacts, groupAdmins, groups, municipalities, users }
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { describeAuditEntry, type AuditActorRole } from "@/lib/domain/audit-log";
-import { dateParam, decodeCursor, enumParam, first, keysetPage, likePattern, textParam, type SearchParams } from "./params";
-import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
+import { dutchTimeZone } from "../internal/sql-rules";
+import { dateParam, decodeCursor, enumParam, first, keysetPage, likePattern, textParam, type SearchParams } from "@/lib/validation/search-params";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -109,8 +111,8 @@ export async function listAuditLog(
   }
   if (filters.role === "systeem") conditions.push(isNull(auditLog.actorUserId));
   else if (filters.role) conditions.push(eq(users.role, ROLE_OF_FILTER[filters.role]));
-  if (filters.from) conditions.push(sql`${auditLog.createdAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Amsterdam'`);
-  if (filters.to) conditions.push(sql`${auditLog.createdAt} < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`);
+  if (filters.from) conditions.push(sql`${auditLog.createdAt} >= (${filters.from}::date)::timestamp at time zone ${dutchTimeZone}`);
+  if (filters.to) conditions.push(sql`${auditLog.createdAt} < ((${filters.to}::date + 1)::timestamp at time zone ${dutchTimeZone})`);
   const cursor = decodeCursor(filters.cursor);
   if (
     cursor &&

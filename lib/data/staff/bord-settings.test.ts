@@ -4,7 +4,7 @@ import { addresses, aGroup, aMunicipality, anArea, aUser } from "@/db/seed/build
 import { areas, auditLog, municipalities, signRequests, type Area, type Municipality } from "@/db/schema";
 import { getSignEligibility } from "@/lib/data/internal/eligibility";
 import { bordThresholdSql } from "@/lib/data/internal/bord-settings";
-import { getBordOverview, requestBord } from "@/lib/data/sign-requests";
+import { getBordOverview, requestBord } from "@/lib/data/resident/sign-requests";
 import { bordThresholdFor } from "@/lib/domain/eligibility";
 import { AppError } from "@/lib/errors";
 import { bordSettingsSchema, signRequestSchema } from "@/lib/validation";

@@ -1,5 +1,5 @@
 /**
- * Gaps and overlaps per wijk (issue 20 item 4), for staff: computed from member addresses at
+ * Gaps and overlaps per wijk, for staff: computed from member addresses at
  * postcode level. A gap is a postcode (or 4-digit postcode area) of the wijk's postcode table
  * where no active group of the municipality has a member address. An overlap is a pair of active groups that list
  * the same addresses, with how many. Only counts and postcodes: no house numbers leave here.

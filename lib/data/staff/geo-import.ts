@@ -1,5 +1,5 @@
 /**
- * Importing a municipality's geography (issue 19): wijken and buurten, the postcode→wijk table,
+ * Importing a municipality's geography: wijken and buurten, the postcode→wijk table,
  * the number of addresses per wijk. Two steps, both from the same file:
  *
  * 1. previewGeoImport reads the file (lib/domain/geo-import.ts), checks it against what is
@@ -37,6 +37,7 @@ import {
   type ParsedGeoFile,
 } from "@/lib/domain/geo-import";
 import { slugify } from "@/lib/domain/slug";
+import { areaOfPostcode, postcodeAreaKeys } from "@/lib/domain/postcode";
 import { staffScope } from "../internal/staff-scope";
 import { lockPostcodeAreas, postcodeClaimError } from "../internal/postcode-claims";
 import { municipalityForChange } from "./scope";
@@ -307,7 +308,7 @@ async function planPostcodes(tx: Executor, m: { id: string; name: string }, file
   const all = file.postcodes.map((p) => p.postcode);
   const held: Array<{ postcode: string; municipalityName: string }> = [];
   for (const part of chunks(all, 5000)) {
-    const keys = [...new Set([...part, ...part.map((p) => p.slice(0, 4))])];
+    const keys = [...new Set(part.flatMap(postcodeAreaKeys))];
     held.push(
       ...(await tx
         .select({ postcode: areaPostcodes.postcode, municipalityName: municipalities.name })
@@ -320,7 +321,7 @@ async function planPostcodes(tx: Executor, m: { id: string; name: string }, file
   if (held.length > 0) {
     const heldBy = new Map(held.map((h) => [h.postcode, h.municipalityName]));
     const clashes = file.postcodes
-      .map((p) => ({ p, by: heldBy.get(p.postcode) ?? heldBy.get(p.postcode.slice(0, 4)) }))
+      .map((p) => ({ p, by: areaOfPostcode(p.postcode, (key) => heldBy.get(key)) }))
       .filter((x) => x.by !== undefined)
       .sort((a, b) => a.p.line - b.p.line);
     for (const { p, by } of clashes) {
@@ -334,7 +335,7 @@ async function planPostcodes(tx: Executor, m: { id: string; name: string }, file
         .from(areaPostcodes)
         .where(inArray(areaPostcodes.areaId, own.map((a) => a.id)))
     : [];
-  // The wijk a key (4 or 6 characters) lies in now; the lowest code wins, as in lib/data/areas.ts.
+  // The wijk a key (4 or 6 characters) lies in now; the lowest code wins, as in lib/data/public/postcode-areas.ts.
   const now = new Map<string, OwnArea>();
   for (const row of current) {
     const area = byId.get(row.areaId)!;
@@ -347,7 +348,7 @@ async function planPostcodes(tx: Executor, m: { id: string; name: string }, file
     const target = byCode.get(p.wijkCode);
     if (!target) continue;
     desired.set(p.postcode, target.id);
-    const before = now.get(p.postcode) ?? now.get(p.postcode.slice(0, 4));
+    const before = areaOfPostcode(p.postcode, (key) => now.get(key));
     if (!before) {
       plan.added.add(`${shownPostcode(p.postcode)} bij ${label(target)}`);
       plan.signature.push(`+${p.postcode} ${target.code}`);

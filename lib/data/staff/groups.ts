@@ -34,9 +34,10 @@ import {
   textParam,
   uuidParam,
   type SearchParams,
-} from "./params";
+} from "@/lib/validation/search-params";
 import { dissolveGroupCommand } from "../internal/dissolve";
-import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 
 export const GROUP_SORTS = ["naam", "nieuwste"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
@@ -191,7 +192,7 @@ export async function listGroupsForStaff(actor: Actor | null, filters: GroupFilt
 
 export interface StaffGroupExportRow extends StaffGroupListItem {
   admins: Array<{ name: string | null; email: string; phone: string | null }>;
-  /** The group says it is on wabp.nl too (issue 19). */
+  /** The group says it is on wabp.nl too. */
   wabpRegistered: boolean;
   /** The four-digit postcode areas of its counted addresses, for the wabp.nl export. */
   postcodeAreas: string[];

@@ -6,11 +6,12 @@
  */
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { dutchTimeZone } from "../internal/sql-rules";
 import { db, selectRows, type Executor } from "@/db";
 import { areas, groupAdmins, groupChecks, groups, memberAddresses, signRequests } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { UNCONFIRMED_STAGES, type OpenSignRequestStatus } from "@/lib/domain";
+import { OPEN_SIGN_REQUEST_STATUSES, UNCONFIRMED_STAGES, type OpenSignRequestStatus } from "@/lib/domain";
 import { staffScope } from "../internal/staff-scope";
 
 export interface OpenRequestFigures {
@@ -53,7 +54,7 @@ export interface StaffOverview {
   unconfirmedGroups: GroupAttention[];
 }
 
-const OPEN: OpenSignRequestStatus[] = ["submitted", "in_review", "approved"];
+const OPEN: OpenSignRequestStatus[] = [...OPEN_SIGN_REQUEST_STATUSES];
 const LIST_LIMIT = 20;
 
 /** How many groups meet `condition`, and the first LIST_LIMIT of them in `order`. */
@@ -107,8 +108,8 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
   const [groupFigures] = await executor
     .select({
       active: sql<number>`count(*) filter (where ${groups.status} = 'active')::int`,
-      month: sql<number>`count(*) filter (where ${groups.createdAt} >= date_trunc('month', now() at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam')::int`,
-      year: sql<number>`count(*) filter (where ${groups.createdAt} >= date_trunc('year', now() at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam')::int`,
+      month: sql<number>`count(*) filter (where ${groups.createdAt} >= date_trunc('month', now() at time zone ${dutchTimeZone}) at time zone ${dutchTimeZone})::int`,
+      year: sql<number>`count(*) filter (where ${groups.createdAt} >= date_trunc('year', now() at time zone ${dutchTimeZone}) at time zone ${dutchTimeZone})::int`,
     })
     .from(groups)
     .where(inMunicipality);

@@ -1,6 +1,6 @@
 /**
  * The municipality's settings kept by staff: the bord threshold and the safety mailbox, and the
- * bord settings (borden per group, the group's contribution, the condition; issue 21).
+ * bord settings (borden per group, the group's contribution, the condition).
  */
 import "server-only";
 import { eq } from "drizzle-orm";

@@ -1,5 +1,5 @@
 /**
- * Staff's decision on addresses that two groups share (issue 20): by default a shared address
+ * Staff's decision on addresses that two groups share: by default a shared address
  * counts for a bord only for the group it joined first; staff can make it count for the other
  * group instead, or go back to the first-joined rule. Stored per address with who and when
  * (shared_address_decisions) and in the audit log (counts and ids only, never the address).

@@ -1,5 +1,5 @@
 /**
- * The photo of a placed bord (issue 21, optional): staff of the bord's municipality upload a
+ * The photo of a placed bord (optional): staff of the bord's municipality upload a
  * JPEG, PNG or WebP of at most 5 MB and see it on the bord's page. Nobody else can fetch it.
  *
  * The file is checked by its first bytes (lib/domain/image-type.ts), never by its name, and is
@@ -20,7 +20,8 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { MAX_PHOTO_BYTES, detectPhotoType, type PhotoType } from "@/lib/domain/image-type";
 import { AppError } from "@/lib/errors";
-import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 
 export const PHOTO_MESSAGES = {
   empty: "Het bestand is leeg. Kies een foto.",

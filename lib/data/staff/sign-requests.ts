@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { dutchTimeZone } from "../internal/sql-rules";
 import { db, selectRows, type Executor } from "@/db";
 import {
   areas,
@@ -32,6 +33,8 @@ import {
   type SignRequestAction,
   type SignRequestStatus,
 } from "@/lib/domain";
+import { isUuid } from "@/lib/domain/ids";
+import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { enqueueMail, type OutgoingMail } from "@/lib/mail/outbox";
@@ -51,7 +54,7 @@ import {
   textParam,
   uuidParam,
   type SearchParams,
-} from "./params";
+} from "@/lib/validation/search-params";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
 export const CHANGED_BY_SOMEONE_ELSE = "Deze aanvraag is net door iemand anders gewijzigd.";
@@ -77,7 +80,7 @@ export interface SignRequestFilters {
 }
 
 /** The open statuses are the default: what still needs someone's attention. */
-export const DEFAULT_SIGN_REQUEST_STATUSES: SignRequestStatus[] = ["submitted", "in_review", "approved"];
+export const DEFAULT_SIGN_REQUEST_STATUSES: SignRequestStatus[] = [...OPEN_SIGN_REQUEST_STATUSES];
 
 /** Filters from the URL (?status=submitted,in_review&wijk=…&van=…&tot=…&zoek=…&sorteer=…&na=…). */
 export function parseSignRequestFilters(params: SearchParams): SignRequestFilters {
@@ -128,9 +131,9 @@ export async function listSignRequestsForStaff(
   const conditions: SQL[] = [municipalityCondition(staff, groups.municipalityId)];
   if (filters.status.length > 0) conditions.push(inArray(signRequests.status, filters.status));
   if (filters.areaId) conditions.push(eq(groups.areaId, filters.areaId));
-  if (filters.from) conditions.push(sql`${signRequests.createdAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Amsterdam'`);
+  if (filters.from) conditions.push(sql`${signRequests.createdAt} >= (${filters.from}::date)::timestamp at time zone ${dutchTimeZone}`);
   if (filters.to) {
-    conditions.push(sql`${signRequests.createdAt} < ((${filters.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`);
+    conditions.push(sql`${signRequests.createdAt} < ((${filters.to}::date + 1)::timestamp at time zone ${dutchTimeZone})`);
   }
   if (filters.q) {
     const pattern = likePattern(filters.q);
@@ -147,7 +150,7 @@ export async function listSignRequestsForStaff(
   const ascending = filters.sort === "oudste";
   const cursor = decodeCursor(filters.cursor);
   const pageConditions = [where!];
-  if (cursor && typeof cursor.value === "string" && typeof cursor.id === "string" && isIsoInstant(cursor.value) && isUuidText(cursor.id)) {
+  if (cursor && typeof cursor.value === "string" && typeof cursor.id === "string" && isIsoInstant(cursor.value) && isUuid(cursor.id)) {
     pageConditions.push(
       ascending
         ? sql`(${signRequests.createdAt}, ${signRequests.id}) > (${cursor.value}::timestamptz, ${cursor.id}::uuid)`
@@ -193,9 +196,6 @@ function isIsoInstant(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-function isUuidText(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The detail
@@ -311,7 +311,7 @@ export async function getSignRequestForStaff(
 ): Promise<SignRequestDetail | null> {
   requirePermission(actor, "bord.decide");
   const staff = staffScope(actor);
-  if (!isUuidText(requestId)) return null;
+  if (!isUuid(requestId)) return null;
   const [row] = await executor
     .select({
       request: {

@@ -1,5 +1,5 @@
 /**
- * Placed borden as team Veiligheid keeps them (issue 21): the list (removal tasks and borden
+ * Placed borden as team Veiligheid keeps them: the list (removal tasks and borden
  * with open reports first), one bord with its open reports and history, and the steps staff
  * record: details (owner, cost, who paid), maintenance (repaired, replaced) and removal.
  * Staff see their own municipality, platform admins every one; a bord elsewhere does not exist
@@ -16,7 +16,8 @@ import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
 import { AppError } from "@/lib/errors";
 import type { SignDetailsInput, SignLocationInput, SignMaintenanceInput, SignRemovalInput } from "@/lib/validation/signs";
-import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 
 export type SignStatus = (typeof signStatuses)[number];
 export type SignEventKind = (typeof signEventKinds)[number];

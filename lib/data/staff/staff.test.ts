@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import { areaPostcodes, auditLog, contacts, groups, mailOutbox, municipalities, signRequests, users, type Area, type Municipality, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
-import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "@/lib/data/wijkagent";
+import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "@/lib/data/wijkagent/groups";
 import { AppError } from "@/lib/errors";
 import { staffSettingsSchema } from "@/lib/validation";
 import { areaSchema, changeUserRoleSchema, contactSchema, dissolveGroupSchema, inviteUserSchema } from "@/lib/validation/staff";
@@ -14,7 +14,7 @@ import { dissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForSta
 import { getStaffOverview } from "./overview";
 import { getMunicipalitySettings, updateMunicipalitySettings } from "./settings";
 import { changeManagedRole, inviteUser, listUsersForStaff } from "./users";
-import { acceptStaffInvitation } from "../staff-invitations";
+import { acceptStaffInvitation } from "@/lib/data/resident/staff-invitations";
 
 const database = withTestDatabase();
 let krimpen: Municipality;

@@ -2,7 +2,7 @@
  * Staff and wijkagent accounts as staff manage them (/beheer/gebruikers, permission
  * "users.manage"): staff within their own municipality, platform admins in any. The app has no
  * way to make someone a platform admin or to disable an account. Inviting makes an invitation
- * the person accepts (lib/data/staff-invitations.ts), never a direct change. Roles are read fresh from the
+ * the person accepts (lib/data/resident/staff-invitations.ts), never a direct change. Roles are read fresh from the
  * database at every request, so a change counts from the next request. Audited.
  */
 import "server-only";
@@ -96,9 +96,9 @@ export async function listOpenStaffInvitations(actor: Actor | null, now = new Da
 }
 
 /**
- * Invites someone to a staff or wijkagent role of a municipality (issue 18, point 3). Looks at
+ * Invites someone to a staff or wijkagent role of a municipality. Looks at
  * no account and changes none: every address gets the same answer and the same e-mail with a
- * link; the person signs in with that address and accepts (lib/data/staff-invitations.ts).
+ * link; the person signs in with that address and accepts (lib/data/resident/staff-invitations.ts).
  * So staff cannot learn whether an address has an account, or which role it has, and cannot
  * take over an account of another municipality.
  */

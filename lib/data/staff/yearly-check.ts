@@ -13,7 +13,8 @@ import type { Actor } from "@/lib/auth/types";
 import { OPEN_CHECK_STAGES, checkDueAt, type OpenCheckStage } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import { lockGroupRow } from "../internal/group-lock";
-import { isUuid, municipalityCondition, staffScope } from "../internal/staff-scope";
+import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { isUuid } from "@/lib/domain/ids";
 import { YEARLY_CHECK_JOB, runYearlyCheck, type YearlyCheckReport } from "../internal/yearly-check";
 import { municipalityForChange } from "./scope";
 

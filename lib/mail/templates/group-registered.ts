@@ -1,7 +1,7 @@
 import { wethouderGreeting } from "@/lib/format";
 import { renderMail, type MailContent } from "./layout";
 
-/** To a wijkagent or wethouder of the wijk: a new buurtpreventiegroep is active (SPEC rule 5). */
+/** To a wijkagent or wethouder of the wijk: a new buurtpreventiegroep is active. */
 export function groupRegisteredMail(input: {
   recipientName: string;
   /** A wethouder is greeted formally: "Geachte wethouder De Graaf,". */

@@ -5,6 +5,7 @@
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER, formatAddress } from "@/lib/domain";
+import { JOIN_REQUEST_RETENTION_DAYS } from "@/lib/domain/retention";
 import { routes } from "@/lib/routes";
 import { renderMail, type MailBlock, type MailContent } from "./layout";
 
@@ -18,8 +19,6 @@ export interface JoinRequestMailResident {
   addition: string;
 }
 
-/** How long the contact details of a handled request are kept (SPEC: join requests). */
-export const JOIN_REQUEST_RETENTION_DAYS = 30;
 
 /** "+31612345678" → "06 12345678"; anything it cannot read comes back unchanged. */
 export function formatPhone(phone: string): string {

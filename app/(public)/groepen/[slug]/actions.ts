@@ -3,8 +3,8 @@
 import { HONEYPOT_FIELD, readJoinForm, type JoinFormState } from "@/components/public/join-form-state";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
 import { formDataOrEmpty, publicAction } from "@/lib/actions";
-import { joinSubmissionSchema, submitJoinRequest } from "@/lib/data/join";
-import { signReportSubmissionSchema, submitSignReport } from "@/lib/data/sign-reports";
+import { joinSubmissionSchema, submitJoinRequest } from "@/lib/data/public/join";
+import { signReportSubmissionSchema, submitSignReport } from "@/lib/data/public/sign-reports";
 import { calendarDateIn } from "@/lib/domain";
 
 /**

@@ -8,12 +8,12 @@ import { HouseRulesList } from "@/components/public/house-rules";
 import { JoinForm } from "@/components/public/join-form";
 import { SignStatusBadge } from "@/components/public/sign-status";
 import { Container } from "@/components/ui/container";
-import { endedMunicipalityOfGroup, getPublicGroup } from "@/lib/data/public-groups";
+import { endedMunicipalityOfGroup, getPublicGroup } from "@/lib/data/public/groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
 import { SignReportForm } from "@/components/signs/sign-report-form";
-import { listStandingSignsForGroup } from "@/lib/data/sign-reports";
+import { listStandingSignsForGroup } from "@/lib/data/public/sign-reports";
 import { joinGroupAction, reportSignAction } from "./actions";
 
 type Params = Promise<{ slug: string }>;

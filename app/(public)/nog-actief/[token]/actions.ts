@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formDataOrEmpty, publicAction } from "@/lib/actions";
-import { confirmGroupByLink } from "@/lib/data/yearly-check";
+import { confirmGroupByLink } from "@/lib/data/public/yearly-check";
 import { routes } from "@/lib/routes";
 
 const confirmSchema = z.object({ token: z.string().trim().regex(/^[A-Za-z0-9_-]{43}$/, "Deze link is niet compleet.") });
@@ -12,7 +12,7 @@ const confirm = publicAction("group_check.confirm", confirmSchema, async ({ toke
 
 /**
  * The button on /nog-actief/[token]: confirms the group is still active. Public by design: the
- * token from the e-mail is the authority, for that one check only (lib/data/yearly-check.ts).
+ * token from the e-mail is the authority, for that one check only (lib/data/public/yearly-check.ts).
  */
 export async function confirmGroupActiveAction(formData: FormData): Promise<void> {
   const input = formDataOrEmpty(formData);

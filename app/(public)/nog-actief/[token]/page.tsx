@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { PageLink } from "@/components/ui/page-link";
-import { CHECK_LINK_EXPIRED, CHECK_LINK_INVALID, getCheckLink } from "@/lib/data/yearly-check";
+import { CHECK_LINK_EXPIRED, CHECK_LINK_INVALID, getCheckLink } from "@/lib/data/public/yearly-check";
 import { routes } from "@/lib/routes";
 import { confirmGroupActiveAction } from "./actions";
 

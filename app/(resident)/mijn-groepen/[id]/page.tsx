@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FormMessage } from "@/components/forms/fields";
+import { FormMessage } from "@/components/ui/alert";
 import { GroupDetailsForm } from "@/components/group/group-details-form";
-import { listAreaChoices } from "@/lib/data/groups";
+import { listAreaChoices } from "@/lib/data/resident/groups";
 import { needsMoreAdmins, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { updateGroupDetailsAction } from "../../actions";

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { OwnDetailsForm } from "@/components/group/own-details-form";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { getOwnDetails } from "@/lib/data/account";
+import { getOwnDetails } from "@/lib/data/resident/account";
 import { routes } from "@/lib/routes";
 import { updateOwnDetailsAction } from "../../actions";
 

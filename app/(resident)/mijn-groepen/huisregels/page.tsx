@@ -6,7 +6,7 @@ import { HouseRulesList } from "@/components/group/house-rules";
 import { formatDate } from "@/components/staff/format";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { getHouseRulesStatus } from "@/lib/data/house-rules";
+import { getHouseRulesStatus } from "@/lib/data/resident/house-rules";
 import { routes } from "@/lib/routes";
 import { safeReturnPath } from "@/lib/validation";
 import { acceptHouseRulesAction } from "../../actions";

@@ -8,7 +8,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { formatDate } from "@/components/staff/format";
 import { getCurrentUser, requirePagePermission } from "@/lib/auth";
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "@/lib/auth/config";
-import { getInvitation, getInvitationPreview } from "@/lib/data/invitations";
+import { getInvitation, getInvitationPreview } from "@/lib/data/resident/invitations";
 import { getEnv } from "@/lib/env";
 import { requestSignInLinkAction } from "../../../(public)/inloggen/actions";
 import { calendarDateIn } from "@/lib/domain";

@@ -1,4 +1,4 @@
-import { suggestAddresses, MAX_SUGGESTION_QUERY_LENGTH } from "@/lib/data/address-suggestions";
+import { suggestAddresses, MAX_SUGGESTION_QUERY_LENGTH } from "@/lib/data/public/address-suggestions";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/server/client-ip";

@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { AppError, fromDatabaseError, isAppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
-import type { ApiError, ApiErrorCode } from "@/lib/data/public-schemas";
+import type { ApiError, ApiErrorCode } from "@/lib/validation/public-api";
 import { clientIp } from "@/lib/server/client-ip";
 import { consumeRateLimit, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
 import { logger } from "@/lib/server/logger";

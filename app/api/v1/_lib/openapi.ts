@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document of the public API, generated from the zod schemas: the response
- * shapes from lib/data/public-schemas.ts (zod 4's JSON Schema output, which is the JSON Schema
+ * shapes from lib/validation/public-api.ts (zod 4's JSON Schema output, which is the JSON Schema
  * dialect of OpenAPI 3.1) and the query parameters from the shared addressLookupQuerySchema.
  */
 import "server-only";
@@ -13,12 +13,12 @@ import {
   type PublicAreaBoundaryCollection,
   type PublicAreaList,
   type PublicGroup,
-} from "@/lib/data/public-schemas";
+} from "@/lib/validation/public-api";
 import { addressLookupQuerySchema } from "@/lib/validation";
-import { PUBLIC_FIGURES_MAX_AGE_SECONDS } from "@/lib/data/public-areas";
+import { PUBLIC_FIGURES_MAX_AGE_SECONDS } from "@/lib/data/public/areas";
 import { CACHE, MUNICIPALITY_MESSAGE } from "./http";
 
-/** How fresh the figures of all municipalities together are (lib/data/public-areas.ts). */
+/** How fresh the figures of all municipalities together are (lib/data/public/areas.ts). */
 const FRESHNESS =
   `Zonder \`gemeente\` zijn de aantallen van alle gemeenten samen hooguit ${PUBLIC_FIGURES_MAX_AGE_SECONDS} seconden oud ` +
   "(heel soms, terwijl ze opnieuw worden geteld, hooguit vijf minuten); welke wijken en gemeenten erin staan, is altijd actueel.";

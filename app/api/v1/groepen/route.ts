@@ -1,4 +1,4 @@
-import { lookupAddress } from "@/lib/data/lookup";
+import { lookupAddress } from "@/lib/data/public/lookup";
 import { AppError } from "@/lib/errors";
 import { addressLookupQuerySchema } from "@/lib/validation";
 import { zodFieldErrors } from "@/lib/actions";

@@ -1,6 +1,6 @@
-import { listPublicAreaBoundaries } from "@/lib/data/maps";
-import { listPublicAreas, listPublicAreasOfCountry } from "@/lib/data/public-areas";
-import type { PublicAreaBoundaryCollection } from "@/lib/data/public-schemas";
+import { listPublicAreaBoundaries } from "@/lib/data/public/maps";
+import { listPublicAreas, listPublicAreasOfCountry } from "@/lib/data/public/areas";
+import type { PublicAreaBoundaryCollection } from "@/lib/validation/public-api";
 import { CACHE, GEOJSON, handleGet, municipalityCodeParam, preflight } from "../_lib/http";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,7 @@ import { SignRequestDecisions } from "@/components/staff/sign-request-decisions"
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { CHANGED_BY_SOMEONE_ELSE, getSignRequestForStaff } from "@/lib/data/staff/sign-requests";
 import { calendarDateIn } from "@/lib/domain";
 import { routes } from "@/lib/routes";

@@ -7,7 +7,7 @@ import { InviteUserForm } from "@/components/staff/invite-user-form";
 import { MunicipalityForm } from "@/components/staff/municipality-form";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { getManagedMunicipality, listMunicipalityPeople } from "@/lib/data/staff/municipalities";
+import { getManagedMunicipality, listMunicipalityPeople } from "@/lib/data/platform/municipalities";
 import { routes } from "@/lib/routes";
 import { inviteUserAction } from "../../actions";
 import { setMunicipalityEnabledAction, updateMunicipalityAction } from "../actions";

@@ -9,13 +9,13 @@ import { FocusedMessage } from "@/components/staff/focused-message";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { PHOTO_MESSAGES, getSignPhotoInfo } from "@/lib/data/staff/sign-photos";
 import { SIGN_CHANGED_BY_SOMEONE_ELSE, getSignForStaff, type SignEventKind, type SignStatus } from "@/lib/data/staff/signs";
 import { calendarDateIn } from "@/lib/domain";
 import { SIGN_REPORT_KIND_LABELS } from "@/lib/mail/templates/sign-report";
 import { routes } from "@/lib/routes";
-import { getPublicAreaBoundary } from "@/lib/data/maps";
+import { getPublicAreaBoundary } from "@/lib/data/public/maps";
 import { getEnv } from "@/lib/env";
 import { recordSignMaintenanceAction, recordSignRemovalAction, updateSignDetailsAction, updateSignLocationAction } from "../../actions";
 

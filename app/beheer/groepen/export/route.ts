@@ -1,5 +1,5 @@
 import { can, getCurrentUser } from "@/lib/auth";
-import { csvFileName, csvHeaders, toCsv } from "@/lib/data/csv";
+import { csvFileName, csvHeaders, toCsv } from "@/lib/format/csv";
 import { exportGroupsForStaff, parseGroupFilters, type StaffGroupExportRow } from "@/lib/data/staff/groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { getEnv } from "@/lib/env";

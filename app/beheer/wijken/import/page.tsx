@@ -5,13 +5,13 @@ import { GeoImportForm } from "@/components/staff/geo-import-form";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { first, type SearchParams } from "@/lib/data/staff/params";
+import { first, type SearchParams } from "@/lib/validation/search-params";
 import { listMunicipalitiesForStaff, resolveStaffMunicipality } from "@/lib/data/staff/scope";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Wijken, postcodes en aantallen inlezen" };
 
-/** Staff import their municipality's geography files (issue 19): upload → preview → confirm. */
+/** Staff import their municipality's geography files: upload → preview → confirm. */
 export default async function GeoImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const user = await requirePagePermission("area.edit", routes.staff.geoImport);

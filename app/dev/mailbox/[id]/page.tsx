@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Container } from "@/components/ui/container";
-import { getMailboxMessage } from "@/lib/data/mail";
+import { getMailboxMessage } from "@/lib/data/platform/mail";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
 import { formatDateTime } from "@/lib/format";

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { getGroupForWijkagent } from "@/lib/data/wijkagent";
+import { getGroupForWijkagent } from "@/lib/data/wijkagent/groups";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Groep in mijn wijk" };

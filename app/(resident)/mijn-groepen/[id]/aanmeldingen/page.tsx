@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { JoinRequestDecisionForm } from "@/components/group/join-request-decision";
-import { FormMessage } from "@/components/forms/fields";
-import { listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/join-requests";
+import { FormMessage } from "@/components/ui/alert";
+import { listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
+import { JOIN_REQUEST_RETENTION_DAYS } from "@/lib/domain/retention";
 import { routes } from "@/lib/routes";
 import { decideJoinRequestAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";
@@ -39,7 +40,7 @@ export default async function JoinRequestsPage({
       <p>
         Buren die mee willen doen, melden zich aan via de openbare pagina van de groep. Accepteert u iemand? Dan komt het adres in de lijst en
         krijgt de bewoner een e-mail{group.whatsappInviteUrl ? " met de link naar de WhatsApp-groep" : ""}. De gegevens van een afgehandelde
-        aanmelding worden na 30 dagen verwijderd.
+        aanmelding worden na {JOIN_REQUEST_RETENTION_DAYS} dagen verwijderd.
       </p>
       {!group.whatsappInviteUrl ? (
         <p className="text-slate-800">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfirmActionButton } from "@/components/group/confirm-action-button";
 import { AddMemberAddressForm, AddressListForm } from "@/components/group/member-address-forms";
-import { listMemberAddresses } from "@/lib/data/member-addresses";
+import { listMemberAddresses } from "@/lib/data/resident/member-addresses";
 import { routes } from "@/lib/routes";
 import { addMemberAddressAction, addMemberAddressListAction, removeMemberAddressAction } from "../../../actions";
 import { loadAdminPage, orNotFound } from "../load";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { FormMessage } from "@/components/forms/fields";
+import { FormMessage } from "@/components/ui/alert";
 import { ConfirmActionButton } from "@/components/group/confirm-action-button";
 import { InviteAdminForm } from "@/components/group/invite-admin-form";
-import { listGroupAdmins } from "@/lib/data/groups";
-import { listOpenInvitations } from "@/lib/data/invitations";
+import { listGroupAdmins } from "@/lib/data/resident/groups";
+import { listOpenInvitations } from "@/lib/data/resident/invitations";
 import { needsMoreAdmins } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { cancelInvitationAction, inviteCoAdminAction, removeGroupAdminAction } from "../../../actions";

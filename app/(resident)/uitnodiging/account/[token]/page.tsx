@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { AcceptStaffInvitationForm } from "@/components/account/accept-staff-invitation-form";
 import { Container } from "@/components/ui/container";
 import { requireUser } from "@/lib/auth";
-import { getStaffInvitation } from "@/lib/data/staff-invitations";
+import { getStaffInvitation } from "@/lib/data/resident/staff-invitations";
 import { routes } from "@/lib/routes";
 import { acceptStaffInvitationAction } from "../../../actions";
 

@@ -1,4 +1,4 @@
-import { getPublicGroup } from "@/lib/data/public-groups";
+import { getPublicGroup } from "@/lib/data/public/groups";
 import { AppError } from "@/lib/errors";
 import { CACHE, handleGet, preflight } from "../../_lib/http";
 

@@ -1,4 +1,4 @@
-import { getPublicArea } from "@/lib/data/public-areas";
+import { getPublicArea } from "@/lib/data/public/areas";
 import { AppError } from "@/lib/errors";
 import { CACHE, handleGet, preflight } from "../../_lib/http";
 
