@@ -8,8 +8,10 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export default {
+const config = {
   turbopack: { root },
   outputFileTracingRoot: root,
   poweredByHeader: false,
 };
+
+export default config;
