@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { STATIC_SECURITY_HEADERS } from "./lib/server/security";
+import { API_CSP, STATIC_SECURITY_HEADERS } from "./lib/server/security";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules at run time.
@@ -20,6 +20,10 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
+      // The JSON routes' fixed policy, also on the answers proxy.ts does not see (its matcher
+      // skips plain GETs of /api/v1 and /api/health) and on Next.js's own 404 and 405 there.
+      // HSTS depends on APP_URL at run time: the route handlers add it (apiSecurityHeaders).
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
     ];
   },
   // Server actions keep Next.js's default body limit of 1 MB (experimental.serverActions.bodySizeLimit);

@@ -21,13 +21,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { CLIENT_IP_HEADERS } from "@/lib/server/client-ip";
+import type { Env } from "@/lib/env";
 import {
   API_CSP,
   BAD_ACTION_MESSAGE,
   BAD_PATH_MESSAGE,
   bodyTooLarge,
   checkRequestOrigin,
-  contentSecurityPolicy,
+  contentSecurityPolicyFor,
   createNonce,
   FORGERY_MESSAGE,
   malformedActionArguments,
@@ -37,6 +38,7 @@ import {
   responseSecurityHeaders,
   SAFE_METHODS,
   servedOverHttps,
+  HSTS_VALUE,
   STATIC_SECURITY_HEADERS,
   TOO_LARGE_MESSAGE,
 } from "@/lib/server/security";
@@ -64,17 +66,39 @@ function refuse(
 const TOO_LARGE = { status: 413, code: "too_large", message: TOO_LARGE_MESSAGE } as const;
 const BAD_ACTION = { status: 400, code: "bad_request", message: BAD_ACTION_MESSAGE } as const;
 
+/** What the settings decide, worked out once per settings object (not per request). */
+interface Settings {
+  env: Env;
+  https: boolean;
+  policy: (nonce: string) => string;
+  /** The response headers of an API answer (fixed policy, HSTS over HTTPS). */
+  apiHeaders: Array<[string, string]>;
+}
+let settings: Settings | undefined;
+
+function settingsOf(env: Env): Settings {
+  if (settings?.env === env) return settings;
+  const https = servedOverHttps(env.appUrl);
+  settings = {
+    env,
+    https,
+    policy: contentSecurityPolicyFor({
+      development: env.NODE_ENV === "development",
+      https,
+      mapTilesOrigin: env.MAP_TILES_URL ? new URL(env.MAP_TILES_URL.replace(/[{}]/g, "")).origin : undefined,
+    }),
+    apiHeaders: Object.entries(responseSecurityHeaders({ csp: API_CSP, https })),
+  };
+  return settings;
+}
+
 export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
   const env = getEnv();
-  const https = servedOverHttps(env.appUrl);
+  const { https, policy } = settingsOf(env);
   const api = isApi(request.nextUrl.pathname);
   // JSON answers need no nonce: their policy is fixed (API_CSP).
   const nonce = api ? "" : createNonce();
-  const csp = api ? API_CSP : contentSecurityPolicy(nonce, {
-        development: env.NODE_ENV === "development",
-        https,
-        mapTilesOrigin: env.MAP_TILES_URL ? new URL(env.MAP_TILES_URL.replace(/[{}]/g, "")).origin : undefined,
-      });
+  const csp = api ? API_CSP : policy(nonce);
   const passOn: PassOn = { api, nonce, csp, https, trustedProxyHops: env.TRUSTED_PROXY_HOPS };
 
   const verdict = checkRequestOrigin(request.method, request.headers, env.appUrl);
@@ -133,11 +157,38 @@ function pass(request: NextRequest, { api, nonce, csp, https, trustedProxyHops }
     }
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  for (const [name, value] of Object.entries(responseSecurityHeaders({ csp, https }))) response.headers.set(name, value);
+  if (api) {
+    for (const [name, value] of settingsOf(getEnv()).apiHeaders) response.headers.set(name, value);
+  } else {
+    response.headers.set("Content-Security-Policy", csp);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  }
   return response;
 }
 
+/**
+ * Where the proxy runs (running it costs a good part of a cheap request):
+ *
+ * - everywhere but the build's static files (they get the fixed headers from next.config.ts)
+ *   and the JSON routes /api/v1 and /api/health;
+ * - on those JSON routes only when the request carries something the proxy acts on: a client
+ *   address header (X-Forwarded-For, X-Real-IP: removed without trusted proxies), an Origin
+ *   (the forgery check), a body (Content-Length, Transfer-Encoding: its size) or a server
+ *   action call (Next-Action). A plain GET of the API has none of these and goes straight to
+ *   its route handler, which sets the API's security headers itself (app/api/v1/_lib/http.ts,
+ *   lib/server/security.ts apiSecurityHeaders); the Content-Security-Policy of every /api answer
+ *   is also in next.config.ts. These routes only answer GET, HEAD and OPTIONS.
+ *
+ * Next.js reads this object without running it: it must stay a literal.
+ */
 export const config = {
-  // Everything but the build's static files (they get the fixed headers from next.config.ts).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|api/v1(?:/|$)|api/health(?:/|$)).*)",
+    { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "x-forwarded-for" }] },
+    { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "x-real-ip" }] },
+    { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "origin" }] },
+    { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "content-length" }] },
+    { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "transfer-encoding" }] },
+    { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

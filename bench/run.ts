@@ -8,9 +8,9 @@
  * framework floor (a route without database) and a bare node:http + postgres.js baseline are
  * measured in the same run, so the ratios mean something on any machine.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -31,6 +31,9 @@ export interface Figure {
   unit: string;
   baseline?: number;
   ratio?: number;
+  /** The issue's target for this figure, and whether this run met it. */
+  target?: { atLeast?: number; atMost?: number; below?: number };
+  met?: boolean;
 }
 
 const execFileAsync = promisify(execFile);
@@ -56,16 +59,43 @@ const BENCH_RATE_LIMIT = "1000000000";
 const KEEP_DB = process.env.BENCH_DB;
 const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,wijken,js,extra,verify,geo-import,pglite").split(",").map((p) => p.trim()));
 const runs = (part: string) => PARTS.has(part);
-/** The production server listens here, the bare baseline on the next port, PGlite's on the one after. */
+/**
+ * The production server listens here, the bare baseline on the next port, PGlite's on the one
+ * after, the minimal Next.js app (bench/framework-floor) on the one after that.
+ */
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const MINIMAL_PORT = PORT + 3;
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const minimalDir = path.join(root, "bench", "framework-floor");
 const figures: Figure[] = [];
 const children: ChildProcess[] = [];
 
 function record(figure: Figure) {
+  if (figure.target) {
+    const { atLeast, atMost, below } = figure.target;
+    figure.met =
+      (atLeast === undefined || figure.value >= atLeast) &&
+      (atMost === undefined || figure.value <= atMost) &&
+      (below === undefined || figure.value < below);
+  }
   figures.push(figure);
   const extra = figure.ratio !== undefined ? `  (baseline ${figure.baseline}, ratio ${figure.ratio})` : "";
-  console.log(`  ${figure.name.padEnd(28)} ${String(figure.value).padStart(10)} ${figure.unit}${extra}`);
+  const target = figure.target ? `  [target ${JSON.stringify(figure.target)}: ${figure.met ? "met" : "NOT met"}]` : "";
+  console.log(`  ${figure.name.padEnd(28)} ${String(figure.value).padStart(10)} ${figure.unit}${extra}${target}`);
 }
+
+/**
+ * The issue 23 targets, against the minimal Next.js app (bench/framework-floor) measured in the
+ * same run: the product's liveness route at >= 0.9 x the minimal app's empty route, its look-up
+ * at >= 0.85 x the minimal app's look-up on the same SQL, the look-up's p99 at 10 connections at
+ * most 1.5 x the minimal app's, /zoeken p99 under 60 ms at 10 connections.
+ */
+export const TARGETS = {
+  floorRatio: { atLeast: 0.9 },
+  lookupFrameworkRatio: { atLeast: 0.85 },
+  lookupP99Ratio: { atMost: 1.5 },
+  searchP99Ms: { below: 60 },
+} as const;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -129,6 +159,39 @@ function sampleRss(pid: number): () => void {
     rssMax = Math.max(rssMax, rssOfTree(pid));
   }, 250);
   return () => clearInterval(timer);
+}
+
+/**
+ * Builds the minimal Next.js app (bench/framework-floor) when its build is missing or older than
+ * its sources. Only the bench builds it: `npm test`, CI and `npm start` never do.
+ */
+function buildMinimalApp(): void {
+  const buildId = path.join(minimalDir, ".next", "BUILD_ID");
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (max, e) => (e.name === ".next" ? max : Math.max(max, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)),
+      0,
+    );
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newest(minimalDir)) return;
+  console.log("Building the minimal Next.js app (bench/framework-floor) …");
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: minimalDir,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("the minimal Next.js app did not build");
+}
+
+/** Starts the minimal app with `next start`, with the same heap cap as scripts/start.mjs. */
+function startMinimalApp(url: string): ChildProcess {
+  buildMinimalApp();
+  const child = spawn(process.execPath, ["--max-old-space-size=384", nextBin, "start", "-p", String(MINIMAL_PORT)], {
+    cwd: minimalDir,
+    env: { ...process.env, DATABASE_URL: url, LOOKUP_SQL, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  return child;
 }
 
 interface LoadResult {
@@ -270,31 +333,66 @@ async function main() {
     const stopSampling = sampleRss(server.pid!);
 
     if (runs("api")) {
-      // The bare baseline runs beside the server, so that all three are measured in turns.
+      // The bare baseline and the minimal Next.js app run beside the server, so that all five
+      // targets are measured in turns.
       const baselinePort = PORT + 1;
       const baseline = start(process.execPath, ["bench/baseline-server.mjs", String(baselinePort)], { DATABASE_URL: url, LOOKUP_SQL });
+      const minimalBase = `http://localhost:${MINIMAL_PORT}`;
+      const minimal = startMinimalApp(url);
       await waitFor(`http://127.0.0.1:${baselinePort}${addresses[0]}`);
-      const [live, lookup, bare] = await measureInTurns([
+      await waitFor(`${minimalBase}/api/live`);
+      const minimalPaths = addresses.map((p) => p.replace("/api/v1/groepen", "/api/lookup"));
+      const [live, minimalLive, lookup, minimalLookup, bare] = await measureInTurns([
         { name: "floor GET /api/health/live", base: `${base}/api/health/live`, paths: null },
+        { name: "minimal Next.js empty route", base: `${minimalBase}/api/live`, paths: null },
         { name: "lookup GET /api/v1/groepen", base, paths: addresses },
+        { name: "minimal Next.js look-up", base: minimalBase, paths: minimalPaths },
         { name: "bare node:http + postgres.js", base: `http://127.0.0.1:${baselinePort}`, paths: addresses },
       ]);
       await stop(baseline);
+      await stop(minimal);
 
       record({ name: "live_rps", value: live.rps, unit: "req/s" });
+      record({ name: "minimal_live_rps", value: minimalLive.rps, unit: "req/s" });
+      const floor = round(live.rps / minimalLive.rps, 2);
+      record({ name: "floor_ratio", value: floor, unit: "ratio", baseline: minimalLive.rps, ratio: floor, target: TARGETS.floorRatio });
       record({ name: "lookup_api_rps", value: lookup.rps, unit: "req/s" });
+      record({ name: "minimal_lookup_rps", value: minimalLookup.rps, unit: "req/s" });
+      const framework = round(lookup.rps / minimalLookup.rps, 2);
+      record({
+        name: "lookup_framework_ratio",
+        value: framework,
+        unit: "ratio",
+        baseline: minimalLookup.rps,
+        ratio: framework,
+        target: TARGETS.lookupFrameworkRatio,
+      });
       record({ name: "lookup_api_p99_ms", value: lookup.latency.p99, unit: "ms" });
+      record({ name: "minimal_lookup_p99_ms", value: minimalLookup.latency.p99, unit: "ms" });
+      const p99Ratio = round(lookup.latency.p99 / Math.max(1, minimalLookup.latency.p99), 2);
+      record({
+        name: "lookup_p99_ratio",
+        value: p99Ratio,
+        unit: "ratio",
+        baseline: minimalLookup.latency.p99,
+        ratio: p99Ratio,
+        target: TARGETS.lookupP99Ratio,
+      });
       const floorRatio = round(lookup.rps / live.rps, 2);
       record({ name: "lookup_floor_ratio", value: floorRatio, unit: "ratio", baseline: live.rps, ratio: floorRatio });
       record({ name: "lookup_baseline_rps", value: bare.rps, unit: "req/s" });
       const bareRatio = round(lookup.rps / bare.rps, 2);
       record({ name: "lookup_ratio", value: bareRatio, unit: "ratio", baseline: bare.rps, ratio: bareRatio });
-      record({ name: "load_errors", value: live.errors + lookup.errors + bare.errors, unit: "responses" });
+      record({
+        name: "load_errors",
+        value: live.errors + minimalLive.errors + lookup.errors + minimalLookup.errors + bare.errors,
+        unit: "responses",
+      });
     }
     if (runs("search")) {
       const [search] = await measureInTurns([{ name: "/zoeken", base, paths: searchPaths }]);
       record({ name: "search_page_rps", value: search.rps, unit: "req/s" });
-      record({ name: "search_page_p99_ms", value: search.latency.p99, unit: "ms" });
+      record({ name: "search_page_p99_ms", value: search.latency.p99, unit: "ms", target: TARGETS.searchP99Ms });
       record({ name: "search_errors", value: search.errors, unit: "responses" });
     }
 

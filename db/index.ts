@@ -17,6 +17,7 @@ import postgres from "postgres";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
 import { reservedTransactions } from "./transactions";
+import { afterStatement, afterTransaction, noteWrite } from "./data-version";
 import { preparingClient } from "./prepared-statements";
 import * as schema from "./schema";
 
@@ -142,7 +143,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   } else {
     client = new PGlite();
   }
-  const db = drizzlePglite({ client, ...DRIZZLE_OPTIONS }) as unknown as Database;
+  const db = drizzlePglite({ client: countingPglite(client), ...DRIZZLE_OPTIONS }) as unknown as Database;
   return {
     db,
     kind: "pglite",
@@ -153,6 +154,26 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       release?.();
     },
   };
+}
+
+/**
+ * `client` for drizzle, with its writes and transactions counted for the read caches
+ * (db/data-version.ts), as preparingClient does on postgres.js.
+ */
+function countingPglite(client: PGlite): PGlite {
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== "function") return value;
+      if (property === "query" || property === "exec") {
+        return (text: string, ...rest: unknown[]) => afterStatement(text, (value as (...a: unknown[]) => Promise<unknown>).call(target, text, ...rest));
+      }
+      if (property === "transaction") {
+        return (...args: unknown[]) => afterTransaction((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
 }
 
 /** The configuration this process's settings ask for. */
@@ -174,6 +195,8 @@ export function getDatabase(): DatabaseHandle {
 /** Replaces the process's database (tests: a fresh database per file). */
 export function setDatabase(handle: DatabaseHandle | undefined): void {
   (globalThis as GlobalWithDb)[globalKey] = handle;
+  // Read caches hold answers of the database before.
+  noteWrite();
 }
 
 export async function closeDatabase(): Promise<void> {

@@ -19,6 +19,7 @@
  * client postgres.js hands to the callback, which is wrapped in turn.
  */
 import type postgres from "postgres";
+import { afterTransaction, noteStatement } from "./data-version";
 
 /** Queries with more parameters than this are not kept as prepared statements. */
 export const MAX_PREPARED_PARAMETERS = 100;
@@ -46,15 +47,23 @@ export function preparingClient<T extends postgres.Sql>(client: T): T {
     get(target, property, receiver) {
       switch (property) {
         case "unsafe":
-          return (query: string, parameters?: unknown[], options?: Record<string, unknown>) =>
-            target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], {
+          return (query: string, parameters?: unknown[], options?: Record<string, unknown>) => {
+            const pending = target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], {
               ...options,
               prepare: shouldPrepare(parameters),
             });
+            // Counted for the read caches once it ran (db/data-version.ts). The query runs after a
+            // microtask, so drizzle's .values() right after this still applies.
+            const counted = () => noteStatement(query);
+            pending.then(counted, counted);
+            return pending;
+          };
         case "begin":
         case "savepoint": {
           const method = Reflect.get(target, property, target) as (...args: unknown[]) => unknown;
-          return typeof method === "function" ? (...args: unknown[]) => method.apply(target, wrapCallback(args)) : method;
+          return typeof method === "function"
+            ? (...args: unknown[]) => afterTransaction(method.apply(target, wrapCallback(args)) as PromiseLike<unknown>)
+            : method;
         }
         default:
           return Reflect.get(target, property, receiver);

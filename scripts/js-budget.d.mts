@@ -1,4 +1,5 @@
 export declare const BUDGET_BYTES: number;
+export declare const SIGNED_IN_BUDGET_BYTES: number;
 export declare const KNOWN_OVER: Record<string, string>;
 export interface RouteJs {
   route: string;
@@ -9,4 +10,14 @@ export declare function measureJsBudget(
   nextDir: string,
   budget?: number,
   knownOver?: Record<string, string>,
-): { sharedBytes: number; budget: number; routes: RouteJs[]; over: RouteJs[]; knownOver: Array<RouteJs & { reason: string }> };
+  signedInBudget?: number,
+): {
+  sharedBytes: number;
+  budget: number;
+  signedInBudget: number;
+  routes: RouteJs[];
+  over: RouteJs[];
+  signedInRoutes: RouteJs[];
+  signedInOver: RouteJs[];
+  knownOver: Array<RouteJs & { reason: string }>;
+};

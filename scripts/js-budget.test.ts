@@ -57,3 +57,27 @@ describe("the public-page JavaScript budget", () => {
     expect(result.knownOver.map((r) => r.route)).toEqual(["/zwaar"]);
   });
 });
+
+describe("the signed-in JavaScript budget (issue 23)", () => {
+  function signedInRoute(segments: string[], entry: Record<string, string[]>) {
+    const folder = path.join(dir, "server", "app", ...segments);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      path.join(folder, "page_client-reference-manifest.js"),
+      `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};\nglobalThis.__RSC_MANIFEST[${JSON.stringify(`/${[...segments, "page"].join("/")}`)}] = ${JSON.stringify({ entryJSFiles: entry })};`,
+    );
+  }
+
+  it("measures the signed-in routes against the same shared chunks, with 25 KB each", () => {
+    const layout = "static/chunks/layout.js";
+    signedInRoute(["(resident)", "groep-starten"], { page: [layout, chunk("form.js", 20_000)] });
+    signedInRoute(["beheer", "zwaar"], { page: [layout, chunk("heavy-form.js", 30_000)] });
+    const result = measureJsBudget(dir, 5 * 1024, {}, 25 * 1024);
+    const own = Object.fromEntries(result.signedInRoutes.map((r) => [r.route, r.ownBytes]));
+    expect(own["/groep-starten"]).toBeGreaterThanOrEqual(20_000);
+    expect(own["/groep-starten"]).toBeLessThan(20_200);
+    expect(result.signedInOver.map((r) => r.route)).toEqual(["/beheer/zwaar"]);
+    // The public routes keep their own, smaller budget.
+    expect(result.over.map((r) => r.route)).toEqual(["/zwaar"]);
+  });
+});

@@ -66,6 +66,21 @@ export interface CspOptions {
  * nonce; no inline style attributes, no plugins, no framing, forms only to our own origin.
  */
 export function contentSecurityPolicy(nonce: string, options: CspOptions = {}): string {
+  return cspDirectives(nonce, options).join("; ");
+}
+
+/**
+ * The same policy as contentSecurityPolicy, with everything but the nonce put together once:
+ * proxy.ts calls the returned function per request (no per-request work that can be
+ * done once).
+ */
+export function contentSecurityPolicyFor(options: CspOptions = {}): (nonce: string) => string {
+  const marker = "\u0000nonce\u0000";
+  const [before, between, after] = contentSecurityPolicy(marker, options).split(marker);
+  return (nonce) => before + nonce + between + nonce + after;
+}
+
+function cspDirectives(nonce: string, options: CspOptions): string[] {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
@@ -82,11 +97,22 @@ export function contentSecurityPolicy(nonce: string, options: CspOptions = {}): 
     "manifest-src 'self'",
   ];
   if (options.https) directives.push("upgrade-insecure-requests");
-  return directives.join("; ");
+  return directives;
 }
 
 /** The policy of JSON and other non-HTML answers: nothing may load, nobody may frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The security headers of a JSON answer that proxy.ts did not see (it skips plain GETs
+ * of /api/v1 and /api/health): the API's fixed policy, and HSTS over HTTPS. next.config.ts sets
+ * the policy on every /api answer too (Next.js's own 404 and 405), the route handlers add these.
+ */
+export function apiSecurityHeaders(appUrl: string): Readonly<Record<string, string>> {
+  return servedOverHttps(appUrl) ? API_HEADERS_HTTPS : API_HEADERS;
+}
+const API_HEADERS: Readonly<Record<string, string>> = { "Content-Security-Policy": API_CSP };
+const API_HEADERS_HTTPS: Readonly<Record<string, string>> = { ...API_HEADERS, "Strict-Transport-Security": HSTS_VALUE };
 
 /** Whether the site is served over HTTPS (APP_URL starts with https:). */
 export function servedOverHttps(appUrl: string): boolean {

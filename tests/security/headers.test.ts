@@ -8,7 +8,9 @@ import {
   API_CSP,
   bodyTooLarge,
   checkRequestOrigin,
+  apiSecurityHeaders,
   contentSecurityPolicy,
+  contentSecurityPolicyFor,
   createNonce,
   HSTS_VALUE,
   MAX_REQUEST_BODY_BYTES,
@@ -85,9 +87,20 @@ describe("the fixed headers", () => {
 
   it("are set by next.config.ts on every path, static files and /api included", async () => {
     const rules = await nextConfig.headers!();
-    expect(rules).toHaveLength(1);
+    expect(rules).toHaveLength(2);
     expect(rules[0].source).toBe("/:path*");
     expect(Object.fromEntries(rules[0].headers.map((h) => [h.key, h.value]))).toEqual(STATIC_SECURITY_HEADERS);
+    // Issue 23: the API's fixed policy also on the /api answers proxy.ts skips.
+    expect(rules[1].source).toBe("/api/:path*");
+    expect(Object.fromEntries(rules[1].headers.map((h) => [h.key, h.value]))).toEqual({ "Content-Security-Policy": API_CSP });
+  });
+
+  it("the page policy put together once gives the same text as the one per request (issue 23)", () => {
+    for (const options of [{}, { https: true }, { development: true, mapTilesOrigin: "https://tiles.example" }]) {
+      expect(contentSecurityPolicyFor(options)("abc123==")).toBe(contentSecurityPolicy("abc123==", options));
+    }
+    expect(apiSecurityHeaders("https://x.example")).toEqual({ "Content-Security-Policy": API_CSP, "Strict-Transport-Security": HSTS_VALUE });
+    expect(apiSecurityHeaders("http://localhost:3000")).toEqual({ "Content-Security-Policy": API_CSP });
   });
 
   it("include HSTS only when APP_URL is https", () => {

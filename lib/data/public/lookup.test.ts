@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { groups } from "@/db/schema";
+import { groups, memberAddresses } from "@/db/schema";
 import { aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
 import { getEnv } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { findAreaForPostcode } from "./postcode-areas";
-import { findGroupsWithMembersInPostcode, LOOKUP_SQL, lookupAddress } from "./lookup";
+import { findGroupsWithMembersInPostcode, LOOKUP_SQL, lookupAddress, lookupPostcode } from "./lookup";
 import { getPublicGroup } from "./groups";
 
 const database = withTestDatabase();
@@ -245,5 +245,58 @@ describe("getPublicGroup", () => {
     const result = await lookupAddress({ postcode: "3011AC", houseNumber: 1, addition: "" });
     expect(result.groups).toEqual([]);
     expect(result.nearbyGroups.map((g) => g.slug)).toEqual(["marktbuurt"]);
+  });
+});
+
+describe("the look-up's short cache per postcode (issue 23)", () => {
+  async function markt() {
+    const { db } = database.current.handle;
+    const [group] = await db.select().from(groups).where(eq(groups.slug, "marktbuurt"));
+    return group;
+  }
+
+  it("answers a repeated look-up of a postcode from the cache while nothing was written", async () => {
+    const first = await lookupPostcode("3012AB");
+    expect(await lookupPostcode("3012AB")).toBe(first);
+    // Two houses of one postcode share the one answer.
+    expect(await lookupAddress({ postcode: "3012AB", houseNumber: 7, addition: "" })).toBe(first);
+  });
+
+  it("shows a new member address right after it was written, in the same process", async () => {
+    const { db } = database.current.handle;
+    const before = await lookupPostcode("3011AE");
+    expect(before.groups).toEqual([]);
+    expect(await lookupPostcode("3011AE")).toBe(before);
+    const group = await markt();
+    await db.insert(memberAddresses).values({ groupId: group.id, postcode: "3011AE", houseNumber: 5, addition: "", inMunicipality: true });
+    const after = await lookupPostcode("3011AE");
+    expect(after.groups.map((g) => g.slug)).toEqual(["marktbuurt"]);
+  });
+
+  it("shows a change made in a transaction right after its commit, also to a look-up that ran while it was open", async () => {
+    const { db } = database.current.handle;
+    const group = await markt();
+    const seen = await lookupPostcode("3011AF");
+    expect(seen.groups).toEqual([]);
+    let during: Promise<unknown> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.insert(memberAddresses).values({ groupId: group.id, postcode: "3011AF", houseNumber: 9, addition: "", inMunicipality: true });
+      // A look-up started while the transaction is open may read the old state (on PGlite it
+      // does; on PostgreSQL it may run after the commit); either way it must not be kept.
+      during = lookupPostcode("3011AF");
+    });
+    await during;
+    const after = await lookupPostcode("3011AF");
+    expect(after.groups.map((g) => g.slug)).toEqual(["marktbuurt"]);
+  });
+
+  it("shows a renamed group and a removed address at once", async () => {
+    const { db } = database.current.handle;
+    await lookupPostcode("3011AE");
+    await db.update(groups).set({ name: "Marktbuurt-Oost" }).where(eq(groups.slug, "marktbuurt"));
+    expect((await lookupPostcode("3011AE")).groups.map((g) => g.name)).toEqual(["Marktbuurt-Oost"]);
+    await db.delete(memberAddresses).where(eq(memberAddresses.postcode, "3011AE"));
+    expect((await lookupPostcode("3011AE")).groups).toEqual([]);
+    await db.update(groups).set({ name: "Marktbuurt" }).where(eq(groups.slug, "marktbuurt"));
   });
 });

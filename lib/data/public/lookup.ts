@@ -14,6 +14,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, preparedSelect } from "@/db";
+import { dataVersion } from "@/db/data-version";
 import { groups, memberAddresses } from "@/db/schema";
 import type { NormalizedAddress } from "@/lib/domain";
 import { postcodeAreaKeys } from "@/lib/domain/postcode";
@@ -143,8 +144,52 @@ export async function lookupAddress(address: Pick<AddressQuery, "postcode"> & Pa
   return lookupPostcode(address.postcode);
 }
 
-/** The look-up for one normalised postcode (`2922AB`). */
-export async function lookupPostcode(postcode: string): Promise<AddressLookupResult> {
+/**
+ * How long an answer is kept per postcode. Any write of this process (db/data-version.ts)
+ * makes every kept answer unused at once, so this process shows its own changes immediately;
+ * a change made by another server process on the same database shows here within this time.
+ * The API's own Cache-Control lets clients keep an answer for 60 s anyway.
+ */
+export const LOOKUP_CACHE_MS = 5_000;
+/** At most this many postcodes are kept (the oldest go first). */
+const LOOKUP_CACHE_SIZE = 20_000;
+
+interface Kept {
+  version: number;
+  until: number;
+  answer: Promise<AddressLookupResult>;
+}
+
+const kept = new Map<string, Kept>();
+
+/**
+ * The look-up for one normalised postcode (`2922AB`), from the short cache when this process
+ * wrote nothing since it was read. Requests for the same postcode at the same time share one
+ * query. The answer is shared: callers must not change it.
+ */
+export function lookupPostcode(postcode: string): Promise<AddressLookupResult> {
+  const version = dataVersion();
+  const now = Date.now();
+  const hit = kept.get(postcode);
+  if (hit && hit.version === version && hit.until > now) return hit.answer;
+  const answer = readPostcode(postcode);
+  const entry: Kept = { version, until: now + LOOKUP_CACHE_MS, answer };
+  kept.delete(postcode);
+  if (kept.size >= LOOKUP_CACHE_SIZE) kept.delete(kept.keys().next().value!);
+  kept.set(postcode, entry);
+  answer.then(
+    () => {
+      // A write during the read: the answer may be from before it; do not keep it.
+      if (dataVersion() !== version && kept.get(postcode) === entry) kept.delete(postcode);
+    },
+    () => {
+      if (kept.get(postcode) === entry) kept.delete(postcode);
+    },
+  );
+  return answer;
+}
+
+async function readPostcode(postcode: string): Promise<AddressLookupResult> {
   const rows = await selectLookupRows(...postcodeAreaKeys(postcode));
   const first = rows[0];
   // A municipality a platform admin disabled no longer takes part: its postcodes say so, and

@@ -9,6 +9,7 @@ import { AppError, fromDatabaseError, isAppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 import type { ApiError, ApiErrorCode } from "@/lib/validation/public-api";
 import { clientIp } from "@/lib/server/client-ip";
+import { apiSecurityHeaders } from "@/lib/server/security";
 import { consumeRateLimit, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
 import { logger } from "@/lib/server/logger";
 
@@ -31,21 +32,38 @@ export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Max-Age": "86400",
 };
 
+let base: { appUrl: string; headers: Readonly<Record<string, string>> } | undefined;
+
+/**
+ * CORS and the security headers every answer of the API carries. proxy.ts does not run for a
+ * plain GET of the API (see its matcher), so the answers carry them themselves. Put together
+ * once per APP_URL.
+ */
+function baseHeaders(): Readonly<Record<string, string>> {
+  const appUrl = getEnv().appUrl;
+  if (base?.appUrl !== appUrl) base = { appUrl, headers: { ...CORS_HEADERS, ...apiSecurityHeaders(appUrl) } };
+  return base.headers;
+}
+
 /** The answer to a CORS preflight request. */
 export function preflight(): Response {
-  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, Allow: "GET, HEAD, OPTIONS" } });
+  return new Response(null, { status: 204, headers: { ...baseHeaders(), Allow: "GET, HEAD, OPTIONS" } });
 }
 
 
+let rule: RateLimitRule | undefined;
+
 /** Per IP address, counted in this process's memory (see lib/server/rate-limit.ts). */
 export function apiRateLimitRule(pointsPerMinute: number): RateLimitRule {
-  return {
+  // The same object for every request while the setting stays (no allocation per request).
+  if (rule?.points === pointsPerMinute) return rule;
+  return (rule = {
     name: "api",
     store: "memory",
     points: pointsPerMinute,
     durationSeconds: 60,
     message: "U heeft te veel verzoeken gedaan. Wacht een minuut en probeer het dan opnieuw.",
-  };
+  });
 }
 
 export function errorResponse(
@@ -56,7 +74,7 @@ export function errorResponse(
 ): Response {
   const body: ApiError = { error: { code, message, ...(options.fields ? { fields: options.fields } : {}) } };
   const headers: Record<string, string> = {
-    ...CORS_HEADERS,
+    ...baseHeaders(),
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": CACHE.error,
   };
@@ -81,7 +99,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export function jsonResponse(request: Request, data: unknown, cacheControl: string, contentType: string = JSON_TYPE): Response {
   const body = JSON.stringify(data);
   const etag = strongEtag(body);
-  const headers: Record<string, string> = { ...CORS_HEADERS, "Cache-Control": cacheControl, ETag: etag };
+  const headers: Record<string, string> = { ...baseHeaders(), "Cache-Control": cacheControl, ETag: etag };
   if (matchesEtag(request.headers.get("if-none-match"), etag)) {
     return new Response(null, { status: 304, headers });
   }
