@@ -41,6 +41,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
+      // stop() is a mail server going away: open connections (the app keeps one open between
+      // messages) are dropped at once instead of after smtp-server's default 30 s of grace.
+      closeTimeout: 1,
       onRcptTo(_address, _session, callback) {
         if (refusal) {
           const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });

@@ -41,6 +41,11 @@ export function smtpTransport(url: string, from: string): MailTransport {
   const transporter: Transporter = nodemailer.createTransport(
     {
       url,
+      // One connection, kept open between messages and reused (up to 100 messages): the worker
+      // sends one message after the other, and a new connection per message cost about a tenth
+      // of a second each (a queue of 100 took 11 s instead of 1 s against a local server).
+      pool: true,
+      maxConnections: 1,
       // A slow server must not hold a worker's claim for long (the claim lasts 2 minutes).
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
@@ -99,7 +104,18 @@ export function transportFromEnv(): MailTransport {
     else if (env.SMTP_URL) transport = smtpTransport(env.SMTP_URL, env.MAIL_FROM);
     // Never mark mail as sent without a way to send it: it waits in the outbox instead.
     else throw new ConfigError("Missing required setting: SMTP_URL");
+    g[transportKey]?.transport.close();
     g[transportKey] = { env, transport };
   }
   return g[transportKey].transport;
+}
+
+/**
+ * Closes the transport made for the current settings (its open connection to the mail server),
+ * so that it does not keep a stopping process alive. The next transportFromEnv() makes a new one.
+ */
+export function closeTransport(): void {
+  const g = globalThis as GlobalWithTransport;
+  g[transportKey]?.transport.close();
+  g[transportKey] = undefined;
 }

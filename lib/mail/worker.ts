@@ -21,7 +21,7 @@ import { getDatabase, selectRows, type Executor } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { SENT_MAIL_RETENTION_DAYS } from "@/lib/domain/retention";
 import { logger } from "@/lib/server/logger";
-import { PermanentMailError, transportFromEnv, type MailTransport } from "./transport";
+import { closeTransport, PermanentMailError, transportFromEnv, type MailTransport } from "./transport";
 
 /** How long a claim holds; longer than the slowest SMTP exchange (timeouts in transport.ts). */
 export const CLAIM_SECONDS = 120;
@@ -261,7 +261,7 @@ export function startOutboxWorker(options: { intervalMs?: number } = {}): void {
 /**
  * Stops the worker (on shutdown): a message being sent is finished and recorded, messages it
  * had claimed but not tried yet are handed back to the queue, and no new round starts.
- * Resolves when the worker is idle.
+ * Resolves when the worker is idle; its connection to the mail server is then closed.
  */
 export async function stopOutboxWorker(): Promise<void> {
   const g = globalThis as GlobalWithWorker;
@@ -272,6 +272,7 @@ export async function stopOutboxWorker(): Promise<void> {
   state.timer = undefined;
   g[workerKey] = undefined;
   await state.running;
+  closeTransport();
 }
 
 /** Asks a running worker to look for due mail now (after queueing something urgent). */
