@@ -27,7 +27,7 @@ async function migrated(config: DatabaseConfig): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+async function createTemplate(): Promise<{ template: DatabaseTemplate; remove: () => Promise<void> }> {
   if (testServerUrl) {
     const template = await createServerDatabase(`bp_tmpl_${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
     try {
@@ -38,8 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await dropServerDatabase(template.name, { template: true });
       throw error;
     }
-    project.provide("databaseTemplate", { kind: "postgres", name: template.name } satisfies DatabaseTemplate);
-    return () => dropServerDatabase(template.name, { template: true });
+    return { template: { kind: "postgres", name: template.name }, remove: () => dropServerDatabase(template.name, { template: true }) };
   }
 
   const folder = mkdtempSync(path.join(tmpdir(), "bp-vitest-"));
@@ -48,10 +47,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await migrated({ kind: "pglite", dataDir });
     const copiesDir = path.join(folder, "copies");
     mkdirSync(copiesDir);
-    project.provide("databaseTemplate", { kind: "pglite", dataDir, copiesDir } satisfies DatabaseTemplate);
+    return { template: { kind: "pglite", dataDir, copiesDir }, remove: async () => rmSync(folder, { recursive: true, force: true }) };
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-  return async () => rmSync(folder, { recursive: true, force: true });
+}
+
+/**
+ * Both database projects ("db" and "db-isolated") name this setup; Vitest runs it once per
+ * project in its main process. They share one template (migrating takes seconds, most of
+ * it on one core before any file starts), removed when the last project is done.
+ */
+const sharedKey = Symbol.for("buurtpreventie.testDatabaseTemplate");
+type Shared = { made: ReturnType<typeof createTemplate>; users: number };
+type GlobalWithTemplate = typeof globalThis & { [sharedKey]?: Shared };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const g = globalThis as GlobalWithTemplate;
+  const shared = (g[sharedKey] ??= { made: createTemplate(), users: 0 });
+  shared.users += 1;
+  const { template, remove } = await shared.made;
+  project.provide("databaseTemplate", template);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users === 0) {
+      g[sharedKey] = undefined;
+      await remove();
+    }
+  };
 }
