@@ -69,15 +69,30 @@ describe("the permission table decides (issue 18 item 2)", () => {
   it("refuses (ESLint) an import of lib/data/internal/ from app/ and components/, and allows it in lib/data", async () => {
     const eslint = new ESLint();
     const source = 'import { fillMissingIdentity } from "@/lib/data/internal/identity";\nexport const x = fillMissingIdentity;\n';
-    const ruleHits = async (filePath: string) => {
-      const [result] = await eslint.lintText(source, { filePath });
-      return result.messages.filter((m) => m.ruleId === "no-restricted-imports").length;
+    const internalHits = async (filePath: string, text = source) => {
+      const [result] = await eslint.lintText(text, { filePath });
+      return result.messages.filter((m) => m.ruleId === "no-restricted-imports" && m.message.includes("lib/data/internal/ is for lib/data only")).length;
     };
-    expect(await ruleHits("app/(resident)/probe.ts")).toBe(1);
-    expect(await ruleHits("components/group/probe.tsx")).toBe(1);
-    expect(await ruleHits("lib/data/probe.ts")).toBe(0);
+    expect(await internalHits("app/(resident)/probe.ts")).toBe(1);
+    expect(await internalHits("components/group/probe.tsx")).toBe(1);
+    expect(await internalHits("lib/data/probe.ts")).toBe(0);
     const relative = 'import { fillMissingIdentity } from "../../lib/data/internal/identity";\nexport const x = fillMissingIdentity;\n';
-    const [viaRelative] = await eslint.lintText(relative, { filePath: "app/beheer/probe.ts" });
-    expect(viaRelative.messages.filter((m) => m.ruleId === "no-restricted-imports")).toHaveLength(1);
+    expect(await internalHits("app/beheer/probe.ts", relative)).toBe(1);
+  });
+
+  it("keeps the layers (ESLint): components/ take only types from lib/data, lib/domain imports no I/O, framework or other layer", async () => {
+    const eslint = new ESLint();
+    const restricted = async (filePath: string, text: string) => {
+      const [result] = await eslint.lintText(text, { filePath });
+      return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+    };
+    const runtime = 'import { getPublicGroup } from "@/lib/data/public/groups";\nexport const x = getPublicGroup;\n';
+    const typeOnly = 'import type { PublicGroup } from "@/lib/validation/public-api";\nimport type { getPublicGroup } from "@/lib/data/public/groups";\nexport type X = PublicGroup | typeof getPublicGroup;\n';
+    expect(await restricted("components/public/probe.tsx", runtime)).toEqual([expect.stringContaining("only `import type` from lib/data")]);
+    expect(await restricted("components/public/probe.tsx", typeOnly)).toEqual([]);
+    expect(await restricted("app/(public)/probe.ts", runtime)).toEqual([]);
+    expect(await restricted("lib/domain/probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n')).toEqual([expect.stringContaining("no I/O")]);
+    expect(await restricted("lib/domain/probe.ts", 'import { db } from "@/db";\nexport const x = db;\n')).toEqual([expect.stringContaining("lib/domain imports only lib/domain")]);
+    expect(await restricted("lib/domain/probe.ts", 'import { DUTCH_TIME_ZONE } from "@/lib/domain/dates";\nexport const x = DUTCH_TIME_ZONE;\n')).toEqual([]);
   });
 });
