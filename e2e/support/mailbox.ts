@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 /**
- * Waits (up to 20 s; the outbox worker delivers every 2 s in demo mode) until the demo mailbox holds
+ * Waits (up to 20 s; the outbox worker delivers a message right after its change commits, lib/mail/outbox.ts) until the demo mailbox holds
  * a message to `to` whose subject matches `subject`, opens it and returns its text.
  */
 export async function openMail(page: Page, to: string, subject: string | RegExp): Promise<string> {

@@ -6,6 +6,7 @@
 import "server-only";
 import type { Executor } from "@/db";
 import { mailOutbox } from "@/db/schema";
+import { wakeOutboxWorkerSoon } from "./worker";
 
 export interface OutgoingMail {
   /** Unique per message, e.g. `group-registered:<groupId>:<recipient>`. */
@@ -36,5 +37,7 @@ export async function enqueueMail(tx: Executor, messages: OutgoingMail | Outgoin
     )
     .onConflictDoNothing({ target: mailOutbox.idempotencyKey })
     .returning({ id: mailOutbox.id });
+  // Sent right after the change commits, not at the worker's next round (up to 5 s later).
+  if (inserted.length > 0) wakeOutboxWorkerSoon();
   return inserted.length;
 }

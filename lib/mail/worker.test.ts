@@ -326,4 +326,22 @@ describe("the worker in the server process", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.received).toHaveLength(2);
   });
+
+  it("sends mail right after it is queued, without waiting for its next round", async () => {
+    process.env.SMTP_URL = sink.url;
+    process.env.AUTH_SECRET = "worker-secret-".padEnd(40, "w");
+    process.env.APP_URL = "http://localhost:3000";
+    resetEnvForTests();
+    // A round every ten minutes: only the wake-up on queueing can deliver within the poll below.
+    startOutboxWorker({ intervalMs: 600_000 });
+    try {
+      await expect.poll(async () => (await rows()).filter((r) => r.status === "pending").length, { timeout: 5000 }).toBe(0);
+      const before = sink.received.length;
+      await queue(3, "direct@voorbeeld.nl");
+      await expect.poll(() => sink.received.length - before, { timeout: 5000 }).toBe(3);
+      expect(sink.received.slice(before).flatMap((m) => m.to)).toEqual(["direct@voorbeeld.nl", "direct@voorbeeld.nl", "direct@voorbeeld.nl"]);
+    } finally {
+      await stopOutboxWorker();
+    }
+  });
 });

@@ -204,6 +204,8 @@ interface WorkerState {
   stopping: boolean;
   lastPurge: number;
   intervalMs: number;
+  /** A round asked for by wakeOutboxWorkerSoon, not yet started. */
+  wakeSoon?: NodeJS.Timeout;
 }
 
 const workerKey = Symbol.for("buurtpreventie.outboxWorker");
@@ -269,6 +271,7 @@ export async function stopOutboxWorker(): Promise<void> {
   if (!state) return;
   state.stopping = true;
   clearInterval(state.timer);
+  clearTimeout(state.wakeSoon);
   state.timer = undefined;
   g[workerKey] = undefined;
   await state.running;
@@ -279,4 +282,21 @@ export async function stopOutboxWorker(): Promise<void> {
 export function wakeOutboxWorker(): void {
   const state = workerState();
   if (state?.timer) setImmediate(() => tick(state));
+}
+
+/**
+ * Asks a running worker to look for due mail in a moment: called when mail is queued, usually
+ * inside the transaction of the change that causes it, which commits a few milliseconds later
+ * (a message is sent only after that commit: the worker cannot see it before). Should the
+ * transaction take longer, the worker's regular round sends it. Several calls close together
+ * make one round.
+ */
+export function wakeOutboxWorkerSoon(delayMs = 25): void {
+  const state = workerState();
+  if (!state?.timer || state.wakeSoon) return;
+  state.wakeSoon = setTimeout(() => {
+    state.wakeSoon = undefined;
+    tick(state);
+  }, delayMs);
+  state.wakeSoon.unref();
 }
