@@ -170,7 +170,9 @@ function pass(request: NextRequest, { api, nonce, csp, https, trustedProxyHops }
  * Where the proxy runs (running it costs a good part of a cheap request):
  *
  * - everywhere but the build's static files (they get the fixed headers from next.config.ts)
- *   and the JSON routes /api/v1 and /api/health;
+ *   and the JSON routes /api/v1 and /api/health; a path of those with a percent sign in it
+ *   does go through the proxy, which answers a percent-encoding that does not decode with a
+ *   400 (Next.js itself would fail on it with a 500);
  * - on those JSON routes only when the request carries something the proxy acts on: a client
  *   address header (X-Forwarded-For, X-Real-IP: removed without trusted proxies), an Origin
  *   (the forgery check), a body (Content-Length, Transfer-Encoding: its size) or a server
@@ -183,7 +185,7 @@ function pass(request: NextRequest, { api, nonce, csp, https, trustedProxyHops }
  */
 export const config = {
   matcher: [
-    "/((?!_next/static|_next/image|api/v1(?:/|$)|api/health(?:/|$)).*)",
+    "/((?!_next/static|_next/image|api/v1(?:/[^%]*)?$|api/health(?:/[^%]*)?$).*)",
     { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "x-forwarded-for" }] },
     { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "x-real-ip" }] },
     { source: "/api/(v1|health)/:path*", has: [{ type: "header", key: "origin" }] },
