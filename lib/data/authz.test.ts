@@ -31,7 +31,9 @@ import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listO
 import { decideJoinRequest, listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
 import { acceptStaffInvitation, getStaffInvitation } from "@/lib/data/resident/staff-invitations";
 import { listDeadMail, retryDeadMail } from "@/lib/data/platform/mail";
-import { erasePersonalData, exportPersonalData, previewErasure } from "@/lib/data/platform/privacy";
+import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
+import { exportPersonalData } from "@/lib/data/platform/privacy-export";
+import { previewErasure } from "@/lib/data/platform/privacy-preview";
 import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "@/lib/data/resident/member-addresses";
 import { getBordOverview, requestBord, withdrawBordRequest } from "@/lib/data/resident/sign-requests";
 import { endAllSessions } from "@/lib/data/platform/users";

@@ -229,7 +229,6 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public/yearly-check.ts#isPlausibleCheckToken": "pure helper: the format of a yearly-check link token",
   "lib/data/public/yearly-check.ts#getCheckLink": "public read by design: the token in the e-mail link is the authority (one admin, one check); shows only the group's public name",
   "lib/data/public/yearly-check.ts#confirmGroupByLink": "public command by design: the token in the e-mail link confirms that one check and nothing else (lib/data/public/yearly-check.test.ts)",
-  "lib/data/platform/privacy.ts#emailDigest": "pure helper: the audit log's HMAC of an address",
   "lib/data/public/areas.ts#coveragePercent": "pure helper",
   "lib/data/public/areas.ts#listPublicAreas": "public read (public DTO)",
   "lib/data/public/areas.ts#getPublicArea": "public read (public DTO)",
