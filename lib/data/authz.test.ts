@@ -50,7 +50,10 @@ import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipa
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "@/lib/data/platform/municipalities";
 import { getMunicipalitySettings, updateBordSettings, updateMunicipalitySettings } from "./staff/settings";
 import { getSignPhoto, getSignPhotoInfo, saveSignPhoto } from "./staff/sign-photos";
-import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
+import { getSignRequestForStaff } from "@/lib/data/staff/sign-request-detail";
+import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
+import { parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
 import { getSignForStaff, listSignsForStaff, recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "./staff/signs";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
 import { getYearlyCheckOverview, keepGroupAfterCheck, runYearlyCheckNow } from "./staff/yearly-check";

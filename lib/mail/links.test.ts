@@ -14,7 +14,7 @@ import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { submitJoinRequest } from "@/lib/data/public/join";
 import { decideJoinRequest } from "@/lib/data/resident/join-requests";
 import { requestBord } from "@/lib/data/resident/sign-requests";
-import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
 import { inviteUser } from "@/lib/data/staff/users";
 import { resetEnvForTests } from "@/lib/env";
 import { routes } from "@/lib/routes";

@@ -36,7 +36,7 @@ import { authConfig } from "@/lib/auth/config";
 import { actorForSessionToken } from "@/lib/auth/session";
 import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { submitJoinRequest, type JoinRequestSubmission } from "@/lib/data/public/join";
-import { CHANGED_BY_SOMEONE_ELSE, decideSignRequest, type DecisionOutcome } from "@/lib/data/staff/sign-requests";
+import { CHANGED_BY_SOMEONE_ELSE, decideSignRequest, type DecisionOutcome } from "@/lib/data/staff/sign-request-decision";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/server/logger";

@@ -20,7 +20,7 @@ import { decideJoinRequest, listOpenJoinRequests } from "@/lib/data/resident/joi
 import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
 import { exportPersonalData } from "@/lib/data/platform/privacy-export";
 import { requestBord } from "@/lib/data/resident/sign-requests";
-import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
 import { errorResult } from "@/lib/actions";
 import { resetEnvForTests } from "@/lib/env";
 import { smtpTransport } from "@/lib/mail/transport";

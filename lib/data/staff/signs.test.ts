@@ -9,7 +9,7 @@ import { SIGN_NOT_FOUND, signReportSubmissionSchema, submitSignReport, listStand
 import { signDetailsSchema, signLocationSchema, signMaintenanceSchema, signRemovalSchema, signReportSchema } from "@/lib/validation/signs";
 import { bordDecisionSchema } from "@/lib/validation/staff";
 import { onPostgres, withTestDatabase } from "@/tests/db";
-import { decideSignRequest } from "./sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
 import {
   SIGN_CHANGED_BY_SOMEONE_ELSE,
   getSignForStaff,
