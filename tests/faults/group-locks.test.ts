@@ -30,7 +30,7 @@ import {
   type Municipality,
   type User,
 } from "@/db/schema";
-import { dissolveGroup } from "@/lib/data/resident/groups";
+import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
 import { hashInvitationToken } from "@/lib/data/internal/invitations";
 import { acceptInvitation } from "@/lib/data/resident/invitations";
 import { removeMemberAddress } from "@/lib/data/resident/member-addresses";

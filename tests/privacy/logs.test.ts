@@ -14,7 +14,7 @@ import { aContact, addresses, aMunicipality, anArea, aUser, inAddressRegister } 
 import { mailOutbox, users, type Area, type User } from "@/db/schema";
 import { handlers } from "@/lib/auth/next-auth";
 import { requestSignInLink } from "@/lib/auth/sign-in";
-import { registerGroup } from "@/lib/data/resident/groups";
+import { registerGroup } from "@/lib/data/resident/group-registration";
 import { submitJoinRequest } from "@/lib/data/public/join";
 import { decideJoinRequest, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
 import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";

@@ -215,7 +215,7 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public/postcode-areas.ts#areasForPostcodes": "public facts: which wijk a postcode lies in",
   "lib/data/public/postcode-areas.ts#findAreaForPostcode": "public facts: which wijk a postcode lies in",
   "lib/data/public/demo.ts#demoAccountsForSignIn": "demo mode only: the demo accounts listed on the sign-in page",
-  "lib/data/resident/groups.ts#listAreaChoices": "public facts: wijk names and postcode areas for the registration form",
+  "lib/data/resident/group-registration.ts#listAreaChoices": "public facts: wijk names and postcode areas for the registration form",
   "lib/data/resident/invitations.ts#getInvitationPreview": "public read by whoever holds the e-mailed link: group, wijk, inviter's name and the invited address (to sign in with); nothing for an unknown, used or expired link",
   "lib/data/public/join.ts#joinSubmissionSchema": "pure helper: the join form's schema",
   "lib/data/public/join.ts#submitJoinRequest": "public command by design (the join form): rate limited per IP and e-mail, honeypot; reveals nothing",

@@ -10,8 +10,9 @@ import { bordThresholdSql } from "./bord-settings";
 
 /**
  * The one rule behind every group admin's query: the actor is an admin of the (active) group.
- * Used inside the `where` of each query in groups.ts, member-addresses.ts, join-requests.ts,
- * sign-requests.ts and invitations.ts, so someone else's group simply does not exist.
+ * Used inside the `where` of each query of lib/data/resident/ (my-groups.ts, group-admins.ts,
+ * member-addresses.ts, join-requests.ts, sign-requests.ts, invitations.ts …), so someone else's
+ * group simply does not exist.
  */
 export function isAdminOf(actor: Pick<Actor, "id">, groupId: AnyPgColumn = groups.id) {
   return sql`exists (select 1 from ${groupAdmins} where ${groupAdmins.groupId} = ${groupId} and ${groupAdmins.userId} = ${actor.id})`;

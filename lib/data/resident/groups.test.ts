@@ -14,7 +14,10 @@ import {
   type Area,
   type Municipality,
 } from "@/db/schema";
-import { dissolveGroup, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "@/lib/data/resident/groups";
+import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
+import { getGroupForAdmin, listMyGroups, updateGroupDetails } from "@/lib/data/resident/my-groups";
+import { listGroupAdmins, removeGroupAdmin } from "@/lib/data/resident/group-admins";
+import { registerGroup } from "@/lib/data/resident/group-registration";
 import { acceptInvitation, getInvitation, inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { AppError } from "@/lib/errors";
 import { groupDetailsSchema, registerGroupSchema, type RegisterGroupFormInput } from "@/lib/validation";

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { requirePagePermission, type Actor } from "@/lib/auth";
-import { getGroupForAdmin, type GroupForAdmin } from "@/lib/data/resident/groups";
+import { getGroupForAdmin, type GroupForAdmin } from "@/lib/data/resident/my-groups";
 import { isAppError } from "@/lib/errors";
 import { requireCurrentHouseRules } from "../house-rules-gate";
 
