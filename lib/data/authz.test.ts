@@ -46,7 +46,8 @@ import { confirmGeoImport, listNeighbourhoodsForStaff, previewGeoImport } from "
 import { listAuditLog, parseAuditFilters } from "./staff/audit-log";
 import { dissolveGroup as staffDissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./staff/groups";
 import { getStaffOverview } from "./staff/overview";
-import { getStaffMap, getWijkagentMap } from "@/lib/data/public/maps";
+import { getStaffMap } from "@/lib/data/staff/map";
+import { getWijkagentMap } from "@/lib/data/wijkagent/map";
 import { getGapsAndOverlaps } from "./staff/gaps";
 import { decideSharedAddresses } from "./staff/shared-addresses";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
