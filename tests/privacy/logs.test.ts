@@ -143,7 +143,7 @@ describe("application logs", () => {
         { groupSlug: group.slug, name: RESIDENT.name, email: RESIDENT.email, phone: RESIDENT.phone, birthDate: "1990-02-03", address: { postcode: "2922AB", houseNumber: 14, addition: "" }, acceptHouseRules: true, honeypot: "" },
         { ip: "192.0.2.11", now: new Date() },
       );
-      const [request] = await listOpenJoinRequests(actor, group.groupId);
+      const [request] = (await listOpenJoinRequests(actor, group.groupId))!;
       await decideJoinRequest(actor, group.groupId, request.id, { decision: "accept", message: "" });
 
       // A bord request, reviewed and approved by staff.

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError, notFound } from "@/lib/errors";
-import { isAdminOf, loadAdminGroup } from "@/lib/data/internal/group-access";
+import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
 
 export interface GroupAdminRow {
   userId: string;
@@ -18,9 +18,10 @@ export interface GroupAdminRow {
 }
 
 /** The admins of the group (their contact details, for fellow admins only). */
-export async function listGroupAdmins(actor: Actor, groupId: string): Promise<GroupAdminRow[]> {
+export async function listGroupAdmins(actor: Actor, groupId: string): Promise<GroupAdminRow[] | null> {
   requirePermission(actor, "group.manage");
-  const group = await loadAdminGroup(db, actor, groupId);
+  const group = await findAdminGroup(db, actor, groupId);
+  if (!group) return null;
   const rows = await db
     .select({ userId: users.id, name: users.name, email: users.email, phone: users.phone })
     .from(groupAdmins)

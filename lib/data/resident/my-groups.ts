@@ -20,7 +20,7 @@ import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { AppError } from "@/lib/errors";
 import type { GroupDetails } from "@/lib/validation";
 import { countedAddressesOf } from "@/lib/data/internal/counted-addresses";
-import { isAdminOf, loadAdminGroup } from "@/lib/data/internal/group-access";
+import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
 import { bordThresholdSql } from "@/lib/data/internal/bord-settings";
 import { openSignRequestStatuses } from "@/lib/data/internal/sql-rules";
 import { isNameTaken, NAME_TAKEN, refuseLookAlikeName } from "@/lib/data/internal/group-names";
@@ -76,13 +76,8 @@ export interface GroupForAdmin extends MyGroupSummary {
 /** One group of the actor with everything its overview page shows; null when not theirs. */
 export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<GroupForAdmin | null> {
   requirePermission(actor, "group.manage");
-  let ref;
-  try {
-    ref = await loadAdminGroup(db, actor, groupId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return null;
-    throw error;
-  }
+  const ref = await findAdminGroup(db, actor, groupId);
+  if (!ref) return null;
   const [row] = await db
     .select({
       id: groups.id,
