@@ -477,7 +477,7 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     expect(await getGroupForWijkagent(actors.wijkagent, target.id)).not.toBeNull();
     expect(await getSignRequestForStaff(actors.platformAdmin, ids.signRequestId)).not.toBeNull();
     await updateMunicipalitySettings(staff, { signThreshold: 40, safetyMailbox: "team@thuisstad.example" }, home.id);
-    expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ signThreshold: 40, safetyMailbox: "team@thuisstad.example" });
+    expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ signThreshold: 40, safetyEmail: "team@thuisstad.example" });
     await removeMemberAddress(owner, target.id, ids.addressId);
     expect((await getAddressCounts(owner, target.id))!.total).toBe(54);
   });
@@ -497,6 +497,6 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     const invite = await inviteUser(staff, { name: "Nieuw", email: "nieuw@thuisstad.example", role: "staff", municipalityId: foreign.id }).then(() => null, (e: unknown) => e);
     expect((invite as AppError).code).toBe("not_found");
     expect(await getMunicipalitySettings(staff, home.id)).toEqual(before);
-    expect(await getMunicipalitySettings(actors.foreignStaff, foreign.id)).toMatchObject({ safetyMailbox: foreign.safetyEmail });
+    expect(await getMunicipalitySettings(actors.foreignStaff, foreign.id)).toMatchObject({ safetyEmail: foreign.safetyEmail });
   });
 });
