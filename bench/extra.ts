@@ -11,7 +11,8 @@ import { countCountedAddresses } from "@/lib/data/internal/eligibility";
 import { addMemberAddressList } from "@/lib/data/resident/member-addresses";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
-import { listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";
+import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
+import { parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
 import type { Figure } from "./run";
 
 export function p50(samples: number[]): number {

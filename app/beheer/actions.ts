@@ -8,7 +8,7 @@ import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/li
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { decideSharedAddresses } from "@/lib/data/staff/shared-addresses";
 import { updateBordSettings, updateMunicipalitySettings } from "@/lib/data/staff/settings";
-import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
 import { recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "@/lib/data/staff/signs";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
 import { signDetailsSchema, signLocationSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";

@@ -8,7 +8,7 @@ import { MunicipalityPicker } from "@/components/staff/municipality-picker";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
-import { getStaffMap } from "@/lib/data/public/maps";
+import { getStaffMap } from "@/lib/data/staff/map";
 import { getStaffOverview } from "@/lib/data/staff/overview";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { getEnv } from "@/lib/env";

@@ -4,7 +4,7 @@ import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { AreaMap } from "@/components/map/area-map";
-import { getWijkagentMap } from "@/lib/data/public/maps";
+import { getWijkagentMap } from "@/lib/data/wijkagent/map";
 import { getWijkagentOverview } from "@/lib/data/wijkagent/groups";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";

@@ -24,14 +24,19 @@ import { AppError } from "@/lib/errors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 import { actorOf } from "@/tests/actors";
 import { dataExports, PUBLIC_DATA } from "@/tests/security/permission-inventory";
-import { dissolveGroup, getAdminPrefill, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "@/lib/data/resident/groups";
+import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
+import { getAdminPrefill, registerGroup } from "@/lib/data/resident/group-registration";
+import { getGroupForAdmin, listMyGroups, updateGroupDetails } from "@/lib/data/resident/my-groups";
+import { listGroupAdmins, removeGroupAdmin } from "@/lib/data/resident/group-admins";
 import { getOwnDetails, updateOwnDetails } from "@/lib/data/resident/account";
 import { acceptCurrentHouseRules, getHouseRulesStatus } from "@/lib/data/resident/house-rules";
 import { acceptInvitation, cancelInvitation, getInvitation, inviteCoAdmin, listOpenInvitations } from "@/lib/data/resident/invitations";
 import { decideJoinRequest, listHandledJoinRequests, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
 import { acceptStaffInvitation, getStaffInvitation } from "@/lib/data/resident/staff-invitations";
 import { listDeadMail, retryDeadMail } from "@/lib/data/platform/mail";
-import { erasePersonalData, exportPersonalData, previewErasure } from "@/lib/data/platform/privacy";
+import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
+import { exportPersonalData } from "@/lib/data/platform/privacy-export";
+import { previewErasure } from "@/lib/data/platform/privacy-preview";
 import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "@/lib/data/resident/member-addresses";
 import { getBordOverview, requestBord, withdrawBordRequest } from "@/lib/data/resident/sign-requests";
 import { endAllSessions } from "@/lib/data/platform/users";
@@ -41,14 +46,18 @@ import { confirmGeoImport, listNeighbourhoodsForStaff, previewGeoImport } from "
 import { listAuditLog, parseAuditFilters } from "./staff/audit-log";
 import { dissolveGroup as staffDissolveGroup, exportGroupsForStaff, getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./staff/groups";
 import { getStaffOverview } from "./staff/overview";
-import { getStaffMap, getWijkagentMap } from "@/lib/data/public/maps";
+import { getStaffMap } from "@/lib/data/staff/map";
+import { getWijkagentMap } from "@/lib/data/wijkagent/map";
 import { getGapsAndOverlaps } from "./staff/gaps";
 import { decideSharedAddresses } from "./staff/shared-addresses";
 import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "@/lib/data/platform/municipalities";
 import { getMunicipalitySettings, updateBordSettings, updateMunicipalitySettings } from "./staff/settings";
 import { getSignPhoto, getSignPhotoInfo, saveSignPhoto } from "./staff/sign-photos";
-import { decideSignRequest, getSignRequestForStaff, listSignRequestsForStaff, parseSignRequestFilters } from "./staff/sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
+import { getSignRequestForStaff } from "@/lib/data/staff/sign-request-detail";
+import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
+import { parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
 import { getSignForStaff, listSignsForStaff, recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "./staff/signs";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
 import { getYearlyCheckOverview, keepGroupAfterCheck, runYearlyCheckNow } from "./staff/yearly-check";
@@ -202,6 +211,8 @@ interface Row {
 
 const ALL: Who[] = ["anonymous", "resident", "otherAdmin", "owner", "staff", "foreignStaff", "wijkagent", "otherWijkagent", "platformAdmin"];
 const notFound: Outcome = { throws: "not_found" };
+/** A read of something that is not theirs: null (docs/architecture.md). */
+const nothing: Outcome = { resolves: "null" };
 /** A real 2×2 PNG for the bord photo commands. */
 const tinyPng = () => sharp({ create: { width: 2, height: 2, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png().toBuffer();
 const without: Outcome = { resolves: "without_target" };
@@ -212,22 +223,22 @@ const staffOnly = (who: Who): Outcome => (who === "foreignStaff" ? without : not
 const ROWS: Row[] = [
   // Group admins
   { fn: "listMyGroups", rightful: ["owner"], call: signedIn((a) => listMyGroups(a)), wrong: without },
-  { fn: "getGroupForAdmin", rightful: ["owner"], call: signedIn((a) => getGroupForAdmin(a, target.id)), wrong: { resolves: "null" } },
+  { fn: "getGroupForAdmin", rightful: ["owner"], call: signedIn((a) => getGroupForAdmin(a, target.id)), wrong: nothing },
   { fn: "updateGroupDetails", rightful: ["owner"], call: signedIn((a) => updateGroupDetails(a, target.id, { name: "Gekaapt", areaCode: "WK000001", areaDescription: "", whatsappInviteLink: null, wabpRegistered: false, version: 1 })), wrong: notFound },
-  { fn: "listGroupAdmins", rightful: ["owner"], call: signedIn((a) => listGroupAdmins(a, target.id)), wrong: notFound },
+  { fn: "listGroupAdmins", rightful: ["owner"], call: signedIn((a) => listGroupAdmins(a, target.id)), wrong: nothing },
   { fn: "removeGroupAdmin", rightful: ["owner"], call: signedIn((a) => removeGroupAdmin(a, target.id, ids.coOwnerId)), wrong: notFound },
   { fn: "dissolveGroup", rightful: ["owner"], call: signedIn((a) => dissolveGroup(a, target.id, "Doelgroep Noord")), wrong: notFound },
   { fn: "inviteCoAdmin", rightful: ["owner"], call: signedIn((a) => inviteCoAdmin(a, target.id, ATTACKER)), wrong: notFound },
   { fn: "cancelInvitation", rightful: ["owner"], call: signedIn((a) => cancelInvitation(a, target.id, ids.invitationId)), wrong: notFound },
   { fn: "listOpenInvitations", rightful: ["owner"], call: signedIn((a) => listOpenInvitations(a, target.id)), wrong: without },
-  { fn: "listOpenJoinRequests", rightful: ["owner"], call: signedIn((a) => listOpenJoinRequests(a, target.id)), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
+  { fn: "listOpenJoinRequests", rightful: ["owner"], call: signedIn((a) => listOpenJoinRequests(a, target.id)), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : nothing) },
   { fn: "decideJoinRequest", rightful: ["owner"], call: signedIn((a) => decideJoinRequest(a, target.id, ids.joinRequestId, { decision: "accept", message: "" })), wrong: notFound },
-  { fn: "getAddressCounts", rightful: ["owner"], call: signedIn((a) => getAddressCounts(a, target.id)), wrong: notFound },
-  { fn: "listMemberAddresses", rightful: ["owner"], call: signedIn((a) => listMemberAddresses(a, target.id)), wrong: notFound },
+  { fn: "getAddressCounts", rightful: ["owner"], call: signedIn((a) => getAddressCounts(a, target.id)), wrong: nothing },
+  { fn: "listMemberAddresses", rightful: ["owner"], call: signedIn((a) => listMemberAddresses(a, target.id)), wrong: nothing },
   { fn: "addMemberAddress", rightful: ["owner"], call: signedIn((a) => addMemberAddress(a, target.id, { postcode: "9901ZZ", houseNumber: 7, addition: "" })), wrong: notFound },
   { fn: "addMemberAddressList", rightful: ["owner"], call: signedIn((a) => addMemberAddressList(a, target.id, "9901 ZZ 8")), wrong: notFound },
   { fn: "removeMemberAddress", rightful: ["owner"], call: signedIn((a) => removeMemberAddress(a, target.id, ids.addressId)), wrong: notFound },
-  { fn: "getBordOverview", rightful: ["owner"], call: signedIn((a) => getBordOverview(a, target.id)), wrong: notFound },
+  { fn: "getBordOverview", rightful: ["owner"], call: signedIn((a) => getBordOverview(a, target.id)), wrong: nothing },
   { fn: "requestBord", rightful: ["owner"], call: signedIn((a) => requestBord(a, target.id, { signCount: 1, street: "Kaapstraat", nearHouseNumber: null, description: "", point: null, note: "" })), wrong: notFound },
   { fn: "withdrawBordRequest", rightful: ["owner"], call: signedIn((a) => withdrawBordRequest(a, target.id, ids.signRequestId)), wrong: notFound },
   // Registering: residents only; the call carries no one else's ids (so residents are rightful).
@@ -250,7 +261,7 @@ const ROWS: Row[] = [
     ),
     wrong: notFound,
   },
-  { fn: "listHandledJoinRequests", rightful: ["owner"], call: signedIn((a) => listHandledJoinRequests(a, target.id)), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : notFound) },
+  { fn: "listHandledJoinRequests", rightful: ["owner"], call: signedIn((a) => listHandledJoinRequests(a, target.id)), wrong: (who) => (who === "anonymous" ? { throws: "unauthorized" } : nothing) },
   // One's own details
   { fn: "getOwnDetails", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => getOwnDetails(a)), wrong: notFound },
   { fn: "updateOwnDetails", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => updateOwnDetails(a, { name: "Kaper", phone: "+31633333333", address: { postcode: "9901AB", houseNumber: 96, addition: "" } })), wrong: notFound },
@@ -466,9 +477,9 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     expect(await getGroupForWijkagent(actors.wijkagent, target.id)).not.toBeNull();
     expect(await getSignRequestForStaff(actors.platformAdmin, ids.signRequestId)).not.toBeNull();
     await updateMunicipalitySettings(staff, { signThreshold: 40, safetyMailbox: "team@thuisstad.example" }, home.id);
-    expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ signThreshold: 40, safetyMailbox: "team@thuisstad.example" });
+    expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ signThreshold: 40, safetyEmail: "team@thuisstad.example" });
     await removeMemberAddress(owner, target.id, ids.addressId);
-    expect((await getAddressCounts(owner, target.id)).total).toBe(54);
+    expect((await getAddressCounts(owner, target.id))!.total).toBe(54);
   });
 
   it("a change naming another municipality is refused; it does not land on the actor's own (or the first) municipality", async () => {
@@ -486,6 +497,6 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     const invite = await inviteUser(staff, { name: "Nieuw", email: "nieuw@thuisstad.example", role: "staff", municipalityId: foreign.id }).then(() => null, (e: unknown) => e);
     expect((invite as AppError).code).toBe("not_found");
     expect(await getMunicipalitySettings(staff, home.id)).toEqual(before);
-    expect(await getMunicipalitySettings(actors.foreignStaff, foreign.id)).toMatchObject({ safetyMailbox: foreign.safetyEmail });
+    expect(await getMunicipalitySettings(actors.foreignStaff, foreign.id)).toMatchObject({ safetyEmail: foreign.safetyEmail });
   });
 });

@@ -6,6 +6,7 @@
  * singleton that survives hot reload). Logged as counts only (addresses are personal data).
  */
 import { logger } from "@/lib/server/logger";
+import { oncePerProcess, scheduleRounds } from "@/lib/server/schedule";
 
 export interface AddressRecheckJob {
   /** Runs one round now; resolves to the number of addresses claimed (0 when it failed; logged). */
@@ -33,41 +34,18 @@ export async function runAddressRecheckRound(at: Date): Promise<number> {
 }
 
 export function createAddressRecheckJob(options: AddressRecheckJobOptions = {}): AddressRecheckJob {
-  const intervalMs = options.intervalMs ?? 60 * 1000;
   const now = options.now ?? (() => new Date());
   const round = options.round ?? runAddressRecheckRound;
-  let running = false;
-  const tick = async () => {
-    if (running) return 0;
-    running = true;
-    try {
-      return await round(now());
-    } catch (error) {
-      logger.error("Address re-check: the round failed", error);
-      return 0;
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), options.firstRunMs ?? 15_000);
-  const timer = setInterval(() => void tick(), intervalMs);
-  first.unref?.();
-  timer.unref?.();
-  return {
-    tick,
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return scheduleRounds({
+    round: () => round(now()),
+    idle: 0,
+    failure: "Address re-check: the round failed",
+    intervalMs: options.intervalMs ?? 60 * 1000,
+    firstRunMs: options.firstRunMs ?? 15_000,
+  });
 }
-
-const jobKey = Symbol.for("buurtpreventie.address-recheck-job");
-type GlobalWithJob = typeof globalThis & { [jobKey]?: AddressRecheckJob };
 
 /** Starts the process's address re-check schedule once. */
 export function startAddressRecheckSchedule(): AddressRecheckJob {
-  const g = globalThis as GlobalWithJob;
-  g[jobKey] ??= createAddressRecheckJob();
-  return g[jobKey];
+  return oncePerProcess("address-recheck-job", () => createAddressRecheckJob());
 }

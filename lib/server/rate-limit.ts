@@ -66,7 +66,7 @@ export async function consumeRateLimit(rule: RateLimitRule, key: string): Promis
  * The part of a rate-limit key that stands for an e-mail address: `email:` and an HMAC-SHA256
  * of the address (trimmed, lower case) with AUTH_SECRET, so that rate_limits holds no
  * addresses in clear text. Without AUTH_SECRET (demo mode) the key is
- * empty: still no address in the table. lib/data/privacy finds a person's counters by it.
+ * empty: still no address in the table. lib/data/internal/privacy-person.ts finds a person's counters by it.
  */
 export function emailRateLimitKey(email: string): string {
   const digest = createHmac("sha256", getEnv().AUTH_SECRET ?? "")

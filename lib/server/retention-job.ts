@@ -8,6 +8,7 @@
  */
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/server/logger";
+import { oncePerProcess, scheduleRounds } from "@/lib/server/schedule";
 
 export interface RetentionJob {
   /** Runs one round now; resolves to the number of rows handled (0 when it failed; the failure is logged). */
@@ -39,41 +40,18 @@ export async function runRetentionRound(at: Date): Promise<number> {
 }
 
 export function createRetentionJob(options: RetentionJobOptions = {}): RetentionJob {
-  const intervalMs = options.intervalMs ?? 60 * 60 * 1000;
   const now = options.now ?? (() => new Date());
   const purge = options.purge ?? runRetentionRound;
-  let running = false;
-  const tick = async () => {
-    if (running) return 0;
-    running = true;
-    try {
-      return await purge(now());
-    } catch (error) {
-      logger.error("Retention: the retention round failed", error);
-      return 0;
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), options.firstRunMs ?? 10_000);
-  const timer = setInterval(() => void tick(), intervalMs);
-  first.unref?.();
-  timer.unref?.();
-  return {
-    tick,
-    stop() {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return scheduleRounds({
+    round: () => purge(now()),
+    idle: 0,
+    failure: "Retention: the retention round failed",
+    intervalMs: options.intervalMs ?? 60 * 60 * 1000,
+    firstRunMs: options.firstRunMs ?? 10_000,
+  });
 }
-
-const jobKey = Symbol.for("buurtpreventie.retention-job");
-type GlobalWithJob = typeof globalThis & { [jobKey]?: RetentionJob };
 
 /** Starts the process's retention schedule once. */
 export function startRetentionSchedule(): RetentionJob {
-  const g = globalThis as GlobalWithJob;
-  g[jobKey] ??= createRetentionJob();
-  return g[jobKey];
+  return oncePerProcess("retention-job", () => createRetentionJob());
 }

@@ -213,3 +213,13 @@ export const areaCodeField = z
   .overwrite((value) => cleanSingleLine(value).toUpperCase())
   .min(1, { message: "Kies een wijk.", abort: true })
   .regex(AREA_CODE_PATTERN, "Kies een wijk uit de lijst.");
+
+/**
+ * A form's honeypot: a field people never see; bots fill it in. It never fails the parse (a bot
+ * must not learn that it was caught): "" when empty, its text (at most 200 characters) when
+ * filled, "filled" for anything that is not text.
+ */
+export const honeypotField = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === "string" ? value.trim().slice(0, 200) : value == null ? "" : "filled"));

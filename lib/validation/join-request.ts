@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { addressSchema } from "./address";
-import { acceptedField, birthDateField, emailField, personNameField, phoneField } from "./fields";
+import { acceptedField, birthDateField, emailField, honeypotField, personNameField, phoneField } from "./fields";
 import { HOUSE_RULES_REQUIRED } from "./group";
 import { optionalMultiLineText } from "./text";
 
@@ -22,6 +22,25 @@ export function joinRequestSchema(today: string) {
 }
 export type JoinRequestFormInput = z.input<ReturnType<typeof joinRequestSchema>>;
 export type JoinRequest = z.output<ReturnType<typeof joinRequestSchema>>;
+
+export interface JoinRequestSubmission extends JoinRequest {
+  /** The group's slug (the form sits on /groepen/[slug]). */
+  groupSlug: string;
+  /** The honeypot: a field people never see; bots fill it in. */
+  honeypot?: string;
+}
+
+/**
+ * The join form as the server reads it: joinRequestSchema(today) plus the group's slug and the
+ * honeypot. The honeypot never fails the parse (a bot must not learn that it was caught).
+ */
+export function joinSubmissionSchema(today: string) {
+  return joinRequestSchema(today).extend({
+    // Anything that is not a known slug answers not_found (lib/data/public/join.ts).
+    groupSlug: z.string().catch(""),
+    honeypot: honeypotField,
+  });
+}
 
 export const JOIN_REQUEST_DECISIONS = ["accept", "decline"] as const;
 

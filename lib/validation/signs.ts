@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { isValidCalendarDate } from "@/lib/domain/dates";
+import { honeypotField } from "./fields";
 import { pointFieldText, pointFromFields } from "./sign-request";
 import { cleanSingleLine, optionalMultiLineText } from "./text";
 
@@ -35,6 +36,15 @@ export const signReportSchema = z.object({
   ),
 });
 export type SignReportInput = z.infer<typeof signReportSchema>;
+
+/** The report form as the server reads it; the honeypot never fails the parse. */
+export const signReportSubmissionSchema = signReportSchema.extend({
+  honeypot: honeypotField,
+});
+
+export interface SignReportSubmission extends SignReportInput {
+  honeypot?: string;
+}
 
 const versionField = z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(1_000_000);
 

@@ -30,11 +30,11 @@ import {
   type Municipality,
   type User,
 } from "@/db/schema";
-import { dissolveGroup } from "@/lib/data/resident/groups";
+import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
 import { hashInvitationToken } from "@/lib/data/internal/invitations";
 import { acceptInvitation } from "@/lib/data/resident/invitations";
 import { removeMemberAddress } from "@/lib/data/resident/member-addresses";
-import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { bordDecisionSchema } from "@/lib/validation/staff";

@@ -22,7 +22,7 @@ import {
   type Area,
   type Municipality,
 } from "@/db/schema";
-import { registerGroup } from "@/lib/data/resident/groups";
+import { registerGroup } from "@/lib/data/resident/group-registration";
 import { JOIN_EMAIL_LIMIT, submitJoinRequest } from "@/lib/data/public/join";
 import { requestBord } from "@/lib/data/resident/sign-requests";
 import { AppError } from "@/lib/errors";

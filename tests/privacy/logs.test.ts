@@ -14,12 +14,13 @@ import { aContact, addresses, aMunicipality, anArea, aUser, inAddressRegister } 
 import { mailOutbox, users, type Area, type User } from "@/db/schema";
 import { handlers } from "@/lib/auth/next-auth";
 import { requestSignInLink } from "@/lib/auth/sign-in";
-import { registerGroup } from "@/lib/data/resident/groups";
+import { registerGroup } from "@/lib/data/resident/group-registration";
 import { submitJoinRequest } from "@/lib/data/public/join";
 import { decideJoinRequest, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
-import { erasePersonalData, exportPersonalData } from "@/lib/data/platform/privacy";
+import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
+import { exportPersonalData } from "@/lib/data/platform/privacy-export";
 import { requestBord } from "@/lib/data/resident/sign-requests";
-import { decideSignRequest } from "@/lib/data/staff/sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
 import { errorResult } from "@/lib/actions";
 import { resetEnvForTests } from "@/lib/env";
 import { smtpTransport } from "@/lib/mail/transport";
@@ -142,7 +143,7 @@ describe("application logs", () => {
         { groupSlug: group.slug, name: RESIDENT.name, email: RESIDENT.email, phone: RESIDENT.phone, birthDate: "1990-02-03", address: { postcode: "2922AB", houseNumber: 14, addition: "" }, acceptHouseRules: true, honeypot: "" },
         { ip: "192.0.2.11", now: new Date() },
       );
-      const [request] = await listOpenJoinRequests(actor, group.groupId);
+      const [request] = (await listOpenJoinRequests(actor, group.groupId))!;
       await decideJoinRequest(actor, group.groupId, request.id, { decision: "accept", message: "" });
 
       // A bord request, reviewed and approved by staff.

@@ -4,7 +4,7 @@ import { HouseRulesList } from "@/components/group/house-rules";
 import { RegisterGroupForm } from "@/components/group/register-group-form";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { getAdminPrefill, listAreaChoices } from "@/lib/data/resident/groups";
+import { getAdminPrefill, listAreaChoices } from "@/lib/data/resident/group-registration";
 import { calendarDateIn } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { registerGroupAction } from "../actions";

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { listMyGroups } from "@/lib/data/resident/groups";
+import { listMyGroups } from "@/lib/data/resident/my-groups";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { requireCurrentHouseRules } from "./house-rules-gate";

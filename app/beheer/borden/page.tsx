@@ -8,7 +8,8 @@ import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/validation/search-params";
-import { DEFAULT_SIGN_REQUEST_STATUSES, listSignRequestsForStaff, parseSignRequestFilters } from "@/lib/data/staff/sign-requests";
+import { DEFAULT_SIGN_REQUEST_STATUSES, parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
+import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
 import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatDate, formatDateTime, formatNumber } from "@/components/staff/format";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
@@ -39,6 +40,7 @@ export default async function YearlyCheckPage({ searchParams }: { searchParams: 
     );
   }
   const [overview, list] = await Promise.all([getYearlyCheckOverview(user, municipality.id), listMunicipalitiesForStaff(user)]);
+  if (!overview) notFound();
   const done = first(params, "uitgevoerd") !== undefined;
   const failed = first(params, "fout") !== undefined;
   const run = overview.lastRun;

@@ -1,7 +1,8 @@
 "use server";
 
 import { signedInAction } from "@/lib/actions";
-import { erasePersonalData, previewErasure } from "@/lib/data/platform/privacy";
+import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
+import { previewErasure } from "@/lib/data/platform/privacy-preview";
 import { privacyEraseSchema, privacyLookupSchema } from "@/lib/validation/privacy";
 
 /** "Wissen…": what erasing the address would remove (the confirmation step shows it). */

@@ -8,7 +8,8 @@ import type { StatusMessage as Message } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import type { ErasurePreview as Preview, ErasureReport as Report } from "@/lib/data/platform/privacy";
+import type { ErasurePreview as Preview } from "@/lib/data/platform/privacy-preview";
+import type { ErasureReport as Report } from "@/lib/data/platform/privacy-erasure";
 import {
   privacyEraseSchema,
   privacyLookupSchema,

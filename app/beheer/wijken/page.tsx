@@ -14,7 +14,7 @@ import { can } from "@/lib/auth/permissions";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { listNeighbourhoodsForStaff } from "@/lib/data/staff/geo-import";
-import { getStaffMap } from "@/lib/data/public/maps";
+import { getStaffMap } from "@/lib/data/staff/map";
 import { getEnv } from "@/lib/env";
 import { AreaMap } from "@/components/map/area-map";
 import { first, type SearchParams } from "@/lib/validation/search-params";

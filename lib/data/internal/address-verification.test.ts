@@ -155,11 +155,11 @@ describe(`counting and the re-check (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
 
   it("stores addresses as niet gecontroleerd when the register is unreachable, and does not count them", async () => {
     const { me, group } = await groupWithUnchecked(45, 10);
-    expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ total: 55, counted: 45, unchecked: 10, missing: 5 });
+    expect(await getAddressCounts(actorOf(me), group.id))!.toMatchObject({ total: 55, counted: 45, unchecked: 10, missing: 5 });
     expect(await getSignEligibility(group.id)).toMatchObject({ counted: 45, eligible: false });
     const report = await recheckUncheckedAddresses({ now: new Date(Date.now() + 1000), lookup: createRegisterLookup() });
     expect(report).toMatchObject({ verified: 10, notFound: 0, stillUnchecked: 0 });
-    expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ counted: 55, unchecked: 0, missing: 0 });
+    expect(await getAddressCounts(actorOf(me), group.id))!.toMatchObject({ counted: 55, unchecked: 0, missing: 0 });
     expect(await getSignEligibility(group.id)).toMatchObject({ counted: 55, eligible: true });
     expect((await rowsOf(group.id)).find((r) => r.postcode === "2925AD")).toMatchObject({ street: expect.any(String), verification: "verified" });
   });
@@ -188,7 +188,7 @@ describe(`counting and the re-check (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
       expect.objectContaining({ postcode: "2925XY", verification: "not_found" }),
       expect.objectContaining({ postcode: "3011AA", verification: "verified", inMunicipality: false }),
     ]);
-    expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ total: 3, counted: 1, outside: 1, unchecked: 1 });
+    expect(await getAddressCounts(actorOf(me), group.id))!.toMatchObject({ total: 3, counted: 1, outside: 1, unchecked: 1 });
   });
 
   it("two workers at once check every address exactly once", async () => {

@@ -10,8 +10,9 @@ import { bordThresholdSql } from "./bord-settings";
 
 /**
  * The one rule behind every group admin's query: the actor is an admin of the (active) group.
- * Used inside the `where` of each query in groups.ts, member-addresses.ts, join-requests.ts,
- * sign-requests.ts and invitations.ts, so someone else's group simply does not exist.
+ * Used inside the `where` of each query of lib/data/resident/ (my-groups.ts, group-admins.ts,
+ * member-addresses.ts, join-requests.ts, sign-requests.ts, invitations.ts …), so someone else's
+ * group simply does not exist.
  */
 export function isAdminOf(actor: Pick<Actor, "id">, groupId: AnyPgColumn = groups.id) {
   return sql`exists (select 1 from ${groupAdmins} where ${groupAdmins.groupId} = ${groupId} and ${groupAdmins.userId} = ${actor.id})`;
@@ -44,13 +45,13 @@ export interface AdminGroupRef {
  * The active group `groupId` when `actor` administers it, else AppError not_found.
  * `lock` takes a row lock on the group (for decisions that count admins or requests).
  */
-export async function loadAdminGroup(
+export async function findAdminGroup(
   executor: Executor,
   actor: Pick<Actor, "id">,
   groupId: string,
   options: { lock?: boolean } = {},
-): Promise<AdminGroupRef> {
-  if (!isUuid(groupId)) throw notFound("Deze groep bestaat niet, of u bent er geen beheerder van.");
+): Promise<AdminGroupRef | null> {
+  if (!isUuid(groupId)) return null;
   const query = executor
     .select({
       id: groups.id,
@@ -76,6 +77,17 @@ export async function loadAdminGroup(
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
     .where(and(eq(groups.id, groupId), eq(groups.status, "active"), isAdminOf(actor)));
   const [row] = options.lock ? await query.for("update", { of: groups }) : await query;
-  if (!row) throw notFound("Deze groep bestaat niet, of u bent er geen beheerder van.");
-  return row;
+  return row ?? null;
+}
+
+/** As findAdminGroup, for commands: someone else's or an unknown group throws not_found. */
+export async function loadAdminGroup(
+  executor: Executor,
+  actor: Pick<Actor, "id">,
+  groupId: string,
+  options: { lock?: boolean } = {},
+): Promise<AdminGroupRef> {
+  const group = await findAdminGroup(executor, actor, groupId, options);
+  if (!group) throw notFound("Deze groep bestaat niet, of u bent er geen beheerder van.");
+  return group;
 }

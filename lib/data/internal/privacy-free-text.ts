@@ -1,7 +1,7 @@
 /**
  * Erasure of a person's name and phone number from free text.
  *
- * Erasing an e-mail address (lib/data/platform/privacy.ts) removed the address everywhere, but a name
+ * Erasing an e-mail address (lib/data/platform/privacy-erasure.ts) removed the address everywhere, but a name
  * or phone number typed into a text stayed: "Mail Sanne de Vries … bel 06-12345678" in a group
  * description was still public after Sanne's erasure. Here:
  *

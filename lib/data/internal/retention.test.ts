@@ -22,7 +22,7 @@ import {
   type Area,
   type Municipality,
 } from "@/db/schema";
-import { dissolveGroup } from "@/lib/data/resident/groups";
+import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
 import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import {
   anonymiseAuditLog,

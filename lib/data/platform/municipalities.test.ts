@@ -15,7 +15,7 @@ import { isAppError } from "@/lib/errors";
 import { municipalitySchema } from "@/lib/validation/municipality";
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
-import { registerGroup } from "@/lib/data/resident/groups";
+import { registerGroup } from "@/lib/data/resident/group-registration";
 import { submitJoinRequest } from "@/lib/data/public/join";
 import { lookupPostcode } from "@/lib/data/public/lookup";
 import { endedMunicipalityOfGroup, getPublicGroup } from "@/lib/data/public/groups";

@@ -27,7 +27,7 @@ export interface ManagedMunicipality {
   name: string;
   slug: string;
   signThreshold: number;
-  safetyMailbox: string;
+  safetyEmail: string;
   disabled: boolean;
   areas: number;
   activeGroups: number;
@@ -57,7 +57,7 @@ function selectManaged(executor: Executor) {
       name: municipalities.name,
       slug: municipalities.slug,
       signThreshold: municipalities.bordThreshold,
-      safetyMailbox: municipalities.safetyEmail,
+      safetyEmail: municipalities.safetyEmail,
       disabledAt: municipalities.disabledAt,
       areas: areaCount,
       activeGroups: groupCount,

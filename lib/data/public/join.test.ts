@@ -5,7 +5,8 @@ import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { lookupAnswering, unreachableLookup } from "@/tests/address-lookups";
 import { isAppError } from "@/lib/errors";
 import { withTestDatabase } from "@/tests/db";
-import { submitJoinRequest, type JoinRequestSubmission } from "./join";
+import { submitJoinRequest } from "./join";
+import { type JoinRequestSubmission } from "@/lib/validation";
 
 const database = withTestDatabase();
 

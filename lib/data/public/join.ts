@@ -1,7 +1,8 @@
 /**
  * A resident asking to join a group (aanmelding), from the public form on /groepen/[slug].
  *
- * The input is already parsed with joinRequestSchema(today) (18+, Dutch address, house rules).
+ * The input is already parsed with joinSubmissionSchema(today) from lib/validation (18+, Dutch
+ * address, house rules).
  * Here: the group must be active (else not_found), a filled honeypot answers as if it worked
  * and stores nothing, the rate limits hold (per IP and per e-mail per group, in the database),
  * the address is verified when an address service is configured, and then one transaction
@@ -27,32 +28,9 @@ import {
   type JoinRequestMailResident,
 } from "@/lib/mail/templates/join-request";
 import { consumeRateLimit, emailRateLimitKey, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
-import { joinRequestSchema, type JoinRequest } from "@/lib/validation";
-import { z } from "zod";
+import type { JoinRequestSubmission } from "@/lib/validation";
 import { isPlausibleSlug } from "./groups";
 import { recordHouseRulesAcceptance } from "@/lib/data/internal/house-rules";
-
-export interface JoinRequestSubmission extends JoinRequest {
-  /** The group's slug (the form sits on /groepen/[slug]). */
-  groupSlug: string;
-  /** The honeypot: a field people never see; bots fill it in. */
-  honeypot?: string;
-}
-
-/**
- * The join form as the server reads it: joinRequestSchema(today) plus the group's slug and the
- * honeypot. The honeypot never fails the parse (a bot must not learn that it was caught).
- */
-export function joinSubmissionSchema(today: string) {
-  return joinRequestSchema(today).extend({
-    // Anything that is not a known slug answers not_found in submitJoinRequest.
-    groupSlug: z.string().catch(""),
-    honeypot: z
-      .unknown()
-      .optional()
-      .transform((value) => (typeof value === "string" ? value.trim().slice(0, 200) : value == null ? "" : "filled")),
-  });
-}
 
 export interface JoinRequestContext {
   /** The client's IP address, for the rate limit. */

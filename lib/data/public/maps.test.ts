@@ -12,7 +12,9 @@ import { areas, auditLog, type Area, type Municipality, type User } from "@/db/s
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
-import { getPublicAreaMap, getStaffMap, getWijkagentMap, listPublicAreaBoundaries } from "./maps";
+import { getPublicAreaMap, listPublicAreaBoundaries } from "./maps";
+import { getStaffMap } from "@/lib/data/staff/map";
+import { getWijkagentMap } from "@/lib/data/wijkagent/map";
 import { importAreaBoundaries } from "@/lib/data/staff/areas";
 
 const database = withTestDatabase();

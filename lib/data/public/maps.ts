@@ -1,104 +1,12 @@
 /**
- * What the maps draw: wijk outlines (areas.boundary, GeoJSON in WGS84) and bords as points.
- * Public reads show only placed bords (a street sign is public); staff see their municipality's
- * open requests too, a wijkagent those in their own wijken. No personal data: outlines, names of
- * places, statuses and points on a street.
+ * The public maps: wijk outlines and placed bords (a street sign is public). No personal data.
  */
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { areas, contactAreas, contacts, groups, municipalities, signRequests } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/types";
-import { isBoundaryGeometry, type BoundaryGeometry } from "@/lib/domain/geo";
-import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
-import { AppError } from "@/lib/errors";
-import { staffScope } from "@/lib/data/internal/staff-scope";
-import { isPlausibleSlug } from "./groups";
-
-export interface AreaBoundary {
-  areaId: string;
-  code: string;
-  slug: string;
-  name: string;
-  municipalityCode: string;
-  boundary: BoundaryGeometry | null;
-}
-
-export type BordMarkerStatus = "placed" | "open";
-
-export interface BordMarker {
-  /** The sign request's id (staff and wijkagent maps link to it; public maps do not show it). */
-  id: string;
-  areaId: string;
-  groupName: string;
-  street: string;
-  status: BordMarkerStatus;
-  latitude: number;
-  longitude: number;
-}
-
-const boundaryColumns = {
-  areaId: areas.id,
-  code: areas.code,
-  slug: areas.slug,
-  name: areas.name,
-  municipalityCode: municipalities.code,
-  boundary: areas.boundary,
-};
-
-function clean(rows: AreaBoundary[]): AreaBoundary[] {
-  // A value the check constraint let through but that is not drawable is left out, not drawn wrong.
-  return rows.map((r) => ({ ...r, boundary: isBoundaryGeometry(r.boundary) ? r.boundary : null }));
-}
-
-async function boundaries(where: SQL | undefined, executor: Executor): Promise<AreaBoundary[]> {
-  const rows = await executor
-    .select(boundaryColumns)
-    .from(areas)
-    .innerJoin(municipalities, eq(municipalities.id, areas.municipalityId))
-    .where(where)
-    .orderBy(asc(municipalities.name), asc(areas.name))
-    .limit(5000);
-  return clean(rows as AreaBoundary[]);
-}
-
-const OPEN_STATUSES = OPEN_SIGN_REQUEST_STATUSES;
-
-async function bordMarkers(where: SQL, statuses: ReadonlyArray<(typeof signRequests.status.enumValues)[number]>, executor: Executor): Promise<BordMarker[]> {
-  const rows = await executor
-    .select({
-      id: signRequests.id,
-      areaId: groups.areaId,
-      groupName: groups.name,
-      street: signRequests.street,
-      status: signRequests.status,
-      latitude: signRequests.latitude,
-      longitude: signRequests.longitude,
-    })
-    .from(signRequests)
-    .innerJoin(groups, eq(groups.id, signRequests.groupId))
-    .where(
-      and(
-        where,
-        eq(groups.status, "active"),
-        inArray(signRequests.status, [...statuses]),
-        isNotNull(signRequests.latitude),
-        isNotNull(signRequests.longitude),
-      ),
-    )
-    .orderBy(asc(groups.name), asc(signRequests.createdAt))
-    .limit(2000);
-  return rows.map((r) => ({
-    ...r,
-    status: r.status === "placed" ? "placed" : "open",
-    latitude: r.latitude!,
-    longitude: r.longitude!,
-  }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Public
+import { areas, groups, municipalities } from "@/db/schema";
+import { isPlausibleSlug } from "@/lib/data/public/groups";
+import { bordMarkers, boundaries, type AreaBoundary, type BordMarker } from "@/lib/data/internal/map-layers";
 
 /**
  * Every wijk's outline (null where none is imported), optionally of one municipality (CBS code);
@@ -137,40 +45,3 @@ export async function getPublicAreaMap(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Staff and wijkagent
-
-/** The outlines and bords (placed and open requests) of a municipality the actor works for. */
-export async function getStaffMap(
-  actor: Actor | null,
-  municipalityId: string,
-  executor: Executor = db,
-): Promise<{ areas: AreaBoundary[]; bords: BordMarker[] }> {
-  requirePermission(actor, "staff.view");
-  const staff = staffScope(actor);
-  // Staff only ever see their own municipality (as getStaffOverview does).
-  const id = staff.role === "staff" ? staff.municipalityId! : municipalityId;
-  const [areaRows, bords] = await Promise.all([
-    boundaries(eq(areas.municipalityId, id), executor),
-    bordMarkers(eq(groups.municipalityId, id), [...OPEN_STATUSES, "placed"], executor),
-  ]);
-  return { areas: areaRows, bords };
-}
-
-/** The officer's own wijken: their outlines and bords (placed and open requests). */
-export async function getWijkagentMap(actor: Actor | null, executor: Executor = db): Promise<{ areas: AreaBoundary[]; bords: BordMarker[] }> {
-  requirePermission(actor, "wijkagent.view");
-  if (actor.role !== "wijkagent" || !actor.municipalityId) throw new AppError("not_found");
-  const own = sql`${areas.id} in (
-    select ${contactAreas.areaId} from ${contactAreas}
-    join ${contacts} on ${contacts.id} = ${contactAreas.contactId}
-    where ${contacts.userId} = ${actor.id} and ${contacts.kind} = 'wijkagent' and ${contacts.municipalityId} = ${actor.municipalityId}
-  )`;
-  const areaRows = await boundaries(and(eq(areas.municipalityId, actor.municipalityId), own), executor);
-  if (areaRows.length === 0) return { areas: [], bords: [] };
-  const bords = await bordMarkers(
-    and(eq(groups.municipalityId, actor.municipalityId), inArray(groups.areaId, areaRows.map((a) => a.areaId)))!,
-    [...OPEN_STATUSES, "placed"],
-    executor,
-  );
-  return { areas: areaRows, bords };
-}

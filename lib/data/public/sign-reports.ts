@@ -8,7 +8,6 @@
  */
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db";
 import { areas, groups, municipalities, signEvents, signReports, signs } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -18,7 +17,7 @@ import { enqueueMail } from "@/lib/mail/outbox";
 import { SIGN_REPORT_KIND, SIGN_REPORT_KIND_LABELS, signReportMail } from "@/lib/mail/templates/sign-report";
 import { routes } from "@/lib/routes";
 import { consumeRateLimit, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
-import { signReportSchema, type SignReportInput } from "@/lib/validation/signs";
+import type { SignReportSubmission } from "@/lib/validation/signs";
 import { isUuid } from "@/lib/domain/ids";
 import { isPlausibleSlug } from "./groups";
 
@@ -30,18 +29,6 @@ export const SIGN_REPORT_IP_LIMIT: RateLimitRule = {
 };
 
 export const SIGN_NOT_FOUND = "Dit bord staat niet (meer) in het register. Laad de pagina opnieuw.";
-
-/** The report form as the server reads it; the honeypot never fails the parse. */
-export const signReportSubmissionSchema = signReportSchema.extend({
-  honeypot: z
-    .unknown()
-    .optional()
-    .transform((value) => (typeof value === "string" ? value.trim().slice(0, 200) : value == null ? "" : "filled")),
-});
-
-export interface SignReportSubmission extends SignReportInput {
-  honeypot?: string;
-}
 
 export interface PublicSign {
   id: string;

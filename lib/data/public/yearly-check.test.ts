@@ -128,7 +128,7 @@ describe(`the yearly check job (${onPostgres ? "PostgreSQL" : "PGlite"})`, () =>
     await run(at(200));
     expect(await mailsFor(group.name)).toHaveLength(2 + 2 + 2 + 1);
 
-    const overview = await getYearlyCheckOverview(actorOf(staff), municipality.id, at(200));
+    const overview = (await getYearlyCheckOverview(actorOf(staff), municipality.id, at(200)))!;
     expect(overview.groups.find((g) => g.groupId === group.id)?.stage).toBe("decision");
     expect(overview.lastRun?.startedAt.toISOString()).toBe(at(200).toISOString());
   });

@@ -20,9 +20,9 @@ import {
   type Group,
   type User,
 } from "@/db/schema";
-import { dissolveGroup as dissolveAsResident } from "@/lib/data/resident/groups";
+import { dissolveGroup as dissolveAsResident } from "@/lib/data/resident/group-dissolve";
 import { inviteCoAdmin } from "@/lib/data/resident/invitations";
-import { erasePersonalData } from "@/lib/data/platform/privacy";
+import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
 import { dissolveGroup as dissolveAsStaff } from "@/lib/data/staff/groups";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -14,7 +14,10 @@ import {
   type Area,
   type Municipality,
 } from "@/db/schema";
-import { dissolveGroup, getGroupForAdmin, listGroupAdmins, listMyGroups, registerGroup, removeGroupAdmin, updateGroupDetails } from "@/lib/data/resident/groups";
+import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
+import { getGroupForAdmin, listMyGroups, updateGroupDetails } from "@/lib/data/resident/my-groups";
+import { listGroupAdmins, removeGroupAdmin } from "@/lib/data/resident/group-admins";
+import { registerGroup } from "@/lib/data/resident/group-registration";
 import { acceptInvitation, getInvitation, inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { AppError } from "@/lib/errors";
 import { groupDetailsSchema, registerGroupSchema, type RegisterGroupFormInput } from "@/lib/validation";
@@ -246,7 +249,7 @@ describe("admins of a group", () => {
     const invited = await aUser(db, { email: "nieuwe.beheerder@test.example" });
     expect((await getInvitation(actorOf(invited), token)).state).toBe("open");
     expect(await acceptInvitation(actorOf(invited), token, details)).toEqual({ groupId: group.id });
-    expect((await listGroupAdmins(actorOf(me), group.id)).map((a) => a.userId).sort()).toEqual([me.id, invited.id].sort());
+    expect((await listGroupAdmins(actorOf(me), group.id))!.map((a) => a.userId).sort()).toEqual([me.id, invited.id].sort());
     expect((await getInvitation(actorOf(invited), token)).state).toBe("accepted");
     expect((await getInvitation(actorOf(invited), "x".repeat(43))).state).toBe("invalid");
   });

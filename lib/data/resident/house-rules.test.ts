@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addresses, aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { auditLog, houseRulesAcceptances, mailOutbox, type Area } from "@/db/schema";
-import { registerGroup } from "@/lib/data/resident/groups";
+import { registerGroup } from "@/lib/data/resident/group-registration";
 import { acceptCurrentHouseRules, getHouseRulesStatus } from "@/lib/data/resident/house-rules";
 import { acceptInvitation, inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { submitJoinRequest } from "@/lib/data/public/join";

@@ -12,7 +12,7 @@ import { joinAcceptedMail } from "@/lib/mail/templates/join-accepted";
 import { joinDeclinedMail } from "@/lib/mail/templates/join-declined";
 import type { JoinRequestDecision } from "@/lib/validation";
 import { placeAddresses } from "@/lib/data/internal/address-placement";
-import { isAdminOf, loadAdminGroup } from "@/lib/data/internal/group-access";
+import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
 import { isUuid } from "@/lib/domain/ids";
 import { JOIN_REQUEST_RETENTION_DAYS, daysAfter } from "@/lib/domain/retention";
 import { insertMemberAddresses } from "@/lib/data/internal/member-addresses";
@@ -29,9 +29,10 @@ export interface OpenJoinRequest {
 }
 
 /** The open join requests of a group with the resident's details (only for its admins). */
-export async function listOpenJoinRequests(actor: Actor, groupId: string): Promise<OpenJoinRequest[]> {
+export async function listOpenJoinRequests(actor: Actor, groupId: string): Promise<OpenJoinRequest[] | null> {
   requirePermission(actor, "group.manage");
-  const group = await loadAdminGroup(db, actor, groupId);
+  const group = await findAdminGroup(db, actor, groupId);
+  if (!group) return null;
   const rows = await db
     .select({
       id: joinRequests.id,
@@ -81,9 +82,10 @@ export interface HandledJoinRequest {
  * The group's handled join requests, newest first (only for its admins): who, which address,
  * accepted or declined, when and by which admin. Purged requests show without a name.
  */
-export async function listHandledJoinRequests(actor: Actor, groupId: string, limit = 50): Promise<HandledJoinRequest[]> {
+export async function listHandledJoinRequests(actor: Actor, groupId: string, limit = 50): Promise<HandledJoinRequest[] | null> {
   requirePermission(actor, "group.manage");
-  const group = await loadAdminGroup(db, actor, groupId);
+  const group = await findAdminGroup(db, actor, groupId);
+  if (!group) return null;
   const rows = await db
     .select({
       id: joinRequests.id,

@@ -37,7 +37,7 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     firstGroupName = group.name;
     expect(await addMemberAddress(actorOf(me), group.id, { postcode: "2922AB", houseNumber: 1, addition: "" })).toEqual({ inMunicipality: true, verification: "unchecked", alsoInGroups: [] });
     expect(await addMemberAddress(actorOf(me), group.id, { postcode: "3011AA", houseNumber: 5, addition: "" })).toEqual({ inMunicipality: false, verification: "unchecked", alsoInGroups: [] });
-    expect(await getAddressCounts(actorOf(me), group.id)).toEqual({ total: 2, counted: 0, countedElsewhere: 0, outside: 1, unchecked: 2, threshold: 50, missing: 50 });
+    expect(await getAddressCounts(actorOf(me), group.id))!.toEqual({ total: 2, counted: 0, countedElsewhere: 0, outside: 1, unchecked: 2, threshold: 50, missing: 50 });
     const again = await errorOf(addMemberAddress(actorOf(me), group.id, { postcode: "2922AB", houseNumber: 1, addition: "" }));
     expect(again.code).toBe("conflict");
     expect(again.fieldErrors?.postcode).toContain("staat al");
@@ -51,14 +51,14 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect(bad.code).toBe("bad_request");
     expect(bad.fieldErrors?.text).toContain("Regel 2");
     expect(bad.fieldErrors?.text).toContain("Regel 3");
-    expect((await getAddressCounts(actorOf(me), group.id)).total).toBe(1);
+    expect((await getAddressCounts(actorOf(me), group.id))!.total).toBe(1);
 
     const result = await addMemberAddressList(actorOf(me), group.id, "postcode;huisnummer;toevoeging\n2922AB;1;\n2922ab;2;a\n2922 AB;2;A\n3011AA;1;");
     // 2922 AB 1 is in the group of the test above too: the admin is told that group's name. It
     // is unchecked there, so the builder's verified copy here counts (for this group).
     expect(result).toEqual({ added: 2, alreadyPresent: 1, outside: 1, unchecked: 3, alsoInGroups: [{ name: firstGroupName, addresses: 1 }] });
     // The builder's address is verified; the two new ones wait for the re-check.
-    expect(await getAddressCounts(actorOf(me), group.id)).toMatchObject({ total: 3, counted: 1, countedElsewhere: 0, outside: 1, unchecked: 2 });
+    expect(await getAddressCounts(actorOf(me), group.id))!.toMatchObject({ total: 3, counted: 1, countedElsewhere: 0, outside: 1, unchecked: 2 });
   });
 
   it("stores each address with its placement in one go, and skips what the group has", async () => {
@@ -113,10 +113,10 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     const { db } = database.current.handle;
     const me = await aUser(db);
     const group = await aGroup(db, area, { admins: [me], addresses: addresses(10_000, "2926") });
-    const page = await listMemberAddresses(actorOf(me), group.id, { page: 3 });
+    const page = (await listMemberAddresses(actorOf(me), group.id, { page: 3 }))!;
     expect(page).toMatchObject({ total: 10_000, counted: 10_000, page: 3, pageCount: 200, missing: 0 });
     expect(page.items).toHaveLength(50);
-    const last = await listMemberAddresses(actorOf(me), group.id, { page: 9999 });
+    const last = (await listMemberAddresses(actorOf(me), group.id, { page: 9999 }))!;
     expect(last.page).toBe(200);
   });
 
@@ -131,13 +131,13 @@ describe(`member addresses (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
 
     expect((await errorOf(removeMemberAddress(actorOf(me), mine.id, theirAddress.id))).code).toBe("not_found");
     expect((await errorOf(removeMemberAddress(actorOf(me), theirs.id, theirAddress.id))).code).toBe("not_found");
-    expect((await errorOf(listMemberAddresses(actorOf(me), theirs.id))).code).toBe("not_found");
+    expect(await listMemberAddresses(actorOf(me), theirs.id))!.toBeNull();
     expect((await errorOf(addMemberAddress(actorOf(me), theirs.id, { postcode: "2922AB", houseNumber: 9, addition: "" }))).code).toBe("not_found");
     expect((await errorOf(addMemberAddressList(actorOf(me), theirs.id, "2922AB 9"))).code).toBe("not_found");
-    expect((await errorOf(getAddressCounts(actorOf(me), "'; drop table groups; --"))).code).toBe("not_found");
+    expect(await getAddressCounts(actorOf(me), "'; drop table groups; --"))!.toBeNull();
 
     await removeMemberAddress(actorOf(me), mine.id, myAddress.id);
-    expect((await getAddressCounts(actorOf(me), mine.id)).total).toBe(1);
+    expect((await getAddressCounts(actorOf(me), mine.id))!.total).toBe(1);
     expect(await db.select().from(memberAddresses).where(eq(memberAddresses.groupId, theirs.id))).toHaveLength(2);
   });
 });

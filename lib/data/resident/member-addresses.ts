@@ -19,7 +19,7 @@ import {
 import { mapWithLimit, type AddressLookup } from "@/lib/address";
 import { AppError, notFound } from "@/lib/errors";
 import { addressLookup, placeAddresses, refuseIfRefused, refuseListIfRefused } from "@/lib/data/internal/address-placement";
-import { isAdminOf, loadAdminGroup } from "@/lib/data/internal/group-access";
+import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
 import { isUuid } from "@/lib/domain/ids";
 import { countCountedAddresses } from "@/lib/data/internal/eligibility";
 import { insertMemberAddresses, otherGroupsWithAddresses } from "@/lib/data/internal/member-addresses";
@@ -125,9 +125,10 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
 }
 
 /** The address counter of a group ("n van 50 adressen voor een bord"). */
-export async function getAddressCounts(actor: Actor, groupId: string): Promise<AddressCounts> {
+export async function getAddressCounts(actor: Actor, groupId: string): Promise<AddressCounts | null> {
   requirePermission(actor, "group.manage");
-  const group = await loadAdminGroup(db, actor, groupId);
+  const group = await findAdminGroup(db, actor, groupId);
+  if (!group) return null;
   return countsFor(db, group.id, group.bordThreshold);
 }
 
@@ -145,9 +146,10 @@ export async function listMemberAddresses(
   actor: Actor,
   groupId: string,
   options: { page?: number; pageSize?: number } = {},
-): Promise<AddressCounts & { items: MemberAddressRow[]; page: number; pageCount: number }> {
+): Promise<(AddressCounts & { items: MemberAddressRow[]; page: number; pageCount: number }) | null> {
   requirePermission(actor, "group.manage");
-  const group = await loadAdminGroup(db, actor, groupId);
+  const group = await findAdminGroup(db, actor, groupId);
+  if (!group) return null;
   const pageSize = Math.min(Math.max(options.pageSize ?? ADDRESS_PAGE_SIZE, 1), 500);
   const counts = await countsFor(db, group.id, group.bordThreshold);
   const pageCount = Math.max(1, Math.ceil(counts.total / pageSize));

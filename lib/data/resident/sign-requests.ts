@@ -13,7 +13,7 @@ import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-recei
 import type { SignRequestInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
-import { isAdminOf, loadAdminGroup } from "@/lib/data/internal/group-access";
+import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
 import { isUuid } from "@/lib/domain/ids";
 
 const ONE_OPEN = "Uw groep heeft al een bordaanvraag die nog loopt. U kunt een nieuwe aanvraag doen als die klaar is, of als u hem intrekt.";
@@ -58,9 +58,10 @@ export interface BordOverview {
 }
 
 /** The bord page of a group: whether it may ask, the open request and all earlier ones with their history. */
-export async function getBordOverview(actor: Actor, groupId: string): Promise<BordOverview> {
+export async function getBordOverview(actor: Actor, groupId: string): Promise<BordOverview | null> {
   requirePermission(actor, "bord.request");
-  const group = await loadAdminGroup(db, actor, groupId);
+  const group = await findAdminGroup(db, actor, groupId);
+  if (!group) return null;
   const eligibility = (await getSignEligibility(group.id))!;
   const requests = await db
     .select()

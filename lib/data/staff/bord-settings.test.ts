@@ -97,9 +97,9 @@ describe(`municipality bord settings (${onPostgres ? "PostgreSQL" : "PGlite"})`,
     const elsewhere = await aGroup(db, unknownWijk, { admins: [me], addresses: addresses(42, "6102") });
     expect(await getSignEligibility(group.id)).toMatchObject({ counted: 42, threshold: 40, eligible: true });
     expect(await getSignEligibility(elsewhere.id)).toMatchObject({ counted: 42, threshold: 50, eligible: false, missing: 8 });
-    const overview = await getBordOverview(actorOf(me), group.id);
+    const overview = (await getBordOverview(actorOf(me), group.id))!;
     expect(overview.settings).toEqual({ signsPerGroup: 2, contributionCents: 2500, condition: "household_share", householdPercent: 10, usesShare: true });
-    expect((await getBordOverview(actorOf(me), elsewhere.id)).settings.usesShare).toBe(false);
+    expect((await getBordOverview(actorOf(me), elsewhere.id))!.settings.usesShare).toBe(false);
 
     // More borden than the municipality allows: refused at the field, nothing stored.
     const three = signRequestSchema.parse({ signCount: "3", street: "Tiendweg", nearHouseNumber: "", description: "", note: "" });

@@ -18,7 +18,7 @@ export interface MunicipalitySettings {
   municipalityId: string;
   municipalityName: string;
   signThreshold: number;
-  safetyMailbox: string;
+  safetyEmail: string;
   signsPerGroup: number;
   contributionCents: number;
   condition: "addresses" | "household_share";
@@ -49,7 +49,7 @@ export async function getMunicipalitySettings(
         municipalityId: m.id,
         municipalityName: m.name,
         signThreshold: row.threshold,
-        safetyMailbox: row.email,
+        safetyEmail: row.email,
         signsPerGroup: row.signsPerGroup,
         contributionCents: row.contributionCents,
         condition: row.condition,

@@ -15,7 +15,7 @@ import { sharedAddressDecisionSchema, type SharedAddressDecisionFormInput } from
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 import { countCountedAddresses } from "../internal/eligibility";
-import { getGroupForAdmin, listMyGroups } from "@/lib/data/resident/groups";
+import { getGroupForAdmin, listMyGroups } from "@/lib/data/resident/my-groups";
 import { getGapsAndOverlaps } from "./gaps";
 import { getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./groups";
 import { decideSharedAddresses, NOT_SHARED_MESSAGE } from "./shared-addresses";

@@ -7,13 +7,10 @@ import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { bordDecisionSchema, type BordDecisionFormInput } from "@/lib/validation/staff";
 import { onPostgres, withTestDatabase } from "@/tests/db";
-import {
-  CHANGED_BY_SOMEONE_ELSE,
-  decideSignRequest,
-  getSignRequestForStaff,
-  listSignRequestsForStaff,
-  parseSignRequestFilters,
-} from "./sign-requests";
+import { CHANGED_BY_SOMEONE_ELSE, decideSignRequest } from "@/lib/data/staff/sign-request-decision";
+import { getSignRequestForStaff } from "@/lib/data/staff/sign-request-detail";
+import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
+import { parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
 
 const database = withTestDatabase();
 

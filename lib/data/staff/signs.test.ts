@@ -5,11 +5,12 @@ import { auditLog, mailOutbox, rateLimits, signEvents, signReports, signRequests
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { dissolveGroupCommand } from "@/lib/data/internal/dissolve";
-import { SIGN_NOT_FOUND, signReportSubmissionSchema, submitSignReport, listStandingSignsForGroup } from "@/lib/data/public/sign-reports";
+import { SIGN_NOT_FOUND, submitSignReport, listStandingSignsForGroup } from "@/lib/data/public/sign-reports";
+import { signReportSubmissionSchema } from "@/lib/validation/signs";
 import { signDetailsSchema, signLocationSchema, signMaintenanceSchema, signRemovalSchema, signReportSchema } from "@/lib/validation/signs";
 import { bordDecisionSchema } from "@/lib/validation/staff";
 import { onPostgres, withTestDatabase } from "@/tests/db";
-import { decideSignRequest } from "./sign-requests";
+import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
 import {
   SIGN_CHANGED_BY_SOMEONE_ELSE,
   getSignForStaff,

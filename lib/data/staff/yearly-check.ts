@@ -37,11 +37,11 @@ export interface YearlyCheckOverview {
 const LIST_LIMIT = 500;
 
 /** The yearly check of one municipality (staff: their own). */
-export async function getYearlyCheckOverview(actor: Actor | null, municipalityId: string, now = new Date(), executor: Executor = db): Promise<YearlyCheckOverview> {
+export async function getYearlyCheckOverview(actor: Actor | null, municipalityId: string, now = new Date(), executor: Executor = db): Promise<YearlyCheckOverview | null> {
   requirePermission(actor, "group.view_all");
   const staff = staffScope(actor);
   if (staff.role === "staff") municipalityId = staff.municipalityId!;
-  if (!isUuid(municipalityId)) throw new AppError("not_found");
+  if (!isUuid(municipalityId)) return null;
 
   const [run] = await executor
     .select({

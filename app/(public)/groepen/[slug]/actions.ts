@@ -3,8 +3,10 @@
 import { HONEYPOT_FIELD, readJoinForm, type JoinFormState } from "@/components/public/join-form-state";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
 import { formDataOrEmpty, publicAction } from "@/lib/actions";
-import { joinSubmissionSchema, submitJoinRequest } from "@/lib/data/public/join";
-import { signReportSubmissionSchema, submitSignReport } from "@/lib/data/public/sign-reports";
+import { joinSubmissionSchema } from "@/lib/validation";
+import { submitJoinRequest } from "@/lib/data/public/join";
+import { signReportSubmissionSchema } from "@/lib/validation/signs";
+import { submitSignReport } from "@/lib/data/public/sign-reports";
 import { calendarDateIn } from "@/lib/domain";
 
 /**

@@ -2,8 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { requirePagePermission, type Actor } from "@/lib/auth";
-import { getGroupForAdmin, type GroupForAdmin } from "@/lib/data/resident/groups";
-import { isAppError } from "@/lib/errors";
+import { getGroupForAdmin, type GroupForAdmin } from "@/lib/data/resident/my-groups";
 import { requireCurrentHouseRules } from "../house-rules-gate";
 
 /**
@@ -20,12 +19,9 @@ export async function loadAdminPage(id: string, page: (id: string) => string): P
   return { user, group };
 }
 
-/** Runs a lib/data read; its not_found becomes the 404 page. */
-export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+/** Runs a lib/data read; its null (someone else's or an unknown group) becomes the 404 page. */
+export async function orNotFound<T>(promise: Promise<T | null>): Promise<T> {
+  const value = await promise;
+  if (value === null) notFound();
+  return value;
 }

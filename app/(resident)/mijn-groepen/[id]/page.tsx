@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FormMessage } from "@/components/ui/alert";
 import { GroupDetailsForm } from "@/components/group/group-details-form";
-import { listAreaChoices } from "@/lib/data/resident/groups";
+import { listAreaChoices } from "@/lib/data/resident/group-registration";
 import { needsMoreAdmins, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { updateGroupDetailsAction } from "../../actions";

@@ -1,5 +1,5 @@
 import { can, getCurrentUser } from "@/lib/auth";
-import { exportPersonalData } from "@/lib/data/platform/privacy";
+import { exportPersonalData } from "@/lib/data/platform/privacy-export";
 import { formDataToObject } from "@/lib/actions";
 import { privacyLookupSchema } from "@/lib/validation/privacy";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /**
  * "Exporteren" on /beheer/privacy: everything stored about one e-mail address, as a JSON file.
  * A POST (the address stays out of URLs and server logs); platform admins only, anyone else
- * gets 404. The export is written to the audit log (lib/data/platform/privacy.ts).
+ * gets 404. The export is written to the audit log (lib/data/platform/privacy-export.ts).
  */
 /** The export is a POST only: an address in a URL ends up in histories and logs. */
 export function GET(): Response {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FormMessage } from "@/components/ui/alert";
 import { ConfirmActionButton } from "@/components/group/confirm-action-button";
 import { InviteAdminForm } from "@/components/group/invite-admin-form";
-import { listGroupAdmins } from "@/lib/data/resident/groups";
+import { listGroupAdmins } from "@/lib/data/resident/group-admins";
 import { listOpenInvitations } from "@/lib/data/resident/invitations";
 import { needsMoreAdmins } from "@/lib/domain";
 import { routes } from "@/lib/routes";

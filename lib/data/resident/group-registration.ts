@@ -1,6 +1,10 @@
+/**
+ * Registering a new group (/groep-starten): the wijken to choose from, the registrant's own
+ * details to fill in, and the registration itself in one transaction.
+ */
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNull, like, ne, or, sql } from "drizzle-orm";
-import { db, type Executor } from "@/db";
+import { and, asc, count, eq, gt, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { db } from "@/db";
 import {
   areaPostcodes,
   areas,
@@ -9,69 +13,36 @@ import {
   groupAdminInvitations,
   groupAdmins,
   groups,
-  joinRequests,
   memberAddresses,
   municipalities,
-  signRequests,
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { addressKey, formatPhoneNl, needsMoreAdmins, slugify, type NormalizedAddress, type SignRequestStatus } from "@/lib/domain";
+import { addressKey, formatPhoneNl, needsMoreAdmins, slugify, type NormalizedAddress } from "@/lib/domain";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { getEnv } from "@/lib/env";
-import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { groupRegisteredAdminMail, groupRegisteredMail } from "@/lib/mail/templates/group-registered";
-import type { GroupDetails, RegisterGroup } from "@/lib/validation";
+import type { RegisterGroup } from "@/lib/validation";
 import { routes } from "@/lib/routes";
-import { placeAddresses, refuseIfRefused, refuseListIfRefused, type AddressPlacement } from "@/lib/data/internal/address-placement";
-import { countedAddressesOf } from "@/lib/data/internal/counted-addresses";
-import { isAdminOf, loadAdminGroup } from "@/lib/data/internal/group-access";
+import {
+  placeAddresses,
+  refuseIfRefused,
+  refuseListIfRefused,
+  type AddressPlacement,
+} from "@/lib/data/internal/address-placement";
+import { isAdminOf } from "@/lib/data/internal/group-access";
 import { createInvitation } from "@/lib/data/internal/invitations";
 import { insertMemberAddresses } from "@/lib/data/internal/member-addresses";
 import { readAddressListForSaving } from "./member-addresses";
 import { recordHouseRulesAcceptance } from "@/lib/data/internal/house-rules";
 import { fillMissingIdentity, identityForAccount, type AccountIdentity } from "@/lib/data/internal/identity";
-import { dissolveGroupCommand } from "@/lib/data/internal/dissolve";
 import { bordThresholdSql } from "@/lib/data/internal/bord-settings";
-import { openSignRequestStatuses } from "@/lib/data/internal/sql-rules";
+import { isNameTaken, NAME_TAKEN, refuseLookAlikeName } from "@/lib/data/internal/group-names";
 
-// AppErrors here carry no `cause`: lib/actions' errorResult maps an error whose cause chain holds
-// a database error to its generic message, which would hide the message at the name field.
-const NAME_TAKEN = "Deze naam is al in gebruik bij een andere groep in deze gemeente. Kies een andere naam, bijvoorbeeld met de naam van uw straat erin.";
-/** Another active group's name looks the same (other letters that look alike, other case or spaces). */
-const NAME_LOOKS_TAKEN = (existing: string) =>
-  `Deze naam lijkt te veel op de naam van een andere groep in deze gemeente: "${existing}". Kies een naam die duidelijk anders is, bijvoorbeeld met de naam van uw straat erin.`;
-/** Either unique index on names of active groups (lower(name) or the confusable skeleton). */
-const isNameTaken = (error: unknown) =>
-  isUniqueViolation(error, "groups_municipality_name_unique") || isUniqueViolation(error, "groups_municipality_name_skeleton_unique");
-
-/**
- * Refuses a name that looks like another active group's name in the municipality (a Cyrillic "О" twin of an existing name). The unique index on the skeleton refuses
- * it too when two registrations race; this check gives the clearer message.
- */
-async function refuseLookAlikeName(executor: Executor, municipalityId: string, name: string, exceptGroupId?: string): Promise<void> {
-  const [twin] = await executor
-    .select({ name: groups.name })
-    .from(groups)
-    .where(
-      and(
-        eq(groups.municipalityId, municipalityId),
-        eq(groups.status, "active"),
-        eq(groups.nameSkeleton, groupNameSkeleton(name)),
-        exceptGroupId ? ne(groups.id, exceptGroupId) : undefined,
-      ),
-    )
-    .limit(1);
-  if (twin) {
-    // Only case or spaces differ: the same name. Other letters that look alike: a look-alike.
-    const plain = (text: string) => text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-    const message = plain(twin.name) === plain(name) ? NAME_TAKEN : NAME_LOOKS_TAKEN(twin.name);
-    throw new AppError("conflict", message, { fieldErrors: { name: message } });
-  }
-}
 /** A repeated registration (double click, resent form) within this time returns the first group. */
 const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
 
@@ -352,213 +323,3 @@ async function repeatedResult(group: { id: string; slug: string }): Promise<Regi
     repeated: true,
   };
 }
-
-export interface MyGroupSummary {
-  id: string;
-  name: string;
-  slug: string;
-  areaName: string;
-  municipalityName: string;
-  counted: number;
-  threshold: number;
-  adminCount: number;
-  openJoinRequests: number;
-  openSignRequestStatus: SignRequestStatus | null;
-}
-
-/** The groups the actor administers (active ones), for /mijn-groepen. */
-export async function listMyGroups(actor: Actor): Promise<MyGroupSummary[]> {
-  requirePermission(actor, "group.manage");
-  return db
-    .select({
-      id: groups.id,
-      name: groups.name,
-      slug: groups.slug,
-      areaName: areas.name,
-      municipalityName: municipalities.name,
-      threshold: bordThresholdSql(),
-      counted: countedAddressesOf(groups.id).mapWith(Number),
-      adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
-      openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
-      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openSignRequestStatuses}) limit 1)`,
-    })
-    .from(groups)
-    .innerJoin(areas, eq(areas.id, groups.areaId))
-    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
-    .where(and(eq(groups.status, "active"), isAdminOf(actor)))
-    .orderBy(asc(groups.name));
-}
-
-export interface GroupForAdmin extends MyGroupSummary {
-  description: string;
-  areaCode: string;
-  whatsappInviteUrl: string | null;
-  wabpRegistered: boolean;
-  version: number;
-  total: number;
-  createdAt: Date;
-  /** Co-admin invitations sent and not yet accepted (and not expired). */
-  openInvitations: number;
-}
-
-/** One group of the actor with everything its overview page shows; null when not theirs. */
-export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<GroupForAdmin | null> {
-  requirePermission(actor, "group.manage");
-  let ref;
-  try {
-    ref = await loadAdminGroup(db, actor, groupId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return null;
-    throw error;
-  }
-  const [row] = await db
-    .select({
-      id: groups.id,
-      name: groups.name,
-      slug: groups.slug,
-      description: groups.description,
-      whatsappInviteUrl: groups.whatsappInviteUrl,
-      wabpRegistered: groups.wabpRegistered,
-      version: groups.version,
-      createdAt: groups.createdAt,
-      areaCode: areas.code,
-      areaName: areas.name,
-      municipalityName: municipalities.name,
-      threshold: bordThresholdSql(),
-      total: sql<number>`(select count(*) from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`.mapWith(Number),
-      counted: countedAddressesOf(groups.id).mapWith(Number),
-      adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
-      openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
-      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openSignRequestStatuses}) limit 1)`,
-      openInvitations: sql<number>`(select count(*) from ${groupAdminInvitations} where ${groupAdminInvitations.groupId} = ${groups.id} and ${groupAdminInvitations.acceptedAt} is null and ${groupAdminInvitations.expiresAt} > now())`.mapWith(Number),
-    })
-    .from(groups)
-    .innerJoin(areas, eq(areas.id, groups.areaId))
-    .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
-    .where(and(eq(groups.id, ref.id), isAdminOf(actor)));
-  return row ?? null;
-}
-
-/**
- * Saves name, wijk, description and WhatsApp link. `input.version` is the version the admin
- * saw; when another admin saved in between, AppError conflict and nothing changes.
- */
-export async function updateGroupDetails(actor: Actor, groupId: string, input: GroupDetails, now = new Date()): Promise<{ version: number }> {
-  requirePermission(actor, "group.manage");
-  try {
-    return await db.transaction(async (tx) => {
-      const group = await loadAdminGroup(tx, actor, groupId);
-      const [area] = await tx
-        .select({ id: areas.id })
-        .from(areas)
-        .where(and(eq(areas.code, input.areaCode), eq(areas.municipalityId, group.municipalityId)));
-      if (!area) {
-        const message = "Kies een wijk uit de lijst. Een groep blijft in dezelfde gemeente.";
-        throw new AppError("bad_request", message, { fieldErrors: { areaCode: message } });
-      }
-      await refuseLookAlikeName(tx, group.municipalityId, input.name, group.id);
-      const [updated] = await tx
-        .update(groups)
-        .set({
-          name: input.name,
-          nameSkeleton: groupNameSkeleton(input.name),
-          areaId: area.id,
-          description: input.areaDescription,
-          whatsappInviteUrl: input.whatsappInviteLink,
-          wabpRegistered: input.wabpRegistered,
-          version: sql`${groups.version} + 1`,
-          updatedAt: now,
-        })
-        .where(and(eq(groups.id, group.id), eq(groups.version, input.version), isAdminOf(actor)))
-        .returning({ version: groups.version });
-      if (!updated) {
-        throw new AppError("conflict", "Iemand anders heeft dit net gewijzigd. Laad de pagina opnieuw, bekijk de nieuwe gegevens en probeer het daarna nog een keer.");
-      }
-      await recordAudit(tx, {
-        actorUserId: actor.id,
-        action: "group.update",
-        subjectType: "group",
-        subjectId: group.id,
-        municipalityId: group.municipalityId,
-        details: { version: updated.version },
-      });
-      return updated;
-    });
-  } catch (error) {
-    if (isNameTaken(error)) {
-      throw new AppError("conflict", NAME_TAKEN, { fieldErrors: { name: NAME_TAKEN } });
-    }
-    throw error;
-  }
-}
-
-export interface GroupAdminRow {
-  userId: string;
-  name: string | null;
-  email: string;
-  phone: string | null;
-  isMe: boolean;
-}
-
-/** The admins of the group (their contact details, for fellow admins only). */
-export async function listGroupAdmins(actor: Actor, groupId: string): Promise<GroupAdminRow[]> {
-  requirePermission(actor, "group.manage");
-  const group = await loadAdminGroup(db, actor, groupId);
-  const rows = await db
-    .select({ userId: users.id, name: users.name, email: users.email, phone: users.phone })
-    .from(groupAdmins)
-    .innerJoin(users, eq(users.id, groupAdmins.userId))
-    .where(and(eq(groupAdmins.groupId, group.id), isAdminOf(actor, groupAdmins.groupId)))
-    .orderBy(asc(groupAdmins.createdAt), asc(users.email));
-  return rows.map((r) => ({ ...r, isMe: r.userId === actor.id }));
-}
-
-/**
- * Removes an admin (or, with the actor's own id, steps down). Never leaves a group without an
- * admin: the group row is locked while counting.
- */
-export async function removeGroupAdmin(actor: Actor, groupId: string, userId: string): Promise<{ self: boolean }> {
-  requirePermission(actor, "group.manage");
-  return db.transaction(async (tx) => {
-    const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
-    const admins = await tx.select({ userId: groupAdmins.userId }).from(groupAdmins).where(eq(groupAdmins.groupId, group.id));
-    if (!admins.some((a) => a.userId === userId)) throw notFound("Deze persoon is geen beheerder van de groep.");
-    if (admins.length <= 1) {
-      throw new AppError(
-        "unprocessable",
-        "U bent de enige beheerder. Nodig eerst iemand anders uit als beheerder, of hef de groep op.",
-      );
-    }
-    await tx.delete(groupAdmins).where(and(eq(groupAdmins.groupId, group.id), eq(groupAdmins.userId, userId)));
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: userId === actor.id ? "group.step_down" : "group.remove_admin",
-      subjectType: "group",
-      subjectId: group.id,
-      municipalityId: group.municipalityId,
-      details: { userId },
-    });
-    return { self: userId === actor.id };
-  });
-}
-
-/**
- * Dissolves the group as its admin, through the one dissolve command (lib/data/dissolve.ts):
- * addresses, join requests, invitations and admin links go, an anonymous record stays, the
- * wijkagent(s) and (for a bord) team Veiligheid are told.
- * `confirmName` must match the group's name (case and spaces do not matter).
- */
-export async function dissolveGroup(actor: Actor, groupId: string, confirmName: string, now = new Date()): Promise<void> {
-  requirePermission(actor, "group.manage");
-  await db.transaction(async (tx) => {
-    const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
-    const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
-    if (norm(confirmName) !== norm(group.name)) {
-      const message = `Typ precies de naam van de groep: ${group.name}`;
-      throw new AppError("bad_request", message, { fieldErrors: { confirmName: message } });
-    }
-    await dissolveGroupCommand(tx, { groupId: group.id, actorUserId: actor.id, via: "resident", now });
-  });
-}
-
-
