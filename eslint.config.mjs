@@ -24,6 +24,15 @@ const noInternalData = {
   message: "lib/data/internal/ is for lib/data only: use a lib/data command that takes the actor and checks its permission.",
 };
 
+/** What components/ may not import (beside zod at runtime, below). */
+const componentImports = [
+  { group: ["@/app/*", "@/app"], message: "components/ must not import from app/." },
+  noInternalData,
+  // Components get their data from the page as props; a type of a lib/data result is fine.
+  // (lib/data/internal/ has its own message above: one message per import.)
+  { regex: "^@/lib/data(/(?!internal(/|$))|$)", allowTypeImports: true, message: "components/ take data as props: only `import type` from lib/data." },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -37,14 +46,24 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/app/*", "@/app"], message: "components/ must not import from app/." },
-            noInternalData,
-            // Components get their data from the page as props; a type of a lib/data result is fine.
-            { group: ["@/lib/data", "@/lib/data/*"], allowTypeImports: true, message: "components/ take data as props: only `import type` from lib/data." },
+            ...componentImports,
+            // zod (with the phone number rules) is most of a form's JavaScript: a page loads it only
+            // when a form is used (a dynamic import per form, useActionForm's `schema`), or the page
+            // breaks its budget (npm run check:js). Limits a form shows live in zod-free modules.
+            {
+              regex: "^(zod|@hookform/resolvers)(/|$)|^@/lib/validation(/(?!(limits|search-params)$)|$)",
+              allowTypeImports: true,
+              message: "components/ load zod and the schemas on demand: `import type` here, the schema through useActionForm's `schema: () => import(...)` or checkWithSchema.",
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // The modules a form loads on demand (they bring zod and the schema with them), and the tests.
+    files: ["components/ui/schema-resolver.ts", "components/auth/sign-in-check.ts", "components/public/join-form-check.ts", "components/**/*.test.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: componentImports }] },
   },
   {
     files: ["lib/domain/**/*.ts"],

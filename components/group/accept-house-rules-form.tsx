@@ -1,14 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { acceptHouseRulesSchema, type AcceptHouseRulesFormInput } from "@/lib/validation";
+import type { AcceptHouseRulesFormInput } from "@/lib/validation/group";
 
 /** A group admin accepts the current version of the house rules, then goes on to `next`. */
 export function AcceptHouseRulesForm({
@@ -19,28 +17,25 @@ export function AcceptHouseRulesForm({
   action: (input: AcceptHouseRulesFormInput) => Promise<ActionResult<{ version: number }>>;
 }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<AcceptHouseRulesFormInput>({ resolver: zodResolver(acceptHouseRulesSchema), defaultValues: { acceptHouseRules: false } });
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const result = await action(form.getValues()).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      return setMessage(result.message);
-    }
-    router.push(next);
-    router.refresh();
+  const { form, onSubmit, message, pending, preload } = useActionForm<AcceptHouseRulesFormInput>({
+    schema: () => import("@/lib/validation/group").then((m) => m.acceptHouseRulesSchema),
+    defaultValues: { acceptHouseRules: false },
+    action,
+    onSuccess: () => {
+      router.push(next);
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {message ? <FormMessage tone="error" title={message} /> : null}
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+      {message ? <FormMessage tone="error" title={message.text} /> : null}
       <CheckboxField
         id="rules-accept"
         label="Ik heb de huisregels gelezen en ik houd me eraan."
         error={form.formState.errors.acceptHouseRules?.message}
         {...form.register("acceptHouseRules")}
       />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" disabled={pending}>
         Akkoord, ga verder
       </Button>
     </form>

@@ -2,21 +2,15 @@
 
 import { AddressFields } from "@/components/ui/address-fields";
 import { AddressCombobox } from "@/components/ui/address-combobox";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { ReactNode } from "react";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { acceptInvitationSchema } from "@/lib/validation";
-import type { z } from "zod";
+import type { AcceptInvitation, AcceptInvitationFormInput } from "@/lib/validation/group";
 import { routes } from "@/lib/routes";
-
-const detailsSchema = acceptInvitationSchema;
-type Input = z.input<ReturnType<typeof detailsSchema>>;
-type Output = z.output<ReturnType<typeof detailsSchema>>;
 
 /** The invited co-admin gives their details, accepts the house rules and becomes admin. */
 export function AcceptInvitationForm({
@@ -31,13 +25,11 @@ export function AcceptInvitationForm({
   /** The house rules in full (components/group/house-rules.tsx), shown above the checkbox. */
   houseRules: ReactNode;
   prefill: { name: string; phone: string; birthDate: string; postcode: string; houseNumber: string; addition: string };
-  action: (input: Input & { token: string }) => Promise<ActionResult<{ groupId: string }>>;
+  action: (input: AcceptInvitationFormInput & { token: string }) => Promise<ActionResult<{ groupId: string }>>;
 }) {
   const router = useRouter();
-  const schema = useMemo(() => detailsSchema(today), [today]);
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<Input, unknown, Output>({
-    resolver: zodResolver(schema),
+  const { form, onSubmit, message, pending, preload } = useActionForm<AcceptInvitationFormInput, AcceptInvitation, { groupId: string }>({
+    schema: () => import("@/lib/validation/group").then((m) => m.acceptInvitationSchema(today)),
     defaultValues: {
       name: prefill.name,
       phone: prefill.phone,
@@ -45,20 +37,13 @@ export function AcceptInvitationForm({
       address: { postcode: prefill.postcode, houseNumber: prefill.houseNumber, addition: prefill.addition },
       acceptHouseRules: false,
     },
+    action: (values) => action({ ...values, token }),
+    onSuccess: (data) => router.push(`${routes.myGroups.group(data.groupId)}?welkom=1`),
   });
   const e = form.formState.errors;
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const result = await action({ ...form.getValues(), token }).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      return setMessage(result.message);
-    }
-    router.push(`${routes.myGroups.group(result.data.groupId)}?welkom=1`);
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {message ? <FormMessage tone="error" title={message} /> : null}
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+      {message ? <FormMessage tone="error" title={message.text} /> : null}
       <TextField id="inv-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
       <TextField id="inv-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />
       <TextField id="inv-birthDate" label="Uw geboortedatum" hint="U moet 18 jaar of ouder zijn." type="date" error={e.birthDate?.message} {...form.register("birthDate")} />
@@ -79,7 +64,7 @@ export function AcceptInvitationForm({
         {houseRules}
         <CheckboxField id="inv-accept-rules" label="Ik heb de huisregels gelezen en ik houd me eraan." error={e.acceptHouseRules?.message} {...form.register("acceptHouseRules")} />
       </section>
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" disabled={pending}>
         Ik word beheerder
       </Button>
     </form>

@@ -1,19 +1,18 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import type { PickerMap } from "@/components/map/picker-map";
 import { PointFields } from "@/components/map/point-fields";
 import { IDLE, type SignFormState } from "@/components/signs/form-state";
 import { Button } from "@/components/ui/button";
-import { signRequestFieldsSchema, signRequestFromFields } from "@/lib/validation/sign-request";
+import { checkWithSchema } from "@/components/ui/schema-check";
 
 type BordAction = (state: SignFormState, formData: FormData) => Promise<SignFormState>;
 
-/** The browser's check: the same schema the server action uses. */
-const bordFormCheck = signRequestFieldsSchema.transform((value, ctx) => signRequestFromFields(value, ctx));
+/** The browser's check: the same schema the server action uses, loaded when the form is first used. */
+const bordFormSchema = () => import("@/lib/validation/sign-request").then((m) => m.signRequestFormSchema);
 
 const FIELD_ORDER = ["signCount", "street", "nearHouseNumber", "description", "lat", "lng", "note"] as const;
 const FIELD_IDS: Record<(typeof FIELD_ORDER)[number], string> = {
@@ -26,12 +25,9 @@ const FIELD_IDS: Record<(typeof FIELD_ORDER)[number], string> = {
   note: "bord-note",
 };
 
-function checkInBrowser(data: FormData): Record<string, string> {
-  const parsed = bordFormCheck.safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
-  if (parsed.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of (parsed.error as z.ZodError).issues) errors[issue.path.map(String).join(".")] ??= issue.message;
-  return errors;
+/** The first message per field; null when the check could not be loaded (the server checks alone). */
+function checkInBrowser(data: FormData): Promise<Record<string, string> | null> {
+  return checkWithSchema(bordFormSchema, Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
 }
 
 /**
@@ -67,14 +63,15 @@ export function BordRequestForm({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const problems = checkInBrowser(data);
-    setChecked({ answer: state, errors: problems });
-    const first = FIELD_ORDER.find((name) => problems[name] !== undefined);
-    if (first) {
-      document.getElementById(FIELD_IDS[first])?.focus();
-      return;
-    }
-    startTransition(() => formAction(data));
+    void checkInBrowser(data).then((problems) => {
+      setChecked({ answer: state, errors: problems ?? {} });
+      const first = FIELD_ORDER.find((name) => problems?.[name] !== undefined);
+      if (first) {
+        document.getElementById(FIELD_IDS[first])?.focus();
+        return;
+      }
+      startTransition(() => formAction(data));
+    });
   };
 
   const formMessage =
@@ -84,7 +81,7 @@ export function BordRequestForm({
         ? { tone: "error" as const, text: state.message }
         : null;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} onFocus={() => void bordFormSchema().catch(() => undefined)} noValidate className="space-y-4">
       <div ref={messageRef} tabIndex={-1} className="focus:outline-none">
         {formMessage ? <FormMessage tone={formMessage.tone} title={formMessage.text} /> : null}
       </div>

@@ -1,14 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { dissolveGroupSchema, type DissolveGroupFormInput } from "@/lib/validation";
+import type { DissolveGroupFormInput } from "@/lib/validation/group";
 import { routes } from "@/lib/routes";
 
 export function DissolveGroupForm({
@@ -21,20 +19,15 @@ export function DissolveGroupForm({
   action: (input: DissolveGroupFormInput & { groupId: string }) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const form = useForm<DissolveGroupFormInput>({ resolver: zodResolver(dissolveGroupSchema), defaultValues: { confirmName: "" } });
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const result = await action({ ...form.getValues(), groupId }).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      return setMessage(result.message);
-    }
-    router.push(`${routes.myGroups.list}?opgeheven=1`);
+  const { form, onSubmit, message, pending, preload } = useActionForm<DissolveGroupFormInput>({
+    schema: () => import("@/lib/validation/group").then((m) => m.dissolveGroupSchema),
+    defaultValues: { confirmName: "" },
+    action: (values) => action({ ...values, groupId }),
+    onSuccess: () => router.push(`${routes.myGroups.list}?opgeheven=1`),
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {message ? <FormMessage tone="error" title={message} /> : null}
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+      {message ? <FormMessage tone="error" title={message.text} /> : null}
       <TextField
         id="dissolve-name"
         label={`Typ de naam van de groep om te bevestigen: ${groupName}`}
@@ -43,7 +36,7 @@ export function DissolveGroupForm({
         error={form.formState.errors.confirmName?.message}
         {...form.register("confirmName")}
       />
-      <Button type="submit" variant="danger" disabled={form.formState.isSubmitting}>
+      <Button type="submit" variant="danger" disabled={pending}>
         Groep definitief opheffen
       </Button>
     </form>

@@ -1,14 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { groupDetailsSchema, type GroupDetails, type GroupDetailsFormInput } from "@/lib/validation";
+import type { GroupDetails, GroupDetailsFormInput } from "@/lib/validation/group";
 
 /** Edit name, wijk, description and WhatsApp link; the version makes a concurrent edit visible. */
 export function GroupDetailsForm({
@@ -22,26 +19,20 @@ export function GroupDetailsForm({
   areas: Array<{ code: string; name: string }>;
   action: (input: GroupDetailsFormInput & { groupId: string }) => Promise<ActionResult<{ version: number }>>;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const form = useForm<GroupDetailsFormInput, unknown, GroupDetails>({ resolver: zodResolver(groupDetailsSchema), defaultValues: initial });
-  const { register, formState, setError, setValue, getValues } = form;
+  const { form, onSubmit, message, pending, preload } = useActionForm<GroupDetailsFormInput, GroupDetails, { version: number }>({
+    schema: () => import("@/lib/validation/group").then((m) => m.groupDetailsSchema),
+    defaultValues: initial,
+    action: (values) => action({ ...values, groupId }),
+    onSuccess: (data) => {
+      form.setValue("version", data.version);
+      return { tone: "success", text: "De gegevens zijn opgeslagen." };
+    },
+  });
+  const { register, formState } = form;
   const e = formState.errors;
 
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const result = await action({ ...getValues(), groupId }).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(setError, result.fieldErrors);
-      return setMessage({ tone: "error", text: result.message });
-    }
-    setValue("version", result.data.version);
-    setMessage({ tone: "success", text: "De gegevens zijn opgeslagen." });
-    router.refresh();
-  });
-
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <input type="hidden" {...register("version")} />
       <TextField id="details-name" label="Naam van de groep" maxLength={200} error={e.name?.message} {...register("name")} />
@@ -68,8 +59,8 @@ export function GroupDetailsForm({
         error={e.wabpRegistered?.message}
         {...register("wabpRegistered")}
       />
-      <Button type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? "Bezig met opslaan…" : "Gegevens opslaan"}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Bezig met opslaan…" : "Gegevens opslaan"}
       </Button>
     </form>
   );

@@ -1,14 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { coAdminInviteSchema, type CoAdminInvite, type CoAdminInviteFormInput } from "@/lib/validation";
+import type { CoAdminInvite, CoAdminInviteFormInput } from "@/lib/validation/group";
 
 export function InviteAdminForm({
   groupId,
@@ -17,23 +14,15 @@ export function InviteAdminForm({
   groupId: string;
   action: (input: CoAdminInviteFormInput & { groupId: string }) => Promise<ActionResult<unknown>>;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const form = useForm<CoAdminInviteFormInput, unknown, CoAdminInvite>({ resolver: zodResolver(coAdminInviteSchema), defaultValues: { email: "" } });
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const email = form.getValues("email");
-    const result = await action({ email, groupId }).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      return setMessage({ tone: "error", text: result.message });
-    }
-    form.reset({ email: "" });
-    setMessage({ tone: "success", text: `De uitnodiging is verstuurd naar ${email.trim().toLowerCase()}.` });
-    router.refresh();
+  const { form, onSubmit, message, pending, preload } = useActionForm<CoAdminInviteFormInput, CoAdminInvite>({
+    schema: () => import("@/lib/validation/group").then((m) => m.coAdminInviteSchema),
+    defaultValues: { email: "" },
+    action: (values) => action({ email: values.email, groupId }),
+    onSuccess: (_data, invite) => ({ tone: "success", text: `De uitnodiging is verstuurd naar ${invite.email}.` }),
+    resetOnSuccess: true,
   });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <TextField
         id="invite-email"
@@ -44,7 +33,7 @@ export function InviteAdminForm({
         error={form.formState.errors.email?.message}
         {...form.register("email")}
       />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" disabled={pending}>
         Uitnodiging versturen
       </Button>
     </form>

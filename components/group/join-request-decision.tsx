@@ -6,7 +6,11 @@ import { NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-resul
 import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { joinRequestDecisionSchema, type JoinRequestDecisionFormInput } from "@/lib/validation";
+import { checkWithSchema } from "@/components/ui/schema-check";
+import type { JoinRequestDecisionFormInput } from "@/lib/validation/join-request";
+
+/** The shared schema, loaded when a decision is first made (not with the page). */
+const decisionSchema = () => import("@/lib/validation/join-request").then((m) => m.joinRequestDecisionSchema);
 
 /**
  * Accept or decline one join request, with an optional message to the resident. Declining asks
@@ -34,9 +38,11 @@ export function JoinRequestDecisionForm({
 
   async function decide(decision: "accept" | "decline") {
     setError(null);
-    const parsed = joinRequestDecisionSchema.safeParse({ decision, message });
-    if (!parsed.success) {
-      setFieldError(parsed.error.issues[0]?.message);
+    // Without the browser's check (the script did not load), the server checks alone.
+    const problems = await checkWithSchema(decisionSchema, { decision, message });
+    const problem = problems ? Object.values(problems)[0] : undefined;
+    if (problem !== undefined) {
+      setFieldError(problem);
       document.getElementById(fieldId)?.focus();
       return;
     }
@@ -55,7 +61,7 @@ export function JoinRequestDecisionForm({
   }
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" onFocus={() => void decisionSchema().catch(() => undefined)}>
       {error ? <FormMessage tone="error" title={error} /> : null}
       <TextAreaField
         id={fieldId}

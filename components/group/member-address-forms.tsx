@@ -2,25 +2,14 @@
 
 import { AddressFields } from "@/components/ui/address-fields";
 import { AddressCombobox } from "@/components/ui/address-combobox";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { AddressListPreview, previewAddressList, readListFile, type AddressListPreviewState } from "@/components/group/address-list-preview";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { AddressListPreviewState } from "@/components/group/address-list-preview";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm, type StatusMessage } from "@/components/ui/use-action-form";
 import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import {
-  addressListSchema,
-  memberAddressSchema,
-  type AddressList,
-  type AddressListFormInput,
-  type MemberAddress,
-  type MemberAddressFormInput,
-} from "@/lib/validation";
-
-type Message = { tone: "error" | "success" | "warning"; text: string } | null;
+import type { AddressList, AddressListFormInput, MemberAddress, MemberAddressFormInput } from "@/lib/validation/address";
 
 /** Add one address, with the admin's statement about the residents. */
 export function AddMemberAddressForm({
@@ -30,37 +19,31 @@ export function AddMemberAddressForm({
   groupId: string;
   action: (input: MemberAddressFormInput & { groupId: string }) => Promise<ActionResult<{ inMunicipality: boolean; verification?: string; alsoInGroups: string[] }>>;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<Message>(null);
-  const form = useForm<MemberAddressFormInput, unknown, MemberAddress>({
-    resolver: zodResolver(memberAddressSchema),
+  const { form, onSubmit, message, pending, preload } = useActionForm<
+    MemberAddressFormInput,
+    MemberAddress,
+    { inMunicipality: boolean; verification?: string; alsoInGroups: string[] }
+  >({
+    schema: () => import("@/lib/validation/address").then((m) => m.memberAddressSchema),
     defaultValues: { postcode: "", houseNumber: "", addition: "", residentsConfirmed: false },
+    action: (values) => action({ ...values, groupId }),
+    onSuccess: (data): StatusMessage => {
+      form.reset({ postcode: "", houseNumber: "", addition: "", residentsConfirmed: form.getValues("residentsConfirmed") });
+      const also = data.alsoInGroups;
+      const shared =
+        also.length > 0
+          ? ` Dit adres doet ook mee bij ${also.map((n) => `de groep ${n}`).join(" en ")}. Voor een bord telt het alleen mee bij de groep waar het het eerst bij kwam.`
+          : "";
+      return !data.inMunicipality
+        ? { tone: "warning", text: `Het adres is toegevoegd, maar het ligt buiten de gemeente. Het telt niet mee voor een bord.${shared}` }
+        : data.verification === "unchecked"
+          ? { tone: "warning", text: `Het adres is toegevoegd, maar de landelijke adressenlijst was niet bereikbaar. Het telt mee voor een bord zodra het gecontroleerd is; dat gebeurt vanzelf.${shared}` }
+          : { tone: also.length > 0 ? "warning" : "success", text: `Het adres is toegevoegd.${shared}` };
+    },
   });
   const e = form.formState.errors;
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const result = await action({ ...form.getValues(), groupId }).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      return setMessage({ tone: "error", text: result.message });
-    }
-    form.reset({ postcode: "", houseNumber: "", addition: "", residentsConfirmed: form.getValues("residentsConfirmed") });
-    const also = result.data.alsoInGroups;
-    const shared =
-      also.length > 0
-        ? ` Dit adres doet ook mee bij ${also.map((n) => `de groep ${n}`).join(" en ")}. Voor een bord telt het alleen mee bij de groep waar het het eerst bij kwam.`
-        : "";
-    setMessage(
-      !result.data.inMunicipality
-        ? { tone: "warning", text: `Het adres is toegevoegd, maar het ligt buiten de gemeente. Het telt niet mee voor een bord.${shared}` }
-        : result.data.verification === "unchecked"
-          ? { tone: "warning", text: `Het adres is toegevoegd, maar de landelijke adressenlijst was niet bereikbaar. Het telt mee voor een bord zodra het gecontroleerd is; dat gebeurt vanzelf.${shared}` }
-          : { tone: also.length > 0 ? "warning" : "success", text: `Het adres is toegevoegd.${shared}` },
-    );
-    router.refresh();
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <AddressCombobox id="one-address-search" targets={{ postcode: "one-postcode", houseNumber: "one-houseNumber", addition: "one-addition" }} />
       <AddressFields
@@ -74,11 +57,27 @@ export function AddMemberAddressForm({
         error={e.residentsConfirmed?.message}
         {...form.register("residentsConfirmed")}
       />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" disabled={pending}>
         Adres toevoegen
       </Button>
     </form>
   );
+}
+
+/**
+ * Reading a pasted list or a CSV file (Papa Parse) and its preview: loaded when the list form is
+ * first used, not with the page. The preview shows only after a list was read, so by then it is
+ * loaded.
+ */
+const loadListTools = () => import("@/components/group/address-list-preview");
+type ListTools = Awaited<ReturnType<typeof loadListTools>>;
+
+interface AddressListResult {
+  added: number;
+  alreadyPresent: number;
+  outside: number;
+  unchecked?: number;
+  alsoInGroups: Array<{ name: string; addresses: number }>;
 }
 
 /** Paste many lines or choose a CSV; a preview shows each line's result before saving. */
@@ -87,32 +86,34 @@ export function AddressListForm({
   action,
 }: {
   groupId: string;
-  action: (input: AddressListFormInput & { groupId: string }) => Promise<ActionResult<{ added: number; alreadyPresent: number; outside: number; unchecked?: number; alsoInGroups: Array<{ name: string; addresses: number }> }>>;
+  action: (input: AddressListFormInput & { groupId: string }) => Promise<ActionResult<AddressListResult>>;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<Message>(null);
   const [preview, setPreview] = useState<AddressListPreviewState>({ kind: "empty" });
   const [fileMessage, setFileMessage] = useState<string | null>(null);
-  const form = useForm<AddressListFormInput, unknown, AddressList>({
-    resolver: zodResolver(addressListSchema),
+  const [listTools, setListTools] = useState<ListTools | null>(null);
+  const tools = async () => {
+    const loaded = await loadListTools();
+    setListTools(loaded);
+    return loaded;
+  };
+  const { form, onSubmit, message, pending, preload } = useActionForm<AddressListFormInput, AddressList, AddressListResult>({
+    schema: () => import("@/lib/validation/address").then((m) => m.addressListSchema),
     defaultValues: { text: "", residentsConfirmed: false },
+    action: async (values) => {
+      const { previewAddressList } = await tools();
+      const state = previewAddressList(values.text ?? "");
+      setPreview(state);
+      if (!(state.kind === "parsed" && state.lines.length > 0 && state.lines.every((l) => l.ok))) {
+        return { ok: false, code: "bad_request", message: "Bekijk eerst het resultaat hieronder en verbeter de regels met een fout." };
+      }
+      return action({ ...values, groupId });
+    },
+    onSuccess: (data) => listSaved(data),
   });
   const e = form.formState.errors;
   const canSave = preview.kind === "parsed" && preview.lines.length > 0 && preview.lines.every((l) => l.ok);
 
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const state = previewAddressList(form.getValues("text") ?? "");
-    setPreview(state);
-    if (!(state.kind === "parsed" && state.lines.length > 0 && state.lines.every((l) => l.ok))) {
-      return setMessage({ tone: "error", text: "Bekijk eerst het resultaat hieronder en verbeter de regels met een fout." });
-    }
-    const result = await action({ ...form.getValues(), groupId }).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      return setMessage({ tone: "error", text: result.message });
-    }
-    const { added, alreadyPresent, outside, unchecked = 0, alsoInGroups } = result.data;
+  function listSaved({ added, alreadyPresent, outside, unchecked = 0, alsoInGroups }: AddressListResult): StatusMessage {
     const parts = [`${added} ${added === 1 ? "adres" : "adressen"} toegevoegd.`];
     if (alreadyPresent > 0) parts.push(`${alreadyPresent} stond${alreadyPresent === 1 ? "" : "en"} er al in.`);
     if (outside > 0) parts.push(`${outside} ${outside === 1 ? "ligt" : "liggen"} buiten de gemeente en ${outside === 1 ? "telt" : "tellen"} niet mee voor een bord.`);
@@ -128,12 +129,19 @@ export function AddressListForm({
         `${unchecked} ${unchecked === 1 ? "adres is" : "adressen zijn"} nog niet gecontroleerd in de landelijke adressenlijst en ${unchecked === 1 ? "telt" : "tellen"} pas mee voor een bord als dat gebeurd is; dat gaat vanzelf.`,
       );
     }
-    setMessage({ tone: outside > 0 || alsoInGroups.length > 0 || unchecked > 0 ? "warning" : "success", text: parts.join(" ") });
-    router.refresh();
-  });
+    return { tone: outside > 0 || alsoInGroups.length > 0 || unchecked > 0 ? "warning" : "success", text: parts.join(" ") };
+  }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
+    <form
+      onSubmit={onSubmit}
+      onFocus={() => {
+        preload();
+        void loadListTools().catch(() => undefined);
+      }}
+      noValidate
+      className="space-y-3"
+    >
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <TextAreaField
         id="list-text"
@@ -159,6 +167,7 @@ export function AddressListForm({
           onChange={async (event) => {
             const file = event.target.files?.[0];
             if (!file) return;
+            const { readListFile, previewAddressList } = await tools();
             const read = await readListFile(file);
             if (!read.ok) return setFileMessage(read.message);
             setFileMessage(null);
@@ -168,17 +177,24 @@ export function AddressListForm({
         />
         {fileMessage ? <p className="mt-1 font-semibold text-red-700">⚠ {fileMessage}</p> : null}
       </div>
-      <Button type="button" variant="secondary" onClick={() => setPreview(previewAddressList(form.getValues("text") ?? ""))}>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={async () => {
+          const { previewAddressList } = await tools();
+          setPreview(previewAddressList(form.getValues("text") ?? ""));
+        }}
+      >
         Controleer de lijst
       </Button>
-      <AddressListPreview id="list-preview" state={preview} />
+      {listTools ? <listTools.AddressListPreview id="list-preview" state={preview} /> : null}
       <CheckboxField
         id="list-confirmed"
         label="De bewoners die meedoen zijn 18 jaar of ouder, wonen op deze adressen en willen meedoen."
         error={e.residentsConfirmed?.message}
         {...form.register("residentsConfirmed")}
       />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" disabled={pending}>
         {canSave ? "Adressen opslaan" : "Controleren en opslaan"}
       </Button>
     </form>

@@ -1,15 +1,12 @@
 "use client";
 
 import { AddressFields } from "@/components/ui/address-fields";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ownDetailsSchema, type OwnDetails, type OwnDetailsFormInput } from "@/lib/validation";
+import type { OwnDetails, OwnDetailsFormInput } from "@/lib/validation/group";
 
 /** A group admin changes their own name, phone and address. */
 export function OwnDetailsForm({
@@ -19,25 +16,15 @@ export function OwnDetailsForm({
   initial: { name: string; phone: string; postcode: string; houseNumber: string; addition: string };
   action: (input: OwnDetailsFormInput) => Promise<ActionResult<{ changed: string[] }>>;
 }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const form = useForm<OwnDetailsFormInput, unknown, OwnDetails>({
-    resolver: zodResolver(ownDetailsSchema),
+  const { form, onSubmit, message, pending, preload } = useActionForm<OwnDetailsFormInput, OwnDetails, { changed: string[] }>({
+    schema: () => import("@/lib/validation/group").then((m) => m.ownDetailsSchema),
     defaultValues: { name: initial.name, phone: initial.phone, address: { postcode: initial.postcode, houseNumber: initial.houseNumber, addition: initial.addition } },
+    action,
+    onSuccess: (data) => ({ tone: "success", text: data.changed.length > 0 ? "Uw gegevens zijn opgeslagen." : "Er was niets veranderd." }),
   });
   const e = form.formState.errors;
-  const submit = form.handleSubmit(async () => {
-    setMessage(null);
-    const result = await action(form.getValues()).catch(() => NETWORK_FAILURE);
-    if (!result.ok) {
-      applyFieldErrors(form.setError, result.fieldErrors);
-      return setMessage({ tone: "error", text: result.message });
-    }
-    setMessage({ tone: "success", text: result.data.changed.length > 0 ? "Uw gegevens zijn opgeslagen." : "Er was niets veranderd." });
-    router.refresh();
-  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <TextField id="own-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
       <TextField id="own-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />
@@ -49,8 +36,8 @@ export function OwnDetailsForm({
           errors={{ postcode: e.address?.postcode?.message, houseNumber: e.address?.houseNumber?.message, addition: e.address?.addition?.message }}
         />
       </fieldset>
-      <Button type="submit" disabled={form.formState.isSubmitting}>
-        {form.formState.isSubmitting ? "Bezig met opslaan…" : "Mijn gegevens opslaan"}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Bezig met opslaan…" : "Mijn gegevens opslaan"}
       </Button>
     </form>
   );

@@ -4,10 +4,12 @@ import { AddressFields } from "@/components/ui/address-fields";
 import { AddressCombobox } from "@/components/ui/address-combobox";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useFieldArray, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import { useFieldArray, useWatch, type FieldPath } from "react-hook-form";
 import type { AddressListPreviewState } from "@/components/group/address-list-preview";
-import { applyFieldErrors, NETWORK_FAILURE, type ActionResult } from "@/components/ui/action-result";
+import type { ActionResult } from "@/components/ui/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -92,20 +94,20 @@ export function RegisterGroupForm({
   houseRules: ReactNode;
 }) {
   const router = useRouter();
+  const [step, setStep] = useState(0);
+  /** Sent and on the way to the new group's page: the button stays off. */
+  const [sent, setSent] = useState(false);
   // The shared schema (zod and the phone number rules, most of this page's JavaScript) is loaded
-  // when the first step is checked, not with the page.
-  const resolver = useMemo<Resolver<Values, unknown, RegisterGroup>>(() => {
-    let loaded: Promise<Resolver<Values, unknown, RegisterGroup>> | undefined;
-    return async (values, context, options) => {
-      loaded ??= import("./register-group-check").then((m) => m.registerGroupResolver(today));
-      return (await loaded)(values, context, options);
-    };
-  }, [today]);
-  const form = useForm<Values, unknown, RegisterGroup>({
-    resolver,
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-    shouldFocusError: true,
+  // when the form is first used, not with the page.
+  const {
+    form,
+    onSubmit: submit,
+    message: serverMessage,
+    setMessage: setServerMessage,
+    pending,
+    preload,
+  } = useActionForm<Values, RegisterGroup, RegisterGroupResult>({
+    schema: () => import("@/lib/validation/group").then((m) => m.registerGroupSchema(today)),
     defaultValues: {
       name: "",
       areaCode: "",
@@ -122,13 +124,25 @@ export function RegisterGroupForm({
       acceptHouseRules: false,
       residentsConfirmed: false,
     },
+    action,
+    onSuccess: (data) => {
+      setSent(true);
+      router.push(`${routes.myGroups.group(data.groupId)}?nieuw=1`);
+    },
+    // The server's messages go to their fields: first show the step that holds the first one.
+    onRefused: (result) => {
+      const firstField = Object.keys(result.fieldErrors ?? {}).find((k) => k !== "_form");
+      if (firstField) flushSync(() => setStep(stepOfField(firstField)));
+    },
+    onInvalid: (fieldErrors) => {
+      const first = Object.keys(fieldErrors)[0];
+      if (first) setStep(stepOfField(first));
+    },
   });
+  const sending = pending || sent;
   const { register, formState, getValues, setValue, trigger, setError, control } = form;
   const errors = formState.errors;
   const coAdmins = useFieldArray({ control, name: "coAdmins" });
-  const [step, setStep] = useState(0);
-  const [serverMessage, setServerMessage] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
   const [preview, setPreview] = useState<AddressListPreviewState>({ kind: "empty" });
   /** Addresses in the list, counted when the address step is left (the list changes only there). */
   const [listCount, setListCount] = useState(0);
@@ -176,30 +190,6 @@ export function RegisterGroupForm({
     setStep((s) => Math.max(s - 1, 0));
   }
 
-  const submit = form.handleSubmit(
-    async () => {
-      if (sending) return;
-      setSending(true);
-      setServerMessage(null);
-      const result = await action(getValues()).catch(() => NETWORK_FAILURE);
-      if (result.ok) {
-        router.push(`${routes.myGroups.group(result.data.groupId)}?nieuw=1`);
-        return;
-      }
-      setSending(false);
-      const firstField = Object.keys(result.fieldErrors ?? {}).find((k) => k !== "_form");
-      if (firstField) {
-        setStep(stepOfField(firstField));
-        setTimeout(() => applyFieldErrors(setError, result.fieldErrors), 0);
-      }
-      setServerMessage(result.message);
-    },
-    (fieldErrors) => {
-      const first = Object.keys(fieldErrors)[0];
-      if (first) setStep(stepOfField(first));
-    },
-  );
-
   const values = useWatch({ control }) as Values;
   const suggested = suggestArea(areas, values.admin?.address?.postcode ?? "");
   const chosenArea = areas.find((a) => a.code === values.areaCode);
@@ -207,7 +197,7 @@ export function RegisterGroupForm({
   // The account's own details are used and never overwritten: shown, not editable.
   const fromAccount = Boolean(prefill.name || prefill.phone || prefill.birthDate || prefill.postcode);
   return (
-    <form onSubmit={submit} noValidate className="space-y-6">
+    <form onSubmit={submit} onFocus={preload} noValidate className="space-y-6">
       <nav aria-label="Stappen">
         <ol className="flex flex-wrap gap-2 text-sm">
           {STEPS.map((s, i) => (
@@ -228,7 +218,7 @@ export function RegisterGroupForm({
         Stap {step + 1} van {STEPS.length}: {STEPS[step].title}
       </h2>
 
-      {serverMessage ? <FormMessage tone="error" title="Het is nog niet gelukt">{serverMessage}</FormMessage> : null}
+      {serverMessage ? <FormMessage tone="error" title="Het is nog niet gelukt">{serverMessage.text}</FormMessage> : null}
 
       <div hidden={step !== 0} className="space-y-4">
         <p>U wordt groepsbeheerder. De gemeente en de wijkagent kunnen u bereiken via deze gegevens. Bewoners zien ze niet.</p>

@@ -7,7 +7,7 @@
 import "@/lib/validation/zod-config";
 import { calendarDateIn } from "@/lib/domain/dates";
 import { joinRequestSchema } from "@/lib/validation/join-request";
-import { readJoinForm } from "./join-form-state";
+import { readJoinForm } from "./join-form-read";
 
 /** The first message per field ("address.postcode" for nested fields); empty when all is well. */
 export function checkJoinForm(form: FormData): Record<string, string> {

@@ -6,7 +6,6 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { AddressCombobox } from "@/components/ui/address-combobox";
-import { routes } from "@/lib/routes";
 import { EMPTY_JOIN_FORM, HONEYPOT_FIELD, type JoinFormState, type JoinFormValues } from "./join-form-state";
 
 type JoinAction = (state: JoinFormState, formData: FormData) => Promise<JoinFormState>;
@@ -51,19 +50,23 @@ const loadChecker = () => (checker ??= import("./join-form-check"));
  * The join form of a group page. Works without JavaScript (a normal POST to the server action,
  * which answers with the page and the messages at the fields); with JavaScript the same schema
  * checks the fields first (loaded when the person starts filling in the form, so the page itself
- * stays light), then the same action runs with the same FormData. `houseRules` is the list of
- * house rules, rendered by the server.
+ * stays light), then the same action runs with the same FormData. `houseRules` (the list of
+ * house rules), `privacyNotice` (what happens with the data, above the button) and `sentNotice`
+ * (the confirmation after sending) are rendered by the server: their text and links stay out of
+ * this component's JavaScript.
  */
 export function JoinForm({
   groupSlug,
-  groupName,
   action,
   houseRules,
+  privacyNotice,
+  sentNotice,
 }: {
   groupSlug: string;
-  groupName: string;
   action: JoinAction;
   houseRules: ReactNode;
+  privacyNotice: ReactNode;
+  sentNotice: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const initial: JoinFormValues = state.status === "error" ? state.values : EMPTY_JOIN_FORM;
@@ -119,12 +122,7 @@ export function JoinForm({
   if (state.status === "sent") {
     return (
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
-        <Alert tone="success" title="Uw aanmelding is verstuurd" role="status">
-          <p>
-            De beheerders van {state.groupName} krijgen uw gegevens per e-mail. Zij nemen contact met u op. U krijgt
-            zelf ook een e-mail met een bevestiging.
-          </p>
-        </Alert>
+        {sentNotice}
       </div>
     );
   }
@@ -259,10 +257,7 @@ export function JoinForm({
         </div>
       </div>
 
-      <p className="text-sm text-slate-700">
-        Uw gegevens gaan alleen naar de beheerders van {groupName}. Na afhandeling van uw aanmelding wissen we ze binnen
-        30 dagen. Lees meer in de <a href={routes.privacy}>privacyverklaring</a>.
-      </p>
+      {privacyNotice}
       <Button type="submit" disabled={pending}>
         {pending ? "Bezig met versturen…" : "Aanmelding versturen"}
       </Button>

@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { areaSchema, type AreaFormInput, type AreaInput } from "@/lib/validation/staff";
+import type { AreaFormInput, AreaInput } from "@/lib/validation/staff";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextAreaField } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 export interface AreaFormValues {
@@ -30,8 +29,9 @@ export function AreaForm({
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const isNew = values.areaId === "";
-  const { form, onSubmit, message, pending, error } = useActionForm<AreaFormInput, AreaInput>({
-    resolver: zodResolver(areaSchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<AreaFormInput, AreaInput>({
+    schema: () => import("@/lib/validation/staff").then((m) => m.areaSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: values,
     successMessage: isNew ? "De wijk is toegevoegd." : "De wijk is opgeslagen.",
@@ -39,7 +39,7 @@ export function AreaForm({
   });
   const id = (n: string) => `${idPrefix}-${n}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={id("name")} label="Naam" maxLength={100} error={error("name")} {...form.register("name")} />

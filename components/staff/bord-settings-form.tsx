@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { bordSettingsSchema, type BordSettings, type BordSettingsFormInput } from "@/lib/validation";
+import type { BordSettings, BordSettingsFormInput } from "@/lib/validation";
 import { FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 /** "2500" cents → "25,00" for the input; 0 → "0". */
@@ -31,8 +30,9 @@ export function BordSettingsForm({
   householdPercent: number | null;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending, error } = useActionForm<BordSettingsFormInput, BordSettings>({
-    resolver: zodResolver(bordSettingsSchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<BordSettingsFormInput, BordSettings>({
+    schema: () => import("@/lib/validation/settings").then((m) => m.bordSettingsSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: {
       signsPerGroup: String(signsPerGroup),
@@ -44,7 +44,7 @@ export function BordSettingsForm({
   });
   const conditionError = error("condition");
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 max-w-xl space-y-4" aria-labelledby="borden">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-xl space-y-4" aria-labelledby="borden">
       <FormStatus message={message} />
       <TextField
         id="signsPerGroup"

@@ -3,10 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { boundaryImportSchema } from "@/lib/validation/staff";
+import { checkWithSchema } from "@/components/ui/schema-check";
 import { FormStatus } from "@/components/ui/form-status";
 import type { StatusMessage as Message } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
+
+/** The shared schema, loaded when a file is sent (not with the page). */
+const importSchema = () => import("@/lib/validation/staff").then((m) => m.boundaryImportSchema);
 
 interface ImportResult {
   updated: string[];
@@ -40,15 +43,17 @@ export function BoundaryImportForm({
     setMessage(null);
     const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
     const text = file ? await file.text() : "";
-    const checked = boundaryImportSchema.safeParse({ geojson: text });
-    if (!checked.success) {
-      setError(checked.error.issues[0]?.message);
+    // Without the browser's check (the script did not load), the server checks alone.
+    const problems = await checkWithSchema(importSchema, { geojson: text });
+    const problem = problems ? Object.values(problems)[0] : undefined;
+    if (problem !== undefined) {
+      setError(problem);
       setMessage({ tone: "error", text: "Niet alles is goed ingevuld. Kijk naar de melding bij het bestand." });
       return;
     }
     setError(undefined);
     startTransition(async () => {
-      const result = await action({ geojson: checked.data.geojson, municipalityId });
+      const result = await action({ geojson: text, municipalityId });
       if (!result.ok) {
         setError(result.fieldErrors?.file ?? result.fieldErrors?.geojson);
         setMessage({ tone: "error", text: result.message });

@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { contactSchema, type ContactFormInput, type ContactInput } from "@/lib/validation/staff";
+import type { ContactFormInput, ContactInput } from "@/lib/validation/staff";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 export interface ContactFormValues {
@@ -39,8 +38,9 @@ export function ContactForm({
   const router = useRouter();
   const [deleting, startDelete] = useTransition();
   const isNew = values.contactId === "";
-  const { form, onSubmit, message, pending, error } = useActionForm<ContactFormInput, ContactInput>({
-    resolver: zodResolver(contactSchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<ContactFormInput, ContactInput>({
+    schema: () => import("@/lib/validation/staff").then((m) => m.contactSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: values,
     successMessage: isNew ? "De contactpersoon is toegevoegd." : "De contactpersoon is opgeslagen.",
@@ -49,7 +49,7 @@ export function ContactForm({
   const id = (n: string) => `${idPrefix}-${n}`;
   const areasError = error("areaIds");
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id={id("kind")} label="Rol" error={error("kind")} {...form.register("kind")}>

@@ -1,24 +1,24 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
-import { dissolveGroupSchema, type DissolveGroupFormInput, type DissolveGroupInput } from "@/lib/validation/staff";
+import type { DissolveGroupFormInput, DissolveGroupInput } from "@/lib/validation/staff";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextAreaField } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 /** Dissolving a group on request: a reason and an explicit confirmation. */
 export function DissolveGroupForm({ groupId, version, action }: { groupId: string; version: number; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
-  const { form, onSubmit, message, pending, error } = useActionForm<DissolveGroupFormInput, DissolveGroupInput>({
-    resolver: zodResolver(dissolveGroupSchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<DissolveGroupFormInput, DissolveGroupInput>({
+    schema: () => import("@/lib/validation/staff").then((m) => m.dissolveGroupSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action,
     defaultValues: { groupId, version, reason: "", confirm: false },
     successMessage: "De groep is opgeheven.",
   });
   const confirmError = error("confirm");
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-3 max-w-xl space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-3 max-w-xl space-y-4">
       <FormStatus message={message} />
       <TextAreaField id="reason" rows={4} label="Waarom wordt de groep opgeheven?" hint="Bijvoorbeeld: op verzoek van de beheerder, de groep is gestopt." error={error("reason")} {...form.register("reason")} />
       <div>

@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { inviteUserSchema, type InviteUserFormInput, type InviteUserInput } from "@/lib/validation/staff";
+import type { InviteUserFormInput, InviteUserInput } from "@/lib/validation/staff";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 export function InviteUserForm({
@@ -17,15 +16,16 @@ export function InviteUserForm({
   municipalities: Array<{ id: string; name: string }>;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending, error } = useActionForm<InviteUserFormInput, InviteUserInput>({
-    resolver: zodResolver(inviteUserSchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<InviteUserFormInput, InviteUserInput>({
+    schema: () => import("@/lib/validation/staff").then((m) => m.inviteUserSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action,
     defaultValues: { name: "", email: "", role: "staff", municipalityId: municipalities[0]?.id ?? "" },
     successMessage: "Uitnodiging verstuurd. De persoon krijgt een e-mail met een link en krijgt de rol pas na het aannemen.",
     resetOnSuccess: true,
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 max-w-2xl space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-2xl space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="invite-name" label="Naam" maxLength={120} error={error("name")} {...form.register("name")} />

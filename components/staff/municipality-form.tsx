@@ -1,18 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { routes } from "@/lib/routes";
-import {
-  MUNICIPALITY_TIME_ZONE,
-  municipalitySchema,
-  type MunicipalityFormInput,
-  type MunicipalityInput,
-} from "@/lib/validation/municipality";
+import { DUTCH_TIME_ZONE } from "@/lib/domain/dates";
+import type { MunicipalityFormInput, MunicipalityInput } from "@/lib/validation/municipality";
 import { FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 /** Adding a municipality (no `municipalityId`) or editing one. */
@@ -28,8 +23,9 @@ export function MunicipalityForm({
   const router = useRouter();
   const adding = municipalityId === undefined;
   const prefix = adding ? "new-municipality" : "municipality";
-  const { form, onSubmit, message, pending, error } = useActionForm<MunicipalityFormInput, MunicipalityInput>({
-    resolver: zodResolver(municipalitySchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<MunicipalityFormInput, MunicipalityInput>({
+    schema: () => import("@/lib/validation/municipality").then((m) => m.municipalitySchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action: async (input) => {
       const result = await action(adding ? input : { ...(input as object), municipalityId });
       if (adding && result.ok) router.push(routes.staff.municipality((result.data as { id: string }).id));
@@ -44,7 +40,7 @@ export function MunicipalityForm({
     successMessage: adding ? "De gemeente is toegevoegd." : "De gegevens van de gemeente zijn opgeslagen.",
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 max-w-2xl space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-2xl space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -75,7 +71,7 @@ export function MunicipalityForm({
         />
       </div>
       <p>
-        Tijdzone: <strong>{MUNICIPALITY_TIME_ZONE}</strong> (Nederlandse tijd; niet te wijzigen).
+        Tijdzone: <strong>{DUTCH_TIME_ZONE}</strong> (Nederlandse tijd; niet te wijzigen).
       </p>
       <Button type="submit" disabled={pending}>
         {pending ? "Bezig…" : adding ? "Voeg gemeente toe" : "Sla op"}

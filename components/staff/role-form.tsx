@@ -1,11 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
-import { changeUserRoleSchema, type ChangeUserRoleInput } from "@/lib/validation/staff";
-import type { z } from "zod";
+import type { ChangeUserRoleFormInput, ChangeUserRoleInput } from "@/lib/validation/staff";
 import { FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 /** Change or remove the role of one account (counts from that person's next page view). */
@@ -20,15 +18,16 @@ export function RoleForm({
   label: string;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending } = useActionForm<z.input<typeof changeUserRoleSchema>, ChangeUserRoleInput>({
-    resolver: zodResolver(changeUserRoleSchema),
+  const { form, onSubmit, message, pending, preload } = useActionForm<ChangeUserRoleFormInput, ChangeUserRoleInput>({
+    schema: () => import("@/lib/validation/staff").then((m) => m.changeUserRoleSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action,
     defaultValues: { userId, role },
     successMessage: "De rol is gewijzigd.",
   });
   const id = `role-${userId}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="flex flex-wrap items-end gap-2">
       <div>
         <label htmlFor={id} className="sr-only">Rol van {label}</label>
         <select id={id} className="rounded border-2 border-slate-600 bg-white px-2 py-2" {...form.register("role")}>

@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { staffSettingsSchema, type StaffSettings, type StaffSettingsFormInput } from "@/lib/validation";
+import type { StaffSettings, StaffSettingsFormInput } from "@/lib/validation";
 import { FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 export function SettingsForm({
@@ -19,14 +18,15 @@ export function SettingsForm({
   safetyMailbox: string;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
-  const { form, onSubmit, message, pending, error } = useActionForm<StaffSettingsFormInput, StaffSettings>({
-    resolver: zodResolver(staffSettingsSchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<StaffSettingsFormInput, StaffSettings>({
+    schema: () => import("@/lib/validation/settings").then((m) => m.staffSettingsSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: { signThreshold: String(signThreshold), safetyMailbox },
     successMessage: "De instellingen zijn opgeslagen.",
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 max-w-xl space-y-4">
+    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-6 max-w-xl space-y-4">
       <FormStatus message={message} />
       <TextField
         id="signThreshold"

@@ -1,15 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { SignRequestAction, SignRequestStatus } from "@/lib/domain";
-import { bordDecisionSchema, type BordDecision, type BordDecisionFormInput } from "@/lib/validation/staff";
+import type { BordDecision, BordDecisionFormInput } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextAreaField } from "@/components/ui/field";
-import { useActionForm } from "@/components/ui/use-action-form";
+import { INVALID_FORM_MESSAGE, useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 
 interface Props {
@@ -31,8 +30,9 @@ const DECISION_TITLES: Record<"review" | "approve" | "reject" | "place", { title
 
 function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" | "reject" | "place" }) {
   const router = useRouter();
-  const { form, onSubmit, message, pending, error } = useActionForm<BordDecisionFormInput, BordDecision>({
-    resolver: zodResolver(bordDecisionSchema),
+  const { form, onSubmit, message, pending, error, preload } = useActionForm<BordDecisionFormInput, BordDecision>({
+    schema: () => import("@/lib/validation/staff").then((m) => m.bordDecisionSchema),
+    invalidMessage: INVALID_FORM_MESSAGE,
     action: props.action,
     defaultValues: {
       action: kind,
@@ -59,7 +59,7 @@ function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" |
       <h3 id={id("title")} className="text-lg font-bold">
         {DECISION_TITLES[kind].title}
       </h3>
-      <form onSubmit={onSubmit} noValidate className="mt-3 space-y-4">
+      <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-3 space-y-4">
         <FormStatus message={message} />
         {kind === "place" ? (
           <>

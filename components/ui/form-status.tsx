@@ -18,7 +18,7 @@ export function FormStatus({ message }: { message: Message | null }) {
   }, [message]);
   return (
     <div ref={ref} tabIndex={-1} role="status" className="focus:outline-none" data-hydrated={hydrated ? "true" : undefined}>
-      {message ? <Alert tone={message.tone === "success" ? "success" : "error"} title={message.text} /> : null}
+      {message ? <Alert tone={message.tone} title={message.text} /> : null}
     </div>
   );
 }

@@ -61,6 +61,7 @@ export const acceptHouseRulesSchema = z.object({ acceptHouseRules: acceptedField
 export type AcceptHouseRulesFormInput = z.input<typeof acceptHouseRulesSchema>;
 
 export type AcceptInvitationFormInput = z.input<ReturnType<typeof acceptInvitationSchema>>;
+export type AcceptInvitation = z.output<ReturnType<typeof acceptInvitationSchema>>;
 export type AdminDetails = z.output<ReturnType<typeof adminDetailsSchema>>;
 
 export const groupNameField = z

@@ -1,6 +1,6 @@
 /**
- * zod schemas shared by client forms (react-hook-form + zodResolver), server actions and the
- * API. Safe in the browser: no Node-only imports.
+ * zod schemas shared by client forms (loaded on demand: components/ui/use-action-form.ts), server
+ * actions and the API. Safe in the browser: no Node-only imports.
  *
  * Schemas with a date-of-birth field are factories taking today's date (`YYYY-MM-DD`, the date
  * in the Netherlands: calendarDateIn(new Date()) from lib/domain), because the 18+ rule needs

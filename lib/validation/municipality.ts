@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DUTCH_TIME_ZONE } from "@/lib/domain/dates";
 
 import { staffSettingsSchema } from "./settings";
 import { cleanSingleLine, singleLineText } from "./text";
@@ -9,7 +8,6 @@ import { cleanSingleLine, singleLineText } from "./text";
  * (GM + four digits), its name, and the settings staff keep too (bord threshold, safety
  * mailbox). The time zone is not a field: every municipality is in the Netherlands.
  */
-export const MUNICIPALITY_TIME_ZONE = DUTCH_TIME_ZONE;
 export const MUNICIPALITY_NAME_MAX_LENGTH = 80;
 
 export const municipalityCodeField = z

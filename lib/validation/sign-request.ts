@@ -148,3 +148,6 @@ export type SignRequestFields = z.output<typeof signRequestFieldsSchema>;
 export function signRequestFromFields<T extends SignRequestFields>({ lat, lng, ...rest }: T, ctx: z.RefinementCtx): Omit<T, "lat" | "lng"> & { point: MapPoint | null } {
   return { ...rest, point: pointFromFields(lat, lng, ctx) };
 }
+
+/** The browser's check of the bord request form (the action checks the same, with the group's id). */
+export const signRequestFormSchema = signRequestFieldsSchema.transform((value, ctx) => signRequestFromFields(value, ctx));

@@ -11,7 +11,7 @@ import { cleanSingleLine, optionalMultiLineText, singleLineText } from "./text";
 
 /*
  * Schemas of the staff pages (/beheer) and the wijkagent view: bord decisions with placement,
- * wijken and contacts, accounts, dissolving a group. Shared by the forms (zodResolver) and the
+ * wijken and contacts, accounts, dissolving a group. Shared by the forms (useActionForm) and the
  * server actions, like the rest of lib/validation.
  */
 
@@ -233,6 +233,7 @@ export const changeUserRoleSchema = z.object({
   /** `none`: the account keeps signing in as a resident, without staff or wijkagent rights. */
   role: z.enum([...MANAGED_ROLES, "none"], { error: "Kies een rol." }),
 });
+export type ChangeUserRoleFormInput = z.input<typeof changeUserRoleSchema>;
 export type ChangeUserRoleInput = z.output<typeof changeUserRoleSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,23 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, useTransition, type FormEvent } from "react";
-import { useForm } from "react-hook-form";
+import { useState, type FormEvent } from "react";
 import { FormStatus } from "@/components/ui/form-status";
-import type { StatusMessage as Message } from "@/components/ui/use-action-form";
+import { useActionForm, type StatusMessage as Message } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/components/ui/action-result";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import type { ErasurePreview as Preview } from "@/lib/data/platform/privacy-preview";
 import type { ErasureReport as Report } from "@/lib/data/platform/privacy-erasure";
-import {
-  privacyEraseSchema,
-  privacyLookupSchema,
-  type PrivacyErase,
-  type PrivacyEraseFormInput,
-  type PrivacyLookup,
-  type PrivacyLookupFormInput,
-} from "@/lib/validation/privacy";
+import type { PrivacyErase, PrivacyEraseFormInput, PrivacyLookup, PrivacyLookupFormInput } from "@/lib/validation/privacy";
 import { routes } from "@/lib/routes";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
@@ -33,17 +24,49 @@ function plural(n: number, one: string, many: string): string {
  * "Wissen…" (shows what would go, and asks for confirmation before erasing).
  */
 export function PrivacyRequestForm({ previewAction, eraseAction }: { previewAction: Action; eraseAction: Action }) {
-  const lookup = useForm<PrivacyLookupFormInput, unknown, PrivacyLookup>({
-    resolver: zodResolver(privacyLookupSchema),
-    defaultValues: { email: "" },
-  });
-  const erase = useForm<PrivacyEraseFormInput, unknown, PrivacyErase>({
-    resolver: zodResolver(privacyEraseSchema),
-    defaultValues: { email: "", confirm: false, dissolveSoleAdminGroups: false },
-  });
-  const [message, setMessage] = useState<Message | null>(null);
+  const status = useState<Message | null>(null);
+  const [message, setMessage] = status;
   const [preview, setPreview] = useState<{ email: string; data: Preview } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const lookupForm = useActionForm<PrivacyLookupFormInput, PrivacyLookup, Preview>({
+    schema: () => import("@/lib/validation/privacy").then((m) => m.privacyLookupSchema),
+    defaultValues: { email: "" },
+    status,
+    invalidMessage: INVALID,
+    knownFields: (name) => name === "email",
+    action: (_values, value) => previewAction(value) as Promise<ActionResult<Preview>>,
+    onSuccess: (data, value) => {
+      eraseForm.form.reset({ email: value.email, confirm: false, dissolveSoleAdminGroups: false });
+      setPreview({ email: value.email, data });
+    },
+  });
+  const eraseForm = useActionForm<PrivacyEraseFormInput, PrivacyErase, Report>({
+    schema: () => import("@/lib/validation/privacy").then((m) => m.privacyEraseSchema),
+    defaultValues: { email: "", confirm: false, dissolveSoleAdminGroups: false },
+    status,
+    invalidMessage: "Bevestig eerst dat u alles over dit e-mailadres wilt wissen.",
+    knownFields: (name) => name === "confirm" || name === "dissolveSoleAdminGroups",
+    action: (_values, value) => eraseAction(value) as Promise<ActionResult<Report>>,
+    onSuccess: (report) => {
+      const parts = [
+        report.account ? "het account" : null,
+        report.dissolvedGroups ? plural(report.dissolvedGroups, "opgeheven groep", "opgeheven groepen") : null,
+        report.joinRequests ? plural(report.joinRequests, "aanmelding", "aanmeldingen") : null,
+        report.invitations ? plural(report.invitations, "uitnodiging", "uitnodigingen") : null,
+        report.contactRoles ? plural(report.contactRoles, "contactpersoon", "contactpersonen") : null,
+        report.emails ? plural(report.emails, "e-mail", "e-mails") : null,
+        report.freeTextMentions ? plural(report.freeTextMentions, "stuk vrije tekst", "stukken vrije tekst") : null,
+      ].filter(Boolean);
+      setPreview(null);
+      lookup.reset({ email: "" });
+      return {
+        tone: "success",
+        text: parts.length > 0 ? `Gewist: ${parts.join(", ")}.` : "Er was niets over dit e-mailadres opgeslagen. Er is niets gewist.",
+      };
+    },
+  });
+  const lookup = lookupForm.form;
+  const erase = eraseForm.form;
+  const pending = lookupForm.pending || eraseForm.pending;
 
   const emailError = lookup.formState.errors.email?.message;
   const confirmError = erase.formState.errors.confirm?.message;
@@ -61,57 +84,8 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
     )(event);
   };
 
-  const onPreview = lookup.handleSubmit(
-    (value) => {
-      setMessage(null);
-      startTransition(async () => {
-        const result = await previewAction(value);
-        if (!result.ok) {
-          for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
-            if (key === "email") lookup.setError("email", { type: "server", message: text });
-          }
-          setMessage({ tone: "error", text: result.message });
-          return;
-        }
-        erase.reset({ email: value.email, confirm: false, dissolveSoleAdminGroups: false });
-        setPreview({ email: value.email, data: result.data as Preview });
-      });
-    },
-    () => setMessage({ tone: "error", text: INVALID }),
-  );
-
-  const onErase = erase.handleSubmit(
-    (value) => {
-      setMessage(null);
-      startTransition(async () => {
-        const result = await eraseAction(value);
-        if (!result.ok) {
-          for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
-            if (key === "confirm" || key === "dissolveSoleAdminGroups") erase.setError(key, { type: "server", message: text });
-          }
-          setMessage({ tone: "error", text: result.message });
-          return;
-        }
-        const report = result.data as Report;
-        const parts = [
-          report.account ? "het account" : null,
-          report.dissolvedGroups ? plural(report.dissolvedGroups, "opgeheven groep", "opgeheven groepen") : null,
-          report.joinRequests ? plural(report.joinRequests, "aanmelding", "aanmeldingen") : null,
-          report.invitations ? plural(report.invitations, "uitnodiging", "uitnodigingen") : null,
-          report.contactRoles ? plural(report.contactRoles, "contactpersoon", "contactpersonen") : null,
-          report.emails ? plural(report.emails, "e-mail", "e-mails") : null,
-          report.freeTextMentions ? plural(report.freeTextMentions, "stuk vrije tekst", "stukken vrije tekst") : null,
-        ].filter(Boolean);
-        setMessage({
-          tone: "success",
-          text: parts.length > 0 ? `Gewist: ${parts.join(", ")}.` : "Er was niets over dit e-mailadres opgeslagen. Er is niets gewist.",
-        });
-        setPreview(null);
-        lookup.reset({ email: "" });
-      });
-    },
-    () => setMessage({ tone: "error", text: "Bevestig eerst dat u alles over dit e-mailadres wilt wissen." }),
-  );
+  const onPreview = lookupForm.onSubmit;
+  const onErase = eraseForm.onSubmit;
 
   const cancel = () => {
     setPreview(null);
@@ -121,7 +95,7 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
   return (
     <div className="mt-6 max-w-2xl space-y-6">
       <FormStatus message={message} />
-      <form method="post" action={routes.staff.privacyExport} onSubmit={onExport} noValidate className="space-y-4">
+      <form method="post" action={routes.staff.privacyExport} onSubmit={onExport} onFocus={lookupForm.preload} noValidate className="space-y-4">
         <TextField
           id="privacy-email"
           type="email"
@@ -158,7 +132,7 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
             <li>{plural(preview.data.emails, "e-mail", "e-mails")} aan dit adres, en e-mails aan anderen waarin het staat</li>
           </ul>
           <FreeTextMentions mentions={preview.data.freeTextMentions} />
-          <form onSubmit={onErase} noValidate className="mt-4 space-y-4">
+          <form onSubmit={onErase} onFocus={eraseForm.preload} noValidate className="mt-4 space-y-4">
             <input type="hidden" {...erase.register("email")} />
             {preview.data.soleAdminGroups.length > 0 ? (
               <div>

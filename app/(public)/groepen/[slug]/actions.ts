@@ -1,6 +1,7 @@
 "use server";
 
-import { HONEYPOT_FIELD, readJoinForm, type JoinFormState } from "@/components/public/join-form-state";
+import { readJoinForm } from "@/components/public/join-form-read";
+import { HONEYPOT_FIELD, type JoinFormState } from "@/components/public/join-form-state";
 import { formValues, type SignFormState } from "@/components/signs/form-state";
 import { formDataOrEmpty, publicAction } from "@/lib/actions";
 import { joinSubmissionSchema } from "@/lib/validation";

@@ -7,12 +7,13 @@ import { addressesLabel, formatDateNl } from "@/components/public/format";
 import { HouseRulesList } from "@/components/public/house-rules";
 import { JoinForm } from "@/components/public/join-form";
 import { SignStatusBadge } from "@/components/public/sign-status";
+import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { endedMunicipalityOfGroup, getPublicGroup } from "@/lib/data/public/groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
-import { SignReportForm } from "@/components/signs/sign-report-form";
+import { LazySignReportForm } from "@/components/signs/lazy-sign-report-form";
 import { listStandingSignsForGroup } from "@/lib/data/public/sign-reports";
 import { joinGroupAction, reportSignAction } from "./actions";
 
@@ -112,7 +113,7 @@ export default async function GroupPage({ params }: { params: Params }) {
                 Bord kapot of weg?
               </h2>
               <p className="mt-2">Meld het aan de gemeente. U hoeft uw naam niet te geven.</p>
-              <SignReportForm
+              <LazySignReportForm
                 action={reportSignAction}
                 signs={standingSigns.map((s) => ({
                   id: s.id,
@@ -137,9 +138,22 @@ export default async function GroupPage({ params }: { params: Params }) {
           <div className="mt-5">
             <JoinForm
               groupSlug={group.slug}
-              groupName={group.name}
               action={joinGroupAction}
               houseRules={<HouseRulesList headingLevel={4} />}
+              sentNotice={
+                <Alert tone="success" title="Uw aanmelding is verstuurd" role="status">
+                  <p>
+                    De beheerders van {group.name} krijgen uw gegevens per e-mail. Zij nemen contact met u op. U krijgt
+                    zelf ook een e-mail met een bevestiging.
+                  </p>
+                </Alert>
+              }
+              privacyNotice={
+                <p className="text-sm text-slate-700">
+                  Uw gegevens gaan alleen naar de beheerders van {group.name}. Na afhandeling van uw aanmelding wissen we ze
+                  binnen 30 dagen. Lees meer in de <a href={routes.privacy}>privacyverklaring</a>.
+                </p>
+              }
             />
           </div>
         </section>
