@@ -292,7 +292,7 @@ test.describe("the rightful roles can do it (so the refusals above are real)", (
 
   test("staff change their own municipality's settings; the platform admin sends the dead e-mail again", async ({ baseURL }) => {
     const settings = entry("updateSettingsAction");
-    const changed = await callAction("staff", settings, idOf(settings), { signThreshold: "40", safetyMailbox: "team@voorbeeldstad.example", municipalityId: fixture.municipalityId }, { origin: baseURL! });
+    const changed = await callAction("staff", settings, idOf(settings), { signThreshold: "40", safetyEmail: "team@voorbeeldstad.example", municipalityId: fixture.municipalityId }, { origin: baseURL! });
     expect(changed.result).toMatchObject({ ok: true });
     expect(await textOf(await get("staff", `/beheer/instellingen?gemeente=${fixture.municipalityId}`))).toContain("team@voorbeeldstad.example");
 

@@ -135,7 +135,7 @@ describe(`server actions ask the permission table (${onPostgres ? "PostgreSQL" :
       ["decideSignRequestAction", () => staffActions.decideSignRequestAction({ requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted" })],
       ["dissolveGroupAction (staff)", () => staffActions.dissolveGroupAction({ groupId: target.id, version: 1, reason: "Van buitenaf opgeheven.", confirm: true })],
       ["saveAreaAction", () => staffActions.saveAreaAction({ areaId: area.id, name: "Gekaapt", code: "WK991199", postcodes: "9911", totalAddresses: "" })],
-      ["updateSettingsAction", () => staffActions.updateSettingsAction({ signThreshold: "1", safetyMailbox: "indringer@aanval.example" })],
+      ["updateSettingsAction", () => staffActions.updateSettingsAction({ signThreshold: "1", safetyEmail: "indringer@aanval.example" })],
       ["inviteUserAction", () => staffActions.inviteUserAction({ name: "Indringer", email: "indringer@aanval.example", role: "staff" })],
       ["erasePersonalDataAction", () => privacyActions.erasePersonalDataAction({ email: owner.email, confirm: true })],
     ];

@@ -17,7 +17,7 @@ export function MunicipalityForm({
   action,
 }: {
   municipalityId?: string;
-  values?: { code: string; name: string; signThreshold: number; safetyMailbox: string };
+  values?: { code: string; name: string; signThreshold: number; safetyEmail: string };
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
@@ -35,7 +35,7 @@ export function MunicipalityForm({
       code: values?.code ?? "",
       name: values?.name ?? "",
       signThreshold: String(values?.signThreshold ?? 50),
-      safetyMailbox: values?.safetyMailbox ?? "",
+      safetyEmail: values?.safetyEmail ?? "",
     },
     successMessage: adding ? "De gemeente is toegevoegd." : "De gegevens van de gemeente zijn opgeslagen.",
   });
@@ -62,12 +62,12 @@ export function MunicipalityForm({
           {...form.register("signThreshold")}
         />
         <TextField
-          id={`${prefix}-safetyMailbox`}
+          id={`${prefix}-safetyEmail`}
           type="email"
           label="E-mailadres van team Veiligheid"
           hint="Nieuwe bordaanvragen komen op dit adres binnen."
-          error={error("safetyMailbox")}
-          {...form.register("safetyMailbox")}
+          error={error("safetyEmail")}
+          {...form.register("safetyEmail")}
         />
       </div>
       <p>

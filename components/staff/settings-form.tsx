@@ -10,19 +10,19 @@ import type { ActionResult } from "@/components/ui/action-result";
 export function SettingsForm({
   municipalityId,
   signThreshold,
-  safetyMailbox,
+  safetyEmail,
   action,
 }: {
   municipalityId: string;
   signThreshold: number;
-  safetyMailbox: string;
+  safetyEmail: string;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const { form, onSubmit, message, pending, error, preload } = useActionForm<StaffSettingsFormInput, StaffSettings>({
     schema: () => import("@/lib/validation/settings").then((m) => m.staffSettingsSchema),
     invalidMessage: INVALID_FORM_MESSAGE,
     action: (input) => action({ ...(input as object), municipalityId }),
-    defaultValues: { signThreshold: String(signThreshold), safetyMailbox },
+    defaultValues: { signThreshold: String(signThreshold), safetyEmail },
     successMessage: "De instellingen zijn opgeslagen.",
   });
   return (
@@ -38,12 +38,12 @@ export function SettingsForm({
         {...form.register("signThreshold")}
       />
       <TextField
-        id="safetyMailbox"
+        id="safetyEmail"
         type="email"
         label="E-mailadres van team Veiligheid"
         hint="Nieuwe bordaanvragen komen op dit adres binnen."
-        error={error("safetyMailbox")}
-        {...form.register("safetyMailbox")}
+        error={error("safetyEmail")}
+        {...form.register("safetyEmail")}
       />
       <Button type="submit" disabled={pending}>{pending ? "Bezig…" : "Sla op"}</Button>
     </form>

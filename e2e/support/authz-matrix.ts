@@ -783,7 +783,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     what: "change the bord threshold and safety mailbox",
     encoding: "json",
     rightful: STAFF_ROLES,
-    input: (f) => ({ signThreshold: "1", safetyMailbox: ATTACKER, municipalityId: f.municipalityId }),
+    input: (f) => ({ signThreshold: "1", safetyEmail: ATTACKER, municipalityId: f.municipalityId }),
     unchanged: (f) => [staffProbe((x) => `/beheer/instellingen?gemeente=${x.municipalityId}`, [VOORBEELDSTAD.safetyEmail], [ATTACKER])(f)],
   },
   {
@@ -827,7 +827,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     what: "add a municipality",
     encoding: "json",
     rightful: ["platformAdmin"],
-    input: () => ({ code: "GM9998", name: "Indringerstad", signThreshold: "1", safetyMailbox: ATTACKER }),
+    input: () => ({ code: "GM9998", name: "Indringerstad", signThreshold: "1", safetyEmail: ATTACKER }),
     unchanged: () => [{ as: "platformAdmin", url: "/beheer/gemeenten", contains: [VOORBEELDSTAD.name], lacks: ["Indringerstad"] }],
   },
   {
@@ -838,7 +838,7 @@ export const ACTION_MATRIX: ActionEntry[] = [
     what: "change a municipality's code, name, threshold and safety mailbox",
     encoding: "json",
     rightful: ["platformAdmin"],
-    input: (f) => ({ municipalityId: f.municipalityId, code: VOORBEELDSTAD.code, name: "Gekaapt", signThreshold: "1", safetyMailbox: ATTACKER }),
+    input: (f) => ({ municipalityId: f.municipalityId, code: VOORBEELDSTAD.code, name: "Gekaapt", signThreshold: "1", safetyEmail: ATTACKER }),
     unchanged: (f) => [{ as: "platformAdmin", url: `/beheer/gemeenten/${f.municipalityId}`, contains: [VOORBEELDSTAD.safetyEmail], lacks: [ATTACKER, "Gekaapt"] }],
   },
   {

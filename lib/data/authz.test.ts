@@ -321,7 +321,7 @@ const ROWS: Row[] = [
   { fn: "resolveStaffMunicipality", rightful: ["staff", "platformAdmin"], call: (a) => resolveStaffMunicipality(a, home.id), wrong: staffOnly },
   { fn: "municipalityForChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityForChange(a, home.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "getMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => getMunicipalitySettings(a, home.id), wrong: staffOnly },
-  { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { signThreshold: 1, safetyMailbox: ATTACKER }, home.id), wrong: notFound },
+  { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { signThreshold: 1, safetyEmail: ATTACKER }, home.id), wrong: notFound },
   { fn: "updateBordSettings", rightful: ["staff", "platformAdmin"], call: (a) => updateBordSettings(a, { signsPerGroup: 1, contribution: 99_900, condition: "addresses", householdPercent: null }, home.id), wrong: notFound },
   { fn: "saveSignPhoto", rightful: ["staff", "platformAdmin"], call: async (a) => saveSignPhoto(a, ids.signId, await tinyPng()), wrong: notFound },
   { fn: "getSignPhotoInfo", rightful: ["staff", "platformAdmin"], call: (a) => getSignPhotoInfo(a, ids.signId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
@@ -352,11 +352,11 @@ const ROWS: Row[] = [
   { fn: "listManagedMunicipalities", rightful: ["platformAdmin"], call: (a) => listManagedMunicipalities(a), wrong: notFound },
   { fn: "getManagedMunicipality", rightful: ["platformAdmin"], call: (a) => getManagedMunicipality(a, home.id), wrong: notFound },
   { fn: "listMunicipalityPeople", rightful: ["platformAdmin"], call: (a) => listMunicipalityPeople(a, home.id), wrong: notFound },
-  { fn: "createMunicipality", rightful: ["platformAdmin"], call: (a) => createMunicipality(a, { code: "GM9990", name: "Kaapstad", signThreshold: 1, safetyMailbox: ATTACKER }), wrong: notFound },
+  { fn: "createMunicipality", rightful: ["platformAdmin"], call: (a) => createMunicipality(a, { code: "GM9990", name: "Kaapstad", signThreshold: 1, safetyEmail: ATTACKER }), wrong: notFound },
   {
     fn: "updateMunicipality",
     rightful: ["platformAdmin"],
-    call: (a) => updateMunicipality(a, foreign.id, { code: foreign.code, name: foreign.name, signThreshold: foreign.bordThreshold, safetyMailbox: foreign.safetyEmail }),
+    call: (a) => updateMunicipality(a, foreign.id, { code: foreign.code, name: foreign.name, signThreshold: foreign.bordThreshold, safetyEmail: foreign.safetyEmail }),
     wrong: notFound,
   },
   { fn: "setMunicipalityEnabled", rightful: ["platformAdmin"], call: (a) => setMunicipalityEnabled(a, { municipalityId: foreign.id, enabled: true }), wrong: notFound },
@@ -476,7 +476,7 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     expect((await listGroupsForStaff(staff, parseGroupFilters({}))).items.map((g) => g.name)).toContain("Doelgroep Noord");
     expect(await getGroupForWijkagent(actors.wijkagent, target.id)).not.toBeNull();
     expect(await getSignRequestForStaff(actors.platformAdmin, ids.signRequestId)).not.toBeNull();
-    await updateMunicipalitySettings(staff, { signThreshold: 40, safetyMailbox: "team@thuisstad.example" }, home.id);
+    await updateMunicipalitySettings(staff, { signThreshold: 40, safetyEmail: "team@thuisstad.example" }, home.id);
     expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ signThreshold: 40, safetyEmail: "team@thuisstad.example" });
     await removeMemberAddress(owner, target.id, ids.addressId);
     expect((await getAddressCounts(owner, target.id))!.total).toBe(54);
@@ -489,7 +489,7 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
       ["staff", foreign.id],
       ["platformAdmin", "00000000-0000-4000-8000-000000000000"],
     ] as const) {
-      const error = await updateMunicipalitySettings(actors[who], { signThreshold: 2, safetyMailbox: ATTACKER }, municipalityId).then(() => null, (e: unknown) => e);
+      const error = await updateMunicipalitySettings(actors[who], { signThreshold: 2, safetyEmail: ATTACKER }, municipalityId).then(() => null, (e: unknown) => e);
       expect((error as AppError).code, who).toBe("not_found");
       const area = await saveArea(actors[who], { name: "Nieuwe Wijk", code: "WK990177", postcodes: ["9907"], totalAddresses: null }, municipalityId).then(() => null, (e: unknown) => e);
       expect((area as AppError).code, who).toBe("not_found");

@@ -358,9 +358,9 @@ describe("staffDecisionSchema", () => {
 
 describe("staffSettingsSchema", () => {
   it("accepts a threshold and a mailbox", () => {
-    expect(parseOk(staffSettingsSchema, { signThreshold: "50", safetyMailbox: "Veiligheid@KrimpenAanDenIJssel.nl" })).toEqual({
+    expect(parseOk(staffSettingsSchema, { signThreshold: "50", safetyEmail: "Veiligheid@KrimpenAanDenIJssel.nl" })).toEqual({
       signThreshold: 50,
-      safetyMailbox: "veiligheid@krimpenaandenijssel.nl",
+      safetyEmail: "veiligheid@krimpenaandenijssel.nl",
     });
   });
 
@@ -372,11 +372,11 @@ describe("staffSettingsSchema", () => {
     ["50.5", false],
     ["", false],
   ])("threshold %j valid: %s", (signThreshold, valid) => {
-    expect(staffSettingsSchema.safeParse({ signThreshold, safetyMailbox: "veiligheid@krimpenaandenijssel.nl" }).success).toBe(valid);
+    expect(staffSettingsSchema.safeParse({ signThreshold, safetyEmail: "veiligheid@krimpenaandenijssel.nl" }).success).toBe(valid);
   });
 
   it("refuses a bad mailbox", () => {
-    expect(errorsOf(staffSettingsSchema, { signThreshold: 50, safetyMailbox: "veiligheid" }).safetyMailbox).toHaveLength(1);
+    expect(errorsOf(staffSettingsSchema, { signThreshold: 50, safetyEmail: "veiligheid" }).safetyEmail).toHaveLength(1);
   });
 });
 

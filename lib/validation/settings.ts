@@ -21,7 +21,7 @@ export const staffSettingsSchema = z.object({
     notANumber: "Vul een heel getal in, bijvoorbeeld 50.",
     outOfRange: `Vul een getal in van ${MIN_SIGN_THRESHOLD} tot en met ${MAX_SIGN_THRESHOLD}.`,
   }),
-  safetyMailbox: emailField,
+  safetyEmail: emailField,
 });
 export type StaffSettingsFormInput = z.input<typeof staffSettingsSchema>;
 export type StaffSettings = z.output<typeof staffSettingsSchema>;

@@ -28,7 +28,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         key={settings.municipalityId}
         municipalityId={settings.municipalityId}
         signThreshold={settings.signThreshold}
-        safetyMailbox={settings.safetyEmail}
+        safetyEmail={settings.safetyEmail}
         action={updateSettingsAction}
       />
       <section aria-labelledby="borden" className="mt-10">

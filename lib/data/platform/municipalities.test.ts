@@ -47,7 +47,7 @@ async function rejection(promise: Promise<unknown>) {
   throw new Error("expected a rejection");
 }
 
-const valid = { code: "GM0501", name: "Brielle", signThreshold: "40", safetyMailbox: "veiligheid@brielle.example" };
+const valid = { code: "GM0501", name: "Brielle", signThreshold: "40", safetyEmail: "veiligheid@brielle.example" };
 const parse = (input: Record<string, unknown>) => municipalitySchema.parse(input);
 
 beforeAll(async () => {
@@ -61,11 +61,11 @@ beforeAll(async () => {
 
 describe("the municipality form's schema", () => {
   it("normalises a good entry", () => {
-    expect(parse({ ...valid, code: " gm 0501 ", name: "  Brielle ", safetyMailbox: "Veiligheid@Brielle.example" })).toEqual({
+    expect(parse({ ...valid, code: " gm 0501 ", name: "  Brielle ", safetyEmail: "Veiligheid@Brielle.example" })).toEqual({
       code: "GM0501",
       name: "Brielle",
       signThreshold: 40,
-      safetyMailbox: "veiligheid@brielle.example",
+      safetyEmail: "veiligheid@brielle.example",
     });
   });
 
@@ -79,7 +79,7 @@ describe("the municipality form's schema", () => {
     ["name", "x".repeat(81), "Dit is te lang. Gebruik hooguit 80 tekens."],
     ["signThreshold", "0", "Vul een getal in van 1 tot en met 1000."],
     ["signThreshold", "veel", "Vul een heel getal in, bijvoorbeeld 50."],
-    ["safetyMailbox", "<script>alert(1)</script>", "Dit e-mailadres klopt niet. Vul een adres in zoals naam@voorbeeld.nl."],
+    ["safetyEmail", "<script>alert(1)</script>", "Dit e-mailadres klopt niet. Vul een adres in zoals naam@voorbeeld.nl."],
   ])("refuses %s = %j with a Dutch message", (field, value, message) => {
     const result = municipalitySchema.safeParse({ ...valid, [field]: value });
     expect(result.success).toBe(false);
@@ -88,7 +88,7 @@ describe("the municipality form's schema", () => {
 
   it("refuses missing fields", () => {
     const result = municipalitySchema.safeParse({});
-    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(["code", "name", "safetyMailbox", "signThreshold"]);
+    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(["code", "name", "safetyEmail", "signThreshold"]);
   });
 });
 

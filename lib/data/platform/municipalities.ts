@@ -133,7 +133,7 @@ export async function createMunicipality(actor: Actor | null, input: Municipalit
       const slug = await freeSlug(tx, input.name, input.code);
       const [row] = await tx
         .insert(municipalities)
-        .values({ code: input.code, name: input.name, slug, bordThreshold: input.signThreshold, safetyEmail: input.safetyMailbox })
+        .values({ code: input.code, name: input.name, slug, bordThreshold: input.signThreshold, safetyEmail: input.safetyEmail })
         .returning({ id: municipalities.id });
       await recordAudit(tx, {
         actorUserId: actor.id,
@@ -170,7 +170,7 @@ export async function updateMunicipality(
       const slug = before.name === input.name ? undefined : await freeSlug(tx, input.name, input.code, id);
       await tx
         .update(municipalities)
-        .set({ code: input.code, name: input.name, bordThreshold: input.signThreshold, safetyEmail: input.safetyMailbox, ...(slug ? { slug } : {}) })
+        .set({ code: input.code, name: input.name, bordThreshold: input.signThreshold, safetyEmail: input.safetyEmail, ...(slug ? { slug } : {}) })
         .where(eq(municipalities.id, id));
       await recordAudit(tx, {
         actorUserId: actor.id,

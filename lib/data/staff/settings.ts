@@ -72,7 +72,7 @@ export async function updateMunicipalitySettings(
     const [before] = await tx.select({ threshold: municipalities.bordThreshold }).from(municipalities).where(eq(municipalities.id, m.id));
     await tx
       .update(municipalities)
-      .set({ bordThreshold: input.signThreshold, safetyEmail: input.safetyMailbox })
+      .set({ bordThreshold: input.signThreshold, safetyEmail: input.safetyEmail })
       .where(eq(municipalities.id, m.id));
     await recordAudit(tx, {
       actorUserId: staff.id,

@@ -138,11 +138,11 @@ describe("wijken, contacts and settings", () => {
 
   it("changes the threshold and safety mailbox of the own municipality only", async () => {
     const { db } = database.current.handle;
-    await updateMunicipalitySettings(staff, staffSettingsSchema.parse({ signThreshold: "40", safetyMailbox: "Veilig@Krimpen.example" }));
+    await updateMunicipalitySettings(staff, staffSettingsSchema.parse({ signThreshold: "40", safetyEmail: "Veilig@Krimpen.example" }));
     const [row] = await db.select().from(municipalities).where(eq(municipalities.id, krimpen.id));
     expect(row).toMatchObject({ bordThreshold: 40, safetyEmail: "veilig@krimpen.example" });
     expect((await getMunicipalitySettings(otherStaff))?.municipalityId).toBe(other.id);
-    expect(staffSettingsSchema.safeParse({ signThreshold: "0", safetyMailbox: "x" }).success).toBe(false);
+    expect(staffSettingsSchema.safeParse({ signThreshold: "0", safetyEmail: "x" }).success).toBe(false);
   });
 });
 

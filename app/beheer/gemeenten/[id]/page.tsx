@@ -48,7 +48,7 @@ export default async function MunicipalityPage({ params }: { params: Promise<{ i
             code: municipality.code,
             name: municipality.name,
             signThreshold: municipality.signThreshold,
-            safetyMailbox: municipality.safetyEmail,
+            safetyEmail: municipality.safetyEmail,
           }}
           action={updateMunicipalityAction}
         />
