@@ -255,8 +255,6 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public/groups.ts#listPublicGroupSlugs": "public read (sitemap)",
   "lib/data/public/municipalities.ts#listPublicMunicipalities": "public read (public DTO)",
   "lib/data/public/site.ts#getSiteInfo": "public figures for the layout",
-  "lib/data/staff/audit-log.ts#parseAuditFilters": "pure helper: query string to filters",
-  "lib/data/staff/groups.ts#parseGroupFilters": "pure helper: query string to filters",
   // Takes the actor, but checks no permission: open to every visitor of the demo.
   "lib/data/platform/mail.ts#listMailboxMessages": "the demo mailbox: demo mode only, open to every visitor of the demo; not found otherwise",
   "lib/data/platform/mail.ts#getMailboxMessage": "the demo mailbox: demo mode only, open to every visitor of the demo; not found otherwise",

@@ -5,7 +5,8 @@ import { FilterForm, FilterInput, FilterSelect, ListPager, type FilterOption } f
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
-import { listAuditLog, parseAuditFilters } from "@/lib/data/staff/audit-log";
+import { listAuditLog } from "@/lib/data/staff/audit-log";
+import { parseAuditFilters } from "@/lib/validation/audit-filters";
 import { type SearchParams } from "@/lib/validation/search-params";
 import { AUDIT_ACTION_FILTERS } from "@/lib/domain/audit-log";
 import { routes } from "@/lib/routes";

@@ -15,7 +15,8 @@ import { onPostgres, withTestDatabase } from "@/tests/db";
 import { runYearlyCheck } from "@/lib/data/internal/yearly-check";
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { getYearlyCheckOverview, keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
-import { listGroupsForStaff, parseGroupFilters } from "@/lib/data/staff/groups";
+import { listGroupsForStaff } from "@/lib/data/staff/groups";
+import { parseGroupFilters } from "@/lib/validation/group-filters";
 import { getStaffOverview } from "@/lib/data/staff/overview";
 import { confirmGroupByLink, getCheckLink } from "./yearly-check";
 

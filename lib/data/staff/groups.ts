@@ -21,66 +21,19 @@ import {
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { SIGN_REQUEST_STATUSES, UNCONFIRMED_STAGES, type OpenCheckStage, type SignRequestStatus } from "@/lib/domain";
+import { UNCONFIRMED_STAGES, type OpenCheckStage, type SignRequestStatus } from "@/lib/domain";
 import { AppError } from "@/lib/errors";
 import type { DissolveGroupInput } from "@/lib/validation/staff";
-import {
-  decodeCursor,
-  enumParam,
-  first,
-  intParam,
-  keysetPage,
-  likePattern,
-  textParam,
-  uuidParam,
-  type SearchParams,
-} from "@/lib/validation/search-params";
+import type { GroupFilters } from "@/lib/validation/group-filters";
+import { decodeCursor, keysetPage, likePattern } from "@/lib/validation/search-params";
 import { dissolveGroupCommand } from "../internal/dissolve";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 import { isUuid } from "@/lib/domain/ids";
 
-export const GROUP_SORTS = ["naam", "nieuwste"] as const;
-export type GroupSort = (typeof GROUP_SORTS)[number];
-export const GROUP_STATUS_FILTERS = ["active", "dissolved", "alle"] as const;
-export const BORD_FILTERS = ["geen", ...SIGN_REQUEST_STATUSES] as const;
-/** The yearly check: "niet-bevestigd" (30 days without an answer, or waiting for a decision), "loopt" (any open check). */
-export const CHECK_FILTERS = ["niet-bevestigd", "loopt"] as const;
-export type CheckFilter = (typeof CHECK_FILTERS)[number];
-export type BordFilter = (typeof BORD_FILTERS)[number];
 export const GROUP_PAGE_SIZE = 50;
 export const GROUP_EXPORT_LIMIT = 100_000;
 /** How many member addresses the detail page shows; the rest is in the export of the group. */
 export const GROUP_DETAIL_ADDRESS_LIMIT = 2000;
-
-export interface GroupFilters {
-  areaId?: string;
-  status: (typeof GROUP_STATUS_FILTERS)[number];
-  bord?: BordFilter;
-  check?: CheckFilter;
-  minAddresses?: number;
-  maxAddresses?: number;
-  q?: string;
-  /** Platform admins: one municipality. */
-  municipalityId?: string;
-  sort: GroupSort;
-  cursor?: string;
-}
-
-/** ?wijk=&status=&bord=&controle=&vanaf=&tot=&zoek=&gemeente=&sorteer=&na= — nonsense is ignored. */
-export function parseGroupFilters(params: SearchParams): GroupFilters {
-  return {
-    areaId: uuidParam(params, "wijk"),
-    status: enumParam(params, "status", GROUP_STATUS_FILTERS) ?? "active",
-    bord: enumParam(params, "bord", BORD_FILTERS),
-    check: enumParam(params, "controle", CHECK_FILTERS),
-    minAddresses: intParam(params, "vanaf", 0, 10_000_000),
-    maxAddresses: intParam(params, "tot", 0, 10_000_000),
-    q: textParam(params, "zoek"),
-    municipalityId: uuidParam(params, "gemeente"),
-    sort: enumParam(params, "sorteer", GROUP_SORTS) ?? "naam",
-    cursor: first(params, "na"),
-  };
-}
 
 const addressCount = countedAddressesOf(groups.id);
 const adminCount = sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;

@@ -17,7 +17,8 @@ import { onPostgres, withTestDatabase } from "@/tests/db";
 import { countCountedAddresses } from "../internal/eligibility";
 import { getGroupForAdmin, listMyGroups } from "@/lib/data/resident/my-groups";
 import { getGapsAndOverlaps } from "./gaps";
-import { getGroupForStaff, listGroupsForStaff, parseGroupFilters } from "./groups";
+import { getGroupForStaff, listGroupsForStaff } from "./groups";
+import { parseGroupFilters } from "@/lib/validation/group-filters";
 import { decideSharedAddresses, NOT_SHARED_MESSAGE } from "./shared-addresses";
 
 const database = withTestDatabase();

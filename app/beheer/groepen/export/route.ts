@@ -1,6 +1,7 @@
 import { can, getCurrentUser } from "@/lib/auth";
 import { csvFileName, csvHeaders, toCsv } from "@/lib/format/csv";
-import { exportGroupsForStaff, parseGroupFilters, type StaffGroupExportRow } from "@/lib/data/staff/groups";
+import { exportGroupsForStaff, type StaffGroupExportRow } from "@/lib/data/staff/groups";
+import { parseGroupFilters } from "@/lib/validation/group-filters";
 import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
