@@ -7,6 +7,7 @@ import { db, type Executor } from "@/db";
 import { areas, groups, municipalities } from "@/db/schema";
 import { isPlausibleSlug } from "@/lib/data/public/groups";
 import { bordMarkers, boundaries, type AreaBoundary, type BordMarker } from "@/lib/data/internal/map-layers";
+import { isUuid } from "@/lib/domain/ids";
 
 /**
  * Every wijk's outline (null where none is imported), optionally of one municipality (CBS code);
@@ -24,7 +25,7 @@ export async function listPublicAreaBoundaries(municipalityCode?: string, execut
  * as /api/v1/wijkgrenzen. For the map point pickers of the bord forms.
  */
 export async function getPublicAreaBoundary(where: { code: string } | { id: string }, executor: Executor = db): Promise<AreaBoundary | null> {
-  if ("id" in where && !/^[0-9a-f-]{36}$/i.test(where.id)) return null;
+  if ("id" in where && !isUuid(where.id)) return null;
   const [area] = await boundaries("code" in where ? eq(areas.code, where.code) : eq(areas.id, where.id), executor);
   return area ?? null;
 }
