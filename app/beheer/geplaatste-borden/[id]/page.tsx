@@ -6,6 +6,7 @@ import { pickerMapFor } from "@/components/map/picker-map";
 import { SignDetailsForm, SignLocationForm, SignMaintenanceForm, SignRemovalForm } from "@/components/signs/sign-step-forms";
 import { formatCalendarDay, formatDateTime } from "@/components/staff/format";
 import { FocusedMessage } from "@/components/staff/focused-message";
+import { HistoryList } from "@/components/staff/history-list";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
@@ -213,20 +214,15 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
         </div>
       </section>
 
-      <section aria-labelledby="geschiedenis" className="mt-8">
-        <h2 id="geschiedenis" className="text-2xl font-bold">Geschiedenis</h2>
-        <ol className="mt-3 space-y-3">
-          {sign.history.map((h) => (
-            <li key={h.id} className="border-l-4 border-slate-300 pl-3">
-              <p>
-                <strong>{formatDateTime(h.createdAt)}</strong>: {EVENT_LABELS[h.kind]}
-                {h.occurredOn ? ` (${formatCalendarDay(h.occurredOn)})` : ""}, door {h.kind === "reported" ? "een bewoner" : (h.actorName ?? "het systeem")}
-              </p>
-              {h.note ? <p className="whitespace-pre-line text-slate-700">{h.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <HistoryList
+        items={sign.history}
+        describe={(h) => (
+          <>
+            {EVENT_LABELS[h.kind]}
+            {h.occurredOn ? ` (${formatCalendarDay(h.occurredOn)})` : ""}, door {h.kind === "reported" ? "een bewoner" : (h.actorName ?? "het systeem")}
+          </>
+        )}
+      />
     </Container>
   );
 }
