@@ -13,6 +13,7 @@ import { recordAudit } from "@/lib/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { parseBoundaryCollection } from "@/lib/domain/geo";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
+import { contactColumns } from "../internal/contact-columns";
 import { assertPostcodesFree, lockPostcodeAreas, postcodeClaimError } from "../internal/postcode-claims";
 import { municipalityToChange, resolveStaffMunicipality } from "./scope";
 
@@ -74,14 +75,7 @@ export async function listAreasForStaff(
         .orderBy(asc(areaPostcodes.postcode))
     : [];
   const contactRows = await executor
-    .select({
-      id: contacts.id,
-      kind: contacts.kind,
-      name: contacts.name,
-      email: contacts.email,
-      phone: contacts.phone,
-      userId: contacts.userId,
-    })
+    .select({ ...contactColumns, userId: contacts.userId })
     .from(contacts)
     .where(eq(contacts.municipalityId, municipality.id))
     .orderBy(asc(contacts.kind), asc(contacts.name));
