@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatCalendarDay, formatDateTime, statusLabel } from "@/components/staff/format";
+import { DoneMessage } from "@/components/staff/done-message";
 import { FocusedMessage } from "@/components/staff/focused-message";
 import { HistoryList } from "@/components/staff/history-list";
 import { SignRequestDecisions } from "@/components/staff/sign-request-decisions";
@@ -53,11 +54,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
           </Alert>
         </FocusedMessage>
       ) : null}
-      {done && DONE[done] ? (
-        <FocusedMessage focusKey={done}>
-          <Alert tone="success" role="status" title={DONE[done]} />
-        </FocusedMessage>
-      ) : null}
+      <DoneMessage done={done} messages={DONE} />
 
       <div className="mt-6 grid gap-8 md:grid-cols-2">
         <section aria-labelledby="groep">

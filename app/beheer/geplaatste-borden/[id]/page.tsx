@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { pickerMapFor } from "@/components/map/picker-map";
 import { SignDetailsForm, SignLocationForm, SignMaintenanceForm, SignRemovalForm } from "@/components/signs/sign-step-forms";
 import { formatCalendarDay, formatDateTime } from "@/components/staff/format";
+import { DoneMessage } from "@/components/staff/done-message";
 import { FocusedMessage } from "@/components/staff/focused-message";
 import { HistoryList } from "@/components/staff/history-list";
 import { Alert } from "@/components/ui/alert";
@@ -94,11 +95,7 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
           <Alert tone="error" role="alert" title={SIGN_CHANGED_BY_SOMEONE_ELSE} />
         </FocusedMessage>
       ) : null}
-      {done && DONE[done] ? (
-        <FocusedMessage focusKey={done}>
-          <Alert tone="success" role="status" title={DONE[done]} />
-        </FocusedMessage>
-      ) : null}
+      <DoneMessage done={done} messages={DONE} />
       {sign.status === "removal_pending" ? (
         <div className="mt-4">
           <Alert tone="warning" title="Dit bord moet worden weggehaald">De groep is opgeheven. Leg hieronder vast wanneer het bord is weggehaald.</Alert>
