@@ -98,10 +98,11 @@ export default defineConfig([
             { group: ["@/app/*", "@/components/*"], message: "db/ is the bottom layer." },
             // The logger imports nothing of the app but lib/env, so it is a leaf like env. The
             // group-name skeleton is a pure rule that imports nothing of the app either; db/
-            // stores it with every name (builders, the backfill after migrating).
+            // stores it with every name (builders, the backfill after migrating). The slug rule
+            // is likewise a leaf: the builders make their slugs as the app does.
             {
-              regex: "^@/lib/(?!env$|server/logger$|domain/group-name$|domain/house-rules$)",
-              message: "db/ may only import lib/env (configuration), lib/server/logger, lib/domain/group-name and lib/domain/house-rules (the rules' version, for the seed).",
+              regex: "^@/lib/(?!env$|server/logger$|domain/group-name$|domain/house-rules$|domain/slug$)",
+              message: "db/ may only import lib/env (configuration), lib/server/logger, lib/domain/group-name, lib/domain/house-rules (the rules' version, for the seed) and lib/domain/slug.",
             },
           ],
         },

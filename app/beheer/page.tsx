@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AreaMap } from "@/components/map/area-map";
+import { BordsOnMapList, bordMarkers } from "@/components/map/bords-on-map";
 import { CoverageChart } from "@/components/staff/coverage-chart";
 import { days, formatNumber, statusLabel } from "@/components/staff/format";
 import { MunicipalityPicker } from "@/components/staff/municipality-picker";
@@ -150,32 +151,11 @@ export default async function StaffOverviewPage({ searchParams }: { searchParams
                 accessibleName: `${c.name}: ${c.percentage === null ? "dekking onbekend" : `${c.percentage.toLocaleString("nl-NL")}% doet mee`}, ${c.groups} ${c.groups === 1 ? "groep" : "groepen"}${issueText(c.areaId)}`,
                 issues: issuesById.get(c.areaId),
               }))}
-              markers={map.bords.map((b) => ({
-                id: b.id,
-                longitude: b.longitude,
-                latitude: b.latitude,
-                status: b.status,
-                href: routes.staff.bord(b.id),
-                label: `${b.status === "placed" ? "Bord geplaatst" : "Bord aangevraagd"}: ${b.street} (${b.groupName})`,
-              }))}
+              markers={bordMarkers(map.bords, routes.staff.bord)}
               tiles={env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined}
             />
           </div>
-          {map.bords.length > 0 ? (
-            <>
-              <h3 className="mt-4 text-lg font-bold">Borden op de kaart</h3>
-              <ul className="mt-1 list-disc pl-6">
-                {map.bords.map((b) => (
-                  <li key={b.id}>
-                    <Link href={routes.staff.bord(b.id)}>
-                      {b.status === "placed" ? "Geplaatst" : "Aangevraagd"}: {b.street}
-                    </Link>{" "}
-                    ({b.groupName})
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <BordsOnMapList bords={map.bords} hrefFor={routes.staff.bord} />
         </section>
       ) : null}
 

@@ -4,6 +4,7 @@ import { WijkagentGroupCard } from "@/components/wijkagent/group-card";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { AreaMap } from "@/components/map/area-map";
+import { BordsOnMapList, bordMarkers } from "@/components/map/bords-on-map";
 import { getWijkagentMap } from "@/lib/data/wijkagent/map";
 import { getWijkagentOverview } from "@/lib/data/wijkagent/groups";
 import { getEnv } from "@/lib/env";
@@ -49,28 +50,11 @@ export default async function WijkagentHomePage() {
                 coveragePercent: null,
                 accessibleName: `${a.name}: naar de groepen in deze wijk`,
               }))}
-              markers={map.bords.map((b) => ({
-                id: b.id,
-                longitude: b.longitude,
-                latitude: b.latitude,
-                status: b.status,
-                label: `${b.status === "placed" ? "Bord geplaatst" : "Bord aangevraagd"}: ${b.street} (${b.groupName})`,
-              }))}
+              markers={bordMarkers(map.bords)}
               tiles={env.MAP_TILES_URL ? { url: env.MAP_TILES_URL, attribution: env.MAP_TILES_ATTRIBUTION } : undefined}
             />
           </div>
-          {map.bords.length > 0 ? (
-            <>
-              <h3 className="mt-4 text-lg font-bold">Borden op de kaart</h3>
-              <ul className="mt-1 list-disc pl-6">
-                {map.bords.map((b) => (
-                  <li key={b.id}>
-                    {b.status === "placed" ? "Geplaatst" : "Aangevraagd"}: {b.street} ({b.groupName})
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <BordsOnMapList bords={map.bords} />
         </section>
       ) : null}
       {overview.areas.map((area) => {

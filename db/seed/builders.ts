@@ -32,23 +32,13 @@ import {
 } from "../schema";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { HOUSE_RULES_VERSION } from "@/lib/domain/house-rules";
+import { slugify } from "@/lib/domain/slug";
 
 let counter = 0;
 /** A number unique within this process, for names and e-mail addresses in tests. */
 export function unique(): number {
   counter += 1;
   return counter;
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
 }
 
 export async function aMunicipality(

@@ -52,7 +52,7 @@ import { getStaffMap } from "@/lib/data/staff/map";
 import { getWijkagentMap } from "@/lib/data/wijkagent/map";
 import { getGapsAndOverlaps } from "./staff/gaps";
 import { decideSharedAddresses } from "./staff/shared-addresses";
-import { listMunicipalitiesForStaff, municipalityForChange, resolveStaffMunicipality } from "./staff/scope";
+import { listMunicipalitiesForStaff, municipalityForChange, municipalityToChange, resolveStaffMunicipality } from "./staff/scope";
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "@/lib/data/platform/municipalities";
 import { getMunicipalitySettings, updateBordSettings, updateMunicipalitySettings } from "./staff/settings";
 import { getSignPhoto, getSignPhotoInfo, saveSignPhoto } from "./staff/sign-photos";
@@ -322,6 +322,7 @@ const ROWS: Row[] = [
   { fn: "listMunicipalitiesForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listMunicipalitiesForStaff(a), wrong: staffOnly },
   { fn: "resolveStaffMunicipality", rightful: ["staff", "platformAdmin"], call: (a) => resolveStaffMunicipality(a, home.id), wrong: staffOnly },
   { fn: "municipalityForChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityForChange(a, home.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "municipalityToChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityToChange(a, home.id), wrong: notFound },
   { fn: "getMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => getMunicipalitySettings(a, home.id), wrong: staffOnly },
   { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { signThreshold: 1, safetyEmail: ATTACKER }, home.id), wrong: notFound },
   { fn: "updateBordSettings", rightful: ["staff", "platformAdmin"], call: (a) => updateBordSettings(a, { signsPerGroup: 1, contribution: 99_900, condition: "addresses", householdPercent: null }, home.id), wrong: notFound },

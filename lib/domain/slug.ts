@@ -1,6 +1,6 @@
 /**
  * A URL-safe slug from a name: "Buurtpreventie Één-straat!" → "buurtpreventie-een-straat".
- * The same rule as the seed's builders (db/ may not import lib/domain, so they keep a copy).
+ * The seed's builders use it too (db/ may import this leaf of lib/domain).
  */
 export function slugify(text: string): string {
   return text

@@ -32,6 +32,8 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { emailDigest, findUser, rateLimitsOf } from "@/lib/data/internal/privacy-person";
+import { joinRequestDetails } from "@/lib/data/internal/join-request-details";
+import { contactColumns } from "@/lib/data/internal/contact-columns";
 
 /** How many audit entries and e-mails an export lists at most (newest first). */
 export const EXPORT_LIST_LIMIT = 5000;
@@ -142,13 +144,7 @@ export async function exportPersonalData(actor: Actor | null, email: string, now
     .select({
       group: groups.name,
       status: joinRequests.status,
-      name: joinRequests.name,
-      email: joinRequests.email,
-      phone: joinRequests.phone,
-      birthDate: joinRequests.birthDate,
-      postcode: joinRequests.postcode,
-      houseNumber: joinRequests.houseNumber,
-      addition: joinRequests.addition,
+      ...joinRequestDetails,
       createdAt: joinRequests.createdAt,
       handledAt: joinRequests.handledAt,
       purgeAfter: joinRequests.purgeAfter,
@@ -175,14 +171,7 @@ export async function exportPersonalData(actor: Actor | null, email: string, now
     : [];
 
   const contactRows = await db
-    .select({
-      id: contacts.id,
-      kind: contacts.kind,
-      name: contacts.name,
-      email: contacts.email,
-      phone: contacts.phone,
-      municipality: municipalities.name,
-    })
+    .select({ ...contactColumns, municipality: municipalities.name })
     .from(contacts)
     .innerJoin(municipalities, eq(municipalities.id, contacts.municipalityId))
     .where(sql`lower(${contacts.email}) = ${email}`);

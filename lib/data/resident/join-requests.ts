@@ -16,6 +16,7 @@ import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/g
 import { isUuid } from "@/lib/domain/ids";
 import { JOIN_REQUEST_RETENTION_DAYS, daysAfter } from "@/lib/domain/retention";
 import { insertMemberAddresses } from "@/lib/data/internal/member-addresses";
+import { joinRequestDetails } from "@/lib/data/internal/join-request-details";
 
 
 export interface OpenJoinRequest {
@@ -36,13 +37,7 @@ export async function listOpenJoinRequests(actor: Actor, groupId: string): Promi
   const rows = await db
     .select({
       id: joinRequests.id,
-      name: joinRequests.name,
-      email: joinRequests.email,
-      phone: joinRequests.phone,
-      birthDate: joinRequests.birthDate,
-      postcode: joinRequests.postcode,
-      houseNumber: joinRequests.houseNumber,
-      addition: joinRequests.addition,
+      ...joinRequestDetails,
       createdAt: joinRequests.createdAt,
     })
     .from(joinRequests)

@@ -4,6 +4,7 @@ import { db, type Executor } from "@/db";
 import { memberAddresses, type AddressCheck } from "@/db/schema";
 import { countedAddress } from "@/lib/data/internal/counted-addresses";
 import { recordAudit } from "@/lib/audit";
+import type { AuditAction } from "@/lib/domain/audit-log";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import {
@@ -23,6 +24,17 @@ import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/g
 import { isUuid } from "@/lib/domain/ids";
 import { countCountedAddresses } from "@/lib/data/internal/eligibility";
 import { insertMemberAddresses, otherGroupsWithAddresses } from "@/lib/data/internal/member-addresses";
+
+/** The audit entry of a change an admin made to the group's address list. */
+function recordAddressListAudit(
+  tx: Executor,
+  actor: Actor,
+  group: { id: string; municipalityId: string },
+  action: AuditAction,
+  details: Record<string, unknown>,
+) {
+  return recordAudit(tx, { actorUserId: actor.id, action, subjectType: "group", subjectId: group.id, municipalityId: group.municipalityId, details });
+}
 
 export const ADDRESS_PAGE_SIZE = 50;
 
@@ -203,14 +215,7 @@ export async function addMemberAddress(
         fieldErrors: { postcode: "Dit adres staat al in de lijst van de groep." },
       });
     }
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: "group.add_addresses",
-      subjectType: "group",
-      subjectId: group.id,
-      municipalityId: group.municipalityId,
-      details: { added: 1 },
-    });
+    await recordAddressListAudit(tx, actor, group, "group.add_addresses", { added: 1 });
     const placement = placements.get(addressKey(address));
     const others = await otherGroupsWithAddresses(tx, group.id, [address]);
     return { inMunicipality: placement?.inMunicipality ?? false, verification: placement?.verification ?? "unchecked", alsoInGroups: others.map((o) => o.name) };
@@ -239,14 +244,7 @@ export async function addMemberAddressList(
   return db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);
     const added = await insertMemberAddresses(tx, group, list, placements, actor.id);
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: "group.add_addresses",
-      subjectType: "group",
-      subjectId: group.id,
-      municipalityId: group.municipalityId,
-      details: { added, lines: list.length },
-    });
+    await recordAddressListAudit(tx, actor, group, "group.add_addresses", { added, lines: list.length });
     const alsoInGroups = await otherGroupsWithAddresses(tx, group.id, list);
     return { added, alreadyPresent: list.length - added, outside, unchecked, alsoInGroups };
   });
@@ -265,13 +263,6 @@ export async function removeMemberAddress(actor: Actor, groupId: string, address
       .where(and(eq(memberAddresses.id, addressId), eq(memberAddresses.groupId, group.id), isAdminOf(actor, memberAddresses.groupId)))
       .returning({ id: memberAddresses.id });
     if (deleted.length === 0) throw notFound("Dit adres bestaat niet (meer).");
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: "group.remove_address",
-      subjectType: "group",
-      subjectId: group.id,
-      municipalityId: group.municipalityId,
-      details: { addressId },
-    });
+    await recordAddressListAudit(tx, actor, group, "group.remove_address", { addressId });
   });
 }

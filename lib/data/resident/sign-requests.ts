@@ -14,6 +14,7 @@ import type { SignRequestInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
 import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
+import type { SignRequestFields } from "@/lib/data/internal/sign-request-fields";
 import { isUuid } from "@/lib/domain/ids";
 
 const ONE_OPEN = "Uw groep heeft al een bordaanvraag die nog loopt. U kunt een nieuwe aanvraag doen als die klaar is, of als u hem intrekt.";
@@ -25,20 +26,7 @@ export interface SignRequestEventView {
   createdAt: Date;
 }
 
-export interface SignRequestView {
-  id: string;
-  status: SignRequestStatus;
-  signCount: number;
-  street: string;
-  nearHouseNumber: number | null;
-  locationDescription: string;
-  latitude: number | null;
-  longitude: number | null;
-  note: string;
-  reason: string | null;
-  placedOn: string | null;
-  version: number;
-  createdAt: Date;
+export interface SignRequestView extends SignRequestFields {
   events: SignRequestEventView[];
 }
 

@@ -13,9 +13,9 @@ import { recordAudit } from "@/lib/audit";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { parseBoundaryCollection } from "@/lib/domain/geo";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
-import { staffScope } from "../internal/staff-scope";
+import { contactColumns } from "../internal/contact-columns";
 import { assertPostcodesFree, lockPostcodeAreas, postcodeClaimError } from "../internal/postcode-claims";
-import { municipalityForChange, resolveStaffMunicipality } from "./scope";
+import { municipalityToChange, resolveStaffMunicipality } from "./scope";
 
 export interface StaffArea {
   id: string;
@@ -42,13 +42,6 @@ export interface StaffContact {
 
 async function municipalityFor(actor: Actor | null, municipalityId: string | null | undefined, executor: Executor) {
   const m = await resolveStaffMunicipality(actor, municipalityId, executor);
-  if (!m) throw new AppError("not_found");
-  return m;
-}
-
-/** For a change: the municipality named must be one the actor works for (else not_found). */
-async function municipalityToChange(actor: Actor | null, municipalityId: string | null | undefined, executor: Executor) {
-  const m = await municipalityForChange(actor, municipalityId, executor);
   if (!m) throw new AppError("not_found");
   return m;
 }
@@ -82,14 +75,7 @@ export async function listAreasForStaff(
         .orderBy(asc(areaPostcodes.postcode))
     : [];
   const contactRows = await executor
-    .select({
-      id: contacts.id,
-      kind: contacts.kind,
-      name: contacts.name,
-      email: contacts.email,
-      phone: contacts.phone,
-      userId: contacts.userId,
-    })
+    .select({ ...contactColumns, userId: contacts.userId })
     .from(contacts)
     .where(eq(contacts.municipalityId, municipality.id))
     .orderBy(asc(contacts.kind), asc(contacts.name));
@@ -134,8 +120,7 @@ export async function saveArea(
   executor: Executor = db,
 ): Promise<{ id: string }> {
   requirePermission(actor, "area.edit");
-  const staff = staffScope(actor);
-  const municipality = await municipalityToChange(staff, municipalityId, executor);
+  const { staff, municipality } = await municipalityToChange(actor, municipalityId, executor);
   try {
     return await executor.transaction(async (tx) => {
       let id: string;
@@ -192,8 +177,7 @@ export async function saveContact(
   executor: Executor = db,
 ): Promise<{ id: string }> {
   requirePermission(actor, "area.edit");
-  const staff = staffScope(actor);
-  const municipality = await municipalityToChange(staff, municipalityId, executor);
+  const { staff, municipality } = await municipalityToChange(actor, municipalityId, executor);
   return executor.transaction(async (tx) => {
     const own = await tx
       .select({ id: areas.id })
@@ -244,8 +228,7 @@ export async function deleteContact(
   executor: Executor = db,
 ): Promise<void> {
   requirePermission(actor, "area.edit");
-  const staff = staffScope(actor);
-  const municipality = await municipalityToChange(staff, municipalityId, executor);
+  const { staff, municipality } = await municipalityToChange(actor, municipalityId, executor);
   await executor.transaction(async (tx) => {
     const deleted = await tx
       .delete(contacts)
@@ -285,8 +268,7 @@ export async function importAreaBoundaries(
   executor: Executor = db,
 ): Promise<BoundaryImportResult> {
   requirePermission(actor, "area.edit");
-  const staff = staffScope(actor);
-  const municipality = await municipalityToChange(staff, municipalityId, executor);
+  const { staff, municipality } = await municipalityToChange(actor, municipalityId, executor);
   const parsed = parseBoundaryCollection(geojsonText);
   if (!parsed.ok) throw new AppError("bad_request", parsed.message, { fieldErrors: { file: parsed.message } });
   return executor.transaction(async (tx) => {

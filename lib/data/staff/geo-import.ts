@@ -38,9 +38,8 @@ import {
 } from "@/lib/domain/geo-import";
 import { slugify } from "@/lib/domain/slug";
 import { areaOfPostcode, postcodeAreaKeys } from "@/lib/domain/postcode";
-import { staffScope } from "../internal/staff-scope";
 import { lockPostcodeAreas, postcodeClaimError } from "../internal/postcode-claims";
-import { municipalityForChange } from "./scope";
+import { municipalityToChange } from "./scope";
 
 /** At most this many lines of each kind of change are listed (all are counted and applied). */
 export const MAX_LISTED_CHANGES = 300;
@@ -441,10 +440,7 @@ async function planTotals(tx: Executor, m: { id: string; name: string }, file: E
 
 async function importTarget(actor: Actor | null, municipalityId: string | null | undefined, executor: Executor) {
   requirePermission(actor, "area.edit");
-  const staff = staffScope(actor);
-  const m = await municipalityForChange(staff, municipalityId, executor);
-  if (!m) throw new AppError("not_found");
-  return { staff, municipality: m };
+  return municipalityToChange(actor, municipalityId, executor);
 }
 
 function fileHash(bytes: Uint8Array): string {
@@ -590,9 +586,7 @@ export async function listNeighbourhoodsForStaff(
   executor: Executor = db,
 ): Promise<Map<string, Array<{ code: string; name: string }>>> {
   requirePermission(actor, "staff.view");
-  const staff = staffScope(actor);
-  const m = await municipalityForChange(staff, municipalityId, executor);
-  if (!m) throw new AppError("not_found");
+  const { municipality: m } = await municipalityToChange(actor, municipalityId, executor);
   const rows = await executor
     .select({ code: neighbourhoods.code, name: neighbourhoods.name, areaCode: areas.code })
     .from(neighbourhoods)

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import { countedAddressesOf } from "../internal/counted-addresses";
+import { groupNameColumns } from "../internal/group-columns";
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import {
@@ -86,12 +87,7 @@ const CREATED_TEXT = sql<string>`to_char(${groups.createdAt} at time zone 'UTC',
 
 function listColumns() {
   return {
-    id: groups.id,
-    name: groups.name,
-    slug: groups.slug,
-    status: groups.status,
-    areaName: areas.name,
-    municipalityName: municipalities.name,
+    ...groupNameColumns,
     addressCount,
     adminCount,
     bordStatus: latestBordStatus,

@@ -9,7 +9,8 @@ import { db, type Executor } from "@/db";
 import { municipalities } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { municipalityCondition, staffScope } from "../internal/staff-scope";
+import { AppError } from "@/lib/errors";
+import { municipalityCondition, staffScope, type StaffActor } from "../internal/staff-scope";
 
 export interface MunicipalityChoice {
   id: string;
@@ -61,4 +62,20 @@ export async function municipalityForChange(
   if (!requested) return resolveStaffMunicipality(staff, null, executor);
   const list = await listMunicipalitiesForStaff(staff, executor);
   return list.find((m) => m.id === requested) ?? null;
+}
+
+/**
+ * For a command on one municipality, after it has checked its own permission: the actor's
+ * staff scope and the municipality of municipalityForChange, or not_found when there is none.
+ */
+export async function municipalityToChange(
+  actor: Actor | null,
+  requested?: string | null,
+  executor: Executor = db,
+): Promise<{ staff: StaffActor; municipality: MunicipalityChoice }> {
+  requirePermission(actor, "staff.view");
+  const staff = staffScope(actor);
+  const municipality = await municipalityForChange(staff, requested, executor);
+  if (!municipality) throw new AppError("not_found");
+  return { staff, municipality };
 }

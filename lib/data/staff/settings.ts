@@ -11,8 +11,7 @@ import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { BordSettings, StaffSettings } from "@/lib/validation";
-import { staffScope } from "../internal/staff-scope";
-import { municipalityForChange, resolveStaffMunicipality } from "./scope";
+import { municipalityToChange, resolveStaffMunicipality } from "./scope";
 
 export interface MunicipalitySettings {
   municipalityId: string;
@@ -65,9 +64,7 @@ export async function updateMunicipalitySettings(
   executor: Executor = db,
 ): Promise<void> {
   requirePermission(actor, "settings.edit");
-  const staff = staffScope(actor);
-  const m = await municipalityForChange(staff, municipalityId, executor);
-  if (!m) throw new AppError("not_found");
+  const { staff, municipality: m } = await municipalityToChange(actor, municipalityId, executor);
   await executor.transaction(async (tx) => {
     const [before] = await tx.select({ threshold: municipalities.bordThreshold }).from(municipalities).where(eq(municipalities.id, m.id));
     await tx
@@ -97,9 +94,7 @@ export async function updateBordSettings(
   executor: Executor = db,
 ): Promise<void> {
   requirePermission(actor, "settings.edit");
-  const staff = staffScope(actor);
-  const m = await municipalityForChange(staff, municipalityId, executor);
-  if (!m) throw new AppError("not_found");
+  const { staff, municipality: m } = await municipalityToChange(actor, municipalityId, executor);
   const after = {
     signsPerGroup: input.signsPerGroup,
     contributionCents: input.contribution,

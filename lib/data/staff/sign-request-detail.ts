@@ -13,6 +13,8 @@ import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/intern
 import { allowedSignRequestActions, formatAddress, type SignRequestAction, type SignRequestStatus } from "@/lib/domain";
 import { isUuid } from "@/lib/domain/ids";
 import { municipalityCondition, staffScope } from "@/lib/data/internal/staff-scope";
+import { groupNameColumns } from "@/lib/data/internal/group-columns";
+import type { SignRequestFields } from "@/lib/data/internal/sign-request-fields";
 
 export interface SignRequestEventItem {
   id: number;
@@ -23,22 +25,9 @@ export interface SignRequestEventItem {
   createdAt: Date;
 }
 
-export interface SignRequestDetail {
-  id: string;
-  status: SignRequestStatus;
-  version: number;
-  signCount: number;
-  street: string;
-  nearHouseNumber: number | null;
-  locationDescription: string;
-  latitude: number | null;
-  longitude: number | null;
-  note: string;
-  reason: string | null;
-  placedOn: string | null;
+export interface SignRequestDetail extends SignRequestFields {
   placedLocation: string | null;
   placedCount: number | null;
-  createdAt: Date;
   decidedAt: Date | null;
   requestedByName: string | null;
   group: {
@@ -148,12 +137,7 @@ export async function getSignRequestForStaff(
       },
       requestedByName: users.name,
       group: {
-        id: groups.id,
-        name: groups.name,
-        slug: groups.slug,
-        status: groups.status,
-        areaName: areas.name,
-        municipalityName: municipalities.name,
+        ...groupNameColumns,
         adminCount: sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`,
       },
     })

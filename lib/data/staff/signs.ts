@@ -264,8 +264,16 @@ function euros(cents: number | null): string {
   return new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
 }
 
-/** Owner, cost and who paid (all optional). */
-export function updateSignDetails(actor: Actor | null, input: SignDetailsInput, executor: Executor = db) {
+/**
+ * A change of what is known about the bord, in any status (so never refused): the new values,
+ * a "details" history entry that says them, and the open reports stay open.
+ */
+function changeDetails(
+  actor: Actor | null,
+  input: { signId: string; version: number },
+  change: { set: Step["set"]; note: string; audit: AuditAction },
+  executor: Executor,
+) {
   return takeStep(
     actor,
     {
@@ -273,14 +281,24 @@ export function updateSignDetails(actor: Actor | null, input: SignDetailsInput, 
       version: input.version,
       from: ["standing", "removal_pending", "removed"],
       notAllowed: "",
-      set: { owner: input.owner, costCents: input.cost, paidBy: input.paidBy },
-      event: {
-        kind: "details",
-        occurredOn: null,
-        note: `Eigenaar: ${input.owner || "onbekend"}. Kosten: ${euros(input.cost)}. Betaald door: ${input.paidBy || "onbekend"}.`,
-      },
-      audit: "sign.details",
+      set: change.set,
+      event: { kind: "details", occurredOn: null, note: change.note },
+      audit: change.audit,
       closeReports: false,
+    },
+    executor,
+  );
+}
+
+/** Owner, cost and who paid (all optional). */
+export function updateSignDetails(actor: Actor | null, input: SignDetailsInput, executor: Executor = db) {
+  return changeDetails(
+    actor,
+    input,
+    {
+      set: { owner: input.owner, costCents: input.cost, paidBy: input.paidBy },
+      note: `Eigenaar: ${input.owner || "onbekend"}. Kosten: ${euros(input.cost)}. Betaald door: ${input.paidBy || "onbekend"}.`,
+      audit: "sign.details",
     },
     executor,
   );
@@ -291,17 +309,13 @@ const coordinates = (point: { lat: number; lng: number } | null) =>
 
 /** Where the bord stands: the description and the point on the map (picked or typed; optional). */
 export function updateSignLocation(actor: Actor | null, input: SignLocationInput, executor: Executor = db) {
-  return takeStep(
+  return changeDetails(
     actor,
+    input,
     {
-      signId: input.signId,
-      version: input.version,
-      from: ["standing", "removal_pending", "removed"],
-      notAllowed: "",
       set: { location: input.location, latitude: input.point?.lat ?? null, longitude: input.point?.lng ?? null },
-      event: { kind: "details", occurredOn: null, note: `Plek: ${input.location}. Punt op de kaart: ${coordinates(input.point)}.` },
+      note: `Plek: ${input.location}. Punt op de kaart: ${coordinates(input.point)}.`,
       audit: "sign.location",
-      closeReports: false,
     },
     executor,
   );

@@ -11,6 +11,15 @@ import { addressesAgainstThreshold } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Mijn groep" };
 
+/** The advice to hand out the flyer, in both the new group's and the new admin's welcome. */
+function FlyerTip({ groupId }: { groupId: string }) {
+  return (
+    <li>
+      Print de <Link href={routes.myGroups.flyer(groupId)}>flyer</Link> en deel hem uit in de buurt.
+    </li>
+  );
+}
+
 export default async function GroupOverviewPage({
   params,
   searchParams,
@@ -38,9 +47,7 @@ export default async function GroupOverviewPage({
               Bij {group.threshold} adressen kunt u een buurtpreventiebord aanvragen.{" "}
               {missing > 0 ? `U hebt er nu ${group.counted}.` : "U hebt er genoeg."}
             </li>
-            <li>
-              Print de <Link href={routes.myGroups.flyer(group.id)}>flyer</Link> en deel hem uit in de buurt.
-            </li>
+            <FlyerTip groupId={group.id} />
           </ul>
         </FormMessage>
       ) : null}
@@ -55,9 +62,7 @@ export default async function GroupOverviewPage({
             <li>
               Houd de <Link href={routes.myGroups.addresses(group.id)}>adressen</Link> van de deelnemers bij.
             </li>
-            <li>
-              Print de <Link href={routes.myGroups.flyer(group.id)}>flyer</Link> en deel hem uit in de buurt.
-            </li>
+            <FlyerTip groupId={group.id} />
           </ul>
         </FormMessage>
       ) : null}

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatCalendarDay, formatDateTime, statusLabel } from "@/components/staff/format";
+import { DoneMessage } from "@/components/staff/done-message";
 import { FocusedMessage } from "@/components/staff/focused-message";
+import { HistoryList } from "@/components/staff/history-list";
 import { SignRequestDecisions } from "@/components/staff/sign-request-decisions";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
@@ -52,11 +54,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
           </Alert>
         </FocusedMessage>
       ) : null}
-      {done && DONE[done] ? (
-        <FocusedMessage focusKey={done}>
-          <Alert tone="success" role="status" title={DONE[done]} />
-        </FocusedMessage>
-      ) : null}
+      <DoneMessage done={done} messages={DONE} />
 
       <div className="mt-6 grid gap-8 md:grid-cols-2">
         <section aria-labelledby="groep">
@@ -163,20 +161,15 @@ export default async function SignRequestPage({ params, searchParams }: { params
         </div>
       </section>
 
-      <section aria-labelledby="geschiedenis" className="mt-8">
-        <h2 id="geschiedenis" className="text-2xl font-bold">Geschiedenis</h2>
-        <ol className="mt-3 space-y-3">
-          {request.history.map((h) => (
-            <li key={h.id} className="border-l-4 border-slate-300 pl-3">
-              <p>
-                <strong>{formatDateTime(h.createdAt)}</strong>: {h.fromStatus ? `van ${statusLabel(h.fromStatus)} naar ` : ""}
-                {statusLabel(h.toStatus)}, door {h.actorName ?? "onbekend"}
-              </p>
-              {h.note ? <p className="whitespace-pre-line text-slate-700">{h.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <HistoryList
+        items={request.history}
+        describe={(h) => (
+          <>
+            {h.fromStatus ? `van ${statusLabel(h.fromStatus)} naar ` : ""}
+            {statusLabel(h.toStatus)}, door {h.actorName ?? "onbekend"}
+          </>
+        )}
+      />
     </Container>
   );
 }

@@ -5,7 +5,9 @@ import { connection } from "next/server";
 import { pickerMapFor } from "@/components/map/picker-map";
 import { SignDetailsForm, SignLocationForm, SignMaintenanceForm, SignRemovalForm } from "@/components/signs/sign-step-forms";
 import { formatCalendarDay, formatDateTime } from "@/components/staff/format";
+import { DoneMessage } from "@/components/staff/done-message";
 import { FocusedMessage } from "@/components/staff/focused-message";
+import { HistoryList } from "@/components/staff/history-list";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
@@ -93,11 +95,7 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
           <Alert tone="error" role="alert" title={SIGN_CHANGED_BY_SOMEONE_ELSE} />
         </FocusedMessage>
       ) : null}
-      {done && DONE[done] ? (
-        <FocusedMessage focusKey={done}>
-          <Alert tone="success" role="status" title={DONE[done]} />
-        </FocusedMessage>
-      ) : null}
+      <DoneMessage done={done} messages={DONE} />
       {sign.status === "removal_pending" ? (
         <div className="mt-4">
           <Alert tone="warning" title="Dit bord moet worden weggehaald">De groep is opgeheven. Leg hieronder vast wanneer het bord is weggehaald.</Alert>
@@ -213,20 +211,15 @@ export default async function PlacedSignPage({ params, searchParams }: { params:
         </div>
       </section>
 
-      <section aria-labelledby="geschiedenis" className="mt-8">
-        <h2 id="geschiedenis" className="text-2xl font-bold">Geschiedenis</h2>
-        <ol className="mt-3 space-y-3">
-          {sign.history.map((h) => (
-            <li key={h.id} className="border-l-4 border-slate-300 pl-3">
-              <p>
-                <strong>{formatDateTime(h.createdAt)}</strong>: {EVENT_LABELS[h.kind]}
-                {h.occurredOn ? ` (${formatCalendarDay(h.occurredOn)})` : ""}, door {h.kind === "reported" ? "een bewoner" : (h.actorName ?? "het systeem")}
-              </p>
-              {h.note ? <p className="whitespace-pre-line text-slate-700">{h.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <HistoryList
+        items={sign.history}
+        describe={(h) => (
+          <>
+            {EVENT_LABELS[h.kind]}
+            {h.occurredOn ? ` (${formatCalendarDay(h.occurredOn)})` : ""}, door {h.kind === "reported" ? "een bewoner" : (h.actorName ?? "het systeem")}
+          </>
+        )}
+      />
     </Container>
   );
 }
