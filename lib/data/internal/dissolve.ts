@@ -20,7 +20,7 @@ import type { Executor } from "@/db";
 import { areas, contactAreas, contacts, groups, municipalities, signRequestEvents, signRequests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { enqueueMail, type OutgoingMail } from "@/lib/mail/outbox";
 import {
   GROUP_DISSOLVED_BORD_KIND,
@@ -69,7 +69,7 @@ export const GROUP_CHANGED = "Deze groep is net door iemand anders gewijzigd. Be
 export async function dissolveGroupCommand(tx: Executor, command: DissolveCommand): Promise<DissolveOutcome> {
   const { now } = command;
   const locked = await lockGroupRow(tx, command.groupId);
-  if (!locked) throw new AppError("not_found", "Deze groep bestaat niet (meer).");
+  if (!locked) throw notFound("Deze groep bestaat niet (meer).");
   if (locked.status !== "active") throw new AppError("conflict", ALREADY_DISSOLVED);
   if (command.expectedVersion !== undefined && command.expectedVersion !== locked.version) {
     throw new AppError("conflict", GROUP_CHANGED);

@@ -6,7 +6,7 @@
 import "server-only";
 import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/auth/types";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 
 export type StaffActor = Actor & { role: "staff" | "platform_admin" };
 
@@ -23,7 +23,7 @@ export function isStaffActor(actor: Actor | null | undefined): actor is StaffAct
  * nowhere: not_found. A scope, not a permission: which role may do what is the table's.
  */
 export function staffScope(actor: Actor | null | undefined): StaffActor {
-  if (!isStaffActor(actor)) throw new AppError("not_found");
+  if (!isStaffActor(actor)) throw notFound();
   return actor;
 }
 

@@ -17,7 +17,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { slugify } from "@/lib/domain/slug";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import type { MunicipalityInput } from "@/lib/validation/municipality";
 import { isUuid } from "@/lib/domain/ids";
 
@@ -157,7 +157,7 @@ export async function updateMunicipality(
   executor: Executor = db,
 ): Promise<{ id: string }> {
   requirePermission(actor, "municipality.manage");
-  if (!isUuid(id)) throw new AppError("not_found", "Deze gemeente bestaat niet.");
+  if (!isUuid(id)) throw notFound("Deze gemeente bestaat niet.");
   try {
     return await executor.transaction(async (tx) => {
       const [before] = await tx
@@ -165,7 +165,7 @@ export async function updateMunicipality(
         .from(municipalities)
         .where(eq(municipalities.id, id))
         .for("update");
-      if (!before) throw new AppError("not_found", "Deze gemeente bestaat niet.");
+      if (!before) throw notFound("Deze gemeente bestaat niet.");
       // The slug stays (links to the municipality keep working) unless the name changes.
       const slug = before.name === input.name ? undefined : await freeSlug(tx, input.name, input.code, id);
       await tx
@@ -194,7 +194,7 @@ export async function setMunicipalityEnabled(
   executor: Executor = db,
 ): Promise<{ changed: boolean }> {
   requirePermission(actor, "municipality.manage");
-  if (!isUuid(input.municipalityId)) throw new AppError("not_found", "Deze gemeente bestaat niet.");
+  if (!isUuid(input.municipalityId)) throw notFound("Deze gemeente bestaat niet.");
   return executor.transaction(async (tx) => {
     const [row] = await tx
       .update(municipalities)
@@ -208,7 +208,7 @@ export async function setMunicipalityEnabled(
       .returning({ id: municipalities.id });
     if (!row) {
       const [exists] = await tx.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, input.municipalityId));
-      if (!exists) throw new AppError("not_found", "Deze gemeente bestaat niet.");
+      if (!exists) throw notFound("Deze gemeente bestaat niet.");
       return { changed: false };
     }
     await recordAudit(tx, {

@@ -19,7 +19,7 @@ import { addressLookup } from "@/lib/data/internal/address-placement";
 import { recordAudit } from "@/lib/audit";
 import { addressVerdict } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { enqueueMail, type OutgoingMail } from "@/lib/mail/outbox";
 import {
   joinRequestAdminMail,
@@ -83,7 +83,7 @@ export async function submitJoinRequest(
           .limit(1)
       )[0]
     : undefined;
-  if (!group) throw new AppError("not_found", "Deze groep bestaat niet (meer). Zoek de groep opnieuw op uw adres.");
+  if (!group) throw notFound("Deze groep bestaat niet (meer). Zoek de groep opnieuw op uw adres.");
   if (group.municipalityDisabledAt) {
     throw new AppError("unprocessable", `De gemeente ${group.municipalityName} doet niet meer mee. U kunt zich hier niet meer aanmelden.`);
   }

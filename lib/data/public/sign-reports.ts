@@ -12,7 +12,7 @@ import { db } from "@/db";
 import { areas, groups, municipalities, signEvents, signReports, signs } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { SIGN_REPORT_KIND, SIGN_REPORT_KIND_LABELS, signReportMail } from "@/lib/mail/templates/sign-report";
 import { routes } from "@/lib/routes";
@@ -69,7 +69,7 @@ export async function submitSignReport(input: SignReportSubmission, context: { i
           .limit(1)
       )[0]
     : undefined;
-  if (!sign) throw new AppError("not_found", SIGN_NOT_FOUND);
+  if (!sign) throw notFound(SIGN_NOT_FOUND);
   if (input.honeypot && input.honeypot.trim() !== "") return { reported: true };
 
   await consumeRateLimit(SIGN_REPORT_IP_LIMIT, ipRateLimitKey(context.ip));

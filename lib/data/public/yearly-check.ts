@@ -14,7 +14,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { areas, groupAdmins, groupCheckTokens, groupChecks, groups } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { hashCheckToken } from "@/lib/data/internal/yearly-check";
 import { lockGroupRow } from "@/lib/data/internal/group-lock";
 
@@ -74,14 +74,14 @@ export async function getCheckLink(token: string, now = new Date()): Promise<Che
  * is already confirmed answers "confirmed" and changes nothing.
  */
 export async function confirmGroupByLink(token: string, now = new Date()): Promise<{ state: "confirmed"; groupName: string }> {
-  if (!isPlausibleCheckToken(token)) throw new AppError("not_found", CHECK_LINK_INVALID);
+  if (!isPlausibleCheckToken(token)) throw notFound(CHECK_LINK_INVALID);
   const preview = await findLink(db, token);
-  if (!preview) throw new AppError("not_found", CHECK_LINK_INVALID);
+  if (!preview) throw notFound(CHECK_LINK_INVALID);
   return db.transaction(async (tx) => {
     // The group row first, as dissolving does: a group dissolved meanwhile is not confirmed.
     await lockGroupRow(tx, preview.groupId);
     const view = viewOf(await findLink(tx, token), now);
-    if (view.state === "invalid") throw new AppError("not_found", CHECK_LINK_INVALID);
+    if (view.state === "invalid") throw notFound(CHECK_LINK_INVALID);
     if (view.state === "expired") throw new AppError("unprocessable", CHECK_LINK_EXPIRED);
     if (view.state === "confirmed") return { state: "confirmed" as const, groupName: view.groupName };
     const closed = await tx

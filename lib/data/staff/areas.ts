@@ -10,7 +10,7 @@ import { areaPostcodes, areas, contactAreas, contacts, users, type ContactKind }
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { AppError, isUniqueViolation } from "@/lib/errors";
+import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { parseBoundaryCollection } from "@/lib/domain/geo";
 import type { AreaInput, ContactInput } from "@/lib/validation/staff";
 import { contactColumns } from "../internal/contact-columns";
@@ -42,7 +42,7 @@ export interface StaffContact {
 
 async function municipalityFor(actor: Actor | null, municipalityId: string | null | undefined, executor: Executor) {
   const m = await resolveStaffMunicipality(actor, municipalityId, executor);
-  if (!m) throw new AppError("not_found");
+  if (!m) throw notFound();
   return m;
 }
 
@@ -130,7 +130,7 @@ export async function saveArea(
           .set({ name: input.name, code: input.code, totalAddresses: input.totalAddresses })
           .where(and(eq(areas.id, input.areaId), eq(areas.municipalityId, municipality.id)))
           .returning({ id: areas.id });
-        if (updated.length === 0) throw new AppError("not_found", "Deze wijk bestaat niet (meer), of hoort niet bij uw gemeente.");
+        if (updated.length === 0) throw notFound("Deze wijk bestaat niet (meer), of hoort niet bij uw gemeente.");
         id = updated[0].id;
         await tx.delete(areaPostcodes).where(eq(areaPostcodes.areaId, id));
       } else {
@@ -201,7 +201,7 @@ export async function saveContact(
         .set(values)
         .where(and(eq(contacts.id, input.contactId), eq(contacts.municipalityId, municipality.id)))
         .returning({ id: contacts.id });
-      if (updated.length === 0) throw new AppError("not_found", "Deze contactpersoon bestaat niet (meer).");
+      if (updated.length === 0) throw notFound("Deze contactpersoon bestaat niet (meer).");
       id = updated[0].id;
       await tx.delete(contactAreas).where(eq(contactAreas.contactId, id));
     } else {
@@ -234,7 +234,7 @@ export async function deleteContact(
       .delete(contacts)
       .where(and(eq(contacts.id, contactId), eq(contacts.municipalityId, municipality.id)))
       .returning({ id: contacts.id, kind: contacts.kind });
-    if (deleted.length === 0) throw new AppError("not_found", "Deze contactpersoon bestaat niet (meer).");
+    if (deleted.length === 0) throw notFound("Deze contactpersoon bestaat niet (meer).");
     await recordAudit(tx, {
       actorUserId: staff.id,
       action: "contact.delete",

@@ -23,7 +23,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import { UNCONFIRMED_STAGES, type OpenCheckStage, type SignRequestStatus } from "@/lib/domain";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type { DissolveGroupInput } from "@/lib/validation/staff";
 import type { GroupFilters } from "@/lib/validation/group-filters";
 import { decodeCursor, keysetPage, likePattern } from "@/lib/validation/search-params";
@@ -321,13 +321,13 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
 export async function dissolveGroup(actor: Actor | null, input: DissolveGroupInput, executor: Executor = db): Promise<{ id: string }> {
   requirePermission(actor, "group.dissolve_any");
   const staff = staffScope(actor);
-  if (!isUuid(input.groupId)) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
+  if (!isUuid(input.groupId)) throw notFound("Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
   return executor.transaction(async (tx) => {
     const [group] = await tx
       .select({ id: groups.id })
       .from(groups)
       .where(and(eq(groups.id, input.groupId), municipalityCondition(staff, groups.municipalityId)));
-    if (!group) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
+    if (!group) throw notFound("Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
     const outcome = await dissolveGroupCommand(tx, {
       groupId: group.id,
       actorUserId: staff.id,

@@ -9,7 +9,7 @@ import { db, type Executor } from "@/db";
 import { municipalities } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { municipalityCondition, staffScope, type StaffActor } from "../internal/staff-scope";
 
 export interface MunicipalityChoice {
@@ -76,6 +76,6 @@ export async function municipalityToChange(
   requirePermission(actor, "staff.view");
   const staff = staffScope(actor);
   const municipality = await municipalityForChange(staff, requested, executor);
-  if (!municipality) throw new AppError("not_found");
+  if (!municipality) throw notFound();
   return { staff, municipality };
 }

@@ -9,7 +9,7 @@ import { municipalities } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import type { BordSettings, StaffSettings } from "@/lib/validation";
 import { municipalityToChange, resolveStaffMunicipality } from "./scope";
 
@@ -112,7 +112,7 @@ export async function updateBordSettings(
       .from(municipalities)
       .where(eq(municipalities.id, m.id))
       .for("update");
-    if (!before) throw new AppError("not_found");
+    if (!before) throw notFound();
     await tx
       .update(municipalities)
       .set({

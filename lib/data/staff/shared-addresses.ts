@@ -12,7 +12,7 @@ import { groups, sharedAddressDecisions } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { SharedAddressDecisionInput } from "@/lib/validation/staff";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 
@@ -45,7 +45,7 @@ export async function decideSharedAddresses(actor: Actor, input: SharedAddressDe
       .for("update");
     const group = rows.find((r) => r.id === input.groupId);
     const other = rows.find((r) => r.id === input.otherGroupId);
-    if (!group || !other || group.municipalityId !== other.municipalityId) throw new AppError("not_found");
+    if (!group || !other || group.municipalityId !== other.municipalityId) throw notFound();
     if (group.status !== "active" || other.status !== "active") {
       throw new AppError("conflict", "Een van deze groepen is opgeheven. Laad de pagina opnieuw.");
     }

@@ -19,7 +19,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { MAX_PHOTO_BYTES, detectPhotoType, type PhotoType } from "@/lib/domain/image-type";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 import { isUuid } from "@/lib/domain/ids";
 
@@ -51,7 +51,7 @@ async function cleanPhoto(bytes: Uint8Array, type: PhotoType): Promise<Buffer> {
 export async function saveSignPhoto(actor: Actor | null, signId: string, bytes: Uint8Array, executor: Executor = db): Promise<{ contentType: PhotoType; bytes: number }> {
   requirePermission(actor, "bord.maintain");
   const staff = staffScope(actor);
-  if (!isUuid(signId)) throw new AppError("not_found");
+  if (!isUuid(signId)) throw notFound();
   if (bytes.byteLength === 0) throw new AppError("bad_request", PHOTO_MESSAGES.empty);
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError("bad_request", PHOTO_MESSAGES.tooLarge);
   const type = detectPhotoType(bytes);
@@ -62,7 +62,7 @@ export async function saveSignPhoto(actor: Actor | null, signId: string, bytes: 
     .from(signs)
     .innerJoin(groups, eq(groups.id, signs.groupId))
     .where(and(eq(signs.id, signId), municipalityCondition(staff, groups.municipalityId)));
-  if (!visible) throw new AppError("not_found");
+  if (!visible) throw notFound();
   const clean = await cleanPhoto(bytes, type);
   return executor.transaction(async (tx) => {
     const [sign] = await tx
@@ -71,7 +71,7 @@ export async function saveSignPhoto(actor: Actor | null, signId: string, bytes: 
       .innerJoin(groups, eq(groups.id, signs.groupId))
       .where(and(eq(signs.id, signId), municipalityCondition(staff, groups.municipalityId)))
       .for("update", { of: signs });
-    if (!sign) throw new AppError("not_found");
+    if (!sign) throw notFound();
     const values = { contentType: type, data: clean, byteSize: clean.byteLength, uploadedByUserId: staff.id, createdAt: new Date() };
     await tx.insert(signPhotos).values({ signId: sign.id, ...values }).onConflictDoUpdate({ target: signPhotos.signId, set: values });
     await recordAudit(tx, {

@@ -16,7 +16,7 @@ import { decisionMails } from "@/lib/data/internal/sign-request-recipients";
 import { createSignForPlacement } from "@/lib/data/internal/signs";
 import { municipalityCondition, staffScope } from "@/lib/data/internal/staff-scope";
 import { isDomainError, nextSignRequestStatus, type SignRequestStatus } from "@/lib/domain";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import type { BordDecision } from "@/lib/validation/staff";
 
@@ -62,7 +62,7 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
       .innerJoin(groups, eq(groups.id, signRequests.groupId))
       .innerJoin(areas, eq(areas.id, groups.areaId))
       .where(and(eq(signRequests.id, decision.requestId), municipalityCondition(staff, groups.municipalityId)));
-    if (!current) throw new AppError("not_found", "Deze aanvraag bestaat niet (meer), of hoort niet bij uw gemeente.");
+    if (!current) throw notFound("Deze aanvraag bestaat niet (meer), of hoort niet bij uw gemeente.");
 
     if (current.version !== decision.version || (decision.expectedStatus && decision.expectedStatus !== current.status)) {
       throw new AppError("conflict", CHANGED_BY_SOMEONE_ELSE);

@@ -14,7 +14,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { SignDetailsInput, SignLocationInput, SignMaintenanceInput, SignRemovalInput } from "@/lib/validation/signs";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 import { isUuid } from "@/lib/domain/ids";
@@ -186,7 +186,7 @@ async function takeStep(actor: Actor | null, step: Step, executor: Executor): Pr
       .from(signs)
       .innerJoin(groups, eq(groups.id, signs.groupId))
       .where(and(eq(signs.id, step.signId), municipalityCondition(staff, groups.municipalityId)));
-    if (!current) throw new AppError("not_found", SIGN_NOT_FOUND);
+    if (!current) throw notFound(SIGN_NOT_FOUND);
     if (current.version !== step.version) throw new AppError("conflict", SIGN_CHANGED_BY_SOMEONE_ELSE);
     if (!step.from.includes(current.status)) throw new AppError("conflict", step.notAllowed);
     const now = new Date();

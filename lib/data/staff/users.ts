@@ -12,7 +12,7 @@ import { contacts, municipalities, staffInvitations, users, type UserRole } from
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { ChangeUserRoleInput, InviteUserInput } from "@/lib/validation/staff";
 import { createStaffInvitation } from "../internal/staff-invitations";
 import { municipalityCondition, staffScope, type StaffActor } from "../internal/staff-scope";
@@ -105,7 +105,7 @@ export async function listOpenStaffInvitations(actor: Actor | null, now = new Da
 export async function inviteUser(actor: Actor | null, input: InviteUserInput, executor: Executor = db): Promise<{ invited: true }> {
   const staff = requireUserManager(actor);
   // Staff invite into their own municipality; naming another one is someone else's data.
-  if (staff.role === "staff" && input.municipalityId && input.municipalityId !== staff.municipalityId) throw new AppError("not_found");
+  if (staff.role === "staff" && input.municipalityId && input.municipalityId !== staff.municipalityId) throw notFound();
   const municipalityId = staff.role === "staff" ? staff.municipalityId! : input.municipalityId;
   if (!municipalityId) {
     throw new AppError("bad_request", undefined, { fieldErrors: { municipalityId: "Kies de gemeente van dit account." } });
@@ -152,7 +152,7 @@ export async function changeManagedRole(actor: Actor | null, input: ChangeUserRo
         and(eq(users.id, input.userId), inArray(users.role, ["staff", "wijkagent"]), municipalityCondition(staff, users.municipalityId)),
       )
       .for("update");
-    if (!current) throw new AppError("not_found", "Dit account bestaat niet, of hoort niet bij uw gemeente.");
+    if (!current) throw notFound("Dit account bestaat niet, of hoort niet bij uw gemeente.");
     const to: UserRole = input.role === "none" ? "resident" : input.role;
     await tx
       .update(users)

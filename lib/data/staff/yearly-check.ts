@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { OPEN_CHECK_STAGES, checkDueAt, type OpenCheckStage } from "@/lib/domain";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { lockGroupRow } from "../internal/group-lock";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 import { isUuid } from "@/lib/domain/ids";
@@ -102,7 +102,7 @@ export async function runYearlyCheckNow(actor: Actor | null, municipalityId: str
   requirePermission(actor, "group.check");
   const staff = staffScope(actor);
   const municipality = await municipalityForChange(staff, municipalityId);
-  if (!municipality) throw new AppError("not_found");
+  if (!municipality) throw notFound();
   const report = await runYearlyCheck({ now, municipalityId: municipality.id, triggeredByUserId: staff.id });
   await recordAudit(db, {
     actorUserId: staff.id,
@@ -124,13 +124,13 @@ export const NO_OPEN_CHECK = "Voor deze groep loopt geen jaarcontrole (meer). Mi
 export async function keepGroupAfterCheck(actor: Actor | null, groupId: string, now = new Date()): Promise<{ id: string }> {
   requirePermission(actor, "group.check");
   const staff = staffScope(actor);
-  if (!isUuid(groupId)) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
+  if (!isUuid(groupId)) throw notFound("Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
   return db.transaction(async (tx) => {
     const [group] = await tx
       .select({ id: groups.id, municipalityId: groups.municipalityId })
       .from(groups)
       .where(and(eq(groups.id, groupId), municipalityCondition(staff, groups.municipalityId)));
-    if (!group) throw new AppError("not_found", "Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
+    if (!group) throw notFound("Deze groep bestaat niet (meer), of hoort niet bij uw gemeente.");
     const locked = await lockGroupRow(tx, group.id);
     if (!locked || locked.status !== "active") throw new AppError("conflict", NO_OPEN_CHECK);
     const closed = await tx

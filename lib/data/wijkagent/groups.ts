@@ -15,12 +15,12 @@ import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
 import type { SignRequestStatus } from "@/lib/domain";
 import { isUuid } from "@/lib/domain/ids";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 
 function requireWijkagent(actor: Actor | null): Actor & { municipalityId: string } {
   requirePermission(actor, "wijkagent.view");
   // The scope: the officer's own municipality (and, in the queries, their own wijken).
-  if (actor.role !== "wijkagent" || !actor.municipalityId) throw new AppError("not_found");
+  if (actor.role !== "wijkagent" || !actor.municipalityId) throw notFound();
   return actor as Actor & { municipalityId: string };
 }
 

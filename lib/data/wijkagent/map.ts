@@ -5,13 +5,13 @@ import { db, type Executor } from "@/db";
 import { areas, contactAreas, contacts, groups } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { AppError } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { bordMarkers, boundaries, OPEN_AND_PLACED, type AreaBoundary, type BordMarker } from "@/lib/data/internal/map-layers";
 
 /** The officer's own wijken: their outlines and bords (placed and open requests). */
 export async function getWijkagentMap(actor: Actor | null, executor: Executor = db): Promise<{ areas: AreaBoundary[]; bords: BordMarker[] }> {
   requirePermission(actor, "wijkagent.view");
-  if (actor.role !== "wijkagent" || !actor.municipalityId) throw new AppError("not_found");
+  if (actor.role !== "wijkagent" || !actor.municipalityId) throw notFound();
   const own = sql`${areas.id} in (
     select ${contactAreas.areaId} from ${contactAreas}
     join ${contacts} on ${contacts.id} = ${contactAreas.contactId}
