@@ -338,9 +338,16 @@ test("a group named like a spreadsheet formula is escaped in both CSV exports", 
   const formulas = ["=cmd|' /C calc'!A0 Buurt", "+HYPERLINK(\"http://x.example\";\"klik\") Buurt", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1) Buurt"];
   for (const name of formulas) {
     await admin.page.goto(`/mijn-groepen/${groupId}`);
+    // Typed only once React runs the form (CI saw the previous name saved once: typed while the
+    // page was still being taken over).
+    await admin.page.waitForFunction(() => {
+      const field = document.querySelector("#details-name");
+      return field !== null && Object.keys(field).some((key) => key.startsWith("__reactProps"));
+    });
     await admin.page.getByLabel("Naam van de groep").fill(name);
     await admin.page.getByRole("button", { name: "Gegevens opslaan" }).click();
     await expect(admin.page.getByText("De gegevens zijn opgeslagen.")).toBeVisible();
+    await expect(admin.page.getByLabel("Naam van de groep")).toHaveValue(name);
     await expectCsvHolds(staff.context.request, "/beheer/groepen/export", "Groep", [name]);
     await expectCsvHolds(agent.context.request, "/wijkagent/export", "Groep", [name]);
   }
