@@ -36,6 +36,22 @@ export async function loadNationalData(sql: postgres.Sql): Promise<void> {
     cross join generate_series(0, ${SCALE.areasPerMunicipality - 1}) w
     join municipalities mu on mu.code = 'GM' || lpad((1000 + m)::text, 4, '0');
 
+    -- Every wijk an outline of 61 positions (a wavy ellipse), about as many as a CBS wijk keeps
+    -- after the import's simplification, so the map of /wijken?gemeente= draws real shapes.
+    update areas a set boundary = jsonb_build_object('type', 'Polygon', 'coordinates', jsonb_build_array((
+      select jsonb_agg(jsonb_build_array(
+               round((c.x + 0.014 * cos(2 * pi() * i / 60) * (1 + 0.06 * sin(14 * pi() * i / 60)))::numeric, 5),
+               round((c.y + 0.018 * sin(2 * pi() * i / 60))::numeric, 5)) order by i)
+      from generate_series(0, 60) i
+    )))
+    from (
+      select id,
+             4.0 + ((substring(code, 3, 4)::int - 1000) % 20) * 0.2 + (substring(code, 7, 2)::int % 5) * 0.03 as x,
+             51.0 + ((substring(code, 3, 4)::int - 1000) / 20) * 0.1 + (substring(code, 7, 2)::int / 5) * 0.04 as y
+      from areas
+    ) c
+    where c.id = a.id;
+
     create temporary table bench_areas as
       select a.id, a.municipality_id,
              ((substring(a.code, 3, 4)::int - 1000) * ${SCALE.areasPerMunicipality} + substring(a.code, 7, 2)::int) as n

@@ -95,6 +95,8 @@ export const TARGETS = {
   lookupFrameworkRatio: { atLeast: 0.85 },
   lookupP99Ratio: { atMost: 1.5 },
   searchP99Ms: { below: 60 },
+  /** Issue 20: a municipality's /wijken page with its map. */
+  wijkenP99Ms: { atMost: 100 },
 } as const;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -412,7 +414,7 @@ async function main() {
         { name: "page floor /inloggen", base: `${base}/inloggen`, paths: null },
       ]);
       record({ name: "wijken_page_rps", value: wijken.rps, unit: "req/s" });
-      record({ name: "wijken_page_p99_ms", value: wijken.latency.p99, unit: "ms" });
+      record({ name: "wijken_page_p99_ms", value: wijken.latency.p99, unit: "ms", target: TARGETS.wijkenP99Ms });
       record({ name: "wijken_index_rps", value: index.rps, unit: "req/s" });
       record({ name: "wijken_index_p99_ms", value: index.latency.p99, unit: "ms" });
       record({ name: "page_floor_rps", value: floor.rps, unit: "req/s" });
@@ -522,7 +524,9 @@ async function measurePglite(dataDir: string): Promise<LoadResult> {
   }
 }
 
-main().catch((error: unknown) => {
+// Exits when done: the application modules the bench imports (the database layer, the mail
+// wake-up) may keep timers or sockets of their own, and with BENCH_DB the run then never ended.
+main().then(() => process.exit(0), (error: unknown) => {
   console.error(error);
   for (const child of children) child.kill("SIGKILL");
   process.exit(1);

@@ -246,7 +246,7 @@ describe("one municipality, all of them, and the national figures agree", () => 
     const [oost] = await selectRows<{ id: string }>(db, sql`select id from areas where slug = 'randoost'`);
     await db.insert(memberAddresses).values({ groupId: group.id, postcode: "4007AA", houseNumber: 1, areaId: oost.id });
 
-    // Live: the municipality's own view and the wijk's page.
+    // At once (this process wrote it): the municipality's own view and the wijk's page.
     expect((await listPublicAreas({ municipalityCode: "GM0905" })).find((a) => a.slug === "randoost")!.participatingAddresses).toBe(before + 1);
     expect((await getPublicArea("randoost"))!.participatingAddresses).toBe(before + 1);
     // National figures: the same within the minute.

@@ -10,6 +10,7 @@ import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
 import { routes } from "@/lib/routes";
 import { byName, isPlausibleSlug, listPublicGroupsInAreas, publicUrl } from "./groups";
 import { refreshingCache } from "@/lib/server/refreshing-cache";
+import { writeAwareCache } from "@/lib/server/write-aware-cache";
 import type { PublicAreaDetail, PublicAreaSummary, PublicMunicipalityRef } from "@/lib/validation/public-api";
 
 /** Participating as a percentage of total, one decimal; null when the total is unknown or 0. */
@@ -74,9 +75,10 @@ async function countFigures(inAreas?: SQL): Promise<Figures> {
  * older than five minutes are never served (that request waits for the count). The API's own
  * Cache-Control (max-age=300) lets clients keep an answer five minutes as well.
  *
- * What is not cached: which wijken and municipalities are public (a disabled municipality
- * disappears at once), and the figures of one municipality or one wijk (/wijken?gemeente=,
- * /wijken/[slug], the API with ?gemeente=), which are counted live on every request.
+ * The figures of one municipality or one wijk (/wijken?gemeente=, /wijken/[slug], the API with
+ * ?gemeente=) are kept a few seconds only (AREA_FIGURES_MAX_AGE_MS below).
+ * Which wijken and municipalities are public is always read live: a disabled municipality
+ * disappears at once.
  */
 export const PUBLIC_FIGURES_MAX_AGE_SECONDS = 60;
 const PUBLIC_FIGURES_STALE_SECONDS = 240;
@@ -87,10 +89,43 @@ const nationalFigures = refreshingCache<DatabaseHandle, Figures>(() => countFigu
   staleMs: PUBLIC_FIGURES_STALE_SECONDS * 1000,
 });
 
+/**
+ * The figures of one municipality's wijken (key `gm:<CBS code>`), of one wijk (`area:<id>`) or of
+ * the whole installation when it is small (`all`): counted anew at most every 5 s, served up to
+ * 25 s more while a recount runs in the background, and never after a write of this process
+ * (lib/server/write-aware-cache.ts). A visitor sees their own change at once; a change made
+ * through another server process shows within half a minute. Counting one municipality reads all
+ * its member addresses (a few thousand rows): done for every request of a busy page it was most
+ * of the page's time.
+ */
+export const AREA_FIGURES_MAX_AGE_MS = 5_000;
+const AREA_FIGURES_STALE_MS = 25_000;
+
+function figuresScope(key: string): SQL | undefined {
+  if (key.startsWith("gm:")) {
+    return sql`select ${areas.id} from ${areas} join ${municipalities} on ${municipalities.id} = ${areas.municipalityId} where ${municipalities.code} = ${key.slice(3)}`;
+  }
+  if (key.startsWith("area:")) return sql`select ${key.slice(5)}::uuid`;
+  return undefined;
+}
+
+const areaFigures = writeAwareCache((key) => countFigures(figuresScope(key)), {
+  name: "wijk figures",
+  maxAgeMs: AREA_FIGURES_MAX_AGE_MS,
+  staleMs: AREA_FIGURES_STALE_MS,
+  maxKeys: 5_000,
+});
+
 /** For tests: the clock of the national figures (to pass the minute without sleeping), a reset, and a wait for a running count. */
 export const nationalFiguresForTests = {
-  setClock: (now: () => number) => nationalFigures.setClock(now),
-  invalidate: () => nationalFigures.invalidate(),
+  setClock: (now: () => number) => {
+    nationalFigures.setClock(now);
+    areaFigures.setClock(now);
+  },
+  invalidate: () => {
+    nationalFigures.invalidate();
+    areaFigures.clear();
+  },
   whenIdle: () => nationalFigures.whenIdle(),
 };
 
@@ -159,17 +194,17 @@ function sortedSummaries(rows: AreaRow[], figures: Figures): PublicAreaSummary[]
 
 /**
  * The wijken of the municipalities that take part, sorted by municipality and then by name,
- * counted live: every wijk of the installation, or (with `municipalityCode`, a CBS code) those of
+ * counted within the last seconds (AREA_FIGURES_MAX_AGE_MS): every wijk of the installation, or (with `municipalityCode`, a CBS code) those of
  * one municipality, which counts that municipality's addresses only. At national scale the
  * unfiltered list belongs to listPublicAreasOfCountry.
  */
 export async function listPublicAreas(filter: { municipalityCode?: string } = {}): Promise<PublicAreaSummary[]> {
   const { municipalityCode } = filter;
   if (municipalityCode !== undefined && !isMunicipalityCode(municipalityCode)) return [];
-  const inAreas = municipalityCode
-    ? sql`select ${areas.id} from ${areas} join ${municipalities} on ${municipalities.id} = ${areas.municipalityId} where ${municipalities.code} = ${municipalityCode}`
-    : undefined;
-  const [rows, figures] = await Promise.all([publicAreaRows(municipalityCode), countFigures(inAreas)]);
+  const [rows, figures] = await Promise.all([
+    publicAreaRows(municipalityCode),
+    areaFigures.get(getDatabase(), municipalityCode ? `gm:${municipalityCode}` : "all"),
+  ]);
   return sortedSummaries(rows, figures);
 }
 
@@ -249,7 +284,7 @@ export async function getPublicArea(slug: string): Promise<PublicAreaDetail | nu
     .where(and(eq(areas.slug, slug), takesPart))
     .limit(1);
   if (!row) return null;
-  const [figures, groupList] = await Promise.all([countFigures(sql`select ${row.id}::uuid`), listPublicGroupsInAreas([row.id])]);
+  const [figures, groupList] = await Promise.all([areaFigures.get(getDatabase(), `area:${row.id}`), listPublicGroupsInAreas([row.id])]);
   return { ...toSummary(row, figures), groups: groupList };
 }
 

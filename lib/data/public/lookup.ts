@@ -13,12 +13,12 @@
  */
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { db, preparedSelect } from "@/db";
-import { dataVersion } from "@/db/data-version";
+import { db, getDatabase, preparedSelect } from "@/db";
 import { groups, memberAddresses } from "@/db/schema";
 import type { NormalizedAddress } from "@/lib/domain";
 import { postcodeAreaKeys } from "@/lib/domain/postcode";
 import { DUTCH_TIME_ZONE_SQL_TEXT, publicBordStatusSqlText } from "@/lib/data/internal/sql-rules";
+import { writeAwareCache } from "@/lib/server/write-aware-cache";
 import { areaRef, byName, selectPublicGroups, toPublicGroup, type GroupRow } from "./groups";
 import type { AddressLookupResult, PublicGroup, PublicSignStatus } from "@/lib/validation/public-api";
 
@@ -145,22 +145,14 @@ export async function lookupAddress(address: Pick<AddressQuery, "postcode"> & Pa
 }
 
 /**
- * How long an answer is kept per postcode. Any write of this process (db/data-version.ts)
- * makes every kept answer unused at once, so this process shows its own changes immediately;
- * a change made by another server process on the same database shows here within this time.
- * The API's own Cache-Control lets clients keep an answer for 60 s anyway.
+ * How long an answer is kept per postcode (lib/server/write-aware-cache.ts): any write of this
+ * process makes every kept answer unused at once, so this process shows its own changes
+ * immediately; a change made by another server process on the same database shows here within
+ * this time. The API's own Cache-Control lets clients keep an answer for 60 s anyway.
  */
 export const LOOKUP_CACHE_MS = 5_000;
-/** At most this many postcodes are kept (the oldest go first). */
-const LOOKUP_CACHE_SIZE = 20_000;
 
-interface Kept {
-  version: number;
-  until: number;
-  answer: Promise<AddressLookupResult>;
-}
-
-const kept = new Map<string, Kept>();
+const kept = writeAwareCache(readPostcode, { name: "look-up", maxAgeMs: LOOKUP_CACHE_MS, staleMs: 0, maxKeys: 20_000 });
 
 /**
  * The look-up for one normalised postcode (`2922AB`), from the short cache when this process
@@ -168,25 +160,7 @@ const kept = new Map<string, Kept>();
  * query. The answer is shared: callers must not change it.
  */
 export function lookupPostcode(postcode: string): Promise<AddressLookupResult> {
-  const version = dataVersion();
-  const now = Date.now();
-  const hit = kept.get(postcode);
-  if (hit && hit.version === version && hit.until > now) return hit.answer;
-  const answer = readPostcode(postcode);
-  const entry: Kept = { version, until: now + LOOKUP_CACHE_MS, answer };
-  kept.delete(postcode);
-  if (kept.size >= LOOKUP_CACHE_SIZE) kept.delete(kept.keys().next().value!);
-  kept.set(postcode, entry);
-  answer.then(
-    () => {
-      // A write during the read: the answer may be from before it; do not keep it.
-      if (dataVersion() !== version && kept.get(postcode) === entry) kept.delete(postcode);
-    },
-    () => {
-      if (kept.get(postcode) === entry) kept.delete(postcode);
-    },
-  );
-  return answer;
+  return kept.get(getDatabase(), postcode);
 }
 
 async function readPostcode(postcode: string): Promise<AddressLookupResult> {

@@ -3,7 +3,8 @@
  */
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { db, type Executor } from "@/db";
+import { db, getDatabase, type Executor } from "@/db";
+import { writeAwareCache } from "@/lib/server/write-aware-cache";
 import { areas, groups, municipalities } from "@/db/schema";
 import { isPlausibleSlug } from "@/lib/data/public/groups";
 import { bordMarkers, boundaries, type AreaBoundary, type BordMarker } from "@/lib/data/internal/map-layers";
@@ -13,12 +14,20 @@ import { isUuid } from "@/lib/domain/ids";
  * Every wijk's outline (null where none is imported), optionally of one municipality (CBS code);
  * wijken of a disabled municipality are not public.
  */
-export async function listPublicAreaBoundaries(municipalityCode?: string, executor: Executor = db): Promise<AreaBoundary[]> {
-  return boundaries(
-    and(isNull(municipalities.disabledAt), municipalityCode ? eq(municipalities.code, municipalityCode) : undefined),
-    executor,
-  );
+export async function listPublicAreaBoundaries(municipalityCode?: string): Promise<AreaBoundary[]> {
+  return keptBoundaries.get(getDatabase(), municipalityCode ?? "");
 }
+
+/**
+ * The outlines change only when a municipality imports its geography, so they are kept like the
+ * wijk figures (lib/data/public/areas.ts): a few seconds, dropped on any write of this process.
+ * Reading and parsing a municipality's outlines for every view of its map was a good part of the page.
+ */
+const keptBoundaries = writeAwareCache(
+  (municipalityCode) =>
+    boundaries(and(isNull(municipalities.disabledAt), municipalityCode ? eq(municipalities.code, municipalityCode) : undefined), db),
+  { name: "wijk outlines", maxAgeMs: 5_000, staleMs: 25_000, maxKeys: 1_000 },
+);
 
 /**
  * One wijk's outline by its CBS code or id (null when unknown): public reference data, the same

@@ -17,7 +17,7 @@ export async function GET(request: Request) {
     CACHE.data,
     async () => {
       const code = municipalityCodeParam(new URL(request.url));
-      // One municipality is counted live; all of them together are the national figures (at most a minute old).
+      // One municipality is counted within seconds (AREA_FIGURES_MAX_AGE_MS); all of them together are the national figures (at most a minute old).
       const [summaries, outlines] = await Promise.all([
         code ? listPublicAreas({ municipalityCode: code }) : listPublicAreasOfCountry(),
         listPublicAreaBoundaries(code),
