@@ -11,7 +11,7 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
@@ -50,14 +50,14 @@ const BENCH_RATE_LIMIT = "1000000000";
 /**
  * For work on one figure: BENCH_DB=<name> loads the national data into that database once and
  * keeps it (a later run reuses it); BENCH_ONLY=<parts> runs only some parts, a comma-separated
- * list of: api (floor, lookup, baseline), search, wijken (the /wijken page with its map), js,
+ * list of: api (floor, lookup, baseline), scaleout (two processes against one), search, wijken (the /wijken page with its map), js,
  * extra (eligibility, import, staff lists, gaps and overlaps),
  * verify (a 500-address pasted list against the demo address register),
  * geo-import (a 400,000-line CBS postcode table through preview and confirm), pglite.
  * `npm run bench:geo` runs verify and geo-import alone, without the national data or a server. Without them every part runs on a fresh database that is dropped at the end.
  */
 const KEEP_DB = process.env.BENCH_DB;
-const PARTS = new Set((process.env.BENCH_ONLY ?? "api,search,wijken,js,extra,verify,geo-import,pglite").split(",").map((p) => p.trim()));
+const PARTS = new Set((process.env.BENCH_ONLY ?? "api,scaleout,search,wijken,js,extra,verify,geo-import,pglite").split(",").map((p) => p.trim()));
 const runs = (part: string) => PARTS.has(part);
 /**
  * The production server listens here, the bare baseline on the next port, PGlite's on the one
@@ -97,6 +97,8 @@ export const TARGETS = {
   searchP99Ms: { below: 60 },
   /** Issue 20: a municipality's /wijken page with its map. */
   wijkenP99Ms: { atMost: 100 },
+  /** Two server processes against one, behind the same round-robin proxy (with the cores for it). */
+  scaleOutRatio: { atLeast: 1.7 },
 } as const;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -128,7 +130,9 @@ function start(command: string, args: string[], env: Record<string, string>): Ch
 }
 
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  // Ended already, with a code or by a signal (a process SIGTERM ends has no exit code, and a
+  // second wait for its "exit" would never end: the cause of runs that did not finish).
+  if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
@@ -322,15 +326,14 @@ async function main() {
     // Production server on the bench database (build first when needed).
     const port = PORT;
     const base = `http://localhost:${port}`;
-    const server = start(process.execPath, ["scripts/start.mjs"], {
-      PORT: String(port),
+    const serverEnv = {
       DATABASE_URL: url,
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0",
-      APP_URL: base,
       SMTP_URL: "smtp://127.0.0.1:1",
       API_RATE_LIMIT_PER_MINUTE: BENCH_RATE_LIMIT,
       LOG_LEVEL: "error",
-    });
+    };
+    const server = start(process.execPath, ["scripts/start.mjs"], { ...serverEnv, PORT: String(port), APP_URL: base });
     await waitFor(`${base}/api/health`);
     const stopSampling = sampleRss(server.pid!);
 
@@ -390,6 +393,31 @@ async function main() {
         value: live.errors + minimalLive.errors + lookup.errors + minimalLookup.errors + bare.errors,
         unit: "responses",
       });
+    }
+    if (runs("scaleout")) {
+      // Scale-out (issue 23): a second server process on the same database, and two round-robin
+      // proxies (bench/round-robin.mjs): one in front of the first process alone, one in front of
+      // both. Both figures pay for the same proxy hop; measured in turns. The ratio can only
+      // reach 1.7 where the cores are there for it: two server processes, the proxy, the load
+      // generator and PostgreSQL share this machine's cores.
+      const secondPort = PORT + 4;
+      const second = start(process.execPath, ["scripts/start.mjs"], { ...serverEnv, PORT: String(secondPort), APP_URL: `http://localhost:${secondPort}` });
+      await waitFor(`http://localhost:${secondPort}/api/health`);
+      start(process.execPath, ["bench/round-robin.mjs", String(PORT + 5), String(PORT)], {});
+      start(process.execPath, ["bench/round-robin.mjs", String(PORT + 6), `${PORT},${secondPort}`], {});
+      await waitFor(`http://localhost:${PORT + 5}/api/health/live`);
+      await waitFor(`http://localhost:${PORT + 6}/api/health/live`);
+      const [one, two] = await measureInTurns([
+        { name: "look-up, one process behind the proxy", base: `http://localhost:${PORT + 5}`, paths: addresses },
+        { name: "look-up, two processes behind the proxy", base: `http://localhost:${PORT + 6}`, paths: addresses },
+      ]);
+      const ratio = round(two.rps / one.rps, 2);
+      record({ name: "scaleout_one_process_rps", value: one.rps, unit: "req/s" });
+      record({ name: "scaleout_two_processes_rps", value: two.rps, unit: "req/s" });
+      record({ name: "scaleout_ratio", value: ratio, unit: "ratio", baseline: one.rps, ratio, target: TARGETS.scaleOutRatio });
+      record({ name: "scaleout_cores", value: availableParallelism(), unit: "cores" });
+      record({ name: "scaleout_errors", value: one.errors + two.errors, unit: "responses" });
+      await stop(second);
     }
     if (runs("search")) {
       const [search] = await measureInTurns([{ name: "/zoeken", base, paths: searchPaths }]);
@@ -524,8 +552,7 @@ async function measurePglite(dataDir: string): Promise<LoadResult> {
   }
 }
 
-// Exits when done: the application modules the bench imports (the database layer, the mail
-// wake-up) may keep timers or sockets of their own, and with BENCH_DB the run then never ended.
+// Exits when done, also if an imported application module keeps a timer or socket open.
 main().then(() => process.exit(0), (error: unknown) => {
   console.error(error);
   for (const child of children) child.kill("SIGKILL");
