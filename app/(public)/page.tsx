@@ -1,12 +1,13 @@
 import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
-import { addressesLabel, groupsLabel } from "@/components/public/format";
+import { addressesLabel, bordConditionText, groupsLabel } from "@/components/public/format";
 import { AddressSearchForm } from "@/components/search/address-search-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { getCurrentUser } from "@/lib/auth";
 import { can } from "@/lib/auth/permissions";
 import { getPublicFigures } from "@/lib/data/public/groups";
+import { listPublicMunicipalities } from "@/lib/data/public/municipalities";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "./_lib/metadata";
@@ -21,7 +22,8 @@ export const metadata = publicMetadata({
 
 export default async function HomePage() {
   await connection();
-  const [figures, user] = await Promise.all([getPublicFigures(), getCurrentUser().catch(() => null)]);
+  const [figures, user, municipalities] = await Promise.all([getPublicFigures(), getCurrentUser().catch(() => null), listPublicMunicipalities()]);
+  const condition = bordConditionText(municipalities);
   // Staff and wijkagenten cannot register a group: they do not get the invitation to start one.
   const mayStartGroup = !user || can(user, "group.register");
 
@@ -85,8 +87,8 @@ export default async function HomePage() {
             Een bord in uw straat
           </h2>
           <p className="mt-2">
-            Doen er 50 adressen of meer mee? Dan kan de groep de gemeente vragen om een buurtpreventiebord. Zo zien
-            inbrekers dat de buurt oplet.
+            {condition ? `Doen er ${condition} of meer mee?` : "Doen er genoeg adressen mee? Hoeveel, verschilt per gemeente."} Dan
+            kan de groep de gemeente vragen om een buurtpreventiebord. Zo zien inbrekers dat de buurt oplet.
           </p>
         </section>
       </div>

@@ -1,11 +1,12 @@
 import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
+import { bordConditionText } from "@/components/public/format";
 import { HouseRulesList } from "@/components/public/house-rules";
 import { MunicipalityContact } from "@/components/public/municipality-contact";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { listPublicMunicipalities } from "@/lib/data/public/municipalities";
-import { DEFAULT_SIGN_THRESHOLD, EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER, SAAR_STEPS } from "@/lib/domain";
+import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER, SAAR_STEPS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../_lib/metadata";
 
@@ -29,12 +30,7 @@ const sections = [
 export default async function InformationPage() {
   await connection();
   const municipalities = await listPublicMunicipalities();
-  const thresholds = [...new Set(municipalities.map((m) => m.bordThreshold))];
-  const threshold = thresholds.length === 1 ? thresholds[0] : DEFAULT_SIGN_THRESHOLD;
-  // One municipality with the household condition: say the share; otherwise the fixed number.
-  const shares = [...new Set(municipalities.map((m) => (m.bordCondition === "household_share" ? m.bordHouseholdPercent : null)))];
-  const share = municipalities.length > 0 && shares.length === 1 ? shares[0] : null;
-  const condition = share !== null ? `${share}% van de adressen in uw wijk` : `${threshold} adressen`;
+  const condition = bordConditionText(municipalities);
 
   return (
     <Container className="max-w-3xl">
@@ -189,9 +185,10 @@ export default async function InformationPage() {
           als u een groep wilt starten.
         </p>
         <p className="mt-3">
-          De gemeente plaatst ook <strong>buurtpreventieborden</strong>. Doen er {condition} of meer mee met uw
-          groep? Dan kan de beheerder op deze website een bord aanvragen. De gemeente bekijkt de aanvraag en laat weten
-          wanneer het bord er staat.
+          De gemeente plaatst ook <strong>buurtpreventieborden</strong>.{" "}
+          {condition ? `Doen er ${condition} of meer mee met uw groep?` : "Doen er genoeg adressen mee met uw groep?"} Dan kan de
+          beheerder op deze website een bord aanvragen.{condition ? "" : " Hoeveel adressen nodig zijn, verschilt per gemeente."} De
+          gemeente bekijkt de aanvraag en laat weten wanneer het bord er staat.
         </p>
         <div className="mt-3">
           Vragen over buurtpreventie of over een bord? Mail naar{" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageLink } from "@/components/ui/page-link";
 import { connection } from "next/server";
+import { bordConditionText } from "@/components/public/format";
 import { GroupCard } from "@/components/public/group-card";
 import { AddressSearchForm, type AddressSearchValues } from "@/components/search/address-search-form";
 import { ButtonLink } from "@/components/ui/button";
@@ -61,7 +62,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   // Issue 19: a postcode outside the installation's municipalities gets pointed elsewhere.
   const elsewhere = result && !result.area ? await otherMunicipalityOfPostcode(result.postcode) : null;
   const outside = elsewhere !== null && (elsewhere.name !== null || !elsewhere.known);
-  const municipalityNames = outside ? (await listPublicMunicipalities()).map((m) => `de gemeente ${m.name}`).join(" en ") || "deze gemeente" : "";
+  // The municipalities are read only for the parts that name them or their bord rule.
+  const municipalities = outside || (result && result.groups.length === 0) ? await listPublicMunicipalities() : [];
+  const municipalityNames = outside ? municipalities.map((m) => `de gemeente ${m.name}`).join(" en ") || "deze gemeente" : "";
+  const condition = bordConditionText(municipalities);
 
   return (
     <Container>
@@ -163,8 +167,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                 {result.nearbyGroups.length > 0
                   ? "Past geen van deze groepen bij uw straat? Start dan zelf een groep voor uw buurt."
                   : "Voor deze postcode is nog geen groep aangemeld. Start zelf een groep voor uw straat of buurt."}{" "}
-                U maakt de groep in WhatsApp en meldt hem hier aan. De gemeente en de wijkagent weten er dan van. Vanaf 50
-                adressen kan de groep een buurtpreventiebord aanvragen.
+                U maakt de groep in WhatsApp en meldt hem hier aan. De gemeente en de wijkagent weten er dan van.{" "}
+                {condition
+                  ? `Doen er ${condition} of meer mee, dan kan de groep een buurtpreventiebord aanvragen.`
+                  : "Doen er genoeg adressen mee, dan kan de groep een buurtpreventiebord aanvragen. Hoeveel, verschilt per gemeente."}
               </p>
               <p className="mt-4 flex flex-wrap gap-3">
                 <ButtonLink href={routes.startGroup}>Groep aanmelden</ButtonLink>
