@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { CO_ADMIN, GROUP_ADMIN, LANSINGH_ADMIN, RESIDENT_ADMIN } from "./support/accounts";
+import { CO_ADMIN, DISSOLVE_ADMIN, DISSOLVE_GROUP, GROUP_ADMIN, RESIDENT_ADMIN } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { openMail } from "./support/mailbox";
 import { expect, signIn, test } from "./support/test";
@@ -190,21 +190,23 @@ test("the flyer has the QR code and the link to the public page, and no personal
 
 test("dissolving a group asks for its name, removes it and tells the wijkagent", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, LANSINGH_ADMIN);
-  const base = await openGroup(page, "Lansingh-Zuid Let Op Elkaar");
+  // A group the e2e seed adds for this test (accounts.ts DISSOLVE_GROUP), in the wijk Lansingh-Zuid.
+  const { name } = DISSOLVE_GROUP;
+  await signIn(page, DISSOLVE_ADMIN);
+  const base = await openGroup(page, name);
   await page.goto(`${base}/opheffen`);
   await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
   await expect(page.locator("#dissolve-name-error")).toHaveText(/Typ de naam van de groep om te bevestigen\./);
   await page.getByLabel(/Typ de naam van de groep om te bevestigen/).fill("Een andere groep");
   await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
-  await expect(page.getByText("Typ precies de naam van de groep: Lansingh-Zuid Let Op Elkaar").first()).toBeVisible();
+  await expect(page.getByText(`Typ precies de naam van de groep: ${name}`).first()).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel(/Typ de naam van de groep om te bevestigen/).fill("lansingh-zuid let op elkaar");
+  await page.getByLabel(/Typ de naam van de groep om te bevestigen/).fill(name.toLowerCase());
   await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
   await expect(page).toHaveURL(/\/mijn-groepen\?opgeheven=1$/);
   await expect(page.getByText("De groep is opgeheven.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Lansingh-Zuid Let Op Elkaar" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
   expect((await page.goto(base))?.status()).toBe(404);
-  const mail = await openMail(page, "wijkagent.lansingh@krimpen.example", "Buurtpreventiegroep opgeheven: Lansingh-Zuid Let Op Elkaar");
+  const mail = await openMail(page, "wijkagent.lansingh@krimpen.example", `Buurtpreventiegroep opgeheven: ${name}`);
   expect(mail).toContain("Lansingh-Zuid");
 });
