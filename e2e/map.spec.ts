@@ -63,7 +63,7 @@ test.describe("staff and wijkagent maps", () => {
     const map = page.getByRole("group", { name: "Kaart: dekking en borden" });
     await expect(map.getByRole("link", { name: /^Langeland:/ })).toHaveAttribute("href", /\/beheer\/groepen\?wijk=/);
     await expect(map.getByRole("link", { name: /^Bord geplaatst: Lansinghlaan/ })).toHaveAttribute("href", /\/beheer\/borden\//);
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "pages": /beheer (staff), with this map.
     await context.close();
   });
 
@@ -78,7 +78,7 @@ test.describe("staff and wijkagent maps", () => {
     await page.getByRole("button", { name: "Lees de wijkgrenzen in" }).click();
     await expect(page.getByText("Dit is geen GeoJSON-bestand").first()).toBeVisible();
     await expect(input).toHaveAttribute("aria-invalid", "true");
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "staff forms": the boundary import form with its message.
     // The demo outline of Boveneind again (so other specs see the same map), in a CBS-style file.
     const api = (await (await context.request.get("/api/v1/wijkgrenzen?gemeente=GM0542")).json()) as {
       features: Array<{ id: string; geometry: unknown }>;
@@ -101,7 +101,7 @@ test.describe("staff and wijkagent maps", () => {
     await expect(map.getByRole("link", { name: /^Langeland/ })).toHaveAttribute("href", /^#wijk-/);
     await expect(map.getByRole("link", { name: /^Oud-Krimpen/ })).toBeVisible();
     await expect(map.getByRole("link", { name: /Boveneind/ })).toHaveCount(0);
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "pages": /wijkagent, with this map.
     await context.close();
   });
 });

@@ -11,15 +11,15 @@ async function openGroup(page: Page, name: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-test("my groups lists the admin's groups; every page of a group passes axe", async ({ page }) => {
+test("my groups lists the admin's groups; every page of a group opens (axe: a11y.spec.ts)", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, GROUP_ADMIN);
   await page.goto("/mijn-groepen");
   await expect(page.getByRole("heading", { level: 1, name: "Mijn groepen" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" })).toHaveCount(0);
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "pages": /mijn-groepen (groepsbeheerder@).
   const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "pages": /mijn-groepen/[id] of Langeland-Noord.
   for (const [path, heading] of [
     ["/beheerders", "Beheerders van Buurtpreventie Langeland-Noord"],
     ["/adressen", "Adressen van Buurtpreventie Langeland-Noord"],
@@ -30,7 +30,7 @@ test("my groups lists the admin's groups; every page of a group passes axe", asy
   ] as const) {
     await page.goto(`${base}${path}`);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "pages": each of these pages of Langeland-Noord as groepsbeheerder@.
   }
 });
 
@@ -59,7 +59,7 @@ test("editing the details: mistakes at the field, and a second editor is told so
   await expect(page.getByText("Deze naam is te lang. Gebruik hooguit 80 tekens.")).toBeVisible();
   await expect(name).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Plak de uitnodigingslink van uw WhatsApp-groep.")).toBeVisible();
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "group admin forms": this form with its messages (no name, a wrong WhatsApp link).
 
   // A second admin (the co-admin of the demo group) has the page open at the same time.
   const other = await browser.newContext();
@@ -109,7 +109,7 @@ test("an admin accepts one join request and declines another; the residents get 
   await page.goto(`${base}/aanmeldingen`);
   await expect(page.getByRole("heading", { level: 2, name: "Karel Dijkstra" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Petra Kok" })).toBeVisible();
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "pages": /mijn-groepen/[id]/aanmeldingen with an open join request.
 
   await page.getByRole("button", { name: "Accepteren: Karel Dijkstra" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Karel Dijkstra" })).toHaveCount(0);
@@ -157,7 +157,7 @@ test("admins: invite with a wrong address, invite, and the only admin cannot lea
   await page.getByLabel("E-mailadres van de nieuwe beheerder").fill("<script>@x");
   await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
   await expect(page.getByText("Dit e-mailadres klopt niet.")).toBeVisible();
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "group admin forms": the invitation form with "Dit e-mailadres klopt niet".
   await page.getByLabel("E-mailadres van de nieuwe beheerder").fill("bewoner@krimpen.example");
   await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
   await expect(page.getByText("Deze persoon is al beheerder van de groep.").first()).toBeVisible();
@@ -200,7 +200,7 @@ test("dissolving a group asks for its name, removes it and tells the wijkagent",
   await page.getByLabel(/Typ de naam van de groep om te bevestigen/).fill("Een andere groep");
   await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
   await expect(page.getByText(`Typ precies de naam van de groep: ${name}`).first()).toBeVisible();
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "group admin forms": the dissolve form with its message (no name typed).
   await page.getByLabel(/Typ de naam van de groep om te bevestigen/).fill(name.toLowerCase());
   await page.getByRole("button", { name: "Groep definitief opheffen" }).click();
   await expect(page).toHaveURL(/\/mijn-groepen\?opgeheven=1$/);
