@@ -1,6 +1,6 @@
 import { STAFF } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { expect, signIn, test } from "./support/test";
+import { addSession, expect, test } from "./support/test";
 
 /**
  * Issue 19: addresses are checked against the (demo) address register. An address that does not
@@ -65,7 +65,7 @@ test("the address search suggests addresses and fills the fields, by keyboard on
 });
 
 test("staff see verified, unchecked and recent addresses and shared addresses on a bord request", async ({ page }) => {
-  await signIn(page, STAFF);
+  await addSession(page.context(), STAFF);
   await page.goto("/beheer/borden");
   await page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" }).click();
   const counts = page.getByRole("definition").locator("xpath=..");

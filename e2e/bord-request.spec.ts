@@ -1,12 +1,12 @@
 import { GROUP_ADMIN, RESIDENT_ADMIN } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { openMail } from "./support/mailbox";
-import { expect, signIn, test } from "./support/test";
+import { addSession, expect, signIn, test } from "./support/test";
 
 // bewoner@krimpen.example administers "Buurtpreventie Kortland Vogelbuurt" (23 addresses, no bord yet).
 test("a group below the threshold adds addresses, requests a bord, withdraws it and requests again", async ({ page }) => {
   test.setTimeout(150_000);
-  await signIn(page, RESIDENT_ADMIN);
+  await addSession(page.context(), RESIDENT_ADMIN);
   await page.goto("/mijn-groepen");
   await page.getByRole("link", { name: "Buurtpreventie Kortland Vogelbuurt" }).click();
   await page.getByRole("navigation", { name: /Onderdelen van/ }).getByRole("link", { name: "Bord" }).click();

@@ -55,22 +55,17 @@ test.describe("the public maps", () => {
 });
 
 test.describe("staff and wijkagent maps", () => {
-  test("/beheer: coverage and bords; a bord marker links to its request", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("/beheer: coverage and bords; a bord marker links to its request", async ({ page, context }) => {
     await addSession(context, STAFF);
-    const page = await context.newPage();
     await page.goto("/beheer");
     const map = page.getByRole("group", { name: "Kaart: dekking en borden" });
     await expect(map.getByRole("link", { name: /^Langeland:/ })).toHaveAttribute("href", /\/beheer\/groepen\?wijk=/);
     await expect(map.getByRole("link", { name: /^Bord geplaatst: Lansinghlaan/ })).toHaveAttribute("href", /\/beheer\/borden\//);
     // axe: scanned in a11y.spec.ts "pages": /beheer (staff), with this map.
-    await context.close();
   });
 
-  test("staff import a boundary file on /beheer/wijken: a broken file is refused at the field, a good one is stored", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("staff import a boundary file on /beheer/wijken: a broken file is refused at the field, a good one is stored", async ({ page, context }) => {
     await addSession(context, STAFF);
-    const page = await context.newPage();
     await page.goto("/beheer/wijken");
     await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
     const input = page.getByLabel("GeoJSON-bestand met wijkgrenzen");
@@ -88,13 +83,10 @@ test.describe("staff and wijkagent maps", () => {
     await input.setInputFiles({ name: "wijken.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(file)) });
     await page.getByRole("button", { name: "Lees de wijkgrenzen in" }).click();
     await expect(page.getByText(/De grenzen van 1 wijk zijn opgeslagen\. Geen grens in het bestand voor: WK054201/)).toBeVisible();
-    await context.close();
   });
 
-  test("/wijkagent: a map of the officer's own wijken only", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("/wijkagent: a map of the officer's own wijken only", async ({ page, context }) => {
     await addSession(context, WIJKAGENT);
-    const page = await context.newPage();
     await page.goto("/wijkagent");
     const map = page.getByRole("group", { name: "Kaart van mijn wijken" });
     await expect(map.getByRole("link")).toHaveCount(2);
@@ -102,6 +94,5 @@ test.describe("staff and wijkagent maps", () => {
     await expect(map.getByRole("link", { name: /^Oud-Krimpen/ })).toBeVisible();
     await expect(map.getByRole("link", { name: /Boveneind/ })).toHaveCount(0);
     // axe: scanned in a11y.spec.ts "pages": /wijkagent, with this map.
-    await context.close();
   });
 });

@@ -27,7 +27,7 @@ test.describe("privacy requests by e-mail address", () => {
     expect(anonymous?.status()).toBe(200);
     await expect(page).toHaveURL("/inloggen?terug=%2Fbeheer%2Fprivacy");
 
-    await signIn(page, STAFF);
+    await addSession(page.context(), STAFF);
     const response = await page.goto("/beheer/privacy");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Gegevens van een persoon" })).toHaveCount(0);

@@ -12,10 +12,8 @@ import { addSession, expect, test } from "./support/test";
 test.describe.serial("the yearly check", () => {
   test.setTimeout(120_000);
 
-  test("staff see the stages, run the check now, and filter the groups that did not confirm", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("staff see the stages, run the check now, and filter the groups that did not confirm", async ({ page, context }) => {
     await addSession(context, STAFF);
-    const page = await context.newPage();
     await page.goto("/beheer");
     await expect(page.getByRole("heading", { level: 2, name: /Niet bevestigd \(\d+\)/ })).toBeVisible();
     await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Jaarcontrole" }).click();
@@ -43,7 +41,6 @@ test.describe.serial("the yearly check", () => {
     await expect(list).not.toContainText("Langeland-Noord");
     await expect(list.getByText("niet bevestigd").first()).toBeVisible();
     // axe: scanned in a11y.spec.ts "pages": /beheer/groepen (the same list, filtered).
-    await context.close();
   });
 
   test("an admin confirms with one click from the e-mail, keyboard only, without signing in; the link works once and says so after", async ({ page }) => {
@@ -76,10 +73,8 @@ test.describe.serial("the yearly check", () => {
     // axe: scanned in a11y.spec.ts "pages": /nog-actief/[token] with a token that does not work (this same view).
   });
 
-  test("staff keep a group that did not answer in 90 days; it leaves the list", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("staff keep a group that did not answer in 90 days; it leaves the list", async ({ page, context }) => {
     await addSession(context, STAFF);
-    const page = await context.newPage();
     await page.goto("/beheer/jaarcontrole");
     await page.getByRole("table", { name: "Groepen met een lopende jaarcontrole" }).getByRole("link", { name: "Boveneind Zuidkant" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Boveneind Zuidkant");
@@ -91,6 +86,5 @@ test.describe.serial("the yearly check", () => {
     await expectAccessible(page);
     await page.goto("/beheer/groepen?controle=niet-bevestigd");
     await expect(page.getByRole("main")).not.toContainText("Boveneind Zuidkant");
-    await context.close();
   });
 });
