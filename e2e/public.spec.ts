@@ -157,16 +157,12 @@ test.describe("a group's page", () => {
     // axe: scanned in a11y.spec.ts "pages": /groepen/langeland-noord.
   });
 
-  test("an unknown or dissolved group gets a Dutch 404 page", async ({ page, request }) => {
-    // The status and the heading over HTTP; the page itself once in the browser, for axe.
-    for (const slug of ["%3Cscript%3E", "x".repeat(300)]) {
-      const response = await request.get(`/groepen/${slug}`);
-      expect(response.status()).toBe(404);
-      expect(await response.text()).toMatch(/<h1[^>]*>Deze groep bestaat niet<\/h1>/);
+  test("an unknown or dissolved group gets a Dutch 404 page", async ({ page }) => {
+    for (const slug of ["bestaat-niet", "%3Cscript%3E", "x".repeat(300)]) {
+      const response = await page.goto(`/groepen/${slug}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze groep bestaat niet");
     }
-    const response = await page.goto("/groepen/bestaat-niet");
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deze groep bestaat niet");
     await expectAccessible(page);
   });
 });
