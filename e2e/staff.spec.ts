@@ -153,12 +153,13 @@ test.describe.serial("team Veiligheid decides on the waiting bord request", () =
     await expect(page.getByText(/De datum bij 'Vanaf' klopt niet/)).toBeVisible();
     // axe: scanned in a11y.spec.ts "staff forms": /beheer/audit with nonsense filters.
 
-    const missing = await page.goto(`/beheer/groepen/${crypto.randomUUID()}`);
-    expect(missing?.status()).toBe(404);
-    const missingRequest = await page.goto("/beheer/borden/niet-een-id");
-    expect(missingRequest?.status()).toBe(404);
-    const nonsense = await page.goto("/beheer/borden?status=%27;drop&van=2026-99-99&na=xyz&wijk=abc");
-    expect(nonsense?.status()).toBe(200);
+    // Statuses only: over HTTP, with the context's cookies (signed out, these would redirect).
+    const missing = await page.request.get(`/beheer/groepen/${crypto.randomUUID()}`, { maxRedirects: 0 });
+    expect(missing.status()).toBe(404);
+    const missingRequest = await page.request.get("/beheer/borden/niet-een-id", { maxRedirects: 0 });
+    expect(missingRequest.status()).toBe(404);
+    const nonsense = await page.request.get("/beheer/borden?status=%27;drop&van=2026-99-99&na=xyz&wijk=abc", { maxRedirects: 0 });
+    expect(nonsense.status()).toBe(200);
   });
 
   test("wijken, settings and users: forms show errors at the field (axe: a11y.spec.ts staff forms)", async ({ page }) => {
@@ -275,9 +276,10 @@ test.describe("the wijkagent", () => {
     await expect(page.getByRole("heading", { level: 1, name: GROUP })).toBeVisible();
     // axe: scanned in a11y.spec.ts "pages": /wijkagent/groepen/[id] of Langeland-Noord.
 
-    const outside = await page.goto(`/wijkagent/groepen/${otherId}`);
-    expect(outside?.status()).toBe(404);
-    const staffPageForAgent = await page.goto("/beheer/borden");
-    expect(staffPageForAgent?.status()).toBe(404);
+    // Statuses only: over HTTP, with the context's cookies (signed out, these would redirect).
+    const outside = await page.request.get(`/wijkagent/groepen/${otherId}`, { maxRedirects: 0 });
+    expect(outside.status()).toBe(404);
+    const staffPageForAgent = await page.request.get("/beheer/borden", { maxRedirects: 0 });
+    expect(staffPageForAgent.status()).toBe(404);
   });
 });
