@@ -24,6 +24,9 @@ import { expect, test } from "./support/test";
  * e2e/support/processes.ts freePort) next to the suite's.
  */
 
+/** How often the polls below look (expect.poll's default backs off to once a second). */
+const POLL = [100, 250];
+
 async function mailboxLinks(baseUrl: string, to: string, subject: string): Promise<string[]> {
   const html = await getText(`${baseUrl}/dev/mailbox?aan=${encodeURIComponent(to)}`);
   const links: string[] = [];
@@ -57,13 +60,13 @@ test.describe("20 identical join forms at once, over HTTP", () => {
 
     // The e-mails: one confirmation to the resident, one notice to the group's (only) admin.
     const confirmations = () => mailboxLinks(baseURL!, email, "Uw aanmelding voor Boveneind Alert");
-    await expect.poll(async () => (await confirmations()).length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => (await confirmations()).length, { timeout: 20_000, intervals: POLL }).toBe(1);
     const noticesAboutThisResident = async () => {
       const links = await mailboxLinks(baseURL!, "boveneind@krimpen.example", "Nieuwe aanmelding voor Boveneind Alert");
       const texts = await Promise.all(links.map((href) => getText(`${baseURL}${href}`)));
       return texts.filter((t) => t.includes(email)).length;
     };
-    await expect.poll(noticesAboutThisResident, { timeout: 20_000 }).toBe(1);
+    await expect.poll(noticesAboutThisResident, { timeout: 20_000, intervals: POLL }).toBe(1);
     // Later rounds of the outbox worker: every e-mail queued so far has been delivered (the
     // barrier's, queued after them all, has), and there is still one of each.
     await mailBarrier(request, baseURL!);
@@ -93,7 +96,7 @@ test.describe("the database stopped and started under a running server", () => {
     const pid = app.child.pid;
     const sql = postgres(cluster.url, { max: 1, onnotice: () => {} });
     try {
-      await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 30_000 }).toBe(200);
+      await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 30_000, intervals: POLL }).toBe(200);
       const groupPage = await fetch(`${app.url}/groepen/boveneind-alert`);
       expect(groupPage.status).toBe(200);
       const action = await joinActionFields(await groupPage.text());
@@ -102,11 +105,11 @@ test.describe("the database stopped and started under a running server", () => {
       // Eva's e-mails go out before the database stops. (The worker is woken as soon as they are
       // queued; a message it claimed just as the database went away waits for its claim to
       // expire, as lib/mail/worker.test.ts tests, which is not what this test is about.)
-      await expect.poll(() => sink!.received.filter((m) => m.to.includes("eva.eerst@bewoner.example")).length, { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => sink!.received.filter((m) => m.to.includes("eva.eerst@bewoner.example")).length, { timeout: 30_000, intervals: POLL }).toBe(1);
 
       cluster.stop();
 
-      await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 30_000 }).toBe(503);
+      await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 30_000, intervals: POLL }).toBe(503);
       // A page that needs the database: our Dutch error page (app/error.tsx), no technical details.
       const down = await page.goto(`${app.url}/groepen/boveneind-alert`);
       expect([500, 503]).toContain(down!.status());
@@ -122,7 +125,7 @@ test.describe("the database stopped and started under a running server", () => {
 
       cluster.start();
 
-      await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 60_000 }).toBe(200);
+      await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 60_000, intervals: POLL }).toBe(200);
       expect(app.child.exitCode).toBeNull();
       expect(app.child.pid).toBe(pid);
       // Nothing of the refused attempt reached the database.
@@ -136,7 +139,7 @@ test.describe("the database stopped and started under a running server", () => {
       expect(after.sent).toBe(true);
       const stored = await sql`select count(*)::int as n from join_requests where email = 'dirk.donker@bewoner.example'`;
       expect(stored[0].n).toBe(1);
-      await expect.poll(() => sink!.received.filter((m) => m.to.includes("dirk.donker@bewoner.example")).length, { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => sink!.received.filter((m) => m.to.includes("dirk.donker@bewoner.example")).length, { timeout: 30_000, intervals: POLL }).toBe(1);
       expect(sink.received.filter((m) => m.to.includes("eva.eerst@bewoner.example"))).toHaveLength(1);
 
       // And it stops cleanly on PostgreSQL too.
@@ -255,7 +258,7 @@ test.describe("graceful shutdown on SIGTERM", () => {
     // Demo mode (embedded database in its own folder) with a real mail server and address service.
     const env = { DATA_DIR: dataDir, SMTP_URL: smtp.url, ADDRESS_LOOKUP_URL: addresses.url };
     app = await startApp(env);
-    await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 60_000 }).toBe(200);
+    await expect.poll(() => statusOf(`${app!.url}/api/health`), { timeout: 60_000, intervals: POLL }).toBe(200);
     expect(existsSync(path.join(dataDir, "server.pid"))).toBe(true);
     const action = await joinActionFields(await (await fetch(`${app.url}/groepen/boveneind-alert`)).text());
 
@@ -278,7 +281,7 @@ test.describe("graceful shutdown on SIGTERM", () => {
     const inFlightAtSigterm = !settled;
     process.kill(app.child.pid!, "SIGTERM");
     expect(inFlightAtSigterm).toBe(true);
-    await expect.poll(() => connectionRefused(app!.port), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => connectionRefused(app!.port), { timeout: 30_000, intervals: POLL }).toBe(true);
     expect(app.child.exitCode).toBeNull();
 
     // 4. The request in flight completes, whole.
@@ -314,7 +317,7 @@ test.describe("graceful shutdown on SIGTERM", () => {
 
     // 7. Started again on the same folder, the server sends the rest: every message once.
     app = await startApp(env);
-    await expect.poll(() => smtp.received.length, { timeout: 60_000 }).toBe(queued);
+    await expect.poll(() => smtp.received.length, { timeout: 60_000, intervals: POLL }).toBe(queued);
     expect(new Set(smtp.received).size).toBe(queued);
     process.kill(app.child.pid!, "SIGTERM");
     expect(await app.exited).toBe(0);

@@ -1,7 +1,7 @@
 import { RULES_ADMIN } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { press, tabTo } from "./support/keyboard";
-import { expect, signIn, test } from "./support/test";
+import { addSession, expect, test } from "./support/test";
 
 /**
  * Consent on record (issue 21): a group admin whose acceptance of the current house rules is
@@ -11,7 +11,7 @@ import { expect, signIn, test } from "./support/test";
  */
 test("an admin without the current house rules on record accepts them first, with the keyboard", async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, RULES_ADMIN);
+  await addSession(page.context(), RULES_ADMIN);
   await page.goto("/mijn-groepen");
   await expect(page).toHaveURL(/\/mijn-groepen\/huisregels\?terug=%2Fmijn-groepen$/);
   await expect(page.getByRole("heading", { level: 1, name: "De huisregels" })).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { KEYBOARD_ADMIN, STAFF } from "./support/accounts";
 import { tabTo } from "./support/keyboard";
-import { expect, signIn, test } from "./support/test";
+import { addSession, expect, test } from "./support/test";
 
 /**
  * The main journeys with the keyboard alone (Tab, Shift+Tab, Enter, Space; no mouse): look up
@@ -97,7 +97,7 @@ test("join: the form with the keyboard; a mistake puts the focus on the first wr
 
 test("register a group with the keyboard: each step's heading gets the focus", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, ADMIN);
+  await addSession(page.context(), ADMIN);
   await page.goto("/groep-starten");
   const next = page.getByRole("button", { name: "Volgende stap" });
   await press(page, next);
@@ -129,7 +129,7 @@ test("register a group with the keyboard: each step's heading gets the focus", a
 });
 
 test("request a bord with the keyboard: a missing street puts the focus on that field", async ({ page }) => {
-  await signIn(page, ADMIN);
+  await addSession(page.context(), ADMIN);
   await page.goto(`/mijn-groepen/${groupId}`);
   await press(page, page.getByRole("navigation", { name: /Onderdelen van/ }).getByRole("link", { name: "Bord" }));
   await expect(page.getByRole("heading", { level: 1, name: `Buurtpreventiebord voor ${GROUP}` })).toBeVisible();
@@ -149,7 +149,7 @@ test("request a bord with the keyboard: a missing street puts the focus on that 
 });
 
 test("approve the bord as staff with the keyboard: the result message gets the focus", async ({ page }) => {
-  await signIn(page, STAFF);
+  await addSession(page.context(), STAFF);
   await page.goto("/beheer/borden");
   await press(page, page.getByRole("link", { name: GROUP }));
   await expect(page.getByRole("heading", { level: 1, name: `Bordaanvraag van ${GROUP}` })).toBeVisible();

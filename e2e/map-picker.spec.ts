@@ -24,7 +24,7 @@ test.describe.serial("the place of a placed bord", () => {
     const place = page.getByRole("region", { name: "Plek van het bord" });
     const map = place.getByRole("application", { name: "Punt op de kaart (niet verplicht)" });
     await expect(map).toBeVisible();
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "pages": /beheer/geplaatste-borden/[id] (this bord, with the map).
 
     await map.click({ position: { x: 120, y: 80 } });
     await expect(place.getByText(/^Gekozen punt: 5\d,\d{6}; 4,\d{6}$/)).toBeVisible();
@@ -80,7 +80,7 @@ test("staff see gaps and overlap per wijk on the maps and in a table", async ({ 
   const table = page.getByRole("table", { name: "Postcodes zonder groep en groepen met dezelfde adressen, per wijk" });
   await expect(table.getByRole("rowheader", { name: "Langeland" })).toBeVisible();
   await expect(page.getByRole("group", { name: "Kaart: dekking en borden" })).toContainText("zonder groep");
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "pages": /beheer (staff), with this table and map.
   await page.setViewportSize({ width: 375, height: 900 });
   await page.getByRole("region", { name: "Gaten en overlap per wijk" }).screenshot({ path: "test-results/gaps-table-375.png" });
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -88,7 +88,7 @@ test("staff see gaps and overlap per wijk on the maps and in a table", async ({ 
   const map = page.getByRole("img", { name: "Kaart: gaten en overlap" });
   await expect(map).toBeVisible();
   await expect(map).toContainText("zonder groep");
-  await expectAccessible(page);
+  // axe: scanned in a11y.spec.ts "pages": /beheer/wijken, with this map.
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.getByRole("figure", { name: "Kaart: gaten en overlap" }).screenshot({ path: `test-results/gaps-map-${width}.png` });

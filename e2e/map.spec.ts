@@ -55,22 +55,17 @@ test.describe("the public maps", () => {
 });
 
 test.describe("staff and wijkagent maps", () => {
-  test("/beheer: coverage and bords; a bord marker links to its request", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("/beheer: coverage and bords; a bord marker links to its request", async ({ page, context }) => {
     await addSession(context, STAFF);
-    const page = await context.newPage();
     await page.goto("/beheer");
     const map = page.getByRole("group", { name: "Kaart: dekking en borden" });
     await expect(map.getByRole("link", { name: /^Langeland:/ })).toHaveAttribute("href", /\/beheer\/groepen\?wijk=/);
     await expect(map.getByRole("link", { name: /^Bord geplaatst: Lansinghlaan/ })).toHaveAttribute("href", /\/beheer\/borden\//);
-    await expectAccessible(page);
-    await context.close();
+    // axe: scanned in a11y.spec.ts "pages": /beheer (staff), with this map.
   });
 
-  test("staff import a boundary file on /beheer/wijken: a broken file is refused at the field, a good one is stored", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("staff import a boundary file on /beheer/wijken: a broken file is refused at the field, a good one is stored", async ({ page, context }) => {
     await addSession(context, STAFF);
-    const page = await context.newPage();
     await page.goto("/beheer/wijken");
     await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
     const input = page.getByLabel("GeoJSON-bestand met wijkgrenzen");
@@ -78,7 +73,7 @@ test.describe("staff and wijkagent maps", () => {
     await page.getByRole("button", { name: "Lees de wijkgrenzen in" }).click();
     await expect(page.getByText("Dit is geen GeoJSON-bestand").first()).toBeVisible();
     await expect(input).toHaveAttribute("aria-invalid", "true");
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "staff forms": the boundary import form with its message.
     // The demo outline of Boveneind again (so other specs see the same map), in a CBS-style file.
     const api = (await (await context.request.get("/api/v1/wijkgrenzen?gemeente=GM0542")).json()) as {
       features: Array<{ id: string; geometry: unknown }>;
@@ -88,20 +83,16 @@ test.describe("staff and wijkagent maps", () => {
     await input.setInputFiles({ name: "wijken.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(file)) });
     await page.getByRole("button", { name: "Lees de wijkgrenzen in" }).click();
     await expect(page.getByText(/De grenzen van 1 wijk zijn opgeslagen\. Geen grens in het bestand voor: WK054201/)).toBeVisible();
-    await context.close();
   });
 
-  test("/wijkagent: a map of the officer's own wijken only", async ({ browser }) => {
-    const context = await browser.newContext();
+  test("/wijkagent: a map of the officer's own wijken only", async ({ page, context }) => {
     await addSession(context, WIJKAGENT);
-    const page = await context.newPage();
     await page.goto("/wijkagent");
     const map = page.getByRole("group", { name: "Kaart van mijn wijken" });
     await expect(map.getByRole("link")).toHaveCount(2);
     await expect(map.getByRole("link", { name: /^Langeland/ })).toHaveAttribute("href", /^#wijk-/);
     await expect(map.getByRole("link", { name: /^Oud-Krimpen/ })).toBeVisible();
     await expect(map.getByRole("link", { name: /Boveneind/ })).toHaveCount(0);
-    await expectAccessible(page);
-    await context.close();
+    // axe: scanned in a11y.spec.ts "pages": /wijkagent, with this map.
   });
 });

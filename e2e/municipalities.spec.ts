@@ -1,6 +1,6 @@
 import { PLATFORM_ADMIN } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
-import { expect, signIn, test } from "./support/test";
+import { addSession, expect, test } from "./support/test";
 
 /**
  * /beheer/gemeenten (issue 19): a platform admin adds a municipality (the form's errors are
@@ -11,7 +11,7 @@ test("a platform admin adds, edits, staffs, disables and enables a municipality"
   test.setTimeout(120_000);
   const code = `GM8${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
   const name = `Proefdorp ${code.slice(2)}`;
-  await signIn(page, PLATFORM_ADMIN);
+  await addSession(page.context(), PLATFORM_ADMIN);
   await page.goto("/beheer/gemeenten");
   await expect(page.getByRole("heading", { level: 1, name: "Gemeenten" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Krimpen aan den IJssel", exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, authzBaseURL, AUTHZ_SECRETS, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture } from "./support/authz-fixture";
 import {
   ACTION_MATRIX,
@@ -14,6 +14,12 @@ import {
   type ProbeSpec,
 } from "./support/authz-matrix";
 import { mailBarrier } from "./support/mail-barrier";
+// The suite's `test` (not @playwright/test's): the same fixtures give the same worker hash, so
+// Playwright schedules this file in its place among the others. With a `test` of its own it
+// needed a worker of its own, which Playwright starts only when every other file is done: this
+// file then ran last, alone, with the other worker idle (about a minute of the run on 2 cores).
+// None of the suite's fixtures is used here (no page; the baseURL is the authorisation server's).
+import { expect, test } from "./support/test";
 
 /**
  * The authorisation matrix over real HTTP against the built server (issue 10, items 1–3): every

@@ -2,7 +2,7 @@ import { expectAccessible } from "./support/axe";
 import { expect, test } from "./support/test";
 
 test.describe("the frame of the site", () => {
-  test("the home page is Dutch, shows the demo banner and the address form, and passes axe", async ({ page }) => {
+  test("the home page is Dutch, shows the demo banner and the address form (axe: a11y.spec.ts)", async ({ page }) => {
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
     await expect(page.getByText("Demo-omgeving.")).toBeVisible();
@@ -10,7 +10,7 @@ test.describe("the frame of the site", () => {
     await expect(page.getByLabel("Postcode")).toBeVisible();
     await expect(page.getByRole("link", { name: "Privacy" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Toegankelijkheid" })).toBeVisible();
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "pages": / (anon).
   });
 
   test("the skip link moves to the content", async ({ page }) => {
@@ -30,13 +30,13 @@ test.describe("the frame of the site", () => {
   });
 
   for (const path of ["/privacy", "/toegankelijkheid"]) {
-    test(`${path} is reachable from every page and passes axe`, async ({ page }) => {
+    test(`${path} is reachable from every page (axe: a11y.spec.ts)`, async ({ page }) => {
       await page.goto("/");
       await page.getByRole("contentinfo").getByRole("link", { name: path === "/privacy" ? "Privacy" : "Toegankelijkheid" }).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page).toHaveTitle(path === "/privacy" ? /^Privacy \|/ : /^Toegankelijkheid \|/);
-      await expectAccessible(page);
+      // axe: scanned in a11y.spec.ts "pages": /privacy and /toegankelijkheid (anon).
     });
   }
 });
@@ -49,7 +49,7 @@ test.describe("looking up an address from the home page", () => {
     await page.getByRole("button", { name: "Zoeken" }).click();
     await expect(page).toHaveURL(/\/zoeken\?postcode=2922\+ab&huisnummer=12/);
     await expect(page.getByRole("link", { name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "pages": /zoeken with the results for 2922 AB 12.
   });
 
   test("shows the message at the field for a postcode that does not exist", async ({ page }) => {
@@ -58,7 +58,7 @@ test.describe("looking up an address from the home page", () => {
     await expect(postcode).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Deze postcode bestaat niet")).toBeVisible();
     await expect(postcode).toHaveValue("1234SA");
-    await expectAccessible(page);
+    // axe: scanned in a11y.spec.ts "public forms": /zoeken with the messages at the fields (1234SA, 0).
   });
 
   test("works without JavaScript", async ({ browser }) => {

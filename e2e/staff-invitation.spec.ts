@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { CO_ADMIN, STAFF, STAFF_INVITEE } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { openMail } from "./support/mailbox";
-import { expect, signIn, test } from "./support/test";
+import { addSession, expect, test } from "./support/test";
 
 /**
  * An invitation to a staff or wijkagent role (issue 18, point 3): staff invite, the invitation
@@ -28,7 +28,7 @@ test("staff invite; the invitation stays open until accepted; a group admin must
   test.setTimeout(120_000);
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [staff, coAdmin, invitee] = await Promise.all(contexts.map((c) => c.newPage()));
-  await signIn(staff, STAFF);
+  await addSession(staff.context(), STAFF);
 
   const coAdminLink = await invite(staff, "Mede Beheerder", CO_ADMIN);
   const inviteeLink = await invite(staff, "Wil Wijkagent", STAFF_INVITEE);
@@ -39,7 +39,7 @@ test("staff invite; the invitation stays open until accepted; a group admin must
   await expectAccessible(staff);
 
   // A co-admin of a group is asked to step down first; without the tick nothing happens.
-  await signIn(coAdmin, CO_ADMIN);
+  await addSession(coAdmin.context(), CO_ADMIN);
   await coAdmin.goto(coAdminLink);
   await expect(coAdmin.getByRole("heading", { level: 1, name: /^Word wijkagent voor/ })).toBeVisible();
   const stepDown = coAdmin.getByLabel(/^Ik stop als beheerder van/);
@@ -51,7 +51,7 @@ test("staff invite; the invitation stays open until accepted; a group admin must
   await expect(coAdmin.getByRole("heading", { level: 1, name: "Mijn groepen" })).toBeVisible();
 
   // A resident without a group accepts and lands on the wijkagent's start page.
-  await signIn(invitee, STAFF_INVITEE);
+  await addSession(invitee.context(), STAFF_INVITEE);
   await invitee.goto(inviteeLink);
   await expect(invitee.getByLabel(/^Ik stop als beheerder van/)).toHaveCount(0);
   await expectAccessible(invitee);

@@ -44,6 +44,16 @@ export const STAFF_INVITEE = "word.wijkagent@bewoner.example";
 export const SIGN_OUT_RESIDENT = "uitloggen.bewoner@bewoner.example";
 
 /**
+ * e2e/my-group.spec.ts dissolves a group. Not one of the demo's: each of those is needed by other
+ * specs (Lansingh-Zuid Let Op Elkaar, which it dissolved before, has the demo's placed bord that
+ * e2e/placed-signs.spec.ts reports and repairs: on a server where my-group.spec.ts had run first,
+ * placed-signs.spec.ts found the group gone). e2e/support/e2e-seed.ts adds this group in the wijk
+ * Lansingh-Zuid, with its admin (and the admin's session), for that test alone.
+ */
+export const DISSOLVE_ADMIN = "opheffen.beheerder@bewoner.example";
+export const DISSOLVE_GROUP = { name: "Buurtpreventie De Hofjes", slug: "buurtpreventie-de-hofjes", area: "Lansingh-Zuid", adminName: "Otto Opheffer" } as const;
+
+/**
  * Created by the seed as a first sign-in creates them (the e-mail address, verified; a resident
  * without any details), each with a session.
  */
@@ -59,4 +69,4 @@ export const SIGN_OUT_STAFF = { email: "uitloggen.medewerker@krimpen.example", n
 /** The keys of SIGN_OUT_STAFF's seeded sessions in the sessions file: three devices. */
 export const SIGN_OUT_DEVICES = [`${SIGN_OUT_STAFF.email}#1`, `${SIGN_OUT_STAFF.email}#2`, `${SIGN_OUT_STAFF.email}#3`] as const;
 
-export type SeededAccount = (typeof DEMO_ACCOUNTS_WITH_SESSIONS)[number] | (typeof NEW_RESIDENTS)[number] | (typeof SIGN_OUT_DEVICES)[number];
+export type SeededAccount = (typeof DEMO_ACCOUNTS_WITH_SESSIONS)[number] | (typeof NEW_RESIDENTS)[number] | (typeof SIGN_OUT_DEVICES)[number] | typeof DISSOLVE_ADMIN;

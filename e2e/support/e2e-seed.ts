@@ -25,9 +25,10 @@ import path from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { aGroup } from "@/db/seed/builders";
 import { seedDemoData, DEMO_MUNICIPALITY } from "@/db/seed/demo";
-import { municipalities, sessions, users } from "@/db/schema";
-import { DEMO_ACCOUNTS_WITH_SESSIONS, NEW_RESIDENTS, SIGN_OUT_DEVICES, SIGN_OUT_STAFF } from "./accounts";
+import { areas, municipalities, sessions, users } from "@/db/schema";
+import { DEMO_ACCOUNTS_WITH_SESSIONS, DISSOLVE_ADMIN, DISSOLVE_GROUP, NEW_RESIDENTS, SIGN_OUT_DEVICES, SIGN_OUT_STAFF } from "./accounts";
 import { AUTHZ_DATA_DIR } from "./authz-fixture";
 import { E2E_DATA_ROOT, E2E_TEMPLATE_DIR, e2eServers, SESSIONS_FILE } from "./servers";
 
@@ -49,8 +50,19 @@ async function seedTemplate(dataDir: string): Promise<number> {
       // As a first sign-in creates them: the e-mail address, verified; a resident without details.
       await tx.insert(users).values(NEW_RESIDENTS.map((email) => ({ email, emailVerified: now, lastSignInAt: now })));
       await tx.insert(users).values({ email: SIGN_OUT_STAFF.email, name: SIGN_OUT_STAFF.name, role: "staff", municipalityId: krimpen.id });
+      // The group e2e/my-group.spec.ts dissolves (accounts.ts DISSOLVE_GROUP): registered today (so
+      // the yearly check leaves it alone), three addresses of its own, no bord.
+      const [dissolveAdmin] = await tx.insert(users).values({ email: DISSOLVE_ADMIN, name: DISSOLVE_GROUP.adminName, emailVerified: now }).returning();
+      const [area] = await tx.select().from(areas).where(eq(areas.name, DISSOLVE_GROUP.area));
+      await aGroup(tx, area, {
+        name: DISSOLVE_GROUP.name,
+        slug: DISSOLVE_GROUP.slug,
+        description: "De hofjes achter de Lansinghlaan.",
+        admins: [dissolveAdmin],
+        addresses: [1, 2, 3].map((houseNumber) => ({ postcode: "2925BX", houseNumber, street: "Hofjespad", town: "Krimpen aan den IJssel" })),
+      });
 
-      const emails: string[] = [...DEMO_ACCOUNTS_WITH_SESSIONS, ...NEW_RESIDENTS];
+      const emails: string[] = [...DEMO_ACCOUNTS_WITH_SESSIONS, ...NEW_RESIDENTS, DISSOLVE_ADMIN];
       const rows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails));
       const missing = emails.filter((e) => !rows.some((r) => r.email === e));
       if (missing.length > 0) throw new Error(`e2e-seed: no user for ${missing.join(", ")} (did the demo seed change?)`);
