@@ -12,8 +12,8 @@ import { addMemberAddressList } from "@/lib/data/resident/member-addresses";
 import { getGapsAndOverlaps } from "@/lib/data/staff/gaps";
 import { listGroupsForStaff } from "@/lib/data/staff/groups";
 import { parseGroupFilters } from "@/lib/validation/group-filters";
-import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
-import { parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
+import { listBordRequestsForStaff } from "@/lib/data/staff/bord-request-list";
+import { parseBordRequestFilters } from "@/lib/validation/bord-request-filters";
 import type { Figure } from "./run";
 
 export function p50(samples: number[]): number {
@@ -69,11 +69,11 @@ export async function benchExtraFigures(context: { handle: DatabaseHandle; runId
     .returning();
   const actor: Actor = { id: admin.id, email: admin.email, name: admin.name, role: "platform_admin", municipalityId: null };
   const groupFilters = parseGroupFilters({ status: "active" });
-  const requestFilters = parseSignRequestFilters({ status: "alle" });
+  const requestFilters = parseBordRequestFilters({ status: "alle" });
   await timeRuns(5, () => listGroupsForStaff(actor, groupFilters));
   const firstPage = [
     ...(await timeRuns(50, () => listGroupsForStaff(actor, groupFilters))),
-    ...(await timeRuns(50, () => listSignRequestsForStaff(actor, requestFilters))),
+    ...(await timeRuns(50, () => listBordRequestsForStaff(actor, requestFilters))),
   ];
   figures.push({ name: "staff_list_p50_ms", value: p50(firstPage), unit: "ms" });
 

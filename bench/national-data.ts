@@ -11,7 +11,7 @@ export const SCALE = {
   areasPerMunicipality: 10,
   groups: 20_000,
   addressesPerGroup: 70,
-  signRequests: 5_000,
+  bordRequests: 5_000,
   outbox: 100_000,
 } as const;
 
@@ -88,10 +88,10 @@ export async function loadNationalData(sql: postgres.Sql): Promise<void> {
   `);
 
   await sql.unsafe(`
-    insert into sign_requests (group_id, status, sign_count, street, near_house_number, location_description,
+    insert into bord_requests (group_id, status, bord_count, street, near_house_number, location_description,
                                reason, placed_on, placed_count, placed_location, version, created_at, updated_at)
     select gr.id,
-           (array['submitted','in_review','approved','placed','rejected','withdrawn'])[g % 6 + 1]::sign_request_status,
+           (array['submitted','in_review','approved','placed','rejected','withdrawn'])[g % 6 + 1]::bord_request_status,
            1 + g % 4, 'Straat 1', 1, 'Bij de ingang van de wijk',
            case when g % 6 = 4 then 'Er staat al een bord.' end,
            case when g % 6 = 3 then date '2026-01-01' + (g % 300) end,
@@ -99,12 +99,12 @@ export async function loadNationalData(sql: postgres.Sql): Promise<void> {
            case when g % 6 = 3 then 'Hoek Straat 1' end,
            1, now() - ((g % 700) || ' days')::interval, now() - ((g % 700) || ' days')::interval
     from (select id, substring(slug, 7)::int as g from groups) gr
-    where gr.g < ${SCALE.signRequests};
+    where gr.g < ${SCALE.bordRequests};
 
-    insert into sign_request_events (sign_request_id, from_status, to_status, note, created_at)
-    select id, null, 'submitted', '', created_at from sign_requests;
-    insert into sign_request_events (sign_request_id, from_status, to_status, note, created_at)
-    select id, 'submitted', status, '', updated_at from sign_requests where status <> 'submitted';
+    insert into bord_request_events (bord_request_id, from_status, to_status, note, created_at)
+    select id, null, 'submitted', '', created_at from bord_requests;
+    insert into bord_request_events (bord_request_id, from_status, to_status, note, created_at)
+    select id, 'submitted', status, '', updated_at from bord_requests where status <> 'submitted';
 
     insert into mail_outbox (idempotency_key, kind, to_address, subject, text, status, attempts, sent_at, transport, created_at)
     select 'bench-' || i, 'group_registered', 'ontvanger' || (i % 5000) || '@bench.example',

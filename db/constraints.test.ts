@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { groups, memberAddresses, municipalities, signRequests, users, type Area, type Group } from "@/db/schema";
-import { aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { groups, memberAddresses, municipalities, bordRequests, users, type Area, type Group } from "@/db/schema";
+import { aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import { withTestDatabase } from "@/tests/db";
 
 const database = withTestDatabase();
@@ -91,22 +91,22 @@ describe("database constraints", () => {
   it("refuses a rejection without a reason and a second open bord request", async () => {
     const { db } = database.current.handle;
     await expectRefused(
-      db.insert(signRequests).values({ groupId: group.id, street: "Tiendweg", status: "rejected" }),
-      "sign_requests_rejection_reason",
+      db.insert(bordRequests).values({ groupId: group.id, street: "Tiendweg", status: "rejected" }),
+      "bord_requests_rejection_reason",
     );
-    await aSignRequest(db, group);
-    await expectRefused(aSignRequest(db, group), "sign_requests_one_open_per_group");
+    await aBordRequest(db, group);
+    await expectRefused(aBordRequest(db, group), "bord_requests_one_open_per_group");
   });
 
   it("refuses 5 bords and a map point outside the Netherlands", async () => {
     const { db } = database.current.handle;
     await expectRefused(
-      db.insert(signRequests).values({ groupId: group.id, street: "Tiendweg", signCount: 5, status: "withdrawn" }),
-      "sign_requests_sign_count_range",
+      db.insert(bordRequests).values({ groupId: group.id, street: "Tiendweg", bordCount: 5, status: "withdrawn" }),
+      "bord_requests_bord_count_range",
     );
     await expectRefused(
-      db.insert(signRequests).values({ groupId: group.id, street: "Tiendweg", latitude: 48.85, longitude: 2.35, status: "withdrawn" }),
-      "sign_requests_point",
+      db.insert(bordRequests).values({ groupId: group.id, street: "Tiendweg", latitude: 48.85, longitude: 2.35, status: "withdrawn" }),
+      "bord_requests_point",
     );
   });
 

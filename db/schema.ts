@@ -59,7 +59,7 @@ export const joinRequestStatuses = ["open", "accepted", "declined"] as const;
 export type JoinRequestStatus = (typeof joinRequestStatuses)[number];
 export const joinRequestStatus = pgEnum("join_request_status", joinRequestStatuses);
 
-export const signRequestStatuses = [
+export const bordRequestStatuses = [
   "submitted",
   "in_review",
   "approved",
@@ -67,8 +67,8 @@ export const signRequestStatuses = [
   "rejected",
   "withdrawn",
 ] as const;
-export type SignRequestStatusValue = (typeof signRequestStatuses)[number];
-export const signRequestStatus = pgEnum("sign_request_status", signRequestStatuses);
+export type BordRequestStatusValue = (typeof bordRequestStatuses)[number];
+export const bordRequestStatus = pgEnum("bord_request_status", bordRequestStatuses);
 
 /** Where someone accepted the house rules: registering a group, accepting an invitation, asking to join, a new version. */
 export const houseRulesContexts = ["registration", "invitation", "join_request", "new_version"] as const;
@@ -117,8 +117,8 @@ export const municipalities = pgTable(
      * a group needs; a wijk without a known total falls back to the fixed threshold.
      */
     bordHouseholdPercent: integer(),
-    /** How many borden one group may ask for, 1–4 (sign_requests allows 4; the default keeps what the form always allowed). */
-    bordSignsPerGroup: integer().notNull().default(4),
+    /** How many borden one group may ask for, 1–4 (bord_requests allows 4; the default keeps what the form always allowed). */
+    bordsPerGroup: integer().notNull().default(4),
     /** The group's own contribution per bord, in euro cents; 0 when the municipality pays all. */
     bordContributionCents: integer().notNull().default(0),
     /** Team Veiligheid's mailbox: receives new bord requests. */
@@ -136,7 +136,7 @@ export const municipalities = pgTable(
     check("municipalities_bord_threshold_range", sql`${t.bordThreshold} between 1 and 100000`),
     check("municipalities_bord_household_percent_range", sql`${t.bordHouseholdPercent} is null or ${t.bordHouseholdPercent} between 1 and 100`),
     check("municipalities_bord_household_percent_set", sql`${t.bordCondition} <> 'household_share' or ${t.bordHouseholdPercent} is not null`),
-    check("municipalities_bord_signs_range", sql`${t.bordSignsPerGroup} between 1 and 4`),
+    check("municipalities_bords_per_group_range", sql`${t.bordsPerGroup} between 1 and 4`),
     check("municipalities_bord_contribution_range", sql`${t.bordContributionCents} between 0 and 1000000`),
     check("municipalities_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
@@ -675,15 +675,15 @@ export const houseRulesAcceptances = pgTable(
 // ---------------------------------------------------------------------------------------------
 // Bord requests (bordaanvragen) and their history
 
-export const signRequests = pgTable(
-  "sign_requests",
+export const bordRequests = pgTable(
+  "bord_requests",
   {
     id: uuid().primaryKey().defaultRandom(),
     groupId: uuid()
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
-    status: signRequestStatus().notNull().default("submitted"),
-    signCount: integer().notNull().default(1),
+    status: bordRequestStatus().notNull().default("submitted"),
+    bordCount: integer().notNull().default(1),
     street: text().notNull(),
     nearHouseNumber: integer(),
     locationDescription: text().notNull().default(""),
@@ -703,74 +703,74 @@ export const signRequests = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("sign_requests_status_idx").on(t.status, t.createdAt, t.id),
-    index("sign_requests_group_idx").on(t.groupId, t.createdAt),
+    index("bord_requests_status_idx").on(t.status, t.createdAt, t.id),
+    index("bord_requests_group_idx").on(t.groupId, t.createdAt),
     /** One open request per group at a time. */
-    uniqueIndex("sign_requests_one_open_per_group")
+    uniqueIndex("bord_requests_one_open_per_group")
       .on(t.groupId)
       .where(sql`${t.status} in ('submitted', 'in_review', 'approved')`),
-    check("sign_requests_sign_count_range", sql`${t.signCount} between 1 and 4`),
-    check("sign_requests_placed_count_range", sql`${t.placedCount} is null or ${t.placedCount} between 1 and 20`),
+    check("bord_requests_bord_count_range", sql`${t.bordCount} between 1 and 4`),
+    check("bord_requests_placed_count_range", sql`${t.placedCount} is null or ${t.placedCount} between 1 and 20`),
     check(
-      "sign_requests_near_house_number_range",
+      "bord_requests_near_house_number_range",
       sql`${t.nearHouseNumber} is null or ${t.nearHouseNumber} between 1 and 99999`,
     ),
     check(
-      "sign_requests_point",
+      "bord_requests_point",
       sql`(${t.latitude} is null and ${t.longitude} is null) or (${t.latitude} between 50.7 and 53.7 and ${t.longitude} between 3.2 and 7.3)`,
     ),
     check(
-      "sign_requests_rejection_reason",
+      "bord_requests_rejection_reason",
       sql`${t.status} <> 'rejected' or char_length(coalesce(${t.reason}, '')) > 0`,
     ),
-    check("sign_requests_placed", sql`${t.status} <> 'placed' or ${t.placedOn} is not null`),
+    check("bord_requests_placed", sql`${t.status} <> 'placed' or ${t.placedOn} is not null`),
   ],
 );
 
 /** Append-only history of a bord request: who moved it from which status to which, and why. */
-export const signRequestEvents = pgTable(
-  "sign_request_events",
+export const bordRequestEvents = pgTable(
+  "bord_request_events",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    signRequestId: uuid()
+    bordRequestId: uuid()
       .notNull()
-      .references(() => signRequests.id, { onDelete: "cascade" }),
+      .references(() => bordRequests.id, { onDelete: "cascade" }),
     actorUserId: text().references(() => users.id, { onDelete: "set null" }),
-    fromStatus: signRequestStatus(),
-    toStatus: signRequestStatus().notNull(),
+    fromStatus: bordRequestStatus(),
+    toStatus: bordRequestStatus().notNull(),
     note: text().notNull().default(""),
     ...timestamps,
   },
-  (t) => [index("sign_request_events_request_idx").on(t.signRequestId, t.createdAt)],
+  (t) => [index("bord_request_events_request_idx").on(t.bordRequestId, t.createdAt)],
 );
 
 // ---------------------------------------------------------------------------------------------
 // Placed borden: one record per placement, damage reports and the history
 
-export const signStatuses = ["standing", "removal_pending", "removed"] as const;
-export const signStatus = pgEnum("sign_status", signStatuses);
-export const signReportKinds = ["damaged", "missing"] as const;
-export const signReportKind = pgEnum("sign_report_kind", signReportKinds);
-export const signEventKinds = ["placed", "reported", "repaired", "replaced", "removal_task", "removed", "details"] as const;
-export const signEventKind = pgEnum("sign_event_kind", signEventKinds);
+export const bordStatuses = ["standing", "removal_pending", "removed"] as const;
+export const bordStatus = pgEnum("bord_status", bordStatuses);
+export const bordReportKinds = ["damaged", "missing"] as const;
+export const bordReportKind = pgEnum("bord_report_kind", bordReportKinds);
+export const bordEventKinds = ["placed", "reported", "repaired", "replaced", "removal_task", "removed", "details"] as const;
+export const bordEventKind = pgEnum("bord_event_kind", bordEventKinds);
 
 /**
  * A placed bord: made when staff record a placement (one record per placement; `count` borden
  * at that spot). Owner, cost and who paid are optional. `removal_pending`: the group was
  * dissolved while the bord stood; staff see it in the list of borden to remove.
  */
-export const signs = pgTable(
-  "signs",
+export const bords = pgTable(
+  "bords",
   {
     id: uuid().primaryKey().defaultRandom(),
     groupId: uuid()
       .notNull()
       .references(() => groups.id, { onDelete: "cascade" }),
-    signRequestId: uuid()
+    bordRequestId: uuid()
       .notNull()
       .unique()
-      .references(() => signRequests.id, { onDelete: "cascade" }),
-    status: signStatus().notNull().default("standing"),
+      .references(() => bordRequests.id, { onDelete: "cascade" }),
+    status: bordStatus().notNull().default("standing"),
     count: integer().notNull().default(1),
     location: text().notNull(),
     latitude: doublePrecision(),
@@ -785,11 +785,11 @@ export const signs = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("signs_group_idx").on(t.groupId),
-    index("signs_status_idx").on(t.status, t.placedOn),
-    check("signs_count_range", sql`${t.count} between 1 and 20`),
-    check("signs_cost_range", sql`${t.costCents} is null or ${t.costCents} between 0 and 100000000`),
-    check("signs_removed", sql`${t.status} <> 'removed' or ${t.removedOn} is not null`),
+    index("bords_group_idx").on(t.groupId),
+    index("bords_status_idx").on(t.status, t.placedOn),
+    check("bords_count_range", sql`${t.count} between 1 and 20`),
+    check("bords_cost_range", sql`${t.costCents} is null or ${t.costCents} between 0 and 100000000`),
+    check("bords_removed", sql`${t.status} <> 'removed' or ${t.removedOn} is not null`),
   ],
 );
 
@@ -806,14 +806,14 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 
 /**
  * The photo of a placed bord (optional, one per bord). Stored after a check of its
- * first bytes and a re-encode that drops all metadata (EXIF, GPS): lib/data/staff/sign-photos.ts.
+ * first bytes and a re-encode that drops all metadata (EXIF, GPS): lib/data/staff/bord-photos.ts.
  */
-export const signPhotos = pgTable(
-  "sign_photos",
+export const bordPhotos = pgTable(
+  "bord_photos",
   {
-    signId: uuid()
+    bordId: uuid()
       .primaryKey()
-      .references(() => signs.id, { onDelete: "cascade" }),
+      .references(() => bords.id, { onDelete: "cascade" }),
     contentType: text().notNull(),
     data: bytea().notNull(),
     byteSize: integer().notNull(),
@@ -821,43 +821,43 @@ export const signPhotos = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("sign_photos_content_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
-    check("sign_photos_size", sql`${t.byteSize} between 1 and 10485760 and octet_length(${t.data}) = ${t.byteSize}`),
+    check("bord_photos_content_type", sql`${t.contentType} in ('image/jpeg', 'image/png', 'image/webp')`),
+    check("bord_photos_size", sql`${t.byteSize} between 1 and 10485760 and octet_length(${t.data}) = ${t.byteSize}`),
   ],
 );
 
-export const signReports = pgTable(
-  "sign_reports",
+export const bordReports = pgTable(
+  "bord_reports",
   {
     id: uuid().primaryKey().defaultRandom(),
-    signId: uuid()
+    bordId: uuid()
       .notNull()
-      .references(() => signs.id, { onDelete: "cascade" }),
-    kind: signReportKind().notNull(),
+      .references(() => bords.id, { onDelete: "cascade" }),
+    kind: bordReportKind().notNull(),
     description: text().notNull().default(""),
     handledAt: timestamp({ withTimezone: true }),
     handledByUserId: text().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
-  (t) => [index("sign_reports_open_idx").on(t.signId, t.createdAt).where(sql`${t.handledAt} is null`)],
+  (t) => [index("bord_reports_open_idx").on(t.bordId, t.createdAt).where(sql`${t.handledAt} is null`)],
 );
 
 /** Append-only history of a placed bord: placement, reports, maintenance, removal task, removal. */
-export const signEvents = pgTable(
-  "sign_events",
+export const bordEvents = pgTable(
+  "bord_events",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    signId: uuid()
+    bordId: uuid()
       .notNull()
-      .references(() => signs.id, { onDelete: "cascade" }),
-    kind: signEventKind().notNull(),
+      .references(() => bords.id, { onDelete: "cascade" }),
+    kind: bordEventKind().notNull(),
     actorUserId: text().references(() => users.id, { onDelete: "set null" }),
     /** The day it happened (maintenance, removal), when that is not the day it was recorded. */
     occurredOn: date({ mode: "string" }),
     note: text().notNull().default(""),
     ...timestamps,
   },
-  (t) => [index("sign_events_sign_idx").on(t.signId, t.createdAt)],
+  (t) => [index("bord_events_bord_idx").on(t.bordId, t.createdAt)],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -1045,7 +1045,7 @@ export const groupsRelations = relations(groups, ({ one, many }) => ({
   admins: many(groupAdmins),
   addresses: many(memberAddresses),
   joinRequests: many(joinRequests),
-  signRequests: many(signRequests),
+  bordRequests: many(bordRequests),
 }));
 
 export const groupAdminsRelations = relations(groupAdmins, ({ one }) => ({
@@ -1062,13 +1062,13 @@ export const joinRequestsRelations = relations(joinRequests, ({ one }) => ({
   group: one(groups, { fields: [joinRequests.groupId], references: [groups.id] }),
 }));
 
-export const signRequestsRelations = relations(signRequests, ({ one, many }) => ({
-  group: one(groups, { fields: [signRequests.groupId], references: [groups.id] }),
-  events: many(signRequestEvents),
+export const bordRequestsRelations = relations(bordRequests, ({ one, many }) => ({
+  group: one(groups, { fields: [bordRequests.groupId], references: [groups.id] }),
+  events: many(bordRequestEvents),
 }));
 
-export const signRequestEventsRelations = relations(signRequestEvents, ({ one }) => ({
-  signRequest: one(signRequests, { fields: [signRequestEvents.signRequestId], references: [signRequests.id] }),
+export const bordRequestEventsRelations = relations(bordRequestEvents, ({ one }) => ({
+  bordRequest: one(bordRequests, { fields: [bordRequestEvents.bordRequestId], references: [bordRequests.id] }),
 }));
 
 export const usersRelations = relations(users, ({ one, many }) => ({
@@ -1082,8 +1082,8 @@ export type User = typeof users.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type MemberAddress = typeof memberAddresses.$inferSelect;
 export type JoinRequest = typeof joinRequests.$inferSelect;
-export type SignRequest = typeof signRequests.$inferSelect;
-export type SignRequestEvent = typeof signRequestEvents.$inferSelect;
+export type BordRequest = typeof bordRequests.$inferSelect;
+export type BordRequestEvent = typeof bordRequestEvents.$inferSelect;
 export type OutboxMessage = typeof mailOutbox.$inferSelect;
 export type StaffInvitation = typeof staffInvitations.$inferSelect;
 export type HouseRulesAcceptance = typeof houseRulesAcceptances.$inferSelect;

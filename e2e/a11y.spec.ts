@@ -43,8 +43,8 @@ function routeOf(file: string): string {
 type Who = "anon" | "admin" | "staff" | "agent" | "platform";
 interface Ids {
   groupId: string;
+  bordRequestId: string;
   bordId: string;
-  signId: string;
   mailId: string;
   municipalityId: string;
 }
@@ -79,9 +79,9 @@ const PAGES: Record<string, { who: Who; url: (ids: Ids) => string }> = {
   "/beheer": { who: "staff", url: () => "/beheer" },
   "/beheer/audit": { who: "staff", url: () => "/beheer/audit" },
   "/beheer/borden": { who: "staff", url: () => "/beheer/borden?status=alle" },
-  "/beheer/borden/[id]": { who: "staff", url: (ids) => `/beheer/borden/${ids.bordId}` },
+  "/beheer/borden/[id]": { who: "staff", url: (ids) => `/beheer/borden/${ids.bordRequestId}` },
   "/beheer/geplaatste-borden": { who: "staff", url: () => "/beheer/geplaatste-borden" },
-  "/beheer/geplaatste-borden/[id]": { who: "staff", url: (ids) => `/beheer/geplaatste-borden/${ids.signId}` },
+  "/beheer/geplaatste-borden/[id]": { who: "staff", url: (ids) => `/beheer/geplaatste-borden/${ids.bordId}` },
   "/beheer/e-mail": { who: "platform", url: () => "/beheer/e-mail" },
   "/beheer/privacy": { who: "platform", url: () => "/beheer/privacy" },
   "/beheer/gebruikers": { who: "platform", url: () => "/beheer/gebruikers" },
@@ -122,9 +122,9 @@ const FORMS: Record<string, string> = {
   "app/(public)/nog-actief/[token]/page.tsx": "e2e/yearly-check.spec.ts (one button, no fields: the open, confirmed, invalid and expired states are scanned there)",
   "app/beheer/privacy/privacy-request-form.tsx": "e2e/privacy-admin.spec.ts (its error state and the confirmation step are scanned there)",
   "components/staff/list-controls.tsx": "staff forms (the filter form of /beheer/groepen, /beheer/borden and /beheer/audit)",
-  "components/staff/sign-request-decisions.tsx": "e2e/staff.spec.ts (the waiting request rejected without a reason: its error state is scanned there)",
-  "components/signs/sign-report-form.tsx": "e2e/placed-signs.spec.ts (the public report form on a group with a placed bord; its error state is scanned there)",
-  "components/signs/sign-step-forms.tsx": "e2e/placed-signs.spec.ts (maintenance and details forms with errors are scanned there)",
+  "components/staff/bord-request-decisions.tsx": "e2e/staff.spec.ts (the waiting request rejected without a reason: its error state is scanned there)",
+  "components/bords/bord-report-form.tsx": "e2e/placed-bords.spec.ts (the public report form on a group with a placed bord; its error state is scanned there)",
+  "components/bords/bord-step-forms.tsx": "e2e/placed-bords.spec.ts (maintenance and details forms with errors are scanned there)",
   "components/staff/dissolve-group-form.tsx": "staff forms",
   "components/staff/area-form.tsx": "staff forms",
   "components/staff/boundary-import-form.tsx": "staff forms",
@@ -132,7 +132,7 @@ const FORMS: Record<string, string> = {
   "components/staff/contact-form.tsx": "staff forms",
   "components/staff/settings-form.tsx": "staff forms",
   "components/staff/bord-settings-form.tsx": "staff forms",
-  "app/beheer/geplaatste-borden/[id]/page.tsx": "e2e/placed-signs.spec.ts (the photo upload: one file field; its refused state is scanned there)",
+  "app/beheer/geplaatste-borden/[id]/page.tsx": "e2e/placed-bords.spec.ts (the photo upload: one file field; its refused state is scanned there)",
   "components/staff/invite-user-form.tsx": "staff forms",
   "components/staff/municipality-form.tsx": "e2e/municipalities.spec.ts (adding and editing, with errors, scanned there)",
   "components/account/accept-staff-invitation-form.tsx": "e2e/staff-invitation.spec.ts (an invitation needs staff to invite first; its error state is scanned there)",
@@ -193,16 +193,16 @@ async function findIds(browser: Browser): Promise<Ids> {
   // An open request if there is one (its decision forms are scanned), else any.
   await staff.goto("/beheer/borden");
   if ((await staff.locator('a[href^="/beheer/borden/"]').count()) === 0) await staff.goto("/beheer/borden?status=alle");
-  const bordHref = (await staff.locator('a[href^="/beheer/borden/"]').first().getAttribute("href")) ?? "";
+  const bordRequestHref = (await staff.locator('a[href^="/beheer/borden/"]').first().getAttribute("href")) ?? "";
   await staff.goto("/beheer/geplaatste-borden");
-  const signHref = (await staff.locator('a[href^="/beheer/geplaatste-borden/"]').first().getAttribute("href")) ?? "";
+  const bordHref = (await staff.locator('a[href^="/beheer/geplaatste-borden/"]').first().getAttribute("href")) ?? "";
   const platform = await pageAs(browser, "platform");
   await platform.goto("/beheer/gemeenten");
   const municipalityHref = (await platform.locator('a[href^="/beheer/gemeenten/"]').first().getAttribute("href")) ?? "";
   return {
     groupId,
+    bordRequestId: bordRequestHref.split("/").pop()!,
     bordId: bordHref.split("/").pop()!,
-    signId: signHref.split("/").pop()!,
     mailId: mailHref.split("/").pop()!,
     municipalityId: municipalityHref.split("/").pop()!,
   };

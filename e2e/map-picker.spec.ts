@@ -10,7 +10,7 @@ import { addSession, expect, test } from "./support/test";
 test.describe.serial("the place of a placed bord", () => {
   test.setTimeout(120_000);
 
-  async function openSign(page: import("@playwright/test").Page) {
+  async function openBord(page: import("@playwright/test").Page) {
     await page.goto("/beheer/geplaatste-borden");
     await page.getByRole("link", { name: "Lansingh-Zuid Let Op Elkaar" }).first().click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bord van Lansingh-Zuid Let Op Elkaar");
@@ -20,7 +20,7 @@ test.describe.serial("the place of a placed bord", () => {
     const context = await browser.newContext();
     await addSession(context, STAFF);
     const page = await context.newPage();
-    await openSign(page);
+    await openBord(page);
     const place = page.getByRole("region", { name: "Plek van het bord" });
     const map = place.getByRole("application", { name: "Punt op de kaart (niet verplicht)" });
     await expect(map).toBeVisible();
@@ -59,7 +59,7 @@ test.describe.serial("the place of a placed bord", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     await addSession(context, STAFF);
     const page = await context.newPage();
-    await openSign(page);
+    await openBord(page);
     const place = page.getByRole("region", { name: "Plek van het bord" });
     await expect(place.getByRole("application")).toHaveCount(0);
     await place.getByText("Coördinaten (niet verplicht)").click();

@@ -42,15 +42,15 @@ test("a platform admin adds, edits, staffs, disables and enables a municipality"
   await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });
 
   // Edit: a wrong threshold is refused, a good one saved.
-  await page.locator("#municipality-signThreshold").fill("0");
+  await page.locator("#municipality-bordThreshold").fill("0");
   await page.getByRole("button", { name: "Sla op" }).click();
   await expect(page.getByText("Vul een getal in van 1 tot en met 1000.")).toBeVisible();
   await expectAccessible(page);
-  await page.locator("#municipality-signThreshold").fill("30");
+  await page.locator("#municipality-bordThreshold").fill("30");
   await page.getByRole("button", { name: "Sla op" }).click();
   await expect(page.getByText("De gegevens van de gemeente zijn opgeslagen.")).toBeVisible();
   await page.reload();
-  await expect(page.locator("#municipality-signThreshold")).toHaveValue("30");
+  await expect(page.locator("#municipality-bordThreshold")).toHaveValue("30");
 
   // Staff for the new municipality: an invitation, open until accepted.
   await page.locator("[data-hydrated]").first().waitFor({ state: "attached" });

@@ -290,15 +290,15 @@ test.describe("the rightful roles can do it (so the refusals above are real)", (
     const api = await textOf(await get("anonymous", `/api/v1/groepen/${AUTHZ_TARGET.groupSlug}`));
     expect(api).toContain(`"addressCount":${AUTHZ_TARGET.addressCount - 1}`);
 
-    const decide = entry("decideSignRequestAction");
+    const decide = entry("decideBordRequestAction");
     const decided = await callAction("staff", decide, idOf(decide), decide.input!(fixture), { origin: baseURL! });
     expect(decided.result).toMatchObject({ ok: true });
-    expect(await textOf(await get("staff", `/beheer/borden/${fixture.signRequestId}`))).toContain("in behandeling");
+    expect(await textOf(await get("staff", `/beheer/borden/${fixture.bordRequestId}`))).toContain("in behandeling");
   });
 
   test("staff change their own municipality's settings; the platform admin sends the dead e-mail again", async ({ baseURL }) => {
     const settings = entry("updateSettingsAction");
-    const changed = await callAction("staff", settings, idOf(settings), { signThreshold: "40", safetyEmail: "team@voorbeeldstad.example", municipalityId: fixture.municipalityId }, { origin: baseURL! });
+    const changed = await callAction("staff", settings, idOf(settings), { bordThreshold: "40", safetyEmail: "team@voorbeeldstad.example", municipalityId: fixture.municipalityId }, { origin: baseURL! });
     expect(changed.result).toMatchObject({ ok: true });
     expect(await textOf(await get("staff", `/beheer/instellingen?gemeente=${fixture.municipalityId}`))).toContain("team@voorbeeldstad.example");
 

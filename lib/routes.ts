@@ -79,9 +79,9 @@ export const routes = {
     municipality: (id: string) => `/beheer/gemeenten/${segment(id)}`,
     yearlyCheck: "/beheer/jaarcontrole",
     /** Placed borden: the list (removal tasks and open reports first) and one bord. */
-    signs: "/beheer/geplaatste-borden",
-    sign: (id: string) => `/beheer/geplaatste-borden/${segment(id)}`,
-    signPhoto: (id: string) => `/beheer/geplaatste-borden/${segment(id)}/foto`,
+    placedBords: "/beheer/geplaatste-borden",
+    placedBord: (id: string) => `/beheer/geplaatste-borden/${segment(id)}`,
+    placedBordPhoto: (id: string) => `/beheer/geplaatste-borden/${segment(id)}/foto`,
   },
 
   wijkagent: {

@@ -11,8 +11,8 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { selectRows } from "@/db";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { groupAdminInvitations, groups, mailOutbox, memberAddresses, signRequests, users, type Area, type Group, type User } from "@/db/schema";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
+import { groupAdminInvitations, groups, mailOutbox, memberAddresses, bordRequests, users, type Area, type Group, type User } from "@/db/schema";
 import type { ActionResult } from "@/lib/actions";
 import { permissions, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
@@ -37,7 +37,7 @@ const database = withTestDatabase();
 let area: Area;
 let target: Group;
 let owner: User;
-let ids: { addressId: number; invitationId: string; signRequestId: string; coOwnerId: string };
+let ids: { addressId: number; invitationId: string; bordRequestId: string; coOwnerId: string };
 const who = {} as Record<"anonymous" | "resident" | "owner" | "staff" | "wijkagent" | "platformAdmin", Actor | null>;
 const NOT_RESIDENTS = ["staff", "wijkagent", "platformAdmin"] as const;
 
@@ -50,12 +50,12 @@ beforeAll(async () => {
   const coOwner = await aUser(db);
   target = await aGroup(db, area, { name: "Actiegroep Noord", admins: [owner, coOwner], addresses: addresses(55, "9911") });
   const [address] = await selectRows<{ id: number }>(db, sql`select id from member_addresses where group_id = ${target.id} limit 1`);
-  const signRequest = await aSignRequest(db, target, { status: "submitted", requestedBy: owner });
+  const bordRequest = await aBordRequest(db, target, { status: "submitted", requestedBy: owner });
   const [invitation] = await db
     .insert(groupAdminInvitations)
     .values({ groupId: target.id, email: "uitgenodigd.actie@test.example", tokenHash: createHash("sha256").update("token-actie-0123456789").digest("hex"), invitedByUserId: owner.id, expiresAt: new Date(Date.now() + 86_400_000) })
     .returning();
-  ids = { addressId: Number(address.id), invitationId: invitation.id, signRequestId: signRequest.id, coOwnerId: coOwner.id };
+  ids = { addressId: Number(address.id), invitationId: invitation.id, bordRequestId: bordRequest.id, coOwnerId: coOwner.id };
   who.anonymous = null;
   who.resident = actorOf(await aUser(db, { name: null }));
   who.owner = actorOf(owner);
@@ -83,7 +83,7 @@ function registration(overrides: Partial<RegisterGroupFormInput> = {}): Register
 async function digest(): Promise<string> {
   const { db } = database.current.handle;
   const out: string[] = [];
-  for (const table of ["users", "groups", "group_admins", "group_admin_invitations", "member_addresses", "join_requests", "sign_requests", "areas", "contacts", "municipalities", "mail_outbox"]) {
+  for (const table of ["users", "groups", "group_admins", "group_admin_invitations", "member_addresses", "join_requests", "bord_requests", "areas", "contacts", "municipalities", "mail_outbox"]) {
     // Table names are constants of this test, never input.
     const [row] = await selectRows<{ n: number; h: string | null }>(db, sql.raw(`select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as h from ${table} t`));
     out.push(`${table}:${row.n}:${row.h}`);
@@ -111,8 +111,8 @@ const residentCalls: Array<[string, () => Promise<ActionResult<unknown>>]> = [
   ["addMemberAddressListAction", () => resident.addMemberAddressListAction({ groupId: target.id, text: "9911 ZZ 8", residentsConfirmed: true })],
   ["removeMemberAddressAction", () => resident.removeMemberAddressAction({ groupId: target.id, addressId: ids.addressId })],
   ["decideJoinRequestAction", () => resident.decideJoinRequestAction({ groupId: target.id, requestId: "00000000-0000-4000-8000-000000000000", decision: "decline", message: "" })],
-  ["requestBordAction", () => resident.requestBordAction({ groupId: target.id, signCount: 1, street: "Kaapstraat", description: "", note: "" })],
-  ["withdrawBordRequestAction", () => resident.withdrawBordRequestAction({ groupId: target.id, requestId: ids.signRequestId })],
+  ["requestBordAction", () => resident.requestBordAction({ groupId: target.id, bordCount: 1, street: "Kaapstraat", description: "", note: "" })],
+  ["withdrawBordRequestAction", () => resident.withdrawBordRequestAction({ groupId: target.id, requestId: ids.bordRequestId })],
   ["dissolveGroupAction", () => resident.dissolveGroupAction({ groupId: target.id, confirmName: "Actiegroep Noord" })],
   ["acceptInvitationAction", () => resident.acceptInvitationAction({ token: "token-actie-0123456789", name: "Kaper", phone: "0612345678", birthDate: "1980-01-01", address: { postcode: "9911AB", houseNumber: "98", addition: "" } })],
 ];
@@ -132,10 +132,10 @@ describe(`server actions ask the permission table (${onPostgres ? "PostgreSQL" :
   it("refuses residents (even a group's own admin) every staff and platform action (not_found), and stores nothing", async () => {
     const before = await digest();
     const calls: Array<[string, () => Promise<ActionResult<unknown>>]> = [
-      ["decideSignRequestAction", () => staffActions.decideSignRequestAction({ requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted" })],
+      ["decideBordRequestAction", () => staffActions.decideBordRequestAction({ requestId: ids.bordRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted" })],
       ["dissolveGroupAction (staff)", () => staffActions.dissolveGroupAction({ groupId: target.id, version: 1, reason: "Van buitenaf opgeheven.", confirm: true })],
       ["saveAreaAction", () => staffActions.saveAreaAction({ areaId: area.id, name: "Gekaapt", code: "WK991199", postcodes: "9911", totalAddresses: "" })],
-      ["updateSettingsAction", () => staffActions.updateSettingsAction({ signThreshold: "1", safetyEmail: "indringer@aanval.example" })],
+      ["updateSettingsAction", () => staffActions.updateSettingsAction({ bordThreshold: "1", safetyEmail: "indringer@aanval.example" })],
       ["inviteUserAction", () => staffActions.inviteUserAction({ name: "Indringer", email: "indringer@aanval.example", role: "staff" })],
       ["erasePersonalDataAction", () => privacyActions.erasePersonalDataAction({ email: owner.email, confirm: true })],
     ];
@@ -151,7 +151,7 @@ describe(`server actions ask the permission table (${onPostgres ? "PostgreSQL" :
     const cases: Array<[Permission, Actor | null, () => Promise<ActionResult<unknown>>]> = [
       ["group.register", who.resident, () => resident.registerGroupAction(registration())],
       ["group.manage", who.owner, () => resident.updateGroupDetailsAction({ groupId: target.id, name: "Nieuwe Naam Noord", areaCode: area.code, areaDescription: "", whatsappInviteLink: "", version: 1 })],
-      ["bord.decide", who.staff, () => staffActions.decideSignRequestAction({ requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted" })],
+      ["bord.decide", who.staff, () => staffActions.decideBordRequestAction({ requestId: ids.bordRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted" })],
     ];
     for (const [permission, role, call] of cases) {
       const original = table[permission];
@@ -244,12 +244,12 @@ describe("registering never overwrites the account's identity", () => {
 describe(`the bord request form without JavaScript (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
   const form = (fields: Record<string, string>) => {
     const data = new FormData();
-    for (const [k, v] of Object.entries({ signCount: "1", street: "Kaartstraat", nearHouseNumber: "", description: "", note: "", lat: "", lng: "", ...fields })) data.set(k, v);
+    for (const [k, v] of Object.entries({ bordCount: "1", street: "Kaartstraat", nearHouseNumber: "", description: "", note: "", lat: "", lng: "", ...fields })) data.set(k, v);
     return data;
   };
   const requestsOf = async (groupId: string) => {
     const { db } = database.current.handle;
-    return db.select().from(signRequests).where(eq(signRequests.groupId, groupId));
+    return db.select().from(bordRequests).where(eq(bordRequests.groupId, groupId));
   };
 
   it("answers bad points at the field, keeps what was typed, and stores nothing; someone else's group does not exist", async () => {
@@ -261,7 +261,7 @@ describe(`the bord request form without JavaScript (${onPostgres ? "PostgreSQL" 
       [{ lat: "abc", lng: "4,6" }, "lat", /beide coördinaten/],
       [{ lat: "48,8566", lng: "2,3522" }, "lat", /niet in Nederland/],
       [{ lat: "<script>alert(1)</script>", lng: "4,6" }, "lat", /coördinaten/],
-      [{ lat: "51,9'; drop table sign_requests; --", lng: "4,6" }, "lat", /coördinaten/],
+      [{ lat: "51,9'; drop table bord_requests; --", lng: "4,6" }, "lat", /coördinaten/],
       [{ street: "" }, "street", /straat/],
     ];
     for (const [fields, field, message] of cases) {

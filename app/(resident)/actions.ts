@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formDataOrEmpty, signedInAction, type ActionResult } from "@/lib/actions";
-import { formValues, type SignFormState } from "@/components/signs/form-state";
-import { signRequestFieldsSchema, signRequestFromFields } from "@/lib/validation/sign-request";
+import { formValues, type BordFormState } from "@/components/bords/form-state";
+import { bordRequestFieldsSchema, bordRequestFromFields } from "@/lib/validation/bord-request";
 import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
 import { registerGroup, type RegisteredGroup } from "@/lib/data/resident/group-registration";
 import { removeGroupAdmin } from "@/lib/data/resident/group-admins";
@@ -15,7 +15,7 @@ import { acceptInvitation, cancelInvitation, inviteCoAdmin } from "@/lib/data/re
 import { acceptStaffInvitation } from "@/lib/data/resident/staff-invitations";
 import { decideJoinRequest } from "@/lib/data/resident/join-requests";
 import { addMemberAddress, addMemberAddressList, removeMemberAddress } from "@/lib/data/resident/member-addresses";
-import { requestBord, withdrawBordRequest } from "@/lib/data/resident/sign-requests";
+import { requestBord, withdrawBordRequest } from "@/lib/data/resident/bord-requests";
 import { calendarDateIn } from "@/lib/domain";
 import {
   acceptHouseRulesSchema,
@@ -28,7 +28,7 @@ import {
   joinRequestDecisionSchema,
   memberAddressSchema,
   registerGroupSchema,
-  signRequestSchema,
+  bordRequestSchema,
 } from "@/lib/validation";
 import { routes } from "@/lib/routes";
 import { acceptStaffInvitationSchema } from "@/lib/validation/staff";
@@ -142,7 +142,7 @@ export async function decideJoinRequestAction(input: unknown) {
   return decide(input);
 }
 
-const bord = signedInAction("bord.request", signRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
+const bord = signedInAction("bord.request", bordRequestSchema.extend(withGroup), async ({ groupId, ...data }, { user, ip, now }) => {
   await limitAction(ACTION_LIMITS.requestBord, { user, ip });
   const result = await requestBord(user, groupId, data, now);
   refresh(groupId);
@@ -152,11 +152,11 @@ export async function requestBordAction(input: unknown) {
   return bord(input);
 }
 
-const BORD_FORM_FIELDS = ["groupId", "signCount", "street", "nearHouseNumber", "description", "note", "lat", "lng"];
+const BORD_FORM_FIELDS = ["groupId", "bordCount", "street", "nearHouseNumber", "description", "note", "lat", "lng"];
 
 const bordForm = signedInAction(
   "bord.request",
-  signRequestFieldsSchema.extend(withGroup).transform((value, ctx) => signRequestFromFields(value, ctx)),
+  bordRequestFieldsSchema.extend(withGroup).transform((value, ctx) => bordRequestFromFields(value, ctx)),
   async ({ groupId, ...data }, { user, ip, now }) => {
     await limitAction(ACTION_LIMITS.requestBord, { user, ip });
     const result = await requestBord(user, groupId, data, now);
@@ -170,7 +170,7 @@ const bordForm = signedInAction(
  * answers with the messages at the fields and what was typed); the map picker fills the two
  * coordinate fields it posts.
  */
-export async function requestBordFormAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+export async function requestBordFormAction(_previous: BordFormState, formData: FormData): Promise<BordFormState> {
   const values = formValues(formDataOrEmpty(formData), BORD_FORM_FIELDS);
   const result = await bordForm(values);
   if (result.ok) return { status: "sent", message: "Uw aanvraag is verstuurd naar de gemeente." };

@@ -8,10 +8,10 @@ import { deleteContact, importAreaBoundaries, saveArea, saveContact } from "@/li
 import { dissolveGroup } from "@/lib/data/staff/groups";
 import { decideSharedAddresses } from "@/lib/data/staff/shared-addresses";
 import { updateBordSettings, updateMunicipalitySettings } from "@/lib/data/staff/settings";
-import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
-import { recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "@/lib/data/staff/signs";
-import { formValues, type SignFormState } from "@/components/signs/form-state";
-import { signDetailsSchema, signLocationSchema, signMaintenanceSchema, signRemovalSchema } from "@/lib/validation/signs";
+import { decideBordRequest } from "@/lib/data/staff/bord-request-decision";
+import { recordBordMaintenance, recordBordRemoval, updateBordDetails, updateBordLocation } from "@/lib/data/staff/bords";
+import { formValues, type BordFormState } from "@/components/bords/form-state";
+import { bordDetailsSchema, bordLocationSchema, bordMaintenanceSchema, bordRemovalSchema } from "@/lib/validation/bords";
 import { keepGroupAfterCheck, runYearlyCheckNow } from "@/lib/data/staff/yearly-check";
 import { changeManagedRole, inviteUser } from "@/lib/data/staff/users";
 import { staffSettingsSchema } from "@/lib/validation";
@@ -37,10 +37,10 @@ const municipalityField = z
   .optional()
   .transform((v) => v || null);
 
-export async function decideSignRequestAction(input: unknown) {
+export async function decideBordRequestAction(input: unknown) {
   return signedInAction("bord.decide", bordDecisionSchema, async (decision, { user, ip }) => {
     await limitAction(ACTION_LIMITS.decideBord, { user, ip });
-    const outcome = await decideSignRequest(user, decision);
+    const outcome = await decideBordRequest(user, decision);
     revalidatePath(routes.staff.bord(outcome.id));
     return outcome;
   })(input);
@@ -162,52 +162,52 @@ export async function keepGroupAction(formData: FormData): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Placed borden: details, maintenance, removal (forms on /beheer/geplaatste-borden/[id])
 
-const SIGN_STEP_FIELDS = ["signId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy", "location", "lat", "lng"];
+const BORD_STEP_FIELDS = ["bordId", "version", "kind", "occurredOn", "note", "owner", "cost", "paidBy", "location", "lat", "lng"];
 
-function signStepValues(formData: FormData) {
-  return formValues(formDataOrEmpty(formData), SIGN_STEP_FIELDS);
+function bordStepValues(formData: FormData) {
+  return formValues(formDataOrEmpty(formData), BORD_STEP_FIELDS);
 }
 
 /** After a bord step: its pages are fresh again. */
-function revalidateSign(outcome: { id: string }): { id: string } {
-  revalidatePath(routes.staff.sign(outcome.id));
-  revalidatePath(routes.staff.signs);
+function revalidateBord(outcome: { id: string }): { id: string } {
+  revalidatePath(routes.staff.placedBord(outcome.id));
+  revalidatePath(routes.staff.placedBords);
   return outcome;
 }
 
 /** A step that worked goes to the bord's page with its message; someone else's change first, to the page with a notice. */
-function signStepOutcome(values: ReturnType<typeof signStepValues>, done: string, result: ActionResult<{ id: string }>): SignFormState {
-  if (result.ok) redirect(`${routes.staff.sign(result.data.id)}?gelukt=${done}`);
-  if (result.code === "conflict" && typeof values.signId === "string" && /^[0-9a-f-]{36}$/i.test(values.signId)) {
-    redirect(`${routes.staff.sign(values.signId)}?gewijzigd=1`);
+function bordStepOutcome(values: ReturnType<typeof bordStepValues>, done: string, result: ActionResult<{ id: string }>): BordFormState {
+  if (result.ok) redirect(`${routes.staff.placedBord(result.data.id)}?gelukt=${done}`);
+  if (result.code === "conflict" && typeof values.bordId === "string" && /^[0-9a-f-]{36}$/i.test(values.bordId)) {
+    redirect(`${routes.staff.placedBord(values.bordId)}?gewijzigd=1`);
   }
   return { status: "error", ok: false, code: result.code, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
 }
 
-export async function recordSignMaintenanceAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const values = signStepValues(formData);
+export async function recordBordMaintenanceAction(_previous: BordFormState, formData: FormData): Promise<BordFormState> {
+  const values = bordStepValues(formData);
   const done = values.kind === "replaced" ? "vervangen" : "gerepareerd";
-  const result = await signedInAction("bord.maintain", signMaintenanceSchema, async (value, { user }) => revalidateSign(await recordSignMaintenance(user, value)))(values);
-  return signStepOutcome(values, done, result);
+  const result = await signedInAction("bord.maintain", bordMaintenanceSchema, async (value, { user }) => revalidateBord(await recordBordMaintenance(user, value)))(values);
+  return bordStepOutcome(values, done, result);
 }
 
-export async function recordSignRemovalAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const values = signStepValues(formData);
-  const result = await signedInAction("bord.maintain", signRemovalSchema, async (value, { user }) => revalidateSign(await recordSignRemoval(user, value)))(values);
-  return signStepOutcome(values, "weggehaald", result);
+export async function recordBordRemovalAction(_previous: BordFormState, formData: FormData): Promise<BordFormState> {
+  const values = bordStepValues(formData);
+  const result = await signedInAction("bord.maintain", bordRemovalSchema, async (value, { user }) => revalidateBord(await recordBordRemoval(user, value)))(values);
+  return bordStepOutcome(values, "weggehaald", result);
 }
 
-export async function updateSignDetailsAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const values = signStepValues(formData);
-  const result = await signedInAction("bord.maintain", signDetailsSchema, async (value, { user }) => revalidateSign(await updateSignDetails(user, value)))(values);
-  return signStepOutcome(values, "gegevens", result);
+export async function updateBordDetailsAction(_previous: BordFormState, formData: FormData): Promise<BordFormState> {
+  const values = bordStepValues(formData);
+  const result = await signedInAction("bord.maintain", bordDetailsSchema, async (value, { user }) => revalidateBord(await updateBordDetails(user, value)))(values);
+  return bordStepOutcome(values, "gegevens", result);
 }
 
 /** Where the bord stands: description and point (picked on the map or typed). */
-export async function updateSignLocationAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const values = signStepValues(formData);
-  const result = await signedInAction("bord.maintain", signLocationSchema, async (value, { user }) => revalidateSign(await updateSignLocation(user, value)))(values);
-  return signStepOutcome(values, "plek", result);
+export async function updateBordLocationAction(_previous: BordFormState, formData: FormData): Promise<BordFormState> {
+  const values = bordStepValues(formData);
+  const result = await signedInAction("bord.maintain", bordLocationSchema, async (value, { user }) => revalidateBord(await updateBordLocation(user, value)))(values);
+  return bordStepOutcome(values, "plek", result);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,18 +5,18 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/alert";
 import type { PickerMap } from "@/components/map/picker-map";
 import { PointFields } from "@/components/map/point-fields";
-import { IDLE, type SignFormState } from "@/components/signs/form-state";
+import { IDLE, type BordFormState } from "@/components/bords/form-state";
 import { Button } from "@/components/ui/button";
 import { checkWithSchema } from "@/components/ui/schema-check";
 
-type BordAction = (state: SignFormState, formData: FormData) => Promise<SignFormState>;
+type BordAction = (state: BordFormState, formData: FormData) => Promise<BordFormState>;
 
 /** The browser's check: the same schema the server action uses, loaded when the form is first used. */
-const bordFormSchema = () => import("@/lib/validation/sign-request").then((m) => m.signRequestFormSchema);
+const bordFormSchema = () => import("@/lib/validation/bord-request").then((m) => m.bordRequestFormSchema);
 
-const FIELD_ORDER = ["signCount", "street", "nearHouseNumber", "description", "lat", "lng", "note"] as const;
+const FIELD_ORDER = ["bordCount", "street", "nearHouseNumber", "description", "lat", "lng", "note"] as const;
 const FIELD_IDS: Record<(typeof FIELD_ORDER)[number], string> = {
-  signCount: "bord-count",
+  bordCount: "bord-count",
   street: "bord-street",
   nearHouseNumber: "bord-near",
   description: "bord-description",
@@ -37,18 +37,18 @@ function checkInBrowser(data: FormData): Promise<Record<string, string> | null> 
  */
 export function BordRequestForm({
   groupId,
-  maxSigns = 4,
+  maxBords = 4,
   action,
   map,
 }: {
   groupId: string;
   /** The municipality's number of borden per group (1–4). */
-  maxSigns?: number;
+  maxBords?: number;
   action: BordAction;
   map: PickerMap | null;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const [checked, setChecked] = useState<{ answer: SignFormState; errors: Record<string, string> }>({ answer: state, errors: {} });
+  const [checked, setChecked] = useState<{ answer: BordFormState; errors: Record<string, string> }>({ answer: state, errors: {} });
   let errors = checked.errors;
   if (checked.answer !== state) {
     errors = state.status === "error" ? state.fieldErrors : {};
@@ -88,13 +88,13 @@ export function BordRequestForm({
       <input type="hidden" name="groupId" value={groupId} />
       <SelectField
         id="bord-count"
-        name="signCount"
+        name="bordCount"
         label="Hoeveel borden wilt u?"
         hint="Meestal is één bord per ingang van de buurt genoeg."
-        defaultValue={values.signCount ?? "1"}
-        error={errors.signCount}
+        defaultValue={values.bordCount ?? "1"}
+        error={errors.bordCount}
       >
-        {Array.from({ length: Math.max(1, Math.min(4, maxSigns)) }, (_, i) => i + 1).map((n) => (
+        {Array.from({ length: Math.max(1, Math.min(4, maxBords)) }, (_, i) => i + 1).map((n) => (
           <option key={n} value={String(n)}>
             {n}
           </option>

@@ -1,5 +1,5 @@
 /** Dutch display formats for the public pages (dates through lib/format/index.ts). */
-import { DEFAULT_SIGN_THRESHOLD } from "@/lib/domain/eligibility";
+import { DEFAULT_BORD_THRESHOLD } from "@/lib/domain/eligibility";
 import { formatDate } from "@/lib/format";
 
 const numberFormat = new Intl.NumberFormat("nl-NL");
@@ -52,6 +52,6 @@ export function bordConditionText(municipalities: BordRule[]): string | null {
         : addressesLabel(m.bordThreshold),
     ),
   );
-  if (rules.size === 0) return addressesLabel(DEFAULT_SIGN_THRESHOLD);
+  if (rules.size === 0) return addressesLabel(DEFAULT_BORD_THRESHOLD);
   return rules.size === 1 ? [...rules][0] : null;
 }

@@ -2,7 +2,7 @@ import { PageLink } from "@/components/ui/page-link";
 import type { PublicGroup } from "@/lib/validation/public-api";
 import { routes } from "@/lib/routes";
 import { addressesLabel } from "./format";
-import { SignStatusBadge } from "./sign-status";
+import { BordStatusBadge } from "./bord-status";
 
 /** One group in a list: its name (a link to its page), wijk, number of addresses and bord. */
 export function GroupCard({
@@ -34,7 +34,7 @@ export function GroupCard({
         <div className="flex items-center gap-1">
           <dt className="sr-only">Buurtpreventiebord:</dt>
           <dd>
-            <SignStatusBadge status={group.signStatus} />
+            <BordStatusBadge status={group.signStatus} />
           </dd>
         </div>
       </dl>

@@ -15,16 +15,16 @@ function euroInput(cents: number): string {
 /** The bord settings of a municipality: borden per group, the group's contribution and the condition. */
 export function BordSettingsForm({
   municipalityId,
-  signThreshold,
-  signsPerGroup,
+  bordThreshold,
+  bordsPerGroup,
   contributionCents,
   condition,
   householdPercent,
   action,
 }: {
   municipalityId: string;
-  signThreshold: number;
-  signsPerGroup: number;
+  bordThreshold: number;
+  bordsPerGroup: number;
   contributionCents: number;
   condition: "addresses" | "household_share";
   householdPercent: number | null;
@@ -35,7 +35,7 @@ export function BordSettingsForm({
     invalidMessage: INVALID_FORM_MESSAGE,
     action: (input) => action({ ...(input as object), municipalityId }),
     defaultValues: {
-      signsPerGroup: String(signsPerGroup),
+      bordsPerGroup: String(bordsPerGroup),
       contribution: euroInput(contributionCents),
       condition,
       householdPercent: householdPercent === null ? "" : String(householdPercent),
@@ -47,13 +47,13 @@ export function BordSettingsForm({
     <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-xl space-y-4" aria-labelledby="borden">
       <FormStatus message={message} />
       <TextField
-        id="signsPerGroup"
+        id="bordsPerGroup"
         inputMode="numeric"
         label="Aantal borden per groep"
         hint="Zoveel borden kan één groep hooguit aanvragen (1 tot en met 4)."
-        error={error("signsPerGroup")}
+        error={error("bordsPerGroup")}
         className="max-w-xs"
-        {...form.register("signsPerGroup")}
+        {...form.register("bordsPerGroup")}
       />
       <TextField
         id="contribution"
@@ -75,7 +75,7 @@ export function BordSettingsForm({
         <div className="mt-2 space-y-2">
           <label className="flex items-start gap-2">
             <input type="radio" value="addresses" className="mt-1 size-5" {...form.register("condition")} />
-            <span>Bij een vast aantal adressen: nu {signThreshold} (de drempel hierboven).</span>
+            <span>Bij een vast aantal adressen: nu {bordThreshold} (de drempel hierboven).</span>
           </label>
           <label className="flex items-start gap-2">
             <input type="radio" value="household_share" className="mt-1 size-5" {...form.register("condition")} />

@@ -1,4 +1,4 @@
-import { SIGN_REQUEST_STATUS_LABELS, type SignRequestStatus } from "@/lib/domain";
+import { BORD_REQUEST_STATUS_LABELS, type BordRequestStatus } from "@/lib/domain";
 import { formatCount, formatDate as formatDay, formatDateTime as formatMoment } from "@/lib/format";
 
 /** "4 december 2026 om 14:05" (lib/format/index.ts). */
@@ -10,8 +10,8 @@ export const formatNumber = (n: number) => formatCount(n);
 export function formatCalendarDay(iso: string | null | undefined): string {
   return formatDay(iso);
 }
-export function statusLabel(status: SignRequestStatus | null): string {
-  return status ? SIGN_REQUEST_STATUS_LABELS[status] : "geen aanvraag";
+export function statusLabel(status: BordRequestStatus | null): string {
+  return status ? BORD_REQUEST_STATUS_LABELS[status] : "geen aanvraag";
 }
 export function days(n: number): string {
   return n === 1 ? "1 dag" : `${n} dagen`;

@@ -17,7 +17,7 @@ export function MunicipalityForm({
   action,
 }: {
   municipalityId?: string;
-  values?: { code: string; name: string; signThreshold: number; safetyEmail: string };
+  values?: { code: string; name: string; bordThreshold: number; safetyEmail: string };
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
@@ -34,7 +34,7 @@ export function MunicipalityForm({
     defaultValues: {
       code: values?.code ?? "",
       name: values?.name ?? "",
-      signThreshold: String(values?.signThreshold ?? 50),
+      bordThreshold: String(values?.bordThreshold ?? 50),
       safetyEmail: values?.safetyEmail ?? "",
     },
     successMessage: adding ? "De gemeente is toegevoegd." : "De gegevens van de gemeente zijn opgeslagen.",
@@ -54,12 +54,12 @@ export function MunicipalityForm({
         />
         <TextField id={`${prefix}-name`} label="Naam" maxLength={80} error={error("name")} {...form.register("name")} />
         <TextField
-          id={`${prefix}-signThreshold`}
+          id={`${prefix}-bordThreshold`}
           inputMode="numeric"
           label="Drempel voor een bord"
           hint="Zoveel verschillende adressen heeft een groep nodig voor een bord."
-          error={error("signThreshold")}
-          {...form.register("signThreshold")}
+          error={error("bordThreshold")}
+          {...form.register("bordThreshold")}
         />
         <TextField
           id={`${prefix}-safetyEmail`}

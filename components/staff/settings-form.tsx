@@ -9,12 +9,12 @@ import type { ActionResult } from "@/components/ui/action-result";
 
 export function SettingsForm({
   municipalityId,
-  signThreshold,
+  bordThreshold,
   safetyEmail,
   action,
 }: {
   municipalityId: string;
-  signThreshold: number;
+  bordThreshold: number;
   safetyEmail: string;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
@@ -22,20 +22,20 @@ export function SettingsForm({
     schema: () => import("@/lib/validation/settings").then((m) => m.staffSettingsSchema),
     invalidMessage: INVALID_FORM_MESSAGE,
     action: (input) => action({ ...(input as object), municipalityId }),
-    defaultValues: { signThreshold: String(signThreshold), safetyEmail },
+    defaultValues: { bordThreshold: String(bordThreshold), safetyEmail },
     successMessage: "De instellingen zijn opgeslagen.",
   });
   return (
     <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-6 max-w-xl space-y-4">
       <FormStatus message={message} />
       <TextField
-        id="signThreshold"
+        id="bordThreshold"
         inputMode="numeric"
         label="Drempel voor een bord"
         hint="Zoveel verschillende adressen in de gemeente heeft een groep nodig voor een buurtpreventiebord."
-        error={error("signThreshold")}
+        error={error("bordThreshold")}
         className="max-w-xs"
-        {...form.register("signThreshold")}
+        {...form.register("bordThreshold")}
       />
       <TextField
         id="safetyEmail"

@@ -4,7 +4,7 @@ import { routes } from "@/lib/routes";
 const LINKS = [
   { href: routes.staff.home, label: "Overzicht" },
   { href: routes.staff.bords, label: "Bordaanvragen" },
-  { href: routes.staff.signs, label: "Geplaatste borden" },
+  { href: routes.staff.placedBords, label: "Geplaatste borden" },
   { href: routes.staff.groups, label: "Groepen" },
   { href: routes.staff.yearlyCheck, label: "Jaarcontrole" },
   { href: routes.staff.areas, label: "Wijken en contacten" },

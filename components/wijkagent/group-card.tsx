@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { WijkagentGroup } from "@/lib/data/wijkagent/groups";
-import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { BORD_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { formatPhone } from "@/lib/format";
 
@@ -18,7 +18,7 @@ export function WijkagentGroupCard({ group, headingLevel = 3, link = true }: { g
         <dt className="font-semibold">Adressen</dt>
         <dd>{group.addressCount}</dd>
         <dt className="font-semibold">Bord</dt>
-        <dd>{group.bordStatus ? SIGN_REQUEST_STATUS_LABELS[group.bordStatus] : "geen aanvraag"}</dd>
+        <dd>{group.bordStatus ? BORD_REQUEST_STATUS_LABELS[group.bordStatus] : "geen aanvraag"}</dd>
         <dt className="font-semibold">Beheerders</dt>
         <dd>
           <ul>

@@ -6,8 +6,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../index";
 import {
-  signEvents,
-  signs,
+  bordEvents,
+  bords,
   areaPostcodes,
   areas,
   contactAreas,
@@ -18,14 +18,14 @@ import {
   memberAddresses,
   registerAddresses,
   municipalities,
-  signRequestEvents,
-  signRequests,
+  bordRequestEvents,
+  bordRequests,
   users,
   type Area,
   type ContactKind,
   type Group,
   type Municipality,
-  type SignRequestStatusValue,
+  type BordRequestStatusValue,
   type User,
   type UserRole,
   type AddressCheck,
@@ -237,17 +237,17 @@ export async function aGroup(
 }
 
 /** A bord request with its history up to `status`, as if each step had been taken in turn. */
-export async function aSignRequest(
+export async function aBordRequest(
   db: Executor,
   group: Pick<Group, "id">,
-  overrides: Partial<typeof signRequests.$inferInsert> & {
-    status?: SignRequestStatusValue;
+  overrides: Partial<typeof bordRequests.$inferInsert> & {
+    status?: BordRequestStatusValue;
     requestedBy?: Pick<User, "id">;
     decidedBy?: Pick<User, "id">;
   } = {},
 ) {
   const { requestedBy, decidedBy, status = "submitted", ...values } = overrides;
-  const path: SignRequestStatusValue[] =
+  const path: BordRequestStatusValue[] =
     status === "submitted" || status === "withdrawn"
       ? ["submitted"]
       : status === "rejected"
@@ -255,10 +255,10 @@ export async function aSignRequest(
         : ["submitted", "in_review", "approved", "placed"].slice(
             0,
             ["submitted", "in_review", "approved", "placed"].indexOf(status) + 1,
-          ) as SignRequestStatusValue[];
+          ) as BordRequestStatusValue[];
   if (status === "withdrawn" || status === "rejected") path.push(status);
   const [row] = await db
-    .insert(signRequests)
+    .insert(bordRequests)
     .values({
       groupId: group.id,
       status,
@@ -276,10 +276,10 @@ export async function aSignRequest(
       ...values,
     })
     .returning();
-  let from: SignRequestStatusValue | null = null;
+  let from: BordRequestStatusValue | null = null;
   for (const to of path) {
-    await db.insert(signRequestEvents).values({
-      signRequestId: row.id,
+    await db.insert(bordRequestEvents).values({
+      bordRequestId: row.id,
       actorUserId: to === "submitted" || to === "withdrawn" ? (requestedBy?.id ?? null) : (decidedBy?.id ?? null),
       fromStatus: from,
       toStatus: to,
@@ -288,21 +288,21 @@ export async function aSignRequest(
     from = to;
   }
   if (status === "placed" && row.placedOn) {
-    // A placed bord has its own record, as decideSignRequest makes it.
-    const [sign] = await db
-      .insert(signs)
+    // A placed bord has its own record, as decideBordRequest makes it.
+    const [bord] = await db
+      .insert(bords)
       .values({
         groupId: group.id,
-        signRequestId: row.id,
+        bordRequestId: row.id,
         placedOn: row.placedOn,
         location: row.placedLocation ?? row.street,
         count: row.placedCount ?? 1,
         latitude: row.latitude,
         longitude: row.longitude,
       })
-      .returning({ id: signs.id });
-    await db.insert(signEvents).values({
-      signId: sign.id,
+      .returning({ id: bords.id });
+    await db.insert(bordEvents).values({
+      bordId: bord.id,
       kind: "placed",
       actorUserId: decidedBy?.id ?? null,
       occurredOn: row.placedOn,

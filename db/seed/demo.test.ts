@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
 import { selectRows } from "@/db";
-import { areas, groups, municipalities, signRequests, users } from "@/db/schema";
+import { areas, groups, municipalities, bordRequests, users } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_COVERED_ADDRESS, listDemoAccounts, seedDemoData } from "@/db/seed/demo";
 import { withTestDatabase } from "@/tests/db";
 
@@ -33,7 +33,7 @@ describe("the demo seed", () => {
     );
     expect(perGroup[0].distinct_addresses).toBeGreaterThanOrEqual(60);
 
-    const waiting = await db.select().from(signRequests).where(eq(signRequests.status, "submitted"));
+    const waiting = await db.select().from(bordRequests).where(eq(bordRequests.status, "submitted"));
     expect(waiting).toHaveLength(1);
 
     const roles = new Set((await db.select({ role: users.role }).from(users)).map((u) => u.role));

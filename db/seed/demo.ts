@@ -9,10 +9,10 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database, Executor } from "../index";
 import { HOUSE_RULES_VERSION } from "@/lib/domain/house-rules";
-import { aContact, addresses as builderAddresses, aGroup, anArea, aSignRequest, aUser, type AddressSpec } from "./builders";
+import { aContact, addresses as builderAddresses, aGroup, anArea, aBordRequest, aUser, type AddressSpec } from "./builders";
 import { demoStreet, seedDemoRegister } from "./demo-register";
 import { DEMO_BORD_POINTS, DEMO_BOUNDARIES } from "./demo-boundaries";
-import { appMeta, groupChecks, groups, houseRulesAcceptances, joinRequests, municipalities, signEvents, signReports, signs, users, type Area, type Group, type UserRole } from "../schema";
+import { appMeta, groupChecks, groups, houseRulesAcceptances, joinRequests, municipalities, bordEvents, bordReports, bords, users, type Area, type Group, type UserRole } from "../schema";
 
 /** Builder addresses with the demo register's street of each postcode (every one is in the register). */
 function addresses(count: number, base: string): AddressSpec[] {
@@ -284,17 +284,17 @@ async function insertDemoData(tx: Executor): Promise<void> {
   await tx.update(groups).set({ lastConfirmedAt: daysAgo(30) }).where(eq(groups.slug, "boveneind-alert"));
 
   // Bord requests: one waiting for a decision, one placed.
-  await aSignRequest(tx, langeland, {
+  await aBordRequest(tx, langeland, {
     status: "submitted",
     requestedBy: groupAdmin,
     street: "Tiendweg",
     nearHouseNumber: 2,
     ...DEMO_BORD_POINTS.langeland,
-    signCount: 2,
+    bordCount: 2,
     locationDescription: "Aan het begin van de Tiendweg, bij de lantaarnpaal voor nummer 2, en bij de ingang van het park.",
     note: "We zijn met 62 adressen. Graag twee borden, aan beide kanten van de buurt.",
   });
-  const lansinghBord = await aSignRequest(tx, lansingh, {
+  const lansinghRequest = await aBordRequest(tx, lansingh, {
     status: "placed",
     requestedBy: lansinghAdmin,
     decidedBy: staff,
@@ -303,9 +303,9 @@ async function insertDemoData(tx: Executor): Promise<void> {
     ...DEMO_BORD_POINTS.lansingh,
   });
   // The placed bord has an open report of a resident (/beheer/geplaatste-borden).
-  const [lansinghSign] = await tx.select({ id: signs.id }).from(signs).where(eq(signs.signRequestId, lansinghBord.id));
-  await tx.insert(signReports).values({ signId: lansinghSign.id, kind: "damaged", description: "Het bord hangt scheef en is beklad." });
-  await tx.insert(signEvents).values({ signId: lansinghSign.id, kind: "reported", note: "Het bord is kapot.\nHet bord hangt scheef en is beklad." });
+  const [lansinghBord] = await tx.select({ id: bords.id }).from(bords).where(eq(bords.bordRequestId, lansinghRequest.id));
+  await tx.insert(bordReports).values({ bordId: lansinghBord.id, kind: "damaged", description: "Het bord hangt scheef en is beklad." });
+  await tx.insert(bordEvents).values({ bordId: lansinghBord.id, kind: "reported", note: "Het bord is kapot.\nHet bord hangt scheef en is beklad." });
 
   // One open join request for the big group.
   const [joinRequest] = await tx.insert(joinRequests).values({

@@ -46,8 +46,8 @@ export const SIGN_OUT_RESIDENT = "uitloggen.bewoner@bewoner.example";
 /**
  * e2e/my-group.spec.ts dissolves a group. Not one of the demo's: each of those is needed by other
  * specs (Lansingh-Zuid Let Op Elkaar, which it dissolved before, has the demo's placed bord that
- * e2e/placed-signs.spec.ts reports and repairs: on a server where my-group.spec.ts had run first,
- * placed-signs.spec.ts found the group gone). e2e/support/e2e-seed.ts adds this group in the wijk
+ * e2e/placed-bords.spec.ts reports and repairs: on a server where my-group.spec.ts had run first,
+ * placed-bords.spec.ts found the group gone). e2e/support/e2e-seed.ts adds this group in the wijk
  * Lansingh-Zuid, with its admin (and the admin's session), for that test alone.
  */
 export const DISSOLVE_ADMIN = "opheffen.beheerder@bewoner.example";

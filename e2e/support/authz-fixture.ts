@@ -123,9 +123,9 @@ export interface AuthzFixture {
   invitationId: string;
   /** The token of the invitation link (only its hash is stored). */
   invitationToken: string;
-  signRequestId: string;
+  bordRequestId: string;
   /** The target group's placed bord (its record, /beheer/geplaatste-borden/[id]). */
-  signId: string;
+  bordId: string;
   wijkagentContactId: string;
   wethouderContactId: string;
   deadMailId: number;

@@ -16,9 +16,9 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { aContact, addresses, aGroup, anArea, aSignRequest, aUser, inAddressRegister } from "@/db/seed/builders";
+import { aContact, addresses, aGroup, anArea, aBordRequest, aUser, inAddressRegister } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
-import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, signPhotos, signs, users } from "@/db/schema";
+import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, memberAddresses, municipalities, sessions, bordPhotos, bords, users } from "@/db/schema";
 import { AUTHZ_DATA_DIR, AUTHZ_FIXTURE_FILE, AUTHZ_PEOPLE, AUTHZ_PHOTO_MARK, AUTHZ_TARGET, VOORBEELDSTAD, type AuthzFixture, type AuthzPersonKey } from "./authz-fixture";
 
 async function main(): Promise<void> {
@@ -105,10 +105,10 @@ async function main(): Promise<void> {
       await tx.insert(groupChecks).values({ groupId: group.id, municipalityId: municipality.id, dueAt: fortyDaysAgo, startedAt: fortyDaysAgo, stage: "unconfirmed", stageAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000) });
       const [address] = await tx.select({ id: memberAddresses.id }).from(memberAddresses).where(eq(memberAddresses.groupId, group.id)).limit(1);
 
-      const signRequest = await aSignRequest(tx, group, { status: "submitted", requestedBy: owner, street: AUTHZ_TARGET.street, nearHouseNumber: 3 });
+      const bordRequest = await aBordRequest(tx, group, { status: "submitted", requestedBy: owner, street: AUTHZ_TARGET.street, nearHouseNumber: 3 });
       // An earlier bord of the group stands (a placed request has its own record).
-      const placed = await aSignRequest(tx, group, { status: "placed", requestedBy: owner, street: AUTHZ_TARGET.street, nearHouseNumber: 5 });
-      const [sign] = await tx.select({ id: signs.id }).from(signs).where(eq(signs.signRequestId, placed.id));
+      const placed = await aBordRequest(tx, group, { status: "placed", requestedBy: owner, street: AUTHZ_TARGET.street, nearHouseNumber: 5 });
+      const [bord] = await tx.select({ id: bords.id }).from(bords).where(eq(bords.bordRequestId, placed.id));
       const [joinRequest] = await tx
         .insert(joinRequests)
         .values({
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
 
       // The bord's photo (issue 21): bytes the matrix looks for in the photo route's answer.
       const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(AUTHZ_PHOTO_MARK)]);
-      await tx.insert(signPhotos).values({ signId: sign.id, contentType: "image/png", data: photo, byteSize: photo.byteLength });
+      await tx.insert(bordPhotos).values({ bordId: bord.id, contentType: "image/png", data: photo, byteSize: photo.byteLength });
 
       const result: AuthzFixture = {
         municipalityId: municipality.id,
@@ -178,8 +178,8 @@ async function main(): Promise<void> {
         joinRequestId: joinRequest.id,
         invitationId: invitation.id,
         invitationToken,
-        signRequestId: signRequest.id,
-        signId: sign.id,
+        bordRequestId: bordRequest.id,
+        bordId: bord.id,
         wijkagentContactId: wijkagentContact.id,
         wethouderContactId: wethouderContact.id,
         deadMailId: deadMail.id,

@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import { groupAdminInvitations, groupChecks, joinRequests, mailOutbox, staffInvitations, type Group, type Municipality } from "@/db/schema";
 import { can, permissions, type Permission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
@@ -38,7 +38,7 @@ import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
 import { exportPersonalData } from "@/lib/data/platform/privacy-export";
 import { previewErasure } from "@/lib/data/platform/privacy-preview";
 import { addMemberAddress, addMemberAddressList, getAddressCounts, listMemberAddresses, removeMemberAddress } from "@/lib/data/resident/member-addresses";
-import { getBordOverview, requestBord, withdrawBordRequest } from "@/lib/data/resident/sign-requests";
+import { getBordOverview, requestBord, withdrawBordRequest } from "@/lib/data/resident/bord-requests";
 import { endAllSessions } from "@/lib/data/platform/users";
 import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "@/lib/data/wijkagent/groups";
 import { deleteContact, importAreaBoundaries, listAreasForStaff, saveArea, saveContact } from "./staff/areas";
@@ -55,12 +55,12 @@ import { decideSharedAddresses } from "./staff/shared-addresses";
 import { listMunicipalitiesForStaff, municipalityForChange, municipalityToChange, resolveStaffMunicipality } from "./staff/scope";
 import { createMunicipality, getManagedMunicipality, listManagedMunicipalities, listMunicipalityPeople, setMunicipalityEnabled, updateMunicipality } from "@/lib/data/platform/municipalities";
 import { getMunicipalitySettings, updateBordSettings, updateMunicipalitySettings } from "./staff/settings";
-import { getSignPhoto, getSignPhotoInfo, saveSignPhoto } from "./staff/sign-photos";
-import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
-import { getSignRequestForStaff } from "@/lib/data/staff/sign-request-detail";
-import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
-import { parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
-import { getSignForStaff, listSignsForStaff, recordSignMaintenance, recordSignRemoval, updateSignDetails, updateSignLocation } from "./staff/signs";
+import { getBordPhoto, getBordPhotoInfo, saveBordPhoto } from "./staff/bord-photos";
+import { decideBordRequest } from "@/lib/data/staff/bord-request-decision";
+import { getBordRequestForStaff } from "@/lib/data/staff/bord-request-detail";
+import { listBordRequestsForStaff } from "@/lib/data/staff/bord-request-list";
+import { parseBordRequestFilters } from "@/lib/validation/bord-request-filters";
+import { getBordForStaff, listBordsForStaff, recordBordMaintenance, recordBordRemoval, updateBordDetails, updateBordLocation } from "./staff/bords";
 import { changeManagedRole, inviteUser, listOpenStaffInvitations, listUsersForStaff } from "./staff/users";
 import { getYearlyCheckOverview, keepGroupAfterCheck, runYearlyCheckNow } from "./staff/yearly-check";
 
@@ -78,8 +78,8 @@ let ids: {
   addressId: number;
   joinRequestId: string;
   invitationId: string;
-  signRequestId: string;
-  signId: string;
+  bordRequestId: string;
+  bordId: string;
   contactId: string;
   deadMailId: number;
   coOwnerId: string;
@@ -131,9 +131,9 @@ beforeAll(async () => {
   otherHomeGroup = await aGroup(db, areaB, { name: "Andere Groep Zuid", admins: [otherAdmin], addresses: addresses(5, "9902") });
   await aGroup(db, areaF, { name: "Groep Elders", admins: [otherAdmin], addresses: addresses(5, "9903") });
   const [address] = await selectRows<{ id: number }>(db, sql`select id from member_addresses where group_id = ${target.id} limit 1`);
-  const signRequest = await aSignRequest(db, target, { status: "submitted", requestedBy: owner, latitude: 51.905, longitude: 4.605 });
-  const placedRequest = await aSignRequest(db, target, { status: "placed", requestedBy: owner });
-  const [sign] = await selectRows<{ id: string }>(db, sql`select id from signs where sign_request_id = ${placedRequest.id}`);
+  const bordRequest = await aBordRequest(db, target, { status: "submitted", requestedBy: owner, latitude: 51.905, longitude: 4.605 });
+  const placedRequest = await aBordRequest(db, target, { status: "placed", requestedBy: owner });
+  const [bord] = await selectRows<{ id: string }>(db, sql`select id from bords where bord_request_id = ${placedRequest.id}`);
   const [join] = await db
     .insert(joinRequests)
     .values({ groupId: target.id, name: "Aanvrager", email: "aanvrager@bewoner.example", phone: "+31622222222", birthDate: "1980-01-01", postcode: "9901AB", houseNumber: 99, addition: "" })
@@ -166,8 +166,8 @@ beforeAll(async () => {
     addressId: Number(address.id),
     joinRequestId: join.id,
     invitationId: invitation.id,
-    signRequestId: signRequest.id,
-    signId: sign.id,
+    bordRequestId: bordRequest.id,
+    bordId: bord.id,
     contactId: contact.id,
     deadMailId: dead.id,
     coOwnerId: coOwner.id,
@@ -180,7 +180,7 @@ async function digest(): Promise<Record<string, string>> {
   const { db } = database.current.handle;
   const tables = [
     "municipalities", "areas", "area_postcodes", "users", "sessions", "contacts", "contact_areas", "groups", "group_admins",
-    "group_admin_invitations", "member_addresses", "join_requests", "sign_requests", "sign_request_events", "signs", "sign_reports", "sign_events", "mail_outbox",
+    "group_admin_invitations", "member_addresses", "join_requests", "bord_requests", "bord_request_events", "bords", "bord_reports", "bord_events", "mail_outbox",
     "group_checks", "group_check_tokens", "job_runs", "shared_address_decisions",
   ];
   const out: Record<string, string> = {};
@@ -241,8 +241,8 @@ const ROWS: Row[] = [
   { fn: "addMemberAddressList", rightful: ["owner"], call: signedIn((a) => addMemberAddressList(a, target.id, "9901 ZZ 8")), wrong: notFound },
   { fn: "removeMemberAddress", rightful: ["owner"], call: signedIn((a) => removeMemberAddress(a, target.id, ids.addressId)), wrong: notFound },
   { fn: "getBordOverview", rightful: ["owner"], call: signedIn((a) => getBordOverview(a, target.id)), wrong: nothing },
-  { fn: "requestBord", rightful: ["owner"], call: signedIn((a) => requestBord(a, target.id, { signCount: 1, street: "Kaapstraat", nearHouseNumber: null, description: "", point: null, note: "" })), wrong: notFound },
-  { fn: "withdrawBordRequest", rightful: ["owner"], call: signedIn((a) => withdrawBordRequest(a, target.id, ids.signRequestId)), wrong: notFound },
+  { fn: "requestBord", rightful: ["owner"], call: signedIn((a) => requestBord(a, target.id, { bordCount: 1, street: "Kaapstraat", nearHouseNumber: null, description: "", point: null, note: "" })), wrong: notFound },
+  { fn: "withdrawBordRequest", rightful: ["owner"], call: signedIn((a) => withdrawBordRequest(a, target.id, ids.bordRequestId)), wrong: notFound },
   // Registering: residents only; the call carries no one else's ids (so residents are rightful).
   { fn: "getAdminPrefill", rightful: ["resident", "otherAdmin", "owner"], call: signedIn((a) => getAdminPrefill(a)), wrong: notFound },
   {
@@ -324,20 +324,20 @@ const ROWS: Row[] = [
   { fn: "municipalityForChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityForChange(a, home.id), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
   { fn: "municipalityToChange", rightful: ["staff", "platformAdmin"], call: (a) => municipalityToChange(a, home.id), wrong: notFound },
   { fn: "getMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => getMunicipalitySettings(a, home.id), wrong: staffOnly },
-  { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { signThreshold: 1, safetyEmail: ATTACKER }, home.id), wrong: notFound },
-  { fn: "updateBordSettings", rightful: ["staff", "platformAdmin"], call: (a) => updateBordSettings(a, { signsPerGroup: 1, contribution: 99_900, condition: "addresses", householdPercent: null }, home.id), wrong: notFound },
-  { fn: "saveSignPhoto", rightful: ["staff", "platformAdmin"], call: async (a) => saveSignPhoto(a, ids.signId, await tinyPng()), wrong: notFound },
-  { fn: "getSignPhotoInfo", rightful: ["staff", "platformAdmin"], call: (a) => getSignPhotoInfo(a, ids.signId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
-  { fn: "getSignPhoto", rightful: ["staff", "platformAdmin"], call: (a) => getSignPhoto(a, ids.signId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
-  { fn: "listSignRequestsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignRequestsForStaff(a, parseSignRequestFilters({ gemeente: home.id })), wrong: staffOnly },
-  { fn: "getSignRequestForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignRequestForStaff(a, ids.signRequestId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
-  { fn: "listSignsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listSignsForStaff(a), wrong: staffOnly },
-  { fn: "getSignForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getSignForStaff(a, ids.signId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
-  { fn: "recordSignMaintenance", rightful: ["staff", "platformAdmin"], call: (a) => recordSignMaintenance(a, { signId: ids.signId, version: 1, kind: "repaired", occurredOn: "2026-12-01", note: "" }), wrong: notFound },
-  { fn: "recordSignRemoval", rightful: ["staff", "platformAdmin"], call: (a) => recordSignRemoval(a, { signId: ids.signId, version: 1, occurredOn: "2026-12-01", note: "" }), wrong: notFound },
-  { fn: "updateSignDetails", rightful: ["staff", "platformAdmin"], call: (a) => updateSignDetails(a, { signId: ids.signId, version: 1, owner: "Gekaapt", cost: 1, paidBy: "" }), wrong: notFound },
-  { fn: "updateSignLocation", rightful: ["staff", "platformAdmin"], call: (a) => updateSignLocation(a, { signId: ids.signId, version: 1, location: "Gekaapte plek", point: null }), wrong: notFound },
-  { fn: "decideSignRequest", rightful: ["staff", "platformAdmin"], call: (a) => decideSignRequest(a, { requestId: ids.signRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted", placedCount: null }), wrong: notFound },
+  { fn: "updateMunicipalitySettings", rightful: ["staff", "platformAdmin"], call: (a) => updateMunicipalitySettings(a, { bordThreshold: 1, safetyEmail: ATTACKER }, home.id), wrong: notFound },
+  { fn: "updateBordSettings", rightful: ["staff", "platformAdmin"], call: (a) => updateBordSettings(a, { bordsPerGroup: 1, contribution: 99_900, condition: "addresses", householdPercent: null }, home.id), wrong: notFound },
+  { fn: "saveBordPhoto", rightful: ["staff", "platformAdmin"], call: async (a) => saveBordPhoto(a, ids.bordId, await tinyPng()), wrong: notFound },
+  { fn: "getBordPhotoInfo", rightful: ["staff", "platformAdmin"], call: (a) => getBordPhotoInfo(a, ids.bordId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "getBordPhoto", rightful: ["staff", "platformAdmin"], call: (a) => getBordPhoto(a, ids.bordId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "listBordRequestsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listBordRequestsForStaff(a, parseBordRequestFilters({ gemeente: home.id })), wrong: staffOnly },
+  { fn: "getBordRequestForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getBordRequestForStaff(a, ids.bordRequestId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "listBordsForStaff", rightful: ["staff", "platformAdmin"], call: (a) => listBordsForStaff(a), wrong: staffOnly },
+  { fn: "getBordForStaff", rightful: ["staff", "platformAdmin"], call: (a) => getBordForStaff(a, ids.bordId), wrong: (who) => (who === "foreignStaff" ? { resolves: "null" } : notFound) },
+  { fn: "recordBordMaintenance", rightful: ["staff", "platformAdmin"], call: (a) => recordBordMaintenance(a, { bordId: ids.bordId, version: 1, kind: "repaired", occurredOn: "2026-12-01", note: "" }), wrong: notFound },
+  { fn: "recordBordRemoval", rightful: ["staff", "platformAdmin"], call: (a) => recordBordRemoval(a, { bordId: ids.bordId, version: 1, occurredOn: "2026-12-01", note: "" }), wrong: notFound },
+  { fn: "updateBordDetails", rightful: ["staff", "platformAdmin"], call: (a) => updateBordDetails(a, { bordId: ids.bordId, version: 1, owner: "Gekaapt", cost: 1, paidBy: "" }), wrong: notFound },
+  { fn: "updateBordLocation", rightful: ["staff", "platformAdmin"], call: (a) => updateBordLocation(a, { bordId: ids.bordId, version: 1, location: "Gekaapte plek", point: null }), wrong: notFound },
+  { fn: "decideBordRequest", rightful: ["staff", "platformAdmin"], call: (a) => decideBordRequest(a, { requestId: ids.bordRequestId, version: 1, action: "review", note: "", expectedStatus: "submitted", placedCount: null }), wrong: notFound },
   // The yearly check: the target group has an open check (seeded above); wrong actors neither see nor close it, nor start a run for the target's municipality.
   { fn: "getYearlyCheckOverview", rightful: ["staff", "platformAdmin"], call: (a) => getYearlyCheckOverview(a, home.id), wrong: staffOnly },
   { fn: "runYearlyCheckNow", rightful: ["staff", "platformAdmin"], call: (a) => runYearlyCheckNow(a, home.id), wrong: notFound },
@@ -355,11 +355,11 @@ const ROWS: Row[] = [
   { fn: "listManagedMunicipalities", rightful: ["platformAdmin"], call: (a) => listManagedMunicipalities(a), wrong: notFound },
   { fn: "getManagedMunicipality", rightful: ["platformAdmin"], call: (a) => getManagedMunicipality(a, home.id), wrong: notFound },
   { fn: "listMunicipalityPeople", rightful: ["platformAdmin"], call: (a) => listMunicipalityPeople(a, home.id), wrong: notFound },
-  { fn: "createMunicipality", rightful: ["platformAdmin"], call: (a) => createMunicipality(a, { code: "GM9990", name: "Kaapstad", signThreshold: 1, safetyEmail: ATTACKER }), wrong: notFound },
+  { fn: "createMunicipality", rightful: ["platformAdmin"], call: (a) => createMunicipality(a, { code: "GM9990", name: "Kaapstad", bordThreshold: 1, safetyEmail: ATTACKER }), wrong: notFound },
   {
     fn: "updateMunicipality",
     rightful: ["platformAdmin"],
-    call: (a) => updateMunicipality(a, foreign.id, { code: foreign.code, name: foreign.name, signThreshold: foreign.bordThreshold, safetyEmail: foreign.safetyEmail }),
+    call: (a) => updateMunicipality(a, foreign.id, { code: foreign.code, name: foreign.name, bordThreshold: foreign.bordThreshold, safetyEmail: foreign.safetyEmail }),
     wrong: notFound,
   },
   { fn: "setMunicipalityEnabled", rightful: ["platformAdmin"], call: (a) => setMunicipalityEnabled(a, { municipalityId: foreign.id, enabled: true }), wrong: notFound },
@@ -393,7 +393,7 @@ function expectedOutcome(row: Row, who: Who): Outcome {
 
 function mentionsTarget(value: unknown): boolean {
   const text = JSON.stringify(value) ?? "";
-  return [target.id, "Doelgroep Noord", "Eigenaar Geheim", "+31611111111", ids.signRequestId, ids.contactId, "aanvrager@bewoner.example", "uitgenodigd@bewoner.example", "Noord"].some((s) =>
+  return [target.id, "Doelgroep Noord", "Eigenaar Geheim", "+31611111111", ids.bordRequestId, ids.contactId, "aanvrager@bewoner.example", "uitgenodigd@bewoner.example", "Noord"].some((s) =>
     text.includes(s),
   );
 }
@@ -413,7 +413,7 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
   it("answers every wrong actor as if the data did not exist, and nothing changes", async () => {
     const { db } = database.current.handle;
     const before = await digest();
-    const [{ auditBefore }] = await selectRows<{ auditBefore: number }>(db, sql`select count(*)::int as "auditBefore" from audit_log where subject_id in (${target.id}, ${ids.signRequestId}, ${ids.contactId}, ${ids.wijkagentUserId}, ${ids.coOwnerId})`);
+    const [{ auditBefore }] = await selectRows<{ auditBefore: number }>(db, sql`select count(*)::int as "auditBefore" from audit_log where subject_id in (${target.id}, ${ids.bordRequestId}, ${ids.contactId}, ${ids.wijkagentUserId}, ${ids.coOwnerId})`);
     let cases = 0;
     for (const row of ROWS) {
       for (const who of ALL.filter((w) => !row.rightful.includes(w))) {
@@ -441,7 +441,7 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     }
     expect(cases).toBeGreaterThan(300);
     expect(await digest()).toEqual(before);
-    const [{ auditAfter }] = await selectRows<{ auditAfter: number }>(db, sql`select count(*)::int as "auditAfter" from audit_log where subject_id in (${target.id}, ${ids.signRequestId}, ${ids.contactId}, ${ids.wijkagentUserId}, ${ids.coOwnerId})`);
+    const [{ auditAfter }] = await selectRows<{ auditAfter: number }>(db, sql`select count(*)::int as "auditAfter" from audit_log where subject_id in (${target.id}, ${ids.bordRequestId}, ${ids.contactId}, ${ids.wijkagentUserId}, ${ids.coOwnerId})`);
     expect(auditAfter, "no audit entry about the target from a refused call").toBe(auditBefore);
   });
 
@@ -478,9 +478,9 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
     expect((await getGroupForAdmin(owner, target.id))?.name).toBe("Doelgroep Noord");
     expect((await listGroupsForStaff(staff, parseGroupFilters({}))).items.map((g) => g.name)).toContain("Doelgroep Noord");
     expect(await getGroupForWijkagent(actors.wijkagent, target.id)).not.toBeNull();
-    expect(await getSignRequestForStaff(actors.platformAdmin, ids.signRequestId)).not.toBeNull();
-    await updateMunicipalitySettings(staff, { signThreshold: 40, safetyEmail: "team@thuisstad.example" }, home.id);
-    expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ signThreshold: 40, safetyEmail: "team@thuisstad.example" });
+    expect(await getBordRequestForStaff(actors.platformAdmin, ids.bordRequestId)).not.toBeNull();
+    await updateMunicipalitySettings(staff, { bordThreshold: 40, safetyEmail: "team@thuisstad.example" }, home.id);
+    expect(await getMunicipalitySettings(staff, home.id)).toMatchObject({ bordThreshold: 40, safetyEmail: "team@thuisstad.example" });
     await removeMemberAddress(owner, target.id, ids.addressId);
     expect((await getAddressCounts(owner, target.id))!.total).toBe(54);
   });
@@ -492,7 +492,7 @@ describe(`lib/data refuses someone else's data (${onPostgres ? "PostgreSQL" : "P
       ["staff", foreign.id],
       ["platformAdmin", "00000000-0000-4000-8000-000000000000"],
     ] as const) {
-      const error = await updateMunicipalitySettings(actors[who], { signThreshold: 2, safetyEmail: ATTACKER }, municipalityId).then(() => null, (e: unknown) => e);
+      const error = await updateMunicipalitySettings(actors[who], { bordThreshold: 2, safetyEmail: ATTACKER }, municipalityId).then(() => null, (e: unknown) => e);
       expect((error as AppError).code, who).toBe("not_found");
       const area = await saveArea(actors[who], { name: "Nieuwe Wijk", code: "WK990177", postcodes: ["9907"], totalAddresses: null }, municipalityId).then(() => null, (e: unknown) => e);
       expect((area as AppError).code, who).toBe("not_found");

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { bordThresholdFor, isAdultOn, needsMoreAdmins, signEligibility } from "./eligibility";
+import { bordThresholdFor, isAdultOn, needsMoreAdmins, bordEligibility } from "./eligibility";
 import { DomainError } from "./errors";
 
 const RUNS = { numRuns: 1000 };
@@ -99,7 +99,7 @@ describe("isAdultOn", () => {
   });
 });
 
-describe("signEligibility", () => {
+describe("bordEligibility", () => {
   it.each([
     [0, 50, { eligible: false, missing: 50 }],
     [49, 50, { eligible: false, missing: 1 }],
@@ -111,7 +111,7 @@ describe("signEligibility", () => {
     [999, 1000, { eligible: false, missing: 1 }],
     [1000, 1000, { eligible: true, missing: 0 }],
   ])("%i addresses, threshold %i → %j", (count, threshold, expected) => {
-    expect(signEligibility({ distinctAddressesInMunicipality: count, threshold })).toEqual(expected);
+    expect(bordEligibility({ distinctAddressesInMunicipality: count, threshold })).toEqual(expected);
   });
 
   it.each([
@@ -123,13 +123,13 @@ describe("signEligibility", () => {
     [10, 2.5],
     [10, Number.POSITIVE_INFINITY],
   ])("refuses count %s with threshold %s (invalid_input)", (count, threshold) => {
-    expect(codeOf(() => signEligibility({ distinctAddressesInMunicipality: count, threshold }))).toBe("invalid_input");
+    expect(codeOf(() => bordEligibility({ distinctAddressesInMunicipality: count, threshold }))).toBe("invalid_input");
   });
 
   it("eligible exactly when missing is 0, and missing + count ≥ threshold (property)", () => {
     fc.assert(
       fc.property(fc.nat({ max: 20_000 }), fc.integer({ min: 1, max: 1000 }), (count, threshold) => {
-        const { eligible, missing } = signEligibility({ distinctAddressesInMunicipality: count, threshold });
+        const { eligible, missing } = bordEligibility({ distinctAddressesInMunicipality: count, threshold });
         expect(eligible).toBe(count >= threshold);
         expect(eligible).toBe(missing === 0);
         expect(missing).toBe(Math.max(0, threshold - count));
@@ -165,11 +165,11 @@ describe("bordThresholdFor (issue 21: the municipality's condition)", () => {
     expect(bordThresholdFor(input)).toBe(expected);
   });
 
-  it("always gives a threshold signEligibility accepts (property)", () => {
+  it("always gives a threshold bordEligibility accepts (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100 }), fc.option(fc.nat({ max: 10_000_000 }), { nil: null }), (percent, households) => {
         const threshold = bordThresholdFor({ condition: "household_share", fixedThreshold: 50, householdPercent: percent, areaHouseholds: households });
-        expect(() => signEligibility({ distinctAddressesInMunicipality: 0, threshold })).not.toThrow();
+        expect(() => bordEligibility({ distinctAddressesInMunicipality: 0, threshold })).not.toThrow();
       }),
     );
   });

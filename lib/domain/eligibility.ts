@@ -4,17 +4,17 @@ import { DomainError } from "./errors";
 export const MINIMUM_AGE = 18;
 export const EARLIEST_BIRTH_DATE = "1900-01-01";
 /** Default number of distinct addresses a group needs before it may request a bord. */
-export const DEFAULT_SIGN_THRESHOLD = 50;
-export const MIN_SIGN_THRESHOLD = 1;
-export const MAX_SIGN_THRESHOLD = 1000;
+export const DEFAULT_BORD_THRESHOLD = 50;
+export const MIN_BORD_THRESHOLD = 1;
+export const MAX_BORD_THRESHOLD = 1000;
 /**
  * The highest threshold a share of a wijk's households can give (the database allows a
  * threshold up to 100,000); the fixed number staff type stays within 1–1000.
  */
-export const MAX_COMPUTED_SIGN_THRESHOLD = 100_000;
+export const MAX_COMPUTED_BORD_THRESHOLD = 100_000;
 export const MIN_HOUSEHOLD_PERCENT = 1;
 export const MAX_HOUSEHOLD_PERCENT = 100;
-export const MAX_SIGNS_PER_GROUP = 4;
+export const MAX_BORDS_PER_GROUP = 4;
 /** Largest contribution per bord staff may set: € 1.000. */
 export const MAX_BORD_CONTRIBUTION_CENTS = 100_000;
 /** Below this number of admins the UI warns that the group depends on one person. */
@@ -57,7 +57,7 @@ export function isAdultOn(birthDate: string, on: string): boolean {
   return compareDates(today, adultFrom) >= 0;
 }
 
-export interface SignEligibility {
+export interface BordEligibility {
   eligible: boolean;
   /** How many distinct addresses are still needed; 0 when eligible. */
   missing: number;
@@ -69,18 +69,18 @@ export interface SignEligibility {
  * Throws DomainError `invalid_input` for a negative or fractional count, or a threshold
  * outside 1–1000.
  */
-export function signEligibility(input: {
+export function bordEligibility(input: {
   distinctAddressesInMunicipality: number;
   threshold: number;
-}): SignEligibility {
+}): BordEligibility {
   const { distinctAddressesInMunicipality: count, threshold } = input;
   if (!Number.isInteger(count) || count < 0) {
     throw new DomainError("invalid_input", "Het aantal adressen moet een heel getal van 0 of meer zijn.");
   }
-  if (!Number.isInteger(threshold) || threshold < MIN_SIGN_THRESHOLD || threshold > MAX_COMPUTED_SIGN_THRESHOLD) {
+  if (!Number.isInteger(threshold) || threshold < MIN_BORD_THRESHOLD || threshold > MAX_COMPUTED_BORD_THRESHOLD) {
     throw new DomainError(
       "invalid_input",
-      `De drempel voor een bord moet een heel getal zijn van ${MIN_SIGN_THRESHOLD} tot en met ${MAX_COMPUTED_SIGN_THRESHOLD}.`,
+      `De drempel voor een bord moet een heel getal zijn van ${MIN_BORD_THRESHOLD} tot en met ${MAX_COMPUTED_BORD_THRESHOLD}.`,
     );
   }
   const missing = Math.max(0, threshold - count);
@@ -107,7 +107,7 @@ export function bordThresholdFor(input: {
 }): number {
   const { condition, fixedThreshold, householdPercent, areaHouseholds } = input;
   if (condition !== "household_share" || householdPercent === null || areaHouseholds === null || areaHouseholds <= 0) return fixedThreshold;
-  return Math.min(MAX_COMPUTED_SIGN_THRESHOLD, Math.max(1, Math.ceil((areaHouseholds * householdPercent) / 100)));
+  return Math.min(MAX_COMPUTED_BORD_THRESHOLD, Math.max(1, Math.ceil((areaHouseholds * householdPercent) / 100)));
 }
 
 /** Rule 3: fewer than two admins is allowed, but the UI shows a warning. */

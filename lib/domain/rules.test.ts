@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isUuid } from "./ids";
 import { areaOfPostcode, postcodeAreaKeys } from "./postcode";
 import { JOIN_REQUEST_RETENTION_DAYS, daysAfter } from "./retention";
-import { publicBordStatus } from "./sign-request";
+import { publicBordStatus } from "./bord-request";
 
 describe("rules written once in lib/domain", () => {
   it("takes a UUID in either case and nothing else", () => {

@@ -15,13 +15,13 @@ import { updateGroupDetails } from "@/lib/data/resident/my-groups";
 import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { submitJoinRequest } from "@/lib/data/public/join";
 import { decideJoinRequest } from "@/lib/data/resident/join-requests";
-import { requestBord } from "@/lib/data/resident/sign-requests";
-import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
+import { requestBord } from "@/lib/data/resident/bord-requests";
+import { decideBordRequest } from "@/lib/data/staff/bord-request-decision";
 import { inviteUser } from "@/lib/data/staff/users";
 import { resetEnvForTests } from "@/lib/env";
 import { routes } from "@/lib/routes";
 import { runYearlyCheck } from "@/lib/data/internal/yearly-check";
-import { groupDetailsSchema, registerGroupSchema, signRequestSchema } from "@/lib/validation";
+import { groupDetailsSchema, registerGroupSchema, bordRequestSchema } from "@/lib/validation";
 import { bordDecisionSchema } from "@/lib/validation/staff";
 import { actorOf } from "@/tests/actors";
 import { linksInMail, pathOfLink, routeFor } from "@/tests/app-routes";
@@ -154,9 +154,9 @@ describe(`the links in every e-mail (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
     await decideJoinRequest(me, groupId, open.find((r) => r.email === "bea@bewoner.example")!.id, { decision: "decline", message: "U woont buiten ons gebied." });
 
     // A bord: requested, reviewed, approved and placed; a second group's request rejected.
-    const bord = signRequestSchema.parse({ signCount: "1", street: "Tiendweg", nearHouseNumber: "4", description: "Bij de lantaarnpaal", note: "" });
+    const bord = bordRequestSchema.parse({ bordCount: "1", street: "Tiendweg", nearHouseNumber: "4", description: "Bij de lantaarnpaal", note: "" });
     const request = await requestBord(me, groupId, bord);
-    const decide = (input: Parameters<typeof bordDecisionSchema.parse>[0]) => decideSignRequest(actorOf(staff), bordDecisionSchema.parse(input));
+    const decide = (input: Parameters<typeof bordDecisionSchema.parse>[0]) => decideBordRequest(actorOf(staff), bordDecisionSchema.parse(input));
     const reviewed = await decide({ action: "review", requestId: request.id, version: 1 });
     const approved = await decide({ action: "approve", requestId: request.id, version: reviewed.version, note: "In orde." });
     await decide({ action: "place", requestId: request.id, version: approved.version, placedOn: "2026-11-20", placedLocation: "Hoek Tiendweg / Raadhuisplein", placedCount: "1" });

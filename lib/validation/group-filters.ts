@@ -1,11 +1,11 @@
 /** The filters of team Veiligheid's list and export of groups (/beheer/groepen), read from the URL. */
-import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { BORD_REQUEST_STATUSES } from "@/lib/domain";
 import { enumParam, first, intParam, textParam, uuidParam, type SearchParams } from "./search-params";
 
 export const GROUP_SORTS = ["naam", "nieuwste"] as const;
 export type GroupSort = (typeof GROUP_SORTS)[number];
 export const GROUP_STATUS_FILTERS = ["active", "dissolved", "alle"] as const;
-export const BORD_FILTERS = ["geen", ...SIGN_REQUEST_STATUSES] as const;
+export const BORD_FILTERS = ["geen", ...BORD_REQUEST_STATUSES] as const;
 /** The yearly check: "niet-bevestigd" (30 days without an answer, or waiting for a decision), "loopt" (any open check). */
 export const CHECK_FILTERS = ["niet-bevestigd", "loopt"] as const;
 export type CheckFilter = (typeof CHECK_FILTERS)[number];

@@ -83,20 +83,20 @@ export {
   type JoinRequestFormInput,
 } from "./join-request";
 export {
-  MAX_SIGNS_PER_REQUEST,
-  MIN_SIGNS_PER_REQUEST,
+  MAX_BORDS_PER_REQUEST,
+  MIN_BORDS_PER_REQUEST,
   NETHERLANDS_BOUNDS,
   REJECTION_REASON_MIN_LENGTH,
-  SIGN_NOTE_MAX_LENGTH,
+  BORD_NOTE_MAX_LENGTH,
   mapPointSchema,
-  signRequestSchema,
+  bordRequestSchema,
   staffDecisionSchema,
   type MapPoint,
-  type SignRequestFormInput,
-  type SignRequestInput,
+  type BordRequestFormInput,
+  type BordRequestInput,
   type StaffDecision,
   type StaffDecisionFormInput,
-} from "./sign-request";
+} from "./bord-request";
 export {
   bordSettingsSchema,
   staffSettingsSchema,

@@ -11,13 +11,12 @@
  */
 import "server-only";
 import { z } from "zod";
-import { PUBLIC_BORD_STATUSES, type PublicBordStatus } from "@/lib/domain/sign-request";
+import { PUBLIC_BORD_STATUSES, type PublicBordStatus } from "@/lib/domain/bord-request";
 
 /** Schemas with an `id` here become `components.schemas` in the OpenAPI document. */
 export const publicApiRegistry = z.registry<{ id: string; description?: string; examples?: unknown[] }>();
 
-export const SIGN_STATUSES = PUBLIC_BORD_STATUSES;
-export type PublicSignStatus = PublicBordStatus;
+export type { PublicBordStatus };
 
 export const municipalityRefSchema = z
   .object({
@@ -51,7 +50,7 @@ export const publicGroupSchema = z
     area: areaRefSchema,
     municipality: municipalityRefSchema,
     addressCount: z.int().min(0).meta({ description: "Aantal verschillende adressen dat meedoet.", examples: [62] }),
-    signStatus: z.enum(SIGN_STATUSES).meta({
+    signStatus: z.enum(PUBLIC_BORD_STATUSES).meta({
       description:
         "Buurtpreventiebord: `none` = geen bord aangevraagd, `requested` = aangevraagd en nog niet geplaatst, `placed` = geplaatst.",
       examples: ["requested"],

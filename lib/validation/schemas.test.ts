@@ -13,7 +13,7 @@ import {
   memberAddressSchema,
   registerGroupSchema,
   signInSchema,
-  signRequestSchema,
+  bordRequestSchema,
   staffDecisionSchema,
   staffSettingsSchema,
   bordSettingsSchema,
@@ -266,12 +266,12 @@ describe("joinRequestDecisionSchema", () => {
   });
 });
 
-describe("signRequestSchema", () => {
-  const request = { signCount: "2", street: " Raadhuisplein ", nearHouseNumber: "3", description: "Bij de ingang van het park." };
+describe("bordRequestSchema", () => {
+  const request = { bordCount: "2", street: " Raadhuisplein ", nearHouseNumber: "3", description: "Bij de ingang van het park." };
 
   it("accepts a request without a map point", () => {
-    expect(parseOk(signRequestSchema, request)).toEqual({
-      signCount: 2,
+    expect(parseOk(bordRequestSchema, request)).toEqual({
+      bordCount: 2,
       street: "Raadhuisplein",
       nearHouseNumber: 3,
       description: "Bij de ingang van het park.",
@@ -281,8 +281,8 @@ describe("signRequestSchema", () => {
   });
 
   it("accepts a point in the Netherlands (numbers or strings)", () => {
-    expect(parseOk(signRequestSchema, { ...request, point: { lat: 51.9167, lng: 4.5833 } }).point).toEqual({ lat: 51.9167, lng: 4.5833 });
-    expect(parseOk(signRequestSchema, { ...request, point: { lat: "51.9167", lng: "4.5833" } }).point).toEqual({ lat: 51.9167, lng: 4.5833 });
+    expect(parseOk(bordRequestSchema, { ...request, point: { lat: 51.9167, lng: 4.5833 } }).point).toEqual({ lat: 51.9167, lng: 4.5833 });
+    expect(parseOk(bordRequestSchema, { ...request, point: { lat: "51.9167", lng: "4.5833" } }).point).toEqual({ lat: 51.9167, lng: 4.5833 });
   });
 
   it.each([
@@ -291,12 +291,12 @@ describe("signRequestSchema", () => {
     [{ lat: "abc", lng: 4.5 }, "kaart"],
     [{ lat: 51.9 }, "kaart"],
   ])("refuses the point %j", (point, fragment) => {
-    const errors = errorsOf(signRequestSchema, { ...request, point });
+    const errors = errorsOf(bordRequestSchema, { ...request, point });
     expect(Object.entries(errors).filter(([path]) => path.startsWith("point")).flatMap(([, messages]) => messages).join(" ")).toContain(fragment);
   });
 
   it("makes the house number and description optional", () => {
-    expect(parseOk(signRequestSchema, { signCount: 1, street: "Raadhuisplein", nearHouseNumber: "" })).toMatchObject({
+    expect(parseOk(bordRequestSchema, { bordCount: 1, street: "Raadhuisplein", nearHouseNumber: "" })).toMatchObject({
       nearHouseNumber: null,
       description: "",
     });
@@ -307,12 +307,12 @@ describe("signRequestSchema", () => {
     ["5", "U kunt 1 tot en met 4 borden aanvragen."],
     ["2.5", "Vul het aantal borden in als getal, van 1 tot en met 4."],
     ["", "Vul in hoeveel borden u wilt, van 1 tot en met 4."],
-  ])("refuses %j bords", (signCount, message) => {
-    expect(errorsOf(signRequestSchema, { ...request, signCount }).signCount).toEqual([message]);
+  ])("refuses %j bords", (bordCount, message) => {
+    expect(errorsOf(bordRequestSchema, { ...request, bordCount }).bordCount).toEqual([message]);
   });
 
   it("needs a street", () => {
-    expect(errorsOf(signRequestSchema, { ...request, street: "  " }).street).toEqual(["Vul de straat in waar het bord moet komen."]);
+    expect(errorsOf(bordRequestSchema, { ...request, street: "  " }).street).toEqual(["Vul de straat in waar het bord moet komen."]);
   });
 
   it("exports the point schema on its own", () => {
@@ -358,8 +358,8 @@ describe("staffDecisionSchema", () => {
 
 describe("staffSettingsSchema", () => {
   it("accepts a threshold and a mailbox", () => {
-    expect(parseOk(staffSettingsSchema, { signThreshold: "50", safetyEmail: "Veiligheid@KrimpenAanDenIJssel.nl" })).toEqual({
-      signThreshold: 50,
+    expect(parseOk(staffSettingsSchema, { bordThreshold: "50", safetyEmail: "Veiligheid@KrimpenAanDenIJssel.nl" })).toEqual({
+      bordThreshold: 50,
       safetyEmail: "veiligheid@krimpenaandenijssel.nl",
     });
   });
@@ -371,21 +371,21 @@ describe("staffSettingsSchema", () => {
     ["1001", false],
     ["50.5", false],
     ["", false],
-  ])("threshold %j valid: %s", (signThreshold, valid) => {
-    expect(staffSettingsSchema.safeParse({ signThreshold, safetyEmail: "veiligheid@krimpenaandenijssel.nl" }).success).toBe(valid);
+  ])("threshold %j valid: %s", (bordThreshold, valid) => {
+    expect(staffSettingsSchema.safeParse({ bordThreshold, safetyEmail: "veiligheid@krimpenaandenijssel.nl" }).success).toBe(valid);
   });
 
   it("refuses a bad mailbox", () => {
-    expect(errorsOf(staffSettingsSchema, { signThreshold: 50, safetyEmail: "veiligheid" }).safetyEmail).toHaveLength(1);
+    expect(errorsOf(staffSettingsSchema, { bordThreshold: 50, safetyEmail: "veiligheid" }).safetyEmail).toHaveLength(1);
   });
 });
 
 describe("bordSettingsSchema (issue 21)", () => {
-  const ok = { signsPerGroup: "2", contribution: "12,50", condition: "household_share", householdPercent: "10" };
+  const ok = { bordsPerGroup: "2", contribution: "12,50", condition: "household_share", householdPercent: "10" };
   it("accepts borden per group, a contribution in euros and a condition", () => {
-    expect(parseOk(bordSettingsSchema, ok)).toEqual({ signsPerGroup: 2, contribution: 1250, condition: "household_share", householdPercent: 10 });
+    expect(parseOk(bordSettingsSchema, ok)).toEqual({ bordsPerGroup: 2, contribution: 1250, condition: "household_share", householdPercent: 10 });
     expect(parseOk(bordSettingsSchema, { ...ok, contribution: "€ 25", condition: "addresses", householdPercent: "" })).toEqual({
-      signsPerGroup: 2,
+      bordsPerGroup: 2,
       contribution: 2500,
       condition: "addresses",
       householdPercent: null,
@@ -395,10 +395,10 @@ describe("bordSettingsSchema (issue 21)", () => {
   });
 
   it.each([
-    ["signsPerGroup", "0"],
-    ["signsPerGroup", "5"],
-    ["signsPerGroup", "twee"],
-    ["signsPerGroup", ""],
+    ["bordsPerGroup", "0"],
+    ["bordsPerGroup", "5"],
+    ["bordsPerGroup", "twee"],
+    ["bordsPerGroup", ""],
     ["contribution", "-5"],
     ["contribution", "1000,01"],
     ["contribution", "12,505"],

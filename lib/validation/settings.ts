@@ -3,10 +3,10 @@ import { z } from "zod";
 import {
   MAX_BORD_CONTRIBUTION_CENTS,
   MAX_HOUSEHOLD_PERCENT,
-  MAX_SIGN_THRESHOLD,
-  MAX_SIGNS_PER_GROUP,
+  MAX_BORD_THRESHOLD,
+  MAX_BORDS_PER_GROUP,
   MIN_HOUSEHOLD_PERCENT,
-  MIN_SIGN_THRESHOLD,
+  MIN_BORD_THRESHOLD,
 } from "@/lib/domain/eligibility";
 
 import { emailField, integerField, optionalIntegerField } from "./fields";
@@ -16,10 +16,10 @@ import { emailField, integerField, optionalIntegerField } from "./fields";
  * bord (1–1000, default 50) and the safety mailbox that receives new bord requests.
  */
 export const staffSettingsSchema = z.object({
-  signThreshold: integerField(MIN_SIGN_THRESHOLD, MAX_SIGN_THRESHOLD, {
+  bordThreshold: integerField(MIN_BORD_THRESHOLD, MAX_BORD_THRESHOLD, {
     required: "Vul in hoeveel adressen een groep nodig heeft voor een bord, bijvoorbeeld 50.",
     notANumber: "Vul een heel getal in, bijvoorbeeld 50.",
-    outOfRange: `Vul een getal in van ${MIN_SIGN_THRESHOLD} tot en met ${MAX_SIGN_THRESHOLD}.`,
+    outOfRange: `Vul een getal in van ${MIN_BORD_THRESHOLD} tot en met ${MAX_BORD_THRESHOLD}.`,
   }),
   safetyEmail: emailField,
 });
@@ -51,10 +51,10 @@ export const euroCentsField = z
   });
 
 export const bordSettingsShape = {
-  signsPerGroup: integerField(1, MAX_SIGNS_PER_GROUP, {
+  bordsPerGroup: integerField(1, MAX_BORDS_PER_GROUP, {
     required: "Vul in hoeveel borden een groep kan krijgen, bijvoorbeeld 1.",
     notANumber: "Vul een heel getal in, bijvoorbeeld 1.",
-    outOfRange: `Vul een getal in van 1 tot en met ${MAX_SIGNS_PER_GROUP}.`,
+    outOfRange: `Vul een getal in van 1 tot en met ${MAX_BORDS_PER_GROUP}.`,
   }),
   contribution: euroCentsField,
   condition: z.enum(["addresses", "household_share"], { error: "Kies wanneer een groep een bord kan krijgen." }),

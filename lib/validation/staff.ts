@@ -6,7 +6,7 @@ import { normalizePostcode } from "@/lib/domain/postcode";
 
 import { addressSchema } from "./address";
 import { emailField, integerField, optionalIntegerField, personNameField, phoneField } from "./fields";
-import { staffDecisionSchema } from "./sign-request";
+import { staffDecisionSchema } from "./bord-request";
 import { cleanSingleLine, optionalMultiLineText, singleLineText } from "./text";
 
 /*
@@ -28,7 +28,7 @@ export const versionField = integerField(1, 1_000_000_000, {
 });
 
 export const PLACED_LOCATION_MAX_LENGTH = 200;
-export const MAX_PLACED_SIGNS = 20;
+export const MAX_PLACED_BORDS = 20;
 
 /**
  * The extra fields of a staff decision: which request (id and the version the staff member
@@ -54,10 +54,10 @@ const decisionExtrasSchema = z.object({
   placedCount: z.union([z.string().max(12), z.number(), z.null()]).optional(),
 });
 
-const placedCountField = integerField(1, MAX_PLACED_SIGNS, {
+const placedCountField = integerField(1, MAX_PLACED_BORDS, {
   required: "Vul in hoeveel borden er zijn geplaatst.",
   notANumber: "Vul het aantal borden in als getal, bijvoorbeeld 2.",
-  outOfRange: `Vul een aantal in van 1 tot en met ${MAX_PLACED_SIGNS}.`,
+  outOfRange: `Vul een aantal in van 1 tot en met ${MAX_PLACED_BORDS}.`,
 });
 
 /**

@@ -17,15 +17,15 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { DEFAULT_POOL_SIZE, openDatabase, selectRows, setDatabase, type DatabaseHandle } from "@/db";
 import { reservedTransactions } from "@/db/transactions";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import {
   auditLog,
   groupAdminInvitations,
   joinRequests,
   mailOutbox,
   sessions,
-  signRequestEvents,
-  signRequests,
+  bordRequestEvents,
+  bordRequests,
   type Area,
   type Group,
   type Municipality,
@@ -37,7 +37,7 @@ import { actorForSessionToken } from "@/lib/auth/session";
 import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { submitJoinRequest } from "@/lib/data/public/join";
 import { type JoinRequestSubmission } from "@/lib/validation";
-import { CHANGED_BY_SOMEONE_ELSE, decideSignRequest, type DecisionOutcome } from "@/lib/data/staff/sign-request-decision";
+import { CHANGED_BY_SOMEONE_ELSE, decideBordRequest, type DecisionOutcome } from "@/lib/data/staff/bord-request-decision";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/server/logger";
@@ -307,7 +307,7 @@ function freshAddresses(count: number) {
 async function aRequestInReview() {
   const { db } = database.current.handle;
   const group = await aGroup(db, area, { admins: [await aUser(db)], addresses: freshAddresses(6) });
-  return aSignRequest(db, group, { status: "in_review", requestedBy: undefined, decidedBy: undefined });
+  return aBordRequest(db, group, { status: "in_review", requestedBy: undefined, decidedBy: undefined });
 }
 
 /** A staff decision, by the i-th of the staff members. */
@@ -318,21 +318,21 @@ function decisionTask(request: { id: string; version: number }, action: "approve
     version: request.version,
     note: action === "reject" ? "Er staat al een bord op deze hoek van de straat." : "",
   });
-  return asSignedIn(staffTokens[i % staffTokens.length], (actor) => decideSignRequest(actor, decision));
+  return asSignedIn(staffTokens[i % staffTokens.length], (actor) => decideBordRequest(actor, decision));
 }
 
 /** A decision that was reported done is the request's state, with one history and audit entry. */
 async function expectDecisionsStored(outcomes: Array<DecisionOutcome & { before: number }>): Promise<void> {
   const ids = outcomes.map((o) => o.id);
   const rows = await db()
-    .select({ id: signRequests.id, status: signRequests.status, version: signRequests.version })
-    .from(signRequests)
-    .where(inArray(signRequests.id, ids));
+    .select({ id: bordRequests.id, status: bordRequests.status, version: bordRequests.version })
+    .from(bordRequests)
+    .where(inArray(bordRequests.id, ids));
   expect(rows.map((r) => `${r.id} ${r.status} v${r.version}`).sort(), "decided requests").toEqual(outcomes.map((o) => `${o.id} ${o.status} v${o.version}`).sort());
   const events = await db()
-    .select({ id: signRequestEvents.signRequestId })
-    .from(signRequestEvents)
-    .where(and(inArray(signRequestEvents.signRequestId, ids), inArray(signRequestEvents.toStatus, ["approved", "rejected"])));
+    .select({ id: bordRequestEvents.bordRequestId })
+    .from(bordRequestEvents)
+    .where(and(inArray(bordRequestEvents.bordRequestId, ids), inArray(bordRequestEvents.toStatus, ["approved", "rejected"])));
   expect(events.map((e) => e.id).sort(), "history entries of the decisions").toEqual([...ids].sort());
   const audit = await db()
     .select({ id: auditLog.subjectId })

@@ -18,13 +18,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, setDatabase, type DatabaseHandle } from "@/db";
-import { addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import {
   groupAdminInvitations,
   groupAdmins,
   groups,
   memberAddresses,
-  signRequests,
+  bordRequests,
   type Area,
   type Group,
   type Municipality,
@@ -34,7 +34,7 @@ import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
 import { hashInvitationToken } from "@/lib/data/internal/invitations";
 import { acceptInvitation } from "@/lib/data/resident/invitations";
 import { removeMemberAddress } from "@/lib/data/resident/member-addresses";
-import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
+import { decideBordRequest } from "@/lib/data/staff/bord-request-decision";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { bordDecisionSchema } from "@/lib/validation/staff";
@@ -136,7 +136,7 @@ async function holdLock(lockQuery: (tx: postgres.TransactionSql) => Promise<unkn
 }
 
 function approval(request: { id: string; version: number }) {
-  return decideSignRequest(
+  return decideBordRequest(
     actorOf(staff),
     bordDecisionSchema.parse({ action: "approve", requestId: request.id, version: request.version, expectedStatus: "in_review", note: "" }),
   );
@@ -152,7 +152,7 @@ function freshAddresses(count: number) {
 async function aGroupAtThreshold(): Promise<{ group: Group; admin: User; request: { id: string; version: number } }> {
   const admin = await aUser(db());
   const group = await aGroup(db(), area, { admins: [admin], addresses: freshAddresses(THRESHOLD) });
-  const request = await aSignRequest(db(), group, { status: "in_review", requestedBy: admin, decidedBy: staff });
+  const request = await aBordRequest(db(), group, { status: "in_review", requestedBy: admin, decidedBy: staff });
   return { group, admin, request: { id: request.id, version: request.version } };
 }
 
@@ -224,7 +224,7 @@ if (onPostgres) {
         expect(approved.error.code).toBe("unprocessable");
         expect(approved.error.message).toContain(`heeft nu ${THRESHOLD - 1} adressen`);
       }
-      const [row] = await db().select({ status: signRequests.status }).from(signRequests).where(eq(signRequests.id, request.id));
+      const [row] = await db().select({ status: bordRequests.status }).from(bordRequests).where(eq(bordRequests.id, request.id));
       expect(row.status).toBe("in_review");
     });
 
@@ -232,7 +232,7 @@ if (onPostgres) {
       const { group, admin, request } = await aGroupAtThreshold();
       const [address] = await db().select({ id: memberAddresses.id }).from(memberAddresses).where(eq(memberAddresses.groupId, group.id)).limit(1);
       // The approval is stopped after its recount: it cannot update the request the holder has locked.
-      const lock = await holdLock((tx) => tx`select id from sign_requests where id = ${request.id} for update`);
+      const lock = await holdLock((tx) => tx`select id from bord_requests where id = ${request.id} for update`);
       const approve = settle(approval(request));
       await until(async () => (await waitingForLock()) >= 1);
       const removal = settle(removeMemberAddress(actorOf(admin), group.id, address.id));

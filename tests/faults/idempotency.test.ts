@@ -17,16 +17,16 @@ import {
   groups,
   joinRequests,
   mailOutbox,
-  signRequestEvents,
-  signRequests,
+  bordRequestEvents,
+  bordRequests,
   type Area,
   type Municipality,
 } from "@/db/schema";
 import { registerGroup } from "@/lib/data/resident/group-registration";
 import { JOIN_EMAIL_LIMIT, submitJoinRequest } from "@/lib/data/public/join";
-import { requestBord } from "@/lib/data/resident/sign-requests";
+import { requestBord } from "@/lib/data/resident/bord-requests";
 import { AppError } from "@/lib/errors";
-import { registerGroupSchema, signRequestSchema } from "@/lib/validation";
+import { registerGroupSchema, bordRequestSchema } from "@/lib/validation";
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 
@@ -176,15 +176,15 @@ describe(`${TIMES} identical submissions at once (${onPostgres ? `PostgreSQL, ${
     const { db } = database.current.handle;
     const me = await aUser(db);
     const group = await aGroup(db, area, { admins: [me], addresses: freshAddresses(55) });
-    const input = signRequestSchema.parse({ signCount: "2", street: "Racebaan", nearHouseNumber: "4", description: "Bij de lantaarnpaal", note: "" });
+    const input = bordRequestSchema.parse({ bordCount: "2", street: "Racebaan", nearHouseNumber: "4", description: "Bij de lantaarnpaal", note: "" });
 
     const { values, errors } = await twentyAtOnce(() => requestBord(actorOf(me), group.id, input));
 
     expect(errors).toEqual([]);
-    const rows = await db.select().from(signRequests).where(eq(signRequests.groupId, group.id));
+    const rows = await db.select().from(bordRequests).where(eq(bordRequests.groupId, group.id));
     expect(rows).toHaveLength(1);
     expect(new Set(values.map((v) => v.id))).toEqual(new Set([rows[0].id]));
-    expect(await db.select().from(signRequestEvents).where(eq(signRequestEvents.signRequestId, rows[0].id))).toHaveLength(1);
+    expect(await db.select().from(bordRequestEvents).where(eq(bordRequestEvents.bordRequestId, rows[0].id))).toHaveLength(1);
     const mails = await keysContaining(`bord-request-received:${rows[0].id}`);
     expect(mails.map((m) => m.to)).toEqual(["veiligheid@race.example"]);
   });
@@ -193,15 +193,15 @@ describe(`${TIMES} identical submissions at once (${onPostgres ? `PostgreSQL, ${
     const { db } = database.current.handle;
     const [me, other] = [await aUser(db), await aUser(db)];
     const group = await aGroup(db, area, { admins: [me, other], addresses: freshAddresses(55) });
-    const input = signRequestSchema.parse({ signCount: "1", street: "Racebaan", nearHouseNumber: "", description: "Op de hoek", note: "" });
+    const input = bordRequestSchema.parse({ bordCount: "1", street: "Racebaan", nearHouseNumber: "", description: "Op de hoek", note: "" });
     const first = await requestBord(actorOf(me), group.id, input);
     const mailsBefore = (await keysContaining("bord-request-received:")).length;
 
-    const { values, errors } = await twentyAtOnce(() => requestBord(actorOf(other), group.id, { ...input, signCount: 3 }));
+    const { values, errors } = await twentyAtOnce(() => requestBord(actorOf(other), group.id, { ...input, bordCount: 3 }));
 
     expect(values).toEqual([]);
     for (const error of errors) expect(error).toMatchObject({ code: "conflict", message: expect.stringContaining("al een bordaanvraag") });
-    const rows = await db.select().from(signRequests).where(eq(signRequests.groupId, group.id));
+    const rows = await db.select().from(bordRequests).where(eq(bordRequests.groupId, group.id));
     expect(rows.map((r) => r.id)).toEqual([first.id]);
     expect(await keysContaining("bord-request-received:")).toHaveLength(mailsBefore);
   });

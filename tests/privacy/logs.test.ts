@@ -19,15 +19,15 @@ import { submitJoinRequest } from "@/lib/data/public/join";
 import { decideJoinRequest, listOpenJoinRequests } from "@/lib/data/resident/join-requests";
 import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
 import { exportPersonalData } from "@/lib/data/platform/privacy-export";
-import { requestBord } from "@/lib/data/resident/sign-requests";
-import { decideSignRequest } from "@/lib/data/staff/sign-request-decision";
+import { requestBord } from "@/lib/data/resident/bord-requests";
+import { decideBordRequest } from "@/lib/data/staff/bord-request-decision";
 import { errorResult } from "@/lib/actions";
 import { resetEnvForTests } from "@/lib/env";
 import { smtpTransport } from "@/lib/mail/transport";
 import { deliverDueMail } from "@/lib/mail/worker";
 import { logger, redact } from "@/lib/server/logger";
 import { createRetentionJob } from "@/lib/server/retention-job";
-import { registerGroupSchema, signRequestSchema } from "@/lib/validation";
+import { registerGroupSchema, bordRequestSchema } from "@/lib/validation";
 import { bordDecisionSchema } from "@/lib/validation/staff";
 import { actorOf } from "@/tests/actors";
 import { withTestDatabase } from "@/tests/db";
@@ -147,10 +147,10 @@ describe("application logs", () => {
       await decideJoinRequest(actor, group.groupId, request.id, { decision: "accept", message: "" });
 
       // A bord request, reviewed and approved by staff.
-      const bord = await requestBord(actor, group.groupId, signRequestSchema.parse({ signCount: "1", street: STREET, nearHouseNumber: "12", description: "Bij de ingang", note: `Bel ${ADMIN.national}` }));
+      const bord = await requestBord(actor, group.groupId, bordRequestSchema.parse({ bordCount: "1", street: STREET, nearHouseNumber: "12", description: "Bij de ingang", note: `Bel ${ADMIN.national}` }));
       const staff = actorOf(staffUser);
-      const reviewed = await decideSignRequest(staff, bordDecisionSchema.parse({ action: "review", requestId: bord.id, version: "1" }));
-      await decideSignRequest(staff, bordDecisionSchema.parse({ action: "approve", requestId: bord.id, version: String(reviewed.version), note: "In orde." }));
+      const reviewed = await decideBordRequest(staff, bordDecisionSchema.parse({ action: "review", requestId: bord.id, version: "1" }));
+      await decideBordRequest(staff, bordDecisionSchema.parse({ action: "approve", requestId: bord.id, version: String(reviewed.version), note: "In orde." }));
 
       // Mail: the server greylists (451) and then refuses (550) naming the recipient, then is down.
       sink.refuseWith(451, `4.7.1 <${RESIDENT.email}>: Recipient address rejected: greylisted`);

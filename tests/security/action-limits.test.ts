@@ -251,7 +251,7 @@ describe("every other action that sends e-mail or publishes text is limited", ()
       what: "requesting a bord",
       limit: ACTION_LIMITS.requestBord,
       role: "resident",
-      call: (groupId) => resident.requestBordAction({ groupId, signCount: 1, street: "Tiendweg", description: "", note: "" }),
+      call: (groupId) => resident.requestBordAction({ groupId, bordCount: 1, street: "Tiendweg", description: "", note: "" }),
     },
     { what: "dissolving a group", limit: ACTION_LIMITS.dissolveGroup, role: "resident", call: (groupId) => resident.dissolveGroupAction({ groupId, confirmName: "Wat dan ook" }) },
     {
@@ -264,7 +264,7 @@ describe("every other action that sends e-mail or publishes text is limited", ()
       what: "staff deciding a bord request",
       limit: ACTION_LIMITS.decideBord,
       role: "staff",
-      call: () => staffActions.decideSignRequestAction({ action: "review", note: "", requestId: "00000000-0000-4000-8000-000000000000", version: 1 }),
+      call: () => staffActions.decideBordRequestAction({ action: "review", note: "", requestId: "00000000-0000-4000-8000-000000000000", version: 1 }),
     },
   ];
 

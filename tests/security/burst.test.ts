@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
-import { joinRequests, mailOutbox, rateLimits, signEvents, signReports, signs } from "@/db/schema";
+import { joinRequests, mailOutbox, rateLimits, bordEvents, bordReports, bords } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
 import { JOIN_IP_LIMIT } from "@/lib/data/public/join";
-import { SIGN_REPORT_IP_LIMIT } from "@/lib/data/public/sign-reports";
+import { BORD_REPORT_IP_LIMIT } from "@/lib/data/public/bord-reports";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 
@@ -18,7 +18,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": forwardedFor }),
 }));
 
-const { joinGroupAction, reportSignAction } = await import("@/app/(public)/groepen/[slug]/actions");
+const { joinGroupAction, reportBordAction } = await import("@/app/(public)/groepen/[slug]/actions");
 const { GET: listAreas } = await import("@/app/api/v1/wijken/route");
 const { requestSignInLinkAction } = await import("@/app/(public)/inloggen/actions");
 
@@ -109,29 +109,29 @@ describe("a burst of 200 requests from one address", () => {
     expect(keys.filter((k) => k.includes("@") || k.includes("bewoner"))).toEqual([]);
   });
 
-  it(`at the bord report form: ${SIGN_REPORT_IP_LIMIT.points} reports, the rest refused in Dutch, ${SIGN_REPORT_IP_LIMIT.points} rows and no more`, async () => {
+  it(`at the bord report form: ${BORD_REPORT_IP_LIMIT.points} reports, the rest refused in Dutch, ${BORD_REPORT_IP_LIMIT.points} rows and no more`, async () => {
     const { db } = database.current.handle;
-    const [standing] = await db.select({ id: signs.id }).from(signs).where(eq(signs.status, "standing")).limit(1);
+    const [standing] = await db.select({ id: bords.id }).from(bords).where(eq(bords.status, "standing")).limit(1);
     expect(standing, "the demo data has a standing bord").toBeDefined();
-    const count = async (table: typeof signReports | typeof signEvents | typeof mailOutbox) =>
+    const count = async (table: typeof bordReports | typeof bordEvents | typeof mailOutbox) =>
       Number((await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n);
-    const before = { reports: await count(signReports), events: await count(signEvents), mails: await count(mailOutbox) };
+    const before = { reports: await count(bordReports), events: await count(bordEvents), mails: await count(mailOutbox) };
     forwardedFor = "198.51.100.47";
     const states = await Promise.all(
       Array.from({ length: BURST }, (_, i) => {
         const form = new FormData();
-        const values: Record<string, string> = { signId: standing.id, kind: i % 2 === 0 ? "damaged" : "missing", description: `Melding ${i}`, website: "" };
+        const values: Record<string, string> = { bordId: standing.id, kind: i % 2 === 0 ? "damaged" : "missing", description: `Melding ${i}`, website: "" };
         for (const [key, value] of Object.entries(values)) form.append(key, value);
-        return reportSignAction({ status: "idle" }, form);
+        return reportBordAction({ status: "idle" }, form);
       }),
     );
     const refused = states.filter((s) => s.status === "error");
-    expect(states.filter((s) => s.status === "sent")).toHaveLength(SIGN_REPORT_IP_LIMIT.points);
-    expect(refused).toHaveLength(BURST - SIGN_REPORT_IP_LIMIT.points);
-    for (const state of refused) if (state.status === "error") expect(state.message).toBe(SIGN_REPORT_IP_LIMIT.message);
-    expect((await count(signReports)) - before.reports).toBe(SIGN_REPORT_IP_LIMIT.points);
-    expect((await count(signEvents)) - before.events).toBe(SIGN_REPORT_IP_LIMIT.points);
-    const mailsPerReport = ((await count(mailOutbox)) - before.mails) / SIGN_REPORT_IP_LIMIT.points;
+    expect(states.filter((s) => s.status === "sent")).toHaveLength(BORD_REPORT_IP_LIMIT.points);
+    expect(refused).toHaveLength(BURST - BORD_REPORT_IP_LIMIT.points);
+    for (const state of refused) if (state.status === "error") expect(state.message).toBe(BORD_REPORT_IP_LIMIT.message);
+    expect((await count(bordReports)) - before.reports).toBe(BORD_REPORT_IP_LIMIT.points);
+    expect((await count(bordEvents)) - before.events).toBe(BORD_REPORT_IP_LIMIT.points);
+    const mailsPerReport = ((await count(mailOutbox)) - before.mails) / BORD_REPORT_IP_LIMIT.points;
     expect(Number.isInteger(mailsPerReport) && mailsPerReport >= 1).toBe(true);
   });
 

@@ -11,8 +11,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inArray, sql } from "drizzle-orm";
 import { eq } from "drizzle-orm";
-import { joinRequests, mailOutbox, signReports, signs } from "@/db/schema";
-import { SIGN_REPORT_DESCRIPTION_MAX_LENGTH } from "@/lib/validation/signs";
+import { joinRequests, mailOutbox, bordReports, bords } from "@/db/schema";
+import { BORD_REPORT_DESCRIPTION_MAX_LENGTH } from "@/lib/validation/bords";
 import { seedDemoData } from "@/db/seed/demo";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
@@ -23,7 +23,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": forwardedFor }),
 }));
 
-const { joinGroupAction, reportSignAction } = await import("@/app/(public)/groepen/[slug]/actions");
+const { joinGroupAction, reportBordAction } = await import("@/app/(public)/groepen/[slug]/actions");
 const { GET: lookup } = await import("@/app/api/v1/groepen/route");
 const { GET: getGroup } = await import("@/app/api/v1/groepen/[slug]/route");
 const { GET: getArea } = await import("@/app/api/v1/wijken/[slug]/route");
@@ -219,17 +219,17 @@ describe("fuzzing the join action (publicAction + joinSubmissionSchema)", () => 
 
 const REPORT_RUNS = 300;
 
-describe("fuzzing the bord report action (publicAction + signReportSubmissionSchema)", () => {
+describe("fuzzing the bord report action (publicAction + bordReportSubmissionSchema)", () => {
   let standingId = "";
   beforeAll(async () => {
-    const [standing] = await database.current.handle.db.select({ id: signs.id }).from(signs).where(eq(signs.status, "standing")).limit(1);
+    const [standing] = await database.current.handle.db.select({ id: bords.id }).from(bords).where(eq(bords.status, "standing")).limit(1);
     standingId = standing.id;
   });
-  const reportCount = async () => Number((await database.current.handle.db.select({ n: sql<number>`count(*)::int` }).from(signReports))[0].n);
+  const reportCount = async () => Number((await database.current.handle.db.select({ n: sql<number>`count(*)::int` }).from(bordReports))[0].n);
   const mustRefuse: Record<string, (value: string) => boolean> = {
-    signId: (v) => v !== standingId,
+    bordId: (v) => v !== standingId,
     kind: (v) => v !== "damaged" && v !== "missing",
-    description: (v) => v.length > SIGN_REPORT_DESCRIPTION_MAX_LENGTH * 2,
+    description: (v) => v.length > BORD_REPORT_DESCRIPTION_MAX_LENGTH * 2,
   };
   for (const field of Object.keys(mustRefuse)) {
     it(`${field}: ${REPORT_RUNS} arbitrary values — invalid ones refused in Dutch, one report per acceptance, no unexpected error`, async () => {
@@ -238,12 +238,12 @@ describe("fuzzing the bord report action (publicAction + signReportSubmissionSch
       const before = await reportCount();
       await fc.assert(
         // Descriptions over the limit too: arbitrary text is rarely that long.
-        fc.asyncProperty(field === "description" ? fc.oneof(hostileText, fc.string({ minLength: SIGN_REPORT_DESCRIPTION_MAX_LENGTH * 2 + 1, maxLength: SIGN_REPORT_DESCRIPTION_MAX_LENGTH * 3 })) : hostileText, async (value) => {
+        fc.asyncProperty(field === "description" ? fc.oneof(hostileText, fc.string({ minLength: BORD_REPORT_DESCRIPTION_MAX_LENGTH * 2 + 1, maxLength: BORD_REPORT_DESCRIPTION_MAX_LENGTH * 3 })) : hostileText, async (value) => {
           forwardedFor = nextAddress();
-          const values: Record<string, string> = { signId: standingId, kind: "damaged", description: "Het bord hangt scheef.", website: "", [field]: value };
+          const values: Record<string, string> = { bordId: standingId, kind: "damaged", description: "Het bord hangt scheef.", website: "", [field]: value };
           const form = new FormData();
           for (const [key, v] of Object.entries(values)) form.append(key, v);
-          const state = await reportSignAction({ status: "idle" }, form);
+          const state = await reportBordAction({ status: "idle" }, form);
           expect(["sent", "error"]).toContain(state.status);
           if (state.status === "error") {
             refused += 1;

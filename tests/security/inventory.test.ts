@@ -56,7 +56,7 @@ describe("inventory of pages, routes and server actions (authorisation matrix)",
   it("finds what it looks for (the scan itself works)", () => {
     expect(pagesAndRoutes()).toContain("app/(resident)/mijn-groepen/[id]/adressen/page.tsx");
     expect(pagesAndRoutes()).toContain("app/api/v1/groepen/route.ts");
-    expect(serverActions()).toContain("app/beheer/actions.ts#decideSignRequestAction");
+    expect(serverActions()).toContain("app/beheer/actions.ts#decideBordRequestAction");
     expect(serverActions().length).toBeGreaterThanOrEqual(20);
   });
 

@@ -48,8 +48,8 @@ import { and, eq, ne } from "drizzle-orm";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { XSS_PAYLOADS } from "@/e2e/fixtures/xss-payloads";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { auditLog, groupAdminInvitations, joinRequests, mailOutbox, memberAddresses, sessions, signRequestEvents, type Area, type Group, type User } from "@/db/schema";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
+import { auditLog, groupAdminInvitations, joinRequests, mailOutbox, memberAddresses, sessions, bordRequestEvents, type Area, type Group, type User } from "@/db/schema";
 import { hashInvitationToken } from "@/lib/data/internal/invitations";
 import { resetEnvForTests } from "@/lib/env";
 import { adminInvitationMail } from "@/lib/mail/templates/admin-invitation";
@@ -241,11 +241,11 @@ beforeAll(async () => {
       addition: "",
     });
     const bordTexts = { street: F.street(payload), locationDescription: F.place(payload), note: F.note(payload), requestedBy: admin, decidedBy: staff };
-    const rejected = await aSignRequest(db, group, { status: "rejected", ...bordTexts, reason: F.reason(payload) });
+    const rejected = await aBordRequest(db, group, { status: "rejected", ...bordTexts, reason: F.reason(payload) });
     // The staff member's notes on each step (the rejection's note is the reason).
-    await db.update(signRequestEvents).set({ note: F.staffNote(payload) }).where(and(eq(signRequestEvents.signRequestId, rejected.id), ne(signRequestEvents.toStatus, "rejected")));
-    const open = await aSignRequest(db, group, { status: "in_review", ...bordTexts });
-    await db.update(signRequestEvents).set({ note: F.staffNote(payload) }).where(eq(signRequestEvents.signRequestId, open.id));
+    await db.update(bordRequestEvents).set({ note: F.staffNote(payload) }).where(and(eq(bordRequestEvents.bordRequestId, rejected.id), ne(bordRequestEvents.toStatus, "rejected")));
+    const open = await aBordRequest(db, group, { status: "in_review", ...bordTexts });
+    await db.update(bordRequestEvents).set({ note: F.staffNote(payload) }).where(eq(bordRequestEvents.bordRequestId, open.id));
     await aContact(db, municipality, "wethouder", [area], { name: F.wethouder(payload), email: `wethouder${i}@gemeente.example` });
     await aUser(db, { role: "staff", municipalityId: municipality.id, name: F.account(payload), email: `collega${i}@gemeente.example` });
     const invitationToken = `uitnodiging-${String(i).padStart(3, "0")}-${"x".repeat(20)}`;
@@ -565,9 +565,9 @@ const TEMPLATES: Record<string, (p: string) => MailContent> = {
   joinAccepted: (p) => joinAcceptedMail({ residentName: p, groupName: p, whatsappInviteUrl: "https://chat.whatsapp.com/abc", message: p }),
   joinDeclined: (p) => joinDeclinedMail({ residentName: p, groupName: p, reason: p }),
   bordRequestReceived: (p) =>
-    bordRequestReceivedMail({ groupName: p, areaName: p, signCount: 1, street: p, nearHouseNumber: 4, description: p, point: null, note: p, counted: 60, threshold: 50, reviewUrl: `${APP}${routes.staff.bord(ID)}` }),
-  bordApprovedToAdmin: (p) => bordApprovedMail({ audience: "group_admin", recipientName: p, groupName: p, areaName: p, signCount: 1, street: p, url: `${APP}${routes.myGroups.bord(ID)}` }),
-  bordApprovedToWijkagent: (p) => bordApprovedMail({ audience: "wijkagent", recipientName: p, groupName: p, areaName: p, signCount: 1, street: p, url: `${APP}${routes.wijkagent.group(ID)}` }),
+    bordRequestReceivedMail({ groupName: p, areaName: p, bordCount: 1, street: p, nearHouseNumber: 4, description: p, point: null, note: p, counted: 60, threshold: 50, reviewUrl: `${APP}${routes.staff.bord(ID)}` }),
+  bordApprovedToAdmin: (p) => bordApprovedMail({ audience: "group_admin", recipientName: p, groupName: p, areaName: p, bordCount: 1, street: p, url: `${APP}${routes.myGroups.bord(ID)}` }),
+  bordApprovedToWijkagent: (p) => bordApprovedMail({ audience: "wijkagent", recipientName: p, groupName: p, areaName: p, bordCount: 1, street: p, url: `${APP}${routes.wijkagent.group(ID)}` }),
   bordRejected: (p) => bordRejectedMail({ recipientName: p, groupName: p, reason: p, url: `${APP}${routes.myGroups.bord(ID)}` }),
   bordPlaced: (p) => bordPlacedMail({ recipientName: p, groupName: p, placedOn: "2026-11-20", placedLocation: p, placedCount: 1, url: `${APP}${routes.myGroups.group(ID)}` }),
 };

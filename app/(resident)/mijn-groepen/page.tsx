@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { listMyGroups } from "@/lib/data/resident/my-groups";
-import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { BORD_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { requireCurrentHouseRules } from "./house-rules-gate";
 import { addressesAgainstThreshold } from "@/lib/format";
@@ -54,7 +54,7 @@ export default async function MyGroupsPage({ searchParams }: { searchParams: Pro
                       </Link>
                     </li>
                   ) : null}
-                  {g.openSignRequestStatus ? <li>Bordaanvraag: {SIGN_REQUEST_STATUS_LABELS[g.openSignRequestStatus]}</li> : null}
+                  {g.openBordRequestStatus ? <li>Bordaanvraag: {BORD_REQUEST_STATUS_LABELS[g.openBordRequestStatus]}</li> : null}
                 </ul>
               </li>
             ))}

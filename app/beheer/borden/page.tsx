@@ -8,23 +8,23 @@ import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
 import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { first, type SearchParams } from "@/lib/validation/search-params";
-import { DEFAULT_SIGN_REQUEST_STATUSES, parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
-import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
-import { SIGN_REQUEST_STATUSES } from "@/lib/domain";
+import { DEFAULT_BORD_REQUEST_STATUSES, parseBordRequestFilters } from "@/lib/validation/bord-request-filters";
+import { listBordRequestsForStaff } from "@/lib/data/staff/bord-request-list";
+import { BORD_REQUEST_STATUSES } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Bordaanvragen" };
 
-export default async function SignRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function BordRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   const user = await requirePagePermission("bord.decide", routes.staff.bords);
   const params = await searchParams;
-  const filters = parseSignRequestFilters(params);
+  const filters = parseBordRequestFilters(params);
   const [page, wijken] = await Promise.all([
-    listSignRequestsForStaff(user, filters),
+    listBordRequestsForStaff(user, filters),
     listAreasForStaff(user, first(params, "gemeente")).catch(() => null),
   ]);
-  const isDefaultStatus = filters.status.join() === DEFAULT_SIGN_REQUEST_STATUSES.join();
+  const isDefaultStatus = filters.status.join() === DEFAULT_BORD_REQUEST_STATUSES.join();
   const statusValue = filters.status.length === 0 ? "alle" : filters.status.length === 1 ? filters.status[0] : isDefaultStatus ? "" : filters.status.join(",");
   const base = {
     status: statusValue || undefined,
@@ -42,7 +42,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
           name="status"
           label="Status"
           defaultValue={statusValue}
-          options={[["", "Open aanvragen"], ["alle", "Alle"], ...SIGN_REQUEST_STATUSES.map((s) => [s, statusLabel(s)] as const)]}
+          options={[["", "Open aanvragen"], ["alle", "Alle"], ...BORD_REQUEST_STATUSES.map((s) => [s, statusLabel(s)] as const)]}
         />
         <FilterSelect
           name="wijk"
@@ -86,7 +86,7 @@ export default async function SignRequestsPage({ searchParams }: { searchParams:
               <td className="py-2 pr-4">{statusLabel(r.status)}</td>
               <td className="py-2 pr-4">{formatDate(r.createdAt)}</td>
               <td className="py-2 pr-4">{days(r.ageDays)}</td>
-              <td className="py-2 text-right tabular-nums">{r.signCount}</td>
+              <td className="py-2 text-right tabular-nums">{r.bordCount}</td>
             </tr>
           ))}
         </Table>

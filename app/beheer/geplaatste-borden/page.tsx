@@ -5,12 +5,12 @@ import { formatCalendarDay } from "@/components/staff/format";
 import { Container } from "@/components/ui/container";
 import { Table } from "@/components/ui/table";
 import { requirePagePermission } from "@/lib/auth";
-import { listSignsForStaff, type SignListItem } from "@/lib/data/staff/signs";
+import { listBordsForStaff, type BordListItem } from "@/lib/data/staff/bords";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Geplaatste borden" };
 
-function SignTable({ caption, items, showMunicipality }: { caption: string; items: SignListItem[]; showMunicipality: boolean }) {
+function BordTable({ caption, items, showMunicipality }: { caption: string; items: BordListItem[]; showMunicipality: boolean }) {
   return (
     <Table
       caption={caption}
@@ -19,7 +19,7 @@ function SignTable({ caption, items, showMunicipality }: { caption: string; item
       {items.map((s) => (
         <tr key={s.id} className="border-b border-slate-300">
           <th scope="row" className="py-2 pr-4 font-normal">
-            <Link href={routes.staff.sign(s.id)}>{s.groupName}</Link>
+            <Link href={routes.staff.placedBord(s.id)}>{s.groupName}</Link>
             {s.groupStatus === "dissolved" ? <span className="block text-sm text-slate-700">opgeheven</span> : null}
             {showMunicipality ? <span className="block text-sm text-slate-700">{s.municipalityName}</span> : null}
           </th>
@@ -33,10 +33,10 @@ function SignTable({ caption, items, showMunicipality }: { caption: string; item
   );
 }
 
-export default async function PlacedSignsPage() {
+export default async function PlacedBordsPage() {
   await connection();
-  const user = await requirePagePermission("bord.maintain", routes.staff.signs);
-  const all = await listSignsForStaff(user);
+  const user = await requirePagePermission("bord.maintain", routes.staff.placedBords);
+  const all = await listBordsForStaff(user);
   const removal = all.filter((s) => s.status === "removal_pending");
   const reported = all.filter((s) => s.status === "standing" && s.openReports > 0);
   const rest = all.filter((s) => s.status === "standing" && s.openReports === 0);
@@ -56,7 +56,7 @@ export default async function PlacedSignsPage() {
         ) : (
           <>
             <p className="mt-2">De groep is opgeheven, maar het bord staat er nog. Leg vast wanneer het is weggehaald.</p>
-            <SignTable caption="Borden om weg te halen" items={removal} showMunicipality={showMunicipality} />
+            <BordTable caption="Borden om weg te halen" items={removal} showMunicipality={showMunicipality} />
           </>
         )}
       </section>
@@ -66,7 +66,7 @@ export default async function PlacedSignsPage() {
         {reported.length === 0 ? (
           <p className="mt-2">Er zijn geen open meldingen.</p>
         ) : (
-          <SignTable caption="Borden met open meldingen" items={reported} showMunicipality={showMunicipality} />
+          <BordTable caption="Borden met open meldingen" items={reported} showMunicipality={showMunicipality} />
         )}
       </section>
 
@@ -75,7 +75,7 @@ export default async function PlacedSignsPage() {
         {rest.length === 0 ? (
           <p className="mt-2">Er staan geen andere borden.</p>
         ) : (
-          <SignTable caption="Geplaatste borden zonder meldingen" items={rest} showMunicipality={showMunicipality} />
+          <BordTable caption="Geplaatste borden zonder meldingen" items={rest} showMunicipality={showMunicipality} />
         )}
       </section>
     </Container>

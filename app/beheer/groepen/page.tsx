@@ -10,7 +10,7 @@ import { listAreasForStaff } from "@/lib/data/staff/areas";
 import { listGroupsForStaff } from "@/lib/data/staff/groups";
 import { parseGroupFilters } from "@/lib/validation/group-filters";
 import { toQuery, type SearchParams } from "@/lib/validation/search-params";
-import { SIGN_REQUEST_STATUSES, UNCONFIRMED_STAGES } from "@/lib/domain";
+import { BORD_REQUEST_STATUSES, UNCONFIRMED_STAGES } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Groepen" };
@@ -55,7 +55,7 @@ export default async function StaffGroupsPage({ searchParams }: { searchParams: 
           name="bord"
           label="Bord"
           defaultValue={filters.bord ?? ""}
-          options={[["", "Alle"], ["geen", "Nooit aangevraagd"], ...SIGN_REQUEST_STATUSES.map((s) => [s, statusLabel(s)] as const)]}
+          options={[["", "Alle"], ["geen", "Nooit aangevraagd"], ...BORD_REQUEST_STATUSES.map((s) => [s, statusLabel(s)] as const)]}
         />
         <FilterSelect
           name="controle"

@@ -27,7 +27,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <SettingsForm
         key={settings.municipalityId}
         municipalityId={settings.municipalityId}
-        signThreshold={settings.signThreshold}
+        bordThreshold={settings.bordThreshold}
         safetyEmail={settings.safetyEmail}
         action={updateSettingsAction}
       />
@@ -40,8 +40,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <BordSettingsForm
           key={`bord-${settings.municipalityId}`}
           municipalityId={settings.municipalityId}
-          signThreshold={settings.signThreshold}
-          signsPerGroup={settings.signsPerGroup}
+          bordThreshold={settings.bordThreshold}
+          bordsPerGroup={settings.bordsPerGroup}
           contributionCents={settings.contributionCents}
           condition={settings.condition}
           householdPercent={settings.householdPercent}

@@ -1,7 +1,7 @@
 import { can, getCurrentUser } from "@/lib/auth";
 import { csvFileName, csvHeaders, toCsv } from "@/lib/format/csv";
 import { exportGroupsForWijkagent, type WijkagentGroup } from "@/lib/data/wijkagent/groups";
-import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { BORD_REQUEST_STATUS_LABELS } from "@/lib/domain";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export async function GET(): Promise<Response> {
       { label: "Groep", value: (g) => g.name },
       { label: "Wijk", value: (g) => g.areaName },
       { label: "Adressen", value: (g) => g.addressCount },
-      { label: "Bord", value: (g) => (g.bordStatus ? SIGN_REQUEST_STATUS_LABELS[g.bordStatus] : "geen aanvraag") },
+      { label: "Bord", value: (g) => (g.bordStatus ? BORD_REQUEST_STATUS_LABELS[g.bordStatus] : "geen aanvraag") },
       { label: "Beheerders", value: (g) => g.admins.map((a) => a.name ?? "").join(", ") },
       { label: "Telefoon beheerders", value: (g) => g.admins.map((a) => a.phone ?? "").join(", ") },
       { label: "Straten", value: (g) => g.streets.map((s) => `${s.label} (${s.addresses})`).join(", ") },

@@ -10,7 +10,7 @@ import { aGroup, aMunicipality, anArea, aUser } from "@/db/seed/builders";
 import { seedDemoRegister } from "@/db/seed/demo-register";
 import { createRegisterLookup } from "@/lib/data/internal/address-register";
 import { recheckUncheckedAddresses } from "@/lib/data/internal/address-recheck";
-import { getSignEligibility } from "@/lib/data/internal/eligibility";
+import { getBordEligibility } from "@/lib/data/internal/eligibility";
 import { placeAddresses } from "@/lib/data/internal/address-placement";
 import { insertMemberAddresses } from "@/lib/data/internal/member-addresses";
 import { addMemberAddress, addMemberAddressList, getAddressCounts } from "@/lib/data/resident/member-addresses";
@@ -156,11 +156,11 @@ describe(`counting and the re-check (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
   it("stores addresses as niet gecontroleerd when the register is unreachable, and does not count them", async () => {
     const { me, group } = await groupWithUnchecked(45, 10);
     expect(await getAddressCounts(actorOf(me), group.id))!.toMatchObject({ total: 55, counted: 45, unchecked: 10, missing: 5 });
-    expect(await getSignEligibility(group.id)).toMatchObject({ counted: 45, eligible: false });
+    expect(await getBordEligibility(group.id)).toMatchObject({ counted: 45, eligible: false });
     const report = await recheckUncheckedAddresses({ now: new Date(Date.now() + 1000), lookup: createRegisterLookup() });
     expect(report).toMatchObject({ verified: 10, notFound: 0, stillUnchecked: 0 });
     expect(await getAddressCounts(actorOf(me), group.id))!.toMatchObject({ counted: 55, unchecked: 0, missing: 0 });
-    expect(await getSignEligibility(group.id)).toMatchObject({ counted: 55, eligible: true });
+    expect(await getBordEligibility(group.id)).toMatchObject({ counted: 55, eligible: true });
     expect((await rowsOf(group.id)).find((r) => r.postcode === "2925AD")).toMatchObject({ street: expect.any(String), verification: "verified" });
   });
 

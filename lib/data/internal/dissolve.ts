@@ -17,7 +17,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { areas, contactAreas, contacts, groups, municipalities, signRequestEvents, signRequests } from "@/db/schema";
+import { areas, contactAreas, contacts, groups, municipalities, bordRequestEvents, bordRequests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
@@ -32,7 +32,7 @@ import {
 import { routes } from "@/lib/routes";
 import { lockGroupRow } from "./group-lock";
 import { removeGroupPersonalData } from "./retention";
-import { createRemovalTasks } from "./signs";
+import { createRemovalTasks } from "./bords";
 import { closeOpenCheck } from "./yearly-check";
 
 export type DissolveVia = "resident" | "staff" | "erasure";
@@ -91,19 +91,19 @@ export async function dissolveGroupCommand(tx: Executor, command: DissolveComman
   // Bord requests: the open ones are withdrawn; the state of all tells team Veiligheid whether
   // a bord stands or was asked for.
   const requests = await tx
-    .select({ id: signRequests.id, status: signRequests.status })
-    .from(signRequests)
-    .where(eq(signRequests.groupId, group.id))
+    .select({ id: bordRequests.id, status: bordRequests.status })
+    .from(bordRequests)
+    .where(eq(bordRequests.groupId, group.id))
     .for("update");
   const open = requests.filter((r) => r.status === "submitted" || r.status === "in_review");
   if (open.length > 0) {
     await tx
-      .update(signRequests)
-      .set({ status: "withdrawn", updatedAt: now, version: sql`${signRequests.version} + 1` })
-      .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.id, open.map((r) => r.id))));
-    await tx.insert(signRequestEvents).values(
+      .update(bordRequests)
+      .set({ status: "withdrawn", updatedAt: now, version: sql`${bordRequests.version} + 1` })
+      .where(and(eq(bordRequests.groupId, group.id), inArray(bordRequests.id, open.map((r) => r.id))));
+    await tx.insert(bordRequestEvents).values(
       open.map((r) => ({
-        signRequestId: r.id,
+        bordRequestId: r.id,
         actorUserId: command.actorUserId,
         fromStatus: r.status,
         toStatus: "withdrawn" as const,

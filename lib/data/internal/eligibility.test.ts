@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addAddresses, addresses, aGroup, aMunicipality, anArea } from "@/db/seed/builders";
 import { eq } from "drizzle-orm";
 import { groups, type Area } from "@/db/schema";
-import { countCountedAddresses, getSignEligibility } from "@/lib/data/internal/eligibility";
+import { countCountedAddresses, getBordEligibility } from "@/lib/data/internal/eligibility";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 
 const database = withTestDatabase();
@@ -25,13 +25,13 @@ describe(`counting a group's addresses for the bord (${onPostgres ? "PostgreSQL"
       { postcode: "3011AA", houseNumber: 2, inMunicipality: false },
     ]);
     expect(await countCountedAddresses(group.id)).toBe(48);
-    expect(await getSignEligibility(group.id)).toEqual({ counted: 48, threshold: 50, eligible: false, missing: 2 });
+    expect(await getBordEligibility(group.id)).toEqual({ counted: 48, threshold: 50, eligible: false, missing: 2 });
 
     await addAddresses(db, group, [
       { postcode: "2922ZZ", houseNumber: 1 },
       { postcode: "2922ZZ", houseNumber: 1, addition: "A" },
     ]);
-    expect(await getSignEligibility(group.id)).toEqual({ counted: 50, threshold: 50, eligible: true, missing: 0 });
+    expect(await getBordEligibility(group.id)).toEqual({ counted: 50, threshold: 50, eligible: true, missing: 0 });
   });
 
   it("counts 10,000 addresses", async () => {
@@ -53,6 +53,6 @@ describe(`counting a group's addresses for the bord (${onPostgres ? "PostgreSQL"
   });
 
   it("answers null for a group that does not exist", async () => {
-    expect(await getSignEligibility("00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await getBordEligibility("00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 });

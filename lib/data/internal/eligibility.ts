@@ -4,7 +4,7 @@ import { db, selectRows, type Executor } from "@/db";
 import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
 import { bordThresholdSql } from "./bord-settings";
 import { countsForItsGroup } from "./counted-addresses";
-import { signEligibility, type SignEligibility } from "@/lib/domain";
+import { bordEligibility, type BordEligibility } from "@/lib/domain";
 
 /**
  * Distinct verified participating addresses of a group inside its municipality that count for its
@@ -22,13 +22,13 @@ export async function countCountedAddresses(groupId: string, executor: Executor 
   return Number(row?.n ?? 0);
 }
 
-export interface GroupSignEligibility extends SignEligibility {
+export interface GroupBordEligibility extends BordEligibility {
   counted: number;
   threshold: number;
 }
 
 /** The bord rule for one group, counted now (null when the group does not exist). */
-export async function getSignEligibility(groupId: string, executor: Executor = db): Promise<GroupSignEligibility | null> {
+export async function getBordEligibility(groupId: string, executor: Executor = db): Promise<GroupBordEligibility | null> {
   const [group] = await executor
     .select({ threshold: bordThresholdSql() })
     .from(groups)
@@ -37,5 +37,5 @@ export async function getSignEligibility(groupId: string, executor: Executor = d
     .where(eq(groups.id, groupId));
   if (!group) return null;
   const counted = await countCountedAddresses(groupId, executor);
-  return { counted, threshold: group.threshold, ...signEligibility({ distinctAddressesInMunicipality: counted, threshold: group.threshold }) };
+  return { counted, threshold: group.threshold, ...bordEligibility({ distinctAddressesInMunicipality: counted, threshold: group.threshold }) };
 }

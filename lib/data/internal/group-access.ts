@@ -11,7 +11,7 @@ import { bordThresholdSql } from "./bord-settings";
 /**
  * The one rule behind every group admin's query: the actor is an admin of the (active) group.
  * Used inside the `where` of each query of lib/data/resident/ (my-groups.ts, group-admins.ts,
- * member-addresses.ts, join-requests.ts, sign-requests.ts, invitations.ts …), so someone else's
+ * member-addresses.ts, join-requests.ts, bord-requests.ts, invitations.ts …), so someone else's
  * group simply does not exist.
  */
 export function isAdminOf(actor: Pick<Actor, "id">, groupId: AnyPgColumn = groups.id) {
@@ -32,7 +32,7 @@ export interface AdminGroupRef {
   safetyEmail: string;
   bordThreshold: number;
   /** The municipality's bord settings. */
-  bordSignsPerGroup: number;
+  bordsPerGroup: number;
   bordContributionCents: number;
   bordCondition: "addresses" | "household_share";
   bordHouseholdPercent: number | null;
@@ -65,7 +65,7 @@ export async function findAdminGroup(
       municipalityName: municipalities.name,
       safetyEmail: municipalities.safetyEmail,
       bordThreshold: bordThresholdSql(),
-      bordSignsPerGroup: municipalities.bordSignsPerGroup,
+      bordsPerGroup: municipalities.bordsPerGroup,
       bordContributionCents: municipalities.bordContributionCents,
       bordCondition: municipalities.bordCondition,
       bordHouseholdPercent: municipalities.bordHouseholdPercent,

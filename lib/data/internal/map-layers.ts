@@ -1,16 +1,16 @@
 /**
  * What the maps draw: wijk outlines (areas.boundary, GeoJSON in WGS84) and bords as points.
  * No personal data: outlines, names of places, statuses and points on a street. The callers
- * choose what is shown: lib/data/public/maps.ts only placed bords (a street sign is public),
+ * choose what is shown: lib/data/public/maps.ts only placed bords (a bord is public),
  * lib/data/staff/map.ts their municipality's open requests too, lib/data/wijkagent/map.ts those
  * in the officer's own wijken.
  */
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, type SQL } from "drizzle-orm";
 import { type Executor } from "@/db";
-import { areas, groups, municipalities, signRequests } from "@/db/schema";
+import { areas, groups, municipalities, bordRequests } from "@/db/schema";
 import { isBoundaryGeometry, type BoundaryGeometry } from "@/lib/domain/geo";
-import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
+import { OPEN_BORD_REQUEST_STATUSES } from "@/lib/domain/bord-request";
 
 export interface AreaBoundary {
   areaId: string;
@@ -24,7 +24,7 @@ export interface AreaBoundary {
 export type BordMarkerStatus = "placed" | "open";
 
 export interface BordMarker {
-  /** The sign request's id (staff and wijkagent maps link to it; public maps do not show it). */
+  /** The bord request's id (staff and wijkagent maps link to it; public maps do not show it). */
   id: string;
   areaId: string;
   groupName: string;
@@ -60,31 +60,31 @@ export async function boundaries(where: SQL | undefined, executor: Executor): Pr
 }
 
 /** The bords the staff and wijkagent maps show: open requests and placed bords. */
-export const OPEN_AND_PLACED = [...OPEN_SIGN_REQUEST_STATUSES, "placed"] as const;
+export const OPEN_AND_PLACED = [...OPEN_BORD_REQUEST_STATUSES, "placed"] as const;
 
-export async function bordMarkers(where: SQL, statuses: ReadonlyArray<(typeof signRequests.status.enumValues)[number]>, executor: Executor): Promise<BordMarker[]> {
+export async function bordMarkers(where: SQL, statuses: ReadonlyArray<(typeof bordRequests.status.enumValues)[number]>, executor: Executor): Promise<BordMarker[]> {
   const rows = await executor
     .select({
-      id: signRequests.id,
+      id: bordRequests.id,
       areaId: groups.areaId,
       groupName: groups.name,
-      street: signRequests.street,
-      status: signRequests.status,
-      latitude: signRequests.latitude,
-      longitude: signRequests.longitude,
+      street: bordRequests.street,
+      status: bordRequests.status,
+      latitude: bordRequests.latitude,
+      longitude: bordRequests.longitude,
     })
-    .from(signRequests)
-    .innerJoin(groups, eq(groups.id, signRequests.groupId))
+    .from(bordRequests)
+    .innerJoin(groups, eq(groups.id, bordRequests.groupId))
     .where(
       and(
         where,
         eq(groups.status, "active"),
-        inArray(signRequests.status, [...statuses]),
-        isNotNull(signRequests.latitude),
-        isNotNull(signRequests.longitude),
+        inArray(bordRequests.status, [...statuses]),
+        isNotNull(bordRequests.latitude),
+        isNotNull(bordRequests.longitude),
       ),
     )
-    .orderBy(asc(groups.name), asc(signRequests.createdAt))
+    .orderBy(asc(groups.name), asc(bordRequests.createdAt))
     .limit(2000);
   return rows.map((r) => ({
     ...r,

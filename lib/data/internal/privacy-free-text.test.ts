@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "@/db";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import * as schema from "@/db/schema";
-import { auditLog, groups, joinRequests, mailOutbox, signEvents, signReports, signRequestEvents, signRequests, signs, users, type Area, type User } from "@/db/schema";
-import { aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { auditLog, groups, joinRequests, mailOutbox, bordEvents, bordReports, bordRequestEvents, bordRequests, bords, users, type Area, type User } from "@/db/schema";
+import { aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import { erasePersonalData } from "@/lib/data/platform/privacy-erasure";
 import { previewErasure } from "@/lib/data/platform/privacy-preview";
 import { resetEnvForTests } from "@/lib/env";
@@ -55,7 +55,7 @@ beforeAll(async () => {
   ids.group = group.id;
   ids.others = others.id;
 
-  const bord = await aSignRequest(db, group, {
+  const bordRequest = await aBordRequest(db, group, {
     status: "rejected",
     street: "Hoek bij S. de Vries",
     note: "Tel +31 6 1234 5678 of (06) 12345678",
@@ -63,28 +63,28 @@ beforeAll(async () => {
     reason: "Sanne  de  Vries trok de aanvraag in.",
     placedLocation: null,
   });
-  ids.bord = bord.id;
+  ids.bordRequest = bordRequest.id;
   const [event] = await db
-    .insert(signRequestEvents)
-    .values({ signRequestId: bord.id, actorUserId: coAdmin.id, toStatus: "in_review", note: "Gebeld met mw. De Vries op 0031612345678" })
+    .insert(bordRequestEvents)
+    .values({ bordRequestId: bordRequest.id, actorUserId: coAdmin.id, toStatus: "in_review", note: "Gebeld met mw. De Vries op 0031612345678" })
     .returning();
   numericIds.event = event.id;
 
   // A placed bord: its record, a resident's report and a step in its history.
-  const placed = await aSignRequest(db, others, { status: "placed", placedLocation: "Lantaarnpaal bij de Kerkweg" });
-  const [sign] = await db
-    .update(signs)
+  const placed = await aBordRequest(db, others, { status: "placed", placedLocation: "Lantaarnpaal bij de Kerkweg" });
+  const [bord] = await db
+    .update(bords)
     .set({ location: "Voor nummer 3, bij mw. De Vries", owner: "S. de Vries", paidBy: "Sanne de Vries (06 1234 5678)" })
-    .where(eq(signs.signRequestId, placed.id))
+    .where(eq(bords.bordRequestId, placed.id))
     .returning();
-  ids.sign = sign.id;
+  ids.bord = bord.id;
   const [report] = await db
-    .insert(signReports)
-    .values({ signId: sign.id, kind: "damaged", description: `Scheef, zegt Sanne de Vries, bel 06-12345678. ${OTHERS}` })
+    .insert(bordReports)
+    .values({ bordId: bord.id, kind: "damaged", description: `Scheef, zegt Sanne de Vries, bel 06-12345678. ${OTHERS}` })
     .returning();
   ids.report = report.id;
-  const [signEvent] = await db.insert(signEvents).values({ signId: sign.id, kind: "repaired", note: "Rechtgezet samen met De Vries, Sanne" }).returning();
-  numericIds.signEvent = signEvent.id;
+  const [bordEvent] = await db.insert(bordEvents).values({ bordId: bord.id, kind: "repaired", note: "Rechtgezet samen met De Vries, Sanne" }).returning();
+  numericIds.bordEvent = bordEvent.id;
 
   const [declined] = await db
     .insert(joinRequests)
@@ -153,8 +153,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   "groups.slug": "derived from the name (renamed with it)", "groups.name_skeleton": "derived from the name (recomputed with it)", "groups.whatsapp_invite_url": "a chat.whatsapp.com link (validated)",
   "join_requests.name": "the person's own field", "join_requests.email": "the person's own field", "join_requests.phone": "the person's own field", "join_requests.postcode": "the person's own field", "join_requests.addition": "the person's own field", "join_requests.handled_by_user_id": "an id",
   "mail_outbox.idempotency_key": "a key", "mail_outbox.kind": "a code", "mail_outbox.to_address": "the recipient (erased by e-mail)", "mail_outbox.transport": "a code",
-  "sign_events.actor_user_id": "an id", "sign_reports.handled_by_user_id": "an id", "sign_photos.content_type": "a code", "sign_photos.uploaded_by_user_id": "an id", "sign_request_events.actor_user_id": "an id",
-  "sign_requests.requested_by_user_id": "an id", "sign_requests.decided_by_user_id": "an id",
+  "bord_events.actor_user_id": "an id", "bord_reports.handled_by_user_id": "an id", "bord_photos.content_type": "a code", "bord_photos.uploaded_by_user_id": "an id", "bord_request_events.actor_user_id": "an id",
+  "bord_requests.requested_by_user_id": "an id", "bord_requests.decided_by_user_id": "an id",
   "users.id": "an id", "users.email": "the person's own field", "users.name": "the person's own field", "users.phone": "the person's own field", "users.postcode": "the person's own field", "users.addition": "the person's own field", "users.image": "unused by the application",
 };
 
@@ -191,21 +191,21 @@ describe(`erasing a person's name and phone number from free text (${onPostgres 
         "groups.name: De Vries",
         "groups.description: Sanne de Vries",
         "groups.description: 06-12345678",
-        "sign_requests.street: S. de Vries",
-        "sign_requests.note: +31 6 1234 5678",
-        "sign_requests.note: (06) 12345678",
-        "sign_requests.location_description: De Vries, Sanne",
-        "sign_requests.reason: Sanne  de  Vries",
-        "sign_request_events.note: Sanne  de  Vries", // the rejection's step copies the reason
-        "sign_request_events.note: De Vries",
-        "sign_request_events.note: 0031612345678",
-        "signs.location: De Vries",
-        "signs.owner: S. de Vries",
-        "signs.paid_by: Sanne de Vries",
-        "signs.paid_by: 06 1234 5678",
-        "sign_reports.description: Sanne de Vries",
-        "sign_reports.description: 06-12345678",
-        "sign_events.note: De Vries, Sanne",
+        "bord_requests.street: S. de Vries",
+        "bord_requests.note: +31 6 1234 5678",
+        "bord_requests.note: (06) 12345678",
+        "bord_requests.location_description: De Vries, Sanne",
+        "bord_requests.reason: Sanne  de  Vries",
+        "bord_request_events.note: Sanne  de  Vries", // the rejection's step copies the reason
+        "bord_request_events.note: De Vries",
+        "bord_request_events.note: 0031612345678",
+        "bords.location: De Vries",
+        "bords.owner: S. de Vries",
+        "bords.paid_by: Sanne de Vries",
+        "bords.paid_by: 06 1234 5678",
+        "bord_reports.description: Sanne de Vries",
+        "bord_reports.description: 06-12345678",
+        "bord_events.note: De Vries, Sanne",
         "join_requests.decline_reason: Sanne de Vries",
         "audit_log.details: S. de Vries",
         "audit_log.details: 06 12 34 56 78",
@@ -218,7 +218,7 @@ describe(`erasing a person's name and phone number from free text (${onPostgres 
     expect(description).toMatchObject({ place: "Groep – beschrijving", record: "Buurtwacht van mevrouw De Vries", before: "Vragen? Mail ", action: "replace" });
     expect(description.after.startsWith(" (sanne.devries@")).toBe(true);
     expect(preview.freeTextMentions.find((m) => m.table === "mail_outbox")).toMatchObject({ action: "delete", record: expect.stringMatching(/^E-mail \(group_registered, \d{4}-\d{2}-\d{2}\)$/) });
-    expect(preview.freeTextMentions.find((m) => m.table === "sign_requests")?.record).toBe("Bordaanvraag van Buurtwacht van mevrouw De Vries");
+    expect(preview.freeTextMentions.find((m) => m.table === "bord_requests")?.record).toBe("Bordaanvraag van Buurtwacht van mevrouw De Vries");
     // Nothing about Jan de Vries, the De Vriesstraat or the other number.
     expect(preview.freeTextMentions.map((m) => m.match).join(" ")).not.toMatch(/Jan|straat|679/);
   });
@@ -238,21 +238,21 @@ describe(`erasing a person's name and phone number from free text (${onPostgres 
     expect(group.status).toBe("active");
     expect(group.description).toBe("Vragen? Mail [verwijderd] ([verwijderd]) of bel [verwijderd].");
     expect(group.name).toBe("Buurtwacht van mevrouw [verwijderd]");
-    const [bord] = await db.select().from(signRequests).where(eq(signRequests.id, ids.bord));
-    expect(bord).toMatchObject({
+    const [bordRequest] = await db.select().from(bordRequests).where(eq(bordRequests.id, ids.bordRequest));
+    expect(bordRequest).toMatchObject({
       street: "Hoek bij [verwijderd]",
       note: "Tel [verwijderd] of [verwijderd]",
       locationDescription: `Voor het huis van [verwijderd].\n${OTHERS}`,
       reason: "[verwijderd] trok de aanvraag in.",
     });
-    const [event] = await db.select().from(signRequestEvents).where(eq(signRequestEvents.id, numericIds.event));
+    const [event] = await db.select().from(bordRequestEvents).where(eq(bordRequestEvents.id, numericIds.event));
     expect(event.note).toBe("Gebeld met mw. [verwijderd] op [verwijderd]");
-    const [sign] = await db.select().from(signs).where(eq(signs.id, ids.sign));
-    expect(sign).toMatchObject({ location: "Voor nummer 3, bij mw. [verwijderd]", owner: "[verwijderd]", paidBy: "[verwijderd] ([verwijderd])" });
-    const [signReport] = await db.select().from(signReports).where(eq(signReports.id, ids.report));
-    expect(signReport.description).toBe(`Scheef, zegt [verwijderd], bel [verwijderd]. ${OTHERS}`);
-    const [signEvent] = await db.select().from(signEvents).where(eq(signEvents.id, numericIds.signEvent));
-    expect(signEvent.note).toBe("Rechtgezet samen met [verwijderd]");
+    const [bord] = await db.select().from(bords).where(eq(bords.id, ids.bord));
+    expect(bord).toMatchObject({ location: "Voor nummer 3, bij mw. [verwijderd]", owner: "[verwijderd]", paidBy: "[verwijderd] ([verwijderd])" });
+    const [bordReport] = await db.select().from(bordReports).where(eq(bordReports.id, ids.report));
+    expect(bordReport.description).toBe(`Scheef, zegt [verwijderd], bel [verwijderd]. ${OTHERS}`);
+    const [bordEvent] = await db.select().from(bordEvents).where(eq(bordEvents.id, numericIds.bordEvent));
+    expect(bordEvent.note).toBe("Rechtgezet samen met [verwijderd]");
     const [declined] = await db.select().from(joinRequests).where(eq(joinRequests.id, ids.declined));
     expect(declined).toMatchObject({ declineReason: "[verwijderd] kent hem niet.", name: "Piet Jansen" });
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.id, numericIds.audit));

@@ -14,9 +14,9 @@
  *   mentions the person (mail bodies are copies of what was sent: they are not rewritten).
  *
  * The free-text columns, from db/schema.ts: groups.name, groups.description,
- * sign_requests.street, .location_description, .note, .reason, .placed_location,
- * sign_request_events.note, signs.location, .owner, .paid_by, sign_reports.description,
- * sign_events.note, join_requests.decline_reason, audit_log.details (every string in it), and
+ * bord_requests.street, .location_description, .note, .reason, .placed_location,
+ * bord_request_events.note, bords.location, .owner, .paid_by, bord_reports.description,
+ * bord_events.note, join_requests.decline_reason, audit_log.details (every string in it), and
  * mail_outbox.subject, .text, .html, .last_error (lib/data/internal/privacy-free-text.test.ts fails on a
  * text column that is neither here nor named there as not free text). Not free text, and so not searched:
  * names of municipalities, wijken and contacts (other people), addresses from the address
@@ -70,7 +70,7 @@ interface Source {
 }
 
 const groupOf = (alias: string) => sql.raw(`join groups g on g.id = ${alias}.group_id`);
-const signRequestLabel = sql`'Bordaanvraag van ' || g.name`;
+const bordRequestLabel = sql`'Bordaanvraag van ' || g.name`;
 
 /** Every free-text column a person's name or number may have been typed into. */
 export const FREE_TEXT_SOURCES: readonly Source[] = [
@@ -85,21 +85,21 @@ export const FREE_TEXT_SOURCES: readonly Source[] = [
       ["placed_location", "Bordaanvraag – plek van plaatsing"],
     ] as const
   ).map(([column, place]): Source => ({
-    table: "sign_requests",
+    table: "bord_requests",
     column,
     place,
     idType: "uuid",
     joins: groupOf("t"),
-    record: signRequestLabel,
+    record: bordRequestLabel,
     action: "replace",
   })),
   {
-    table: "sign_request_events",
+    table: "bord_request_events",
     column: "note",
     place: "Stap in een bordaanvraag – notitie",
     idType: "bigint",
-    joins: sql.raw("join sign_requests s on s.id = t.sign_request_id join groups g on g.id = s.group_id"),
-    record: signRequestLabel,
+    joins: sql.raw("join bord_requests s on s.id = t.bord_request_id join groups g on g.id = s.group_id"),
+    record: bordRequestLabel,
     action: "replace",
   },
   ...(
@@ -109,7 +109,7 @@ export const FREE_TEXT_SOURCES: readonly Source[] = [
       ["paid_by", "Geplaatst bord – betaald door"],
     ] as const
   ).map(([column, place]): Source => ({
-    table: "signs",
+    table: "bords",
     column,
     place,
     idType: "uuid",
@@ -118,20 +118,20 @@ export const FREE_TEXT_SOURCES: readonly Source[] = [
     action: "replace",
   })),
   {
-    table: "sign_reports",
+    table: "bord_reports",
     column: "description",
     place: "Melding over een bord – omschrijving",
     idType: "uuid",
-    joins: sql.raw("join signs s on s.id = t.sign_id join groups g on g.id = s.group_id"),
+    joins: sql.raw("join bords s on s.id = t.bord_id join groups g on g.id = s.group_id"),
     record: sql`'Melding over het bord van ' || g.name`,
     action: "replace",
   },
   {
-    table: "sign_events",
+    table: "bord_events",
     column: "note",
     place: "Stap in de geschiedenis van een bord – notitie",
     idType: "bigint",
-    joins: sql.raw("join signs s on s.id = t.sign_id join groups g on g.id = s.group_id"),
+    joins: sql.raw("join bords s on s.id = t.bord_id join groups g on g.id = s.group_id"),
     record: sql`'Bord van ' || g.name`,
     action: "replace",
   },
@@ -306,7 +306,7 @@ export async function eraseFreeTextMentions(executor: Executor, person: PersonId
       else if (source.table === "groups" && source.column === "name") {
         next = sql`${await freeGroupName(executor, row.id, matcher.redact(row.value, FREE_TEXT_MARK).slice(0, 80))}`;
       } else next = sql`${matcher.redact(row.value, FREE_TEXT_MARK)}`;
-      const touched = source.table === "groups" || source.table === "sign_requests" ? sql`, updated_at = ${now.toISOString()}::timestamptz` : sql``;
+      const touched = source.table === "groups" || source.table === "bord_requests" ? sql`, updated_at = ${now.toISOString()}::timestamptz` : sql``;
       const changed = await selectRows<{ id: string }>(
         executor,
         sql`update ${table} set ${column} = ${next}${touched} where id = ${id} returning id::text as id`,

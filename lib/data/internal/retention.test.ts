@@ -5,7 +5,7 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import {
   auditLog,
   groupAdminInvitations,
@@ -15,8 +15,8 @@ import {
   memberAddresses,
   rateLimits,
   sessions,
-  signRequestEvents,
-  signRequests,
+  bordRequestEvents,
+  bordRequests,
   users,
   verificationTokens,
   type Area,
@@ -105,7 +105,7 @@ describe(`retention (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     await aGroup(db, area, { admins: [busy] }); // busy stays admin of another active group
     await db.insert(joinRequests).values({ groupId: group.id, name: "Jan", email: "jan.opheffen@test.example", postcode: "2922AB", houseNumber: 1 });
     await inviteCoAdmin(actorOf(only), group.id, "later.opheffen@test.example");
-    const bord = await aSignRequest(db, group, { status: "placed", requestedBy: only });
+    const bord = await aBordRequest(db, group, { status: "placed", requestedBy: only });
 
     await dissolveGroup(actorOf(only), group.id, group.name, new Date("2026-06-01T12:00:00Z"));
 
@@ -114,9 +114,9 @@ describe(`retention (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     for (const table of [memberAddresses, joinRequests, groupAdminInvitations, groupAdmins] as const) {
       expect(await db.select().from(table).where(eq(table.groupId, group.id))).toHaveLength(0);
     }
-    const [bordAfter] = await db.select().from(signRequests).where(eq(signRequests.id, bord.id));
+    const [bordAfter] = await db.select().from(bordRequests).where(eq(bordRequests.id, bord.id));
     expect(bordAfter).toMatchObject({ status: "placed", requestedByUserId: null });
-    const events = await db.select().from(signRequestEvents).where(eq(signRequestEvents.signRequestId, bord.id));
+    const events = await db.select().from(bordRequestEvents).where(eq(bordRequestEvents.bordRequestId, bord.id));
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => e.actorUserId !== only.id)).toBe(true);
 

@@ -24,8 +24,8 @@ import {
   memberAddresses,
   rateLimits,
   sessions,
-  signRequestEvents,
-  signRequests,
+  bordRequestEvents,
+  bordRequests,
   users,
   verificationTokens,
 } from "@/db/schema";
@@ -122,14 +122,14 @@ export async function removeGroupPersonalData(tx: Executor, groupId: string): Pr
   const admins = await tx.delete(groupAdmins).where(eq(groupAdmins.groupId, groupId)).returning({ userId: groupAdmins.userId });
   const adminIds = admins.map((a) => a.userId);
 
-  const requestIds = tx.select({ id: signRequests.id }).from(signRequests).where(eq(signRequests.groupId, groupId));
-  await tx.update(signRequests).set({ requestedByUserId: null }).where(eq(signRequests.groupId, groupId));
+  const requestIds = tx.select({ id: bordRequests.id }).from(bordRequests).where(eq(bordRequests.groupId, groupId));
+  await tx.update(bordRequests).set({ requestedByUserId: null }).where(eq(bordRequests.groupId, groupId));
   if (adminIds.length > 0) {
     // The admins' own steps in the bord history (asking, withdrawing) no longer say who.
     await tx
-      .update(signRequestEvents)
+      .update(bordRequestEvents)
       .set({ actorUserId: null })
-      .where(and(inArray(signRequestEvents.signRequestId, requestIds), inArray(signRequestEvents.actorUserId, adminIds)));
+      .where(and(inArray(bordRequestEvents.bordRequestId, requestIds), inArray(bordRequestEvents.actorUserId, adminIds)));
   }
   await tx.update(groups).set({ description: "", whatsappInviteUrl: null }).where(eq(groups.id, groupId));
 

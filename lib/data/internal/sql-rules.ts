@@ -8,7 +8,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { DUTCH_TIME_ZONE } from "@/lib/domain/dates";
-import { OPEN_SIGN_REQUEST_STATUSES } from "@/lib/domain/sign-request";
+import { OPEN_BORD_REQUEST_STATUSES } from "@/lib/domain/bord-request";
 
 function literal(value: string): string {
   if (!/^[A-Za-z_/]+$/.test(value)) throw new Error(`not a plain SQL literal: ${value}`);
@@ -20,16 +20,16 @@ export const DUTCH_TIME_ZONE_SQL_TEXT = literal(DUTCH_TIME_ZONE);
 export const dutchTimeZone = sql.raw(DUTCH_TIME_ZONE_SQL_TEXT);
 
 /** `'submitted', 'in_review', 'approved'`, for `status in (…)`. */
-export const OPEN_SIGN_REQUEST_STATUSES_SQL_TEXT = OPEN_SIGN_REQUEST_STATUSES.map(literal).join(", ");
-export const openSignRequestStatuses = sql.raw(OPEN_SIGN_REQUEST_STATUSES_SQL_TEXT);
+export const OPEN_BORD_REQUEST_STATUSES_SQL_TEXT = OPEN_BORD_REQUEST_STATUSES.map(literal).join(", ");
+export const openBordRequestStatuses = sql.raw(OPEN_BORD_REQUEST_STATUSES_SQL_TEXT);
 
 /**
- * publicBordStatus (lib/domain/sign-request.ts) in SQL, for the group whose id is the SQL
+ * publicBordStatus (lib/domain/bord-request.ts) in SQL, for the group whose id is the SQL
  * expression `groupId` (a column reference such as `g.id`, never input).
  */
 export function publicBordStatusSqlText(groupId: string): string {
   return `case
-        when exists (select 1 from sign_requests s where s.group_id = ${groupId} and s.status = 'placed') then 'placed'
-        when exists (select 1 from sign_requests s where s.group_id = ${groupId} and s.status in (${OPEN_SIGN_REQUEST_STATUSES_SQL_TEXT})) then 'requested'
+        when exists (select 1 from bord_requests s where s.group_id = ${groupId} and s.status = 'placed') then 'placed'
+        when exists (select 1 from bord_requests s where s.group_id = ${groupId} and s.status in (${OPEN_BORD_REQUEST_STATUSES_SQL_TEXT})) then 'requested'
         else 'none' end`;
 }

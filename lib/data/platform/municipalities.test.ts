@@ -47,7 +47,7 @@ async function rejection(promise: Promise<unknown>) {
   throw new Error("expected a rejection");
 }
 
-const valid = { code: "GM0501", name: "Brielle", signThreshold: "40", safetyEmail: "veiligheid@brielle.example" };
+const valid = { code: "GM0501", name: "Brielle", bordThreshold: "40", safetyEmail: "veiligheid@brielle.example" };
 const parse = (input: Record<string, unknown>) => municipalitySchema.parse(input);
 
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe("the municipality form's schema", () => {
     expect(parse({ ...valid, code: " gm 0501 ", name: "  Brielle ", safetyEmail: "Veiligheid@Brielle.example" })).toEqual({
       code: "GM0501",
       name: "Brielle",
-      signThreshold: 40,
+      bordThreshold: 40,
       safetyEmail: "veiligheid@brielle.example",
     });
   });
@@ -77,8 +77,8 @@ describe("the municipality form's schema", () => {
     ["code", "GM'; drop table municipalities; --", "Een CBS-code is GM met vier cijfers, zoals GM0542."],
     ["name", "", "Vul de naam van de gemeente in."],
     ["name", "x".repeat(81), "Dit is te lang. Gebruik hooguit 80 tekens."],
-    ["signThreshold", "0", "Vul een getal in van 1 tot en met 1000."],
-    ["signThreshold", "veel", "Vul een heel getal in, bijvoorbeeld 50."],
+    ["bordThreshold", "0", "Vul een getal in van 1 tot en met 1000."],
+    ["bordThreshold", "veel", "Vul een heel getal in, bijvoorbeeld 50."],
     ["safetyEmail", "<script>alert(1)</script>", "Dit e-mailadres klopt niet. Vul een adres in zoals naam@voorbeeld.nl."],
   ])("refuses %s = %j with a Dutch message", (field, value, message) => {
     const result = municipalitySchema.safeParse({ ...valid, [field]: value });
@@ -88,7 +88,7 @@ describe("the municipality form's schema", () => {
 
   it("refuses missing fields", () => {
     const result = municipalitySchema.safeParse({});
-    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(["code", "name", "safetyEmail", "signThreshold"]);
+    expect(result.error?.issues.map((i) => i.path[0]).sort()).toEqual(["bordThreshold", "code", "name", "safetyEmail"]);
   });
 });
 
@@ -96,11 +96,11 @@ describe("adding and editing a municipality", () => {
   it("adds one, lists it, and edits it; the slug stays until the name changes", async () => {
     const { id } = await createMunicipality(admin, parse(valid));
     const added = await getManagedMunicipality(admin, id);
-    expect(added).toMatchObject({ code: "GM0501", name: "Brielle", slug: "brielle", signThreshold: 40, disabled: false, areas: 0, staff: 0 });
+    expect(added).toMatchObject({ code: "GM0501", name: "Brielle", slug: "brielle", bordThreshold: 40, disabled: false, areas: 0, staff: 0 });
     expect((await listManagedMunicipalities(admin)).map((m) => m.name)).toContain("Brielle");
 
-    await updateMunicipality(admin, id, parse({ ...valid, signThreshold: "25" }));
-    expect(await getManagedMunicipality(admin, id)).toMatchObject({ slug: "brielle", signThreshold: 25 });
+    await updateMunicipality(admin, id, parse({ ...valid, bordThreshold: "25" }));
+    expect(await getManagedMunicipality(admin, id)).toMatchObject({ slug: "brielle", bordThreshold: 25 });
     await updateMunicipality(admin, id, parse({ ...valid, name: "Voorne aan Zee", code: "GM1992" }));
     expect(await getManagedMunicipality(admin, id)).toMatchObject({ slug: "voorne-aan-zee", code: "GM1992", name: "Voorne aan Zee" });
     const audit = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, id));

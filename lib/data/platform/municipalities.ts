@@ -26,7 +26,7 @@ export interface ManagedMunicipality {
   code: string;
   name: string;
   slug: string;
-  signThreshold: number;
+  bordThreshold: number;
   safetyEmail: string;
   disabled: boolean;
   areas: number;
@@ -56,7 +56,7 @@ function selectManaged(executor: Executor) {
       code: municipalities.code,
       name: municipalities.name,
       slug: municipalities.slug,
-      signThreshold: municipalities.bordThreshold,
+      bordThreshold: municipalities.bordThreshold,
       safetyEmail: municipalities.safetyEmail,
       disabledAt: municipalities.disabledAt,
       areas: areaCount,
@@ -133,7 +133,7 @@ export async function createMunicipality(actor: Actor | null, input: Municipalit
       const slug = await freeSlug(tx, input.name, input.code);
       const [row] = await tx
         .insert(municipalities)
-        .values({ code: input.code, name: input.name, slug, bordThreshold: input.signThreshold, safetyEmail: input.safetyEmail })
+        .values({ code: input.code, name: input.name, slug, bordThreshold: input.bordThreshold, safetyEmail: input.safetyEmail })
         .returning({ id: municipalities.id });
       await recordAudit(tx, {
         actorUserId: actor.id,
@@ -141,7 +141,7 @@ export async function createMunicipality(actor: Actor | null, input: Municipalit
         subjectType: "municipality",
         subjectId: row!.id,
         municipalityId: row!.id,
-        details: { code: input.code, threshold: input.signThreshold },
+        details: { code: input.code, threshold: input.bordThreshold },
       });
       return { id: row!.id };
     });
@@ -170,7 +170,7 @@ export async function updateMunicipality(
       const slug = before.name === input.name ? undefined : await freeSlug(tx, input.name, input.code, id);
       await tx
         .update(municipalities)
-        .set({ code: input.code, name: input.name, bordThreshold: input.signThreshold, safetyEmail: input.safetyEmail, ...(slug ? { slug } : {}) })
+        .set({ code: input.code, name: input.name, bordThreshold: input.bordThreshold, safetyEmail: input.safetyEmail, ...(slug ? { slug } : {}) })
         .where(eq(municipalities.id, id));
       await recordAudit(tx, {
         actorUserId: actor.id,
@@ -178,7 +178,7 @@ export async function updateMunicipality(
         subjectType: "municipality",
         subjectId: id,
         municipalityId: id,
-        details: { codeFrom: before.code, codeTo: input.code, thresholdFrom: before.threshold, thresholdTo: input.signThreshold },
+        details: { codeFrom: before.code, codeTo: input.code, thresholdFrom: before.threshold, thresholdTo: input.bordThreshold },
       });
       return { id };
     });

@@ -19,8 +19,8 @@ import {
   joinRequests,
   mailOutbox,
   rateLimits,
-  signRequestEvents,
-  signRequests,
+  bordRequestEvents,
+  bordRequests,
   staffInvitations,
   users,
   verificationTokens,
@@ -74,11 +74,11 @@ function snakeCase(name: string): string {
 /** Free-text columns an admin, staff member or resident may have typed an address into. */
 const FREE_TEXT_COLUMNS = [
   { table: groups, column: groups.description },
-  { table: signRequests, column: signRequests.note },
-  { table: signRequests, column: signRequests.locationDescription },
-  { table: signRequests, column: signRequests.placedLocation },
-  { table: signRequests, column: signRequests.reason },
-  { table: signRequestEvents, column: signRequestEvents.note },
+  { table: bordRequests, column: bordRequests.note },
+  { table: bordRequests, column: bordRequests.locationDescription },
+  { table: bordRequests, column: bordRequests.placedLocation },
+  { table: bordRequests, column: bordRequests.reason },
+  { table: bordRequestEvents, column: bordRequestEvents.note },
   { table: joinRequests, column: joinRequests.declineReason },
 ] as const;
 

@@ -25,7 +25,7 @@ import {
   municipalities,
   rateLimits,
   sessions,
-  signRequests,
+  bordRequests,
   verificationTokens,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -158,16 +158,16 @@ export async function exportPersonalData(actor: Actor | null, email: string, now
     ? await db
         .select({
           group: groups.name,
-          status: signRequests.status,
-          signCount: signRequests.signCount,
-          street: signRequests.street,
-          note: signRequests.note,
-          createdAt: signRequests.createdAt,
+          status: bordRequests.status,
+          signCount: bordRequests.bordCount,
+          street: bordRequests.street,
+          note: bordRequests.note,
+          createdAt: bordRequests.createdAt,
         })
-        .from(signRequests)
-        .innerJoin(groups, eq(groups.id, signRequests.groupId))
-        .where(eq(signRequests.requestedByUserId, userId))
-        .orderBy(desc(signRequests.createdAt))
+        .from(bordRequests)
+        .innerJoin(groups, eq(groups.id, bordRequests.groupId))
+        .where(eq(bordRequests.requestedByUserId, userId))
+        .orderBy(desc(bordRequests.createdAt))
     : [];
 
   const contactRows = await db

@@ -27,14 +27,14 @@ import {
   rateLimits,
   sessions,
   staffInvitations,
-  signRequestEvents,
+  bordRequestEvents,
   users,
   verificationTokens,
   type Area,
   type User,
   houseRulesAcceptances,
 } from "@/db/schema";
-import { addresses, aContact, aGroup, aSignRequest, aUser } from "@/db/seed/builders";
+import { addresses, aContact, aGroup, aBordRequest, aUser } from "@/db/seed/builders";
 import { seedDemoData } from "@/db/seed/demo";
 import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { submitJoinRequest } from "@/lib/data/public/join";
@@ -136,9 +136,9 @@ async function seedEverywhere(): Promise<void> {
   await aContact(db, krimpen, "wijkagent", [area], { email: EMAIL, name: NAME, phone: PHONE });
 
   // Bord requests: one open (withdrawn when its group is dissolved), one placed; free text mentions the address.
-  const open = await aSignRequest(db, solo, { requestedBy: target, note: `Contact: ${EMAIL}` });
-  await db.insert(signRequestEvents).values({ signRequestId: open.id, actorUserId: target.id, toStatus: "submitted", note: `Gevraagd door ${EMAIL.toUpperCase()}` });
-  await aSignRequest(db, shared, { status: "placed", requestedBy: target, decidedBy: staff, locationDescription: `Bij ${EMAIL}` });
+  const open = await aBordRequest(db, solo, { requestedBy: target, note: `Contact: ${EMAIL}` });
+  await db.insert(bordRequestEvents).values({ bordRequestId: open.id, actorUserId: target.id, toStatus: "submitted", note: `Gevraagd door ${EMAIL.toUpperCase()}` });
+  await aBordRequest(db, shared, { status: "placed", requestedBy: target, decidedBy: staff, locationDescription: `Bij ${EMAIL}` });
 
   // E-mail to the address (one undeliverable, with the address in the error) and about it.
   await db.insert(mailOutbox).values([
@@ -282,7 +282,7 @@ describe(`export and erasure by e-mail address (${onPostgres ? "PostgreSQL" : "P
     const { db } = database.current.handle;
     const before = await findEverywhere(db, EMAIL);
     // The seed reached the places it meant to (a sanity check of the test itself).
-    for (const place of ["public.users.email", "public.join_requests.email", "public.group_admin_invitations.email", "public.staff_invitations.email", "public.contacts.email", "public.mail_outbox.to_address", "public.mail_outbox.text", "public.verification_tokens.identifier", "public.rate_limits.key", "public.audit_log.details", "public.sign_requests.note", "public.groups.description"]) {
+    for (const place of ["public.users.email", "public.join_requests.email", "public.group_admin_invitations.email", "public.staff_invitations.email", "public.contacts.email", "public.mail_outbox.to_address", "public.mail_outbox.text", "public.verification_tokens.identifier", "public.rate_limits.key", "public.audit_log.details", "public.bord_requests.note", "public.groups.description"]) {
       expect(before, place).toContain(place);
     }
 

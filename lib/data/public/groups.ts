@@ -10,7 +10,7 @@ import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
 import { dutchTimeZone, publicBordStatusSqlText } from "@/lib/data/internal/sql-rules";
-import type { PublicAreaRef, PublicGroup, PublicSignStatus } from "@/lib/validation/public-api";
+import type { PublicAreaRef, PublicGroup, PublicBordStatus } from "@/lib/validation/public-api";
 
 /** Slugs are lower-case words joined by hyphens (a database check); anything else is not found. */
 const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -35,7 +35,7 @@ export function areaRef(row: { code: string; name: string; slug: string }): Publ
 
 const addressCount = sql<number>`(select count(*)::int from ${memberAddresses} where ${memberAddresses.groupId} = ${groups.id})`;
 
-const signStatus = sql<PublicSignStatus>`${sql.raw(publicBordStatusSqlText('"groups"."id"'))}`;
+const signStatus = sql<PublicBordStatus>`${sql.raw(publicBordStatusSqlText('"groups"."id"'))}`;
 
 /**
  * The registration date as the calendar date in the Netherlands (what calendarDateIn gives),
@@ -73,7 +73,7 @@ export type GroupRow = {
   municipalityName: string;
   municipalitySlug: string;
   addressCount: number;
-  signStatus: PublicSignStatus;
+  signStatus: PublicBordStatus;
 };
 
 export function toPublicGroup(row: GroupRow): PublicGroup {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { groups, memberAddresses } from "@/db/schema";
-import { aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import { getEnv } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { findAreaForPostcode } from "./postcode-areas";
@@ -57,7 +57,7 @@ beforeAll(async () => {
       { postcode: "3011ZZ", houseNumber: 3 },
     ],
   });
-  await aSignRequest(db, kade, { status: "placed" });
+  await aBordRequest(db, kade, { status: "placed" });
 });
 
 describe("findAreaForPostcode", () => {

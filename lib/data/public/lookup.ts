@@ -20,7 +20,7 @@ import { postcodeAreaKeys } from "@/lib/domain/postcode";
 import { DUTCH_TIME_ZONE_SQL_TEXT, publicBordStatusSqlText } from "@/lib/data/internal/sql-rules";
 import { writeAwareCache } from "@/lib/server/write-aware-cache";
 import { areaRef, byName, selectPublicGroups, toPublicGroup, type GroupRow } from "./groups";
-import type { AddressLookupResult, PublicGroup, PublicSignStatus } from "@/lib/validation/public-api";
+import type { AddressLookupResult, PublicGroup, PublicBordStatus } from "@/lib/validation/public-api";
 
 /**
  * An address as the look-up takes it: normalised (postcode `2922AB`, addition "" or upper case).
@@ -58,7 +58,7 @@ type LookupRow = {
   municipality_name: string;
   municipality_slug: string;
   address_count: number;
-  sign_status: PublicSignStatus;
+  bord_status: PublicBordStatus;
 };
 
 
@@ -101,7 +101,7 @@ export const LOOKUP_SQL = `
       ga.code as group_area_code, ga.name as group_area_name, ga.slug as group_area_slug,
       mu.code as municipality_code, mu.name as municipality_name, mu.slug as municipality_slug,
       (select count(*)::int from member_addresses m where m.group_id = g.id) as address_count,
-      ${publicBordStatusSqlText("g.id")} as sign_status
+      ${publicBordStatusSqlText("g.id")} as bord_status
     from (select 1) as one
     left join area on true
     left join (found f
@@ -124,7 +124,7 @@ function groupOf(row: LookupRow & { slug: string }): PublicGroup {
     municipalityName: row.municipality_name,
     municipalitySlug: row.municipality_slug,
     addressCount: row.address_count,
-    signStatus: row.sign_status,
+    signStatus: row.bord_status,
   };
   return toPublicGroup(group);
 }

@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, setDatabase, type DatabaseHandle } from "@/db";
-import { aContact, aGroup, aMunicipality, anArea, aSignRequest, aUser, addresses } from "@/db/seed/builders";
+import { aContact, aGroup, aMunicipality, anArea, aBordRequest, aUser, addresses } from "@/db/seed/builders";
 import { areas, auditLog, type Area, type Municipality, type User } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { actorOf } from "@/tests/actors";
@@ -61,8 +61,8 @@ beforeAll(async () => {
   const southAdmin = await aUser(db);
   const northGroup = await aGroup(db, north, { name: "Kaartgroep Noord", admins: [northAdmin], addresses: addresses(3, "9801") });
   const southGroup = await aGroup(db, south, { name: "Kaartgroep Zuid", admins: [southAdmin], addresses: addresses(3, "9802") });
-  await aSignRequest(db, northGroup, { status: "placed", requestedBy: northAdmin, street: "Noordweg", latitude: 51.925, longitude: 4.605 });
-  await aSignRequest(db, southGroup, { status: "submitted", requestedBy: southAdmin, street: "Zuidweg", latitude: 51.915, longitude: 4.605 });
+  await aBordRequest(db, northGroup, { status: "placed", requestedBy: northAdmin, street: "Noordweg", latitude: 51.925, longitude: 4.605 });
+  await aBordRequest(db, southGroup, { status: "submitted", requestedBy: southAdmin, street: "Zuidweg", latitude: 51.915, longitude: 4.605 });
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The public maps: wijk outlines and placed bords (a street sign is public). No personal data.
+ * The public maps: wijk outlines and placed bords (a bord is public). No personal data.
  */
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
 import {
   auditLog,
   groupAdminInvitations,
@@ -15,8 +15,8 @@ import {
   joinRequests,
   mailOutbox,
   memberAddresses,
-  signRequestEvents,
-  signRequests,
+  bordRequestEvents,
+  bordRequests,
   type Group,
   type User,
 } from "@/db/schema";
@@ -73,8 +73,8 @@ async function scenario(path: Path): Promise<Scenario> {
   const group = await aGroup(db, area, { name: "Buurtpreventie Rivierwijk", admins: [admin], addresses: addresses(8) });
   await db.insert(joinRequests).values({ groupId: group.id, name: "Jan", email: `jan.${path}@test.example`, postcode: "2922AB", houseNumber: 1 });
   await inviteCoAdmin(actorOf(admin), group.id, `later.${path}@test.example`);
-  await aSignRequest(db, group, { status: "placed", street: "Rivierweg", requestedBy: admin, decidedBy: staff, placedOn: "2026-01-10", placedLocation: "Hoek Rivierweg" });
-  await aSignRequest(db, group, { status: "in_review", street: "Dijkweg", requestedBy: admin, decidedBy: staff });
+  await aBordRequest(db, group, { status: "placed", street: "Rivierweg", requestedBy: admin, decidedBy: staff, placedOn: "2026-01-10", placedLocation: "Hoek Rivierweg" });
+  await aBordRequest(db, group, { status: "in_review", street: "Dijkweg", requestedBy: admin, decidedBy: staff });
   return { group, admin, staff, platformAdmin, safetyEmail };
 }
 
@@ -103,16 +103,16 @@ async function outcome(path: Path, s: Scenario) {
     left[name] = (await db.select().from(table).where(eq(table.groupId, s.group.id))).length;
   }
   const bords = await db
-    .select({ street: signRequests.street, status: signRequests.status, requestedByUserId: signRequests.requestedByUserId })
-    .from(signRequests)
-    .where(eq(signRequests.groupId, s.group.id))
-    .orderBy(asc(signRequests.street));
+    .select({ street: bordRequests.street, status: bordRequests.status, requestedByUserId: bordRequests.requestedByUserId })
+    .from(bordRequests)
+    .where(eq(bordRequests.groupId, s.group.id))
+    .orderBy(asc(bordRequests.street));
   const history = await db
-    .select({ street: signRequests.street, from: signRequestEvents.fromStatus, to: signRequestEvents.toStatus, note: signRequestEvents.note })
-    .from(signRequestEvents)
-    .innerJoin(signRequests, eq(signRequests.id, signRequestEvents.signRequestId))
-    .where(eq(signRequests.groupId, s.group.id))
-    .orderBy(asc(signRequests.street), asc(signRequestEvents.id));
+    .select({ street: bordRequests.street, from: bordRequestEvents.fromStatus, to: bordRequestEvents.toStatus, note: bordRequestEvents.note })
+    .from(bordRequestEvents)
+    .innerJoin(bordRequests, eq(bordRequests.id, bordRequestEvents.bordRequestId))
+    .where(eq(bordRequests.groupId, s.group.id))
+    .orderBy(asc(bordRequests.street), asc(bordRequestEvents.id));
   const mails = (
     await db
       .select({ kind: mailOutbox.kind, to: mailOutbox.toAddress, subject: mailOutbox.subject, text: mailOutbox.text, key: mailOutbox.idempotencyKey })

@@ -9,7 +9,7 @@ import {
   joinRequests,
   mailOutbox,
   memberAddresses,
-  signRequests,
+  bordRequests,
   users,
   type Area,
   type Municipality,
@@ -296,7 +296,7 @@ describe("dissolving a group", () => {
     const group = await aGroup(db, area, { admins: [me], addresses: addresses(60), whatsappInviteUrl: "https://chat.whatsapp.com/AbCdEfGhIjKlMn" });
     await db.insert(joinRequests).values({ groupId: group.id, name: "Jan", email: "jan@test.example", postcode: "2922AB", houseNumber: 1 });
     await inviteCoAdmin(actorOf(me), group.id, "later@test.example");
-    await db.insert(signRequests).values({ groupId: group.id, street: "Tiendweg", requestedByUserId: me.id });
+    await db.insert(bordRequests).values({ groupId: group.id, street: "Tiendweg", requestedByUserId: me.id });
 
     await expectAppError(dissolveGroup(actorOf(me), group.id, "verkeerde naam"), "bad_request", "confirmName");
     const other = await aUser(db);
@@ -309,7 +309,7 @@ describe("dissolving a group", () => {
     for (const table of [memberAddresses, joinRequests, groupAdminInvitations, groupAdmins] as const) {
       expect(await db.select().from(table).where(eq(table.groupId, group.id))).toHaveLength(0);
     }
-    const [bord] = await db.select().from(signRequests).where(eq(signRequests.groupId, group.id));
+    const [bord] = await db.select().from(bordRequests).where(eq(bordRequests.groupId, group.id));
     expect(bord).toMatchObject({ status: "withdrawn", requestedByUserId: null });
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.kind, "group_dissolved"));
     expect(mails.map((m) => m.toAddress)).toEqual(["wijkagent.langeland@test.example"]);

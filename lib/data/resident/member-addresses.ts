@@ -12,7 +12,7 @@ import {
   formatAddress,
   isDomainError,
   parseAddressList,
-  signEligibility,
+  bordEligibility,
   type AddressListLine,
   type NormalizedAddress,
   type StreetLine,
@@ -132,7 +132,7 @@ async function countsFor(executor: Executor, groupId: string, threshold: number)
   const total = row?.total ?? 0;
   const inside = row?.counted ?? 0;
   const counted = await countCountedAddresses(groupId, executor);
-  const { missing } = signEligibility({ distinctAddressesInMunicipality: counted, threshold });
+  const { missing } = bordEligibility({ distinctAddressesInMunicipality: counted, threshold });
   return { total, counted, countedElsewhere: inside - counted, outside: row?.outside ?? 0, unchecked: row?.unchecked ?? 0, threshold, missing };
 }
 

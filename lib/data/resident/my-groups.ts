@@ -10,19 +10,19 @@ import {
   joinRequests,
   memberAddresses,
   municipalities,
-  signRequests,
+  bordRequests,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { type SignRequestStatus } from "@/lib/domain";
+import { type BordRequestStatus } from "@/lib/domain";
 import { groupNameSkeleton } from "@/lib/domain/group-name";
 import { AppError } from "@/lib/errors";
 import type { GroupDetails } from "@/lib/validation";
 import { countedAddressesOf } from "@/lib/data/internal/counted-addresses";
 import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
 import { bordThresholdSql } from "@/lib/data/internal/bord-settings";
-import { openSignRequestStatuses } from "@/lib/data/internal/sql-rules";
+import { openBordRequestStatuses } from "@/lib/data/internal/sql-rules";
 import { isNameTaken, NAME_TAKEN, refuseLookAlikeName } from "@/lib/data/internal/group-names";
 
 export interface MyGroupSummary {
@@ -35,7 +35,7 @@ export interface MyGroupSummary {
   threshold: number;
   adminCount: number;
   openJoinRequests: number;
-  openSignRequestStatus: SignRequestStatus | null;
+  openBordRequestStatus: BordRequestStatus | null;
 }
 
 /** The groups the actor administers (active ones), for /mijn-groepen. */
@@ -52,7 +52,7 @@ export async function listMyGroups(actor: Actor): Promise<MyGroupSummary[]> {
       counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
-      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openSignRequestStatuses}) limit 1)`,
+      openBordRequestStatus: sql<BordRequestStatus | null>`(select ${bordRequests.status} from ${bordRequests} where ${bordRequests.groupId} = ${groups.id} and ${bordRequests.status} in (${openBordRequestStatuses}) limit 1)`,
     })
     .from(groups)
     .innerJoin(areas, eq(areas.id, groups.areaId))
@@ -96,7 +96,7 @@ export async function getGroupForAdmin(actor: Actor, groupId: string): Promise<G
       counted: countedAddressesOf(groups.id).mapWith(Number),
       adminCount: sql<number>`(select count(*) from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`.mapWith(Number),
       openJoinRequests: sql<number>`(select count(*) from ${joinRequests} where ${joinRequests.groupId} = ${groups.id} and ${joinRequests.status} = 'open')`.mapWith(Number),
-      openSignRequestStatus: sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} and ${signRequests.status} in (${openSignRequestStatuses}) limit 1)`,
+      openBordRequestStatus: sql<BordRequestStatus | null>`(select ${bordRequests.status} from ${bordRequests} where ${bordRequests.groupId} = ${groups.id} and ${bordRequests.status} in (${openBordRequestStatuses}) limit 1)`,
       openInvitations: sql<number>`(select count(*) from ${groupAdminInvitations} where ${groupAdminInvitations.groupId} = ${groups.id} and ${groupAdminInvitations.acceptedAt} is null and ${groupAdminInvitations.expiresAt} > now())`.mapWith(Number),
     })
     .from(groups)

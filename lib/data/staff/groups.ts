@@ -15,14 +15,14 @@ import {
   groups,
   memberAddresses,
   municipalities,
-  signRequests,
+  bordRequests,
   users,
   type GroupStatus,
 } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { UNCONFIRMED_STAGES, type OpenCheckStage, type SignRequestStatus } from "@/lib/domain";
+import { UNCONFIRMED_STAGES, type OpenCheckStage, type BordRequestStatus } from "@/lib/domain";
 import { notFound } from "@/lib/errors";
 import type { DissolveGroupInput } from "@/lib/validation/staff";
 import type { GroupFilters } from "@/lib/validation/group-filters";
@@ -39,7 +39,7 @@ export const GROUP_DETAIL_ADDRESS_LIMIT = 2000;
 const addressCount = countedAddressesOf(groups.id);
 const adminCount = sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`;
 const openCheckStage = sql<OpenCheckStage | null>`(select ${groupChecks.stage} from ${groupChecks} where ${groupChecks.groupId} = ${groups.id} and ${groupChecks.closedAt} is null)`;
-const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
+const latestBordStatus = sql<BordRequestStatus | null>`(select ${bordRequests.status} from ${bordRequests} where ${bordRequests.groupId} = ${groups.id} order by ${bordRequests.createdAt} desc limit 1)`;
 
 function groupConditions(actor: ReturnType<typeof staffScope>, filters: GroupFilters): SQL {
   const conditions: SQL[] = [municipalityCondition(actor, groups.municipalityId)];
@@ -48,7 +48,7 @@ function groupConditions(actor: ReturnType<typeof staffScope>, filters: GroupFil
   if (filters.status !== "alle") conditions.push(eq(groups.status, filters.status));
   if (filters.q) conditions.push(ilike(groups.name, likePattern(filters.q)));
   if (filters.bord === "geen") {
-    conditions.push(sql`not exists (select 1 from ${signRequests} where ${signRequests.groupId} = ${groups.id})`);
+    conditions.push(sql`not exists (select 1 from ${bordRequests} where ${bordRequests.groupId} = ${groups.id})`);
   } else if (filters.bord) {
     conditions.push(sql`${latestBordStatus} = ${filters.bord}`);
   }
@@ -71,7 +71,7 @@ export interface StaffGroupListItem {
   municipalityName: string;
   addressCount: number;
   adminCount: number;
-  bordStatus: SignRequestStatus | null;
+  bordStatus: BordRequestStatus | null;
   /** The stage of the group's open yearly check, if one runs. */
   checkStage: OpenCheckStage | null;
   createdAt: Date;
@@ -220,7 +220,7 @@ export interface StaffGroupDetail {
   admins: Array<{ name: string | null; email: string; phone: string | null; since: Date }>;
   addressCount: number;
   addresses: Array<{ postcode: string; houseNumber: number; addition: string; street: string | null; verified: boolean; inMunicipality: boolean }>;
-  signRequests: Array<{ id: string; status: SignRequestStatus; createdAt: Date }>;
+  bordRequests: Array<{ id: string; status: BordRequestStatus; createdAt: Date }>;
 }
 
 /**
@@ -274,10 +274,10 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
     .orderBy(asc(memberAddresses.postcode), asc(memberAddresses.houseNumber), asc(memberAddresses.addition))
     .limit(GROUP_DETAIL_ADDRESS_LIMIT);
   const requests = await executor
-    .select({ id: signRequests.id, status: signRequests.status, createdAt: signRequests.createdAt })
-    .from(signRequests)
-    .where(eq(signRequests.groupId, groupId))
-    .orderBy(desc(signRequests.createdAt));
+    .select({ id: bordRequests.id, status: bordRequests.status, createdAt: bordRequests.createdAt })
+    .from(bordRequests)
+    .where(eq(bordRequests.groupId, groupId))
+    .orderBy(desc(bordRequests.createdAt));
 
   const [check] = await executor
     .select({ stage: groupChecks.stage, startedAt: groupChecks.startedAt })
@@ -310,7 +310,7 @@ export async function getGroupForStaff(actor: Actor | null, groupId: string, exe
     check: check ? { stage: check.stage as OpenCheckStage, startedAt: check.startedAt } : null,
     admins,
     addresses: addressRows,
-    signRequests: requests,
+    bordRequests: requests,
   };
 }
 

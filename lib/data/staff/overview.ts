@@ -8,14 +8,14 @@ import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { dutchTimeZone } from "../internal/sql-rules";
 import { db, selectRows, type Executor } from "@/db";
-import { areas, groupAdmins, groupChecks, groups, memberAddresses, signRequests } from "@/db/schema";
+import { areas, groupAdmins, groupChecks, groups, memberAddresses, bordRequests } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { OPEN_SIGN_REQUEST_STATUSES, UNCONFIRMED_STAGES, type OpenSignRequestStatus } from "@/lib/domain";
+import { OPEN_BORD_REQUEST_STATUSES, UNCONFIRMED_STAGES, type OpenBordRequestStatus } from "@/lib/domain";
 import { staffScope } from "../internal/staff-scope";
 
 export interface OpenRequestFigures {
-  status: OpenSignRequestStatus;
+  status: OpenBordRequestStatus;
   total: number;
   /** Waiting less than 7 days, 7–30 days, more than 30 days (since the request was made). */
   under7: number;
@@ -54,7 +54,7 @@ export interface StaffOverview {
   unconfirmedGroups: GroupAttention[];
 }
 
-const OPEN: OpenSignRequestStatus[] = [...OPEN_SIGN_REQUEST_STATUSES];
+const OPEN: OpenBordRequestStatus[] = [...OPEN_BORD_REQUEST_STATUSES];
 const LIST_LIMIT = 20;
 
 /** How many groups meet `condition`, and the first LIST_LIMIT of them in `order`. */
@@ -82,17 +82,17 @@ export async function getStaffOverview(actor: Actor | null, municipalityId: stri
 
   const requestRows = await executor
     .select({
-      status: signRequests.status,
+      status: bordRequests.status,
       total: sql<number>`count(*)::int`,
-      under7: sql<number>`count(*) filter (where ${signRequests.createdAt} > now() - interval '7 days')::int`,
-      from7to30: sql<number>`count(*) filter (where ${signRequests.createdAt} <= now() - interval '7 days' and ${signRequests.createdAt} > now() - interval '30 days')::int`,
-      over30: sql<number>`count(*) filter (where ${signRequests.createdAt} <= now() - interval '30 days')::int`,
-      oldestDays: sql<number | null>`floor(extract(epoch from (now() - min(${signRequests.createdAt}))) / 86400)::int`,
+      under7: sql<number>`count(*) filter (where ${bordRequests.createdAt} > now() - interval '7 days')::int`,
+      from7to30: sql<number>`count(*) filter (where ${bordRequests.createdAt} <= now() - interval '7 days' and ${bordRequests.createdAt} > now() - interval '30 days')::int`,
+      over30: sql<number>`count(*) filter (where ${bordRequests.createdAt} <= now() - interval '30 days')::int`,
+      oldestDays: sql<number | null>`floor(extract(epoch from (now() - min(${bordRequests.createdAt}))) / 86400)::int`,
     })
-    .from(signRequests)
-    .innerJoin(groups, eq(groups.id, signRequests.groupId))
-    .where(and(inMunicipality, inArray(signRequests.status, OPEN)))
-    .groupBy(signRequests.status);
+    .from(bordRequests)
+    .innerJoin(groups, eq(groups.id, bordRequests.groupId))
+    .where(and(inMunicipality, inArray(bordRequests.status, OPEN)))
+    .groupBy(bordRequests.status);
   const openRequests = OPEN.map((status) => {
     const row = requestRows.find((r) => r.status === status);
     return {

@@ -16,9 +16,9 @@ import { municipalityToChange, resolveStaffMunicipality } from "./scope";
 export interface MunicipalitySettings {
   municipalityId: string;
   municipalityName: string;
-  signThreshold: number;
+  bordThreshold: number;
   safetyEmail: string;
-  signsPerGroup: number;
+  bordsPerGroup: number;
   contributionCents: number;
   condition: "addresses" | "household_share";
   householdPercent: number | null;
@@ -36,7 +36,7 @@ export async function getMunicipalitySettings(
     .select({
       threshold: municipalities.bordThreshold,
       email: municipalities.safetyEmail,
-      signsPerGroup: municipalities.bordSignsPerGroup,
+      bordsPerGroup: municipalities.bordsPerGroup,
       contributionCents: municipalities.bordContributionCents,
       condition: municipalities.bordCondition,
       householdPercent: municipalities.bordHouseholdPercent,
@@ -47,9 +47,9 @@ export async function getMunicipalitySettings(
     ? {
         municipalityId: m.id,
         municipalityName: m.name,
-        signThreshold: row.threshold,
+        bordThreshold: row.threshold,
         safetyEmail: row.email,
-        signsPerGroup: row.signsPerGroup,
+        bordsPerGroup: row.bordsPerGroup,
         contributionCents: row.contributionCents,
         condition: row.condition,
         householdPercent: row.householdPercent,
@@ -69,7 +69,7 @@ export async function updateMunicipalitySettings(
     const [before] = await tx.select({ threshold: municipalities.bordThreshold }).from(municipalities).where(eq(municipalities.id, m.id));
     await tx
       .update(municipalities)
-      .set({ bordThreshold: input.signThreshold, safetyEmail: input.safetyEmail })
+      .set({ bordThreshold: input.bordThreshold, safetyEmail: input.safetyEmail })
       .where(eq(municipalities.id, m.id));
     await recordAudit(tx, {
       actorUserId: staff.id,
@@ -77,7 +77,7 @@ export async function updateMunicipalitySettings(
       subjectType: "municipality",
       subjectId: m.id,
       municipalityId: m.id,
-      details: { thresholdFrom: before?.threshold ?? null, thresholdTo: input.signThreshold },
+      details: { thresholdFrom: before?.threshold ?? null, thresholdTo: input.bordThreshold },
     });
   });
 }
@@ -96,7 +96,7 @@ export async function updateBordSettings(
   requirePermission(actor, "settings.edit");
   const { staff, municipality: m } = await municipalityToChange(actor, municipalityId, executor);
   const after = {
-    signsPerGroup: input.signsPerGroup,
+    bordsPerGroup: input.bordsPerGroup,
     contributionCents: input.contribution,
     condition: input.condition,
     householdPercent: input.householdPercent ?? null,
@@ -104,7 +104,7 @@ export async function updateBordSettings(
   await executor.transaction(async (tx) => {
     const [before] = await tx
       .select({
-        signsPerGroup: municipalities.bordSignsPerGroup,
+        bordsPerGroup: municipalities.bordsPerGroup,
         contributionCents: municipalities.bordContributionCents,
         condition: municipalities.bordCondition,
         householdPercent: municipalities.bordHouseholdPercent,
@@ -116,7 +116,7 @@ export async function updateBordSettings(
     await tx
       .update(municipalities)
       .set({
-        bordSignsPerGroup: after.signsPerGroup,
+        bordsPerGroup: after.bordsPerGroup,
         bordContributionCents: after.contributionCents,
         bordCondition: after.condition,
         // Kept when the fixed number applies, so switching back and forth keeps the last percentage.

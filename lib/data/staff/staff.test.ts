@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { areaPostcodes, auditLog, contacts, groups, mailOutbox, municipalities, signRequests, users, type Area, type Municipality, type User } from "@/db/schema";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
+import { areaPostcodes, auditLog, contacts, groups, mailOutbox, municipalities, bordRequests, users, type Area, type Municipality, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { exportGroupsForWijkagent, getGroupForWijkagent, getWijkagentOverview } from "@/lib/data/wijkagent/groups";
 import { AppError } from "@/lib/errors";
@@ -56,7 +56,7 @@ describe(`staff groups (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
   it("lists with filters, shows the detail with contact details and audits the view, exports and dissolves", async () => {
     const { db } = database.current.handle;
     const big = await aGroup(db, langeland, { name: "Grote Groep", admins: [admin], addresses: addresses(60) });
-    await aSignRequest(db, big, { status: "submitted" });
+    await aBordRequest(db, big, { status: "submitted" });
     const small = await aGroup(db, kortland, { name: "Kleine Groep", admins: [admin], addresses: addresses(5, "2923") });
     await aGroup(db, elders, { name: "Groep Elders", admins: [admin], addresses: addresses(70, "3011") });
 
@@ -88,7 +88,7 @@ describe(`staff groups (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect((await appError(dissolveGroup(staff, input))).code).toBe("conflict");
     const [row] = await db.select().from(groups).where(eq(groups.id, big.id));
     expect(row.status).toBe("dissolved");
-    const [request] = await db.select().from(signRequests).where(eq(signRequests.groupId, big.id));
+    const [request] = await db.select().from(bordRequests).where(eq(bordRequests.groupId, big.id));
     expect(request.status).toBe("withdrawn");
     expect(dissolveGroupSchema.safeParse({ groupId: big.id, version: 2, reason: "", confirm: "on" }).success).toBe(false);
     const unconfirmed = dissolveGroupSchema.safeParse({ groupId: big.id, version: 2, reason: "Op verzoek van de beheerder.", confirm: false });
@@ -140,11 +140,11 @@ describe("wijken, contacts and settings", () => {
 
   it("changes the threshold and safety mailbox of the own municipality only", async () => {
     const { db } = database.current.handle;
-    await updateMunicipalitySettings(staff, staffSettingsSchema.parse({ signThreshold: "40", safetyEmail: "Veilig@Krimpen.example" }));
+    await updateMunicipalitySettings(staff, staffSettingsSchema.parse({ bordThreshold: "40", safetyEmail: "Veilig@Krimpen.example" }));
     const [row] = await db.select().from(municipalities).where(eq(municipalities.id, krimpen.id));
     expect(row).toMatchObject({ bordThreshold: 40, safetyEmail: "veilig@krimpen.example" });
     expect((await getMunicipalitySettings(otherStaff))?.municipalityId).toBe(other.id);
-    expect(staffSettingsSchema.safeParse({ signThreshold: "0", safetyEmail: "x" }).success).toBe(false);
+    expect(staffSettingsSchema.safeParse({ bordThreshold: "0", safetyEmail: "x" }).success).toBe(false);
   });
 });
 
@@ -216,7 +216,7 @@ describe("the audit log as sentences", () => {
     const stranger = await aUser(db, { name: "Geheime Bewoner", email: `geheim-${crypto.randomUUID()}@example.nl` });
     const group = await aGroup(db, langeland, { name: "Buurtpreventie Langeland-Noord", admins: [beheerder] });
     const elsewhere = await aGroup(db, elders, { admins: [stranger] });
-    const request = await aSignRequest(db, group);
+    const request = await aBordRequest(db, group);
     await db.insert(auditLog).values([
       { actorUserId: jansen.id, action: "sign_request.approve", subjectType: "sign_request", subjectId: String(request.id), municipalityId: krimpen.id, details: { groupId: group.id } },
       { actorUserId: beheerder.id, action: "group.update", subjectType: "group", subjectId: group.id, municipalityId: krimpen.id, details: {} },

@@ -8,12 +8,12 @@ import "server-only";
 import { countedAddressesOf } from "@/lib/data/internal/counted-addresses";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { areas, contactAreas, contacts, groupAdmins, groups, memberAddresses, signRequests, users } from "@/db/schema";
+import { areas, contactAreas, contacts, groupAdmins, groups, memberAddresses, bordRequests, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
-import type { SignRequestStatus } from "@/lib/domain";
+import type { BordRequestStatus } from "@/lib/domain";
 import { isUuid } from "@/lib/domain/ids";
 import { notFound } from "@/lib/errors";
 
@@ -45,7 +45,7 @@ export interface WijkagentGroup {
   name: string;
   areaName: string;
   addressCount: number;
-  bordStatus: SignRequestStatus | null;
+  bordStatus: BordRequestStatus | null;
   admins: Array<{ name: string | null; phone: string | null }>;
   streets: WijkagentStreet[];
 }
@@ -56,7 +56,7 @@ export interface WijkagentOverview {
 }
 
 const addressCount = countedAddressesOf(groups.id);
-const latestBordStatus = sql<SignRequestStatus | null>`(select ${signRequests.status} from ${signRequests} where ${signRequests.groupId} = ${groups.id} order by ${signRequests.createdAt} desc limit 1)`;
+const latestBordStatus = sql<BordRequestStatus | null>`(select ${bordRequests.status} from ${bordRequests} where ${bordRequests.groupId} = ${groups.id} order by ${bordRequests.createdAt} desc limit 1)`;
 
 async function loadGroups(actor: Actor & { municipalityId: string }, executor: Executor, groupId?: string): Promise<WijkagentGroup[]> {
   const conditions: SQL[] = [eq(groups.status, "active"), eq(groups.municipalityId, actor.municipalityId), inOfficersAreas(actor)];

@@ -6,7 +6,7 @@ export interface BordApprovedMail {
   recipientName: string | null;
   groupName: string;
   areaName: string;
-  signCount: number;
+  bordCount: number;
   street: string;
   /** Link to the group's own pages (admins) or the group's public page (others). */
   url: string;
@@ -19,7 +19,7 @@ export function bordApprovedMail(input: BordApprovedMail): MailContent {
   const facts: Array<[string, string]> = [
     ["Groep", input.groupName],
     ["Wijk", input.areaName],
-    ["Aantal borden", String(input.signCount)],
+    ["Aantal borden", String(input.bordCount)],
     ["Gewenste plek", input.street],
   ];
   if (input.audience === "group_admin") {

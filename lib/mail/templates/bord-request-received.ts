@@ -4,7 +4,7 @@ import { renderMail, type MailContent } from "./layout";
 export function bordRequestReceivedMail(input: {
   groupName: string;
   areaName: string;
-  signCount: number;
+  bordCount: number;
   street: string;
   nearHouseNumber: number | null;
   description: string;
@@ -17,7 +17,7 @@ export function bordRequestReceivedMail(input: {
   const rows: Array<[string, string]> = [
     ["Groep", input.groupName],
     ["Wijk", input.areaName],
-    ["Aantal borden", String(input.signCount)],
+    ["Aantal borden", String(input.bordCount)],
     ["Straat", input.street],
   ];
   if (input.nearHouseNumber !== null) rows.push(["Bij huisnummer", String(input.nearHouseNumber)]);

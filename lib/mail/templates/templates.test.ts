@@ -160,7 +160,7 @@ const CASES: Record<string, Case> = {
       bordRequestReceivedMail({
         groupName: t,
         areaName: `${t} wijk`,
-        signCount: 2,
+        bordCount: 2,
         street: `${t} straat`,
         nearHouseNumber: 4,
         description: `${t} plek`,
@@ -175,19 +175,19 @@ const CASES: Record<string, Case> = {
     links: [`${APP}${routes.staff.bord(REQUEST_ID)}`],
   },
   bordApprovedToAdmin: {
-    build: (t) => bordApprovedMail({ audience: "group_admin", recipientName: `${t} Sanne`, groupName: t, areaName: `${t} wijk`, signCount: 1, street: `${t} straat`, url: `${APP}${routes.myGroups.bord(GROUP_ID)}` }),
+    build: (t) => bordApprovedMail({ audience: "group_admin", recipientName: `${t} Sanne`, groupName: t, areaName: `${t} wijk`, bordCount: 1, street: `${t} straat`, url: `${APP}${routes.myGroups.bord(GROUP_ID)}` }),
     subject: (t) => `Bordaanvraag goedgekeurd: ${t}`,
     body: (t) => [`Beste ${t} Sanne,`, `Gewenste plek: ${t} straat`, "Aantal borden: 1"],
     links: [`${APP}${routes.myGroups.bord(GROUP_ID)}`],
   },
   bordApprovedToWijkagent: {
-    build: (t) => bordApprovedMail({ audience: "wijkagent", recipientName: null, groupName: t, areaName: `${t} wijk`, signCount: 2, street: `${t} straat`, url: `${APP}${routes.wijkagent.group(GROUP_ID)}` }),
+    build: (t) => bordApprovedMail({ audience: "wijkagent", recipientName: null, groupName: t, areaName: `${t} wijk`, bordCount: 2, street: `${t} straat`, url: `${APP}${routes.wijkagent.group(GROUP_ID)}` }),
     subject: (t) => `Buurtpreventiebord goedgekeurd in ${t} wijk: ${t}`,
     body: (t) => ["Beste lezer,", "omdat u wijkagent van deze wijk bent", `Groep: ${t}`],
     links: [`${APP}${routes.wijkagent.group(GROUP_ID)}`],
   },
   bordApprovedToWethouder: {
-    build: (t) => bordApprovedMail({ audience: "wethouder", recipientName: `${t} De Graaf`, groupName: t, areaName: "Langeland", signCount: 2, street: "Tiendweg", url: `${APP}${routes.group("tiendweg")}` }),
+    build: (t) => bordApprovedMail({ audience: "wethouder", recipientName: `${t} De Graaf`, groupName: t, areaName: "Langeland", bordCount: 2, street: "Tiendweg", url: `${APP}${routes.group("tiendweg")}` }),
     subject: (t) => `Buurtpreventiebord goedgekeurd in Langeland: ${t}`,
     body: () => ["Geachte wethouder De Graaf,", "omdat u wethouder van deze wijk bent"],
     links: [`${APP}${routes.group("tiendweg")}`],

@@ -2,12 +2,12 @@
 
 import { readJoinForm } from "@/components/public/join-form-read";
 import { HONEYPOT_FIELD, type JoinFormState } from "@/components/public/join-form-state";
-import { formValues, type SignFormState } from "@/components/signs/form-state";
+import { formValues, type BordFormState } from "@/components/bords/form-state";
 import { formDataOrEmpty, publicAction } from "@/lib/actions";
 import { joinSubmissionSchema } from "@/lib/validation";
 import { submitJoinRequest } from "@/lib/data/public/join";
-import { signReportSubmissionSchema } from "@/lib/validation/signs";
-import { submitSignReport } from "@/lib/data/public/sign-reports";
+import { bordReportSubmissionSchema } from "@/lib/validation/bords";
+import { submitBordReport } from "@/lib/data/public/bord-reports";
 import { calendarDateIn } from "@/lib/domain";
 
 /**
@@ -30,11 +30,11 @@ export async function joinGroupAction(_previous: JoinFormState, formData: FormDa
  * "Bord kapot of weg?" on /groepen/[slug]: works as a normal form post without JavaScript.
  * Anyone may report; the rate limit per IP and the honeypot (field "website") keep bots out.
  */
-export async function reportSignAction(_previous: SignFormState, formData: FormData): Promise<SignFormState> {
+export async function reportBordAction(_previous: BordFormState, formData: FormData): Promise<BordFormState> {
   const form = formDataOrEmpty(formData);
-  const values = formValues(form, ["signId", "kind", "description"]);
-  const submit = publicAction("sign_report.submit", signReportSubmissionSchema, (data, context) =>
-    submitSignReport(data, { ip: context.ip, now: new Date() }),
+  const values = formValues(form, ["bordId", "kind", "description"]);
+  const submit = publicAction("sign_report.submit", bordReportSubmissionSchema, (data, context) =>
+    submitBordReport(data, { ip: context.ip, now: new Date() }),
   );
   const result = await submit({ ...values, honeypot: form.get(HONEYPOT_FIELD) ?? undefined });
   if (result.ok) return { status: "sent", message: "Dank u wel. De gemeente heeft uw melding ontvangen en kijkt ernaar." };

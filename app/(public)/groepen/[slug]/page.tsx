@@ -6,16 +6,16 @@ import { connection } from "next/server";
 import { addressesLabel, formatDateNl } from "@/components/public/format";
 import { HouseRulesList } from "@/components/public/house-rules";
 import { JoinForm } from "@/components/public/join-form";
-import { SignStatusBadge } from "@/components/public/sign-status";
+import { BordStatusBadge } from "@/components/public/bord-status";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { endedMunicipalityOfGroup, getPublicGroup } from "@/lib/data/public/groups";
 import { EMERGENCY_NUMBER, POLICE_NON_EMERGENCY_NUMBER } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { publicMetadata } from "../../_lib/metadata";
-import { LazySignReportForm } from "@/components/signs/lazy-sign-report-form";
-import { listStandingSignsForGroup } from "@/lib/data/public/sign-reports";
-import { joinGroupAction, reportSignAction } from "./actions";
+import { LazyBordReportForm } from "@/components/bords/lazy-bord-report-form";
+import { listStandingBordsForGroup } from "@/lib/data/public/bord-reports";
+import { joinGroupAction, reportBordAction } from "./actions";
 
 type Params = Promise<{ slug: string }>;
 
@@ -54,7 +54,7 @@ export default async function GroupPage({ params }: { params: Params }) {
       </Container>
     );
   }
-  const standingSigns = await listStandingSignsForGroup(group.slug);
+  const standingBords = await listStandingBordsForGroup(group.slug);
 
   return (
     <Container>
@@ -88,7 +88,7 @@ export default async function GroupPage({ params }: { params: Params }) {
               <div className="p-3">
                 <dt className="font-semibold">Buurtpreventiebord</dt>
                 <dd className="mt-1">
-                  <SignStatusBadge status={group.signStatus} />
+                  <BordStatusBadge status={group.signStatus} />
                 </dd>
               </div>
               <div className="p-3">
@@ -107,15 +107,15 @@ export default async function GroupPage({ params }: { params: Params }) {
               <strong className="whitespace-nowrap">{POLICE_NON_EMERGENCY_NUMBER}</strong>. <PageLink href={routes.informationSaar}>Lees hoe SAAR werkt</PageLink>.
             </p>
           </section>
-          {standingSigns.length > 0 ? (
+          {standingBords.length > 0 ? (
             <section aria-labelledby="bord-melden" className="rounded-lg border-2 border-slate-200 p-4">
               <h2 id="bord-melden" className="text-lg font-bold">
                 Bord kapot of weg?
               </h2>
               <p className="mt-2">Meld het aan de gemeente. U hoeft uw naam niet te geven.</p>
-              <LazySignReportForm
-                action={reportSignAction}
-                signs={standingSigns.map((s) => ({
+              <LazyBordReportForm
+                action={reportBordAction}
+                bords={standingBords.map((s) => ({
                   id: s.id,
                   label: `${s.location} (geplaatst op ${formatDateNl(s.placedOn)})`,
                 }))}

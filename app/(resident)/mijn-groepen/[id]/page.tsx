@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FormMessage } from "@/components/ui/alert";
 import { GroupDetailsForm } from "@/components/group/group-details-form";
 import { listAreaChoices } from "@/lib/data/resident/group-registration";
-import { needsMoreAdmins, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { needsMoreAdmins, BORD_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { updateGroupDetailsAction } from "../../actions";
 import { loadAdminPage } from "./load";
@@ -99,7 +99,7 @@ export default async function GroupOverviewPage({
           </li>
           <li>
             <Link href={routes.myGroups.bord(group.id)}>
-              Bordaanvraag: {group.openSignRequestStatus ? SIGN_REQUEST_STATUS_LABELS[group.openSignRequestStatus] : "geen aanvraag die loopt"}
+              Bordaanvraag: {group.openBordRequestStatus ? BORD_REQUEST_STATUS_LABELS[group.openBordRequestStatus] : "geen aanvraag die loopt"}
             </Link>
           </li>
           <li>

@@ -6,16 +6,16 @@ import { formatCalendarDay, formatDateTime, statusLabel } from "@/components/sta
 import { DoneMessage } from "@/components/staff/done-message";
 import { FocusedMessage } from "@/components/staff/focused-message";
 import { HistoryList } from "@/components/staff/history-list";
-import { SignRequestDecisions } from "@/components/staff/sign-request-decisions";
+import { BordRequestDecisions } from "@/components/staff/bord-request-decisions";
 import { Alert } from "@/components/ui/alert";
 import { Container } from "@/components/ui/container";
 import { requirePagePermission } from "@/lib/auth";
 import { first, type SearchParams } from "@/lib/validation/search-params";
-import { CHANGED_BY_SOMEONE_ELSE } from "@/lib/data/staff/sign-request-decision";
-import { getSignRequestForStaff } from "@/lib/data/staff/sign-request-detail";
+import { CHANGED_BY_SOMEONE_ELSE } from "@/lib/data/staff/bord-request-decision";
+import { getBordRequestForStaff } from "@/lib/data/staff/bord-request-detail";
 import { calendarDateIn } from "@/lib/domain";
 import { routes } from "@/lib/routes";
-import { decideSignRequestAction } from "../../actions";
+import { decideBordRequestAction } from "../../actions";
 import { addressesAgainstThreshold } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Bordaanvraag" };
@@ -27,11 +27,11 @@ const DONE: Record<string, string> = {
   place: "De plaatsing is vastgelegd. De groepsbeheerders krijgen een e-mail.",
 };
 
-export default async function SignRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function BordRequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   await connection();
   const { id } = await params;
   const user = await requirePagePermission("bord.decide", routes.staff.bord(id));
-  const request = await getSignRequestForStaff(user, id);
+  const request = await getBordRequestForStaff(user, id);
   if (!request) notFound();
   const query = await searchParams;
   const done = first(query, "gelukt");
@@ -120,7 +120,7 @@ export default async function SignRequestPage({ params, searchParams }: { params
       <section aria-labelledby="plek" className="mt-8">
         <h2 id="plek" className="text-2xl font-bold">Gewenste plek</h2>
         <dl className="mt-3 space-y-2">
-          <div><dt className="font-semibold">Aantal borden</dt><dd>{request.signCount}</dd></div>
+          <div><dt className="font-semibold">Aantal borden</dt><dd>{request.bordCount}</dd></div>
           <div><dt className="font-semibold">Straat</dt><dd>{request.street}{request.nearHouseNumber ? `, bij nummer ${request.nearHouseNumber}` : ""}</dd></div>
           {request.locationDescription ? <div><dt className="font-semibold">Beschrijving</dt><dd className="whitespace-pre-line">{request.locationDescription}</dd></div> : null}
           <div>
@@ -149,14 +149,14 @@ export default async function SignRequestPage({ params, searchParams }: { params
       <section aria-labelledby="besluit" className="mt-8">
         <h2 id="besluit" className="text-2xl font-bold">Besluit</h2>
         <div className="mt-3">
-          <SignRequestDecisions
+          <BordRequestDecisions
             requestId={request.id}
             version={request.version}
             status={request.status}
             allowed={request.allowedActions}
             today={calendarDateIn(new Date())}
-            signCount={request.signCount}
-            action={decideSignRequestAction}
+            bordCount={request.bordCount}
+            action={decideBordRequestAction}
           />
         </div>
       </section>

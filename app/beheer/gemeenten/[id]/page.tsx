@@ -47,7 +47,7 @@ export default async function MunicipalityPage({ params }: { params: Promise<{ i
           values={{
             code: municipality.code,
             name: municipality.name,
-            signThreshold: municipality.signThreshold,
+            bordThreshold: municipality.bordThreshold,
             safetyEmail: municipality.safetyEmail,
           }}
           action={updateMunicipalityAction}

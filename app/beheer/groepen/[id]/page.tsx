@@ -90,9 +90,9 @@ export default async function StaffGroupPage({ params, searchParams }: { params:
 
       <section aria-labelledby="borden" className="mt-8">
         <h2 id="borden" className="text-2xl font-bold">Bordaanvragen</h2>
-        {group.signRequests.length === 0 ? <p className="mt-2">Geen.</p> : (
+        {group.bordRequests.length === 0 ? <p className="mt-2">Geen.</p> : (
           <ul className="mt-2 list-disc pl-6">
-            {group.signRequests.map((r) => (
+            {group.bordRequests.map((r) => (
               <li key={r.id}><Link href={routes.staff.bord(r.id)}>Aanvraag van {formatDateTime(r.createdAt)}</Link>: {statusLabel(r.status)}</li>
             ))}
           </ul>

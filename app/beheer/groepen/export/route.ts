@@ -2,7 +2,7 @@ import { can, getCurrentUser } from "@/lib/auth";
 import { csvFileName, csvHeaders, toCsv } from "@/lib/format/csv";
 import { exportGroupsForStaff, type StaffGroupExportRow } from "@/lib/data/staff/groups";
 import { parseGroupFilters } from "@/lib/validation/group-filters";
-import { SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { BORD_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { routes } from "@/lib/routes";
 
@@ -48,7 +48,7 @@ export async function GET(request: Request): Promise<Response> {
       { label: "Status", value: (r) => (r.status === "active" ? "actief" : "opgeheven") },
       { label: "Adressen", value: (r) => r.addressCount },
       { label: "Aantal beheerders", value: (r) => r.adminCount },
-      { label: "Bord", value: (r) => (r.bordStatus ? SIGN_REQUEST_STATUS_LABELS[r.bordStatus] : "geen aanvraag") },
+      { label: "Bord", value: (r) => (r.bordStatus ? BORD_REQUEST_STATUS_LABELS[r.bordStatus] : "geen aanvraag") },
       { label: "Aangemeld op", value: (r) => r.createdAt.toISOString().slice(0, 10) },
       { label: "Op wabp.nl", value: (r) => (r.wabpRegistered ? "ja" : "nee") },
       { label: "Beheerders", value: (r) => join(r, (a) => a.name) },

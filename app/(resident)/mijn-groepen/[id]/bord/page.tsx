@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BordRequestForm } from "@/components/group/bord-request-form";
 import { ConfirmActionButton } from "@/components/group/confirm-action-button";
-import { getBordOverview, type SignRequestView } from "@/lib/data/resident/sign-requests";
-import { allowedSignRequestActions, SIGN_REQUEST_STATUS_LABELS } from "@/lib/domain";
+import { getBordOverview, type BordRequestView } from "@/lib/data/resident/bord-requests";
+import { allowedBordRequestActions, BORD_REQUEST_STATUS_LABELS } from "@/lib/domain";
 import { routes } from "@/lib/routes";
 import { pickerMapFor } from "@/components/map/picker-map";
 import { getPublicAreaBoundary } from "@/lib/data/public/maps";
@@ -16,16 +16,16 @@ export const metadata: Metadata = { title: "Bord aanvragen" };
 
 const dateTime = (d: Date) => formatDateTime(d);
 
-function RequestDetails({ request }: { request: SignRequestView }) {
+function RequestDetails({ request }: { request: BordRequestView }) {
   return (
     <div className="space-y-3">
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[12rem_1fr]">
         <dt className="font-semibold">Status</dt>
         <dd>
-          <strong>{SIGN_REQUEST_STATUS_LABELS[request.status]}</strong>
+          <strong>{BORD_REQUEST_STATUS_LABELS[request.status]}</strong>
         </dd>
         <dt className="font-semibold">Aantal borden</dt>
-        <dd>{request.signCount}</dd>
+        <dd>{request.bordCount}</dd>
         <dt className="font-semibold">Plek</dt>
         <dd>
           {request.street}
@@ -55,7 +55,7 @@ function RequestDetails({ request }: { request: SignRequestView }) {
         <ol className="list-disc pl-6">
           {request.events.map((e, i) => (
             <li key={i}>
-              {dateTime(e.createdAt)}: {SIGN_REQUEST_STATUS_LABELS[e.toStatus]}
+              {dateTime(e.createdAt)}: {BORD_REQUEST_STATUS_LABELS[e.toStatus]}
               {e.note ? ` (${e.note})` : ""}
             </li>
           ))}
@@ -86,7 +86,7 @@ export default async function BordPage({ params }: { params: Promise<{ id: strin
         die meedoen in de gemeente. Uw groep heeft er nu {eligibility.counted}.
       </p>
       <p>
-        Per groep plaatst de gemeente {settings.signsPerGroup === 1 ? "1 bord" : `hooguit ${settings.signsPerGroup} borden`}.{" "}
+        Per groep plaatst de gemeente {settings.bordsPerGroup === 1 ? "1 bord" : `hooguit ${settings.bordsPerGroup} borden`}.{" "}
         {settings.contributionCents > 0
           ? `Uw groep betaalt zelf ${formatEuro(settings.contributionCents)} per bord. De gemeente betaalt de rest.`
           : "Een bord kost uw groep niets."}
@@ -98,7 +98,7 @@ export default async function BordPage({ params }: { params: Promise<{ id: strin
             Uw aanvraag van {dateTime(open.createdAt)}
           </h2>
           <RequestDetails request={open} />
-          {allowedSignRequestActions(open.status, "group_admin").includes("withdraw") ? (
+          {allowedBordRequestActions(open.status, "group_admin").includes("withdraw") ? (
             <ConfirmActionButton
               label="Aanvraag intrekken"
               confirmQuestion="Weet u zeker dat u de aanvraag intrekt?"
@@ -117,7 +117,7 @@ export default async function BordPage({ params }: { params: Promise<{ id: strin
             Bord aanvragen
           </h2>
           <p>De aanvraag gaat naar team Veiligheid van de gemeente. U ziet hier hoe het ermee staat.</p>
-          <BordRequestForm groupId={group.id} maxSigns={settings.signsPerGroup} action={requestBordFormAction} map={await bordMap(group.areaCode)} />
+          <BordRequestForm groupId={group.id} maxBords={settings.bordsPerGroup} action={requestBordFormAction} map={await bordMap(group.areaCode)} />
         </section>
       ) : (
         <section aria-labelledby="nog-niet" className="space-y-2 rounded border-l-4 border-amber-600 bg-amber-50 p-4">

@@ -1,5 +1,5 @@
 import { can, getCurrentUser } from "@/lib/auth";
-import { PHOTO_MESSAGES, getSignPhoto, saveSignPhoto } from "@/lib/data/staff/sign-photos";
+import { PHOTO_MESSAGES, getBordPhoto, saveBordPhoto } from "@/lib/data/staff/bord-photos";
 import { MAX_PHOTO_BYTES } from "@/lib/domain/image-type";
 import { AppError } from "@/lib/errors";
 import { routes } from "@/lib/routes";
@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const user = await getCurrentUser();
   if (!can(user, "bord.maintain")) return notFound();
-  const photo = await getSignPhoto(user, id).catch((error: unknown) => {
+  const photo = await getBordPhoto(user, id).catch((error: unknown) => {
     if (error instanceof AppError) return null;
     throw error;
   });
@@ -40,7 +40,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!can(user, "bord.maintain")) return notFound();
   // A POST from another site never gets here: proxy.ts checks the Origin of every POST, and
   // allows this path (only) a body up to the photo's 5 MB (lib/server/security.ts).
-  const back = (query: string) => Response.redirect(new URL(`${routes.staff.sign(id)}?${query}`, request.url), 303);
+  const back = (query: string) => Response.redirect(new URL(`${routes.staff.placedBord(id)}?${query}`, request.url), 303);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_PHOTO_BYTES + 64 * 1024) return back("foto-fout=te-groot#foto-sectie");
   let form: FormData;
@@ -53,7 +53,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!(file instanceof File)) return back("foto-fout=leeg#foto-sectie");
   if (file.size > MAX_PHOTO_BYTES) return back("foto-fout=te-groot#foto-sectie");
   try {
-    await saveSignPhoto(user, id, new Uint8Array(await file.arrayBuffer()));
+    await saveBordPhoto(user, id, new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code === "not_found") return notFound();

@@ -7,9 +7,9 @@ import { FormStatus } from "@/components/ui/form-status";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import type { PickerMap } from "@/components/map/picker-map";
 import { PointFields } from "@/components/map/point-fields";
-import { IDLE, type SignFormState } from "./form-state";
+import { IDLE, type BordFormState } from "./form-state";
 
-type Action = (state: SignFormState, formData: FormData) => Promise<SignFormState>;
+type Action = (state: BordFormState, formData: FormData) => Promise<BordFormState>;
 
 function useStep(action: Action) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -20,21 +20,21 @@ function useStep(action: Action) {
 }
 
 interface Common {
-  signId: string;
+  bordId: string;
   version: number;
   today: string;
   action: Action;
 }
 
 /** Repaired or replaced, on which day, with a note. */
-export function SignMaintenanceForm({ signId, version, today, action }: Common) {
+export function BordMaintenanceForm({ bordId, version, today, action }: Common) {
   const { formAction, pending, values, errors, message } = useStep(action);
   return (
     <section aria-labelledby="onderhoud-titel" className="rounded border-2 border-slate-300 p-4">
       <h3 id="onderhoud-titel" className="text-lg font-bold">Onderhoud vastleggen</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
         <FormStatus message={message} />
-        <input type="hidden" name="signId" value={signId} />
+        <input type="hidden" name="bordId" value={bordId} />
         <input type="hidden" name="version" value={version} />
         <SelectField id="maintenance-kind" name="kind" label="Wat is er gedaan?" defaultValue={values.kind ?? "repaired"} error={errors.kind}>
           <option value="repaired">Gerepareerd</option>
@@ -49,14 +49,14 @@ export function SignMaintenanceForm({ signId, version, today, action }: Common) 
 }
 
 /** The bord was taken away. */
-export function SignRemovalForm({ signId, version, today, action }: Common) {
+export function BordRemovalForm({ bordId, version, today, action }: Common) {
   const { formAction, pending, values, errors, message } = useStep(action);
   return (
     <section aria-labelledby="weghalen-titel" className="rounded border-2 border-slate-300 p-4">
       <h3 id="weghalen-titel" className="text-lg font-bold">Weghalen vastleggen</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
         <FormStatus message={message} />
-        <input type="hidden" name="signId" value={signId} />
+        <input type="hidden" name="bordId" value={bordId} />
         <input type="hidden" name="version" value={version} />
         <TextField id="removal-date" name="occurredOn" type="date" label="Datum van weghalen" defaultValue={values.occurredOn ?? today} error={errors.occurredOn} />
         <TextAreaField id="removal-note" name="note" label="Toelichting (niet verplicht)" rows={2} defaultValue={values.note ?? ""} error={errors.note} />
@@ -67,8 +67,8 @@ export function SignRemovalForm({ signId, version, today, action }: Common) {
 }
 
 /** Owner, cost and who paid (all optional). */
-export function SignDetailsForm({
-  signId,
+export function BordDetailsForm({
+  bordId,
   version,
   action,
   owner,
@@ -81,7 +81,7 @@ export function SignDetailsForm({
       <h3 id="gegevens-titel" className="text-lg font-bold">Eigenaar en kosten</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
         <FormStatus message={message} />
-        <input type="hidden" name="signId" value={signId} />
+        <input type="hidden" name="bordId" value={bordId} />
         <input type="hidden" name="version" value={version} />
         <TextField id="details-owner" name="owner" label="Eigenaar (niet verplicht)" hint="Bijvoorbeeld: gemeente of de bewonersvereniging." maxLength={120} defaultValue={values.owner ?? owner} error={errors.owner} />
         <TextField id="details-cost" name="cost" inputMode="decimal" label="Kosten in euro's (niet verplicht)" hint="Bijvoorbeeld: 45,00" maxLength={20} defaultValue={values.cost ?? cost} error={errors.cost} className="max-w-60" />
@@ -93,8 +93,8 @@ export function SignDetailsForm({
 }
 
 /** Where the bord stands: the description and the point, picked on the wijk map or typed. */
-export function SignLocationForm({
-  signId,
+export function BordLocationForm({
+  bordId,
   version,
   action,
   location,
@@ -108,7 +108,7 @@ export function SignLocationForm({
       <h3 id="plek-titel" className="text-lg font-bold">Plek van het bord</h3>
       <form action={formAction} noValidate className="mt-3 space-y-4">
         <FormStatus message={message} />
-        <input type="hidden" name="signId" value={signId} />
+        <input type="hidden" name="bordId" value={bordId} />
         <input type="hidden" name="version" value={version} />
         <TextField id="location-text" name="location" label="Waar staat het bord?" hint="Bijvoorbeeld: Lansinghlaan bij nummer 10, aan de lantaarnpaal." maxLength={200} defaultValue={values.location ?? location} error={errors.location} />
         <PointFields idPrefix="location-point" map={map} initial={{ lat: values.lat ?? lat, lng: values.lng ?? lng }} errors={{ lat: errors.lat, lng: errors.lng }} />

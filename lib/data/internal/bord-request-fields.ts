@@ -2,13 +2,13 @@
  * The fields of a bord request that both its group's admins (the bord page) and staff (the
  * request before deciding) see: what was asked for, where, and what became of it. For lib/data only.
  */
-import type { SignRequestStatus } from "@/lib/domain";
+import type { BordRequestStatus } from "@/lib/domain";
 
-export interface SignRequestFields {
+export interface BordRequestFields {
   id: string;
-  status: SignRequestStatus;
+  status: BordRequestStatus;
   version: number;
-  signCount: number;
+  bordCount: number;
   street: string;
   nearHouseNumber: number | null;
   locationDescription: string;

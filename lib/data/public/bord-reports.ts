@@ -9,28 +9,28 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { areas, groups, municipalities, signEvents, signReports, signs } from "@/db/schema";
+import { areas, groups, municipalities, bordEvents, bordReports, bords } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
-import { SIGN_REPORT_KIND, SIGN_REPORT_KIND_LABELS, signReportMail } from "@/lib/mail/templates/sign-report";
+import { BORD_REPORT_KIND, BORD_REPORT_KIND_LABELS, bordReportMail } from "@/lib/mail/templates/bord-report";
 import { routes } from "@/lib/routes";
 import { consumeRateLimit, ipRateLimitKey, type RateLimitRule } from "@/lib/server/rate-limit";
-import type { SignReportSubmission } from "@/lib/validation/signs";
+import type { BordReportSubmission } from "@/lib/validation/bords";
 import { isUuid } from "@/lib/domain/ids";
 import { isPlausibleSlug } from "./groups";
 
-export const SIGN_REPORT_IP_LIMIT: RateLimitRule = {
+export const BORD_REPORT_IP_LIMIT: RateLimitRule = {
   name: "sign_report_ip",
   points: 5,
   durationSeconds: 60 * 60,
   message: "Er zijn vanaf uw internetverbinding veel meldingen over borden verstuurd. Probeer het over een uur opnieuw.",
 };
 
-export const SIGN_NOT_FOUND = "Dit bord staat niet (meer) in het register. Laad de pagina opnieuw.";
+export const BORD_NOT_FOUND = "Dit bord staat niet (meer) in het register. Laad de pagina opnieuw.";
 
-export interface PublicSign {
+export interface PublicBord {
   id: string;
   location: string;
   placedOn: string;
@@ -38,64 +38,64 @@ export interface PublicSign {
 }
 
 /** The borden that stand for an active group, for its public page. */
-export async function listStandingSignsForGroup(groupSlug: string): Promise<PublicSign[]> {
+export async function listStandingBordsForGroup(groupSlug: string): Promise<PublicBord[]> {
   if (!isPlausibleSlug(groupSlug)) return [];
   return db
-    .select({ id: signs.id, location: signs.location, placedOn: signs.placedOn, count: signs.count })
-    .from(signs)
-    .innerJoin(groups, eq(groups.id, signs.groupId))
-    .where(and(eq(groups.slug, groupSlug), eq(groups.status, "active"), eq(signs.status, "standing")))
-    .orderBy(asc(signs.placedOn), asc(signs.id));
+    .select({ id: bords.id, location: bords.location, placedOn: bords.placedOn, count: bords.count })
+    .from(bords)
+    .innerJoin(groups, eq(groups.id, bords.groupId))
+    .where(and(eq(groups.slug, groupSlug), eq(groups.status, "active"), eq(bords.status, "standing")))
+    .orderBy(asc(bords.placedOn), asc(bords.id));
 }
 
-export async function submitSignReport(input: SignReportSubmission, context: { ip: string; now: Date }): Promise<{ reported: true }> {
-  const sign = isUuid(input.signId)
+export async function submitBordReport(input: BordReportSubmission, context: { ip: string; now: Date }): Promise<{ reported: true }> {
+  const bord = isUuid(input.bordId)
     ? (
         await db
           .select({
-            id: signs.id,
-            location: signs.location,
+            id: bords.id,
+            location: bords.location,
             groupId: groups.id,
             groupName: groups.name,
             areaName: areas.name,
             municipalityId: groups.municipalityId,
             safetyEmail: municipalities.safetyEmail,
           })
-          .from(signs)
-          .innerJoin(groups, eq(groups.id, signs.groupId))
+          .from(bords)
+          .innerJoin(groups, eq(groups.id, bords.groupId))
           .innerJoin(areas, eq(areas.id, groups.areaId))
           .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
-          .where(and(eq(signs.id, input.signId), eq(signs.status, "standing"), eq(groups.status, "active")))
+          .where(and(eq(bords.id, input.bordId), eq(bords.status, "standing"), eq(groups.status, "active")))
           .limit(1)
       )[0]
     : undefined;
-  if (!sign) throw notFound(SIGN_NOT_FOUND);
+  if (!bord) throw notFound(BORD_NOT_FOUND);
   if (input.honeypot && input.honeypot.trim() !== "") return { reported: true };
 
-  await consumeRateLimit(SIGN_REPORT_IP_LIMIT, ipRateLimitKey(context.ip));
+  await consumeRateLimit(BORD_REPORT_IP_LIMIT, ipRateLimitKey(context.ip));
 
   await db.transaction(async (tx) => {
     const [report] = await tx
-      .insert(signReports)
-      .values({ signId: sign.id, kind: input.kind, description: input.description, createdAt: context.now })
-      .returning({ id: signReports.id });
-    await tx.insert(signEvents).values({
-      signId: sign.id,
+      .insert(bordReports)
+      .values({ bordId: bord.id, kind: input.kind, description: input.description, createdAt: context.now })
+      .returning({ id: bordReports.id });
+    await tx.insert(bordEvents).values({
+      bordId: bord.id,
       kind: "reported",
-      note: [SIGN_REPORT_KIND_LABELS[input.kind] + ".", input.description].filter(Boolean).join("\n"),
+      note: [BORD_REPORT_KIND_LABELS[input.kind] + ".", input.description].filter(Boolean).join("\n"),
     });
     await enqueueMail(tx, [
       {
         idempotencyKey: `sign-report:${report.id}`,
-        kind: SIGN_REPORT_KIND,
-        to: sign.safetyEmail,
-        ...signReportMail({
-          groupName: sign.groupName,
-          areaName: sign.areaName,
-          location: sign.location,
+        kind: BORD_REPORT_KIND,
+        to: bord.safetyEmail,
+        ...bordReportMail({
+          groupName: bord.groupName,
+          areaName: bord.areaName,
+          location: bord.location,
           kind: input.kind,
           description: input.description,
-          url: `${getEnv().appUrl}${routes.staff.sign(sign.id)}`,
+          url: `${getEnv().appUrl}${routes.staff.placedBord(bord.id)}`,
         }),
       },
     ]);
@@ -103,9 +103,9 @@ export async function submitSignReport(input: SignReportSubmission, context: { i
       actorUserId: null,
       action: "sign_report.submit",
       subjectType: "sign",
-      subjectId: sign.id,
-      municipalityId: sign.municipalityId,
-      details: { reportId: report.id, kind: input.kind, groupId: sign.groupId },
+      subjectId: bord.id,
+      municipalityId: bord.municipalityId,
+      details: { reportId: report.id, kind: input.kind, groupId: bord.groupId },
     });
   });
   return { reported: true };

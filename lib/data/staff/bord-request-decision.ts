@@ -6,16 +6,16 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { areas, groups, signRequestEvents, signRequests } from "@/db/schema";
+import { areas, groups, bordRequestEvents, bordRequests } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
-import { getSignEligibility } from "@/lib/data/internal/eligibility";
+import { getBordEligibility } from "@/lib/data/internal/eligibility";
 import { lockGroupRow } from "@/lib/data/internal/group-lock";
-import { decisionMails } from "@/lib/data/internal/sign-request-recipients";
-import { createSignForPlacement } from "@/lib/data/internal/signs";
+import { decisionMails } from "@/lib/data/internal/bord-request-recipients";
+import { createBordForPlacement } from "@/lib/data/internal/bords";
 import { municipalityCondition, staffScope } from "@/lib/data/internal/staff-scope";
-import { isDomainError, nextSignRequestStatus, type SignRequestStatus } from "@/lib/domain";
+import { isDomainError, nextBordRequestStatus, type BordRequestStatus } from "@/lib/domain";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import type { BordDecision } from "@/lib/validation/staff";
@@ -24,7 +24,7 @@ export const CHANGED_BY_SOMEONE_ELSE = "Deze aanvraag is net door iemand anders 
 
 export interface DecisionOutcome {
   id: string;
-  status: SignRequestStatus;
+  status: BordRequestStatus;
   version: number;
   /** E-mails queued by this decision. */
   mailsQueued: number;
@@ -37,19 +37,19 @@ export interface DecisionOutcome {
  * gives conflict "Deze aanvraag is net door iemand anders gewijzigd." and nothing changes.
  * Approval counts the addresses again and refuses (unprocessable) below the threshold.
  */
-export async function decideSignRequest(actor: Actor | null, decision: BordDecision, executor: Executor = db): Promise<DecisionOutcome> {
+export async function decideBordRequest(actor: Actor | null, decision: BordDecision, executor: Executor = db): Promise<DecisionOutcome> {
   requirePermission(actor, "bord.decide");
   const staff = staffScope(actor);
   return executor.transaction(async (tx) => {
     const [current] = await tx
       .select({
-        id: signRequests.id,
-        status: signRequests.status,
-        version: signRequests.version,
-        signCount: signRequests.signCount,
-        street: signRequests.street,
-        latitude: signRequests.latitude,
-        longitude: signRequests.longitude,
+        id: bordRequests.id,
+        status: bordRequests.status,
+        version: bordRequests.version,
+        bordCount: bordRequests.bordCount,
+        street: bordRequests.street,
+        latitude: bordRequests.latitude,
+        longitude: bordRequests.longitude,
         groupId: groups.id,
         groupName: groups.name,
         groupSlug: groups.slug,
@@ -58,10 +58,10 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
         areaName: areas.name,
         municipalityId: groups.municipalityId,
       })
-      .from(signRequests)
-      .innerJoin(groups, eq(groups.id, signRequests.groupId))
+      .from(bordRequests)
+      .innerJoin(groups, eq(groups.id, bordRequests.groupId))
       .innerJoin(areas, eq(areas.id, groups.areaId))
-      .where(and(eq(signRequests.id, decision.requestId), municipalityCondition(staff, groups.municipalityId)));
+      .where(and(eq(bordRequests.id, decision.requestId), municipalityCondition(staff, groups.municipalityId)));
     if (!current) throw notFound("Deze aanvraag bestaat niet (meer), of hoort niet bij uw gemeente.");
 
     if (current.version !== decision.version || (decision.expectedStatus && decision.expectedStatus !== current.status)) {
@@ -74,16 +74,16 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
     if (!group || group.status !== "active") {
       throw new AppError("unprocessable", "Deze groep is opgeheven. Er kan geen besluit meer over de aanvraag worden genomen.");
     }
-    let to: SignRequestStatus;
+    let to: BordRequestStatus;
     try {
-      to = nextSignRequestStatus(current.status, decision.action, "staff");
+      to = nextBordRequestStatus(current.status, decision.action, "staff");
     } catch (error) {
       if (isDomainError(error)) throw new AppError("conflict", error.message);
       throw error;
     }
 
     if (decision.action === "approve") {
-      const eligibility = await getSignEligibility(current.groupId, tx);
+      const eligibility = await getBordEligibility(current.groupId, tx);
       if (!eligibility || !eligibility.eligible) {
         const counted = eligibility?.counted ?? 0;
         const threshold = eligibility?.threshold ?? 0;
@@ -97,10 +97,10 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
     const now = new Date();
     const decided = decision.action === "approve" || decision.action === "reject" || decision.action === "place";
     const updated = await tx
-      .update(signRequests)
+      .update(bordRequests)
       .set({
         status: to,
-        version: sql`${signRequests.version} + 1`,
+        version: sql`${bordRequests.version} + 1`,
         updatedAt: now,
         ...(decided ? { decidedByUserId: staff.id, decidedAt: now } : {}),
         ...(decision.action === "reject" ? { reason: decision.note } : {}),
@@ -110,18 +110,18 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
       })
       .where(
         and(
-          eq(signRequests.id, current.id),
-          eq(signRequests.version, decision.version),
-          eq(signRequests.status, current.status),
+          eq(bordRequests.id, current.id),
+          eq(bordRequests.version, decision.version),
+          eq(bordRequests.status, current.status),
         ),
       )
-      .returning({ version: signRequests.version });
+      .returning({ version: bordRequests.version });
     if (updated.length === 0) throw new AppError("conflict", CHANGED_BY_SOMEONE_ELSE);
 
     if (decision.action === "place") {
-      await createSignForPlacement(tx, {
+      await createBordForPlacement(tx, {
         groupId: current.groupId,
-        signRequestId: current.id,
+        bordRequestId: current.id,
         placedOn: decision.placedOn!,
         location: decision.placedLocation!,
         count: decision.placedCount!,
@@ -135,8 +135,8 @@ export async function decideSignRequest(actor: Actor | null, decision: BordDecis
       decision.action === "place"
         ? `Geplaatst op ${decision.placedOn}, ${decision.placedLocation}, ${decision.placedCount} ${decision.placedCount === 1 ? "bord" : "borden"}.`
         : "";
-    await tx.insert(signRequestEvents).values({
-      signRequestId: current.id,
+    await tx.insert(bordRequestEvents).values({
+      bordRequestId: current.id,
       actorUserId: staff.id,
       fromStatus: current.status,
       toStatus: to,

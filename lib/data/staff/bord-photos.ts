@@ -14,7 +14,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { db, type Executor } from "@/db";
-import { groups, signPhotos, signs } from "@/db/schema";
+import { groups, bordPhotos, bords } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
@@ -48,74 +48,74 @@ async function cleanPhoto(bytes: Uint8Array, type: PhotoType): Promise<Buffer> {
 }
 
 /** Stores (or replaces) the photo of a placed bord; audited. Throws AppError with a Dutch message. */
-export async function saveSignPhoto(actor: Actor | null, signId: string, bytes: Uint8Array, executor: Executor = db): Promise<{ contentType: PhotoType; bytes: number }> {
+export async function saveBordPhoto(actor: Actor | null, bordId: string, bytes: Uint8Array, executor: Executor = db): Promise<{ contentType: PhotoType; bytes: number }> {
   requirePermission(actor, "bord.maintain");
   const staff = staffScope(actor);
-  if (!isUuid(signId)) throw notFound();
+  if (!isUuid(bordId)) throw notFound();
   if (bytes.byteLength === 0) throw new AppError("bad_request", PHOTO_MESSAGES.empty);
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError("bad_request", PHOTO_MESSAGES.tooLarge);
   const type = detectPhotoType(bytes);
   if (!type) throw new AppError("bad_request", PHOTO_MESSAGES.notAPhoto);
   // Before decoding: someone else's bord id costs no image work.
   const [visible] = await executor
-    .select({ id: signs.id })
-    .from(signs)
-    .innerJoin(groups, eq(groups.id, signs.groupId))
-    .where(and(eq(signs.id, signId), municipalityCondition(staff, groups.municipalityId)));
+    .select({ id: bords.id })
+    .from(bords)
+    .innerJoin(groups, eq(groups.id, bords.groupId))
+    .where(and(eq(bords.id, bordId), municipalityCondition(staff, groups.municipalityId)));
   if (!visible) throw notFound();
   const clean = await cleanPhoto(bytes, type);
   return executor.transaction(async (tx) => {
-    const [sign] = await tx
-      .select({ id: signs.id, groupId: signs.groupId, municipalityId: groups.municipalityId })
-      .from(signs)
-      .innerJoin(groups, eq(groups.id, signs.groupId))
-      .where(and(eq(signs.id, signId), municipalityCondition(staff, groups.municipalityId)))
-      .for("update", { of: signs });
-    if (!sign) throw notFound();
+    const [bord] = await tx
+      .select({ id: bords.id, groupId: bords.groupId, municipalityId: groups.municipalityId })
+      .from(bords)
+      .innerJoin(groups, eq(groups.id, bords.groupId))
+      .where(and(eq(bords.id, bordId), municipalityCondition(staff, groups.municipalityId)))
+      .for("update", { of: bords });
+    if (!bord) throw notFound();
     const values = { contentType: type, data: clean, byteSize: clean.byteLength, uploadedByUserId: staff.id, createdAt: new Date() };
-    await tx.insert(signPhotos).values({ signId: sign.id, ...values }).onConflictDoUpdate({ target: signPhotos.signId, set: values });
+    await tx.insert(bordPhotos).values({ bordId: bord.id, ...values }).onConflictDoUpdate({ target: bordPhotos.bordId, set: values });
     await recordAudit(tx, {
       actorUserId: staff.id,
       action: "sign.photo",
       subjectType: "sign",
-      subjectId: sign.id,
-      municipalityId: sign.municipalityId,
-      details: { groupId: sign.groupId, contentType: type, uploadedBytes: bytes.byteLength, storedBytes: clean.byteLength },
+      subjectId: bord.id,
+      municipalityId: bord.municipalityId,
+      details: { groupId: bord.groupId, contentType: type, uploadedBytes: bytes.byteLength, storedBytes: clean.byteLength },
     });
     return { contentType: type, bytes: clean.byteLength };
   });
 }
 
-export interface SignPhotoInfo {
+export interface BordPhotoInfo {
   contentType: PhotoType;
   byteSize: number;
   createdAt: Date;
 }
 
 /** Whether the bord has a photo (for its page); null when none or when the actor may not see the bord. */
-export async function getSignPhotoInfo(actor: Actor | null, signId: string, executor: Executor = db): Promise<SignPhotoInfo | null> {
+export async function getBordPhotoInfo(actor: Actor | null, bordId: string, executor: Executor = db): Promise<BordPhotoInfo | null> {
   requirePermission(actor, "bord.maintain");
   const staff = staffScope(actor);
-  if (!isUuid(signId)) return null;
+  if (!isUuid(bordId)) return null;
   const [row] = await executor
-    .select({ contentType: signPhotos.contentType, byteSize: signPhotos.byteSize, createdAt: signPhotos.createdAt })
-    .from(signPhotos)
-    .innerJoin(signs, eq(signs.id, signPhotos.signId))
-    .innerJoin(groups, eq(groups.id, signs.groupId))
-    .where(and(eq(signPhotos.signId, signId), municipalityCondition(staff, groups.municipalityId)));
+    .select({ contentType: bordPhotos.contentType, byteSize: bordPhotos.byteSize, createdAt: bordPhotos.createdAt })
+    .from(bordPhotos)
+    .innerJoin(bords, eq(bords.id, bordPhotos.bordId))
+    .innerJoin(groups, eq(groups.id, bords.groupId))
+    .where(and(eq(bordPhotos.bordId, bordId), municipalityCondition(staff, groups.municipalityId)));
   return row ? { ...row, contentType: row.contentType as PhotoType } : null;
 }
 
 /** The photo's bytes for the photo route; null when none or when the actor may not see the bord. */
-export async function getSignPhoto(actor: Actor | null, signId: string, executor: Executor = db): Promise<{ contentType: PhotoType; data: Buffer } | null> {
+export async function getBordPhoto(actor: Actor | null, bordId: string, executor: Executor = db): Promise<{ contentType: PhotoType; data: Buffer } | null> {
   requirePermission(actor, "bord.maintain");
   const staff = staffScope(actor);
-  if (!isUuid(signId)) return null;
+  if (!isUuid(bordId)) return null;
   const [row] = await executor
-    .select({ contentType: signPhotos.contentType, data: signPhotos.data })
-    .from(signPhotos)
-    .innerJoin(signs, eq(signs.id, signPhotos.signId))
-    .innerJoin(groups, eq(groups.id, signs.groupId))
-    .where(and(eq(signPhotos.signId, signId), municipalityCondition(staff, groups.municipalityId)));
+    .select({ contentType: bordPhotos.contentType, data: bordPhotos.data })
+    .from(bordPhotos)
+    .innerJoin(bords, eq(bords.id, bordPhotos.bordId))
+    .innerJoin(groups, eq(groups.id, bords.groupId))
+    .where(and(eq(bordPhotos.bordId, bordId), municipalityCondition(staff, groups.municipalityId)));
   return row ? { contentType: row.contentType as PhotoType, data: row.data } : null;
 }

@@ -1,5 +1,5 @@
 /** The answer of a bord form (public report or a staff step) for useActionState. */
-export type SignFormState =
+export type BordFormState =
   | { status: "idle" }
   | { status: "sent"; message: string }
   | {
@@ -12,7 +12,7 @@ export type SignFormState =
       values: Record<string, string>;
     };
 
-export const IDLE: SignFormState = { status: "idle" };
+export const IDLE: BordFormState = { status: "idle" };
 
 /** The form's string fields, to show them again after an error. */
 export function formValues(formData: FormData, names: string[]): Record<string, string> {

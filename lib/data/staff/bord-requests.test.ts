@@ -1,16 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db";
-import { aContact, addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { auditLog, mailOutbox, memberAddresses, signRequestEvents, signRequests, type Area, type Municipality, type User } from "@/db/schema";
+import { aContact, addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
+import { auditLog, mailOutbox, memberAddresses, bordRequestEvents, bordRequests, type Area, type Municipality, type User } from "@/db/schema";
 import type { Actor } from "@/lib/auth/types";
 import { AppError } from "@/lib/errors";
 import { bordDecisionSchema, type BordDecisionFormInput } from "@/lib/validation/staff";
 import { onPostgres, withTestDatabase } from "@/tests/db";
-import { CHANGED_BY_SOMEONE_ELSE, decideSignRequest } from "@/lib/data/staff/sign-request-decision";
-import { getSignRequestForStaff } from "@/lib/data/staff/sign-request-detail";
-import { listSignRequestsForStaff } from "@/lib/data/staff/sign-request-list";
-import { parseSignRequestFilters } from "@/lib/validation/sign-request-filters";
+import { CHANGED_BY_SOMEONE_ELSE, decideBordRequest } from "@/lib/data/staff/bord-request-decision";
+import { getBordRequestForStaff } from "@/lib/data/staff/bord-request-detail";
+import { listBordRequestsForStaff } from "@/lib/data/staff/bord-request-list";
+import { parseBordRequestFilters } from "@/lib/validation/bord-request-filters";
 
 const database = withTestDatabase();
 
@@ -68,7 +68,7 @@ async function groupWithRequest(addressCount = 62, status: "submitted" | "in_rev
   const { db } = database.current.handle;
   // Addresses of a postcode area of their own: a shared address counts for the group that had it first.
   const group = await aGroup(db, langeland, { admins: [admin1, admin2], addresses: addresses(addressCount, String(nextBase++)) });
-  const request = await aSignRequest(db, group, { status, requestedBy: admin1, decidedBy: staffUser });
+  const request = await aBordRequest(db, group, { status, requestedBy: admin1, decidedBy: staffUser });
   return { group, request };
 }
 
@@ -83,10 +83,10 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
     const { db } = database.current.handle;
     const { request } = await groupWithRequest();
 
-    const reviewed = await decideSignRequest(staff, decision({ action: "review", requestId: request.id, version: request.version }));
+    const reviewed = await decideBordRequest(staff, decision({ action: "review", requestId: request.id, version: request.version }));
     expect(reviewed).toMatchObject({ status: "in_review", version: request.version + 1, mailsQueued: 0 });
 
-    const approved = await decideSignRequest(staff, decision({ action: "approve", requestId: request.id, version: reviewed.version, note: "In orde." }));
+    const approved = await decideBordRequest(staff, decision({ action: "approve", requestId: request.id, version: reviewed.version, note: "In orde." }));
     expect(approved.status).toBe("approved");
     const approvedMails = await outboxFor(request.id);
     expect(approvedMails.map((m) => m.toAddress).sort()).toEqual(
@@ -94,7 +94,7 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
     );
     expect(approvedMails.every((m) => m.kind === "bord_approved")).toBe(true);
 
-    const placed = await decideSignRequest(
+    const placed = await decideBordRequest(
       staff,
       decision({
         action: "place",
@@ -106,12 +106,12 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
       }),
     );
     expect(placed.status).toBe("placed");
-    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, request.id));
+    const [row] = await db.select().from(bordRequests).where(eq(bordRequests.id, request.id));
     expect(row).toMatchObject({ placedOn: "2026-11-20", placedLocation: "Hoek Tiendweg / Raadhuisplein", placedCount: 2, decidedByUserId: staffUser.id });
     const placedMails = (await outboxFor(request.id)).filter((m) => m.kind === "bord_placed");
     expect(placedMails.map((m) => m.toAddress).sort()).toEqual([admin1.email, admin2.email].sort());
 
-    const detail = await getSignRequestForStaff(staff, request.id);
+    const detail = await getBordRequestForStaff(staff, request.id);
     expect(detail?.history.map((e) => e.toStatus)).toEqual(["submitted", "in_review", "approved", "placed"]);
     expect(detail?.history.at(-1)).toMatchObject({ fromStatus: "approved", actorName: "Lotte Jansen" });
     expect(detail?.allowedActions).toEqual([]);
@@ -123,12 +123,12 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
   it("rejects with the reason, sends it to the admins only", async () => {
     const { db } = database.current.handle;
     const { request } = await groupWithRequest();
-    const result = await decideSignRequest(
+    const result = await decideBordRequest(
       staff,
       decision({ action: "reject", requestId: request.id, version: request.version, note: "Er staat al een bord op deze hoek." }),
     );
     expect(result.status).toBe("rejected");
-    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, request.id));
+    const [row] = await db.select().from(bordRequests).where(eq(bordRequests.id, request.id));
     expect(row.reason).toBe("Er staat al een bord op deze hoek.");
     const mails = await outboxFor(request.id);
     expect(mails.map((m) => m.toAddress).sort()).toEqual([admin1.email, admin2.email].sort());
@@ -160,11 +160,11 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
     const { group, request } = await groupWithRequest(50, "in_review");
     await db.delete(memberAddresses).where(and(eq(memberAddresses.groupId, group.id), eq(memberAddresses.houseNumber, 1)));
     await expectAppError(
-      decideSignRequest(staff, decision({ action: "approve", requestId: request.id, version: request.version })),
+      decideBordRequest(staff, decision({ action: "approve", requestId: request.id, version: request.version })),
       "unprocessable",
       /Voor een bord zijn er 50 nodig/,
     );
-    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, request.id));
+    const [row] = await db.select().from(bordRequests).where(eq(bordRequests.id, request.id));
     expect(row).toMatchObject({ status: "in_review", version: request.version });
     expect(await outboxFor(request.id)).toEqual([]);
   });
@@ -172,28 +172,28 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
   it("refuses a stale version or status with the 'changed by someone else' message, nothing changed", async () => {
     const { db } = database.current.handle;
     const { request } = await groupWithRequest();
-    await decideSignRequest(staff, decision({ action: "review", requestId: request.id, version: request.version }));
+    await decideBordRequest(staff, decision({ action: "review", requestId: request.id, version: request.version }));
     await expectAppError(
-      decideSignRequest(staff, decision({ action: "review", requestId: request.id, version: request.version })),
+      decideBordRequest(staff, decision({ action: "review", requestId: request.id, version: request.version })),
       "conflict",
       CHANGED_BY_SOMEONE_ELSE,
     );
     await expectAppError(
-      decideSignRequest(
+      decideBordRequest(
         staff,
         decision({ action: "reject", requestId: request.id, version: request.version + 1, expectedStatus: "submitted", note: "Te laat besloten." }),
       ),
       "conflict",
       CHANGED_BY_SOMEONE_ELSE,
     );
-    const events = await db.select().from(signRequestEvents).where(eq(signRequestEvents.signRequestId, request.id));
+    const events = await db.select().from(bordRequestEvents).where(eq(bordRequestEvents.bordRequestId, request.id));
     expect(events.map((e) => e.toStatus)).toEqual(["submitted", "in_review"]);
   });
 
   it("refuses a move the workflow does not allow (approve straight from submitted)", async () => {
     const { request } = await groupWithRequest();
     await expectAppError(
-      decideSignRequest(staff, decision({ action: "approve", requestId: request.id, version: request.version })),
+      decideBordRequest(staff, decision({ action: "approve", requestId: request.id, version: request.version })),
       "conflict",
       /ingediend/,
     );
@@ -202,28 +202,28 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
   it("answers not found to staff of another municipality, to residents and wijkagenten", async () => {
     const { db } = database.current.handle;
     const { request } = await groupWithRequest();
-    await expectAppError(decideSignRequest(otherStaff, decision({ action: "review", requestId: request.id, version: 1 })), "not_found");
-    expect(await getSignRequestForStaff(otherStaff, request.id)).toBeNull();
+    await expectAppError(decideBordRequest(otherStaff, decision({ action: "review", requestId: request.id, version: 1 })), "not_found");
+    expect(await getBordRequestForStaff(otherStaff, request.id)).toBeNull();
     const resident = actorOf(admin1);
-    await expectAppError(decideSignRequest(resident, decision({ action: "review", requestId: request.id, version: 1 })), "not_found");
+    await expectAppError(decideBordRequest(resident, decision({ action: "review", requestId: request.id, version: 1 })), "not_found");
     const wijkagent: Actor = { ...actorOf(admin1), role: "wijkagent", municipalityId: krimpen.id };
-    await expectAppError(getSignRequestForStaff(wijkagent, request.id), "not_found");
+    await expectAppError(getBordRequestForStaff(wijkagent, request.id), "not_found");
     // Not signed in: unauthorized (requirePermission); another role: not_found.
-    await expectAppError(decideSignRequest(null, decision({ action: "review", requestId: request.id, version: 1 })), "unauthorized");
-    expect(await getSignRequestForStaff(staff, "not-a-uuid")).toBeNull();
-    expect(await getSignRequestForStaff(staff, crypto.randomUUID())).toBeNull();
-    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, request.id));
+    await expectAppError(decideBordRequest(null, decision({ action: "review", requestId: request.id, version: 1 })), "unauthorized");
+    expect(await getBordRequestForStaff(staff, "not-a-uuid")).toBeNull();
+    expect(await getBordRequestForStaff(staff, crypto.randomUUID())).toBeNull();
+    const [row] = await db.select().from(bordRequests).where(eq(bordRequests.id, request.id));
     expect(row.status).toBe("submitted");
   });
 
   it("lets a platform admin see and decide requests of every municipality", async () => {
     const { db } = database.current.handle;
     const group = await aGroup(db, otherArea, { admins: [admin1], addresses: addresses(60, "3011") });
-    const request = await aSignRequest(db, group, { requestedBy: admin1 });
-    expect(await getSignRequestForStaff(platformAdmin, request.id)).not.toBeNull();
-    const result = await decideSignRequest(platformAdmin, decision({ action: "review", requestId: request.id, version: 1 }));
+    const request = await aBordRequest(db, group, { requestedBy: admin1 });
+    expect(await getBordRequestForStaff(platformAdmin, request.id)).not.toBeNull();
+    const result = await decideBordRequest(platformAdmin, decision({ action: "review", requestId: request.id, version: 1 }));
     expect(result.status).toBe("in_review");
-    const krimpenList = await listSignRequestsForStaff(staff, parseSignRequestFilters({ status: "alle" }));
+    const krimpenList = await listBordRequestsForStaff(staff, parseBordRequestFilters({ status: "alle" }));
     expect(krimpenList.items.some((i) => i.id === request.id)).toBe(false);
   });
 
@@ -237,8 +237,8 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
     try {
       const input = decision({ action: "approve", requestId: request.id, version: request.version });
       const results = await Promise.allSettled([
-        decideSignRequest(staff, input),
-        decideSignRequest(staff, input, second?.db ?? db),
+        decideBordRequest(staff, input),
+        decideBordRequest(staff, input, second?.db ?? db),
       ]);
       const fulfilled = results.filter((r) => r.status === "fulfilled");
       const rejected = results.filter((r) => r.status === "rejected");
@@ -248,10 +248,10 @@ describe(`bord decisions by staff (${onPostgres ? "PostgreSQL" : "PGlite"})`, ()
     } finally {
       await second?.close();
     }
-    const events = await db.select().from(signRequestEvents).where(eq(signRequestEvents.signRequestId, request.id));
+    const events = await db.select().from(bordRequestEvents).where(eq(bordRequestEvents.bordRequestId, request.id));
     expect(events.filter((e) => e.toStatus === "approved")).toHaveLength(1);
     expect(await outboxFor(request.id)).toHaveLength(4);
-    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, request.id));
+    const [row] = await db.select().from(bordRequests).where(eq(bordRequests.id, request.id));
     expect(row).toMatchObject({ status: "approved", version: request.version + 1 });
   });
 });
@@ -263,37 +263,37 @@ describe("the staff list of bord requests", () => {
     const made: string[] = [];
     for (let i = 0; i < 30; i++) {
       const group = await aGroup(db, area, { name: `Lijstgroep ${String(i).padStart(2, "0")}`, admins: [admin1] });
-      const r = await aSignRequest(db, group, { createdAt: new Date(Date.UTC(2026, 0, 1 + i, 10)) });
+      const r = await aBordRequest(db, group, { createdAt: new Date(Date.UTC(2026, 0, 1 + i, 10)) });
       made.push(r.id);
     }
-    const page1 = await listSignRequestsForStaff(staff, parseSignRequestFilters({ wijk: area.id, status: "submitted" }));
+    const page1 = await listBordRequestsForStaff(staff, parseBordRequestFilters({ wijk: area.id, status: "submitted" }));
     expect(page1.total).toBe(30);
     expect(page1.items).toHaveLength(25);
     expect(page1.items[0].id).toBe(made[0]);
     expect(page1.nextCursor).not.toBeNull();
-    const page2 = await listSignRequestsForStaff(staff, parseSignRequestFilters({ wijk: area.id, status: "submitted", na: page1.nextCursor! }));
+    const page2 = await listBordRequestsForStaff(staff, parseBordRequestFilters({ wijk: area.id, status: "submitted", na: page1.nextCursor! }));
     expect(page2.items.map((i) => i.id)).toEqual(made.slice(25));
     expect(page2.nextCursor).toBeNull();
 
-    const newest = await listSignRequestsForStaff(staff, parseSignRequestFilters({ wijk: area.id, sorteer: "nieuwste" }));
+    const newest = await listBordRequestsForStaff(staff, parseBordRequestFilters({ wijk: area.id, sorteer: "nieuwste" }));
     expect(newest.items[0].id).toBe(made[29]);
 
-    const dated = await listSignRequestsForStaff(staff, parseSignRequestFilters({ wijk: area.id, van: "2026-01-05", tot: "2026-01-07" }));
+    const dated = await listBordRequestsForStaff(staff, parseBordRequestFilters({ wijk: area.id, van: "2026-01-05", tot: "2026-01-07" }));
     expect(dated.items.map((i) => i.id)).toEqual(made.slice(4, 7));
 
-    const searched = await listSignRequestsForStaff(staff, parseSignRequestFilters({ wijk: area.id, zoek: "groep 07" }));
+    const searched = await listBordRequestsForStaff(staff, parseBordRequestFilters({ wijk: area.id, zoek: "groep 07" }));
     expect(searched.items.map((i) => i.id)).toEqual([made[7]]);
-    const wildcard = await listSignRequestsForStaff(staff, parseSignRequestFilters({ wijk: area.id, zoek: "%' or 1=1 --" }));
+    const wildcard = await listBordRequestsForStaff(staff, parseBordRequestFilters({ wijk: area.id, zoek: "%' or 1=1 --" }));
     expect(wildcard.items).toEqual([]);
 
-    const nonsense = parseSignRequestFilters({ status: "kapot", wijk: "1 or 1=1", van: "2026-13-45", sorteer: "drop", na: "@@@" });
+    const nonsense = parseBordRequestFilters({ status: "kapot", wijk: "1 or 1=1", van: "2026-13-45", sorteer: "drop", na: "@@@" });
     expect(nonsense).toMatchObject({ status: ["submitted", "in_review", "approved"], areaId: undefined, from: undefined, sort: "oudste" });
-    const list = await listSignRequestsForStaff(staff, nonsense);
+    const list = await listBordRequestsForStaff(staff, nonsense);
     expect(list.items.length).toBeGreaterThan(0);
     const forged = Buffer.from(JSON.stringify(["not a date", "x"])).toString("base64url");
-    await expect(listSignRequestsForStaff(staff, { ...nonsense, cursor: forged })).resolves.toBeTruthy();
+    await expect(listBordRequestsForStaff(staff, { ...nonsense, cursor: forged })).resolves.toBeTruthy();
 
-    const elsewhere = await listSignRequestsForStaff(otherStaff, parseSignRequestFilters({ wijk: area.id, status: "alle" }));
+    const elsewhere = await listBordRequestsForStaff(otherStaff, parseBordRequestFilters({ wijk: area.id, status: "alle" }));
     expect(elsewhere.total).toBe(0);
   });
 });

@@ -5,12 +5,12 @@
 import { z } from "zod";
 import { isValidCalendarDate } from "@/lib/domain/dates";
 import { honeypotField } from "./fields";
-import { pointFieldText, pointFromFields } from "./sign-request";
+import { pointFieldText, pointFromFields } from "./bord-request";
 import { cleanSingleLine, optionalMultiLineText } from "./text";
 
-export const SIGN_REPORT_DESCRIPTION_MAX_LENGTH = 1000;
-export const SIGN_NOTE_MAX_LENGTH = 1000;
-export const SIGN_TEXT_MAX_LENGTH = 120;
+export const BORD_REPORT_DESCRIPTION_MAX_LENGTH = 1000;
+export const BORD_NOTE_MAX_LENGTH = 1000;
+export const BORD_TEXT_MAX_LENGTH = 120;
 
 const uuidText = (message: string) =>
   z
@@ -27,50 +27,50 @@ const dayField = z
   });
 
 /** What a resident reports about a bord on the group's public page. */
-export const signReportSchema = z.object({
-  signId: uuidText("Dit bord bestaat niet (meer)."),
+export const bordReportSchema = z.object({
+  bordId: uuidText("Dit bord bestaat niet (meer)."),
   kind: z.enum(["damaged", "missing"], { error: "Kies wat er mis is met het bord." }),
   description: optionalMultiLineText(
-    SIGN_REPORT_DESCRIPTION_MAX_LENGTH,
-    `Dit is te lang. Gebruik hooguit ${SIGN_REPORT_DESCRIPTION_MAX_LENGTH} tekens.`,
+    BORD_REPORT_DESCRIPTION_MAX_LENGTH,
+    `Dit is te lang. Gebruik hooguit ${BORD_REPORT_DESCRIPTION_MAX_LENGTH} tekens.`,
   ),
 });
-export type SignReportInput = z.infer<typeof signReportSchema>;
+export type BordReportInput = z.infer<typeof bordReportSchema>;
 
 /** The report form as the server reads it; the honeypot never fails the parse. */
-export const signReportSubmissionSchema = signReportSchema.extend({
+export const bordReportSubmissionSchema = bordReportSchema.extend({
   honeypot: honeypotField,
 });
 
-export interface SignReportSubmission extends SignReportInput {
+export interface BordReportSubmission extends BordReportInput {
   honeypot?: string;
 }
 
 const versionField = z.coerce.number({ error: "Laad de pagina opnieuw." }).int().min(1).max(1_000_000);
 
 /** Maintenance by staff: repaired or replaced, on which day, with a note; it closes the open reports. */
-export const signMaintenanceSchema = z.object({
-  signId: uuidText("Dit bord bestaat niet (meer)."),
+export const bordMaintenanceSchema = z.object({
+  bordId: uuidText("Dit bord bestaat niet (meer)."),
   version: versionField,
   kind: z.enum(["repaired", "replaced"], { error: "Kies: gerepareerd of vervangen." }),
   occurredOn: dayField,
-  note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH),
+  note: optionalMultiLineText(BORD_NOTE_MAX_LENGTH),
 });
-export type SignMaintenanceInput = z.infer<typeof signMaintenanceSchema>;
+export type BordMaintenanceInput = z.infer<typeof bordMaintenanceSchema>;
 
 /** The bord was taken away. */
-export const signRemovalSchema = z.object({
-  signId: uuidText("Dit bord bestaat niet (meer)."),
+export const bordRemovalSchema = z.object({
+  bordId: uuidText("Dit bord bestaat niet (meer)."),
   version: versionField,
   occurredOn: dayField,
-  note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH),
+  note: optionalMultiLineText(BORD_NOTE_MAX_LENGTH),
 });
-export type SignRemovalInput = z.infer<typeof signRemovalSchema>;
+export type BordRemovalInput = z.infer<typeof bordRemovalSchema>;
 
 const optionalLine = z
   .string({ error: "Vul hier tekst in." })
   .overwrite(cleanSingleLine)
-  .max(SIGN_TEXT_MAX_LENGTH, { message: `Dit is te lang. Gebruik hooguit ${SIGN_TEXT_MAX_LENGTH} tekens.`, abort: true })
+  .max(BORD_TEXT_MAX_LENGTH, { message: `Dit is te lang. Gebruik hooguit ${BORD_TEXT_MAX_LENGTH} tekens.`, abort: true })
   .default("");
 
 /** "12,50", "12.50", "€ 12" or empty: euros to cents. */
@@ -90,33 +90,33 @@ const costField = z
   });
 
 /** Owner, cost and who paid: all optional. */
-export const signDetailsSchema = z.object({
-  signId: uuidText("Dit bord bestaat niet (meer)."),
+export const bordDetailsSchema = z.object({
+  bordId: uuidText("Dit bord bestaat niet (meer)."),
   version: versionField,
   owner: optionalLine,
   cost: costField,
   paidBy: optionalLine,
 });
-export type SignDetailsInput = z.infer<typeof signDetailsSchema>;
+export type BordDetailsInput = z.infer<typeof bordDetailsSchema>;
 
-export const SIGN_LOCATION_MAX_LENGTH = 200;
+export const BORD_LOCATION_MAX_LENGTH = 200;
 
 /**
  * Where a placed bord stands (staff, /beheer/geplaatste-borden/[id]): the description of the
  * place (required) and optionally a point, picked on the map or typed as two coordinates.
  */
-export const signLocationSchema = z
+export const bordLocationSchema = z
   .object({
-    signId: uuidText("Dit bord bestaat niet (meer)."),
+    bordId: uuidText("Dit bord bestaat niet (meer)."),
     version: versionField,
     location: z
       .string({ error: "Beschrijf waar het bord staat." })
       .overwrite(cleanSingleLine)
       .min(2, { message: "Beschrijf waar het bord staat, bijvoorbeeld: Lansinghlaan bij nummer 10.", abort: true })
-      .max(SIGN_LOCATION_MAX_LENGTH, `Gebruik hooguit ${SIGN_LOCATION_MAX_LENGTH} tekens.`),
+      .max(BORD_LOCATION_MAX_LENGTH, `Gebruik hooguit ${BORD_LOCATION_MAX_LENGTH} tekens.`),
     lat: pointFieldText,
     lng: pointFieldText,
   })
   .transform(({ lat, lng, ...rest }, ctx) => ({ ...rest, point: pointFromFields(lat, lng, ctx) }));
-export type SignLocationFormInput = z.input<typeof signLocationSchema>;
-export type SignLocationInput = z.output<typeof signLocationSchema>;
+export type BordLocationFormInput = z.input<typeof bordLocationSchema>;
+export type BordLocationInput = z.output<typeof bordLocationSchema>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense, type ComponentProps } from "react";
-import type { SignReportForm as Form } from "./sign-report-form";
+import type { BordReportForm as Form } from "./bord-report-form";
 
 /**
  * "Bord kapot of weg?" on a group's page, with its script loaded only where it is shown (a group
@@ -9,12 +9,12 @@ import type { SignReportForm as Form } from "./sign-report-form";
  * public pages' JavaScript budget, scripts/js-budget.mjs). The server renders the form in full;
  * until its script has loaded it works as a plain HTML form (a normal POST to the action).
  */
-const SignReportForm = lazy(() => import("./sign-report-form").then((m) => ({ default: m.SignReportForm })));
+const BordReportForm = lazy(() => import("./bord-report-form").then((m) => ({ default: m.BordReportForm })));
 
-export function LazySignReportForm(props: ComponentProps<typeof Form>) {
+export function LazyBordReportForm(props: ComponentProps<typeof Form>) {
   return (
     <Suspense fallback={null}>
-      <SignReportForm {...props} />
+      <BordReportForm {...props} />
     </Suspense>
   );
 }

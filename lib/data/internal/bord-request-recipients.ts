@@ -1,7 +1,7 @@
 /**
  * The e-mails a staff decision on a bord request sends, and to whom: the group's admins, and on
  * approval also the wijkagent(s) of the group's wijk and the wethouder(s). Called by
- * lib/data/staff/sign-request-decision.ts inside its transaction, after its permission check.
+ * lib/data/staff/bord-request-decision.ts inside its transaction, after its permission check.
  */
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
@@ -17,7 +17,7 @@ import type { BordDecision } from "@/lib/validation/staff";
 
 export interface DecidedRequest {
   id: string;
-  signCount: number;
+  bordCount: number;
   street: string;
   groupId: string;
   groupName: string;
@@ -78,7 +78,7 @@ export async function decisionMails(tx: Executor, decision: BordDecision, reques
       .from(contacts)
       .where(and(eq(contacts.municipalityId, request.municipalityId), eq(contacts.kind, "wethouder")));
   }
-  const base = { groupName: request.groupName, areaName: request.areaName, signCount: request.signCount, street: request.street };
+  const base = { groupName: request.groupName, areaName: request.areaName, bordCount: request.bordCount, street: request.street };
   const seen = new Set<string>();
   const out: OutgoingMail[] = [];
   const push = (audience: "group_admin" | "wijkagent" | "wethouder", name: string | null, email: string, url: string) => {

@@ -6,11 +6,11 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { signEvents, signs } from "@/db/schema";
+import { bordEvents, bords } from "@/db/schema";
 
 export interface PlacementRecord {
   groupId: string;
-  signRequestId: string;
+  bordRequestId: string;
   placedOn: string;
   location: string;
   count: number;
@@ -22,27 +22,27 @@ export interface PlacementRecord {
 export const REMOVAL_TASK_NOTE = "De groep is opgeheven. Het bord moet worden weggehaald.";
 
 /** Makes the bord's record and its first history entry ("placed"). */
-export async function createSignForPlacement(tx: Executor, placement: PlacementRecord): Promise<string> {
-  const [sign] = await tx
-    .insert(signs)
+export async function createBordForPlacement(tx: Executor, placement: PlacementRecord): Promise<string> {
+  const [bord] = await tx
+    .insert(bords)
     .values({
       groupId: placement.groupId,
-      signRequestId: placement.signRequestId,
+      bordRequestId: placement.bordRequestId,
       placedOn: placement.placedOn,
       location: placement.location,
       count: placement.count,
       latitude: placement.latitude,
       longitude: placement.longitude,
     })
-    .returning({ id: signs.id });
-  await tx.insert(signEvents).values({
-    signId: sign.id,
+    .returning({ id: bords.id });
+  await tx.insert(bordEvents).values({
+    bordId: bord.id,
     kind: "placed",
     actorUserId: placement.actorUserId,
     occurredOn: placement.placedOn,
     note: `${placement.count} ${placement.count === 1 ? "bord" : "borden"} geplaatst: ${placement.location}.`,
   });
-  return sign.id;
+  return bord.id;
 }
 
 /**
@@ -51,13 +51,13 @@ export async function createSignForPlacement(tx: Executor, placement: PlacementR
  */
 export async function createRemovalTasks(tx: Executor, groupId: string, actorUserId: string | null, now: Date): Promise<number> {
   const standing = await tx
-    .select({ id: signs.id })
-    .from(signs)
-    .where(and(eq(signs.groupId, groupId), eq(signs.status, "standing")))
+    .select({ id: bords.id })
+    .from(bords)
+    .where(and(eq(bords.groupId, groupId), eq(bords.status, "standing")))
     .for("update");
   if (standing.length === 0) return 0;
   const ids = standing.map((s) => s.id);
-  await tx.update(signs).set({ status: "removal_pending", updatedAt: now }).where(inArray(signs.id, ids));
-  await tx.insert(signEvents).values(ids.map((id) => ({ signId: id, kind: "removal_task" as const, actorUserId, note: REMOVAL_TASK_NOTE })));
+  await tx.update(bords).set({ status: "removal_pending", updatedAt: now }).where(inArray(bords.id, ids));
+  await tx.insert(bordEvents).values(ids.map((id) => ({ bordId: id, kind: "removal_task" as const, actorUserId, note: REMOVAL_TASK_NOTE })));
   return ids.length;
 }

@@ -1,48 +1,48 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { signRequestEvents, signRequests } from "@/db/schema";
+import { bordRequestEvents, bordRequests } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { isDomainError, nextSignRequestStatus, OPEN_SIGN_REQUEST_STATUSES, type SignRequestStatus } from "@/lib/domain";
+import { isDomainError, nextBordRequestStatus, OPEN_BORD_REQUEST_STATUSES, type BordRequestStatus } from "@/lib/domain";
 import { getEnv } from "@/lib/env";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { bordRequestReceivedMail } from "@/lib/mail/templates/bord-request-received";
-import type { SignRequestInput } from "@/lib/validation";
+import type { BordRequestInput } from "@/lib/validation";
 import { routes } from "@/lib/routes";
-import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
+import { getBordEligibility, type GroupBordEligibility } from "@/lib/data/internal/eligibility";
 import { isAdminOf, findAdminGroup, loadAdminGroup } from "@/lib/data/internal/group-access";
-import type { SignRequestFields } from "@/lib/data/internal/sign-request-fields";
+import type { BordRequestFields } from "@/lib/data/internal/bord-request-fields";
 import { isUuid } from "@/lib/domain/ids";
 
 const ONE_OPEN = "Uw groep heeft al een bordaanvraag die nog loopt. U kunt een nieuwe aanvraag doen als die klaar is, of als u hem intrekt.";
 
-export interface SignRequestEventView {
-  fromStatus: SignRequestStatus | null;
-  toStatus: SignRequestStatus;
+export interface BordRequestEventView {
+  fromStatus: BordRequestStatus | null;
+  toStatus: BordRequestStatus;
   note: string;
   createdAt: Date;
 }
 
-export interface SignRequestView extends SignRequestFields {
-  events: SignRequestEventView[];
+export interface BordRequestView extends BordRequestFields {
+  events: BordRequestEventView[];
 }
 
 export interface BordOverview {
-  eligibility: GroupSignEligibility;
+  eligibility: GroupBordEligibility;
   /** The municipality's bord settings, for the page's text and the form's limit. */
   settings: {
-    signsPerGroup: number;
+    bordsPerGroup: number;
     contributionCents: number;
     condition: "addresses" | "household_share";
     householdPercent: number | null;
     /** Whether the threshold is the share of the wijk's households (false: the fixed number applies). */
     usesShare: boolean;
   };
-  open: SignRequestView | null;
-  history: SignRequestView[];
+  open: BordRequestView | null;
+  history: BordRequestView[];
 }
 
 /** The bord page of a group: whether it may ask, the open request and all earlier ones with their history. */
@@ -50,24 +50,24 @@ export async function getBordOverview(actor: Actor, groupId: string): Promise<Bo
   requirePermission(actor, "bord.request");
   const group = await findAdminGroup(db, actor, groupId);
   if (!group) return null;
-  const eligibility = (await getSignEligibility(group.id))!;
+  const eligibility = (await getBordEligibility(group.id))!;
   const requests = await db
     .select()
-    .from(signRequests)
-    .where(and(eq(signRequests.groupId, group.id), isAdminOf(actor, signRequests.groupId)))
-    .orderBy(desc(signRequests.createdAt))
+    .from(bordRequests)
+    .where(and(eq(bordRequests.groupId, group.id), isAdminOf(actor, bordRequests.groupId)))
+    .orderBy(desc(bordRequests.createdAt))
     .limit(50);
   const events = requests.length
     ? await db
         .select()
-        .from(signRequestEvents)
-        .where(inArray(signRequestEvents.signRequestId, requests.map((r) => r.id)))
-        .orderBy(asc(signRequestEvents.createdAt), asc(signRequestEvents.id))
+        .from(bordRequestEvents)
+        .where(inArray(bordRequestEvents.bordRequestId, requests.map((r) => r.id)))
+        .orderBy(asc(bordRequestEvents.createdAt), asc(bordRequestEvents.id))
     : [];
-  const views: SignRequestView[] = requests.map((r) => ({
+  const views: BordRequestView[] = requests.map((r) => ({
     id: r.id,
     status: r.status,
-    signCount: r.signCount,
+    bordCount: r.bordCount,
     street: r.street,
     nearHouseNumber: r.nearHouseNumber,
     locationDescription: r.locationDescription,
@@ -79,14 +79,14 @@ export async function getBordOverview(actor: Actor, groupId: string): Promise<Bo
     version: r.version,
     createdAt: r.createdAt,
     events: events
-      .filter((e) => e.signRequestId === r.id)
+      .filter((e) => e.bordRequestId === r.id)
       .map((e) => ({ fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, createdAt: e.createdAt })),
   }));
-  const openStatuses: readonly string[] = OPEN_SIGN_REQUEST_STATUSES;
+  const openStatuses: readonly string[] = OPEN_BORD_REQUEST_STATUSES;
   return {
     eligibility,
     settings: {
-      signsPerGroup: group.bordSignsPerGroup,
+      bordsPerGroup: group.bordsPerGroup,
       contributionCents: group.bordContributionCents,
       condition: group.bordCondition,
       householdPercent: group.bordHouseholdPercent,
@@ -108,27 +108,27 @@ const RESUBMIT_WINDOW_MS = 10 * 60 * 1000;
  * retry after a lost answer) returns the open request and sends nothing more; any other second
  * request gives AppError conflict with a Dutch message.
  */
-export async function requestBord(actor: Actor, groupId: string, input: SignRequestInput, now = new Date()): Promise<{ id: string }> {
+export async function requestBord(actor: Actor, groupId: string, input: BordRequestInput, now = new Date()): Promise<{ id: string }> {
   requirePermission(actor, "bord.request");
   try {
     return await db.transaction(async (tx) => {
       const group = await loadAdminGroup(tx, actor, groupId, { lock: true });
       const [open] = await tx
         .select()
-        .from(signRequests)
-        .where(and(eq(signRequests.groupId, group.id), inArray(signRequests.status, [...OPEN_SIGN_REQUEST_STATUSES])));
+        .from(bordRequests)
+        .where(and(eq(bordRequests.groupId, group.id), inArray(bordRequests.status, [...OPEN_BORD_REQUEST_STATUSES])));
       if (open) {
         if (isRepeatOf(open, actor, input, now)) return { id: open.id };
         throw new AppError("conflict", ONE_OPEN);
       }
-      if (input.signCount > group.bordSignsPerGroup) {
+      if (input.bordCount > group.bordsPerGroup) {
         const message =
-          group.bordSignsPerGroup === 1
+          group.bordsPerGroup === 1
             ? "De gemeente plaatst 1 bord per groep. Vul 1 in."
-            : `De gemeente plaatst hooguit ${group.bordSignsPerGroup} borden per groep. Vul een getal in van 1 tot en met ${group.bordSignsPerGroup}.`;
-        throw new AppError("bad_request", message, { fieldErrors: { signCount: message } });
+            : `De gemeente plaatst hooguit ${group.bordsPerGroup} borden per groep. Vul een getal in van 1 tot en met ${group.bordsPerGroup}.`;
+        throw new AppError("bad_request", message, { fieldErrors: { bordCount: message } });
       }
-      const eligibility = (await getSignEligibility(group.id, tx))!;
+      const eligibility = (await getBordEligibility(group.id, tx))!;
       if (!eligibility.eligible) {
         throw new AppError(
           "unprocessable",
@@ -136,11 +136,11 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
         );
       }
       const [row] = await tx
-        .insert(signRequests)
+        .insert(bordRequests)
         .values({
           groupId: group.id,
           status: "submitted",
-          signCount: input.signCount,
+          bordCount: input.bordCount,
           street: input.street,
           nearHouseNumber: input.nearHouseNumber ?? null,
           locationDescription: input.description,
@@ -151,8 +151,8 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
           createdAt: now,
           updatedAt: now,
         })
-        .returning({ id: signRequests.id });
-      await tx.insert(signRequestEvents).values({ signRequestId: row.id, actorUserId: actor.id, fromStatus: null, toStatus: "submitted", note: "", createdAt: now });
+        .returning({ id: bordRequests.id });
+      await tx.insert(bordRequestEvents).values({ bordRequestId: row.id, actorUserId: actor.id, fromStatus: null, toStatus: "submitted", note: "", createdAt: now });
       await enqueueMail(tx, {
         idempotencyKey: `bord-request-received:${row.id}`,
         kind: "bord_request_received",
@@ -160,7 +160,7 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
         ...bordRequestReceivedMail({
           groupName: group.name,
           areaName: group.areaName,
-          signCount: input.signCount,
+          bordCount: input.bordCount,
           street: input.street,
           nearHouseNumber: input.nearHouseNumber ?? null,
           description: input.description,
@@ -177,22 +177,22 @@ export async function requestBord(actor: Actor, groupId: string, input: SignRequ
         subjectType: "sign_request",
         subjectId: row.id,
         municipalityId: group.municipalityId,
-        details: { groupId: group.id, signCount: input.signCount },
+        details: { groupId: group.id, signCount: input.bordCount },
       });
       return row;
     });
   } catch (error) {
-    if (isUniqueViolation(error, "sign_requests_one_open_per_group")) throw new AppError("conflict", ONE_OPEN);
+    if (isUniqueViolation(error, "bord_requests_one_open_per_group")) throw new AppError("conflict", ONE_OPEN);
     throw error;
   }
 }
 
-function isRepeatOf(open: typeof signRequests.$inferSelect, actor: Actor, input: SignRequestInput, now: Date): boolean {
+function isRepeatOf(open: typeof bordRequests.$inferSelect, actor: Actor, input: BordRequestInput, now: Date): boolean {
   return (
     open.status === "submitted" &&
     open.requestedByUserId === actor.id &&
     now.getTime() - open.createdAt.getTime() < RESUBMIT_WINDOW_MS &&
-    open.signCount === input.signCount &&
+    open.bordCount === input.bordCount &&
     open.street === input.street &&
     open.nearHouseNumber === (input.nearHouseNumber ?? null) &&
     open.locationDescription === input.description &&
@@ -209,24 +209,24 @@ export async function withdrawBordRequest(actor: Actor, groupId: string, request
   await db.transaction(async (tx) => {
     const group = await loadAdminGroup(tx, actor, groupId);
     const [request] = await tx
-      .select({ id: signRequests.id, status: signRequests.status, version: signRequests.version })
-      .from(signRequests)
-      .where(and(eq(signRequests.id, requestId), eq(signRequests.groupId, group.id)));
+      .select({ id: bordRequests.id, status: bordRequests.status, version: bordRequests.version })
+      .from(bordRequests)
+      .where(and(eq(bordRequests.id, requestId), eq(bordRequests.groupId, group.id)));
     if (!request) throw notFound("Deze bordaanvraag bestaat niet.");
-    let to: SignRequestStatus;
+    let to: BordRequestStatus;
     try {
-      to = nextSignRequestStatus(request.status, "withdraw", "group_admin");
+      to = nextBordRequestStatus(request.status, "withdraw", "group_admin");
     } catch (error) {
       if (isDomainError(error)) throw new AppError("conflict", error.message);
       throw error;
     }
     const [updated] = await tx
-      .update(signRequests)
-      .set({ status: to, version: sql`${signRequests.version} + 1`, updatedAt: now })
-      .where(and(eq(signRequests.id, request.id), eq(signRequests.status, request.status), eq(signRequests.version, request.version)))
-      .returning({ id: signRequests.id });
+      .update(bordRequests)
+      .set({ status: to, version: sql`${bordRequests.version} + 1`, updatedAt: now })
+      .where(and(eq(bordRequests.id, request.id), eq(bordRequests.status, request.status), eq(bordRequests.version, request.version)))
+      .returning({ id: bordRequests.id });
     if (!updated) throw new AppError("conflict", "De aanvraag is net gewijzigd door de gemeente. Laad de pagina opnieuw om de laatste stand te zien.");
-    await tx.insert(signRequestEvents).values({ signRequestId: request.id, actorUserId: actor.id, fromStatus: request.status, toStatus: to, note: "", createdAt: now });
+    await tx.insert(bordRequestEvents).values({ bordRequestId: request.id, actorUserId: actor.id, fromStatus: request.status, toStatus: to, note: "", createdAt: now });
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: "sign_request.withdraw",

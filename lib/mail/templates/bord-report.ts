@@ -1,8 +1,8 @@
 import { renderMail, type MailContent } from "./layout";
 
-export const SIGN_REPORT_KIND = "sign_report";
+export const BORD_REPORT_KIND = "sign_report";
 
-export interface SignReportMail {
+export interface BordReportMail {
   groupName: string;
   areaName: string;
   location: string;
@@ -11,13 +11,13 @@ export interface SignReportMail {
   url: string;
 }
 
-export const SIGN_REPORT_KIND_LABELS: Record<"damaged" | "missing", string> = {
+export const BORD_REPORT_KIND_LABELS: Record<"damaged" | "missing", string> = {
   damaged: "Het bord is kapot",
   missing: "Het bord is weg",
 };
 
 /** A resident reported a damaged or missing bord: to the municipality's safety mailbox (team Veiligheid). */
-export function signReportMail(input: SignReportMail): MailContent {
+export function bordReportMail(input: BordReportMail): MailContent {
   return renderMail({
     subject: `Melding over een buurtpreventiebord: ${input.groupName}`,
     greeting: "Beste team Veiligheid,",
@@ -30,7 +30,7 @@ export function signReportMail(input: SignReportMail): MailContent {
       {
         type: "facts",
         rows: [
-          ["Wat is er mis", SIGN_REPORT_KIND_LABELS[input.kind]],
+          ["Wat is er mis", BORD_REPORT_KIND_LABELS[input.kind]],
           ["Plek", input.location],
           ...(input.description ? ([["Toelichting", input.description]] as Array<[string, string]>) : []),
         ],

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addresses, aGroup, aMunicipality, anArea, aSignRequest, aUser } from "@/db/seed/builders";
-import { mailOutbox, signRequestEvents, signRequests, type Area, type Municipality } from "@/db/schema";
-import { getBordOverview, requestBord, withdrawBordRequest } from "@/lib/data/resident/sign-requests";
+import { addresses, aGroup, aMunicipality, anArea, aBordRequest, aUser } from "@/db/seed/builders";
+import { mailOutbox, bordRequestEvents, bordRequests, type Area, type Municipality } from "@/db/schema";
+import { getBordOverview, requestBord, withdrawBordRequest } from "@/lib/data/resident/bord-requests";
 import { AppError } from "@/lib/errors";
-import { signRequestSchema } from "@/lib/validation";
+import { bordRequestSchema } from "@/lib/validation";
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 
@@ -18,8 +18,8 @@ beforeAll(async () => {
   area = await anArea(db, municipality, { postcodes: ["2922"] });
 });
 
-const input = signRequestSchema.parse({
-  signCount: "2",
+const input = bordRequestSchema.parse({
+  bordCount: "2",
   street: "Tiendweg",
   nearHouseNumber: "4",
   description: "Bij de lantaarnpaal",
@@ -41,7 +41,7 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
     const error = await errorOf(requestBord(actorOf(me), group.id, input));
     expect(error.code).toBe("unprocessable");
     expect(error.message).toContain("nog 3 adressen");
-    expect(await db.select().from(signRequests).where(eq(signRequests.groupId, group.id))).toHaveLength(0);
+    expect(await db.select().from(bordRequests).where(eq(bordRequests.groupId, group.id))).toHaveLength(0);
     expect((await getBordOverview(actorOf(me), group.id))!.eligibility).toMatchObject({ eligible: false, missing: 3 });
   });
 
@@ -50,8 +50,8 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
     const me = await aUser(db);
     const group = await aGroup(db, area, { admins: [me], addresses: addresses(55, "5103") });
     const first = await requestBord(actorOf(me), group.id, input);
-    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, first.id));
-    expect(row).toMatchObject({ status: "submitted", signCount: 2, street: "Tiendweg", nearHouseNumber: 4, latitude: 51.92, longitude: 4.59, note: "<script>alert(1)</script>", requestedByUserId: me.id });
+    const [row] = await db.select().from(bordRequests).where(eq(bordRequests.id, first.id));
+    expect(row).toMatchObject({ status: "submitted", bordCount: 2, street: "Tiendweg", nearHouseNumber: 4, latitude: 51.92, longitude: 4.59, note: "<script>alert(1)</script>", requestedByUserId: me.id });
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, `bord-request-received:${first.id}`));
     expect(mails).toHaveLength(1);
     expect(mails[0].toAddress).toBe("veiligheid@gemeente.example");
@@ -61,10 +61,10 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
     expect(await requestBord(actorOf(me), group.id, input)).toEqual(first);
     expect(await db.select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, `bord-request-received:${first.id}`))).toHaveLength(1);
     // One open request per group: a different one is refused with a clear message.
-    const twice = await errorOf(requestBord(actorOf(me), group.id, { ...input, signCount: 3 }));
+    const twice = await errorOf(requestBord(actorOf(me), group.id, { ...input, bordCount: 3 }));
     expect(twice.code).toBe("conflict");
     expect(twice.message).toContain("al een bordaanvraag");
-    expect(await db.select().from(signRequests).where(eq(signRequests.groupId, group.id))).toHaveLength(1);
+    expect(await db.select().from(bordRequests).where(eq(bordRequests.groupId, group.id))).toHaveLength(1);
 
     await withdrawBordRequest(actorOf(me), group.id, first.id);
     expect((await errorOf(withdrawBordRequest(actorOf(me), group.id, first.id))).code).toBe("conflict");
@@ -82,10 +82,10 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
     const { db } = database.current.handle;
     const me = await aUser(db);
     const group = await aGroup(db, area, { admins: [me], addresses: addresses(55, "5104") });
-    const approved = await aSignRequest(db, group, { status: "approved", requestedBy: me });
+    const approved = await aBordRequest(db, group, { status: "approved", requestedBy: me });
     const error = await errorOf(withdrawBordRequest(actorOf(me), group.id, approved.id));
     expect(error.code).toBe("conflict");
-    expect(await db.select().from(signRequestEvents).where(eq(signRequestEvents.signRequestId, approved.id))).toHaveLength(3);
+    expect(await db.select().from(bordRequestEvents).where(eq(bordRequestEvents.bordRequestId, approved.id))).toHaveLength(3);
   });
 
   it("someone else's group or request is not found", async () => {
@@ -94,22 +94,22 @@ describe(`bord requests, the group admin side (${onPostgres ? "PostgreSQL" : "PG
     const other = await aUser(db);
     const mine = await aGroup(db, area, { admins: [me], addresses: addresses(55, "5105") });
     const theirs = await aGroup(db, area, { admins: [other], addresses: addresses(55, "5106") });
-    const theirRequest = await aSignRequest(db, theirs, { status: "submitted", requestedBy: other });
+    const theirRequest = await aBordRequest(db, theirs, { status: "submitted", requestedBy: other });
     expect((await errorOf(requestBord(actorOf(me), theirs.id, input))).code).toBe("not_found");
     expect(await getBordOverview(actorOf(me), theirs.id))!.toBeNull();
     expect((await errorOf(withdrawBordRequest(actorOf(me), theirs.id, theirRequest.id))).code).toBe("not_found");
     expect((await errorOf(withdrawBordRequest(actorOf(me), mine.id, theirRequest.id))).code).toBe("not_found");
-    const [row] = await db.select().from(signRequests).where(eq(signRequests.id, theirRequest.id));
+    const [row] = await db.select().from(bordRequests).where(eq(bordRequests.id, theirRequest.id));
     expect(row.status).toBe("submitted");
   });
 
   it("the schema refuses 0 or 5 bords, a point outside the Netherlands and a 10,000-character street", () => {
     const paths = (raw: Record<string, unknown>) => {
-      const r = signRequestSchema.safeParse({ signCount: "1", street: "Tiendweg", ...raw });
+      const r = bordRequestSchema.safeParse({ bordCount: "1", street: "Tiendweg", ...raw });
       return r.success ? [] : r.error.issues.map((i) => i.path.join("."));
     };
-    expect(paths({ signCount: "0" })).toContain("signCount");
-    expect(paths({ signCount: "5" })).toContain("signCount");
+    expect(paths({ bordCount: "0" })).toContain("bordCount");
+    expect(paths({ bordCount: "5" })).toContain("bordCount");
     expect(paths({ point: { lat: "48.85", lng: "2.35" } })).toContain("point");
     expect(paths({ street: "x".repeat(10_000) })).toContain("street");
     expect(paths({ note: "x".repeat(1001) })).toContain("note");

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { SignRequestAction, SignRequestStatus } from "@/lib/domain";
+import type { BordRequestAction, BordRequestStatus } from "@/lib/domain";
 import type { BordDecision, BordDecisionFormInput } from "@/lib/validation/staff";
 import { routes } from "@/lib/routes";
 import { FormStatus } from "@/components/ui/form-status";
@@ -14,10 +14,10 @@ import type { ActionResult } from "@/components/ui/action-result";
 interface Props {
   requestId: string;
   version: number;
-  status: SignRequestStatus;
-  allowed: SignRequestAction[];
+  status: BordRequestStatus;
+  allowed: BordRequestAction[];
   today: string;
-  signCount: number;
+  bordCount: number;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }
 
@@ -40,7 +40,7 @@ function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" |
       version: props.version,
       expectedStatus: props.status,
       note: "",
-      ...(kind === "place" ? { placedOn: props.today, placedLocation: "", placedCount: String(props.signCount) } : {}),
+      ...(kind === "place" ? { placedOn: props.today, placedLocation: "", placedCount: String(props.bordCount) } : {}),
     },
     successMessage: DECISION_TITLES[kind].done,
     onSuccess: () => {
@@ -99,7 +99,7 @@ function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" |
 }
 
 /** The decisions staff may take now, each its own small form. */
-export function SignRequestDecisions(props: Props) {
+export function BordRequestDecisions(props: Props) {
   const kinds = (["review", "approve", "place", "reject"] as const).filter((k) => props.allowed.includes(k));
   if (kinds.length === 0) return <p>Er is nu geen besluit te nemen over deze aanvraag.</p>;
   return (

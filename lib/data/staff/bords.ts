@@ -9,26 +9,26 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { areas, groups, municipalities, signEvents, signReports, signs, users, type signStatuses, type signEventKinds } from "@/db/schema";
+import { areas, groups, municipalities, bordEvents, bordReports, bords, users, type bordStatuses, type bordEventKinds } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/domain/audit-log";
 import { AppError, notFound } from "@/lib/errors";
-import type { SignDetailsInput, SignLocationInput, SignMaintenanceInput, SignRemovalInput } from "@/lib/validation/signs";
+import type { BordDetailsInput, BordLocationInput, BordMaintenanceInput, BordRemovalInput } from "@/lib/validation/bords";
 import { municipalityCondition, staffScope } from "../internal/staff-scope";
 import { isUuid } from "@/lib/domain/ids";
 
-export type SignStatus = (typeof signStatuses)[number];
-export type SignEventKind = (typeof signEventKinds)[number];
+export type BordStatus = (typeof bordStatuses)[number];
+export type BordEventKind = (typeof bordEventKinds)[number];
 
-export const SIGN_CHANGED_BY_SOMEONE_ELSE = "Dit bord is net door iemand anders gewijzigd. U ziet hieronder de nieuwe gegevens.";
-const SIGN_NOT_FOUND = "Dit bord bestaat niet (meer), of hoort niet bij uw gemeente.";
-export const SIGN_LIST_LIMIT = 500;
+export const BORD_CHANGED_BY_SOMEONE_ELSE = "Dit bord is net door iemand anders gewijzigd. U ziet hieronder de nieuwe gegevens.";
+const BORD_NOT_FOUND = "Dit bord bestaat niet (meer), of hoort niet bij uw gemeente.";
+export const BORD_LIST_LIMIT = 500;
 
-export interface SignListItem {
+export interface BordListItem {
   id: string;
-  status: SignStatus;
+  status: BordStatus;
   groupId: string;
   groupName: string;
   groupStatus: "active" | "dissolved";
@@ -42,57 +42,57 @@ export interface SignListItem {
 
 /**
  * The borden of the actor's municipality that are not removed, removal tasks first, then those
- * with open reports, then by placement date. At most SIGN_LIST_LIMIT.
+ * with open reports, then by placement date. At most BORD_LIST_LIMIT.
  */
-export async function listSignsForStaff(actor: Actor | null, executor: Executor = db): Promise<SignListItem[]> {
+export async function listBordsForStaff(actor: Actor | null, executor: Executor = db): Promise<BordListItem[]> {
   requirePermission(actor, "bord.maintain");
   const staff = staffScope(actor);
-  const openReports = sql<number>`(select count(*)::int from ${signReports} where ${signReports.signId} = ${signs.id} and ${signReports.handledAt} is null)`;
+  const openReports = sql<number>`(select count(*)::int from ${bordReports} where ${bordReports.bordId} = ${bords.id} and ${bordReports.handledAt} is null)`;
   const rows = await executor
     .select({
-      id: signs.id,
-      status: signs.status,
+      id: bords.id,
+      status: bords.status,
       groupId: groups.id,
       groupName: groups.name,
       groupStatus: groups.status,
       areaName: areas.name,
       municipalityName: municipalities.name,
-      location: signs.location,
-      count: signs.count,
-      placedOn: signs.placedOn,
+      location: bords.location,
+      count: bords.count,
+      placedOn: bords.placedOn,
       openReports,
     })
-    .from(signs)
-    .innerJoin(groups, eq(groups.id, signs.groupId))
+    .from(bords)
+    .innerJoin(groups, eq(groups.id, bords.groupId))
     .innerJoin(areas, eq(areas.id, groups.areaId))
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
-    .where(and(municipalityCondition(staff, groups.municipalityId), inArray(signs.status, ["standing", "removal_pending"])))
-    .orderBy(desc(sql`${signs.status} = 'removal_pending'`), desc(sql`${openReports} > 0`), asc(signs.placedOn), asc(signs.id))
-    .limit(SIGN_LIST_LIMIT);
+    .where(and(municipalityCondition(staff, groups.municipalityId), inArray(bords.status, ["standing", "removal_pending"])))
+    .orderBy(desc(sql`${bords.status} = 'removal_pending'`), desc(sql`${openReports} > 0`), asc(bords.placedOn), asc(bords.id))
+    .limit(BORD_LIST_LIMIT);
   return rows.map((r) => ({ ...r, openReports: Number(r.openReports) }));
 }
 
-export interface SignReportItem {
+export interface BordReportItem {
   id: string;
   kind: "damaged" | "missing";
   description: string;
   createdAt: Date;
 }
 
-export interface SignEventItem {
+export interface BordEventItem {
   id: number;
-  kind: SignEventKind;
+  kind: BordEventKind;
   occurredOn: string | null;
   note: string;
   actorName: string | null;
   createdAt: Date;
 }
 
-export interface SignDetail {
+export interface BordDetail {
   id: string;
-  status: SignStatus;
+  status: BordStatus;
   version: number;
-  signRequestId: string;
+  bordRequestId: string;
   location: string;
   latitude: number | null;
   longitude: number | null;
@@ -103,109 +103,109 @@ export interface SignDetail {
   paidBy: string;
   removedOn: string | null;
   group: { id: string; name: string; status: "active" | "dissolved"; areaId: string; areaName: string; municipalityName: string };
-  openReports: SignReportItem[];
-  history: SignEventItem[];
+  openReports: BordReportItem[];
+  history: BordEventItem[];
 }
 
-export async function getSignForStaff(actor: Actor | null, signId: string, executor: Executor = db): Promise<SignDetail | null> {
+export async function getBordForStaff(actor: Actor | null, bordId: string, executor: Executor = db): Promise<BordDetail | null> {
   requirePermission(actor, "bord.maintain");
   const staff = staffScope(actor);
-  if (!isUuid(signId)) return null;
+  if (!isUuid(bordId)) return null;
   const [row] = await executor
     .select({
-      sign: {
-        id: signs.id,
-        status: signs.status,
-        version: signs.version,
-        signRequestId: signs.signRequestId,
-        location: signs.location,
-        latitude: signs.latitude,
-        longitude: signs.longitude,
-        count: signs.count,
-        placedOn: signs.placedOn,
-        owner: signs.owner,
-        costCents: signs.costCents,
-        paidBy: signs.paidBy,
-        removedOn: signs.removedOn,
+      bord: {
+        id: bords.id,
+        status: bords.status,
+        version: bords.version,
+        bordRequestId: bords.bordRequestId,
+        location: bords.location,
+        latitude: bords.latitude,
+        longitude: bords.longitude,
+        count: bords.count,
+        placedOn: bords.placedOn,
+        owner: bords.owner,
+        costCents: bords.costCents,
+        paidBy: bords.paidBy,
+        removedOn: bords.removedOn,
       },
       group: { id: groups.id, name: groups.name, status: groups.status, areaId: areas.id, areaName: areas.name, municipalityName: municipalities.name },
     })
-    .from(signs)
-    .innerJoin(groups, eq(groups.id, signs.groupId))
+    .from(bords)
+    .innerJoin(groups, eq(groups.id, bords.groupId))
     .innerJoin(areas, eq(areas.id, groups.areaId))
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
-    .where(and(eq(signs.id, signId), municipalityCondition(staff, groups.municipalityId)));
+    .where(and(eq(bords.id, bordId), municipalityCondition(staff, groups.municipalityId)));
   if (!row) return null;
   const openReports = await executor
-    .select({ id: signReports.id, kind: signReports.kind, description: signReports.description, createdAt: signReports.createdAt })
-    .from(signReports)
-    .where(and(eq(signReports.signId, signId), isNull(signReports.handledAt)))
-    .orderBy(asc(signReports.createdAt), asc(signReports.id));
+    .select({ id: bordReports.id, kind: bordReports.kind, description: bordReports.description, createdAt: bordReports.createdAt })
+    .from(bordReports)
+    .where(and(eq(bordReports.bordId, bordId), isNull(bordReports.handledAt)))
+    .orderBy(asc(bordReports.createdAt), asc(bordReports.id));
   const history = await executor
     .select({
-      id: signEvents.id,
-      kind: signEvents.kind,
-      occurredOn: signEvents.occurredOn,
-      note: signEvents.note,
+      id: bordEvents.id,
+      kind: bordEvents.kind,
+      occurredOn: bordEvents.occurredOn,
+      note: bordEvents.note,
       actorName: users.name,
-      createdAt: signEvents.createdAt,
+      createdAt: bordEvents.createdAt,
     })
-    .from(signEvents)
-    .leftJoin(users, eq(users.id, signEvents.actorUserId))
-    .where(eq(signEvents.signId, signId))
-    .orderBy(asc(signEvents.createdAt), asc(signEvents.id));
-  return { ...row.sign, group: row.group, openReports, history };
+    .from(bordEvents)
+    .leftJoin(users, eq(users.id, bordEvents.actorUserId))
+    .where(eq(bordEvents.bordId, bordId))
+    .orderBy(asc(bordEvents.createdAt), asc(bordEvents.id));
+  return { ...row.bord, group: row.group, openReports, history };
 }
 
-export interface SignStepOutcome {
+export interface BordStepOutcome {
   id: string;
-  status: SignStatus;
+  status: BordStatus;
   version: number;
   /** Open reports closed by this step. */
   reportsClosed: number;
 }
 
 interface Step {
-  signId: string;
+  bordId: string;
   version: number;
   /** Statuses in which the step may be taken. */
-  from: SignStatus[];
+  from: BordStatus[];
   notAllowed: string;
-  set: Partial<typeof signs.$inferInsert>;
-  event: { kind: SignEventKind; occurredOn: string | null; note: string };
+  set: Partial<typeof bords.$inferInsert>;
+  event: { kind: BordEventKind; occurredOn: string | null; note: string };
   audit: AuditAction;
   closeReports: boolean;
 }
 
-async function takeStep(actor: Actor | null, step: Step, executor: Executor): Promise<SignStepOutcome> {
+async function takeStep(actor: Actor | null, step: Step, executor: Executor): Promise<BordStepOutcome> {
   requirePermission(actor, "bord.maintain");
   const staff = staffScope(actor);
   return executor.transaction(async (tx) => {
     const [current] = await tx
-      .select({ id: signs.id, status: signs.status, version: signs.version, groupId: signs.groupId, municipalityId: groups.municipalityId })
-      .from(signs)
-      .innerJoin(groups, eq(groups.id, signs.groupId))
-      .where(and(eq(signs.id, step.signId), municipalityCondition(staff, groups.municipalityId)));
-    if (!current) throw notFound(SIGN_NOT_FOUND);
-    if (current.version !== step.version) throw new AppError("conflict", SIGN_CHANGED_BY_SOMEONE_ELSE);
+      .select({ id: bords.id, status: bords.status, version: bords.version, groupId: bords.groupId, municipalityId: groups.municipalityId })
+      .from(bords)
+      .innerJoin(groups, eq(groups.id, bords.groupId))
+      .where(and(eq(bords.id, step.bordId), municipalityCondition(staff, groups.municipalityId)));
+    if (!current) throw notFound(BORD_NOT_FOUND);
+    if (current.version !== step.version) throw new AppError("conflict", BORD_CHANGED_BY_SOMEONE_ELSE);
     if (!step.from.includes(current.status)) throw new AppError("conflict", step.notAllowed);
     const now = new Date();
     const updated = await tx
-      .update(signs)
-      .set({ ...step.set, version: sql`${signs.version} + 1`, updatedAt: now })
-      .where(and(eq(signs.id, current.id), eq(signs.version, step.version), eq(signs.status, current.status)))
-      .returning({ status: signs.status, version: signs.version });
-    if (updated.length === 0) throw new AppError("conflict", SIGN_CHANGED_BY_SOMEONE_ELSE);
+      .update(bords)
+      .set({ ...step.set, version: sql`${bords.version} + 1`, updatedAt: now })
+      .where(and(eq(bords.id, current.id), eq(bords.version, step.version), eq(bords.status, current.status)))
+      .returning({ status: bords.status, version: bords.version });
+    if (updated.length === 0) throw new AppError("conflict", BORD_CHANGED_BY_SOMEONE_ELSE);
     const closed = step.closeReports
       ? await tx
-          .update(signReports)
+          .update(bordReports)
           .set({ handledAt: now, handledByUserId: staff.id })
-          .where(and(eq(signReports.signId, current.id), isNull(signReports.handledAt)))
-          .returning({ id: signReports.id })
+          .where(and(eq(bordReports.bordId, current.id), isNull(bordReports.handledAt)))
+          .returning({ id: bordReports.id })
       : [];
     const closedNote = closed.length > 0 ? `${closed.length} ${closed.length === 1 ? "melding" : "meldingen"} afgehandeld.` : "";
-    await tx.insert(signEvents).values({
-      signId: current.id,
+    await tx.insert(bordEvents).values({
+      bordId: current.id,
       kind: step.event.kind,
       actorUserId: staff.id,
       occurredOn: step.event.occurredOn,
@@ -224,11 +224,11 @@ async function takeStep(actor: Actor | null, step: Step, executor: Executor): Pr
 }
 
 /** Repaired or replaced: a history entry; the open reports are handled. The bord must stand. */
-export function recordSignMaintenance(actor: Actor | null, input: SignMaintenanceInput, executor: Executor = db) {
+export function recordBordMaintenance(actor: Actor | null, input: BordMaintenanceInput, executor: Executor = db) {
   return takeStep(
     actor,
     {
-      signId: input.signId,
+      bordId: input.bordId,
       version: input.version,
       from: ["standing"],
       notAllowed: "Onderhoud kan alleen aan een bord dat er staat.",
@@ -242,11 +242,11 @@ export function recordSignMaintenance(actor: Actor | null, input: SignMaintenanc
 }
 
 /** The bord was taken away (also the end of a removal task); open reports are handled. */
-export function recordSignRemoval(actor: Actor | null, input: SignRemovalInput, executor: Executor = db) {
+export function recordBordRemoval(actor: Actor | null, input: BordRemovalInput, executor: Executor = db) {
   return takeStep(
     actor,
     {
-      signId: input.signId,
+      bordId: input.bordId,
       version: input.version,
       from: ["standing", "removal_pending"],
       notAllowed: "Dit bord is al weggehaald.",
@@ -270,14 +270,14 @@ function euros(cents: number | null): string {
  */
 function changeDetails(
   actor: Actor | null,
-  input: { signId: string; version: number },
+  input: { bordId: string; version: number },
   change: { set: Step["set"]; note: string; audit: AuditAction },
   executor: Executor,
 ) {
   return takeStep(
     actor,
     {
-      signId: input.signId,
+      bordId: input.bordId,
       version: input.version,
       from: ["standing", "removal_pending", "removed"],
       notAllowed: "",
@@ -291,7 +291,7 @@ function changeDetails(
 }
 
 /** Owner, cost and who paid (all optional). */
-export function updateSignDetails(actor: Actor | null, input: SignDetailsInput, executor: Executor = db) {
+export function updateBordDetails(actor: Actor | null, input: BordDetailsInput, executor: Executor = db) {
   return changeDetails(
     actor,
     input,
@@ -308,7 +308,7 @@ const coordinates = (point: { lat: number; lng: number } | null) =>
   point ? `${point.lat.toFixed(6).replace(".", ",")}; ${point.lng.toFixed(6).replace(".", ",")}` : "geen punt";
 
 /** Where the bord stands: the description and the point on the map (picked or typed; optional). */
-export function updateSignLocation(actor: Actor | null, input: SignLocationInput, executor: Executor = db) {
+export function updateBordLocation(actor: Actor | null, input: BordLocationInput, executor: Executor = db) {
   return changeDetails(
     actor,
     input,

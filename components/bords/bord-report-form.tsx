@@ -4,11 +4,11 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { HONEYPOT_FIELD } from "@/components/public/join-form-state";
-import { IDLE, type SignFormState } from "./form-state";
+import { IDLE, type BordFormState } from "./form-state";
 
-type Action = (state: SignFormState, formData: FormData) => Promise<SignFormState>;
+type Action = (state: BordFormState, formData: FormData) => Promise<BordFormState>;
 
-export interface ReportableSign {
+export interface ReportableBord {
   id: string;
   label: string;
 }
@@ -17,7 +17,7 @@ export interface ReportableSign {
  * "Bord kapot of weg?": a short form on a group's public page. Works without JavaScript (a
  * normal POST to the server action). With several borden, the resident picks which one.
  */
-export function SignReportForm({ signs, action }: { signs: ReportableSign[]; action: Action }) {
+export function BordReportForm({ bords, action }: { bords: ReportableBord[]; action: Action }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -27,7 +27,7 @@ export function SignReportForm({ signs, action }: { signs: ReportableSign[]; act
   const errors = state.status === "error" ? state.fieldErrors : {};
   const kindError = errors.kind;
   const descriptionError = errors.description;
-  const signError = errors.signId;
+  const bordError = errors.bordId;
   return (
     <div>
       <div ref={messageRef} tabIndex={-1} role="status" className="focus:outline-none">
@@ -37,32 +37,32 @@ export function SignReportForm({ signs, action }: { signs: ReportableSign[]; act
       {state.status === "sent" ? null : (
         <form action={formAction} noValidate className="mt-3 space-y-4">
           <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-            <label htmlFor="sign-report-website">Website (niet invullen)</label>
-            <input id="sign-report-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+            <label htmlFor="bord-report-website">Website (niet invullen)</label>
+            <input id="bord-report-website" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
           </div>
-          {signs.length === 1 ? (
-            <input type="hidden" name="signId" value={signs[0].id} />
+          {bords.length === 1 ? (
+            <input type="hidden" name="bordId" value={bords[0].id} />
           ) : (
-            <fieldset aria-describedby={signError ? "sign-report-sign-error" : undefined}>
+            <fieldset aria-describedby={bordError ? "bord-report-bord-error" : undefined}>
               <legend className="font-semibold">Welk bord?</legend>
-              {signError ? (
-                <p id="sign-report-sign-error" className="mt-1 font-semibold text-red-700">
+              {bordError ? (
+                <p id="bord-report-bord-error" className="mt-1 font-semibold text-red-700">
                   <span aria-hidden="true">⚠ </span>
-                  {signError}
+                  {bordError}
                 </p>
               ) : null}
-              {signs.map((s, i) => (
+              {bords.map((s, i) => (
                 <label key={s.id} className="mt-1 flex items-center gap-2">
-                  <input type="radio" name="signId" value={s.id} defaultChecked={values.signId ? values.signId === s.id : i === 0} className="h-5 w-5" />
+                  <input type="radio" name="bordId" value={s.id} defaultChecked={values.bordId ? values.bordId === s.id : i === 0} className="h-5 w-5" />
                   {s.label}
                 </label>
               ))}
             </fieldset>
           )}
-          <fieldset aria-describedby={kindError ? "sign-report-kind-error" : undefined}>
+          <fieldset aria-describedby={kindError ? "bord-report-kind-error" : undefined}>
             <legend className="font-semibold">Wat is er mis?</legend>
             {kindError ? (
-              <p id="sign-report-kind-error" className="mt-1 font-semibold text-red-700">
+              <p id="bord-report-kind-error" className="mt-1 font-semibold text-red-700">
                 <span aria-hidden="true">⚠ </span>
                 {kindError}
               </p>
@@ -77,25 +77,25 @@ export function SignReportForm({ signs, action }: { signs: ReportableSign[]; act
             </label>
           </fieldset>
           <div>
-            <label htmlFor="sign-report-description" className="block font-semibold">
+            <label htmlFor="bord-report-description" className="block font-semibold">
               Toelichting (niet verplicht)
             </label>
-            <p id="sign-report-description-hint" className="text-sm text-slate-700">
+            <p id="bord-report-description-hint" className="text-sm text-slate-700">
               Bijvoorbeeld: het bord hangt scheef of is beklad. Zet hier geen namen of telefoonnummers in.
             </p>
             {descriptionError ? (
-              <p id="sign-report-description-error" className="mt-1 font-semibold text-red-700">
+              <p id="bord-report-description-error" className="mt-1 font-semibold text-red-700">
                 <span aria-hidden="true">⚠ </span>
                 {descriptionError}
               </p>
             ) : null}
             <textarea
-              id="sign-report-description"
+              id="bord-report-description"
               name="description"
               rows={3}
               maxLength={1000}
               defaultValue={values.description ?? ""}
-              aria-describedby={["sign-report-description-hint", descriptionError ? "sign-report-description-error" : null].filter(Boolean).join(" ")}
+              aria-describedby={["bord-report-description-hint", descriptionError ? "bord-report-description-error" : null].filter(Boolean).join(" ")}
               aria-invalid={descriptionError ? true : undefined}
               className="mt-1 w-full rounded border-2 border-slate-500 p-2"
             />

@@ -16,16 +16,16 @@ import { DomainError } from "./errors";
  * - The group admin may withdraw only before approval (`submitted` or `in_review`).
  * - Only staff review, approve, reject and place; only the group admin withdraws.
  * - placed, rejected and withdrawn are final.
- * The threshold is checked again on approve by the caller (signEligibility), not here.
+ * The threshold is checked again on approve by the caller (bordEligibility), not here.
  */
-export const SIGN_REQUEST_STATUSES = ["submitted", "in_review", "approved", "placed", "rejected", "withdrawn"] as const;
-export type SignRequestStatus = (typeof SIGN_REQUEST_STATUSES)[number];
+export const BORD_REQUEST_STATUSES = ["submitted", "in_review", "approved", "placed", "rejected", "withdrawn"] as const;
+export type BordRequestStatus = (typeof BORD_REQUEST_STATUSES)[number];
 
 /** A group has at most one request in these statuses at a time. */
-export const OPEN_SIGN_REQUEST_STATUSES = ["submitted", "in_review", "approved"] as const satisfies readonly SignRequestStatus[];
-export type OpenSignRequestStatus = (typeof OPEN_SIGN_REQUEST_STATUSES)[number];
+export const OPEN_BORD_REQUEST_STATUSES = ["submitted", "in_review", "approved"] as const satisfies readonly BordRequestStatus[];
+export type OpenBordRequestStatus = (typeof OPEN_BORD_REQUEST_STATUSES)[number];
 
-export const FINAL_SIGN_REQUEST_STATUSES = ["placed", "rejected", "withdrawn"] as const satisfies readonly SignRequestStatus[];
+export const FINAL_BORD_REQUEST_STATUSES = ["placed", "rejected", "withdrawn"] as const satisfies readonly BordRequestStatus[];
 
 /**
  * What the public side says of a group's bord: `placed` once one of its requests is placed,
@@ -34,24 +34,24 @@ export const FINAL_SIGN_REQUEST_STATUSES = ["placed", "rejected", "withdrawn"] a
 export const PUBLIC_BORD_STATUSES = ["none", "requested", "placed"] as const;
 export type PublicBordStatus = (typeof PUBLIC_BORD_STATUSES)[number];
 
-export function publicBordStatus(requestStatuses: readonly SignRequestStatus[]): PublicBordStatus {
+export function publicBordStatus(requestStatuses: readonly BordRequestStatus[]): PublicBordStatus {
   if (requestStatuses.includes("placed")) return "placed";
-  if (requestStatuses.some(isOpenSignRequestStatus)) return "requested";
+  if (requestStatuses.some(isOpenBordRequestStatus)) return "requested";
   return "none";
 }
 
-export const SIGN_REQUEST_ACTIONS = ["review", "approve", "reject", "place", "withdraw"] as const;
-export type SignRequestAction = (typeof SIGN_REQUEST_ACTIONS)[number];
+export const BORD_REQUEST_ACTIONS = ["review", "approve", "reject", "place", "withdraw"] as const;
+export type BordRequestAction = (typeof BORD_REQUEST_ACTIONS)[number];
 
-export const SIGN_REQUEST_ACTORS = ["group_admin", "staff"] as const;
-export type SignRequestActor = (typeof SIGN_REQUEST_ACTORS)[number];
+export const BORD_REQUEST_ACTORS = ["group_admin", "staff"] as const;
+export type BordRequestActor = (typeof BORD_REQUEST_ACTORS)[number];
 
 /** The actions staff take on a request (the staff decision form). */
-export const STAFF_SIGN_REQUEST_ACTIONS = ["review", "approve", "reject", "place"] as const satisfies readonly SignRequestAction[];
-export type StaffSignRequestAction = (typeof STAFF_SIGN_REQUEST_ACTIONS)[number];
+export const STAFF_BORD_REQUEST_ACTIONS = ["review", "approve", "reject", "place"] as const satisfies readonly BordRequestAction[];
+export type StaffBordRequestAction = (typeof STAFF_BORD_REQUEST_ACTIONS)[number];
 
 /** Dutch labels for the UI and e-mails. */
-export const SIGN_REQUEST_STATUS_LABELS: Readonly<Record<SignRequestStatus, string>> = {
+export const BORD_REQUEST_STATUS_LABELS: Readonly<Record<BordRequestStatus, string>> = {
   submitted: "ingediend",
   in_review: "in behandeling",
   approved: "goedgekeurd",
@@ -60,7 +60,7 @@ export const SIGN_REQUEST_STATUS_LABELS: Readonly<Record<SignRequestStatus, stri
   withdrawn: "ingetrokken",
 };
 
-export const SIGN_REQUEST_ACTION_LABELS: Readonly<Record<SignRequestAction, string>> = {
+export const BORD_REQUEST_ACTION_LABELS: Readonly<Record<BordRequestAction, string>> = {
   review: "in behandeling nemen",
   approve: "goedkeuren",
   reject: "afwijzen",
@@ -69,12 +69,12 @@ export const SIGN_REQUEST_ACTION_LABELS: Readonly<Record<SignRequestAction, stri
 };
 
 interface Transition {
-  actor: SignRequestActor;
-  from: readonly SignRequestStatus[];
-  to: SignRequestStatus;
+  actor: BordRequestActor;
+  from: readonly BordRequestStatus[];
+  to: BordRequestStatus;
 }
 
-const TRANSITIONS: Readonly<Record<SignRequestAction, Transition>> = {
+const TRANSITIONS: Readonly<Record<BordRequestAction, Transition>> = {
   review: { actor: "staff", from: ["submitted"], to: "in_review" },
   approve: { actor: "staff", from: ["in_review"], to: "approved" },
   reject: { actor: "staff", from: ["submitted", "in_review"], to: "rejected" },
@@ -82,15 +82,15 @@ const TRANSITIONS: Readonly<Record<SignRequestAction, Transition>> = {
   withdraw: { actor: "group_admin", from: ["submitted", "in_review"], to: "withdrawn" },
 };
 
-export function isSignRequestStatus(value: unknown): value is SignRequestStatus {
-  return typeof value === "string" && (SIGN_REQUEST_STATUSES as readonly string[]).includes(value);
+export function isBordRequestStatus(value: unknown): value is BordRequestStatus {
+  return typeof value === "string" && (BORD_REQUEST_STATUSES as readonly string[]).includes(value);
 }
 
-export function isOpenSignRequestStatus(status: SignRequestStatus): boolean {
-  return (OPEN_SIGN_REQUEST_STATUSES as readonly string[]).includes(status);
+export function isOpenBordRequestStatus(status: BordRequestStatus): boolean {
+  return (OPEN_BORD_REQUEST_STATUSES as readonly string[]).includes(status);
 }
 
-function transitionFor(action: SignRequestAction): Transition | undefined {
+function transitionFor(action: BordRequestAction): Transition | undefined {
   return Object.prototype.hasOwnProperty.call(TRANSITIONS, action) ? TRANSITIONS[action] : undefined;
 }
 
@@ -99,13 +99,13 @@ function transitionFor(action: SignRequestAction): Transition | undefined {
  * does not allow throws DomainError `invalid_transition` (with a Dutch message that can be
  * shown, e.g. to the second of two staff members deciding at once).
  */
-export function nextSignRequestStatus(
-  from: SignRequestStatus,
-  action: SignRequestAction,
-  actor: SignRequestActor,
-): SignRequestStatus {
+export function nextBordRequestStatus(
+  from: BordRequestStatus,
+  action: BordRequestAction,
+  actor: BordRequestActor,
+): BordRequestStatus {
   const transition = transitionFor(action);
-  if (!transition || !isSignRequestStatus(from)) {
+  if (!transition || !isBordRequestStatus(from)) {
     throw new DomainError("invalid_transition", "Deze stap bestaat niet voor een bordaanvraag.");
   }
   if (transition.actor !== actor) {
@@ -119,15 +119,15 @@ export function nextSignRequestStatus(
   if (!transition.from.includes(from)) {
     throw new DomainError(
       "invalid_transition",
-      `Deze stap kan niet meer: de aanvraag is ${SIGN_REQUEST_STATUS_LABELS[from]}. Laad de pagina opnieuw om de laatste stand te zien.`,
+      `Deze stap kan niet meer: de aanvraag is ${BORD_REQUEST_STATUS_LABELS[from]}. Laad de pagina opnieuw om de laatste stand te zien.`,
     );
   }
   return transition.to;
 }
 
 /** The actions `actor` may take now; for showing buttons (the server still checks). */
-export function allowedSignRequestActions(from: SignRequestStatus, actor: SignRequestActor): SignRequestAction[] {
-  return SIGN_REQUEST_ACTIONS.filter((action) => {
+export function allowedBordRequestActions(from: BordRequestStatus, actor: BordRequestActor): BordRequestAction[] {
+  return BORD_REQUEST_ACTIONS.filter((action) => {
     const transition = TRANSITIONS[action];
     return transition.actor === actor && transition.from.includes(from);
   });

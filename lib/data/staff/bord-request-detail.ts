@@ -6,26 +6,26 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
-import { areas, groupAdmins, groups, municipalities, signRequestEvents, signRequests, users } from "@/db/schema";
+import { areas, groupAdmins, groups, municipalities, bordRequestEvents, bordRequests, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
-import { getSignEligibility, type GroupSignEligibility } from "@/lib/data/internal/eligibility";
-import { allowedSignRequestActions, formatAddress, type SignRequestAction, type SignRequestStatus } from "@/lib/domain";
+import { getBordEligibility, type GroupBordEligibility } from "@/lib/data/internal/eligibility";
+import { allowedBordRequestActions, formatAddress, type BordRequestAction, type BordRequestStatus } from "@/lib/domain";
 import { isUuid } from "@/lib/domain/ids";
 import { municipalityCondition, staffScope } from "@/lib/data/internal/staff-scope";
 import { groupNameColumns } from "@/lib/data/internal/group-columns";
-import type { SignRequestFields } from "@/lib/data/internal/sign-request-fields";
+import type { BordRequestFields } from "@/lib/data/internal/bord-request-fields";
 
-export interface SignRequestEventItem {
+export interface BordRequestEventItem {
   id: number;
-  fromStatus: SignRequestStatus | null;
-  toStatus: SignRequestStatus;
+  fromStatus: BordRequestStatus | null;
+  toStatus: BordRequestStatus;
   note: string;
   actorName: string | null;
   createdAt: Date;
 }
 
-export interface SignRequestDetail extends SignRequestFields {
+export interface BordRequestDetail extends BordRequestFields {
   placedLocation: string | null;
   placedCount: number | null;
   decidedAt: Date | null;
@@ -40,15 +40,15 @@ export interface SignRequestDetail extends SignRequestFields {
     adminCount: number;
   };
   /** Counted now, against the municipality's threshold (verified addresses inside the municipality only). */
-  eligibility: GroupSignEligibility;
+  eligibility: GroupBordEligibility;
   /** Issue 19: how trustworthy the count is. */
-  addressReport: SignAddressReport;
-  history: SignRequestEventItem[];
+  addressReport: BordAddressReport;
+  history: BordRequestEventItem[];
   /** What staff may do now (the server checks again on submit). */
-  allowedActions: SignRequestAction[];
+  allowedActions: BordRequestAction[];
 }
 
-export interface SignAddressReport {
+export interface BordAddressReport {
   total: number;
   /** Verified against the address register, inside the municipality: these count. */
   verified: number;
@@ -68,7 +68,7 @@ export interface SignAddressReport {
 export const RECENT_DAYS = 14;
 export const SHARED_SHOWN = 50;
 
-async function signAddressReport(executor: Executor, group: { id: string }, now: Date): Promise<SignAddressReport> {
+async function bordAddressReport(executor: Executor, group: { id: string }, now: Date): Promise<BordAddressReport> {
   const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
   const [counts] = await selectRows<{ total: number; verified: number; unchecked: number; not_found: number; outside: number; recent: number }>(
     executor,
@@ -107,33 +107,33 @@ async function signAddressReport(executor: Executor, group: { id: string }, now:
   };
 }
 
-export async function getSignRequestForStaff(
+export async function getBordRequestForStaff(
   actor: Actor | null,
   requestId: string,
   executor: Executor = db,
-): Promise<SignRequestDetail | null> {
+): Promise<BordRequestDetail | null> {
   requirePermission(actor, "bord.decide");
   const staff = staffScope(actor);
   if (!isUuid(requestId)) return null;
   const [row] = await executor
     .select({
       request: {
-        id: signRequests.id,
-        status: signRequests.status,
-        version: signRequests.version,
-        signCount: signRequests.signCount,
-        street: signRequests.street,
-        nearHouseNumber: signRequests.nearHouseNumber,
-        locationDescription: signRequests.locationDescription,
-        latitude: signRequests.latitude,
-        longitude: signRequests.longitude,
-        note: signRequests.note,
-        reason: signRequests.reason,
-        placedOn: signRequests.placedOn,
-        placedLocation: signRequests.placedLocation,
-        placedCount: signRequests.placedCount,
-        createdAt: signRequests.createdAt,
-        decidedAt: signRequests.decidedAt,
+        id: bordRequests.id,
+        status: bordRequests.status,
+        version: bordRequests.version,
+        bordCount: bordRequests.bordCount,
+        street: bordRequests.street,
+        nearHouseNumber: bordRequests.nearHouseNumber,
+        locationDescription: bordRequests.locationDescription,
+        latitude: bordRequests.latitude,
+        longitude: bordRequests.longitude,
+        note: bordRequests.note,
+        reason: bordRequests.reason,
+        placedOn: bordRequests.placedOn,
+        placedLocation: bordRequests.placedLocation,
+        placedCount: bordRequests.placedCount,
+        createdAt: bordRequests.createdAt,
+        decidedAt: bordRequests.decidedAt,
       },
       requestedByName: users.name,
       group: {
@@ -141,29 +141,29 @@ export async function getSignRequestForStaff(
         adminCount: sql<number>`(select count(*)::int from ${groupAdmins} where ${groupAdmins.groupId} = ${groups.id})`,
       },
     })
-    .from(signRequests)
-    .innerJoin(groups, eq(groups.id, signRequests.groupId))
+    .from(bordRequests)
+    .innerJoin(groups, eq(groups.id, bordRequests.groupId))
     .innerJoin(areas, eq(areas.id, groups.areaId))
     .innerJoin(municipalities, eq(municipalities.id, groups.municipalityId))
-    .leftJoin(users, eq(users.id, signRequests.requestedByUserId))
-    .where(and(eq(signRequests.id, requestId), municipalityCondition(staff, groups.municipalityId)));
+    .leftJoin(users, eq(users.id, bordRequests.requestedByUserId))
+    .where(and(eq(bordRequests.id, requestId), municipalityCondition(staff, groups.municipalityId)));
   if (!row) return null;
 
-  const eligibility = await getSignEligibility(row.group.id, executor);
-  const addressReport = await signAddressReport(executor, row.group, new Date());
+  const eligibility = await getBordEligibility(row.group.id, executor);
+  const addressReport = await bordAddressReport(executor, row.group, new Date());
   const history = await executor
     .select({
-      id: signRequestEvents.id,
-      fromStatus: signRequestEvents.fromStatus,
-      toStatus: signRequestEvents.toStatus,
-      note: signRequestEvents.note,
+      id: bordRequestEvents.id,
+      fromStatus: bordRequestEvents.fromStatus,
+      toStatus: bordRequestEvents.toStatus,
+      note: bordRequestEvents.note,
       actorName: users.name,
-      createdAt: signRequestEvents.createdAt,
+      createdAt: bordRequestEvents.createdAt,
     })
-    .from(signRequestEvents)
-    .leftJoin(users, eq(users.id, signRequestEvents.actorUserId))
-    .where(eq(signRequestEvents.signRequestId, requestId))
-    .orderBy(asc(signRequestEvents.createdAt), asc(signRequestEvents.id));
+    .from(bordRequestEvents)
+    .leftJoin(users, eq(users.id, bordRequestEvents.actorUserId))
+    .where(eq(bordRequestEvents.bordRequestId, requestId))
+    .orderBy(asc(bordRequestEvents.createdAt), asc(bordRequestEvents.id));
 
   return {
     ...row.request,
@@ -172,6 +172,6 @@ export async function getSignRequestForStaff(
     eligibility: eligibility!,
     addressReport,
     history,
-    allowedActions: row.group.status === "active" ? allowedSignRequestActions(row.request.status, "staff") : [],
+    allowedActions: row.group.status === "active" ? allowedBordRequestActions(row.request.status, "staff") : [],
   };
 }

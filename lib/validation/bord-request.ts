@@ -1,13 +1,13 @@
 import { z } from "zod";
 
-import { SIGN_REQUEST_STATUSES, STAFF_SIGN_REQUEST_ACTIONS } from "@/lib/domain/sign-request";
+import { BORD_REQUEST_STATUSES, STAFF_BORD_REQUEST_ACTIONS } from "@/lib/domain/bord-request";
 
 import { integerField, optionalHouseNumberField } from "./fields";
 import { cleanSingleLine, optionalMultiLineText } from "./text";
 
-export const MIN_SIGNS_PER_REQUEST = 1;
-export const MAX_SIGNS_PER_REQUEST = 4;
-export const SIGN_NOTE_MAX_LENGTH = 1000;
+export const MIN_BORDS_PER_REQUEST = 1;
+export const MAX_BORDS_PER_REQUEST = 4;
+export const BORD_NOTE_MAX_LENGTH = 1000;
 export const REJECTION_REASON_MIN_LENGTH = 10;
 
 /**
@@ -82,10 +82,10 @@ export function pointFromFields(lat: string, lng: string, ctx: z.RefinementCtx):
  * A group admin asking for one or more bords (1–4): where they would like them (street
  * required; near which house number and a free description optional) and optionally a point
  * on the map. Whether the group has enough addresses is checked by the server
- * (signEligibility), when asking and again when staff approve.
+ * (bordEligibility), when asking and again when staff approve.
  */
-export const signRequestSchema = z.object({
-  signCount: integerField(MIN_SIGNS_PER_REQUEST, MAX_SIGNS_PER_REQUEST, {
+export const bordRequestSchema = z.object({
+  bordCount: integerField(MIN_BORDS_PER_REQUEST, MAX_BORDS_PER_REQUEST, {
     required: "Vul in hoeveel borden u wilt, van 1 tot en met 4.",
     notANumber: "Vul het aantal borden in als getal, van 1 tot en met 4.",
     outOfRange: "U kunt 1 tot en met 4 borden aanvragen.",
@@ -98,14 +98,14 @@ export const signRequestSchema = z.object({
     .max(100, { message: "Deze straatnaam is te lang. Gebruik hooguit 100 tekens.", abort: true }),
   nearHouseNumber: optionalHouseNumberField.optional(),
   description: optionalMultiLineText(
-    SIGN_NOTE_MAX_LENGTH,
-    `Deze beschrijving is te lang. Gebruik hooguit ${SIGN_NOTE_MAX_LENGTH} tekens.`,
+    BORD_NOTE_MAX_LENGTH,
+    `Deze beschrijving is te lang. Gebruik hooguit ${BORD_NOTE_MAX_LENGTH} tekens.`,
   ),
   point: mapPointSchema.nullish().transform((point) => point ?? null),
-  note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH, `Deze opmerking is te lang. Gebruik hooguit ${SIGN_NOTE_MAX_LENGTH} tekens.`),
+  note: optionalMultiLineText(BORD_NOTE_MAX_LENGTH, `Deze opmerking is te lang. Gebruik hooguit ${BORD_NOTE_MAX_LENGTH} tekens.`),
 });
-export type SignRequestFormInput = z.input<typeof signRequestSchema>;
-export type SignRequestInput = z.output<typeof signRequestSchema>;
+export type BordRequestFormInput = z.input<typeof bordRequestSchema>;
+export type BordRequestInput = z.output<typeof bordRequestSchema>;
 
 /**
  * A staff decision on a bord request: take into review, approve, reject or record placement.
@@ -113,13 +113,13 @@ export type SignRequestInput = z.output<typeof signRequestSchema>;
  * the reason and is required (the group admins receive it). `expectedStatus` is optional: the
  * status the staff member saw, so the server can refuse a decision on a request that changed
  * meanwhile (conditional update `where status = expectedStatus`).
- * Whether the move is allowed at all is decided by nextSignRequestStatus (lib/domain).
+ * Whether the move is allowed at all is decided by nextBordRequestStatus (lib/domain).
  */
 export const staffDecisionSchema = z
   .object({
-    action: z.enum(STAFF_SIGN_REQUEST_ACTIONS, { error: "Kies wat u met de aanvraag wilt doen." }),
-    note: optionalMultiLineText(SIGN_NOTE_MAX_LENGTH, `Deze toelichting is te lang. Gebruik hooguit ${SIGN_NOTE_MAX_LENGTH} tekens.`),
-    expectedStatus: z.enum(SIGN_REQUEST_STATUSES).optional(),
+    action: z.enum(STAFF_BORD_REQUEST_ACTIONS, { error: "Kies wat u met de aanvraag wilt doen." }),
+    note: optionalMultiLineText(BORD_NOTE_MAX_LENGTH, `Deze toelichting is te lang. Gebruik hooguit ${BORD_NOTE_MAX_LENGTH} tekens.`),
+    expectedStatus: z.enum(BORD_REQUEST_STATUSES).optional(),
   })
   .superRefine(({ action, note }, ctx) => {
     if (action !== "reject") return;
@@ -141,13 +141,13 @@ export type StaffDecisionFormInput = z.input<typeof staffDecisionSchema>;
 export type StaffDecision = z.output<typeof staffDecisionSchema>;
 
 /** The bord request form as it is posted: the point as the two text fields of the map picker. */
-export const signRequestFieldsSchema = signRequestSchema.omit({ point: true }).extend({ lat: pointFieldText, lng: pointFieldText });
-export type SignRequestFields = z.output<typeof signRequestFieldsSchema>;
+export const bordRequestFieldsSchema = bordRequestSchema.omit({ point: true }).extend({ lat: pointFieldText, lng: pointFieldText });
+export type BordRequestFields = z.output<typeof bordRequestFieldsSchema>;
 
 /** The posted form as a request: the two fields become the optional point (messages at `lat`). */
-export function signRequestFromFields<T extends SignRequestFields>({ lat, lng, ...rest }: T, ctx: z.RefinementCtx): Omit<T, "lat" | "lng"> & { point: MapPoint | null } {
+export function bordRequestFromFields<T extends BordRequestFields>({ lat, lng, ...rest }: T, ctx: z.RefinementCtx): Omit<T, "lat" | "lng"> & { point: MapPoint | null } {
   return { ...rest, point: pointFromFields(lat, lng, ctx) };
 }
 
 /** The browser's check of the bord request form (the action checks the same, with the group's id). */
-export const signRequestFormSchema = signRequestFieldsSchema.transform((value, ctx) => signRequestFromFields(value, ctx));
+export const bordRequestFormSchema = bordRequestFieldsSchema.transform((value, ctx) => bordRequestFromFields(value, ctx));
