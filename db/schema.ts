@@ -6,6 +6,7 @@
 import { relations, sql } from "drizzle-orm";
 import {
   customType,
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -31,6 +32,18 @@ const POSTCODE_EXCLUDED_SQL = `'(SA|SD|SS)$'`;
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 };
+
+/**
+ * Column builders the tables share: a random uuid primary key, and references to another
+ * table's id (uuid, or text for users) with what happens on delete, required or not. Written
+ * once here so each table states only what differs.
+ */
+type OnDelete = "cascade" | "restrict" | "set null";
+const primaryId = () => uuid().primaryKey().defaultRandom();
+const uuidRef = (target: () => AnyPgColumn, onDelete: OnDelete) => uuid().references(target, { onDelete });
+const requiredUuidRef = (target: () => AnyPgColumn, onDelete: OnDelete) => uuid().notNull().references(target, { onDelete });
+const textRef = (target: () => AnyPgColumn, onDelete: OnDelete) => text().references(target, { onDelete });
+const requiredTextRef = (target: () => AnyPgColumn, onDelete: OnDelete) => text().notNull().references(target, { onDelete });
 
 // ---------------------------------------------------------------------------------------------
 // Enums
@@ -103,7 +116,7 @@ export const outboxStatus = pgEnum("outbox_status", outboxStatuses);
 export const municipalities = pgTable(
   "municipalities",
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: primaryId(),
     /** CBS code, e.g. GM0542 (Krimpen aan den IJssel). */
     code: text().notNull().unique(),
     name: text().notNull(),
@@ -145,10 +158,8 @@ export const municipalities = pgTable(
 export const areas = pgTable(
   "areas",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityId: uuid()
-      .notNull()
-      .references(() => municipalities.id, { onDelete: "restrict" }),
+    id: primaryId(),
+    municipalityId: requiredUuidRef(() => municipalities.id, "restrict"),
     /** CBS wijk code, e.g. WK054201. */
     code: text().notNull().unique(),
     name: text().notNull(),
@@ -181,9 +192,7 @@ export const areas = pgTable(
 export const areaPostcodes = pgTable(
   "area_postcodes",
   {
-    areaId: uuid()
-      .notNull()
-      .references(() => areas.id, { onDelete: "cascade" }),
+    areaId: requiredUuidRef(() => areas.id, "cascade"),
     postcode: text().notNull(),
   },
   (t) => [
@@ -205,13 +214,9 @@ export const areaPostcodes = pgTable(
 export const neighbourhoods = pgTable(
   "neighbourhoods",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityId: uuid()
-      .notNull()
-      .references(() => municipalities.id, { onDelete: "cascade" }),
-    areaId: uuid()
-      .notNull()
-      .references(() => areas.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    municipalityId: requiredUuidRef(() => municipalities.id, "cascade"),
+    areaId: requiredUuidRef(() => areas.id, "cascade"),
     /** CBS buurt code, e.g. BU05420101; its digits 1–6 are those of its wijk's code. */
     code: text().notNull().unique(),
     name: text().notNull(),
@@ -244,7 +249,7 @@ export const users = pgTable(
     addition: text().notNull().default(""),
     role: userRole().notNull().default("resident"),
     /** Staff and wijkagenten belong to one municipality. */
-    municipalityId: uuid().references(() => municipalities.id, { onDelete: "restrict" }),
+    municipalityId: uuidRef(() => municipalities.id, "restrict"),
     emailVerified: timestamp({ withTimezone: true, mode: "date" }),
     image: text(),
     disabledAt: timestamp({ withTimezone: true }),
@@ -271,9 +276,7 @@ export const users = pgTable(
 export const accounts = pgTable(
   "accounts",
   {
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: requiredTextRef(() => users.id, "cascade"),
     type: text().notNull(),
     provider: text().notNull(),
     providerAccountId: text().notNull(),
@@ -295,9 +298,7 @@ export const sessions = pgTable(
   "sessions",
   {
     sessionToken: text().primaryKey(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: requiredTextRef(() => users.id, "cascade"),
     expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expires)],
@@ -321,10 +322,8 @@ export const verificationTokens = pgTable(
 export const staffInvitations = pgTable(
   "staff_invitations",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityId: uuid()
-      .notNull()
-      .references(() => municipalities.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    municipalityId: requiredUuidRef(() => municipalities.id, "cascade"),
     /** Always stored in lower case. */
     email: text().notNull(),
     /** The name staff typed, for the greeting of the e-mail; given to the account only if it has none. */
@@ -332,7 +331,7 @@ export const staffInvitations = pgTable(
     role: userRole().notNull(),
     /** SHA-256 of the token in the link; the token itself is never stored. */
     tokenHash: text().notNull().unique(),
-    invitedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    invitedByUserId: textRef(() => users.id, "set null"),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     acceptedAt: timestamp({ withTimezone: true }),
     ...timestamps,
@@ -353,16 +352,14 @@ export const staffInvitations = pgTable(
 export const contacts = pgTable(
   "contacts",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityId: uuid()
-      .notNull()
-      .references(() => municipalities.id, { onDelete: "restrict" }),
+    id: primaryId(),
+    municipalityId: requiredUuidRef(() => municipalities.id, "restrict"),
     kind: contactKind().notNull(),
     name: text().notNull(),
     email: text().notNull(),
     phone: text(),
     /** The account this contact signs in with (a wijkagent's view of their wijken). */
-    userId: text().references(() => users.id, { onDelete: "set null" }),
+    userId: textRef(() => users.id, "set null"),
     ...timestamps,
   },
   (t) => [
@@ -375,12 +372,8 @@ export const contacts = pgTable(
 export const contactAreas = pgTable(
   "contact_areas",
   {
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
-    areaId: uuid()
-      .notNull()
-      .references(() => areas.id, { onDelete: "cascade" }),
+    contactId: requiredUuidRef(() => contacts.id, "cascade"),
+    areaId: requiredUuidRef(() => areas.id, "cascade"),
   },
   (t) => [primaryKey({ columns: [t.contactId, t.areaId] }), index("contact_areas_area_idx").on(t.areaId)],
 );
@@ -421,13 +414,9 @@ export const registerAddresses = pgTable(
 export const groups = pgTable(
   "groups",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    municipalityId: uuid()
-      .notNull()
-      .references(() => municipalities.id, { onDelete: "restrict" }),
-    areaId: uuid()
-      .notNull()
-      .references(() => areas.id, { onDelete: "restrict" }),
+    id: primaryId(),
+    municipalityId: requiredUuidRef(() => municipalities.id, "restrict"),
+    areaId: requiredUuidRef(() => areas.id, "restrict"),
     slug: text().notNull().unique(),
     name: text().notNull(),
     /**
@@ -473,12 +462,8 @@ export const groups = pgTable(
 export const groupAdmins = pgTable(
   "group_admins",
   {
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
+    userId: requiredTextRef(() => users.id, "cascade"),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index("group_admins_user_idx").on(t.userId)],
@@ -488,14 +473,12 @@ export const groupAdmins = pgTable(
 export const groupAdminInvitations = pgTable(
   "group_admin_invitations",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
     email: text().notNull(),
     /** SHA-256 of the token in the link; the token itself is never stored. */
     tokenHash: text().notNull().unique(),
-    invitedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    invitedByUserId: textRef(() => users.id, "set null"),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     acceptedAt: timestamp({ withTimezone: true }),
     ...timestamps,
@@ -516,23 +499,21 @@ export const memberAddresses = pgTable(
   "member_addresses",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
     postcode: text().notNull(),
     houseNumber: integer().notNull(),
     addition: text().notNull().default(""),
     street: text(),
     town: text(),
     /** Wijk the address lies in, when known (from the area-postcode table or the address service). */
-    areaId: uuid().references(() => areas.id, { onDelete: "set null" }),
+    areaId: uuidRef(() => areas.id, "set null"),
     /** Whether the address lies inside the group's municipality (only those count for a bord). */
     inMunicipality: boolean().notNull().default(true),
     /** Checked against the address register (BAG via PDOK, or the demo register). */
     verification: addressCheck().notNull().default("unchecked"),
     /** When an unchecked address is due for the re-check job (also its claim: lib/data/internal/address-recheck.ts). */
     nextCheckAt: timestamp({ withTimezone: true }),
-    addedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    addedByUserId: textRef(() => users.id, "set null"),
     ...timestamps,
   },
   (t) => [
@@ -570,17 +551,13 @@ export const sharedAddressDecisions = pgTable(
   "shared_address_decisions",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    municipalityId: uuid()
-      .notNull()
-      .references(() => municipalities.id, { onDelete: "cascade" }),
+    municipalityId: requiredUuidRef(() => municipalities.id, "cascade"),
     postcode: text().notNull(),
     houseNumber: integer().notNull(),
     addition: text().notNull().default(""),
     /** The group the address counts for. */
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    decidedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
+    decidedByUserId: textRef(() => users.id, "set null"),
     decidedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -600,10 +577,8 @@ export const sharedAddressDecisions = pgTable(
 export const joinRequests = pgTable(
   "join_requests",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
     status: joinRequestStatus().notNull().default("open"),
     /** Contact details: kept only until handled plus the retention period, then set to null. */
     name: text(),
@@ -614,7 +589,7 @@ export const joinRequests = pgTable(
     houseNumber: integer(),
     addition: text(),
     declineReason: text(),
-    handledByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    handledByUserId: textRef(() => users.id, "set null"),
     handledAt: timestamp({ withTimezone: true }),
     /** When the contact details of a handled request are removed. */
     purgeAfter: timestamp({ withTimezone: true }),
@@ -656,10 +631,10 @@ export const houseRulesAcceptances = pgTable(
   "house_rules_acceptances",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    userId: text().references(() => users.id, { onDelete: "cascade" }),
-    joinRequestId: uuid().references(() => joinRequests.id, { onDelete: "cascade" }),
+    userId: textRef(() => users.id, "cascade"),
+    joinRequestId: uuidRef(() => joinRequests.id, "cascade"),
     /** The group it was accepted for, when there was one (not for a new version at sign-in). */
-    groupId: uuid().references(() => groups.id, { onDelete: "set null" }),
+    groupId: uuidRef(() => groups.id, "set null"),
     version: integer().notNull(),
     context: houseRulesContext().notNull(),
     acceptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -678,10 +653,8 @@ export const houseRulesAcceptances = pgTable(
 export const bordRequests = pgTable(
   "bord_requests",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
     status: bordRequestStatus().notNull().default("submitted"),
     bordCount: integer().notNull().default(1),
     street: text().notNull(),
@@ -696,8 +669,8 @@ export const bordRequests = pgTable(
     placedLocation: text(),
     placedCount: integer(),
     version: integer().notNull().default(1),
-    requestedByUserId: text().references(() => users.id, { onDelete: "set null" }),
-    decidedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    requestedByUserId: textRef(() => users.id, "set null"),
+    decidedByUserId: textRef(() => users.id, "set null"),
     decidedAt: timestamp({ withTimezone: true }),
     ...timestamps,
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -732,10 +705,8 @@ export const bordRequestEvents = pgTable(
   "bord_request_events",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    bordRequestId: uuid()
-      .notNull()
-      .references(() => bordRequests.id, { onDelete: "cascade" }),
-    actorUserId: text().references(() => users.id, { onDelete: "set null" }),
+    bordRequestId: requiredUuidRef(() => bordRequests.id, "cascade"),
+    actorUserId: textRef(() => users.id, "set null"),
     fromStatus: bordRequestStatus(),
     toStatus: bordRequestStatus().notNull(),
     note: text().notNull().default(""),
@@ -762,10 +733,8 @@ export const bordEventKind = pgEnum("bord_event_kind", bordEventKinds);
 export const bords = pgTable(
   "bords",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
     bordRequestId: uuid()
       .notNull()
       .unique()
@@ -817,7 +786,7 @@ export const bordPhotos = pgTable(
     contentType: text().notNull(),
     data: bytea().notNull(),
     byteSize: integer().notNull(),
-    uploadedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    uploadedByUserId: textRef(() => users.id, "set null"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -829,14 +798,12 @@ export const bordPhotos = pgTable(
 export const bordReports = pgTable(
   "bord_reports",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    bordId: uuid()
-      .notNull()
-      .references(() => bords.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    bordId: requiredUuidRef(() => bords.id, "cascade"),
     kind: bordReportKind().notNull(),
     description: text().notNull().default(""),
     handledAt: timestamp({ withTimezone: true }),
-    handledByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    handledByUserId: textRef(() => users.id, "set null"),
     ...timestamps,
   },
   (t) => [index("bord_reports_open_idx").on(t.bordId, t.createdAt).where(sql`${t.handledAt} is null`)],
@@ -847,11 +814,9 @@ export const bordEvents = pgTable(
   "bord_events",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    bordId: uuid()
-      .notNull()
-      .references(() => bords.id, { onDelete: "cascade" }),
+    bordId: requiredUuidRef(() => bords.id, "cascade"),
     kind: bordEventKind().notNull(),
-    actorUserId: text().references(() => users.id, { onDelete: "set null" }),
+    actorUserId: textRef(() => users.id, "set null"),
     /** The day it happened (maintenance, removal), when that is not the day it was recorded. */
     occurredOn: date({ mode: "string" }),
     note: text().notNull().default(""),
@@ -871,13 +836,9 @@ export const bordEvents = pgTable(
 export const groupChecks = pgTable(
   "group_checks",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    groupId: uuid()
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-    municipalityId: uuid()
-      .notNull()
-      .references(() => municipalities.id, { onDelete: "restrict" }),
+    id: primaryId(),
+    groupId: requiredUuidRef(() => groups.id, "cascade"),
+    municipalityId: requiredUuidRef(() => municipalities.id, "restrict"),
     /** Twelve months after registration or the last confirmation. */
     dueAt: timestamp({ withTimezone: true }).notNull(),
     /** When the admins were first asked; the reminder and the next steps count from here. */
@@ -887,7 +848,7 @@ export const groupChecks = pgTable(
     stageAt: timestamp({ withTimezone: true }).notNull(),
     closedAt: timestamp({ withTimezone: true }),
     /** The admin who confirmed, or the staff member who decided; null for the system. */
-    closedByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    closedByUserId: textRef(() => users.id, "set null"),
     ...timestamps,
   },
   (t) => [
@@ -908,13 +869,9 @@ export const groupChecks = pgTable(
 export const groupCheckTokens = pgTable(
   "group_check_tokens",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    checkId: uuid()
-      .notNull()
-      .references(() => groupChecks.id, { onDelete: "cascade" }),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    checkId: requiredUuidRef(() => groupChecks.id, "cascade"),
+    userId: requiredTextRef(() => users.id, "cascade"),
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
@@ -930,8 +887,8 @@ export const jobRuns = pgTable(
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     job: text().notNull(),
     /** The municipality a staff member ran it for; null: every municipality (the schedule). */
-    municipalityId: uuid().references(() => municipalities.id, { onDelete: "cascade" }),
-    triggeredByUserId: text().references(() => users.id, { onDelete: "set null" }),
+    municipalityId: uuidRef(() => municipalities.id, "cascade"),
+    triggeredByUserId: textRef(() => users.id, "set null"),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     finishedAt: timestamp({ withTimezone: true }),
     report: jsonb().$type<Record<string, number>>().notNull().default({}),
@@ -977,12 +934,12 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    actorUserId: text().references(() => users.id, { onDelete: "set null" }),
+    actorUserId: textRef(() => users.id, "set null"),
     /** e.g. "auth.sign_in", "group.view_admins", "sign_request.approve". */
     action: text().notNull(),
     subjectType: text().notNull(),
     subjectId: text(),
-    municipalityId: uuid().references(() => municipalities.id, { onDelete: "set null" }),
+    municipalityId: uuidRef(() => municipalities.id, "set null"),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     ...timestamps,
   },

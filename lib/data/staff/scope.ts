@@ -18,10 +18,15 @@ export interface MunicipalityChoice {
   code: string;
 }
 
+/** The permission check every function here starts with, and the actor's scope. */
+function staffViewing(actor: Actor | null): StaffActor {
+  requirePermission(actor, "staff.view");
+  return staffScope(actor);
+}
+
 /** The municipalities the actor works for (staff: one; platform admins: all), by name. */
 export async function listMunicipalitiesForStaff(actor: Actor | null, executor: Executor = db): Promise<MunicipalityChoice[]> {
-  requirePermission(actor, "staff.view");
-  const staff = staffScope(actor);
+  const staff = staffViewing(actor);
   return executor
     .select({ id: municipalities.id, name: municipalities.name, code: municipalities.code })
     .from(municipalities)
@@ -39,8 +44,7 @@ export async function resolveStaffMunicipality(
   requested?: string | null,
   executor: Executor = db,
 ): Promise<MunicipalityChoice | null> {
-  requirePermission(actor, "staff.view");
-  const staff = staffScope(actor);
+  const staff = staffViewing(actor);
   const list = await listMunicipalitiesForStaff(staff, executor);
   if (staff.role === "staff") return list[0] ?? null;
   return list.find((m) => m.id === requested) ?? list[0] ?? null;
@@ -57,8 +61,7 @@ export async function municipalityForChange(
   requested?: string | null,
   executor: Executor = db,
 ): Promise<MunicipalityChoice | null> {
-  requirePermission(actor, "staff.view");
-  const staff = staffScope(actor);
+  const staff = staffViewing(actor);
   if (!requested) return resolveStaffMunicipality(staff, null, executor);
   const list = await listMunicipalitiesForStaff(staff, executor);
   return list.find((m) => m.id === requested) ?? null;
@@ -73,8 +76,7 @@ export async function municipalityToChange(
   requested?: string | null,
   executor: Executor = db,
 ): Promise<{ staff: StaffActor; municipality: MunicipalityChoice }> {
-  requirePermission(actor, "staff.view");
-  const staff = staffScope(actor);
+  const staff = staffViewing(actor);
   const municipality = await municipalityForChange(staff, requested, executor);
   if (!municipality) throw notFound();
   return { staff, municipality };
