@@ -313,7 +313,10 @@ test.describe("information pages", () => {
       await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
     }
     await expect(page.getByText("ongeveer 40%")).toBeVisible();
-    await expect(page.getByText("Doen er 50 adressen of meer mee")).toBeVisible();
+    // The bord rule: Krimpen's 50 addresses, or (once municipalities.spec has added one with
+    // another threshold on this server) that it differs per municipality; bordConditionText's
+    // own test covers each case.
+    await expect(page.getByText(/Doen er (50 adressen of meer|genoeg adressen) mee met uw groep/)).toBeVisible();
     await expect(page.getByRole("link", { name: "veiligheid@krimpen.example" })).toBeVisible();
     // axe: scanned in a11y.spec.ts "pages": /informatie.
   });
