@@ -45,6 +45,18 @@ const requiredUuidRef = (target: () => AnyPgColumn, onDelete: OnDelete) => uuid(
 const textRef = (target: () => AnyPgColumn, onDelete: OnDelete) => text().references(target, { onDelete });
 const requiredTextRef = (target: () => AnyPgColumn, onDelete: OnDelete) => text().notNull().references(target, { onDelete });
 
+/**
+ * What every invitation sent as an e-mail link holds: the SHA-256 of the token in the link (the
+ * token itself is never stored), who invited, until when the link works, and when it was accepted.
+ * A function, so that each table gets columns of its own.
+ */
+const invitationLink = () => ({
+  tokenHash: text().notNull().unique(),
+  invitedByUserId: textRef(() => users.id, "set null"),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  acceptedAt: timestamp({ withTimezone: true }),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Enums
 
@@ -329,11 +341,7 @@ export const staffInvitations = pgTable(
     /** The name staff typed, for the greeting of the e-mail; given to the account only if it has none. */
     name: text(),
     role: userRole().notNull(),
-    /** SHA-256 of the token in the link; the token itself is never stored. */
-    tokenHash: text().notNull().unique(),
-    invitedByUserId: textRef(() => users.id, "set null"),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    acceptedAt: timestamp({ withTimezone: true }),
+    ...invitationLink(),
     ...timestamps,
   },
   (t) => [
@@ -476,11 +484,7 @@ export const groupAdminInvitations = pgTable(
     id: primaryId(),
     groupId: requiredUuidRef(() => groups.id, "cascade"),
     email: text().notNull(),
-    /** SHA-256 of the token in the link; the token itself is never stored. */
-    tokenHash: text().notNull().unique(),
-    invitedByUserId: textRef(() => users.id, "set null"),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    acceptedAt: timestamp({ withTimezone: true }),
+    ...invitationLink(),
     ...timestamps,
   },
   (t) => [

@@ -48,7 +48,7 @@ const DATA = [
 
 export default async function PrivacyPage() {
   await connection();
-  const municipalities = await listPublicMunicipalities();
+  const municipalities = await listPublicMunicipalities({ includeDisabled: true });
 
   return (
     <Container className="max-w-3xl">

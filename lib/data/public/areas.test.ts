@@ -5,6 +5,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { selectRows, type Executor } from "@/db";
 import { memberAddresses, municipalities } from "@/db/schema";
 import { listPublicAreaBoundaries, getPublicAreaMap } from "./maps";
+import { listPublicMunicipalities } from "./municipalities";
 import {
   countPublicMunicipalities,
   coveragePercent,
@@ -121,10 +122,14 @@ describe("a disabled municipality", () => {
     expect((await listPublicAreaBoundaries()).map((a) => a.slug)).not.toContain("stopwijk");
     expect(await listPublicAreaBoundaries("GM0903")).toEqual([]);
     expect(await getPublicAreaMap("stopwijk")).toBeNull();
+    // Its bord rule and name leave the public pages' list; the privacy page still names it.
+    expect((await listPublicMunicipalities()).map((m) => m.name)).toEqual(["Aastad", "Zedorp"]);
+    expect((await listPublicMunicipalities({ includeDisabled: true })).map((m) => m.name)).toEqual(["Aastad", "Stopdorp", "Zedorp"]);
 
     // Enabled again: back.
     await db.update(municipalities).set({ disabledAt: null }).where(eq(municipalities.id, stopped.id));
     expect((await listPublicAreas()).map((a) => a.slug)).toContain("stopwijk");
+    expect((await listPublicMunicipalities()).map((m) => m.name)).toContain("Stopdorp");
   });
 });
 

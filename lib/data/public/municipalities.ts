@@ -3,6 +3,7 @@
  * safety team's mailbox (an organisation's address, not a person's).
  */
 import "server-only";
+import { isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { municipalities } from "@/db/schema";
 import { byName } from "./groups";
@@ -20,7 +21,12 @@ export interface PublicMunicipality {
   safetyEmail: string;
 }
 
-export async function listPublicMunicipalities(): Promise<PublicMunicipality[]> {
+/**
+ * The municipalities that take part, by name. A municipality a platform admin disabled no
+ * longer counts for the bord rule or the "start a group" text; the privacy page still names it
+ * (`includeDisabled`), because it keeps its residents' data and answers requests about them.
+ */
+export async function listPublicMunicipalities(options: { includeDisabled?: boolean } = {}): Promise<PublicMunicipality[]> {
   const rows = await db
     .select({
       code: municipalities.code,
@@ -32,6 +38,7 @@ export async function listPublicMunicipalities(): Promise<PublicMunicipality[]> 
       safetyEmail: municipalities.safetyEmail,
     })
     .from(municipalities)
+    .where(options.includeDisabled ? undefined : isNull(municipalities.disabledAt))
     .limit(500);
   return rows.sort(byName);
 }

@@ -29,10 +29,15 @@ export interface OpenJoinRequest {
   createdAt: Date;
 }
 
+/** The active group when the actor may manage groups and is one of its admins; else null. */
+async function managedGroup(actor: Actor, groupId: string) {
+  requirePermission(actor, "group.manage");
+  return findAdminGroup(db, actor, groupId);
+}
+
 /** The open join requests of a group with the resident's details (only for its admins). */
 export async function listOpenJoinRequests(actor: Actor, groupId: string): Promise<OpenJoinRequest[] | null> {
-  requirePermission(actor, "group.manage");
-  const group = await findAdminGroup(db, actor, groupId);
+  const group = await managedGroup(actor, groupId);
   if (!group) return null;
   const rows = await db
     .select({
@@ -78,8 +83,7 @@ export interface HandledJoinRequest {
  * accepted or declined, when and by which admin. Purged requests show without a name.
  */
 export async function listHandledJoinRequests(actor: Actor, groupId: string, limit = 50): Promise<HandledJoinRequest[] | null> {
-  requirePermission(actor, "group.manage");
-  const group = await findAdminGroup(db, actor, groupId);
+  const group = await managedGroup(actor, groupId);
   if (!group) return null;
   const rows = await db
     .select({
