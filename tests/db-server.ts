@@ -9,8 +9,17 @@ export const testServerUrl = process.env.DATABASE_URL || undefined;
 
 /** The migrated database tests/db-template.ts made for this run. */
 export type DatabaseTemplate =
-  | { kind: "pglite"; /** the migrated data folder */ dataDir: string; /** where copies go */ copiesDir: string }
-  | { kind: "postgres"; /** the template database on the DATABASE_URL server */ name: string };
+  | {
+      kind: "pglite";
+      /** the migrated data folder */ dataDir: string;
+      /** the same with the demo data (db/seed/demo.ts) */ demoDataDir: string;
+      /** where copies go */ copiesDir: string;
+    }
+  | {
+      kind: "postgres";
+      /** the template database on the DATABASE_URL server */ name: string;
+      /** the same with the demo data */ demoName: string;
+    };
 
 declare module "vitest" {
   export interface ProvidedContext {

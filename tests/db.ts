@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, setDatabase, type DatabaseConfig, type DatabaseHandle } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { seedDemoData } from "@/db/seed/demo";
 import { createServerDatabase, dropServerDatabase, testServerUrl } from "./db-server";
 
 export { testServerUrl };
@@ -45,13 +46,16 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   return { handle, config, drop: () => handle.close() };
 }
 
-/** A new database with every migration applied. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A new database with every migration applied; with `demo`, also the demo data of
+ * db/seed/demo.ts (the demo municipality Krimpen aan den IJssel, its wijken, groups and accounts).
+ */
+export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<TestDatabase> {
   const template = inject("databaseTemplate");
-  if (template?.kind === "postgres" && testServerUrl) return onServer(template.name);
+  if (template?.kind === "postgres" && testServerUrl) return onServer(options.demo ? template.demoName : template.name);
   if (template?.kind === "pglite" && !testServerUrl) {
     const dataDir = mkdtempSync(path.join(template.copiesDir, "file-"));
-    cpSync(template.dataDir, dataDir, { recursive: true });
+    cpSync(options.demo ? template.demoDataDir : template.dataDir, dataDir, { recursive: true });
     const config: DatabaseConfig = { kind: "pglite", dataDir };
     const handle = openDatabase(config);
     return {
@@ -65,17 +69,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const test = await createEmptyDatabase();
   await migrateDatabase(test.handle, test.config);
+  if (options.demo) await seedDemoData(test.handle.db);
   return test;
 }
 
 /**
- * Gives the test file a migrated database of its own and makes it the process's database
- * (what `db` from "@/db" uses), for the duration of the file.
+ * Gives the test file a migrated database of its own (with `demo`, holding the demo data) and
+ * makes it the process's database (what `db` from "@/db" uses), for the duration of the file.
  */
-export function withTestDatabase(): { readonly current: TestDatabase } {
+export function withTestDatabase(options: { demo?: boolean } = {}): { readonly current: TestDatabase } {
   let current: TestDatabase | undefined;
   beforeAll(async () => {
-    current = await createTestDatabase();
+    current = await createTestDatabase(options);
     setDatabase(current.handle);
   });
   afterAll(async () => {

@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
 import { joinRequests, mailOutbox, rateLimits, bordEvents, bordReports, bords } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/demo";
 import { JOIN_IP_LIMIT } from "@/lib/data/public/join";
 import { BORD_REPORT_IP_LIMIT } from "@/lib/data/public/bord-reports";
 import { resetEnvForTests } from "@/lib/env";
@@ -22,7 +21,7 @@ const { joinGroupAction, reportBordAction } = await import("@/app/(public)/groep
 const { GET: listAreas } = await import("@/app/api/v1/wijken/route");
 const { requestSignInLinkAction } = await import("@/app/(public)/inloggen/actions");
 
-const database = withTestDatabase();
+const database = withTestDatabase({ demo: true });
 const savedEnv = { ...process.env };
 const BURST = 200;
 
@@ -30,7 +29,6 @@ beforeAll(async () => {
   // AUTH_SECRET and APP_URL: the sign-in form needs them when DATABASE_URL is set (production mode).
   Object.assign(process.env, { LOG_LEVEL: "silent", TRUSTED_PROXY_HOPS: "0", AUTH_SECRET: "burst-test-secret-".padEnd(48, "x"), APP_URL: "http://localhost:3999", SIGN_IN_LIMIT_PER_EMAIL: "5", SIGN_IN_LIMIT_PER_IP: "20" });
   resetEnvForTests();
-  await seedDemoData(database.current.handle.db);
 });
 
 beforeEach(async () => {

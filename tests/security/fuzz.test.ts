@@ -13,7 +13,6 @@ import { inArray, sql } from "drizzle-orm";
 import { eq } from "drizzle-orm";
 import { joinRequests, mailOutbox, bordReports, bords } from "@/db/schema";
 import { BORD_REPORT_DESCRIPTION_MAX_LENGTH } from "@/lib/validation/bords";
-import { seedDemoData } from "@/db/seed/demo";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import type { JoinFormState } from "@/components/public/join-form-state";
@@ -29,7 +28,7 @@ const { GET: getGroup } = await import("@/app/api/v1/groepen/[slug]/route");
 const { GET: getArea } = await import("@/app/api/v1/wijken/[slug]/route");
 const { GET: unknownRoute } = await import("@/app/api/v1/[...path]/route");
 
-const database = withTestDatabase();
+const database = withTestDatabase({ demo: true });
 const savedEnv = { ...process.env };
 const RUNS = 1000;
 /** 1,000 runs take 2–25 s on PGlite; PostgreSQL and a busy machine need more. */
@@ -102,7 +101,6 @@ beforeAll(async () => {
   // Rate limits on, but out of reach: each run comes from its own address.
   Object.assign(process.env, { API_RATE_LIMIT_PER_MINUTE: "1000000", LOG_LEVEL: "silent", TRUSTED_PROXY_HOPS: "0" });
   resetEnvForTests();
-  await seedDemoData(database.current.handle.db);
   // One valid request, to learn how many e-mails a join queues.
   const before = await counts();
   const state = await submitJoin({ ...VALID, email: `controle${run}@bewoner.example` });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { areas, groups, memberAddresses, municipalities, rateLimits } from "@/db/schema";
 import { DEMO_BOUNDARIES } from "@/db/seed/demo-boundaries";
-import { seedDemoData } from "@/db/seed/demo";
 import {
   addressLookupResultSchema,
   apiErrorSchema,
@@ -26,7 +25,7 @@ import { GET as listBoundaries, OPTIONS as optionsBoundaries } from "./wijkgrenz
 
 type SpecData = Parameters<Validator["validate"]>[0];
 
-const database = withTestDatabase();
+const database = withTestDatabase({ demo: true });
 const savedEnv = { ...process.env };
 
 function setEnv(values: Record<string, string>) {
@@ -49,7 +48,6 @@ async function json(response: Response): Promise<unknown> {
 
 beforeAll(async () => {
   setEnv({ API_RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "silent" });
-  await seedDemoData(database.current.handle.db);
 });
 
 afterAll(() => {

@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isNotNull } from "drizzle-orm";
 import { contacts, groups, joinRequests, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/demo";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { GET as getGroup } from "./groepen/[slug]/route";
@@ -17,7 +16,7 @@ import { GET as getArea } from "./wijken/[slug]/route";
 import { GET as listAreas } from "./wijken/route";
 import { GET as listBoundaries } from "./wijkgrenzen/route";
 
-const database = withTestDatabase();
+const database = withTestDatabase({ demo: true });
 const savedEnv = { ...process.env };
 const BASE = "http://localhost:3000/api/v1";
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
@@ -42,7 +41,6 @@ beforeAll(async () => {
   Object.assign(process.env, { API_RATE_LIMIT_PER_MINUTE: "0" });
   resetEnvForTests();
   const { db } = database.current.handle;
-  await seedDemoData(db);
 
   const people = await db.select({ email: users.email, name: users.name, phone: users.phone, birthDate: users.birthDate }).from(users);
   const contactRows = await db.select({ email: contacts.email, name: contacts.name, phone: contacts.phone }).from(contacts);

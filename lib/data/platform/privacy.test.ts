@@ -35,7 +35,6 @@ import {
   houseRulesAcceptances,
 } from "@/db/schema";
 import { addresses, aContact, aGroup, aBordRequest, aUser } from "@/db/seed/builders";
-import { seedDemoData } from "@/db/seed/demo";
 import { inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { submitJoinRequest } from "@/lib/data/public/join";
 import { HOUSE_RULES_VERSION } from "@/lib/domain";
@@ -49,7 +48,7 @@ import { privacyEraseSchema, privacyLookupSchema } from "@/lib/validation/privac
 import { actorOf } from "@/tests/actors";
 import { onPostgres, withTestDatabase } from "@/tests/db";
 
-const database = withTestDatabase();
+const database = withTestDatabase({ demo: true });
 const savedEnv = { ...process.env };
 
 const EMAIL = "zilver.reiger@voorbeeld-privacy.nl";
@@ -70,7 +69,6 @@ beforeAll(async () => {
   Object.assign(process.env, { APP_URL: "http://localhost:3996", AUTH_SECRET: "privacy-secret-".padEnd(48, "p"), LOG_LEVEL: "silent" });
   resetEnvForTests();
   const { db } = database.current.handle;
-  await seedDemoData(db);
   [platformAdmin] = await db.select().from(users).where(eq(users.role, "platform_admin"));
   [staff] = await db.select().from(users).where(eq(users.role, "staff"));
   const [krimpen] = await db.select().from(municipalities);

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "@/db/seed/demo";
 import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { GET } from "./route";
 
-const database = withTestDatabase();
+const database = withTestDatabase({ demo: true });
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   Object.assign(process.env, { TRUSTED_PROXY_HOPS: "1", LOG_LEVEL: "silent" });
   resetEnvForTests();
-  await seedDemoData(database.current.handle.db);
 });
 afterAll(() => {
   process.env = { ...savedEnv };
