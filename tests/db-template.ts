@@ -12,11 +12,10 @@
  * test against the demo municipality (`withTestDatabase({ demo: true })`): seeding took 3 s and
  * 4 CPU-seconds per file on PGlite, now once per run.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { cpSync } from "node:fs";
 import { openDatabase, type DatabaseConfig } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed/demo";
