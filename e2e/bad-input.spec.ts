@@ -45,6 +45,23 @@ test.describe("a path with percent-encoding that does not decode", () => {
   }
 });
 
+test("a method the read-only API does not take gets 405 with a JSON error and Allow, on the built server", async ({ request }) => {
+  // The routes export the 405 themselves (unit-tested per route in app/api/v1/api.test.ts); this
+  // checks that Next.js hands those methods to them, with and without a body.
+  const calls = [
+    ["post", "/api/v1/groepen?postcode=2922AB&huisnummer=12"],
+    ["delete", "/api/v1/wijken"],
+    ["put", "/api/v1/bestaat-niet"],
+    ["patch", "/api/v1/wijkgrenzen"],
+  ] as const;
+  for (const [method, path] of calls) {
+    const response = await request[method](path, method === "put" ? { data: { naam: "x" } } : {});
+    expect(response.status(), `${method} ${path}`).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+    expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining("Gebruik GET") } });
+  }
+});
+
 /** The id of a real server action, read from the join form of a group page. */
 async function anActionId(request: APIRequestContext): Promise<string> {
   const html = await (await request.get("/groepen/langeland-noord")).text();

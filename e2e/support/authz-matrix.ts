@@ -131,8 +131,12 @@ export interface ActionEntry {
   note?: string;
 }
 
-/** The public API answers GET and the CORS preflight (OPTIONS, a safe method). */
-const CORS_GET = ["GET", "OPTIONS"];
+/**
+ * The public API answers GET and the CORS preflight (OPTIONS, a safe method); its routes also
+ * export POST, PUT, PATCH and DELETE, which only answer 405 in JSON (`methodNotAllowed`). From
+ * another site those get proxy.ts's 403 first, as every route does (security-authz.spec).
+ */
+const CORS_GET = ["GET", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
 const GROUP = (f: AuthzFixture) => `/mijn-groepen/${f.groupId}`;
 const ATTACKER = "indringer@aanval.example";
 const { owner, coOwner, staff, wijkagent } = AUTHZ_PEOPLE;

@@ -166,7 +166,7 @@ export const areaBoundaryCollectionSchema = z
   });
 export type PublicAreaBoundaryCollection = z.infer<typeof areaBoundaryCollectionSchema>;
 
-export const API_ERROR_CODES = ["bad_request", "not_found", "rate_limited", "unavailable"] as const;
+export const API_ERROR_CODES = ["bad_request", "not_found", "method_not_allowed", "rate_limited", "unavailable"] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const apiErrorSchema = z

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
@@ -12,6 +14,7 @@ import {
   publicGroupSchema,
 } from "@/lib/validation/public-api";
 import { getEnv, resetEnvForTests } from "@/lib/env";
+import { HSTS_VALUE } from "@/lib/server/security";
 import { withTestDatabase } from "@/tests/db";
 import { exampleResponses } from "./_lib/openapi";
 import { GET as getGroup, OPTIONS as optionsGroup } from "./groepen/[slug]/route";
@@ -375,6 +378,45 @@ describe("an unknown API path", () => {
     expect(response.status).toBe(404);
     expect(apiErrorSchema.parse(await json(response)).error.code).toBe("not_found");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});
+
+describe("a method the API does not take", () => {
+  // Every route file of the API, found on disk, so a new route without the 405 fails here.
+  const routeFiles = readdirSync(path.join(process.cwd(), "app/api/v1"), { recursive: true, encoding: "utf8" })
+    .filter((file) => path.basename(file) === "route.ts")
+    .map((file) => file.split(path.sep).join("/"));
+
+  it("is found in every route of the API", () => {
+    expect(routeFiles.sort()).toEqual(
+      ["route.ts", "[...path]/route.ts", "groepen/route.ts", "groepen/[slug]/route.ts", "openapi.json/route.ts", "wijken/route.ts", "wijken/[slug]/route.ts", "wijkgrenzen/route.ts"].sort(),
+    );
+  });
+
+  it("answers POST, PUT, PATCH and DELETE on every route with a JSON 405, Allow, CORS and the security headers; HSTS over HTTPS", async () => {
+    const appUrl = getEnv().appUrl;
+    try {
+      for (const url of ["http://localhost:3000", "https://buurtpreventie.example.nl"]) {
+        setEnv({ APP_URL: url });
+        for (const file of routeFiles) {
+          const route = (await import(`./${file}`)) as Record<string, unknown>;
+          for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+            const handler = route[method];
+            expect(typeof handler, `${method} ${file}`).toBe("function");
+            const response = (handler as () => Response)();
+            expect(response.status, `${method} ${file}`).toBe(405);
+            expect(response.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+            expect(response.headers.get("access-control-allow-origin")).toBe("*");
+            expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+            expect(response.headers.get("strict-transport-security")).toBe(url.startsWith("https:") ? HSTS_VALUE : null);
+            const body = apiErrorSchema.parse(await json(response));
+            expect(body.error).toEqual({ code: "method_not_allowed", message: "Deze API kan alleen gegevens geven. Gebruik GET." });
+          }
+        }
+      }
+    } finally {
+      setEnv({ APP_URL: appUrl });
+    }
   });
 });
 

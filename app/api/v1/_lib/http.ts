@@ -70,7 +70,7 @@ export function errorResponse(
   status: number,
   code: ApiErrorCode,
   message: string,
-  options: { fields?: Record<string, string>; retryAfter?: number } = {},
+  options: { fields?: Record<string, string>; retryAfter?: number; allow?: string } = {},
 ): Response {
   const body: ApiError = { error: { code, message, ...(options.fields ? { fields: options.fields } : {}) } };
   const headers: Record<string, string> = {
@@ -79,7 +79,18 @@ export function errorResponse(
     "Cache-Control": CACHE.error,
   };
   if (options.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(1, options.retryAfter));
+  if (options.allow) headers.Allow = options.allow;
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * The answer to POST, PUT, PATCH and DELETE on any route of the API, which only reads: a JSON
+ * 405 with `Allow`, CORS and the security headers (HSTS over HTTPS), like every other answer.
+ * Without it Next.js answers 405 itself, with an empty body and without HSTS (proxy.ts does not
+ * run for a request without a body; see its matcher). Each route exports it under those names.
+ */
+export function methodNotAllowed(): Response {
+  return errorResponse(405, "method_not_allowed", "Deze API kan alleen gegevens geven. Gebruik GET.", { allow: "GET, HEAD, OPTIONS" });
 }
 
 function strongEtag(body: string): string {

@@ -27,3 +27,5 @@ export async function GET(request: Request) {
 export function OPTIONS() {
   return preflight();
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/app/api/v1/_lib/http";

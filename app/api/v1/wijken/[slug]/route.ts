@@ -17,3 +17,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
 export function OPTIONS() {
   return preflight();
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE } from "@/app/api/v1/_lib/http";
