@@ -22,6 +22,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { CLIENT_IP_HEADERS } from "@/lib/server/client-ip";
 import type { Env } from "@/lib/env";
+import type { ApiErrorCode } from "@/lib/validation/public-api";
 import {
   API_CSP,
   BAD_ACTION_MESSAGE,
@@ -49,7 +50,7 @@ function isApi(pathname: string): boolean {
 
 function refuse(
   request: NextRequest,
-  refusal: { status: 400 | 403 | 413; code: string; message: string },
+  refusal: { status: 400 | 403 | 413; code: ApiErrorCode; message: string },
   csp: string,
   https: boolean,
 ): NextResponse {

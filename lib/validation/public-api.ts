@@ -166,7 +166,12 @@ export const areaBoundaryCollectionSchema = z
   });
 export type PublicAreaBoundaryCollection = z.infer<typeof areaBoundaryCollectionSchema>;
 
-export const API_ERROR_CODES = ["bad_request", "not_found", "method_not_allowed", "rate_limited", "unavailable"] as const;
+/**
+ * Every error code an answer under /api/v1 can carry: the routes' own, and proxy.ts's refusals
+ * before a route runs (`forbidden`: a state-changing request from another site; `too_large`: a
+ * body over 1 MB; `bad_request`: a path that does not decode).
+ */
+export const API_ERROR_CODES = ["bad_request", "forbidden", "not_found", "method_not_allowed", "too_large", "rate_limited", "unavailable"] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const apiErrorSchema = z
