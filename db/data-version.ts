@@ -10,7 +10,13 @@
  * few seconds only (see LOOKUP_CACHE_MS).
  */
 
-let version = 0;
+/**
+ * The counter lives on `globalThis` under a registered symbol, so that the page cache of the
+ * server (scripts/page-cache.mjs, plain Node.js outside the build) reads the same counter as the
+ * code Next.js built.
+ */
+export const DATA_VERSION_KEY = Symbol.for("buurtpreventie.dataVersion");
+const counter = ((globalThis as Record<symbol, unknown>)[DATA_VERSION_KEY] ??= { version: 0 }) as { version: number };
 
 /** A plain read: starts with `select` and names no writing command anywhere. */
 const PLAIN_SELECT = /^\s*\(?\s*select\b/i;
@@ -18,17 +24,17 @@ const WRITING_WORD = /\b(insert|update|delete|truncate|merge|alter|drop|create|c
 
 /** The current value; changes after every (possible) write of this process. */
 export function dataVersion(): number {
-  return version;
+  return counter.version;
 }
 
 /** Counts a write: caches taken before it are no longer used. */
 export function noteWrite(): void {
-  version++;
+  counter.version++;
 }
 
 /** Counts `text` as a write unless it is a plain read. */
 export function noteStatement(text: string): void {
-  if (!PLAIN_SELECT.test(text) || WRITING_WORD.test(text)) version++;
+  if (!PLAIN_SELECT.test(text) || WRITING_WORD.test(text)) counter.version++;
 }
 
 /**
@@ -48,6 +54,6 @@ export async function afterTransaction<T>(work: PromiseLike<T>): Promise<T> {
   try {
     return await work;
   } finally {
-    version++;
+    counter.version++;
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the application when there is no build yet or the sources changed since
- * the last one (about 30–60 s on 2 cores), then serves it with `next start`. On first start the
+ * the last one (about 30–60 s on 2 cores), then serves it with scripts/server.mjs (Next.js's own
+ * request handler, with a short cache of the public pages in front). On first start the
  * server migrates and seeds the embedded database (see instrumentation.ts).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -57,7 +58,7 @@ const serverEnv = {
   NODE_OPTIONS: /--max-old-space-size/.test(nodeOptions) ? nodeOptions : `--max-old-space-size=${HEAP_LIMIT_MB} ${nodeOptions}`.trim(),
 };
 
-const port = process.env.PORT ?? "3000";
-const child = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: serverEnv });
+// Next.js's own server with the page cache in front (scripts/server.mjs); PORT as for `next start`.
+const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: "inherit", env: serverEnv });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
