@@ -433,9 +433,10 @@ async function main() {
       const [largest] = (await handle.db.execute(
         sql`select m.slug from municipalities m join areas a on a.municipality_id = m.id where m.disabled_at is null group by m.slug order by count(*) desc, m.slug limit 1`,
       )) as unknown as Array<{ slug: string }>;
-      // The floor of a public page, measured in the same turns: /inloggen (signed out) renders a
+      // The floor of a rendered page, measured in the same turns: /inloggen (signed out) renders a
       // short text and a form without reading the database, through the same proxy, CSP nonce
-      // and layout as every page. No page can be much faster than it.
+      // and layout as every page. No page rendered per request can be much faster than it; the
+      // wijk pages are kept by the page cache (scripts/page-cache.mjs), /inloggen is not.
       const [wijken, index, floor] = await measureInTurns([
         { name: "/wijken?gemeente", base: `${base}/wijken?gemeente=${largest.slug}`, paths: null },
         { name: "/wijken", base: `${base}/wijken`, paths: null },
