@@ -141,7 +141,8 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 function rssOfTree(pid: number): number {
-  // Sum the RSS of the process and its direct children (npm start → next start → next-server).
+  // The server's RSS: scripts/start.mjs → scripts/server.mjs, which takes the name `next start` gives
+  // its process (next-server); the minimal app's `next start` has it too.
   let total = 0;
   const visit = (p: number, depth: number) => {
     try {

@@ -4,7 +4,7 @@ import { addSession, expect, test } from "./support/test";
 
 /**
  * The page cache of the real server (scripts/server.mjs, scripts/page-cache.mjs; issues 20 and
- * 23): the wijk pages and the address search are rendered once and kept a few seconds. What a
+ * 23): the wijk list and the wijk pages are rendered once and kept a few seconds. What a
  * visitor relies on: every answer has a nonce of its own and its scripts run under it; a
  * signed-in visitor gets their own page, never the kept one; a change made on the site shows on
  * the next request, not seconds later.

@@ -3,8 +3,8 @@
  *
  * Why: every page is rendered with React on each request, because its Content-Security-Policy
  * carries a fresh nonce (proxy.ts). On 2 cores that render (12–30 ms of CPU) queues under load.
- * The pages kept here (the wijk pages and the address search) are the same for every visitor
- * who is not signed in, apart from that nonce. So a rendered page is kept with its nonce taken
+ * The pages kept here (the wijk list and the wijk pages) are the same for every visitor who is
+ * not signed in, apart from that nonce. So a rendered page is kept with its nonce taken
  * out, and every answer from the cache gets a nonce of its own, in the header and in the page:
  * no two answers share a nonce, as before.
  *
@@ -27,8 +27,14 @@
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
-/** The wijk list, one wijk's page and the address search (with or without a query). */
-export const CACHEABLE_PATH = /^\/(?:wijken(?:\/[a-z0-9-]{1,100})?|zoeken)$/;
+/**
+ * The wijk list (with or without `?gemeente=`) and one wijk's page: public figures, the same for
+ * everyone. Not the address search: its pages differ per house (the form shows the house
+ * number), so they would rarely be asked twice within seconds, and a kept one would answer
+ * noticeably faster, which would tell a stranger that someone looked up that very house a
+ * moment ago.
+ */
+export const CACHEABLE_PATH = /^\/wijken(?:\/[a-z0-9-]{1,100})?$/;
 
 /** Headers of Next.js's client navigation (an RSC payload instead of a page) and others that change the answer. */
 const BYPASS_HEADERS = [

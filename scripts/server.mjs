@@ -2,7 +2,7 @@
 /**
  * The production server (`npm start` runs it through scripts/start.mjs): Next.js's own request
  * handler, as `next start` uses it, with the page cache of scripts/page-cache.mjs in front of the
- * public pages that are the same for every visitor (the wijk pages and the address search).
+ * public pages that are the same for every visitor (the wijk pages).
  *
  * - PORT (default 3000) is the port for visitors, on every interface, as `next start`.
  * - The cache renders its pages through a second listener on 127.0.0.1 with a port of the
@@ -17,6 +17,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 process.env.NODE_ENV = "production";
+// The name `next start` gives its process (ps, top; the bench finds the server's memory by it).
+const { createRequire } = await import("node:module");
+process.title = `next-server (v${createRequire(import.meta.url)("next/package.json").version})`;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { default: next } = await import("next");
