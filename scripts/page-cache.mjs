@@ -18,7 +18,8 @@
  *   up in a page that others get.
  * - Kept only when the answer is 200, HTML, has a nonce and sets no cookie.
  * - Served as it is for `maxAgeMs`; for `staleMs` after that it is still served while one new
- *   render runs in the background. A write of this server process to the database
+ *   render runs in the background. Visitors who ask for a page while it is being rendered wait
+ *   for that render instead of starting their own. A write of this server process to the database
  *   (db/data-version.ts) drops every page at once: a visitor sees their own change right away.
  *   Another process's change shows within maxAgeMs + staleMs plus the age of the data the page
  *   was rendered from (the look-up and the wijk figures have short caches of their own).
@@ -162,6 +163,8 @@ export function createPageCache(options) {
   } = options;
   /** Oldest first (a Map keeps its order of insertion). */
   const entries = new Map();
+  /** Renders under way for a visitor who is waiting, by key. */
+  const rendering = new Map();
   let bytes = 0;
   const stats = { hits: 0, stale: 0, misses: 0, kept: 0 };
 
@@ -245,8 +248,27 @@ export function createPageCache(options) {
         }
       }
       if (entry) forget(key);
+      // Someone else's render of this page is under way: wait for it rather than render the same
+      // page again at the same time (after a write, every visitor of a popular page arrives here
+      // at once). Their answer is used only when it was kept, so it is from after the last write.
+      const running = rendering.get(key);
+      if (running) {
+        const shared = await running.catch(() => null);
+        if (shared?.kept && shared.entry.version === dataVersion()) {
+          stats.hits++;
+          return sendEntry(req, res, shared.entry);
+        }
+      }
       stats.misses++;
-      const { rendered, entry: page } = await fill(key);
+      const mine = fill(key);
+      if (!rendering.has(key)) {
+        rendering.set(key, mine);
+        const done = () => {
+          if (rendering.get(key) === mine) rendering.delete(key);
+        };
+        mine.then(done, done);
+      }
+      const { rendered, entry: page } = await mine;
       if (page) return sendEntry(req, res, page);
       // Not a page to keep (a 404, say): the visitor gets it as rendered, its nonce used once.
       const headers = Object.entries(rendered.headers).filter(([name, value]) => value !== undefined && !NOT_KEPT.has(name));

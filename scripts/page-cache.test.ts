@@ -147,6 +147,69 @@ describe("the page cache", () => {
     }
   });
 
+  it("renders a page once for visitors who ask at the same moment, each answer with a nonce of its own", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { cache, state } = setup(async () => {
+      await held;
+      return page("Wijken");
+    });
+    const base = await serve(cache);
+    const asked = Array.from({ length: 10 }, () => fetch(`${base}/wijken`));
+    await expect.poll(() => state.renders.length).toBe(1);
+    release();
+    const answers = await Promise.all(asked);
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(new Set(answers.map((a) => nonceOf(a.headers.get("content-security-policy")))).size).toBe(10);
+    expect(state.renders).toHaveLength(1);
+  });
+
+  it("does not hand a render that was not kept to the visitors who waited for it: each renders their own", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const { cache, state } = setup(async () => {
+      calls++;
+      if (calls === 1) {
+        await held;
+        return page("Eerste", { "set-cookie": ["eigen=1"] });
+      }
+      return page("Eigen");
+    });
+    const base = await serve(cache);
+    const first = fetch(`${base}/wijken`);
+    await expect.poll(() => state.renders.length).toBe(1);
+    const second = fetch(`${base}/wijken`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.headers.get("set-cookie")).toBe("eigen=1");
+    expect(await a.text()).toContain("Eerste");
+    expect(b.headers.get("set-cookie")).toBeNull();
+    expect(await b.text()).toContain("Eigen");
+  });
+
+  it("does not hand a render to a visitor who asked after a write during it", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let text = "voor";
+    const { cache, state } = setup(async () => {
+      const mine = text;
+      if (state.renders.length === 1) await held;
+      return page(mine);
+    });
+    const base = await serve(cache);
+    const first = fetch(`${base}/wijken`);
+    await expect.poll(() => state.renders.length).toBe(1);
+    state.version++;
+    text = "na";
+    const second = fetch(`${base}/wijken`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await (await second).text()).toContain("na");
+    await first;
+  });
+
   it("keeps pages per path and query", async () => {
     const { cache, state } = setup(async (url) => page(`Pagina ${url}`));
     const base = await serve(cache);

@@ -5,6 +5,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, openDatabase, type DatabaseHandle, type Executor } from "@/db";
+import { dataVersion } from "@/db/data-version";
 import { mailOutbox } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { onPostgres, withTestDatabase } from "@/tests/db";
@@ -289,6 +290,22 @@ describe("an outage of the mail server", () => {
     expect(sent).toBe(100);
     expect(await drain({ now: new Date(t0 + minutes(120)) })).toMatchObject({ claimed: 0 });
     expect(sink.received).toHaveLength(100);
+  });
+});
+
+describe("a round with nothing due", () => {
+  it("writes nothing, so the caches that end on a write (look-up, wijk figures, public pages) stay", async () => {
+    await queue(1);
+    await drain();
+    const before = dataVersion();
+    expect(await deliverDueMail({ transport: smtp })).toMatchObject({ claimed: 0, sent: 0 });
+    expect(await deliverDueMail({ transport: smtp })).toMatchObject({ claimed: 0, sent: 0 });
+    expect(dataVersion()).toBe(before);
+    // A due message is claimed and sent, and that is a write.
+    await queue(1);
+    const queued = dataVersion();
+    expect(await deliverDueMail({ transport: smtp })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(dataVersion()).toBeGreaterThan(queued);
   });
 });
 

@@ -104,6 +104,20 @@ export async function deliverDueMail(
   const nowSql = sql`${now.toISOString()}::timestamptz`;
   const claimedUntil = new Date(now.getTime() + CLAIM_SECONDS * 1000).toISOString();
 
+  const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, dead: 0, released: 0 };
+  // First a plain read: a round with nothing due writes nothing. The claim is an update, and every
+  // update moves the process's write counter (db/data-version.ts), which empties the caches of
+  // the look-up, the wijk figures and the public pages: with the worker's round every 2–5 s they
+  // would never last longer than that.
+  const anythingDue = await selectRows<{ due: number }>(
+    executor,
+    sql`select 1 as due from mail_outbox
+        where (status = 'pending' and next_attempt_at <= ${nowSql})
+           or (status = 'sending' and locked_until < ${nowSql})
+        limit 1`,
+  );
+  if (anythingDue.length === 0) return report;
+
   const claimed = await selectRows<ClaimedRow>(
     executor,
     sql`with due as (
@@ -121,7 +135,7 @@ export async function deliverDueMail(
         returning m.id, m.idempotency_key, m.to_address, m.subject, m.text, m.html, m.attempts, m.created_at`,
   );
 
-  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, dead: 0, released: 0 };
+  report.claimed = claimed.length;
   for (const [index, row] of claimed.entries()) {
     if (options.shouldStop?.()) {
       report.released = await releaseClaims(executor, claimed.slice(index).map((r) => Number(r.id)));
