@@ -11,6 +11,7 @@ import {
   boundsOf,
   fitProjection,
   labelPoint,
+  labelPosition,
   svgPath,
   tilesFor,
   type BoundaryGeometry,
@@ -97,6 +98,7 @@ export function AreaMap({
   if (!bounds) return null;
   const projection = fitProjection(bounds, WIDTH, 12);
   const backgroundTiles = tiles ? tilesFor(projection) : [];
+  const markerPoints = points.map((p) => projection.project(p));
   const interactive = drawable.some((s) => s.href) || markers.some((m) => m.href);
   const missing = shapes.filter((s) => s.boundary === null);
 
@@ -173,7 +175,14 @@ export function AreaMap({
         })}
         {mode === "coverage" || drawable.length > 1
           ? drawable.map((shape) => {
-              const [x, y] = projection.project(labelPoint(shape.boundary));
+              const lines = [
+                shape.name,
+                mode === "coverage" ? (shape.coveragePercent === null ? "onbekend" : formatPercentNl(shape.coveragePercent)) : null,
+                shape.issues && shape.issues.overlapPairs > 0 ? `overlap: ${shape.issues.overlapPairs}` : null,
+                shape.issues && shape.issues.gapPostcodes > 0 ? `${shape.issues.gapPostcodes} zonder groep` : null,
+              ].filter((line): line is string => line !== null);
+              // A bord marker on top of the label would hide the wijk's name: the label moves below it.
+              const [x, y] = labelPosition(projection.project(labelPoint(shape.boundary)), lines, markerPoints, { fontSize: 15, markerRadius: 12 });
               return (
                 <text
                   key={`label-${shape.id}`}
@@ -204,8 +213,8 @@ export function AreaMap({
               );
             })
           : null}
-        {markers.map((marker) => {
-          const [x, y] = projection.project([marker.longitude, marker.latitude]);
+        {markers.map((marker, i) => {
+          const [x, y] = markerPoints[i];
           const symbol =
             marker.status === "placed" ? (
               <circle cx={x} cy={y} r="9" fill="#166534" stroke="#ffffff" strokeWidth="3" />

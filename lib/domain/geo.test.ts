@@ -4,6 +4,7 @@ import {
   countPositions,
   fitProjection,
   labelPoint,
+  labelPosition,
   mercator,
   inverseMercator,
   parseBoundaryCollection,
@@ -134,5 +135,31 @@ describe("projecting onto an SVG", () => {
     expect(tiles[0].z).toBeGreaterThanOrEqual(12);
     expect(tiles[0].size).toBeGreaterThan(128);
     expect(tiles[0].size).toBeLessThan(512);
+  });
+});
+
+describe("placing a wijk label beside the bord markers", () => {
+  const options = { fontSize: 15, markerRadius: 12 };
+  // "Langeland" + "2,2%": about 81 units wide (9 characters), from y - 15 to y + 19.5.
+  const lines = ["Langeland", "2,2%"];
+
+  it("keeps the label where it is when no marker is near", () => {
+    expect(labelPosition([300, 200], lines, [], options)).toEqual([300, 200]);
+    expect(labelPosition([300, 200], lines, [[300, 250], [400, 200], [300, 150]], options)).toEqual([300, 200]);
+  });
+
+  it("moves the label below a marker that lies on its name or its figure, clear of the marker", () => {
+    for (const marker of [[300, 195], [330, 212], [262, 186]] as Position[]) {
+      const [x, y] = labelPosition([300, 200], lines, [marker], options);
+      expect(x).toBe(300);
+      // The top of the moved box is below the marker's bottom edge.
+      expect(y - 15).toBeGreaterThan(marker[1] + 12);
+      expect(labelPosition([x, y], lines, [marker], options)).toEqual([x, y]);
+    }
+  });
+
+  it("moves below the lowest of several markers on the label", () => {
+    const [, y] = labelPosition([300, 200], lines, [[290, 190], [310, 210]], options);
+    expect(y - 15).toBeGreaterThan(210 + 12);
   });
 });

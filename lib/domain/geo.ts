@@ -426,3 +426,30 @@ export function tilesFor(projection: Projection, maxZoom = 18): Array<{ z: numbe
   }
   return tiles.length <= 64 ? tiles : [];
 }
+
+/**
+ * Where a map label goes so that no marker hides it: at `at` (the label's anchor, in the map's
+ * own units) unless a marker lies within the label's box, else moved down just below the lowest
+ * such marker. The box is estimated from the lines' lengths (`fontSize` units, about 0.6 em per
+ * character, lines 1.2 em apart, the first baseline 0.2 em above `at`); `markerRadius` is a
+ * marker's half size.
+ */
+export function labelPosition(
+  at: Position,
+  lines: string[],
+  markers: Position[],
+  options: { fontSize: number; markerRadius: number },
+): Position {
+  const [x, y] = at;
+  const { fontSize, markerRadius } = options;
+  const halfWidth = (Math.max(0, ...lines.map((l) => l.length)) * 0.6 * fontSize) / 2;
+  const top = y - 0.2 * fontSize - 0.8 * fontSize;
+  const bottom = y - 0.2 * fontSize + (lines.length - 1) * 1.2 * fontSize + 0.3 * fontSize;
+  const hits = markers.filter(
+    ([mx, my]) => mx + markerRadius >= x - halfWidth && mx - markerRadius <= x + halfWidth && my + markerRadius >= top && my - markerRadius <= bottom,
+  );
+  if (hits.length === 0) return at;
+  const lowest = Math.max(...hits.map(([, my]) => my + markerRadius));
+  // Move the box so that its top sits just below the marker.
+  return [x, y + (lowest + 2 - top)];
+}
