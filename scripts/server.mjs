@@ -94,8 +94,13 @@ for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]]) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    agent?.destroy();
-    Promise.all(servers.map((s) => new Promise((resolve) => s.close(() => resolve()))))
+    const close = (s) => new Promise((resolve) => s.close(() => resolve()));
+    // Visitors first (their requests in flight may still need the cache's listener), then the rest.
+    close(server)
+      .then(() => {
+        agent?.destroy();
+        return Promise.all(servers.filter((s) => s !== server).map(close));
+      })
       .then(() => app.close())
       .catch((error) => console.error(error))
       .finally(() => process.exit(code));
