@@ -23,6 +23,8 @@ process.title = `next-server (v${createRequire(import.meta.url)("next/package.js
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { default: next } = await import("next");
+// Next.js's own test for search engines (an internal module: with next pinned, a move of it in a
+// new version fails at start, in CI, not quietly).
 const { isBot } = (await import("next/dist/shared/lib/router/utils/is-bot.js")).default;
 const { createPageCache } = await import("./page-cache.mjs");
 
