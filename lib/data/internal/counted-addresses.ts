@@ -37,7 +37,27 @@ export function countsForItsGroup(alias: string): SQL {
       )))`;
 }
 
+/**
+ * A condition on the member_addresses row aliased `alias`: it is a row of group `groupId` and
+ * counts for it. The same rule as countsForItsGroup, with a shortcut that needs no probe per
+ * row: an address that no other group lists at all counts when it is inside and verified (for
+ * such an address both probes of countsForItsGroup can only say yes: a staff decision for
+ * another group needs that group to list it). The other groups' rows in the group's postcodes
+ * are read once, by postcode, and PostgreSQL keeps them in a hash; only the addresses found
+ * there go through countsForItsGroup. A group of 10,000 addresses is one read of its postcodes
+ * instead of 20,000 index probes (docs/performance.md, "Counting a group's addresses").
+ */
+export function countedRowOfGroup(alias: string, groupId: SQL | { getSQL(): SQL }): SQL {
+  const m = sql.identifier(alias);
+  return sql`(${m}.group_id = ${groupId} and ${m}.in_municipality and ${m}.verification = 'verified' and (
+      (${m}.postcode, ${m}.house_number, ${m}.addition) not in (
+        select o.postcode, o.house_number, o.addition from member_addresses o
+         where o.postcode = any(array(select distinct p.postcode from member_addresses p where p.group_id = ${groupId}))
+           and o.group_id <> ${groupId})
+      or ${countsForItsGroup(alias)}))`;
+}
+
 /** The number of counted addresses of the group whose id column is `groupIdColumn`. */
 export function countedAddressesOf(groupIdColumn: SQL | { getSQL(): SQL }): SQL<number> {
-  return sql<number>`(select count(*)::int from member_addresses cm where cm.group_id = ${groupIdColumn} and ${countsForItsGroup("cm")})`;
+  return sql<number>`(select count(*)::int from member_addresses cm where ${countedRowOfGroup("cm", groupIdColumn)})`;
 }

@@ -52,6 +52,26 @@ describe(`counting a group's addresses for the bord (${onPostgres ? "PostgreSQL"
     expect(await countCountedAddresses(second.id)).toBe(11);
   });
 
+  it("an address that another group lists without it counting there (not verified, outside, dissolved) counts here; a neighbour's address in the same postcode does not matter", async () => {
+    const { db } = database.current.handle;
+    const earlier = await aGroup(db, area, {
+      addresses: [
+        ...Array.from({ length: 10 }, (_, i) => ({ postcode: "2927AB", houseNumber: 11 + i })),
+        { postcode: "2927AB", houseNumber: 5, verification: "unchecked" as const },
+        { postcode: "2927AB", houseNumber: 6, inMunicipality: false },
+      ],
+    });
+    const dissolved = await aGroup(db, area, { addresses: [{ postcode: "2927AB", houseNumber: 7 }] });
+    await db.update(groups).set({ status: "dissolved", dissolvedAt: new Date() }).where(eq(groups.id, dissolved.id));
+    const later = await aGroup(db, area, { addresses: Array.from({ length: 10 }, (_, i) => ({ postcode: "2927AB", houseNumber: 1 + i })) });
+    expect(await countCountedAddresses(later.id)).toBe(10);
+    expect(await countCountedAddresses(earlier.id)).toBe(10);
+    // The first listing wins, not the older group: 2927AB 1 added to the earlier group now stays here.
+    await addAddresses(db, earlier, [{ postcode: "2927AB", houseNumber: 1 }]);
+    expect(await countCountedAddresses(later.id)).toBe(10);
+    expect(await countCountedAddresses(earlier.id)).toBe(10);
+  });
+
   it("answers null for a group that does not exist", async () => {
     expect(await getBordEligibility("00000000-0000-4000-8000-000000000000")).toBeNull();
   });

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db, selectRows, type Executor } from "@/db";
 import { areas, groups, memberAddresses, municipalities } from "@/db/schema";
 import { bordThresholdSql } from "./bord-settings";
-import { countsForItsGroup } from "./counted-addresses";
+import { countedRowOfGroup } from "./counted-addresses";
 import { bordEligibility, type BordEligibility } from "@/lib/domain";
 
 /**
@@ -17,7 +17,7 @@ import { bordEligibility, type BordEligibility } from "@/lib/domain";
 export async function countCountedAddresses(groupId: string, executor: Executor = db): Promise<number> {
   const [row] = await selectRows<{ n: number }>(
     executor,
-    sql`select count(*)::int as n from ${memberAddresses} m where m.group_id = ${groupId}::uuid and ${countsForItsGroup("m")}`,
+    sql`select count(*)::int as n from ${memberAddresses} m where ${countedRowOfGroup("m", sql`${groupId}::uuid`)}`,
   );
   return Number(row?.n ?? 0);
 }
