@@ -1,4 +1,4 @@
-/** Next.js asks for a root layout; the app has no pages, only the two routes under app/api. */
+/** Next.js asks for a root layout: the routes under app/api and the one page, app/pagina. */
 export default function RootLayout({ children }) {
   return (
     <html lang="nl">
