@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Agent, IncomingMessage, ServerResponse } from "node:http";
 
 export interface RenderedPage {
   status: number;
@@ -27,3 +27,4 @@ export declare function createNonce(): string;
 export declare function acceptsGzip(header: string | undefined): boolean;
 export declare function isCacheableRequest(req: IncomingMessage, isBot?: (userAgent: string) => boolean): boolean;
 export declare function createPageCache(options: PageCacheOptions): PageCache;
+export declare function internalRender(options: { port: number; host: string; agent: Agent }): (url: string) => Promise<RenderedPage>;

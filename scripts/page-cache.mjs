@@ -26,6 +26,7 @@
  * - At most `maxEntries` pages and `maxBytes` bytes, the oldest going first.
  */
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { gzipSync } from "node:zlib";
 
 /**
@@ -279,4 +280,33 @@ export function createPageCache(options) {
       return { entries: entries.size, bytes };
     },
   };
+}
+
+/**
+ * The render the cache uses in scripts/server.mjs: a GET of `url` from Next.js's own listener on
+ * 127.0.0.1:`port`, with a fixed Host and User-Agent and none of the visitor's headers, over the
+ * kept-alive sockets of `agent`. A kept-alive socket that the listener closes (idle for its
+ * keepAliveTimeout) just as the agent reuses it fails with ECONNRESET before any answer: that
+ * GET is sent once more, on a fresh socket (the retry Node.js's http documentation gives for
+ * `reusedSocket`). Any other failure rejects.
+ */
+export function internalRender({ port, host, agent }) {
+  const render = (url, retried) =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: "127.0.0.1", port, path: url, method: "GET", agent, headers: { host, accept: "text/html", "user-agent": "page-cache" } },
+        (response) => {
+          const chunks = [];
+          response.on("data", (chunk) => chunks.push(chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 500, headers: response.headers, body: Buffer.concat(chunks) }));
+          response.on("error", reject);
+        },
+      );
+      request.on("error", (error) => {
+        if (!retried && request.reusedSocket && error.code === "ECONNRESET") resolve(render(url, true));
+        else reject(error);
+      });
+      request.end();
+    });
+  return (url) => render(url, false);
 }

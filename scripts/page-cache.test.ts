@@ -9,7 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { acceptsGzip, createPageCache, isCacheableRequest } from "./page-cache.mjs";
+import { acceptsGzip, createPageCache, internalRender, isCacheableRequest } from "./page-cache.mjs";
 
 interface Rendered {
   status: number;
@@ -358,5 +358,68 @@ describe("the page cache", () => {
     const signedIn = await fetch(`${base}/wijken`, { headers: { cookie: "authjs.session-token=abc" } });
     expect(signedIn.status).toBe(299);
     expect(state.renders).toHaveLength(0);
+  });
+});
+
+describe("the render over Next.js's own listener (internalRender)", () => {
+  /** A listener that closes the socket without an answer on the requests `drop` picks. */
+  async function listener(drop: (requestOnSocket: number, request: number) => boolean) {
+    const seen = { requests: 0, headers: [] as http.IncomingHttpHeaders[] };
+    const perSocket = new WeakMap<object, number>();
+    const server = http.createServer((req, res) => {
+      seen.requests++;
+      seen.headers.push(req.headers);
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      if (drop(n, seen.requests)) {
+        req.socket.destroy();
+        return;
+      }
+      res.setHeader("content-type", "text/html");
+      res.end(`page ${req.url}`);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { port: (server.address() as AddressInfo).port, seen };
+  }
+
+  it("sends no header of the visitor: a fixed Host and User-Agent", async () => {
+    const { port, seen } = await listener(() => false);
+    const agent = new http.Agent({ keepAlive: true });
+    const render = internalRender({ port, host: "buurtpreventie.example", agent });
+    const page = await render("/wijken");
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toBe("page /wijken");
+    expect(seen.headers[0]).toMatchObject({ host: "buurtpreventie.example", "user-agent": "page-cache" });
+    expect(seen.headers[0].cookie).toBeUndefined();
+    agent.destroy();
+  });
+
+  it("a kept-alive socket the listener closed as it was reused: the GET goes once more, on a fresh socket", async () => {
+    // The second request on any socket is dropped, as when the listener's keepAliveTimeout ends
+    // just as the agent hands out that socket again.
+    const { port, seen } = await listener((n) => n === 2);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const render = internalRender({ port, host: "localhost", agent });
+    expect((await render("/wijken/a")).body.toString()).toBe("page /wijken/a");
+    expect((await render("/wijken/b")).body.toString()).toBe("page /wijken/b");
+    expect(seen.requests).toBe(3);
+    agent.destroy();
+  });
+
+  it("a failure on a fresh socket, or a second one, is not tried again", async () => {
+    const { port, seen } = await listener(() => true);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    await expect(internalRender({ port, host: "localhost", agent })("/wijken")).rejects.toThrow();
+    expect(seen.requests).toBe(1);
+    agent.destroy();
+    // Every request after the first fails: the reused socket, then the fresh one of the retry.
+    const { port: second, seen: secondSeen } = await listener((_, request) => request >= 2);
+    const keptAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const render = internalRender({ port: second, host: "localhost", agent: keptAlive });
+    expect((await render("/wijken")).status).toBe(200);
+    await expect(render("/wijken/x")).rejects.toThrow();
+    expect(secondSeen.requests).toBe(3);
+    keptAlive.destroy();
   });
 });

@@ -26,7 +26,7 @@ const { default: next } = await import("next");
 // Next.js's own test for search engines (an internal module: with next pinned, a move of it in a
 // new version fails at start, in CI, not quietly).
 const { isBot } = (await import("next/dist/shared/lib/router/utils/is-bot.js")).default;
-const { createPageCache } = await import("./page-cache.mjs");
+const { createPageCache, internalRender } = await import("./page-cache.mjs");
 
 const port = Number(process.env.PORT ?? 3000);
 const cacheOn = process.env.PAGE_CACHE !== "off";
@@ -56,20 +56,7 @@ if (cacheOn) {
   agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   // The Host the pages are rendered for: the site's own address, never a visitor's.
   const host = process.env.APP_URL ? new URL(process.env.APP_URL).host : `localhost:${port}`;
-  const render = (url) =>
-    new Promise((resolve, reject) => {
-      const request = http.request(
-        { host: "127.0.0.1", port: internalPort, path: url, method: "GET", agent, headers: { host, accept: "text/html", "user-agent": "page-cache" } },
-        (response) => {
-          const chunks = [];
-          response.on("data", (chunk) => chunks.push(chunk));
-          response.on("end", () => resolve({ status: response.statusCode ?? 500, headers: response.headers, body: Buffer.concat(chunks) }));
-          response.on("error", reject);
-        },
-      );
-      request.on("error", reject);
-      request.end();
-    });
+  const render = internalRender({ port: internalPort, host, agent });
   cache = createPageCache({
     render,
     dataVersion: () => globalThis[DATA_VERSION_KEY]?.version ?? 0,
