@@ -3,7 +3,8 @@ import { resetEnvForTests } from "@/lib/env";
 import { withTestDatabase } from "@/tests/db";
 import { GET } from "./route";
 
-const database = withTestDatabase({ demo: true });
+// The demo municipality, for the suggestions (the hooks of withTestDatabase set it up and take it down).
+withTestDatabase({ demo: true });
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
