@@ -65,8 +65,53 @@ export async function signIn(page: Page, email: SeededAccount): Promise<void> {
   await page.goto("/inloggen/verder");
 }
 
+/**
+ * Whether React has taken over every form of the page (hydration). Before that, a field the
+ * test fills is set back to its default when react-hook-form registers it, and a click on a
+ * form that only works with JavaScript submits it as a plain GET: both made tests flaky.
+ * Pages that are not Next.js pages, or that run without JavaScript (Next's inline scripts then
+ * never ran, so `__next_f` is missing), are ready at once.
+ */
+function formsHydrated(): boolean {
+  if (!("__next_f" in self)) return true;
+  return Array.from(document.forms).every((form) => Object.keys(form).some((key) => key.startsWith("__reactProps$")));
+}
+
+/** Waits until React has taken over every form of `page` (see formsHydrated). */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(formsHydrated, undefined, { polling: 50 });
+}
+
+const gotoWaitsForHydration = Symbol("gotoWaitsForHydration");
+
+/**
+ * Makes every `page.goto` of this worker (also on pages of contexts a spec makes itself) wait
+ * for hydration after the load, so a spec can fill a form right after opening its page.
+ */
+function patchGoto(page: Page): void {
+  const proto = Object.getPrototypeOf(page) as Page & { [gotoWaitsForHydration]?: true };
+  if (proto[gotoWaitsForHydration]) return;
+  const goto = proto.goto;
+  proto.goto = async function (this: Page, ...args: Parameters<Page["goto"]>) {
+    const response = await goto.apply(this, args);
+    const waitUntil = args[1]?.waitUntil;
+    if (waitUntil !== "commit" && response && (response.headers()["content-type"] ?? "").startsWith("text/html")) await hydrated(this);
+    return response;
+  };
+  proto[gotoWaitsForHydration] = true;
+}
+
 // (The fixtures' callback is called `provide`, not `use`: React's lint rule would take it for a hook.)
-export const test = base.extend<{ signedInAs: SeededAccount | null }, { server: E2EServer }>({
+export const test = base.extend<{ signedInAs: SeededAccount | null }, { server: E2EServer; hydratingGoto: void }>({
+  hydratingGoto: [
+    async ({ browser }, provide) => {
+      const context = await browser.newContext();
+      patchGoto(await context.newPage());
+      await context.close();
+      await provide();
+    },
+    { scope: "worker", auto: true },
+  ],
   server: [async ({}, provide, workerInfo) => provide(e2eServerFor(workerInfo.parallelIndex)), { scope: "worker" }],
   baseURL: async ({ server }, provide) => provide(server.url),
   signedInAs: [null, { option: true }],
