@@ -52,6 +52,38 @@ test("someone else's group is a 404 on every page", async ({ page }) => {
   expect((await page.request.get("/mijn-groepen", { maxRedirects: 0 })).status()).toBe(200);
 });
 
+// Before React has taken over a page (a slow phone), a form that only works with JavaScript can
+// still be sent by the browser itself. It then posts to the page, which shows the form again: what
+// was typed (here an e-mail address and a street address) never lands in the address bar, the
+// browser's history or the server's logs, as a plain GET would put it, and nothing is stored.
+test("a form that needs JavaScript, sent before the page is ready, keeps what was typed out of the address", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await addSession(context, GROUP_ADMIN);
+  const page = await context.newPage();
+  const base = await openGroup(page, "Buurtpreventie Langeland-Noord");
+  const typed = [
+    { path: "/beheerders", field: "E-mailadres van de nieuwe beheerder", value: "nog.niet.klaar@voorbeeld.nl", button: "Uitnodiging versturen" },
+    { path: "", field: "Naam van de groep", value: "Naam voor het laden", button: "Gegevens opslaan" },
+    { path: "/adressen", field: "Adressen, één per regel", value: "2922 AB 99", button: "Controleren en opslaan" },
+  ];
+  for (const { path, field, value, button } of typed) {
+    await page.goto(`${base}${path}`);
+    await page.getByLabel(field, { exact: true }).fill(value);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().isNavigationRequest()), page.getByRole("button", { name: button }).click()]);
+    expect(response.request().method(), `${path}: sent in the body`).toBe("POST");
+    expect(response.status(), path).toBe(200);
+    await page.waitForLoadState("load");
+    expect(page.url()).toBe(new URL(`${base}${path}`, page.url()).href);
+    await expect(page.getByLabel(field, { exact: true })).not.toHaveValue(value);
+  }
+  // Nothing was stored: no invitation, and the group kept its name.
+  await page.goto(`${base}/beheerders`);
+  await expect(page.getByText("nog.niet.klaar@voorbeeld.nl")).toHaveCount(0);
+  await page.goto(base);
+  await expect(page.getByRole("heading", { level: 1, name: "Buurtpreventie Langeland-Noord" })).toBeVisible();
+  await context.close();
+});
+
 test("editing the details: mistakes at the field, and a second editor is told someone else saved", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await addSession(page.context(), GROUP_ADMIN);

@@ -28,7 +28,7 @@ export function AcceptStaffInvitationForm({
   });
   const error = form.formState.errors.leaveGroups?.message;
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {message ? <FormMessage tone="error" title={message.text} /> : null}
       {groupsToLeave.length > 0 ? (
         <CheckboxField

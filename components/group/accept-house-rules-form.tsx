@@ -27,7 +27,7 @@ export function AcceptHouseRulesForm({
     },
   });
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {message ? <FormMessage tone="error" title={message.text} /> : null}
       <CheckboxField
         id="rules-accept"

@@ -42,7 +42,7 @@ export function AcceptInvitationForm({
   });
   const e = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {message ? <FormMessage tone="error" title={message.text} /> : null}
       <TextField id="inv-name" label="Uw naam" autoComplete="name" maxLength={200} error={e.name?.message} {...form.register("name")} />
       <TextField id="inv-phone" label="Uw telefoonnummer" hint="Bijvoorbeeld 06 12345678" type="tel" autoComplete="tel" maxLength={40} error={e.phone?.message} {...form.register("phone")} />

@@ -26,7 +26,7 @@ export function DissolveGroupForm({
     onSuccess: () => router.push(`${routes.myGroups.list}?opgeheven=1`),
   });
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {message ? <FormMessage tone="error" title={message.text} /> : null}
       <TextField
         id="dissolve-name"

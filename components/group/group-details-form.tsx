@@ -32,7 +32,7 @@ export function GroupDetailsForm({
   const e = formState.errors;
 
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <input type="hidden" {...register("version")} />
       <TextField id="details-name" label="Naam van de groep" maxLength={200} error={e.name?.message} {...register("name")} />

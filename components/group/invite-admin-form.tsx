@@ -22,7 +22,7 @@ export function InviteAdminForm({
     resetOnSuccess: true,
   });
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-3">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <TextField
         id="invite-email"

@@ -43,7 +43,7 @@ export function AddMemberAddressForm({
   });
   const e = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-3">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-3">
       {message ? <FormMessage tone={message.tone} title={message.text} /> : null}
       <AddressCombobox id="one-address-search" targets={{ postcode: "one-postcode", houseNumber: "one-houseNumber", addition: "one-addition" }} />
       <AddressFields
@@ -134,6 +134,7 @@ export function AddressListForm({
 
   return (
     <form
+      method="post"
       onSubmit={onSubmit}
       onFocus={() => {
         preload();

@@ -197,7 +197,7 @@ export function RegisterGroupForm({
   // The account's own details are used and never overwritten: shown, not editable.
   const fromAccount = Boolean(prefill.name || prefill.phone || prefill.birthDate || prefill.postcode);
   return (
-    <form onSubmit={submit} onFocus={preload} noValidate className="space-y-6">
+    <form method="post" onSubmit={submit} onFocus={preload} noValidate className="space-y-6">
       <nav aria-label="Stappen">
         <ol className="flex flex-wrap gap-2 text-sm">
           {STEPS.map((s, i) => (

@@ -39,7 +39,7 @@ export function AreaForm({
   });
   const id = (n: string) => `${idPrefix}-${n}`;
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id={id("name")} label="Naam" maxLength={100} error={error("name")} {...form.register("name")} />

@@ -59,7 +59,7 @@ function DecisionForm({ kind, ...props }: Props & { kind: "review" | "approve" |
       <h3 id={id("title")} className="text-lg font-bold">
         {DECISION_TITLES[kind].title}
       </h3>
-      <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-3 space-y-4">
+      <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="mt-3 space-y-4">
         <FormStatus message={message} />
         {kind === "place" ? (
           <>

@@ -44,7 +44,7 @@ export function BordSettingsForm({
   });
   const conditionError = error("condition");
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-xl space-y-4" aria-labelledby="borden">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-xl space-y-4" aria-labelledby="borden">
       <FormStatus message={message} />
       <TextField
         id="bordsPerGroup"

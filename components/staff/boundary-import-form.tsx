@@ -69,7 +69,7 @@ export function BoundaryImportForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <FormStatus message={message} />
       <div>
         <label htmlFor={id} className="block font-semibold">

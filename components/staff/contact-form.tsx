@@ -49,7 +49,7 @@ export function ContactForm({
   const id = (n: string) => `${idPrefix}-${n}`;
   const areasError = error("areaIds");
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id={id("kind")} label="Rol" error={error("kind")} {...form.register("kind")}>

@@ -18,7 +18,7 @@ export function DissolveGroupForm({ groupId, version, action }: { groupId: strin
   });
   const confirmError = error("confirm");
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-3 max-w-xl space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="mt-3 max-w-xl space-y-4">
       <FormStatus message={message} />
       <TextAreaField id="reason" rows={4} label="Waarom wordt de groep opgeheven?" hint="Bijvoorbeeld: op verzoek van de beheerder, de groep is gestopt." error={error("reason")} {...form.register("reason")} />
       <div>

@@ -233,7 +233,7 @@ export function GeoImportForm({ municipalityId }: { municipalityId: string }) {
   const errorId = `${fileId}-error`;
   return (
     <div>
-      <form onSubmit={onPreview} noValidate className="space-y-4">
+      <form method="post" onSubmit={onPreview} noValidate className="space-y-4">
         <FormStatus message={message} />
         <fieldset>
           <legend className="font-semibold">Wat staat er in het bestand?</legend>

@@ -25,7 +25,7 @@ export function InviteUserForm({
     resetOnSuccess: true,
   });
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-2xl space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="invite-name" label="Naam" maxLength={120} error={error("name")} {...form.register("name")} />

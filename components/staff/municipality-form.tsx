@@ -40,7 +40,7 @@ export function MunicipalityForm({
     successMessage: adding ? "De gemeente is toegevoegd." : "De gegevens van de gemeente zijn opgeslagen.",
   });
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-2xl space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="mt-4 max-w-2xl space-y-4">
       <FormStatus message={message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField

@@ -27,7 +27,7 @@ export function RoleForm({
   });
   const id = `role-${userId}`;
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="flex flex-wrap items-end gap-2">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="flex flex-wrap items-end gap-2">
       <div>
         <label htmlFor={id} className="sr-only">Rol van {label}</label>
         <select id={id} className="rounded border-2 border-slate-600 bg-white px-2 py-2" {...form.register("role")}>

@@ -26,7 +26,7 @@ export function SettingsForm({
     successMessage: "De instellingen zijn opgeslagen.",
   });
   return (
-    <form onSubmit={onSubmit} onFocus={preload} noValidate className="mt-6 max-w-xl space-y-4">
+    <form method="post" onSubmit={onSubmit} onFocus={preload} noValidate className="mt-6 max-w-xl space-y-4">
       <FormStatus message={message} />
       <TextField
         id="bordThreshold"

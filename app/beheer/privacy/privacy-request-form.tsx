@@ -132,7 +132,7 @@ export function PrivacyRequestForm({ previewAction, eraseAction }: { previewActi
             <li>{plural(preview.data.emails, "e-mail", "e-mails")} aan dit adres, en e-mails aan anderen waarin het staat</li>
           </ul>
           <FreeTextMentions mentions={preview.data.freeTextMentions} />
-          <form onSubmit={onErase} onFocus={eraseForm.preload} noValidate className="mt-4 space-y-4">
+          <form method="post" onSubmit={onErase} onFocus={eraseForm.preload} noValidate className="mt-4 space-y-4">
             <input type="hidden" {...erase.register("email")} />
             {preview.data.soleAdminGroups.length > 0 ? (
               <div>
