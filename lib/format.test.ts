@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressCount, addressesAgainstThreshold, formatDate, formatDateTime, formatPhone, surnameAfterTitle, wethouderGreeting } from "./format";
+import { addressCount, addressesAgainstThreshold, formatDate, formatDateTime, formatPhone, maskEmail, surnameAfterTitle, wethouderGreeting } from "./format";
 
 describe("Dutch formats", () => {
   it("writes dates as '4 december 2026'", () => {
@@ -42,5 +42,17 @@ describe("Dutch formats", () => {
     expect(wethouderGreeting("  ")).toBe("Geachte wethouder,");
     expect(wethouderGreeting(null)).toBe("Geachte wethouder,");
     expect(surnameAfterTitle("de Graaf")).toBe("De Graaf");
+  });
+});
+
+describe("maskEmail", () => {
+  it("keeps the first letter and the domain, nothing else of the name", () => {
+    expect(maskEmail("noor.jansen@voorbeeld.nl")).toBe("n…@voorbeeld.nl");
+    expect(maskEmail("a@b.nl")).toBe("a…@b.nl");
+    expect(maskEmail("\"x@y\"@voorbeeld.nl")).toBe("\"…@voorbeeld.nl");
+  });
+  it("gives away nothing of something that is not an address", () => {
+    expect(maskEmail("geen-adres")).toBe("…");
+    expect(maskEmail("@voorbeeld.nl")).toBe("…");
   });
 });

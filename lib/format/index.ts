@@ -89,3 +89,14 @@ export function bordConditionText(input: { condition: "addresses" | "household_s
   }
   return `minstens ${addressCount(input.threshold)}`;
 }
+
+/**
+ * An e-mail address as a hint that does not give it away: the first letter of the name, dots,
+ * and the domain ("noor.jansen@voorbeeld.nl" → "n…@voorbeeld.nl"). For pages that anyone who
+ * holds a link can open (an invitation may have been sent on).
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  if (at <= 0) return "…";
+  return `${email[0]}…${email.slice(at)}`;
+}

@@ -216,7 +216,7 @@ export const PUBLIC_DATA: Record<string, string> = {
   "lib/data/public/postcode-areas.ts#findAreaForPostcode": "public facts: which wijk a postcode lies in",
   "lib/data/public/demo.ts#demoAccountsForSignIn": "demo mode only: the demo accounts listed on the sign-in page",
   "lib/data/resident/group-registration.ts#listAreaChoices": "public facts: wijk names and postcode areas for the registration form",
-  "lib/data/resident/invitations.ts#getInvitationPreview": "public read by whoever holds the e-mailed link: group, wijk, inviter's name and the invited address (to sign in with); nothing for an unknown, used or expired link",
+  "lib/data/resident/invitations.ts#getInvitationPreview": "public read by whoever holds the e-mailed link: group, wijk, inviter's name and a hint of the invited address (first letter and domain); nothing for an unknown, used or expired link",
   "lib/data/public/join.ts#submitJoinRequest": "public command by design (the join form): rate limited per IP and e-mail, honeypot; reveals nothing",
   "lib/data/public/bord-reports.ts#submitBordReport": "public command by design (a resident reports a damaged or missing bord): rate limited per IP, honeypot; asks for no personal data",
   "lib/data/public/bord-reports.ts#listStandingBordsForGroup": "public read: the borden standing for a group page (place and count; no people)",

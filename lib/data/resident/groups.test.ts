@@ -18,7 +18,7 @@ import { dissolveGroup } from "@/lib/data/resident/group-dissolve";
 import { getGroupForAdmin, listMyGroups, updateGroupDetails } from "@/lib/data/resident/my-groups";
 import { listGroupAdmins, removeGroupAdmin } from "@/lib/data/resident/group-admins";
 import { registerGroup } from "@/lib/data/resident/group-registration";
-import { acceptInvitation, getInvitation, inviteCoAdmin } from "@/lib/data/resident/invitations";
+import { acceptInvitation, getInvitation, getInvitationPreview, inviteCoAdmin } from "@/lib/data/resident/invitations";
 import { AppError } from "@/lib/errors";
 import { groupDetailsSchema, registerGroupSchema, type RegisterGroupFormInput } from "@/lib/validation";
 import { actorOf } from "@/tests/actors";
@@ -240,6 +240,11 @@ describe("admins of a group", () => {
     await inviteCoAdmin(actorOf(me), group.id, "Nieuwe.Beheerder@test.example");
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, "nieuwe.beheerder@test.example"));
     const token = /\/uitnodiging\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+
+    // Whoever holds the link sees a hint of the invited address, never the address itself.
+    const preview = await getInvitationPreview(token);
+    expect(preview).toMatchObject({ groupName: group.name, emailHint: "n…@test.example" });
+    expect(JSON.stringify(preview)).not.toContain("nieuwe.beheerder");
 
     const stranger = await aUser(db);
     expect((await getInvitation(actorOf(stranger), token)).state).toBe("wrong_account");

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/types";
 import { AppError, notFound } from "@/lib/errors";
+import { maskEmail } from "@/lib/format";
 import type { AdminDetails } from "@/lib/validation";
 import { refuseIfRefused, placeAddresses } from "@/lib/data/internal/address-placement";
 import { isAdminOf, loadAdminGroup } from "@/lib/data/internal/group-access";
@@ -102,8 +103,12 @@ export interface InvitationPreview {
   groupName: string;
   areaName: string;
   invitedByName: string | null;
-  /** The invited address: the person signs in with it (the link went to that mailbox). */
-  email: string;
+  /**
+   * A hint of the invited address ("n…@voorbeeld.nl"), not the address: the link may have been
+   * sent on, and the page is open to whoever holds it. The person signs in with the address the
+   * e-mail came to.
+   */
+  emailHint: string;
   expiresAt: Date;
 }
 
@@ -122,7 +127,7 @@ export async function getInvitationPreview(token: string, now = new Date()): Pro
     .innerJoin(areas, eq(areas.id, row.areaId))
     .leftJoin(users, eq(users.id, groupAdminInvitations.invitedByUserId))
     .where(eq(groupAdminInvitations.id, row.id));
-  return { groupName: row.groupName, areaName: details?.areaName ?? "", invitedByName: details?.invitedByName ?? null, email: row.email, expiresAt: row.expiresAt };
+  return { groupName: row.groupName, areaName: details?.areaName ?? "", invitedByName: details?.invitedByName ?? null, emailHint: maskEmail(row.email), expiresAt: row.expiresAt };
 }
 
 /**

@@ -92,7 +92,10 @@ async function InvitationBeforeSignIn({ token }: { token: string }) {
       </p>
       <h2 className="text-2xl font-bold">Zo neemt u de uitnodiging aan</h2>
       <ol className="list-decimal space-y-1 pl-6">
-        <li>Log in met het e-mailadres waarop u de uitnodiging kreeg. Wij sturen u een inloglink; een wachtwoord is niet nodig.</li>
+        <li>
+          Log in met het e-mailadres waarop u de uitnodiging kreeg (<span className="whitespace-nowrap">{preview.emailHint}</span>). Wij sturen u een inloglink; een wachtwoord is niet
+          nodig.
+        </li>
         <li>U komt dan terug op deze pagina. Vul uw gegevens in en lees de huisregels.</li>
         <li>Daarna bent u beheerder van de groep.</li>
       </ol>
@@ -102,7 +105,6 @@ async function InvitationBeforeSignIn({ token }: { token: string }) {
         demoAccounts={[]}
         mailboxEnabled={getEnv().mailboxEnabled}
         linkMinutes={SIGN_IN_LINK_MAX_AGE_SECONDS / 60}
-        initialEmail={preview.email}
       />
     </Container>
   );
