@@ -89,3 +89,20 @@ export function fromDatabaseError(error: unknown): unknown {
   }
   return error;
 }
+
+/**
+ * Whether a failure to prepare the database at start (connect, migrate) can pass by waiting:
+ * no SQLSTATE at all (refused, reset or timed-out connection, a name that does not resolve yet),
+ * or one of the states of a server that is away, starting, full, locked or being set up
+ * (connection 08, resources 53, operator 57, a database not created yet 3D000, a password not
+ * set yet 28, a read-only standby 25006, a lock 55P03, serialisation 40). Any other SQLSTATE is
+ * the database refusing the statement itself, such as a migration whose table exists already
+ * (42P07): it fails the same way every time.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  const { code } = databaseErrorInfo(error);
+  if (!code) return true;
+  return (
+    ["08", "53", "57", "28", "40"].some((kind) => code.startsWith(kind)) || code === "3D000" || code === "25006" || code === "55P03"
+  );
+}

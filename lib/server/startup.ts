@@ -12,6 +12,7 @@ import { closeDatabase, configFromEnv, DatabaseLockedError, getDatabase } from "
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed/demo";
 import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
+import { databaseErrorInfo, isTransientDatabaseError } from "@/lib/errors";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/mail/worker";
 import { logger } from "@/lib/server/logger";
 import { startRetentionSchedule } from "@/lib/server/retention-job";
@@ -37,6 +38,25 @@ export function startupState(): StartupState {
 }
 
 const RETRY_MS = 5000;
+
+/** The database refused a statement while the server prepared it (a migration): retrying will not help. */
+export class DatabaseRefusedError extends Error {
+  constructor(cause: unknown) {
+    const { code } = databaseErrorInfo(cause);
+    // drizzle wraps the driver's error ("Failed query: <statement>"); the innermost says why.
+    let innermost: unknown = cause;
+    while (innermost instanceof Error && innermost.cause) innermost = innermost.cause;
+    const reason = innermost instanceof Error ? innermost.message : String(innermost);
+    const statement = cause instanceof Error && cause !== innermost ? cause.message.replace(/^Failed query: /, "").split("\n")[0].slice(0, 200) : "";
+    super(
+      `the database refused a statement while preparing it (SQLSTATE ${code}: ${reason}${statement ? `; statement: ${statement}` : ""}). ` +
+        "Trying again will not change that. " +
+        "If a migration was applied that has since changed, compare the database's drizzle.__drizzle_migrations with db/migrations.",
+      { cause },
+    );
+    this.name = "DatabaseRefusedError";
+  }
+}
 
 async function prepareDatabase(): Promise<void> {
   const env = getEnv();
@@ -70,6 +90,9 @@ export function startServer(): Promise<void> {
         return;
       } catch (error) {
         if (env.demoMode) throw error;
+        // A statement the database refuses (a migration that no longer fits the database) fails
+        // the same way on every try: stop with the reason instead of retrying without end.
+        if (!isTransientDatabaseError(error)) throw new DatabaseRefusedError(error);
         logger.error(`Database not ready, retrying in ${RETRY_MS / 1000} s`, error);
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
@@ -86,7 +109,7 @@ export async function boot(): Promise<void> {
   try {
     await startServer();
   } catch (error) {
-    const known = error instanceof ConfigError || error instanceof DatabaseLockedError;
+    const known = error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof DatabaseRefusedError;
     console.error(`\nThe server cannot start: ${known ? (error as Error).message : String(error)}\n`);
     if (!known) console.error(error);
     process.exit(1);
