@@ -66,9 +66,10 @@ export async function signIn(page: Page, email: SeededAccount): Promise<void> {
 }
 
 /**
- * Whether React has taken over every form of the page (hydration). Before that, a field the
- * test fills is set back to its default when react-hook-form registers it, and a click on a
- * form that only works with JavaScript submits it as a plain GET: both made tests flaky.
+ * Whether React has taken over every form of the page (hydration). Before that, a click on a
+ * form that only works with JavaScript is sent by the browser itself (a POST to the page, which
+ * shows the form again) and the test waits in vain for the form's answer: stop 31's CI failed
+ * on that in a11y.spec.ts.
  * Pages that are not Next.js pages, or that run without JavaScript (Next's inline scripts then
  * never ran, so `__next_f` is missing), are ready at once.
  */
